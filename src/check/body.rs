@@ -1,0 +1,182 @@
+//! Item bodies: headings, raw HTML, images, links, files and personal data.
+
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+use crate::check::personal::{self, Kind};
+use crate::diag::{Diagnostic, Loc, Rule};
+use crate::markdown;
+use crate::model::{Item, Meeting};
+use crate::source::paths;
+
+pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+    for item in &meeting.items {
+        check_markdown(meeting, item, diags);
+        for attachment in &item.attachments {
+            if let Err(reason) = paths::resolve_inside(&meeting.dir, &attachment.file.value) {
+                diags.push(
+                    Diagnostic::error(
+                        Rule::MissingFile,
+                        Loc::new(item.file, attachment.file.span.clone()),
+                        format!("attachment {reason}"),
+                    )
+                    .with_help("put the file in the meeting folder (e.g. bilag/) and name it relative to the folder"),
+                );
+            }
+        }
+        if !item.closed {
+            check_personal_data(item, diags);
+        }
+    }
+}
+
+fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
+    let body = &item.body;
+    let at = |range: std::ops::Range<usize>| {
+        Loc::new(item.file, item.body_offset + range.start..item.body_offset + range.end)
+    };
+    // The item title is the level-1 heading: parts start at level 2.
+    let mut previous_level = 1;
+    // The image being read: where it is, its target and its alt text so far.
+    let mut image: Option<(std::ops::Range<usize>, String, String)> = None;
+    for (event, range) in markdown::parse(body) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = heading_number(level);
+                let heading_at = at(range.start..line_end(body, range.start));
+                if level == 1 {
+                    diags.push(
+                        Diagnostic::error(
+                            Rule::HeadingLevel,
+                            heading_at,
+                            "a level-1 heading in an item body",
+                        )
+                        .with_help("the item's title is its heading: write parts as `## Indstilling`"),
+                    );
+                } else if level > previous_level + 1 {
+                    diags.push(
+                        Diagnostic::error(
+                            Rule::HeadingLevel,
+                            heading_at,
+                            format!(
+                                "a level-{level} heading follows level {previous_level}: level {} is skipped",
+                                previous_level + 1
+                            ),
+                        )
+                        .with_help(format!(
+                            "write it as a level-{} heading (`{} `)",
+                            previous_level + 1,
+                            "#".repeat(previous_level + 1)
+                        )),
+                    );
+                }
+                previous_level = level;
+            }
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                let end = if matches!(event, Event::InlineHtml(_)) {
+                    range.end
+                } else {
+                    line_end(body, range.start)
+                };
+                diags.push(
+                    Diagnostic::warning(
+                        Rule::RawHtml,
+                        at(range.start..end),
+                        "raw HTML in an item: it is shown as literal text, not as HTML",
+                    )
+                    .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text"),
+                );
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((range, dest_url.into_string(), String::new()));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, _, alt)) = &mut image {
+                    alt.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((range, url, alt)) = image.take() {
+                    let url_range = find_in(body, range.clone(), &url);
+                    if alt.trim().is_empty() {
+                        diags.push(
+                            Diagnostic::error(Rule::ImageAlt, at(range), "an image without alt text")
+                                .with_help("describe the image between the brackets: ![Graf over ...](bilag/graf.png)"),
+                        );
+                    }
+                    if let Err(reason) = paths::resolve_inside(&meeting.dir, &url) {
+                        diags.push(
+                            Diagnostic::error(Rule::MissingFile, at(url_range), format!("image {reason}"))
+                                .with_help("put the image in the meeting folder (e.g. bilag/) and name it relative to the folder"),
+                        );
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(scheme) = markdown::scheme(&dest_url)
+                    && !markdown::is_safe_scheme(scheme)
+                {
+                    let url_range = find_in(body, range, &dest_url);
+                    diags.push(
+                        Diagnostic::error(
+                            Rule::UnsafeLink,
+                            at(url_range),
+                            format!("a `{scheme}:` link in published minutes"),
+                        )
+                        .with_help("links may use http, https or mailto only"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_personal_data(item: &Item, diags: &mut Vec<Diagnostic>) {
+    for (range, kind) in personal::find(&item.body) {
+        let loc = Loc::new(
+            item.file,
+            item.body_offset + range.start..item.body_offset + range.end,
+        );
+        let help = "remove it from the text, or mark the item `closed: true` so it is not published";
+        let diag = match kind {
+            Kind::Cpr => Diagnostic::error(Rule::PersonalData, loc, "a CPR number in a public item"),
+            Kind::Email => {
+                Diagnostic::warning(Rule::PersonalData, loc, "an e-mail address in a public item")
+            }
+            Kind::Phone => {
+                Diagnostic::warning(Rule::PersonalData, loc, "a phone number in a public item")
+            }
+        };
+        diags.push(diag.with_help(help));
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> usize {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The end of the line that starts at or contains `start`, without its
+/// line ending.
+fn line_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i)
+}
+
+/// The range of `needle` inside `range` of `text` (the URL inside a link),
+/// or the whole range when it is written elsewhere (reference links).
+fn find_in(text: &str, range: std::ops::Range<usize>, needle: &str) -> std::ops::Range<usize> {
+    if needle.is_empty() {
+        return range;
+    }
+    text.get(range.clone())
+        .and_then(|s| s.rfind(needle))
+        .map_or(range.clone(), |i| range.start + i..range.start + i + needle.len())
+}

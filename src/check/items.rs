@@ -1,0 +1,266 @@
+//! The agenda: item numbering, case references and empty items.
+
+use std::collections::BTreeMap;
+
+use crate::check::Settings;
+use crate::diag::{Diagnostic, Loc, Rule};
+use crate::model::{Item, ItemNumber, Meeting, Sag};
+use crate::source::files::Files;
+
+const MAX_DEPTH: usize = 3;
+
+pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
+    numbering(meeting, files, diags);
+    let year = meeting
+        .date
+        .as_ref()
+        .and_then(|d| super::parse_date(&d.value))
+        .map(|(y, _, _)| y);
+    for item in &meeting.items {
+        let group = item.is_group(&meeting.items);
+        if let Some(sag) = &item.sag
+            && let Sag::Ref(reference) = &sag.value
+        {
+            let loc = Loc::new(item.file, sag.span.clone());
+            diags.extend(check_sag(reference, loc, year, settings));
+        }
+        if !group && item.number.is_some() {
+            if item.sag.is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        Rule::MissingSag,
+                        Loc::new(item.file, item.front_matter.start..item.front_matter.start + 3),
+                        "this item has no `sag`",
+                    )
+                    .with_help("add `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case"),
+                );
+            }
+            if item.body.trim().is_empty() {
+                let end = item.front_matter.end;
+                diags.push(
+                    Diagnostic::warning(
+                        Rule::EmptyItem,
+                        Loc::new(item.file, item.front_matter.start..end.min(item.front_matter.start + 3)),
+                        "this item has no text",
+                    )
+                    .with_help("write the item's parts (## Indstilling, ## Drøftelse) below the front matter"),
+                );
+            }
+        }
+    }
+}
+
+fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
+    let mut by_number: BTreeMap<&ItemNumber, &Item> = BTreeMap::new();
+    for item in &meeting.items {
+        let Some(text) = &item.number_text else {
+            continue;
+        };
+        let loc = Loc::new(item.file, text.span.clone());
+        let Some(number) = &item.number else {
+            diags.push(
+                Diagnostic::error(
+                    Rule::Numbering,
+                    loc,
+                    format!("`{}` is not an item number", text.value),
+                )
+                .with_help(malformed_help(&text.value)),
+            );
+            continue;
+        };
+        if number.depth() > MAX_DEPTH {
+            diags.push(
+                Diagnostic::error(
+                    Rule::Numbering,
+                    loc.clone(),
+                    format!("item {number} has {} levels; at most three are allowed", number.depth()),
+                )
+                .with_help("use at most three levels, like 2.9.1"),
+            );
+        }
+        match by_number.get(number) {
+            Some(first) => {
+                let first_file = files.get(first.file).display();
+                let (line, _) = files.get(first.file).line_col(
+                    first.number_text.as_ref().map_or(0, |t| t.span.start),
+                );
+                diags.push(
+                    Diagnostic::error(
+                        Rule::Numbering,
+                        loc,
+                        format!("item number {number} is used twice: also in {first_file}:{line}"),
+                    )
+                    .with_help("give each item its own number"),
+                );
+            }
+            None => {
+                by_number.insert(number, item);
+            }
+        }
+    }
+
+    // Every sub-item needs its parent; the children of each parent (and the
+    // top level) must count 1, 2, 3 ... without gaps.
+    let mut children: BTreeMap<Vec<u32>, Vec<(&ItemNumber, &Item)>> = BTreeMap::new();
+    for (number, item) in &by_number {
+        if let Some(parent) = number.parent()
+            && !by_number.contains_key(&parent)
+        {
+            diags.push(
+                Diagnostic::error(
+                    Rule::Numbering,
+                    number_loc(item),
+                    format!("item {number} has no parent item {parent}"),
+                )
+                .with_help(format!("add an item numbered {parent} (a group heading), or renumber this one")),
+            );
+        }
+        let parent_key = number.0[..number.0.len() - 1].to_vec();
+        children.entry(parent_key).or_default().push((number, item));
+    }
+    for siblings in children.values() {
+        let mut expected = 1;
+        for (number, item) in siblings {
+            let last = *number.0.last().unwrap_or(&0);
+            if last != expected {
+                let mut missing = number.0.clone();
+                if let Some(l) = missing.last_mut() {
+                    *l = expected;
+                }
+                let missing = ItemNumber(missing);
+                let message = if expected == 1 {
+                    format!("item {number} comes first at its level: item {missing} is missing")
+                } else {
+                    let mut before = number.0.clone();
+                    if let Some(l) = before.last_mut() {
+                        *l = expected - 1;
+                    }
+                    format!(
+                        "item {number} follows {}: item {missing} is missing",
+                        ItemNumber(before)
+                    )
+                };
+                diags.push(
+                    Diagnostic::error(Rule::Numbering, number_loc(item), message)
+                        .with_help(format!("renumber this item {missing}, or add the missing item")),
+                );
+            }
+            expected = last.saturating_add(1);
+        }
+    }
+}
+
+fn number_loc(item: &Item) -> Loc {
+    let span = item.number_text.as_ref().map_or(0..0, |t| t.span.clone());
+    Loc::new(item.file, span)
+}
+
+fn malformed_help(text: &str) -> String {
+    let parts: Vec<String> = text
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.trim_start_matches('0').to_string())
+        .collect();
+    let fixed = parts.join(".");
+    if !fixed.is_empty() && ItemNumber::parse(&fixed).is_some() && fixed != text {
+        format!("write `number: \"{fixed}\"`")
+    } else {
+        "an item number is dot-separated whole numbers from 1, like 2 or 2.1 or 2.13".to_string()
+    }
+}
+
+/// `bad-sag`: the reference must match the configured pattern and its year
+/// may not be after the meeting's year.
+fn check_sag(reference: &str, loc: Loc, meeting_year: Option<u32>, settings: &Settings) -> Option<Diagnostic> {
+    if !settings.case_pattern.is_match(reference) {
+        let help = match fixed_case_ref(reference, settings) {
+            Some(fixed) => format!("write `{fixed}`"),
+            None => format!(
+                "a case reference looks like `{}`, or write `sag: none`",
+                settings.case_pattern_text
+            ),
+        };
+        return Some(
+            Diagnostic::error(
+                Rule::BadSag,
+                loc,
+                format!(
+                    "`{reference}` is not a case reference (pattern `{}`)",
+                    settings.case_pattern_text
+                ),
+            )
+            .with_help(help),
+        );
+    }
+    let year = case_year(reference)?;
+    let meeting_year = meeting_year?;
+    (year > meeting_year).then(|| {
+        Diagnostic::error(
+            Rule::BadSag,
+            loc,
+            format!("case {reference} is from {year}, after the meeting's year {meeting_year}"),
+        )
+        .with_help("check the year in the case reference")
+    })
+}
+
+/// The first group of exactly four digits: the case's year.
+fn case_year(reference: &str) -> Option<u32> {
+    reference
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|part| part.len() == 4)
+        .and_then(|part| part.parse().ok())
+}
+
+/// The obvious fix of a near-miss reference: upper-case prefix, dashes as
+/// separators and the serial number zero-padded (`SAG-2019-4651` ->
+/// `SAG-2019-04651`), if that matches the pattern.
+fn fixed_case_ref(reference: &str, settings: &Settings) -> Option<String> {
+    let parts: Vec<&str> = reference
+        .split(|c: char| c == '-' || c == ' ' || c == '/' || c == '_' || c == '.')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [prefix, year, serial] = parts.as_slice() else {
+        return None;
+    };
+    if !prefix.chars().all(|c| c.is_ascii_alphabetic())
+        || year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+        || !serial.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    (1..=8)
+        .filter(|width| *width >= serial.len())
+        .map(|width| format!("{}-{year}-{serial:0>width$}", prefix.to_uppercase()))
+        .find(|candidate| settings.case_pattern.is_match(candidate))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings {
+            case_pattern: regex::Regex::new(r"^(?:SAG-\d{4}-\d{5})$").unwrap(),
+            case_pattern_text: r"SAG-\d{4}-\d{5}".into(),
+        }
+    }
+
+    #[test]
+    fn short_case_numbers_get_padded() {
+        let s = settings();
+        assert_eq!(fixed_case_ref("SAG-2019-4651", &s).as_deref(), Some("SAG-2019-04651"));
+        assert_eq!(fixed_case_ref("sag 2019 04651", &s).as_deref(), Some("SAG-2019-04651"));
+        assert_eq!(fixed_case_ref("SAG-2019-1234567", &s), None);
+        assert_eq!(fixed_case_ref("hello", &s), None);
+    }
+
+    #[test]
+    fn case_year_after_meeting_year() {
+        let s = settings();
+        let loc = Loc::new(0, 0..0);
+        assert!(check_sag("SAG-2021-00001", loc.clone(), Some(2020), &s).is_some());
+        assert!(check_sag("SAG-2020-00001", loc, Some(2020), &s).is_none());
+    }
+}

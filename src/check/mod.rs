@@ -1,0 +1,63 @@
+//! Checking: every rule of the spec over a loaded meeting. Each family of
+//! rules lives in its own file and pushes findings; none stops the run.
+
+mod body;
+mod items;
+mod people;
+mod personal;
+
+use regex::Regex;
+
+use crate::diag::Diagnostic;
+use crate::model::Meeting;
+use crate::source::files::Files;
+
+/// What the checks need from the project configuration.
+pub struct Settings {
+    /// The case reference pattern, anchored at both ends.
+    pub case_pattern: Regex,
+    /// The pattern as written in rk.toml, for messages.
+    pub case_pattern_text: String,
+}
+
+pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
+    people::check(meeting, diags);
+    items::check(meeting, files, settings, diags);
+    body::check(meeting, diags);
+}
+
+/// A date `YYYY-MM-DD` that exists in the calendar, as (year, month, day).
+pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = text.get(r)?;
+        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn real_dates_only() {
+        assert_eq!(parse_date("2020-11-25"), Some((2020, 11, 25)));
+        assert_eq!(parse_date("2020-02-29"), Some((2020, 2, 29)));
+        for bad in ["2021-02-29", "2020-13-01", "2020-11-31", "2020-1-05", "20201125", "2020-11-2x"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+}

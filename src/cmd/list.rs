@@ -1,0 +1,50 @@
+//! `rk list`: the meetings found, with date, body, items and status.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cmd::{Outcome, analyse};
+use crate::diag::Tally;
+use crate::project::Project;
+
+pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
+    let dirs = project.meetings()?;
+    let mut out = io::stdout().lock();
+    if dirs.is_empty() {
+        writeln!(out, "no meetings under {}", project.meetings_dir().display())?;
+        return Ok(Outcome::Success);
+    }
+    let mut rows = Vec::new();
+    for dir in &dirs {
+        let analysis = analyse(project, std::slice::from_ref(dir))?;
+        let meeting = &analysis.meetings[0];
+        let body = meeting
+            .body
+            .as_ref()
+            .map_or("(no body)".to_string(), |b| b.value.clone());
+        let tally = Tally::of(&analysis.diags);
+        let status = if tally.errors + tally.warnings == 0 {
+            "ok".to_string()
+        } else {
+            tally.to_string()
+        };
+        rows.push([meeting.id.clone(), body, format!("{} items", meeting.items.len()), status]);
+    }
+    let widths: Vec<usize> = (0..4)
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 < row.len() {
+                line.push_str(&format!("{cell:<width$}  ", width = widths[i]));
+            } else {
+                line.push_str(cell);
+            }
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,67 @@
+//! One module per subcommand, and what they share: finding the meetings a
+//! command names, and loading and checking them.
+
+pub mod check;
+pub mod list;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::cli::MeetingArgs;
+use crate::diag::{self, Diagnostic};
+use crate::model::Meeting;
+use crate::project::Project;
+use crate::source::{self, files::Files};
+
+/// How a command ended when it did its work: the exit status is 0 or 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Failed,
+}
+
+/// The meeting folders named on the command line, or all of them.
+pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<PathBuf>> {
+    if args.all || args.meetings.is_empty() {
+        let all = project.meetings()?;
+        if all.is_empty() {
+            anyhow::bail!(
+                "no meetings found under {}",
+                project.meetings_dir().display()
+            );
+        }
+        return Ok(all);
+    }
+    args.meetings
+        .iter()
+        .map(|arg| project.resolve(arg, cwd))
+        .collect()
+}
+
+/// The sources of a run: the meetings, their files and every finding.
+pub struct Analysis {
+    pub files: Files,
+    pub meetings: Vec<Meeting>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Loads and checks each meeting folder. Findings are collected, never
+/// fatal; only I/O or configuration problems are errors.
+pub fn analyse(project: &Project, dirs: &[PathBuf]) -> Result<Analysis> {
+    let settings = project.check_settings()?;
+    let mut files = Files::default();
+    let mut meetings = Vec::new();
+    let mut diags = Vec::new();
+    for dir in dirs {
+        let meeting = source::load(dir, &mut files, &mut diags)?;
+        crate::check::check(&meeting, &files, &settings, &mut diags);
+        meetings.push(meeting);
+    }
+    diag::sort(&files, &mut diags);
+    Ok(Analysis {
+        files,
+        meetings,
+        diags,
+    })
+}

@@ -1,0 +1,354 @@
+//! Findings about the user's sources, and their three renderings:
+//! human (rustc-style snippets), JSON Lines and GitHub workflow annotations.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+use crate::source::files::{FileId, Files};
+
+/// Every rule rk checks. The kebab-case name is the user-facing rule name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Encoding,
+    Yaml,
+    BadValue,
+    MissingField,
+    UnknownField,
+    DateMismatch,
+    NoAttendees,
+    UnknownPerson,
+    AbsentAndPresent,
+    DuplicatePerson,
+    BadSubstitute,
+    MissingSag,
+    BadSag,
+    Numbering,
+    HeadingLevel,
+    MissingFile,
+    ImageAlt,
+    UnsafeLink,
+    PersonalData,
+    RawHtml,
+    EmptyItem,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 21] = [
+        Rule::Encoding,
+        Rule::Yaml,
+        Rule::BadValue,
+        Rule::MissingField,
+        Rule::UnknownField,
+        Rule::DateMismatch,
+        Rule::NoAttendees,
+        Rule::UnknownPerson,
+        Rule::AbsentAndPresent,
+        Rule::DuplicatePerson,
+        Rule::BadSubstitute,
+        Rule::MissingSag,
+        Rule::BadSag,
+        Rule::Numbering,
+        Rule::HeadingLevel,
+        Rule::MissingFile,
+        Rule::ImageAlt,
+        Rule::UnsafeLink,
+        Rule::PersonalData,
+        Rule::RawHtml,
+        Rule::EmptyItem,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Encoding => "encoding",
+            Rule::Yaml => "yaml",
+            Rule::BadValue => "bad-value",
+            Rule::MissingField => "missing-field",
+            Rule::UnknownField => "unknown-field",
+            Rule::DateMismatch => "date-mismatch",
+            Rule::NoAttendees => "no-attendees",
+            Rule::UnknownPerson => "unknown-person",
+            Rule::AbsentAndPresent => "absent-and-present",
+            Rule::DuplicatePerson => "duplicate-person",
+            Rule::BadSubstitute => "bad-substitute",
+            Rule::MissingSag => "missing-sag",
+            Rule::BadSag => "bad-sag",
+            Rule::Numbering => "numbering",
+            Rule::HeadingLevel => "heading-level",
+            Rule::MissingFile => "missing-file",
+            Rule::ImageAlt => "image-alt",
+            Rule::UnsafeLink => "unsafe-link",
+            Rule::PersonalData => "personal-data",
+            Rule::RawHtml => "raw-html",
+            Rule::EmptyItem => "empty-item",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where a finding points: a byte range in one source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loc {
+    pub file: FileId,
+    pub span: Range<usize>,
+}
+
+impl Loc {
+    pub fn new(file: FileId, span: Range<usize>) -> Self {
+        Loc { file, span }
+    }
+}
+
+/// One finding about the sources. Checks push these; none stops the run.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub loc: Loc,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(rule: Rule, loc: Loc, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity: Severity::Error,
+            loc,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(rule: Rule, loc: Loc, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(rule, loc, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+/// The JSON Lines record of a finding: what `--format json` prints.
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(files: &'a Files, diag: &'a Diagnostic) -> Self {
+        let file = files.get(diag.loc.file);
+        let (line, column) = file.line_col(diag.loc.span.start);
+        let (end_line, end_column) = file.line_col(diag.loc.span.end);
+        Record {
+            rule: diag.rule,
+            severity: diag.severity,
+            file: file.display(),
+            line,
+            column,
+            end_line,
+            end_column,
+            message: &diag.message,
+            help: diag.help.as_deref(),
+        }
+    }
+}
+
+/// Sorts findings by file, then position, then rule, so output is stable.
+pub fn sort(files: &Files, diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let fa = files.get(a.loc.file).display();
+        let fb = files.get(b.loc.file).display();
+        fa.cmp(fb)
+            .then(a.loc.span.start.cmp(&b.loc.span.start))
+            .then(a.rule.cmp(&b.rule))
+            .then(a.message.cmp(&b.message))
+    });
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// Writes findings in the chosen format. Human text goes to `human_out`
+/// (standard error), machine formats to `machine_out` (standard output).
+pub fn emit(
+    format: Format,
+    files: &Files,
+    diags: &[Diagnostic],
+    color: bool,
+    human_out: &mut dyn Write,
+    machine_out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => {
+            for diag in diags {
+                human_out.write_all(render_human(files, diag, color).as_bytes())?;
+            }
+        }
+        Format::Json => {
+            for diag in diags {
+                let line = serde_json::to_string(&Record::new(files, diag))
+                    .map_err(io::Error::other)?;
+                writeln!(machine_out, "{line}")?;
+            }
+        }
+        Format::Github => {
+            for diag in diags {
+                writeln!(machine_out, "{}", render_github(files, diag))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// rustc-style text: header, `file:line:col`, the source line with a marker,
+/// and the help line.
+pub fn render_human(files: &Files, diag: &Diagnostic, color: bool) -> String {
+    let cs = match diag.severity {
+        Severity::Error => CsDiagnostic::error(),
+        Severity::Warning => CsDiagnostic::warning(),
+    };
+    let mut notes = Vec::new();
+    if let Some(help) = &diag.help {
+        notes.push(format!("help: {help}"));
+    }
+    let cs = cs
+        .with_code(diag.rule.name())
+        .with_message(&diag.message)
+        .with_labels(vec![Label::primary(diag.loc.file, diag.loc.span.clone())])
+        .with_notes(notes);
+    let config = term::Config::default();
+    if color {
+        let mut buffer = termcolor::Buffer::ansi();
+        let styles = term::Styles::default();
+        let mut writer = term::StylesWriter::new(&mut buffer, &styles);
+        if term::emit_to_write_style(&mut writer, &config, files, &cs).is_ok() {
+            return String::from_utf8_lossy(buffer.as_slice()).into_owned();
+        }
+    }
+    let mut out = String::new();
+    match term::emit_to_string(&mut out, &config, files, &cs) {
+        Ok(()) => out,
+        // The span could not be placed in the file: fall back to one line.
+        Err(_) => format!(
+            "{}[{}]: {}\n",
+            severity_word(diag.severity),
+            diag.rule,
+            diag.message
+        ),
+    }
+}
+
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// A GitHub Actions workflow command: `::error file=…,line=…,col=…::message`.
+pub fn render_github(files: &Files, diag: &Diagnostic) -> String {
+    let r = Record::new(files, diag);
+    let mut message = format!("{} [{}]", r.message, r.rule);
+    if let Some(help) = r.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    format!(
+        "::{} file={},line={},col={},endLine={},endColumn={},title=rk {}::{}",
+        severity_word(r.severity),
+        escape_property(r.file),
+        r.line,
+        r.column,
+        r.end_line,
+        r.end_column,
+        r.rule,
+        escape_data(&message)
+    )
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Counts of a run's findings, for the summary line and the exit status.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn of(diags: &[Diagnostic]) -> Self {
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Tally {
+            errors,
+            warnings: diags.len() - errors,
+        }
+    }
+}
+
+impl fmt::Display for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        match (self.errors, self.warnings) {
+            (0, 0) => f.write_str("no findings"),
+            (e, 0) => f.write_str(&plural(e, "error")),
+            (0, w) => f.write_str(&plural(w, "warning")),
+            (e, w) => write!(f, "{}, {}", plural(e, "error"), plural(w, "warning")),
+        }
+    }
+}

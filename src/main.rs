@@ -1,0 +1,35 @@
+//! The `rk` binary: parse the arguments, run the command, map the result to
+//! an exit status (0 done, 1 findings that fail the run, 2 usage, config or
+//! I/O problems).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use rk::cli::{Cli, Command};
+use rk::cmd::{self, Outcome};
+use rk::project::Project;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<Outcome> {
+    let cwd = std::env::current_dir()?;
+    let start = match &cli.dir {
+        Some(dir) => cwd.join(dir),
+        None => cwd.clone(),
+    };
+    let project = Project::discover(&start)?;
+    match &cli.command {
+        Command::Check(args) => cmd::check::run(&project, args, &start),
+        Command::List => cmd::list::run(&project, &start),
+    }
+}

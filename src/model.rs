@@ -1,0 +1,214 @@
+//! The domain: a meeting, its people and its agenda items, as read from the
+//! sources. Values that findings may point at keep their position.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::source::files::FileId;
+
+/// A value with the byte range it was written at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Range<usize>) -> Self {
+        Spanned { value, span }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    Members,
+    Others,
+    Guests,
+    Absent,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Members, Group::Others, Group::Guests, Group::Absent];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Members => "members",
+            Group::Others => "others",
+            Group::Guests => "guests",
+            Group::Absent => "absent",
+        }
+    }
+
+    pub fn is_present(self) -> bool {
+        self != Group::Absent
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: Spanned<String>,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub role: Option<String>,
+    pub note: Option<String>,
+    pub substitute_for: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub members: Vec<Person>,
+    pub others: Vec<Person>,
+    pub guests: Vec<Person>,
+    pub absent: Vec<Person>,
+}
+
+impl People {
+    pub fn group(&self, group: Group) -> &[Person] {
+        match group {
+            Group::Members => &self.members,
+            Group::Others => &self.others,
+            Group::Guests => &self.guests,
+            Group::Absent => &self.absent,
+        }
+    }
+
+    pub fn group_mut(&mut self, group: Group) -> &mut Vec<Person> {
+        match group {
+            Group::Members => &mut self.members,
+            Group::Others => &mut self.others,
+            Group::Guests => &mut self.guests,
+            Group::Absent => &mut self.absent,
+        }
+    }
+
+    /// Everyone present: members, others and guests, in that order.
+    pub fn present(&self) -> impl Iterator<Item = &Person> {
+        self.members.iter().chain(&self.others).chain(&self.guests)
+    }
+
+    pub fn is_present(&self, name: &str) -> bool {
+        self.present().any(|p| p.name.value == name)
+    }
+}
+
+/// meeting.yaml.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// The meeting folder.
+    pub dir: PathBuf,
+    /// The folder's name, e.g. `2020-11-25` or `2020-11-25-ekstra`.
+    pub id: String,
+    pub file: FileId,
+    pub body: Option<Spanned<String>>,
+    pub date: Option<Spanned<String>>,
+    pub number: Option<Spanned<String>>,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<Spanned<String>>,
+    pub referent: Option<Spanned<String>>,
+    pub people: People,
+    /// Where `members:` was written, when it was.
+    pub members_span: Option<Range<usize>>,
+    pub items: Vec<Item>,
+}
+
+/// An agenda item number as written: `2.10` is [2, 10].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemNumber(pub Vec<u32>);
+
+impl ItemNumber {
+    /// Parses `1`, `2.1`, `2.13`: dot-separated positive integers without
+    /// leading zeros. Depth is checked separately.
+    pub fn parse(text: &str) -> Option<ItemNumber> {
+        text.split('.')
+            .map(|part| {
+                let well_formed = !part.is_empty()
+                    && part.bytes().all(|b| b.is_ascii_digit())
+                    && !part.starts_with('0');
+                well_formed.then(|| part.parse::<u32>().ok()).flatten()
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(ItemNumber)
+    }
+
+    pub fn depth(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn parent(&self) -> Option<ItemNumber> {
+        (self.0.len() > 1).then(|| ItemNumber(self.0[..self.0.len() - 1].to_vec()))
+    }
+
+    pub fn is_child_of(&self, parent: &ItemNumber) -> bool {
+        self.0.len() == parent.0.len() + 1 && self.0.starts_with(&parent.0)
+    }
+}
+
+impl std::fmt::Display for ItemNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(u32::to_string).collect();
+        f.write_str(&parts.join("."))
+    }
+}
+
+/// The `sag` field: a case reference or `none`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sag {
+    None,
+    Ref(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub file: Spanned<String>,
+    pub title: Option<String>,
+}
+
+/// One agenda item file.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub file: FileId,
+    /// The number as written, and parsed when well formed.
+    pub number_text: Option<Spanned<String>>,
+    pub number: Option<ItemNumber>,
+    pub title: Option<Spanned<String>>,
+    pub sag: Option<Spanned<Sag>>,
+    pub responsible: Vec<Spanned<String>>,
+    pub presenters: Vec<Spanned<String>>,
+    pub closed: bool,
+    pub attachments: Vec<Attachment>,
+    /// The Markdown body and its byte offset in the file.
+    pub body: String,
+    pub body_offset: usize,
+    /// Where the front matter block is (for findings about the whole block).
+    pub front_matter: Range<usize>,
+}
+
+impl Item {
+    /// True when another item is numbered below this one (2 for 2.1).
+    pub fn is_group(&self, items: &[Item]) -> bool {
+        self.number.as_ref().is_some_and(|n| {
+            items
+                .iter()
+                .any(|other| other.number.as_ref().is_some_and(|o| o.is_child_of(n)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_written() {
+        assert_eq!(ItemNumber::parse("2.10"), Some(ItemNumber(vec![2, 10])));
+        assert_ne!(ItemNumber::parse("2.10"), ItemNumber::parse("2.1"));
+        for bad in ["", "2.", ".1", "2..1", "02", "2.01", "0", "a", "2.1a", "-1"] {
+            assert_eq!(ItemNumber::parse(bad), None, "{bad}");
+        }
+        assert!(ItemNumber(vec![2, 10]) > ItemNumber(vec![2, 9]));
+    }
+}

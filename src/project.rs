@@ -1,0 +1,176 @@
+//! The project: its root (found like cargo finds Cargo.toml), rk.toml, and
+//! the meeting folders under it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+use crate::check::Settings;
+
+pub const DEFAULT_CASE_PATTERN: &str = r"SAG-\d{4}-\d{5}";
+
+/// rk.toml. Every field is optional; unknown fields are an error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub meetings: PathBuf,
+    pub out: PathBuf,
+    pub layout: String,
+    pub case: CaseConfig,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CaseConfig {
+    pub pattern: String,
+    pub url: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            meetings: "meetings".into(),
+            out: "out".into(),
+            layout: "kl".into(),
+            case: CaseConfig::default(),
+        }
+    }
+}
+
+impl Default for CaseConfig {
+    fn default() -> Self {
+        CaseConfig {
+            pattern: DEFAULT_CASE_PATTERN.into(),
+            url: None,
+        }
+    }
+}
+
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Project {
+    /// The nearest folder from `start` upwards that holds rk.toml or
+    /// meetings/.
+    pub fn discover(start: &Path) -> Result<Project> {
+        let start = start
+            .canonicalize()
+            .with_context(|| format!("cannot open {}", start.display()))?;
+        let root = start
+            .ancestors()
+            .find(|dir| dir.join("rk.toml").is_file() || dir.join("meetings").is_dir())
+            .with_context(|| {
+                format!(
+                    "no rk project found: neither {} nor any folder above it holds rk.toml or meetings/",
+                    start.display()
+                )
+            })?
+            .to_path_buf();
+        let config_path = root.join("rk.toml");
+        let config = if config_path.is_file() {
+            let text = fs::read_to_string(&config_path)
+                .with_context(|| format!("cannot read {}", config_path.display()))?;
+            toml::from_str(&text).map_err(|e| {
+                anyhow::anyhow!("{}: {}", config_path.display(), e.to_string().trim_end())
+            })?
+        } else {
+            Config::default()
+        };
+        Ok(Project { root, config })
+    }
+
+    pub fn meetings_dir(&self) -> PathBuf {
+        self.root.join(&self.config.meetings)
+    }
+
+    pub fn check_settings(&self) -> Result<Settings> {
+        let text = &self.config.case.pattern;
+        let case_pattern = regex::Regex::new(&format!("^(?:{text})$"))
+            .with_context(|| format!("rk.toml: case.pattern `{text}` is not a valid regular expression"))?;
+        Ok(Settings {
+            case_pattern,
+            case_pattern_text: text.clone(),
+        })
+    }
+
+    /// Every meeting folder: a folder under meetings/ named by a date
+    /// (YYYY-MM-DD, optionally with a -suffix), sorted by name.
+    pub fn meetings(&self) -> Result<Vec<PathBuf>> {
+        let dir = self.meetings_dir();
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut found = Vec::new();
+        for entry in fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
+            let path = entry.with_context(|| format!("cannot read {}", dir.display()))?.path();
+            let named_by_date = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_meeting_name);
+            if named_by_date && path.is_dir() {
+                found.push(path);
+            }
+        }
+        found.sort();
+        Ok(found)
+    }
+
+    /// A MEETING argument: a date (resolved under meetings/) or a path.
+    pub fn resolve(&self, arg: &str, cwd: &Path) -> Result<PathBuf> {
+        if crate::check::parse_date(arg).is_some() || is_meeting_name(arg) {
+            let matches: Vec<PathBuf> = self
+                .meetings()?
+                .into_iter()
+                .filter(|p| {
+                    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                        n == arg || (n.starts_with(arg) && n.as_bytes().get(arg.len()) == Some(&b'-'))
+                    })
+                })
+                .collect();
+            match matches.as_slice() {
+                [one] => return Ok(one.clone()),
+                [] => {}
+                several => {
+                    let names: Vec<String> = several
+                        .iter()
+                        .map(|p| format!("  {}", p.display()))
+                        .collect();
+                    bail!(
+                        "{arg} names {} meetings; give the folder instead:\n{}",
+                        several.len(),
+                        names.join("\n")
+                    );
+                }
+            }
+        }
+        let path = cwd.join(arg);
+        if path.join("meeting.yaml").is_file() {
+            return Ok(path);
+        }
+        let known: Vec<String> = self
+            .meetings()?
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let hint = match crate::suggest::closest(arg, known.iter().map(String::as_str)) {
+            Some(s) => format!(" (did you mean {s}?)"),
+            None if known.is_empty() => String::new(),
+            None => format!(" (meetings: {})", known.join(", ")),
+        };
+        bail!(
+            "no meeting `{arg}`: not a meeting under {} nor a folder with a meeting.yaml{hint}",
+            self.meetings_dir().display()
+        )
+    }
+}
+
+/// `2020-11-25` or `2020-11-25-ekstra`.
+pub fn is_meeting_name(name: &str) -> bool {
+    let date = name.get(..10);
+    date.is_some_and(|d| crate::check::parse_date(d).is_some())
+        && (name.len() == 10 || (name.as_bytes()[10] == b'-' && name.len() > 11))
+}

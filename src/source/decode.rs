@@ -1,0 +1,65 @@
+//! Turning a file's bytes into text: UTF-8 with or without BOM, LF or CRLF.
+//! Anything else is a finding that names the file and the first bad byte.
+
+/// The decoded text, or the reason it could not be decoded with the byte
+/// offset of the problem and a lossy text to show the line.
+pub enum Decoded {
+    Text(String),
+    Invalid {
+        text: String,
+        offset: usize,
+        message: String,
+    },
+}
+
+pub fn decode(bytes: Vec<u8>) -> Decoded {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Decoded::Invalid {
+            text: String::new(),
+            offset: 0,
+            message: "the file is UTF-16, rk reads UTF-8".into(),
+        };
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => match text.find('\0') {
+            Some(offset) => Decoded::Invalid {
+                message: "the file holds a NUL byte: it is not a text file".into(),
+                text: text.replace('\0', " "),
+                offset,
+            },
+            None => Decoded::Text(text),
+        },
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let bad = err.as_bytes().get(offset).copied().unwrap_or(0);
+            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            Decoded::Invalid {
+                // The lossy text has the same prefix, so the offset still fits.
+                offset,
+                message: format!("the file is not valid UTF-8 (byte 0x{bad:02X})"),
+                text,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_dropped_and_latin1_is_refused() {
+        assert!(matches!(decode(b"\xEF\xBB\xBFa".to_vec()), Decoded::Text(t) if t == "a"));
+        match decode(b"ab\ncd\xE6".to_vec()) {
+            Decoded::Invalid { offset, message, .. } => {
+                assert_eq!(offset, 5);
+                assert!(message.contains("0xE6"));
+            }
+            Decoded::Text(_) => panic!("latin-1 accepted"),
+        }
+    }
+}

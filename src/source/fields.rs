@@ -1,0 +1,113 @@
+//! Reading typed fields out of the YAML tree. Every problem becomes a
+//! finding at the offending key or value; reading always goes on.
+
+use crate::diag::{Diagnostic, Loc, Rule};
+use crate::model::Spanned;
+use crate::source::files::FileId;
+use crate::source::yaml::{Node, Value};
+use crate::suggest;
+
+pub struct Reader<'a> {
+    pub file: FileId,
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    pub fn loc(&self, span: std::ops::Range<usize>) -> Loc {
+        Loc::new(self.file, span)
+    }
+
+    /// The entries of a mapping whose keys are all in `allowed`; unknown keys
+    /// are reported (with a did-you-mean) and left out. `what` names the
+    /// mapping in messages ("meeting.yaml", "a person").
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        allowed: &[&str],
+        what: &str,
+    ) -> Option<Vec<(&'n str, &'n Node)>> {
+        let Value::Map(entries) = &node.value else {
+            self.bad_value(node, &format!("{what} must be a mapping of fields"));
+            return None;
+        };
+        let mut known = Vec::new();
+        for (key, value) in entries {
+            let name = key.as_str().unwrap_or_default();
+            if allowed.contains(&name) {
+                known.push((name, value));
+            } else {
+                let help = match suggest::closest(name, allowed.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the fields of {what} are: {}", allowed.join(", ")),
+                };
+                self.diags.push(
+                    Diagnostic::error(
+                        Rule::UnknownField,
+                        self.loc(key.span.clone()),
+                        format!("unknown field `{name}` in {what}"),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+        Some(known)
+    }
+
+    pub fn bad_value(&mut self, node: &Node, message: &str) {
+        self.diags.push(Diagnostic::error(
+            Rule::BadValue,
+            self.loc(node.span.clone()),
+            message.to_string(),
+        ));
+    }
+
+    /// A text value; an empty value is `None`, a list or mapping a finding.
+    pub fn text(&mut self, node: &Node, field: &str) -> Option<Spanned<String>> {
+        if node.is_null() {
+            return None;
+        }
+        match node.as_str() {
+            Some(text) => Some(Spanned::new(text.trim().to_string(), node.span.clone())),
+            None => {
+                self.bad_value(node, &format!("`{field}` must be text, not {}", node.kind()));
+                None
+            }
+        }
+    }
+
+    /// One text or a list of texts (`responsible: A` or `[A, B]`).
+    pub fn text_list(&mut self, node: &Node, field: &str) -> Vec<Spanned<String>> {
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| self.text(item, field))
+                .collect(),
+            _ => self.text(node, field).into_iter().collect(),
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self, node: &Node, field: &str) -> Option<bool> {
+        match node.as_str() {
+            Some("true" | "True" | "TRUE") => Some(true),
+            Some("false" | "False" | "FALSE") => Some(false),
+            _ if node.is_null() => None,
+            _ => {
+                self.bad_value(node, &format!("`{field}` must be true or false"));
+                None
+            }
+        }
+    }
+
+    /// A required field that is absent: reported at `at` (the mapping).
+    pub fn missing(&mut self, at: std::ops::Range<usize>, field: &str, what: &str, help: &str) {
+        self.diags.push(
+            Diagnostic::error(
+                Rule::MissingField,
+                self.loc(at),
+                format!("{what} has no `{field}`"),
+            )
+            .with_help(help.to_string()),
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! The text of every file a run reads, with line tables so that a byte
+//! offset becomes `line:column` (both from 1, columns counted in characters).
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::files::{self as cs_files, Files as CsFiles};
+
+pub type FileId = usize;
+
+#[derive(Debug)]
+pub struct SourceFile {
+    path: PathBuf,
+    display: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let display = display_path(&path);
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            display,
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path as findings show it: relative to the working directory
+    /// where possible, with forward slashes.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Line and column (from 1) of a byte offset; offsets past the end or
+    /// inside a character are clamped to a valid position.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The byte range of line `line` (from 1) without its line ending.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        Some(start..end.max(start))
+    }
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn display_path(path: &Path) -> String {
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// All files of a run. Ids are indexes and stay valid for the whole run.
+#[derive(Debug, Default)]
+pub struct Files {
+    files: Vec<SourceFile>,
+}
+
+impl Files {
+    pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        self.files.push(SourceFile::new(path, text));
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+}
+
+impl<'a> CsFiles<'a> for Files {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
+        self.files
+            .get(id)
+            .map(SourceFile::display)
+            .ok_or(cs_files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
+        self.files
+            .get(id)
+            .map(SourceFile::text)
+            .ok_or(cs_files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, cs_files::Error> {
+        let file = self.files.get(id).ok_or(cs_files::Error::FileMissing)?;
+        Ok(file.line_col(byte_index).0 - 1)
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, cs_files::Error> {
+        let file = self.files.get(id).ok_or(cs_files::Error::FileMissing)?;
+        // codespan wants the range including the line ending.
+        let start = *file
+            .line_starts
+            .get(line_index)
+            .ok_or(cs_files::Error::LineTooLarge {
+                given: line_index,
+                max: file.line_starts.len() - 1,
+            })?;
+        let end = file
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_and_survive_crlf() {
+        let file = SourceFile::new("x".into(), "ab\r\næøå: x\r\n".into());
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(4), (2, 1));
+        // "x" after "æøå: " is the 6th character of line 2.
+        let x = file.text().rfind('x').unwrap();
+        assert_eq!(file.line_col(x), (2, 6));
+        assert_eq!(file.line_range(2), Some(4..4 + "æøå: x".len()));
+    }
+}

@@ -1,0 +1,444 @@
+//! Loading: a meeting folder on disk becomes a [`Meeting`] plus the
+//! findings met while reading it (encoding, YAML, unknown or missing fields).
+
+pub mod decode;
+pub mod fields;
+pub mod files;
+pub mod paths;
+pub mod yaml;
+
+use std::fs;
+use std::ops::Range;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::diag::{Diagnostic, Loc, Rule};
+use crate::model::{Attachment, Group, Item, ItemNumber, Meeting, People, Person, Sag, Spanned};
+use decode::Decoded;
+use fields::Reader;
+use files::{FileId, Files};
+use yaml::Node;
+
+const MEETING_FIELDS: &[&str] = &[
+    "body", "date", "number", "time", "location", "chair", "referent", "members", "others",
+    "guests", "absent",
+];
+const PERSON_FIELDS: &[&str] = &[
+    "name",
+    "title",
+    "organisation",
+    "role",
+    "note",
+    "substitute_for",
+];
+const ITEM_FIELDS: &[&str] = &[
+    "number",
+    "title",
+    "sag",
+    "responsible",
+    "presenters",
+    "closed",
+    "attachments",
+];
+const ATTACHMENT_FIELDS: &[&str] = &["file", "title"];
+
+/// Reads the meeting folder `dir`. I/O failures (no folder, no
+/// meeting.yaml) are errors; everything wrong inside the files is a finding.
+pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Meeting> {
+    let id = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let meeting_path = dir.join("meeting.yaml");
+    if !meeting_path.is_file() {
+        anyhow::bail!(
+            "{} is not a meeting folder: it has no meeting.yaml",
+            dir.display()
+        );
+    }
+    let (file, text) = read_text(&meeting_path, files, diags)?;
+    let mut meeting = Meeting {
+        dir: dir.to_path_buf(),
+        id,
+        file,
+        body: None,
+        date: None,
+        number: None,
+        time: None,
+        location: None,
+        chair: None,
+        referent: None,
+        people: People::default(),
+        members_span: None,
+        items: Vec::new(),
+    };
+    if let Some(text) = text {
+        read_meeting_yaml(&text, &mut meeting, diags);
+    }
+    for path in item_paths(dir)? {
+        let (file, text) = read_text(&path, files, diags)?;
+        if let Some(item) = text.and_then(|text| read_item(file, &text, diags)) {
+            meeting.items.push(item);
+        }
+    }
+    meeting
+        .items
+        .sort_by(|a, b| a.number.cmp(&b.number).then(a.file.cmp(&b.file)));
+    Ok(meeting)
+}
+
+/// The agenda item files: every `*.md` directly in the folder except
+/// README.md, in file-name order (items are later ordered by number).
+fn item_paths(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .path();
+        let is_item = path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|n| n != "README.md")
+            && path.is_file();
+        if is_item {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads and decodes a file. Undecodable text is an `encoding` finding and
+/// gives `None`; the file is still registered so the finding can show it.
+fn read_text(
+    path: &Path,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(FileId, Option<String>)> {
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(match decode::decode(bytes) {
+        Decoded::Text(text) => (files.add(path.to_path_buf(), text.clone()), Some(text)),
+        Decoded::Invalid {
+            text,
+            offset,
+            message,
+        } => {
+            let file = files.add(path.to_path_buf(), text);
+            diags.push(
+                Diagnostic::error(Rule::Encoding, Loc::new(file, offset..offset), message)
+                    .with_help("save the file as UTF-8 (with or without BOM)"),
+            );
+            (file, None)
+        }
+    })
+}
+
+fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
+    Diagnostic::error(Rule::Yaml, Loc::new(file, err.span), err.message)
+}
+
+fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnostic>) {
+    let file = meeting.file;
+    let root = match yaml::parse(text, 0) {
+        Ok(Some(root)) => root,
+        Ok(None) => Node {
+            value: yaml::Value::Map(Vec::new()),
+            span: 0..0,
+        },
+        Err(err) => return diags.push(yaml_finding(file, err)),
+    };
+    let mut r = Reader { file, diags };
+    let Some(fields) = r.fields(&root, MEETING_FIELDS, "meeting.yaml") else {
+        return;
+    };
+    let top = root.span.start..root.span.start;
+    for (key, value) in &fields {
+        match *key {
+            "body" => meeting.body = r.text(value, key),
+            "date" => meeting.date = r.text(value, key),
+            "number" => meeting.number = r.text(value, key),
+            "time" => meeting.time = r.text(value, key).map(|s| s.value),
+            "location" => meeting.location = r.text(value, key).map(|s| s.value),
+            "chair" => meeting.chair = r.text(value, key),
+            "referent" => meeting.referent = r.text(value, key),
+            _ => {}
+        }
+    }
+    for group in Group::ALL {
+        if let Some((_, node)) = fields.iter().find(|(k, _)| *k == group.key()) {
+            if group == Group::Members {
+                meeting.members_span = Some(node.span.clone());
+            }
+            *meeting.people.group_mut(group) = read_people(&mut r, node, group);
+        }
+    }
+    let required: [(&str, bool, &str); 4] = [
+        ("body", meeting.body.is_some(), "body: It-Arkitekturrådet"),
+        ("date", meeting.date.is_some(), "date: 2020-11-25"),
+        ("referent", meeting.referent.is_some(), "referent: <name of a present person>"),
+        (
+            "members",
+            meeting.members_span.is_some(),
+            "members:\n  - name: <name>\n    organisation: <organisation>",
+        ),
+    ];
+    for (field, present, example) in required {
+        if !present {
+            r.missing(top.clone(), field, "meeting.yaml", &format!("add `{example}`"));
+        }
+    }
+}
+
+fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
+    if node.is_null() {
+        return Vec::new();
+    }
+    let yaml::Value::Seq(items) = &node.value else {
+        r.bad_value(
+            node,
+            &format!("`{}` must be a list of people", group.key()),
+        );
+        return Vec::new();
+    };
+    items.iter().filter_map(|item| read_person(r, item)).collect()
+}
+
+fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
+    if let yaml::Value::Scalar { .. } = node.value {
+        let name = r.text(node, "name")?;
+        return Some(person(name));
+    }
+    let fields = r.fields(node, PERSON_FIELDS, "a person")?;
+    let mut person = person(Spanned::new(String::new(), node.span.clone()));
+    let mut named = false;
+    for (key, value) in fields {
+        let text = r.text(value, key);
+        match key {
+            "name" => {
+                if let Some(name) = text {
+                    person.name = name;
+                    named = true;
+                }
+            }
+            "title" => person.title = text.map(|s| s.value),
+            "organisation" => person.organisation = text.map(|s| s.value),
+            "role" => person.role = text.map(|s| s.value),
+            "note" => person.note = text.map(|s| s.value),
+            "substitute_for" => person.substitute_for = text,
+            _ => {}
+        }
+    }
+    if !named {
+        let at = node.span.start..node.span.start;
+        r.missing(at, "name", "a person", "add `name: <full name>`");
+        return None;
+    }
+    Some(person)
+}
+
+fn person(name: Spanned<String>) -> Person {
+    Person {
+        name,
+        title: None,
+        organisation: None,
+        role: None,
+        note: None,
+        substitute_for: None,
+    }
+}
+
+/// Splits an item file into its front matter (the YAML between a `---` on
+/// the very first line and the next `---` line) and the body.
+#[derive(Debug, PartialEq)]
+struct Split {
+    yaml: Range<usize>,
+    block: Range<usize>,
+    body: usize,
+}
+
+fn split_front_matter(text: &str) -> Result<Option<Split>, usize> {
+    let mut lines = line_spans(text);
+    let Some(first) = lines.next() else {
+        return Ok(None);
+    };
+    if text[first.clone()].trim_end() != "---" {
+        return Ok(None);
+    }
+    let yaml_start = first.end;
+    for line in lines {
+        let content = text[line.start..line.end].trim_end();
+        if content == "---" || content == "..." {
+            return Ok(Some(Split {
+                yaml: yaml_start..line.start,
+                block: 0..line.end,
+                body: line.end,
+            }));
+        }
+    }
+    Err(text.len())
+}
+
+/// Each line's byte range including its line ending.
+fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let line = start..end;
+        start = end;
+        Some(line)
+    })
+}
+
+const FRONT_MATTER_EXAMPLE: &str =
+    "start the file with front matter:\n---\nnumber: \"2.1\"\ntitle: <title>\nsag: SAG-2020-01234\n---";
+
+fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Item> {
+    let split = match split_front_matter(text) {
+        Ok(Some(split)) => split,
+        Ok(None) => {
+            diags.push(
+                Diagnostic::error(
+                    Rule::MissingField,
+                    Loc::new(file, 0..0),
+                    "agenda item has no front matter (no `number` and `title`)",
+                )
+                .with_help(FRONT_MATTER_EXAMPLE),
+            );
+            return None;
+        }
+        Err(end) => {
+            diags.push(
+                Diagnostic::error(
+                    Rule::Yaml,
+                    Loc::new(file, 0..3.min(end)),
+                    "front matter is not closed: no `---` line after it",
+                )
+                .with_help("end the front matter with a line holding only `---`"),
+            );
+            return None;
+        }
+    };
+    let mut item = Item {
+        file,
+        number_text: None,
+        number: None,
+        title: None,
+        sag: None,
+        responsible: Vec::new(),
+        presenters: Vec::new(),
+        closed: false,
+        attachments: Vec::new(),
+        body: text[split.body..].to_string(),
+        body_offset: split.body,
+        front_matter: split.block.clone(),
+    };
+    let root = match yaml::parse(&text[split.yaml.clone()], split.yaml.start) {
+        Ok(Some(root)) => root,
+        Ok(None) => Node {
+            value: yaml::Value::Map(Vec::new()),
+            span: split.yaml.clone(),
+        },
+        Err(err) => {
+            diags.push(yaml_finding(file, err));
+            return Some(item);
+        }
+    };
+    let mut r = Reader { file, diags };
+    let fields = r.fields(&root, ITEM_FIELDS, "an agenda item")?;
+    for (key, value) in fields {
+        match key {
+            "number" => {
+                item.number_text = r.text(value, key);
+                item.number = item
+                    .number_text
+                    .as_ref()
+                    .and_then(|n| ItemNumber::parse(&n.value));
+            }
+            "title" => item.title = r.text(value, key),
+            "sag" => {
+                item.sag = r.text(value, key).map(|s| {
+                    let sag = if s.value == "none" {
+                        Sag::None
+                    } else {
+                        Sag::Ref(s.value)
+                    };
+                    Spanned::new(sag, s.span)
+                });
+            }
+            "responsible" => item.responsible = r.text_list(value, key),
+            "presenters" => item.presenters = r.text_list(value, key),
+            "closed" => item.closed = r.boolean(value, key).unwrap_or(false),
+            "attachments" => item.attachments = read_attachments(&mut r, value),
+            _ => {}
+        }
+    }
+    let at = split.block.start..split.block.start + 3;
+    if item.number_text.is_none() {
+        r.missing(at.clone(), "number", "this agenda item", "add `number: \"2.1\"` to the front matter");
+    }
+    if item.title.is_none() {
+        r.missing(at, "title", "this agenda item", "add `title: <the item's title>` to the front matter");
+    }
+    Some(item)
+}
+
+fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
+    let yaml::Value::Seq(items) = &node.value else {
+        if !node.is_null() {
+            r.bad_value(node, "`attachments` must be a list of `{ file, title }`");
+        }
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        if let yaml::Value::Scalar { .. } = item.value {
+            if let Some(file) = r.text(item, "file") {
+                out.push(Attachment { file, title: None });
+            }
+            continue;
+        }
+        let Some(fields) = r.fields(item, ATTACHMENT_FIELDS, "an attachment") else {
+            continue;
+        };
+        let mut file = None;
+        let mut title = None;
+        for (key, value) in fields {
+            match key {
+                "file" => file = r.text(value, key),
+                "title" => title = r.text(value, key).map(|s| s.value),
+                _ => {}
+            }
+        }
+        match file {
+            Some(file) => out.push(Attachment { file, title }),
+            None => r.missing(
+                item.span.start..item.span.start,
+                "file",
+                "an attachment",
+                "add `file: bilag/<name>`",
+            ),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_only_at_the_very_top() {
+        let text = "---\nnumber: \"1\"\n---\nBody\n";
+        let split = split_front_matter(text).unwrap().unwrap();
+        assert_eq!(&text[split.yaml.clone()], "number: \"1\"\n");
+        assert_eq!(&text[split.body..], "Body\n");
+        assert!(split_front_matter("\n---\nnumber: 1\n---\n").unwrap().is_none());
+        assert_eq!(split_front_matter("---\nnumber: 1\n"), Err(14));
+        let crlf = "---\r\nnumber: 1\r\n---\r\nB";
+        let split = split_front_matter(crlf).unwrap().unwrap();
+        assert_eq!(&crlf[split.body..], "B");
+    }
+}
