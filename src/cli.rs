@@ -7,7 +7,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::diag::Format;
 
 #[derive(Debug, Parser)]
-#[command(name = "rk", version, about = "rk, the referat compiler: meeting sources in, checked minutes out")]
+#[command(
+    name = "rk",
+    version,
+    about = "rk, the referat compiler: meeting sources in, checked minutes out"
+)]
 pub struct Cli {
     /// Run as if started in DIR (the project is found from there upwards).
     #[arg(short = 'C', value_name = "DIR", global = true)]

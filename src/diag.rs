@@ -225,8 +225,8 @@ pub fn emit(
         }
         Format::Json => {
             for diag in diags {
-                let line = serde_json::to_string(&Record::new(files, diag))
-                    .map_err(io::Error::other)?;
+                let line =
+                    serde_json::to_string(&Record::new(files, diag)).map_err(io::Error::other)?;
                 writeln!(machine_out, "{line}")?;
             }
         }

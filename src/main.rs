@@ -14,6 +14,9 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
+        // A reader that stopped early (`rk check --format json | head`) is
+        // not an error of ours.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(2)
@@ -32,4 +35,12 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Check(args) => cmd::check::run(&project, args, &start),
         Command::List => cmd::list::run(&project, &start),
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

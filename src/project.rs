@@ -89,8 +89,9 @@ impl Project {
 
     pub fn check_settings(&self) -> Result<Settings> {
         let text = &self.config.case.pattern;
-        let case_pattern = regex::Regex::new(&format!("^(?:{text})$"))
-            .with_context(|| format!("rk.toml: case.pattern `{text}` is not a valid regular expression"))?;
+        let case_pattern = regex::Regex::new(&format!("^(?:{text})$")).with_context(|| {
+            format!("rk.toml: case.pattern `{text}` is not a valid regular expression")
+        })?;
         Ok(Settings {
             case_pattern,
             case_pattern_text: text.clone(),
@@ -106,7 +107,9 @@ impl Project {
         }
         let mut found = Vec::new();
         for entry in fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
-            let path = entry.with_context(|| format!("cannot read {}", dir.display()))?.path();
+            let path = entry
+                .with_context(|| format!("cannot read {}", dir.display()))?
+                .path();
             let named_by_date = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -127,7 +130,8 @@ impl Project {
                 .into_iter()
                 .filter(|p| {
                     p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                        n == arg || (n.starts_with(arg) && n.as_bytes().get(arg.len()) == Some(&b'-'))
+                        n == arg
+                            || (n.starts_with(arg) && n.as_bytes().get(arg.len()) == Some(&b'-'))
                     })
                 })
                 .collect();

@@ -32,7 +32,10 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
 fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     let body = &item.body;
     let at = |range: std::ops::Range<usize>| {
-        Loc::new(item.file, item.body_offset + range.start..item.body_offset + range.end)
+        Loc::new(
+            item.file,
+            item.body_offset + range.start..item.body_offset + range.end,
+        )
     };
     // The item title is the level-1 heading: parts start at level 2.
     let mut previous_level = 1;
@@ -50,7 +53,9 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                             heading_at,
                             "a level-1 heading in an item body",
                         )
-                        .with_help("the item's title is its heading: write parts as `## Indstilling`"),
+                        .with_help(
+                            "the item's title is its heading: write parts as `## Indstilling`",
+                        ),
                     );
                 } else if level > previous_level + 1 {
                     diags.push(
@@ -83,7 +88,9 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                         at(range.start..end),
                         "raw HTML in an item: it is shown as literal text, not as HTML",
                     )
-                    .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text"),
+                    .with_help(
+                        "write it in Markdown instead, or escape the `<` as `\\<` to mean the text",
+                    ),
                 );
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -137,12 +144,17 @@ fn check_personal_data(item: &Item, diags: &mut Vec<Diagnostic>) {
             item.file,
             item.body_offset + range.start..item.body_offset + range.end,
         );
-        let help = "remove it from the text, or mark the item `closed: true` so it is not published";
+        let help =
+            "remove it from the text, or mark the item `closed: true` so it is not published";
         let diag = match kind {
-            Kind::Cpr => Diagnostic::error(Rule::PersonalData, loc, "a CPR number in a public item"),
-            Kind::Email => {
-                Diagnostic::warning(Rule::PersonalData, loc, "an e-mail address in a public item")
+            Kind::Cpr => {
+                Diagnostic::error(Rule::PersonalData, loc, "a CPR number in a public item")
             }
+            Kind::Email => Diagnostic::warning(
+                Rule::PersonalData,
+                loc,
+                "an e-mail address in a public item",
+            ),
             Kind::Phone => {
                 Diagnostic::warning(Rule::PersonalData, loc, "a phone number in a public item")
             }
@@ -178,5 +190,7 @@ fn find_in(text: &str, range: std::ops::Range<usize>, needle: &str) -> std::ops:
     }
     text.get(range.clone())
         .and_then(|s| s.rfind(needle))
-        .map_or(range.clone(), |i| range.start + i..range.start + i + needle.len())
+        .map_or(range.clone(), |i| {
+            range.start + i..range.start + i + needle.len()
+        })
 }

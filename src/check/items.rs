@@ -29,10 +29,15 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
                 diags.push(
                     Diagnostic::error(
                         Rule::MissingSag,
-                        Loc::new(item.file, item.front_matter.start..item.front_matter.start + 3),
+                        Loc::new(
+                            item.file,
+                            item.front_matter.start..item.front_matter.start + 3,
+                        ),
                         "this item has no `sag`",
                     )
-                    .with_help("add `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case"),
+                    .with_help(
+                        "add `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case",
+                    ),
                 );
             }
             if item.body.trim().is_empty() {
@@ -73,7 +78,10 @@ fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Rule::Numbering,
                     loc.clone(),
-                    format!("item {number} has {} levels; at most three are allowed", number.depth()),
+                    format!(
+                        "item {number} has {} levels; at most three are allowed",
+                        number.depth()
+                    ),
                 )
                 .with_help("use at most three levels, like 2.9.1"),
             );
@@ -81,9 +89,9 @@ fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         match by_number.get(number) {
             Some(first) => {
                 let first_file = files.get(first.file).display();
-                let (line, _) = files.get(first.file).line_col(
-                    first.number_text.as_ref().map_or(0, |t| t.span.start),
-                );
+                let (line, _) = files
+                    .get(first.file)
+                    .line_col(first.number_text.as_ref().map_or(0, |t| t.span.start));
                 diags.push(
                     Diagnostic::error(
                         Rule::Numbering,
@@ -112,7 +120,9 @@ fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
                     number_loc(item),
                     format!("item {number} has no parent item {parent}"),
                 )
-                .with_help(format!("add an item numbered {parent} (a group heading), or renumber this one")),
+                .with_help(format!(
+                    "add an item numbered {parent} (a group heading), or renumber this one"
+                )),
             );
         }
         let parent_key = number.0[..number.0.len() - 1].to_vec();
@@ -141,8 +151,9 @@ fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
                     )
                 };
                 diags.push(
-                    Diagnostic::error(Rule::Numbering, number_loc(item), message)
-                        .with_help(format!("renumber this item {missing}, or add the missing item")),
+                    Diagnostic::error(Rule::Numbering, number_loc(item), message).with_help(
+                        format!("renumber this item {missing}, or add the missing item"),
+                    ),
                 );
             }
             expected = last.saturating_add(1);
@@ -171,7 +182,12 @@ fn malformed_help(text: &str) -> String {
 
 /// `bad-sag`: the reference must match the configured pattern and its year
 /// may not be after the meeting's year.
-fn check_sag(reference: &str, loc: Loc, meeting_year: Option<u32>, settings: &Settings) -> Option<Diagnostic> {
+fn check_sag(
+    reference: &str,
+    loc: Loc,
+    meeting_year: Option<u32>,
+    settings: &Settings,
+) -> Option<Diagnostic> {
     if !settings.case_pattern.is_match(reference) {
         let help = match fixed_case_ref(reference, settings) {
             Some(fixed) => format!("write `{fixed}`"),
@@ -217,7 +233,7 @@ fn case_year(reference: &str) -> Option<u32> {
 /// `SAG-2019-04651`), if that matches the pattern.
 fn fixed_case_ref(reference: &str, settings: &Settings) -> Option<String> {
     let parts: Vec<&str> = reference
-        .split(|c: char| c == '-' || c == ' ' || c == '/' || c == '_' || c == '.')
+        .split(['-', ' ', '/', '_', '.'])
         .filter(|p| !p.is_empty())
         .collect();
     let [prefix, year, serial] = parts.as_slice() else {
@@ -250,8 +266,14 @@ mod tests {
     #[test]
     fn short_case_numbers_get_padded() {
         let s = settings();
-        assert_eq!(fixed_case_ref("SAG-2019-4651", &s).as_deref(), Some("SAG-2019-04651"));
-        assert_eq!(fixed_case_ref("sag 2019 04651", &s).as_deref(), Some("SAG-2019-04651"));
+        assert_eq!(
+            fixed_case_ref("SAG-2019-4651", &s).as_deref(),
+            Some("SAG-2019-04651")
+        );
+        assert_eq!(
+            fixed_case_ref("sag 2019 04651", &s).as_deref(),
+            Some("SAG-2019-04651")
+        );
         assert_eq!(fixed_case_ref("SAG-2019-1234567", &s), None);
         assert_eq!(fixed_case_ref("hello", &s), None);
     }

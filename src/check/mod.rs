@@ -31,13 +31,15 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let s = text.get(r)?;
-        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
     };
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -56,7 +58,14 @@ mod tests {
     fn real_dates_only() {
         assert_eq!(parse_date("2020-11-25"), Some((2020, 11, 25)));
         assert_eq!(parse_date("2020-02-29"), Some((2020, 2, 29)));
-        for bad in ["2021-02-29", "2020-13-01", "2020-11-31", "2020-1-05", "20201125", "2020-11-2x"] {
+        for bad in [
+            "2021-02-29",
+            "2020-13-01",
+            "2020-11-31",
+            "2020-1-05",
+            "20201125",
+            "2020-11-2x",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

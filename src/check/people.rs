@@ -71,7 +71,11 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         }
     }
 
-    let absent_names: Vec<&str> = people.absent.iter().map(|p| p.name.value.as_str()).collect();
+    let absent_names: Vec<&str> = people
+        .absent
+        .iter()
+        .map(|p| p.name.value.as_str())
+        .collect();
     for person in people.present() {
         let Some(sub) = &person.substitute_for else {
             continue;
@@ -124,7 +128,11 @@ pub fn unknown_person(
     if present.contains(&name.value.as_str()) {
         return None;
     }
-    let is_absent = meeting.people.absent.iter().any(|p| p.name.value == name.value);
+    let is_absent = meeting
+        .people
+        .absent
+        .iter()
+        .any(|p| p.name.value == name.value);
     let (message, help) = if is_absent {
         (
             format!("the {role} {} is listed as absent", name.value),
@@ -144,8 +152,12 @@ pub fn unknown_person(
         )
     };
     Some(
-        Diagnostic::error(Rule::UnknownPerson, Loc::new(meeting.file, name.span.clone()), message)
-            .with_help(help),
+        Diagnostic::error(
+            Rule::UnknownPerson,
+            Loc::new(meeting.file, name.span.clone()),
+            message,
+        )
+        .with_help(help),
     )
 }
 
@@ -163,7 +175,10 @@ fn check_date(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    let folder_date = meeting.id.get(..10).filter(|d| super::parse_date(d).is_some());
+    let folder_date = meeting
+        .id
+        .get(..10)
+        .filter(|d| super::parse_date(d).is_some());
     let suffix_ok = meeting.id.len() == 10 || meeting.id.as_bytes().get(10) == Some(&b'-');
     match folder_date {
         Some(folder) if suffix_ok => {

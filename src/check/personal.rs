@@ -56,7 +56,10 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         }
         let range = caps.get(0).map_or(number.range(), |m| m.range());
         // A CPR number or e-mail already covers it.
-        if found.iter().any(|(r, _)| r.start < range.end && range.start < r.end) {
+        if found
+            .iter()
+            .any(|(r, _)| r.start < range.end && range.start < r.end)
+        {
             continue;
         }
         if is_cvr(text, number.start()) {
@@ -71,11 +74,14 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
 /// True when the digits at `range` continue a longer number or reference:
 /// `SAG-2019-046512`, `12.345678`, `1.234.567,89`.
 fn is_number_part(text: &str, range: Range<usize>) -> bool {
-    let before = text[..range.start].chars().rev().take(2).collect::<Vec<_>>();
+    let before = text[..range.start]
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>();
     let after = text[range.end..].chars().take(2).collect::<Vec<_>>();
     let joins = |c: Option<&char>, next: Option<&char>| {
-        matches!(c, Some('-' | '.' | ',' | '/'))
-            && next.is_some_and(|n| n.is_ascii_alphanumeric())
+        matches!(c, Some('-' | '.' | ',' | '/')) && next.is_some_and(|n| n.is_ascii_alphanumeric())
     };
     joins(before.first(), before.get(1)) || joins(after.first(), after.get(1))
 }
@@ -91,7 +97,7 @@ fn is_cpr_date(day: u32, month: u32, year: u32) -> bool {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         // The century is not in the number: allow 29 in every leap year.
-        2 if year % 4 == 0 => 29,
+        2 if year.is_multiple_of(4) => 29,
         2 => 28,
         _ => return false,
     };
@@ -103,10 +109,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(&str, Kind)> {
-        find(text)
-            .into_iter()
-            .map(|(r, k)| (&text[r], k))
-            .collect()
+        find(text).into_iter().map(|(r, k)| (&text[r], k)).collect()
     }
 
     #[test]

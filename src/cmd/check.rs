@@ -30,7 +30,13 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
             let own: Vec<_> = analysis
                 .diags
                 .iter()
-                .filter(|d| analysis.files.get(d.loc.file).path().starts_with(&meeting.dir))
+                .filter(|d| {
+                    analysis
+                        .files
+                        .get(d.loc.file)
+                        .path()
+                        .starts_with(&meeting.dir)
+                })
                 .cloned()
                 .collect();
             writeln!(
@@ -43,7 +49,11 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
         }
     }
     let failed = tally.errors > 0
-        || (args.deny_warnings && analysis.diags.iter().any(|d| d.severity == Severity::Warning));
+        || (args.deny_warnings
+            && analysis
+                .diags
+                .iter()
+                .any(|d| d.severity == Severity::Warning));
     Ok(if failed {
         Outcome::Failed
     } else {

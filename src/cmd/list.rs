@@ -13,7 +13,11 @@ pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
     let dirs = project.meetings()?;
     let mut out = io::stdout().lock();
     if dirs.is_empty() {
-        writeln!(out, "no meetings under {}", project.meetings_dir().display())?;
+        writeln!(
+            out,
+            "no meetings under {}",
+            project.meetings_dir().display()
+        )?;
         return Ok(Outcome::Success);
     }
     let mut rows = Vec::new();
@@ -30,7 +34,12 @@ pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
         } else {
             tally.to_string()
         };
-        rows.push([meeting.id.clone(), body, format!("{} items", meeting.items.len()), status]);
+        rows.push([
+            meeting.id.clone(),
+            body,
+            format!("{} items", meeting.items.len()),
+            status,
+        ]);
     }
     let widths: Vec<usize> = (0..4)
         .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))

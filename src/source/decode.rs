@@ -55,7 +55,9 @@ mod tests {
     fn bom_is_dropped_and_latin1_is_refused() {
         assert!(matches!(decode(b"\xEF\xBB\xBFa".to_vec()), Decoded::Text(t) if t == "a"));
         match decode(b"ab\ncd\xE6".to_vec()) {
-            Decoded::Invalid { offset, message, .. } => {
+            Decoded::Invalid {
+                offset, message, ..
+            } => {
                 assert_eq!(offset, 5);
                 assert!(message.contains("0xE6"));
             }

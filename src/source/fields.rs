@@ -69,7 +69,10 @@ impl Reader<'_> {
         match node.as_str() {
             Some(text) => Some(Spanned::new(text.trim().to_string(), node.span.clone())),
             None => {
-                self.bad_value(node, &format!("`{field}` must be text, not {}", node.kind()));
+                self.bad_value(
+                    node,
+                    &format!("`{field}` must be text, not {}", node.kind()),
+                );
                 None
             }
         }

@@ -127,7 +127,11 @@ impl<'a> CsFiles<'a> for Files {
         Ok(file.line_col(byte_index).0 - 1)
     }
 
-    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, cs_files::Error> {
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<Range<usize>, cs_files::Error> {
         let file = self.files.get(id).ok_or(cs_files::Error::FileMissing)?;
         // codespan wants the range including the line ending.
         let start = *file

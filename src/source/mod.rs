@@ -175,7 +175,11 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
     let required: [(&str, bool, &str); 4] = [
         ("body", meeting.body.is_some(), "body: It-Arkitekturrådet"),
         ("date", meeting.date.is_some(), "date: 2020-11-25"),
-        ("referent", meeting.referent.is_some(), "referent: <name of a present person>"),
+        (
+            "referent",
+            meeting.referent.is_some(),
+            "referent: <name of a present person>",
+        ),
         (
             "members",
             meeting.members_span.is_some(),
@@ -184,7 +188,12 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
     ];
     for (field, present, example) in required {
         if !present {
-            r.missing(top.clone(), field, "meeting.yaml", &format!("add `{example}`"));
+            r.missing(
+                top.clone(),
+                field,
+                "meeting.yaml",
+                &format!("add `{example}`"),
+            );
         }
     }
 }
@@ -194,13 +203,13 @@ fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
         return Vec::new();
     }
     let yaml::Value::Seq(items) = &node.value else {
-        r.bad_value(
-            node,
-            &format!("`{}` must be a list of people", group.key()),
-        );
+        r.bad_value(node, &format!("`{}` must be a list of people", group.key()));
         return Vec::new();
     };
-    items.iter().filter_map(|item| read_person(r, item)).collect()
+    items
+        .iter()
+        .filter_map(|item| read_person(r, item))
+        .collect()
 }
 
 fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
@@ -285,15 +294,16 @@ fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
         let line = start..end;
         start = end;
         Some(line)
     })
 }
 
-const FRONT_MATTER_EXAMPLE: &str =
-    "start the file with front matter:\n---\nnumber: \"2.1\"\ntitle: <title>\nsag: SAG-2020-01234\n---";
+const FRONT_MATTER_EXAMPLE: &str = "start the file with front matter:\n---\nnumber: \"2.1\"\ntitle: <title>\nsag: SAG-2020-01234\n---";
 
 fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Item> {
     let split = match split_front_matter(text) {
@@ -377,10 +387,20 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
     }
     let at = split.block.start..split.block.start + 3;
     if item.number_text.is_none() {
-        r.missing(at.clone(), "number", "this agenda item", "add `number: \"2.1\"` to the front matter");
+        r.missing(
+            at.clone(),
+            "number",
+            "this agenda item",
+            "add `number: \"2.1\"` to the front matter",
+        );
     }
     if item.title.is_none() {
-        r.missing(at, "title", "this agenda item", "add `title: <the item's title>` to the front matter");
+        r.missing(
+            at,
+            "title",
+            "this agenda item",
+            "add `title: <the item's title>` to the front matter",
+        );
     }
     Some(item)
 }
@@ -435,7 +455,11 @@ mod tests {
         let split = split_front_matter(text).unwrap().unwrap();
         assert_eq!(&text[split.yaml.clone()], "number: \"1\"\n");
         assert_eq!(&text[split.body..], "Body\n");
-        assert!(split_front_matter("\n---\nnumber: 1\n---\n").unwrap().is_none());
+        assert!(
+            split_front_matter("\n---\nnumber: 1\n---\n")
+                .unwrap()
+                .is_none()
+        );
         assert_eq!(split_front_matter("---\nnumber: 1\n"), Err(14));
         let crlf = "---\r\nnumber: 1\r\n---\r\nB";
         let split = split_front_matter(crlf).unwrap().unwrap();

@@ -25,9 +25,9 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
             Component::Normal(_) => depth += 1,
             Component::CurDir => {}
             Component::ParentDir => {
-                depth = depth.checked_sub(1).ok_or_else(|| {
-                    format!("`{name}` points outside the meeting folder")
-                })?;
+                depth = depth
+                    .checked_sub(1)
+                    .ok_or_else(|| format!("`{name}` points outside the meeting folder"))?;
             }
             Component::RootDir | Component::Prefix(_) => {
                 return Err(format!("`{name}` is an absolute path"));

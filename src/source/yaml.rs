@@ -11,7 +11,10 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A scalar as written; `plain` is false for quoted and block scalars.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -143,8 +146,7 @@ impl Builder<'_> {
             Event::Alias(_) => {
                 return Err(YamlError {
                     span: range,
-                    message: "anchors and aliases (`*name`) are not supported in rk sources"
-                        .into(),
+                    message: "anchors and aliases (`*name`) are not supported in rk sources".into(),
                 });
             }
             Event::Scalar(text, style, _, _) => {
@@ -190,7 +192,9 @@ impl Builder<'_> {
                             message: "a key must be a plain name, not a list or mapping".into(),
                         });
                     }
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.as_str() == node.as_str()) {
+                    if let Some((first, _)) =
+                        entries.iter().find(|(k, _)| k.as_str() == node.as_str())
+                    {
                         let _ = first;
                         return Err(YamlError {
                             span: node.span.clone(),
@@ -234,8 +238,18 @@ mod tests {
 
     #[test]
     fn duplicate_keys_and_aliases_are_errors() {
-        assert!(parse("a: 1\na: 2\n", 0).unwrap_err().message.contains("twice"));
-        assert!(parse("a: &x 1\nb: *x\n", 0).unwrap_err().message.contains("aliases"));
+        assert!(
+            parse("a: 1\na: 2\n", 0)
+                .unwrap_err()
+                .message
+                .contains("twice")
+        );
+        assert!(
+            parse("a: &x 1\nb: *x\n", 0)
+                .unwrap_err()
+                .message
+                .contains("aliases")
+        );
     }
 
     #[test]

@@ -1,0 +1,160 @@
+//! Shared helpers for the integration tests: run the `rk` binary in a
+//! folder, and read its `--format json` findings back into structs.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+
+/// The binary under test, built by cargo for the integration tests.
+pub const RK: &str = env!("CARGO_BIN_EXE_rk");
+
+/// What one run of rk gave: exit status, standard output, standard error.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `rk ARGS...` with `dir` as the working directory. Colour is off
+/// (standard error is a pipe anyway) and the result is returned whole.
+pub fn rk(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(RK)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {RK} in {}: {e}", dir.display()));
+    Run {
+        // A signal (a crash) has no code: report it as -1, never as success.
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("rk wrote non-UTF-8 to stdout"),
+        stderr: String::from_utf8(output.stderr).expect("rk wrote non-UTF-8 to stderr"),
+    }
+}
+
+/// `tests/fixtures/rules`.
+pub fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+/// One fixture project under `tests/fixtures/rules`.
+pub fn fixture(name: &str) -> PathBuf {
+    let dir = fixtures_root().join(name);
+    assert!(dir.is_dir(), "no fixture {}", dir.display());
+    dir
+}
+
+/// The names of every fixture folder, sorted.
+pub fn fixture_names() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(fixtures_root())
+        .expect("tests/fixtures/rules exists")
+        .map(|entry| entry.expect("readable fixture folder").path())
+        .filter(|path| path.is_dir())
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One JSON Lines record of `rk check --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Every field a record must carry (`help` may be null, but is there).
+const RECORD_FIELDS: [&str; 9] = [
+    "rule",
+    "severity",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "message",
+    "help",
+];
+
+/// Parses JSON Lines: one object per non-empty line, each with every field
+/// of the record.
+pub fn parse_findings(stdout: &str) -> Vec<Finding> {
+    stdout
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+            let object = value
+                .as_object()
+                .unwrap_or_else(|| panic!("not a JSON object: {line}"));
+            for field in RECORD_FIELDS {
+                assert!(object.contains_key(field), "no `{field}` in {line}");
+            }
+            serde_json::from_value(value)
+                .unwrap_or_else(|e| panic!("not a finding record ({e}): {line}"))
+        })
+        .collect()
+}
+
+/// `rk check --format json EXTRA...` in `dir`: exit status, the findings and
+/// standard error.
+pub fn check_json(dir: &Path, extra: &[&str]) -> (i32, Vec<Finding>, String) {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = rk(dir, &args);
+    (run.code, parse_findings(&run.stdout), run.stderr)
+}
+
+/// A fresh, empty folder under cargo's scratch space for integration tests.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("rules")
+        .join(name);
+    if dir.exists() {
+        fs::remove_dir_all(&dir).expect("remove old scratch folder");
+    }
+    fs::create_dir_all(&dir).expect("create scratch folder");
+    dir
+}
+
+/// Copies a folder tree byte for byte.
+pub fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create copy");
+    for entry in fs::read_dir(from).expect("read folder to copy") {
+        let entry = entry.expect("readable entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// A scratch copy of fixture `name`, to change without touching the fixture.
+pub fn fixture_copy(name: &str, scratch_name: &str) -> PathBuf {
+    let dir = scratch(scratch_name);
+    copy_tree(&fixture(name), &dir);
+    dir
+}
