@@ -110,9 +110,15 @@ pub struct Meeting {
     pub chair: Option<Spanned<String>>,
     pub referent: Option<Spanned<String>>,
     pub people: People,
-    /// Where `members:` was written, when it was.
+    /// False when meeting.yaml could not be read: then nobody is known to be
+    /// present, and the checks that ask who was there are skipped.
+    pub people_known: bool,
+    /// Where the `members` key was written, when it was.
     pub members_span: Option<Range<usize>>,
     pub items: Vec<Item>,
+    /// Item files that could not be read (encoding, YAML, no front matter).
+    /// Numbering gaps are not judged while an item's number is unknown.
+    pub unreadable_items: usize,
 }
 
 /// An agenda item number as written: `2.10` is [2, 10].
@@ -183,8 +189,14 @@ pub struct Item {
     /// The Markdown body and its byte offset in the file.
     pub body: String,
     pub body_offset: usize,
-    /// Where the front matter block is (for findings about the whole block).
+    /// Where the front matter block is, and its closing `---` line (where
+    /// a missing field should be added).
     pub front_matter: Range<usize>,
+    pub front_matter_end: Range<usize>,
+    /// False when the front matter could not be read as fields.
+    pub readable: bool,
+    /// Fields that an unknown key was taken as a misspelling of.
+    pub misspelt: Vec<&'static str>,
 }
 
 impl Item {

@@ -6,6 +6,7 @@ use crate::check::personal::{self, Kind};
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::markdown;
 use crate::model::{Item, Meeting};
+use crate::source::files::FileId;
 use crate::source::paths;
 
 pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
@@ -23,8 +24,12 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
+        // A closed item's title is still published; its body is not.
+        if let Some(title) = &item.title {
+            personal_data(item.file, &title.value, title.span.start, diags);
+        }
         if !item.closed {
-            check_personal_data(item, diags);
+            personal_data(item.file, &item.body, item.body_offset, diags);
         }
     }
 }
@@ -41,6 +46,8 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     let mut previous_level = 1;
     // The image being read: where it is, its target and its alt text so far.
     let mut image: Option<(std::ops::Range<usize>, String, String)> = None;
+    // One raw-html warning per line is enough (`<b>x</b>` is two tags).
+    let mut last_html_line = None;
     for (event, range) in markdown::parse(body) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -77,6 +84,10 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                 previous_level = level;
             }
             Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+                let line_start = body[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                if last_html_line.replace(line_start) == Some(line_start) {
+                    continue;
+                }
                 let end = if matches!(event, Event::InlineHtml(_)) {
                     range.end
                 } else {
@@ -138,12 +149,11 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_personal_data(item: &Item, diags: &mut Vec<Diagnostic>) {
-    for (range, kind) in personal::find(&item.body) {
-        let loc = Loc::new(
-            item.file,
-            item.body_offset + range.start..item.body_offset + range.end,
-        );
+/// `personal-data` findings for `text`, which starts at byte `offset` of
+/// `file`.
+fn personal_data(file: FileId, text: &str, offset: usize, diags: &mut Vec<Diagnostic>) {
+    for (range, kind) in personal::find(text) {
+        let loc = Loc::new(file, offset + range.start..offset + range.end);
         let help =
             "remove it from the text, or mark the item `closed: true` so it is not published";
         let diag = match kind {

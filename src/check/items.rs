@@ -108,7 +108,11 @@ fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
     }
 
     // Every sub-item needs its parent; the children of each parent (and the
-    // top level) must count 1, 2, 3 ... without gaps.
+    // top level) must count 1, 2, 3 ... without gaps. While an item file
+    // cannot be read its number is unknown, so gaps are not judged.
+    if meeting.unreadable_items > 0 {
+        return;
+    }
     let mut children: BTreeMap<Vec<u32>, Vec<(&ItemNumber, &Item)>> = BTreeMap::new();
     for (number, item) in &by_number {
         if let Some(parent) = number.parent()
@@ -191,8 +195,12 @@ fn check_sag(
     if !settings.case_pattern.is_match(reference) {
         let help = match fixed_case_ref(reference, settings) {
             Some(fixed) => format!("write `{fixed}`"),
+            None if settings.case_pattern_text == crate::project::DEFAULT_CASE_PATTERN => {
+                "a case reference looks like `SAG-2020-01234`; an item without a case has `sag: none`"
+                    .to_string()
+            }
             None => format!(
-                "a case reference looks like `{}`, or write `sag: none`",
+                "a case reference matches `{}`; an item without a case has `sag: none`",
                 settings.case_pattern_text
             ),
         };

@@ -63,11 +63,14 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
             );
         }
         if absent_seen.insert(&name.value, ()).is_some() {
-            diags.push(Diagnostic::error(
-                Rule::DuplicatePerson,
-                at(&name.span),
-                format!("{} is listed twice under `absent`", name.value),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    Rule::DuplicatePerson,
+                    at(&name.span),
+                    format!("{} is listed twice under `absent`", name.value),
+                )
+                .with_help("remove one of the two"),
+            );
         }
     }
 
@@ -99,6 +102,11 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         }
     }
 
+    if !meeting.people_known {
+        // meeting.yaml could not be read: its finding says so, and nobody
+        // can be judged present or not.
+        return;
+    }
     let present_names: Vec<&str> = people.present().map(|p| p.name.value.as_str()).collect();
     for (role, name) in [("referent", &meeting.referent), ("chair", &meeting.chair)] {
         if let Some(name) = name {

@@ -41,9 +41,9 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
                 .collect();
             writeln!(
                 err,
-                "checked {} ({} items): {}",
+                "checked {} ({}): {}",
                 meeting.id,
-                meeting.items.len(),
+                crate::cmd::items(meeting.items.len() + meeting.unreadable_items),
                 Tally::of(&own)
             )?;
         }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::cmd::{Outcome, analyse};
+use crate::cmd::{Outcome, analyse, items};
 use crate::diag::Tally;
 use crate::project::Project;
 
@@ -37,7 +37,7 @@ pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
         rows.push([
             meeting.id.clone(),
             body,
-            format!("{} items", meeting.items.len()),
+            items(meeting.items.len() + meeting.unreadable_items),
             status,
         ]);
     }

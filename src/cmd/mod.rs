@@ -65,3 +65,12 @@ pub fn analyse(project: &Project, dirs: &[PathBuf]) -> Result<Analysis> {
         diags,
     })
 }
+
+/// "1 item", "16 items".
+pub fn items(n: usize) -> String {
+    if n == 1 {
+        "1 item".to_string()
+    } else {
+        format!("{n} items")
+    }
+}

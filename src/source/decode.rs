@@ -9,8 +9,11 @@ pub enum Decoded {
         text: String,
         offset: usize,
         message: String,
+        help: &'static str,
     },
 }
+
+const SAVE_AS_UTF8: &str = "save the file as UTF-8 (with or without BOM)";
 
 pub fn decode(bytes: Vec<u8>) -> Decoded {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -18,6 +21,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
             text: String::new(),
             offset: 0,
             message: "the file is UTF-16, rk reads UTF-8".into(),
+            help: SAVE_AS_UTF8,
         };
     }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -28,6 +32,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
         Ok(text) => match text.find('\0') {
             Some(offset) => Decoded::Invalid {
                 message: "the file holds a NUL byte: it is not a text file".into(),
+                help: "remove the NUL byte, or move a binary file into bilag/",
                 text: text.replace('\0', " "),
                 offset,
             },
@@ -41,6 +46,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
                 // The lossy text has the same prefix, so the offset still fits.
                 offset,
                 message: format!("the file is not valid UTF-8 (byte 0x{bad:02X})"),
+                help: SAVE_AS_UTF8,
                 text,
             }
         }

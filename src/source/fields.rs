@@ -10,6 +10,16 @@ use crate::suggest;
 pub struct Reader<'a> {
     pub file: FileId,
     pub diags: &'a mut Vec<Diagnostic>,
+    /// Known fields that an unknown key was taken for (`sga` -> `sag`), so
+    /// that the field's absence is not reported a second time.
+    pub misspelt: Vec<&'static str>,
+}
+
+/// One known field of a mapping: its name, where the key is, its value.
+pub struct Field<'n> {
+    pub name: &'static str,
+    pub key: std::ops::Range<usize>,
+    pub value: &'n Node,
 }
 
 impl Reader<'_> {
@@ -23,9 +33,9 @@ impl Reader<'_> {
     pub fn fields<'n>(
         &mut self,
         node: &'n Node,
-        allowed: &[&str],
+        allowed: &[&'static str],
         what: &str,
-    ) -> Option<Vec<(&'n str, &'n Node)>> {
+    ) -> Option<Vec<Field<'n>>> {
         let Value::Map(entries) = &node.value else {
             self.bad_value(node, &format!("{what} must be a mapping of fields"));
             return None;
@@ -33,11 +43,20 @@ impl Reader<'_> {
         let mut known = Vec::new();
         for (key, value) in entries {
             let name = key.as_str().unwrap_or_default();
-            if allowed.contains(&name) {
-                known.push((name, value));
+            if let Some(known_name) = allowed.iter().find(|a| **a == name) {
+                known.push(Field {
+                    name: known_name,
+                    key: key.span.clone(),
+                    value,
+                });
             } else {
                 let help = match suggest::closest(name, allowed.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
+                    Some(s) => {
+                        if let Some(field) = allowed.iter().find(|a| **a == s) {
+                            self.misspelt.push(field);
+                        }
+                        format!("did you mean `{s}`?")
+                    }
                     None => format!("the fields of {what} are: {}", allowed.join(", ")),
                 };
                 self.diags.push(
@@ -54,11 +73,18 @@ impl Reader<'_> {
     }
 
     pub fn bad_value(&mut self, node: &Node, message: &str) {
-        self.diags.push(Diagnostic::error(
-            Rule::BadValue,
-            self.loc(node.span.clone()),
-            message.to_string(),
-        ));
+        self.bad_value_help(node, message, None);
+    }
+
+    pub fn bad_value_help(&mut self, node: &Node, message: &str, help: Option<String>) {
+        self.diags.push(
+            Diagnostic::error(
+                Rule::BadValue,
+                self.loc(node.span.clone()),
+                message.to_string(),
+            )
+            .with_help_opt(help),
+        );
     }
 
     /// A text value; an empty value is `None`, a list or mapping a finding.
@@ -96,14 +122,22 @@ impl Reader<'_> {
             Some("false" | "False" | "FALSE") => Some(false),
             _ if node.is_null() => None,
             _ => {
-                self.bad_value(node, &format!("`{field}` must be true or false"));
+                self.bad_value_help(
+                    node,
+                    &format!("`{field}` must be true or false"),
+                    Some(format!("write `{field}: true` or `{field}: false`")),
+                );
                 None
             }
         }
     }
 
-    /// A required field that is absent: reported at `at` (the mapping).
+    /// A required field that is absent: reported at `at`, unless an unknown
+    /// key was already reported as a misspelling of it.
     pub fn missing(&mut self, at: std::ops::Range<usize>, field: &str, what: &str, help: &str) {
+        if self.misspelt.contains(&field) {
+            return;
+        }
         self.diags.push(
             Diagnostic::error(
                 Rule::MissingField,

@@ -16,7 +16,7 @@ use anyhow::{Context, Result};
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::model::{Attachment, Group, Item, ItemNumber, Meeting, People, Person, Sag, Spanned};
 use decode::Decoded;
-use fields::Reader;
+use fields::{Field, Reader};
 use files::{FileId, Files};
 use yaml::Node;
 
@@ -70,16 +70,19 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
         chair: None,
         referent: None,
         people: People::default(),
+        people_known: false,
         members_span: None,
         items: Vec::new(),
+        unreadable_items: 0,
     };
     if let Some(text) = text {
         read_meeting_yaml(&text, &mut meeting, diags);
     }
     for path in item_paths(dir)? {
         let (file, text) = read_text(&path, files, diags)?;
-        if let Some(item) = text.and_then(|text| read_item(file, &text, diags)) {
-            meeting.items.push(item);
+        match text.and_then(|text| read_item(file, &text, diags)) {
+            Some(item) if item.readable => meeting.items.push(item),
+            _ => meeting.unreadable_items += 1,
         }
     }
     meeting
@@ -122,11 +125,12 @@ fn read_text(
             text,
             offset,
             message,
+            help,
         } => {
             let file = files.add(path.to_path_buf(), text);
             diags.push(
                 Diagnostic::error(Rule::Encoding, Loc::new(file, offset..offset), message)
-                    .with_help("save the file as UTF-8 (with or without BOM)"),
+                    .with_help(help),
             );
             (file, None)
         }
@@ -134,7 +138,27 @@ fn read_text(
 }
 
 fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
-    Diagnostic::error(Rule::Yaml, Loc::new(file, err.span), err.message)
+    let help = yaml_help(&err.message);
+    Diagnostic::error(Rule::Yaml, Loc::new(file, err.span), err.message).with_help_opt(help)
+}
+
+/// The usual cause of a YAML error, in a referent's words.
+fn yaml_help(message: &str) -> Option<String> {
+    let help = if message.contains("mapping values are not allowed") {
+        "a value that holds `: ` must be quoted: title: \"Tema: Evaluering\""
+    } else if message.contains("given twice") {
+        "remove one of the two"
+    } else if message.contains("while parsing a flow") || message.contains("did not find expected")
+    {
+        "a `[` or `{` is not closed, or a value needs quotes"
+    } else if message.contains("tab") {
+        "indent with spaces, not tabs"
+    } else if message.contains("aliases") {
+        "write the value out in full"
+    } else {
+        return None;
+    };
+    Some(help.to_string())
 }
 
 fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnostic>) {
@@ -147,13 +171,21 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
         },
         Err(err) => return diags.push(yaml_finding(file, err)),
     };
-    let mut r = Reader { file, diags };
+    let mut r = Reader {
+        file,
+        diags,
+        misspelt: Vec::new(),
+    };
     let Some(fields) = r.fields(&root, MEETING_FIELDS, "meeting.yaml") else {
         return;
     };
+    meeting.people_known = true;
     let top = root.span.start..root.span.start;
-    for (key, value) in &fields {
-        match *key {
+    for &Field {
+        name: key, value, ..
+    } in &fields
+    {
+        match key {
             "body" => meeting.body = r.text(value, key),
             "date" => meeting.date = r.text(value, key),
             "number" => meeting.number = r.text(value, key),
@@ -165,11 +197,11 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
         }
     }
     for group in Group::ALL {
-        if let Some((_, node)) = fields.iter().find(|(k, _)| *k == group.key()) {
+        if let Some(field) = fields.iter().find(|f| f.name == group.key()) {
             if group == Group::Members {
-                meeting.members_span = Some(node.span.clone());
+                meeting.members_span = Some(field.key.clone());
             }
-            *meeting.people.group_mut(group) = read_people(&mut r, node, group);
+            *meeting.people.group_mut(group) = read_people(&mut r, field.value, group);
         }
     }
     let required: [(&str, bool, &str); 4] = [
@@ -220,7 +252,10 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
     let fields = r.fields(node, PERSON_FIELDS, "a person")?;
     let mut person = person(Spanned::new(String::new(), node.span.clone()));
     let mut named = false;
-    for (key, value) in fields {
+    for Field {
+        name: key, value, ..
+    } in fields
+    {
         let text = r.text(value, key);
         match key {
             "name" => {
@@ -238,8 +273,14 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
         }
     }
     if !named {
-        let at = node.span.start..node.span.start;
-        r.missing(at, "name", "a person", "add `name: <full name>`");
+        if !r
+            .diags
+            .iter()
+            .any(|d| d.rule == Rule::BadValue && node.span.contains(&d.loc.span.start))
+        {
+            let at = node.span.start..node.span.start;
+            r.missing(at, "name", "a person", "add `name: <full name>`");
+        }
         return None;
     }
     Some(person)
@@ -262,6 +303,8 @@ fn person(name: Spanned<String>) -> Person {
 struct Split {
     yaml: Range<usize>,
     block: Range<usize>,
+    /// The closing `---` line, without its line ending.
+    close: Range<usize>,
     body: usize,
 }
 
@@ -280,6 +323,7 @@ fn split_front_matter(text: &str) -> Result<Option<Split>, usize> {
             return Ok(Some(Split {
                 yaml: yaml_start..line.start,
                 block: 0..line.end,
+                close: line.start..line.start + content.len(),
                 body: line.end,
             }));
         }
@@ -344,6 +388,9 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         body: text[split.body..].to_string(),
         body_offset: split.body,
         front_matter: split.block.clone(),
+        front_matter_end: split.close.clone(),
+        readable: false,
+        misspelt: Vec::new(),
     };
     let root = match yaml::parse(&text[split.yaml.clone()], split.yaml.start) {
         Ok(Some(root)) => root,
@@ -356,9 +403,17 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
             return Some(item);
         }
     };
-    let mut r = Reader { file, diags };
+    let mut r = Reader {
+        file,
+        diags,
+        misspelt: Vec::new(),
+    };
     let fields = r.fields(&root, ITEM_FIELDS, "an agenda item")?;
-    for (key, value) in fields {
+    item.readable = true;
+    for &Field {
+        name: key, value, ..
+    } in &fields
+    {
         match key {
             "number" => {
                 item.number_text = r.text(value, key);
@@ -385,21 +440,22 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
             _ => {}
         }
     }
-    let at = split.block.start..split.block.start + 3;
-    if item.number_text.is_none() {
+    item.misspelt = r.misspelt.clone();
+    let at = item.front_matter_end.clone();
+    if !fields.iter().any(|f| f.name == "number") {
         r.missing(
             at.clone(),
             "number",
             "this agenda item",
-            "add `number: \"2.1\"` to the front matter",
+            "add `number: \"2.1\"` to the front matter, above this line",
         );
     }
-    if item.title.is_none() {
+    if !fields.iter().any(|f| f.name == "title") {
         r.missing(
             at,
             "title",
             "this agenda item",
-            "add `title: <the item's title>` to the front matter",
+            "add `title: <the item's title>` to the front matter, above this line",
         );
     }
     Some(item)
@@ -425,7 +481,10 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
         };
         let mut file = None;
         let mut title = None;
-        for (key, value) in fields {
+        for Field {
+            name: key, value, ..
+        } in fields
+        {
             match key {
                 "file" => file = r.text(value, key),
                 "title" => title = r.text(value, key).map(|s| s.value),
