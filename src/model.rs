@@ -197,6 +197,8 @@ pub struct Item {
     pub readable: bool,
     /// Fields that an unknown key was taken as a misspelling of.
     pub misspelt: Vec<&'static str>,
+    /// Where the `sag` key is, when it is written (even with no value).
+    pub sag_key: Option<Range<usize>>,
 }
 
 impl Item {

@@ -89,17 +89,34 @@ impl Project {
 
     pub fn check_settings(&self) -> Result<Settings> {
         let text = &self.config.case.pattern;
-        let case_pattern = regex::Regex::new(&format!("^(?:{text})$")).with_context(|| {
-            format!("rk.toml: case.pattern `{text}` is not a valid regular expression")
+        if text.trim().is_empty() {
+            bail!("rk.toml: case.pattern is empty; write a pattern like 'SAG-\\d{{4}}-\\d{{5}}'");
+        }
+        // Compiled alone first, so that an error points into what was written.
+        regex::Regex::new(text).map_err(|e| {
+            anyhow::anyhow!("rk.toml: case.pattern is not a valid regular expression:\n{e}")
         })?;
+        let case_pattern = regex::Regex::new(&format!("^(?:{text})$"))
+            .with_context(|| format!("rk.toml: case.pattern `{text}` cannot be anchored"))?;
         Ok(Settings {
             case_pattern,
             case_pattern_text: text.clone(),
         })
     }
 
-    /// Every meeting folder: a folder under meetings/ named by a date
-    /// (YYYY-MM-DD, optionally with a -suffix), sorted by name.
+    /// The meeting folder that `dir` lies in, if any.
+    pub fn meeting_around(&self, dir: &Path) -> Option<PathBuf> {
+        let meetings = self.meetings_dir().canonicalize().ok()?;
+        let dir = dir.canonicalize().ok()?;
+        let relative = dir.strip_prefix(&meetings).ok()?;
+        let first = relative.components().next()?;
+        Some(meetings.join(first.as_os_str()))
+    }
+
+    /// Every meeting folder, sorted by name: a folder under meetings/ named by
+    /// a date (YYYY-MM-DD, optionally with a -suffix), and any other folder
+    /// there that holds a meeting.yaml (its name is then a finding, not a
+    /// reason to skip it).
     pub fn meetings(&self) -> Result<Vec<PathBuf>> {
         let dir = self.meetings_dir();
         if !dir.is_dir() {
@@ -114,7 +131,7 @@ impl Project {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(is_meeting_name);
-            if named_by_date && path.is_dir() {
+            if path.is_dir() && (named_by_date || path.join("meeting.yaml").is_file()) {
                 found.push(path);
             }
         }
@@ -153,7 +170,10 @@ impl Project {
         }
         let path = cwd.join(arg);
         if path.join("meeting.yaml").is_file() {
-            return Ok(path);
+            // `..` from bilag/ or `.` from inside: the folder by its real name.
+            return path
+                .canonicalize()
+                .with_context(|| format!("cannot open {}", path.display()));
         }
         let known: Vec<String> = self
             .meetings()?

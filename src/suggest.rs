@@ -5,7 +5,7 @@
 /// neighbouring letters counts as one edit), allowing more edits in longer
 /// words.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word = word.to_lowercase();
+    let word = fold(word);
     let length = word.chars().count();
     let allowed = match length {
         0..=4 => 1,
@@ -14,10 +14,20 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     };
     candidates
         .into_iter()
-        .map(|c| (strsim::osa_distance(&word, &c.to_lowercase()), c))
+        .map(|c| (strsim::osa_distance(&word, &fold(c)), c))
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
+}
+
+/// Lower case, with the Danish letters as they are often typed without a
+/// Danish keyboard (`Søren Ærø` and `Soren Aero` are the same).
+fn fold(word: &str) -> String {
+    word.to_lowercase()
+        .replace('æ', "ae")
+        .replace('ø', "o")
+        .replace("å", "aa")
+        .replace("aa", "a")
 }
 
 #[cfg(test)]
@@ -33,5 +43,10 @@ mod tests {
         assert_eq!(closest("weather", fields), None);
         let people = ["Ghita Thiesen", "Zahra Al-Asfoor"];
         assert_eq!(closest("Ghita Thiessen", people), Some("Ghita Thiesen"));
+        assert_eq!(closest("Soren Aero", ["Søren Ærø"]), Some("Søren Ærø"));
+        assert_eq!(
+            closest("Jorgen Pedersen", ["Jørgen Pedersen"]),
+            Some("Jørgen Pedersen")
+        );
     }
 }

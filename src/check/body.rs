@@ -6,10 +6,18 @@ use crate::check::personal::{self, Kind};
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::markdown;
 use crate::model::{Item, Meeting};
-use crate::source::files::FileId;
+use crate::source::files::{FileId, Files};
 use crate::source::paths;
 
-pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
+    // Everything in meeting.yaml is published.
+    personal_data(
+        meeting.file,
+        files.get(meeting.file).text(),
+        0,
+        MEETING_YAML,
+        diags,
+    );
     for item in &meeting.items {
         check_markdown(meeting, item, diags);
         for attachment in &item.attachments {
@@ -24,12 +32,18 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        // A closed item's title is still published; its body is not.
-        if let Some(title) = &item.title {
-            personal_data(item.file, &title.value, title.span.start, diags);
-        }
-        if !item.closed {
-            personal_data(item.file, &item.body, item.body_offset, diags);
+        // A closed item's title is still published; the rest is not. The
+        // text is searched as written, so positions are exact.
+        let text = files.get(item.file).text();
+        if item.closed {
+            if let Some(title) = &item.title {
+                let span = title.span.clone();
+                personal_data(item.file, &text[span.clone()], span.start, ITEM, diags);
+            }
+        } else {
+            let front = item.front_matter.clone();
+            personal_data(item.file, &text[front.clone()], front.start, ITEM, diags);
+            personal_data(item.file, &item.body, item.body_offset, ITEM, diags);
         }
     }
 }
@@ -149,25 +163,39 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+const MEETING_YAML: &str = "meeting.yaml";
+const ITEM: &str = "a public item";
+
 /// `personal-data` findings for `text`, which starts at byte `offset` of
 /// `file`.
-fn personal_data(file: FileId, text: &str, offset: usize, diags: &mut Vec<Diagnostic>) {
+fn personal_data(
+    file: FileId,
+    text: &str,
+    offset: usize,
+    place: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     for (range, kind) in personal::find(text) {
         let loc = Loc::new(file, offset + range.start..offset + range.end);
-        let help =
-            "remove it from the text, or mark the item `closed: true` so it is not published";
+        let help = if place == MEETING_YAML {
+            "remove it: everything in meeting.yaml is published"
+        } else {
+            "remove it from the text, or mark the item `closed: true` so it is not published"
+        };
         let diag = match kind {
             Kind::Cpr => {
-                Diagnostic::error(Rule::PersonalData, loc, "a CPR number in a public item")
+                Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {place}"))
             }
             Kind::Email => Diagnostic::warning(
                 Rule::PersonalData,
                 loc,
-                "an e-mail address in a public item",
+                format!("an e-mail address in {place}"),
             ),
-            Kind::Phone => {
-                Diagnostic::warning(Rule::PersonalData, loc, "a phone number in a public item")
-            }
+            Kind::Phone => Diagnostic::warning(
+                Rule::PersonalData,
+                loc,
+                format!("a phone number in {place}"),
+            ),
         };
         diags.push(diag.with_help(help));
     }

@@ -25,30 +25,26 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
             diags.extend(check_sag(reference, loc, year, settings));
         }
         if !group && item.number.is_some() {
-            if item.sag.is_none() {
-                diags.push(
-                    Diagnostic::error(
-                        Rule::MissingSag,
-                        Loc::new(
-                            item.file,
-                            item.front_matter.start..item.front_matter.start + 3,
-                        ),
-                        "this item has no `sag`",
-                    )
-                    .with_help(
-                        "add `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case",
-                    ),
-                );
+            let end_of_front_matter = Loc::new(item.file, item.front_matter_end.clone());
+            if item.sag.is_none() && !item.misspelt.contains(&"sag") {
+                let (loc, message) = match &item.sag_key {
+                    Some(key) => (Loc::new(item.file, key.clone()), "`sag` is empty"),
+                    None => (end_of_front_matter.clone(), "this item has no `sag`"),
+                };
+                diags.push(Diagnostic::error(Rule::MissingSag, loc, message).with_help(
+                    "write `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case",
+                ));
             }
             if item.body.trim().is_empty() {
-                let end = item.front_matter.end;
                 diags.push(
                     Diagnostic::warning(
                         Rule::EmptyItem,
-                        Loc::new(item.file, item.front_matter.start..end.min(item.front_matter.start + 3)),
+                        end_of_front_matter,
                         "this item has no text",
                     )
-                    .with_help("write the item's parts (## Indstilling, ## Drøftelse) below the front matter"),
+                    .with_help(
+                        "write the item's parts (## Indstilling, ## Drøftelse) below this line",
+                    ),
                 );
             }
         }
@@ -110,7 +106,11 @@ fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
     // Every sub-item needs its parent; the children of each parent (and the
     // top level) must count 1, 2, 3 ... without gaps. While an item file
     // cannot be read its number is unknown, so gaps are not judged.
-    if meeting.unreadable_items > 0 {
+    let unknown_number = meeting
+        .items
+        .iter()
+        .any(|i| i.number_text.is_some() && i.number.is_none());
+    if meeting.unreadable_items > 0 || unknown_number {
         return;
     }
     let mut children: BTreeMap<Vec<u32>, Vec<(&ItemNumber, &Item)>> = BTreeMap::new();
@@ -228,12 +228,14 @@ fn check_sag(
     })
 }
 
-/// The first group of exactly four digits: the case's year.
+/// The first group of exactly four digits that can be a year: the case's
+/// year.
 fn case_year(reference: &str) -> Option<u32> {
     reference
         .split(|c: char| !c.is_ascii_digit())
-        .find(|part| part.len() == 4)
-        .and_then(|part| part.parse().ok())
+        .filter(|part| part.len() == 4)
+        .filter_map(|part| part.parse().ok())
+        .find(|year| (1900..=2199).contains(year))
 }
 
 /// The obvious fix of a near-miss reference: upper-case prefix, dashes as
@@ -241,7 +243,7 @@ fn case_year(reference: &str) -> Option<u32> {
 /// `SAG-2019-04651`), if that matches the pattern.
 fn fixed_case_ref(reference: &str, settings: &Settings) -> Option<String> {
     let parts: Vec<&str> = reference
-        .split(['-', ' ', '/', '_', '.'])
+        .split(['-', '–', '—', ' ', '/', '_', '.'])
         .filter(|p| !p.is_empty())
         .collect();
     let [prefix, year, serial] = parts.as_slice() else {

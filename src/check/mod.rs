@@ -23,7 +23,7 @@ pub struct Settings {
 pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
     people::check(meeting, diags);
     items::check(meeting, files, settings, diags);
-    body::check(meeting, diags);
+    body::check(meeting, files, diags);
 }
 
 /// A date `YYYY-MM-DD` that exists in the calendar, as (year, month, day).
@@ -39,15 +39,20 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
         return None;
     }
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
-    let days = match m {
+    let days = days_in_month(y, m)?;
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
+/// The number of days in a month of the Gregorian calendar.
+pub fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    Some(match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
         _ => return None,
-    };
-    (1..=days).contains(&d).then_some((y, m, d))
+    })
 }
 
 #[cfg(test)]

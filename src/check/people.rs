@@ -186,10 +186,9 @@ fn check_date(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     let folder_date = meeting
         .id
         .get(..10)
-        .filter(|d| super::parse_date(d).is_some());
-    let suffix_ok = meeting.id.len() == 10 || meeting.id.as_bytes().get(10) == Some(&b'-');
+        .filter(|_| crate::project::is_meeting_name(&meeting.id));
     match folder_date {
-        Some(folder) if suffix_ok => {
+        Some(folder) => {
             if folder != date.value {
                 diags.push(
                     Diagnostic::error(

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::days_in_month;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Cpr,
@@ -23,7 +25,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// before them) in fours. The optional +45 is part of the match.
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?P<prefix>(?:\+|00)45[ ]?|(?:tlf|telefon|mobil|tel)\.?:?[ ]?)?\b(?P<number>[2-9]\d{7}|[2-9]\d(?: \d{2}){3}|[2-9]\d{3} \d{4})\b",
+        r"(?i)(?:(?P<prefix>(?:\+|\b00)45 ?|\b(?:tlf|telefon|mobil|tel)\.?:? ?)|\b)(?P<number>[2-9]\d{7}|[2-9]\d(?: \d{2}){3}|[2-9]\d{3} \d{4})\b",
     )
     .expect("valid regex")
 });
@@ -37,7 +39,10 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         let (Some(day), Some(month), Some(year)) = (part(1), part(2), part(3)) else {
             continue;
         };
-        if is_number_part(text, whole.clone()) || !is_cpr_date(day, month, year) {
+        if is_number_part(text, whole.clone())
+            || !is_cpr_date(day, month, year)
+            || is_labelled_id(text, whole.start)
+        {
             continue;
         }
         found.push((whole, Kind::Cpr));
@@ -62,7 +67,7 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         {
             continue;
         }
-        if is_cvr(text, number.start()) {
+        if is_labelled_id(text, range.start) || is_compact_date(number.as_str()) {
             continue;
         }
         found.push((range, Kind::Phone));
@@ -86,22 +91,55 @@ fn is_number_part(text: &str, range: Range<usize>) -> bool {
     joins(before.first(), before.get(1)) || joins(after.first(), after.get(1))
 }
 
-/// CVR (company) numbers are eight digits too, but not personal data.
-fn is_cvr(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end_matches([' ', ':', '.', '-']);
-    before.to_lowercase().ends_with("cvr") || before.to_lowercase().ends_with("cvr-nr")
+/// Numbers that are labelled as something else: company (CVR), production
+/// unit (P-nr.), journal and case numbers, EAN and account numbers.
+fn is_labelled_id(text: &str, start: usize) -> bool {
+    const LABELS: &[&str] = &[
+        "cvr",
+        "p-nr",
+        "p-nummer",
+        "pnr",
+        "journalnr",
+        "journalnummer",
+        "j.nr",
+        "jnr",
+        "sagsnr",
+        "sagsnummer",
+        "ean",
+        "konto",
+        "kontonr",
+        "reg.nr",
+        "faktura",
+    ];
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..start].to_lowercase();
+    // Only the two words right before the number: "CVR-nummer: ", "CVR nr. ".
+    let last_words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    last_words
+        .iter()
+        .any(|word| LABELS.iter().any(|label| word.starts_with(label)))
+}
+
+/// `20201125` and `25112020` are dates, not phone numbers.
+fn is_compact_date(digits: &str) -> bool {
+    if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let part = |r: std::ops::Range<usize>| digits[r].parse::<u32>().unwrap_or(0);
+    let real = |year: u32, month: u32, day: u32| {
+        (1900..=2199).contains(&year)
+            && days_in_month(year, month).is_some_and(|days| (1..=days).contains(&day))
+    };
+    real(part(0..4), part(4..6), part(6..8)) || real(part(4..8), part(2..4), part(0..2))
 }
 
 fn is_cpr_date(day: u32, month: u32, year: u32) -> bool {
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        // The century is not in the number: allow 29 in every leap year.
-        2 if year.is_multiple_of(4) => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
+    // The century is not in the number: 29 February counts in every fourth year.
+    let leap_or_not = if year.is_multiple_of(4) { 2000 } else { 2001 };
+    days_in_month(leap_or_not, month).is_some_and(|days| (1..=days).contains(&day))
 }
 
 #[cfg(test)]
@@ -141,5 +179,14 @@ mod tests {
         assert_eq!(kinds("tlf. 3370 3370"), [("tlf. 3370 3370", Kind::Phone)]);
         assert_eq!(kinds("Programmet 2021 2025"), []);
         assert_eq!(kinds("CVR 29189129"), []);
+        assert_eq!(kinds("KL, CVR nr. 29189129."), []);
+        assert_eq!(kinds("CVR-nummer: 29189129."), []);
+        assert_eq!(kinds("Journalnummer 85274113"), []);
+        assert_eq!(kinds("den 20201125 og 29112020"), []);
+        assert_eq!(kinds("P-nr. 1003388394"), []);
+        assert_eq!(
+            kinds("Kontakt +4533703370."),
+            [("+4533703370", Kind::Phone)]
+        );
     }
 }

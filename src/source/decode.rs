@@ -29,15 +29,28 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
         None => bytes,
     };
     match String::from_utf8(bytes) {
-        Ok(text) => match text.find('\0') {
-            Some(offset) => Decoded::Invalid {
-                message: "the file holds a NUL byte: it is not a text file".into(),
-                help: "remove the NUL byte, or move a binary file into bilag/",
-                text: text.replace('\0', " "),
-                offset,
-            },
-            None => Decoded::Text(text),
-        },
+        Ok(text) => {
+            if let Some(offset) = text.find('\0') {
+                return Decoded::Invalid {
+                    message: "the file holds a NUL byte: it is not a text file".into(),
+                    help: "remove the NUL byte, or move a binary file into bilag/",
+                    text: text.replace('\0', " "),
+                    offset,
+                };
+            }
+            let bytes = text.as_bytes();
+            let lone_cr =
+                (0..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            match lone_cr {
+                Some(offset) => Decoded::Invalid {
+                    message: "the file ends its lines with CR alone (old Mac line endings)".into(),
+                    help: "save the file with LF or CRLF line endings",
+                    text: text.replace('\r', "\n"),
+                    offset,
+                },
+                None => Decoded::Text(text),
+            }
+        }
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();
             let bad = err.as_bytes().get(offset).copied().unwrap_or(0);
@@ -56,6 +69,15 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_carriage_returns_are_refused() {
+        assert!(matches!(decode(b"a\r\nb\r\n".to_vec()), Decoded::Text(_)));
+        assert!(matches!(
+            decode(b"a\rb\r".to_vec()),
+            Decoded::Invalid { offset: 1, .. }
+        ));
+    }
 
     #[test]
     fn bom_is_dropped_and_latin1_is_refused() {

@@ -95,9 +95,16 @@ impl Reader<'_> {
         match node.as_str() {
             Some(text) => Some(Spanned::new(text.trim().to_string(), node.span.clone())),
             None => {
-                self.bad_value(
+                let help = match &node.value {
+                    Value::Seq(_) => format!(
+                        "write one value after `{field}:`; if it holds a comma or brackets, put it in quotes"
+                    ),
+                    _ => format!("write `{field}: <text>` on one line"),
+                };
+                self.bad_value_help(
                     node,
                     &format!("`{field}` must be text, not {}", node.kind()),
+                    Some(help),
                 );
                 None
             }
@@ -129,6 +136,35 @@ impl Reader<'_> {
                 );
                 None
             }
+        }
+    }
+
+    /// Checks a required field: absent (reported at `absent_at`, where it
+    /// belongs) or empty (reported at its key). A field with a value of the
+    /// wrong kind has its own finding already.
+    pub fn require(
+        &mut self,
+        fields: &[Field<'_>],
+        field: &str,
+        absent_at: std::ops::Range<usize>,
+        what: &str,
+        help: &str,
+    ) {
+        match fields.iter().find(|f| f.name == field) {
+            None => self.missing(absent_at, field, what, help),
+            Some(f)
+                if f.value.is_null() || f.value.as_str().is_some_and(|t| t.trim().is_empty()) =>
+            {
+                self.diags.push(
+                    Diagnostic::error(
+                        Rule::MissingField,
+                        self.loc(f.key.clone()),
+                        format!("`{field}` is empty"),
+                    )
+                    .with_help(help.to_string()),
+                );
+            }
+            Some(_) => {}
         }
     }
 

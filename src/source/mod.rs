@@ -50,14 +50,28 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let meeting_path = dir.join("meeting.yaml");
-    if !meeting_path.is_file() {
-        anyhow::bail!(
-            "{} is not a meeting folder: it has no meeting.yaml",
-            dir.display()
-        );
+    if !dir.is_dir() {
+        anyhow::bail!("{} is not a folder", dir.display());
     }
-    let (file, text) = read_text(&meeting_path, files, diags)?;
+    let meeting_path = dir.join("meeting.yaml");
+    let (file, text) = if meeting_path.is_file() {
+        read_text(&meeting_path, files, diags)?
+    } else {
+        // A meeting folder without its meeting.yaml: a finding, so the other
+        // meetings of the run are still checked.
+        let file = files.add(meeting_path, String::new());
+        diags.push(
+            Diagnostic::error(
+                Rule::MissingFile,
+                Loc::new(file, 0..0),
+                "this meeting folder has no meeting.yaml",
+            )
+            .with_help(
+                "add meeting.yaml with body, date, referent and members, or remove the folder",
+            ),
+        );
+        (file, None)
+    };
     let mut meeting = Meeting {
         dir: dir.to_path_buf(),
         id,
@@ -145,14 +159,23 @@ fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
 /// The usual cause of a YAML error, in a referent's words.
 fn yaml_help(message: &str) -> Option<String> {
     let help = if message.contains("mapping values are not allowed") {
-        "a value that holds `: ` must be quoted: title: \"Tema: Evaluering\""
+        "a value that holds `: ` must be quoted (title: \"Tema: Evaluering\"); \
+         if it is not that, check that the fields of one mapping line up"
     } else if message.contains("given twice") {
         "remove one of the two"
-    } else if message.contains("while parsing a flow") || message.contains("did not find expected")
+    } else if message.contains("did not find expected '-' indicator")
+        || message.contains("did not find expected key")
     {
-        "a `[` or `{` is not closed, or a value needs quotes"
+        "the entries of one list or mapping must line up: check the indentation"
+    } else if message.contains("while parsing a flow") || message.contains("flow") {
+        "a `[` or `{` is not closed, or a value in it needs quotes"
+    } else if message.contains("valid YAML whitespace") {
+        "put a space (not a tab) after the colon"
     } else if message.contains("tab") {
         "indent with spaces, not tabs"
+    } else if message.contains("unexpected character") || message.contains("cannot start any token")
+    {
+        "a value that starts with `@`, a backtick, `%` or `!` must be quoted: title: \"@x\""
     } else if message.contains("aliases") {
         "write the value out in full"
     } else {
@@ -198,34 +221,36 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
     }
     for group in Group::ALL {
         if let Some(field) = fields.iter().find(|f| f.name == group.key()) {
-            if group == Group::Members {
+            let list_or_empty =
+                field.value.is_null() || matches!(field.value.value, yaml::Value::Seq(_));
+            if group == Group::Members && list_or_empty {
                 meeting.members_span = Some(field.key.clone());
             }
             *meeting.people.group_mut(group) = read_people(&mut r, field.value, group);
         }
     }
-    let required: [(&str, bool, &str); 4] = [
-        ("body", meeting.body.is_some(), "body: It-Arkitekturrådet"),
-        ("date", meeting.date.is_some(), "date: 2020-11-25"),
-        (
-            "referent",
-            meeting.referent.is_some(),
-            "referent: <name of a present person>",
-        ),
+    if r.misspelt.contains(&"members") {
+        // `memebrs:` was reported; who is present is not known.
+        meeting.people_known = false;
+    }
+    let required = [
+        ("body", "body: It-Arkitekturrådet"),
+        ("date", "date: 2020-11-25"),
+        ("referent", "referent: <name of a present person>"),
         (
             "members",
-            meeting.members_span.is_some(),
             "members:\n  - name: <name>\n    organisation: <organisation>",
         ),
     ];
-    for (field, present, example) in required {
-        if !present {
-            r.missing(
-                top.clone(),
-                field,
-                "meeting.yaml",
-                &format!("add `{example}`"),
-            );
+    for (field, example) in required {
+        let help = format!("write `{example}`");
+        if field == "members" {
+            // An empty `members:` is `no-attendees`.
+            if !fields.iter().any(|f| f.name == field) {
+                r.missing(top.clone(), field, "meeting.yaml", &help);
+            }
+        } else {
+            r.require(&fields, field, top.clone(), "meeting.yaml", &help);
         }
     }
 }
@@ -235,7 +260,14 @@ fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
         return Vec::new();
     }
     let yaml::Value::Seq(items) = &node.value else {
-        r.bad_value(node, &format!("`{}` must be a list of people", group.key()));
+        r.bad_value_help(
+            node,
+            &format!("`{}` must be a list of people", group.key()),
+            Some(format!(
+                "write one person a line:\n{}:\n  - <name>",
+                group.key()
+            )),
+        );
         return Vec::new();
     };
     items
@@ -245,6 +277,16 @@ fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
 }
 
 fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
+    if node.is_null() {
+        let at = node.span.start..node.span.start;
+        r.missing(
+            at,
+            "name",
+            "an entry of this list",
+            "write the person's name after `- `, or remove the line",
+        );
+        return None;
+    }
     if let yaml::Value::Scalar { .. } = node.value {
         let name = r.text(node, "name")?;
         return Some(person(name));
@@ -391,6 +433,7 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         front_matter_end: split.close.clone(),
         readable: false,
         misspelt: Vec::new(),
+        sag_key: None,
     };
     let root = match yaml::parse(&text[split.yaml.clone()], split.yaml.start) {
         Ok(Some(root)) => root,
@@ -441,23 +484,30 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         }
     }
     item.misspelt = r.misspelt.clone();
+    if let Some(sag) = fields.iter().find(|f| f.name == "sag") {
+        let empty = sag.value.is_null() || sag.value.as_str().is_some_and(|t| t.trim().is_empty());
+        if empty {
+            item.sag_key = Some(sag.key.clone());
+        } else if item.sag.is_none() {
+            // A bad value was reported; its absence is not news.
+            item.misspelt.push("sag");
+        }
+    }
     let at = item.front_matter_end.clone();
-    if !fields.iter().any(|f| f.name == "number") {
-        r.missing(
-            at.clone(),
-            "number",
-            "this agenda item",
-            "add `number: \"2.1\"` to the front matter, above this line",
-        );
-    }
-    if !fields.iter().any(|f| f.name == "title") {
-        r.missing(
-            at,
-            "title",
-            "this agenda item",
-            "add `title: <the item's title>` to the front matter, above this line",
-        );
-    }
+    r.require(
+        &fields,
+        "number",
+        at.clone(),
+        "this agenda item",
+        "write `number: \"2.1\"` in the front matter",
+    );
+    r.require(
+        &fields,
+        "title",
+        at,
+        "this agenda item",
+        "write `title: <the item's title>` in the front matter",
+    );
     Some(item)
 }
 

@@ -34,9 +34,15 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
             }
         }
     }
-    let path = dir.join(relative);
+    let mut path = dir.join(relative);
     if !path.exists() {
-        return Err(format!("`{name}` does not exist in the meeting folder"));
+        // Editors write `bilag/min%20graf.png` for `bilag/min graf.png`.
+        let decoded = percent_decode(name);
+        if decoded == name || !dir.join(&decoded).exists() || decoded.split('/').any(|c| c == "..")
+        {
+            return Err(format!("`{name}` does not exist in the meeting folder"));
+        }
+        path = dir.join(decoded);
     }
     // A symbolic link may still lead out: compare the real paths.
     let real_dir = dir
@@ -54,4 +60,41 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
         return Err(format!("`{name}` is not a file"));
     }
     Ok(real)
+}
+
+/// `%20` and the like decoded; anything that is not a valid escape or not
+/// UTF-8 afterwards is left as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_escapes_are_decoded() {
+        assert_eq!(percent_decode("bilag/min%20graf.png"), "bilag/min graf.png");
+        assert_eq!(percent_decode("s%C3%B8jler.png"), "søjler.png");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+    }
 }
