@@ -16,10 +16,7 @@ lint:
 ci:
     bash .ci/run
 
-# Times the release binary on the example meeting (needs hyperfine).
+# Times rk check and rk build of the example against the bare engine and
+# pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh).
 bench:
-    cargo build --release --locked
-    hyperfine --warmup 10 --runs 100 -N --export-markdown target/bench-check.md \
-        'target/release/rk check 2020-11-25'
-    @echo "peak memory (KiB) of rk check:"
-    @/usr/bin/env time -f '%M' target/release/rk check 2020-11-25 2>&1 >/dev/null | tail -n 1
+    bash scripts/bench.sh

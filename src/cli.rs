@@ -25,6 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Check meeting sources and report every finding.
     Check(CheckArgs),
+    /// Check, then typeset the referat: out/<meeting>/referat.pdf.
+    Build(BuildArgs),
     /// List the meetings found: date, body, items, status.
     List,
 }
@@ -55,4 +57,33 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub meetings: MeetingArgs,
+
+    /// Where the outputs go (default: `out` in the project, or rk.toml's
+    /// `out`).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The full edition with closed items, every page marked internal.
+    #[arg(long)]
+    pub internal: bool,
+
+    /// A built-in layout (kl) or a layout folder (default: rk.toml's
+    /// `layout`, else kl).
+    #[arg(long, value_name = "NAME|DIR")]
+    pub layout: Option<String>,
+
+    /// Also write the generated Typst document with the layout files beside
+    /// it (out/<meeting>/typst/), for the typst CLI.
+    #[arg(long)]
+    pub emit_typst: bool,
+
+    /// How findings are written (see `rk check --help`).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }

@@ -36,9 +36,12 @@ pub enum Rule {
     PersonalData,
     RawHtml,
     EmptyItem,
+    /// Not a check: the engine could not typeset the document (`rk build`).
+    Typeset,
 }
 
 impl Rule {
+    /// Every rule `rk check` applies.
     pub const ALL: [Rule; 21] = [
         Rule::Encoding,
         Rule::Yaml,
@@ -86,6 +89,7 @@ impl Rule {
             Rule::PersonalData => "personal-data",
             Rule::RawHtml => "raw-html",
             Rule::EmptyItem => "empty-item",
+            Rule::Typeset => "typeset",
         }
     }
 }

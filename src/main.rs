@@ -33,6 +33,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
     let project = Project::discover(&start)?;
     match &cli.command {
         Command::Check(args) => cmd::check::run(&project, args, &start),
+        Command::Build(args) => cmd::build::run(&project, args, &start),
         Command::List => cmd::list::run(&project, &start),
     }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand, and what they share: finding the meetings a
 //! command names, and loading and checking them.
 
+pub mod build;
 pub mod check;
 pub mod list;
 
@@ -23,6 +24,13 @@ pub enum Outcome {
 
 /// The meeting folders named on the command line, or all of them.
 pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<PathBuf>> {
+    // Inside a meeting folder, no MEETING means that meeting.
+    if !args.all
+        && args.meetings.is_empty()
+        && let Some(meeting) = project.meeting_around(cwd)
+    {
+        return Ok(vec![meeting]);
+    }
     if args.all || args.meetings.is_empty() {
         let all = project.meetings()?;
         if all.is_empty() {
@@ -33,10 +41,15 @@ pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<P
         }
         return Ok(all);
     }
-    args.meetings
-        .iter()
-        .map(|arg| project.resolve(arg, cwd))
-        .collect()
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for arg in &args.meetings {
+        let dir = project.resolve(arg, cwd)?;
+        // The same meeting named twice is checked once.
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    Ok(dirs)
 }
 
 /// The sources of a run: the meetings, their files and every finding.

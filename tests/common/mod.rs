@@ -158,3 +158,61 @@ pub fn fixture_copy(name: &str, scratch_name: &str) -> PathBuf {
     copy_tree(&fixture(name), &dir);
     dir
 }
+
+/// The project root (where `meetings/2020-11-25` lives).
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// True when the external program `name` can be run. A developer without
+/// it sees the test skipped with a message naming the install script; in
+/// CI (`CI` set) a missing tool fails the test.
+pub fn have_tool(name: &str, version_arg: &str) -> bool {
+    let found = tool_runs(name, version_arg);
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{name} is missing in CI: .ci/run must run scripts/install-test-tools.sh"
+        );
+        eprintln!("SKIPPED: {name} is not installed; run scripts/install-test-tools.sh");
+    }
+    found
+}
+
+/// Like [`have_tool`] for a tool that is optional in CI too (the typst CLI,
+/// a long build: `scripts/install-test-tools.sh --with-typst`).
+pub fn have_optional_tool(name: &str, version_arg: &str) -> bool {
+    let found = tool_runs(name, version_arg);
+    if !found {
+        eprintln!(
+            "SKIPPED: {name} is not installed; run scripts/install-test-tools.sh --with-typst"
+        );
+    }
+    found
+}
+
+fn tool_runs(name: &str, version_arg: &str) -> bool {
+    Command::new(name)
+        .arg(version_arg)
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stderr.is_empty())
+}
+
+/// Runs a tool and returns its standard output; panics with its error.
+pub fn run_tool(name: &str, args: &[&str]) -> String {
+    let output = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {name}: {e}"));
+    assert!(
+        output.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The text of a PDF in reading order, as pdftotext extracts it.
+pub fn pdf_text(pdf: &Path) -> String {
+    run_tool("pdftotext", &["-enc", "UTF-8", &pdf.to_string_lossy(), "-"])
+}

@@ -1,0 +1,240 @@
+//! `rk build`: check, then render each meeting and write its outputs.
+
+use std::fs;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use typst::foundations::Datetime;
+
+use crate::check::parse_date;
+use crate::cli::BuildArgs;
+use crate::cmd::{Analysis, Outcome, analyse, select};
+use crate::diag::{self, Diagnostic, Loc, Rule, Tally};
+use crate::layout::Layout;
+use crate::model::Meeting;
+use crate::project::Project;
+use crate::render::context::{Edition, Referat, unix_seconds};
+use crate::render::typst::{self as typeset, EngineMessage, Place};
+use crate::source::files::Files;
+
+pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
+    let dirs = select(project, &args.meetings, cwd)?;
+    let Analysis {
+        mut files,
+        meetings,
+        diags,
+    } = analyse(project, &dirs)?;
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let report = |files: &Files, diags: &[Diagnostic]| -> io::Result<()> {
+        diag::emit(
+            args.format,
+            files,
+            diags,
+            color,
+            &mut io::stderr().lock(),
+            &mut io::stdout().lock(),
+        )
+    };
+    report(&files, &diags)?;
+    let tally = Tally::of(&diags);
+    if tally.errors > 0 {
+        eprintln!("not built: the sources have {tally}; nothing was written");
+        return Ok(Outcome::Failed);
+    }
+
+    let (layout_name, layout_base) = match &args.layout {
+        Some(name) => (name.clone(), cwd.to_path_buf()),
+        None => (project.config.layout.clone(), project.root.clone()),
+    };
+    let layout = Layout::resolve(&layout_name, &layout_base)?;
+    let out_root = match &args.out {
+        Some(out) => cwd.join(out),
+        None => project.root.join(&project.config.out),
+    };
+    let edition = if args.internal {
+        Edition::Internal
+    } else {
+        Edition::Public
+    };
+
+    let mut outcome = Outcome::Success;
+    for meeting in &meetings {
+        let started = Instant::now();
+        let out_dir = out_root.join(&meeting.id);
+        let referat = Referat::new(meeting, &layout.labels, edition);
+        let document = typeset::document(&referat, &layout);
+        let timestamp = timestamp(meeting)?;
+        if args.emit_typst {
+            emit_typst(&out_dir.join("typst"), &document.source, &layout)?;
+        }
+        match typeset::typeset(&document, &layout, &meeting.dir, timestamp) {
+            Ok(output) => {
+                let pdf = out_dir.join("referat.pdf");
+                write_atomic(&pdf, &output.pdf)?;
+                if args.emit_typst {
+                    copy_meeting_files(meeting, &output.meeting_files, &out_dir.join("typst"))?;
+                }
+                eprintln!(
+                    "built {}: {} ({} pages) in {:.2} s",
+                    meeting.id,
+                    shown(&pdf, cwd),
+                    output.pages,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Err(messages) => {
+                let diags: Vec<Diagnostic> = messages
+                    .into_iter()
+                    .map(|m| {
+                        engine_diagnostic(
+                            m,
+                            meeting,
+                            &mut files,
+                            &document.source,
+                            &layout,
+                            &out_dir,
+                        )
+                    })
+                    .collect();
+                report(&files, &diags)?;
+                eprintln!(
+                    "not built: {} could not be typeset; nothing was written",
+                    meeting.id
+                );
+                outcome = Outcome::Failed;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// The PDF's dates: midnight UTC of the meeting day, or SOURCE_DATE_EPOCH
+/// when it is set, so that a build is reproducible byte for byte.
+fn timestamp(meeting: &Meeting) -> Result<Datetime> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .with_context(|| format!("SOURCE_DATE_EPOCH={value} is not a number of seconds"))?,
+        Err(_) => {
+            let date = meeting
+                .date
+                .as_ref()
+                .map(|d| d.value.as_str())
+                .unwrap_or("");
+            let (y, m, d) = parse_date(date).unwrap_or((1970, 1, 1));
+            unix_seconds(y, m, d)
+        }
+    };
+    datetime(seconds).with_context(|| format!("the time {seconds} cannot be written in a PDF"))
+}
+
+fn datetime(seconds: i64) -> Option<Datetime> {
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Datetime::from_ymd_hms(
+        i32::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+        u8::try_from(rest / 3600).ok()?,
+        u8::try_from(rest % 3600 / 60).ok()?,
+        u8::try_from(rest % 60).ok()?,
+    )
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into
+/// place, so that readers see the old file or the new one, never a part.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".rk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// out/<meeting>/typst/: the generated document, the layout under layout/,
+/// and (after typesetting) the meeting files it uses under meeting/.
+fn emit_typst(dir: &Path, source: &str, layout: &Layout) -> Result<()> {
+    write_atomic(&dir.join("referat.typ"), source.as_bytes())?;
+    for (path, bytes) in layout.files() {
+        write_atomic(&dir.join(typeset::world::LAYOUT_ROOT).join(path), bytes)?;
+    }
+    Ok(())
+}
+
+fn copy_meeting_files(meeting: &Meeting, used: &[String], dir: &Path) -> Result<()> {
+    for name in used {
+        let from = meeting.dir.join(name);
+        let bytes = fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
+        write_atomic(&dir.join(typeset::world::MEETING_ROOT).join(name), &bytes)?;
+    }
+    Ok(())
+}
+
+/// An engine message as a finding: at the item it came from where it can
+/// be placed, else in the layout or the generated document.
+fn engine_diagnostic(
+    message: EngineMessage,
+    meeting: &Meeting,
+    files: &mut Files,
+    generated: &str,
+    layout: &Layout,
+    out_dir: &Path,
+) -> Diagnostic {
+    let loc = match message.place {
+        Place::Item(index) => meeting.items.get(index).map(|item| {
+            let span = item.title.as_ref().map_or(0..0, |t| t.span.clone());
+            Loc::new(item.file, span)
+        }),
+        Place::Layout { path, text, range } => {
+            let path = path.trim_start_matches('/');
+            let path = path
+                .strip_prefix(typeset::world::LAYOUT_ROOT)
+                .unwrap_or(path);
+            let shown = if layout.name == "kl" {
+                format!("(built-in layout kl){path}")
+            } else {
+                format!("{}{path}", layout.name)
+            };
+            let file = files.add(PathBuf::from(shown), text);
+            Some(Loc::new(file, range))
+        }
+        Place::Generated(range) => {
+            let file = files.add(out_dir.join("typst/referat.typ"), generated.to_string());
+            Some(Loc::new(file, range))
+        }
+        Place::Nowhere => None,
+    };
+    let loc = loc.unwrap_or_else(|| Loc::new(meeting.file, 0..0));
+    let help = (!message.hints.is_empty()).then(|| message.hints.join("; "));
+    Diagnostic::error(
+        Rule::Typeset,
+        loc,
+        format!("the typesetting engine: {}", message.message),
+    )
+    .with_help_opt(help)
+}
+
+fn shown(path: &Path, cwd: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}

@@ -1,0 +1,189 @@
+//! Layouts: the look of a referat as data (a Typst template, the Danish
+//! labels, the closing text and the fonts). The KL layout is compiled into
+//! the binary; `--layout DIR` or `layout` in rk.toml use a folder instead.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use typst::foundations::Bytes;
+
+/// The files of the built-in KL layout, by their path in the layout.
+const KL: &[(&str, &[u8])] = &[
+    ("referat.typ", include_bytes!("../layouts/kl/referat.typ")),
+    ("labels.toml", include_bytes!("../layouts/kl/labels.toml")),
+    ("closing.md", include_bytes!("../layouts/kl/closing.md")),
+    (
+        "fonts/OpenSans-Regular.ttf",
+        include_bytes!("../layouts/kl/fonts/OpenSans-Regular.ttf"),
+    ),
+    (
+        "fonts/OpenSans-Bold.ttf",
+        include_bytes!("../layouts/kl/fonts/OpenSans-Bold.ttf"),
+    ),
+    (
+        "fonts/OpenSans-Italic.ttf",
+        include_bytes!("../layouts/kl/fonts/OpenSans-Italic.ttf"),
+    ),
+    (
+        "fonts/OpenSans-BoldItalic.ttf",
+        include_bytes!("../layouts/kl/fonts/OpenSans-BoldItalic.ttf"),
+    ),
+    (
+        "fonts/LICENSE.txt",
+        include_bytes!("../layouts/kl/fonts/LICENSE.txt"),
+    ),
+    (
+        "fonts/README.md",
+        include_bytes!("../layouts/kl/fonts/README.md"),
+    ),
+];
+
+/// The files every layout must have.
+const REQUIRED: &[&str] = &["referat.typ", "labels.toml"];
+
+/// A layout folder larger than this is refused (a template, labels and a
+/// few fonts are a few MB).
+const MAX_LAYOUT_BYTES: u64 = 64 * 1024 * 1024;
+
+pub struct Layout {
+    /// `kl`, or the folder it was read from.
+    pub name: String,
+    files: BTreeMap<String, Bytes>,
+    pub labels: Labels,
+}
+
+/// The labels rk itself needs (for dates and titles); the template reads
+/// the rest of labels.toml directly.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Labels {
+    pub referat: String,
+    pub closed_item: String,
+    pub internal: String,
+    pub weekdays: Vec<String>,
+    pub months: Vec<String>,
+    pub long_date: String,
+    pub title: String,
+}
+
+impl Layout {
+    /// A built-in layout by name, or a layout folder (relative to `base`).
+    pub fn resolve(name: &str, base: &Path) -> Result<Layout> {
+        if name == "kl" {
+            return Layout::new(
+                "kl".into(),
+                KL.iter()
+                    .map(|(path, bytes)| (path.to_string(), Bytes::new(*bytes)))
+                    .collect(),
+            );
+        }
+        let dir = base.join(name);
+        if !dir.is_dir() {
+            bail!("no layout `{name}`: it is neither a built-in layout (kl) nor a folder");
+        }
+        Layout::from_dir(&dir)
+    }
+
+    fn from_dir(dir: &Path) -> Result<Layout> {
+        let mut files = BTreeMap::new();
+        let mut total = 0;
+        read_tree(dir, dir, &mut files, &mut total)?;
+        Layout::new(dir.display().to_string(), files)
+    }
+
+    fn new(name: String, files: BTreeMap<String, Bytes>) -> Result<Layout> {
+        for required in REQUIRED {
+            if !files.contains_key(*required) {
+                bail!("the layout {name} has no {required}");
+            }
+        }
+        let labels_text = std::str::from_utf8(&files["labels.toml"])
+            .with_context(|| format!("{name}/labels.toml is not UTF-8"))?;
+        let labels: Labels = toml::from_str(labels_text)
+            .map_err(|e| anyhow::anyhow!("{name}/labels.toml: {}", e.to_string().trim_end()))?;
+        if labels.weekdays.len() != 7 || labels.months.len() != 12 {
+            bail!("{name}/labels.toml: `weekdays` needs 7 names and `months` 12");
+        }
+        Ok(Layout {
+            name,
+            files,
+            labels,
+        })
+    }
+
+    pub fn file(&self, path: &str) -> Option<&Bytes> {
+        self.files.get(path)
+    }
+
+    /// Every file, by its path in the layout.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Bytes)> {
+        self.files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes))
+    }
+
+    /// The font files (fonts/*.ttf, .otf, .ttc), in name order.
+    pub fn fonts(&self) -> Vec<Bytes> {
+        self.files
+            .iter()
+            .filter(|(path, _)| {
+                let lower = path.to_ascii_lowercase();
+                lower.starts_with("fonts/")
+                    && [".ttf", ".otf", ".ttc", ".otc"]
+                        .iter()
+                        .any(|e| lower.ends_with(e))
+            })
+            .map(|(_, bytes)| bytes.clone())
+            .collect()
+    }
+
+    /// The closing text (Markdown), if the layout has one.
+    pub fn closing(&self) -> Option<&str> {
+        self.files
+            .get("closing.md")
+            .and_then(|b| std::str::from_utf8(b).ok())
+    }
+}
+
+/// Reads every file below `dir`. Links that lead out of the layout folder
+/// are refused.
+fn read_tree(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, Bytes>,
+    total: &mut u64,
+) -> Result<()> {
+    let real_root = root
+        .canonicalize()
+        .with_context(|| format!("cannot open the layout {}", root.display()))?;
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path: PathBuf = entry
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .path();
+        let real = path
+            .canonicalize()
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        if !real.starts_with(&real_root) {
+            bail!("{} points outside the layout folder", path.display());
+        }
+        if real.is_dir() {
+            read_tree(root, &path, files, total)?;
+        } else {
+            let bytes =
+                fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            *total += bytes.len() as u64;
+            if *total > MAX_LAYOUT_BYTES {
+                bail!("the layout {} is larger than 64 MB", root.display());
+            }
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(relative, Bytes::new(bytes));
+        }
+    }
+    Ok(())
+}

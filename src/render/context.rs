@@ -1,0 +1,234 @@
+//! The plain data every renderer works from: a checked meeting as it is to
+//! be published. Closed items are cut down here, once, for every output.
+
+use serde::Serialize;
+
+use crate::check::parse_date;
+use crate::layout::Labels;
+use crate::model::{Group, Item, Meeting, Person, Sag};
+
+/// Which edition to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edition {
+    /// For publication: closed items show only number, title and "Lukket
+    /// punkt".
+    Public,
+    /// Everything, every page marked internal.
+    Internal,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Referat {
+    /// The document title: "Referat - It-Arkitekturrådet - 25. november 2020".
+    pub title: String,
+    pub body: String,
+    /// ISO date, `25-11-2020` and "Onsdag den 25. november 2020".
+    pub date: String,
+    pub date_short: String,
+    pub date_long: String,
+    pub year: String,
+    pub number: Option<String>,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<String>,
+    pub referent: Option<String>,
+    pub internal: bool,
+    pub people: PeopleView,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeopleView {
+    pub members: Vec<PersonView>,
+    pub others: Vec<PersonView>,
+    pub guests: Vec<PersonView>,
+    pub absent: Vec<PersonView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub substitute_for: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub number: String,
+    pub title: String,
+    /// 1 for `2`, 2 for `2.1`, 3 for `2.9.1`.
+    pub level: usize,
+    pub group: bool,
+    pub closed: bool,
+    /// The case reference; `None` for `sag: none` and for a closed item in
+    /// the public edition.
+    pub sag: Option<String>,
+    pub responsible: Vec<String>,
+    pub presenters: Vec<String>,
+    pub attachments: Vec<AttachmentView>,
+    /// The Markdown body; empty for a closed item in the public edition.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub file: String,
+    pub title: String,
+}
+
+impl Referat {
+    /// The publishable view of a meeting that passed its checks.
+    pub fn new(meeting: &Meeting, labels: &Labels, edition: Edition) -> Referat {
+        let text = |s: &Option<crate::model::Spanned<String>>| s.as_ref().map(|s| s.value.clone());
+        let date = text(&meeting.date).unwrap_or_default();
+        let (year, month, day) = parse_date(&date).unwrap_or((1970, 1, 1));
+        let month_name = labels
+            .months
+            .get(month as usize - 1)
+            .cloned()
+            .unwrap_or_default();
+        let weekday = labels
+            .weekdays
+            .get(weekday(year, month, day))
+            .cloned()
+            .unwrap_or_default();
+        let body = text(&meeting.body).unwrap_or_default();
+        let fill = |template: &str| {
+            template
+                .replace("{weekday}", &weekday)
+                .replace("{day}", &day.to_string())
+                .replace("{month}", &month_name)
+                .replace("{year}", &year.to_string())
+                .replace("{referat}", &labels.referat)
+                .replace("{body}", &body)
+        };
+        let people = |group: Group| -> Vec<PersonView> {
+            meeting.people.group(group).iter().map(person).collect()
+        };
+        let internal = edition == Edition::Internal;
+        Referat {
+            title: fill(&labels.title),
+            date_short: format!("{day:02}-{month:02}-{year}"),
+            date_long: fill(&labels.long_date),
+            year: year.to_string(),
+            date,
+            body,
+            number: text(&meeting.number),
+            time: meeting.time.clone(),
+            location: meeting.location.clone(),
+            chair: text(&meeting.chair),
+            referent: text(&meeting.referent),
+            internal,
+            people: PeopleView {
+                members: people(Group::Members),
+                others: people(Group::Others),
+                guests: people(Group::Guests),
+                absent: people(Group::Absent),
+            },
+            items: meeting
+                .items
+                .iter()
+                .map(|item| item_view(item, &meeting.items, internal))
+                .collect(),
+        }
+    }
+}
+
+fn person(p: &Person) -> PersonView {
+    PersonView {
+        name: p.name.value.clone(),
+        title: p.title.clone(),
+        organisation: p.organisation.clone(),
+        role: p.role.clone(),
+        note: p.note.clone(),
+        substitute_for: p.substitute_for.as_ref().map(|s| s.value.clone()),
+    }
+}
+
+fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
+    let number = item
+        .number
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let level = item.number.as_ref().map_or(1, |n| n.depth());
+    let title = item
+        .title
+        .as_ref()
+        .map(|t| t.value.clone())
+        .unwrap_or_default();
+    let mut view = ItemView {
+        number,
+        title,
+        level,
+        group: item.is_group(items),
+        closed: item.closed,
+        sag: match item.sag.as_ref().map(|s| &s.value) {
+            Some(Sag::Ref(r)) => Some(r.clone()),
+            _ => None,
+        },
+        responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
+        presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
+        attachments: item
+            .attachments
+            .iter()
+            .map(|a| AttachmentView {
+                file: a.file.value.clone(),
+                title: a.title.clone().unwrap_or_else(|| a.file.value.clone()),
+            })
+            .collect(),
+        body: item.body.clone(),
+    };
+    if item.closed && !internal {
+        // Number, title and "Lukket punkt": nothing else may be published.
+        view.sag = None;
+        view.responsible.clear();
+        view.presenters.clear();
+        view.attachments.clear();
+        view.body.clear();
+    }
+    view
+}
+
+/// Monday = 0 … Sunday = 6, for a date in the Gregorian calendar.
+pub fn weekday(year: u32, month: u32, day: u32) -> usize {
+    // 1970-01-01 was a Thursday.
+    (days_since_1970(year, month, day) + 3).rem_euclid(7) as usize
+}
+
+/// Seconds since 1970 of a date at midnight UTC.
+pub fn unix_seconds(year: u32, month: u32, day: u32) -> i64 {
+    days_since_1970(year, month, day) * 86_400
+}
+
+/// Days since 1970-01-01, after Howard Hinnant's `days_from_civil`.
+fn days_since_1970(year: u32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(weekday(2020, 11, 25), 2); // a Wednesday: Onsdag
+        assert_eq!(weekday(1970, 1, 1), 3);
+        assert_eq!(weekday(2000, 2, 29), 1);
+        assert_eq!(unix_seconds(2020, 11, 25), 1_606_262_400);
+    }
+}

@@ -1,0 +1,5 @@
+//! Rendering: a checked meeting becomes documents. [`context`] makes the
+//! plain data every output is made from; [`typst`] makes the PDF.
+
+pub mod context;
+pub mod typst;

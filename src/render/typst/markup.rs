@@ -1,0 +1,335 @@
+//! Markdown to Typst markup.
+//!
+//! Every piece of text from a source reaches the engine as a Typst *string
+//! literal* (`#"…"`), never as markup: `#read("/etc/passwd")`, `$x$`, `*`,
+//! `<label>` or `=` at a line start in a source are characters on the page,
+//! not code. The structure around the text (paragraphs, lists, tables,
+//! footnotes …) is written by rk as calls of Typst's own elements.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag};
+
+use crate::markdown;
+
+/// How one body is placed in the document.
+pub struct Context<'a> {
+    /// The Typst heading level of a `##` part in this body.
+    pub part_level: usize,
+    /// The virtual folder that images resolve in (`/meeting`).
+    pub image_root: &'a str,
+}
+
+/// A Typst string literal holding `text` exactly.
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text in markup: an embedded string literal.
+pub fn text(text: &str) -> String {
+    format!("#{}", string(text))
+}
+
+/// Converts a Markdown body to Typst markup (the inside of a content block).
+pub fn convert(body: &str, ctx: &Context) -> String {
+    let events: Vec<Event> = markdown::parse(body).map(|(event, _)| event).collect();
+    // Footnote definitions may come after their references: render them
+    // first, then place each at its reference.
+    let mut footnotes = HashMap::new();
+    let mut main = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
+            let end = matching_end(&events, i);
+            let inner = render(&events[i + 1..end], ctx, &HashMap::new());
+            footnotes.insert(label.to_string(), inner);
+            i = end + 1;
+        } else {
+            main.push(events[i].clone());
+            i += 1;
+        }
+    }
+    render(&main, ctx, &footnotes)
+}
+
+/// The index of the event that ends the container starting at `start`.
+fn matching_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, event) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
+/// One open container while rendering.
+struct Frame {
+    tag: Option<Tag<'static>>,
+    /// Markup written inside it so far.
+    buf: String,
+    /// Items of a list, cells of a row, rows of a table.
+    parts: Vec<String>,
+    /// Where the last text literal ended, so that text split into several
+    /// events becomes one literal.
+    text_end: usize,
+}
+
+impl Frame {
+    fn new(tag: Option<Tag<'static>>) -> Self {
+        Frame {
+            tag,
+            buf: String::new(),
+            parts: Vec::new(),
+            text_end: usize::MAX,
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        if self.text_end == self.buf.len() {
+            // Reopen the literal that ends here.
+            self.buf.pop();
+            let literal = string(t);
+            self.buf.push_str(&literal[1..]);
+        } else {
+            self.buf.push_str(&text(t));
+        }
+        self.text_end = self.buf.len();
+    }
+}
+
+fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) -> String {
+    let mut stack = vec![Frame::new(None)];
+    for event in events {
+        match event {
+            Event::Start(tag) => stack.push(Frame::new(Some(tag.clone().into_static()))),
+            Event::End(_) => {
+                if stack.len() < 2 {
+                    continue;
+                }
+                let Some(frame) = stack.pop() else { continue };
+                let parent = stack.last_mut().expect("the root frame stays");
+                close(frame, parent, ctx);
+            }
+            Event::Text(t) => {
+                let top = stack.last_mut().expect("the root frame stays");
+                match &top.tag {
+                    // Code and alt text are collected as plain text.
+                    Some(Tag::CodeBlock(_) | Tag::Image { .. }) => top.buf.push_str(t),
+                    _ => top.push_text(t),
+                }
+            }
+            Event::Code(code) => {
+                let top = stack.last_mut().expect("the root frame stays");
+                match &top.tag {
+                    Some(Tag::Image { .. }) => top.buf.push_str(code),
+                    _ => {
+                        let _ = write!(top.buf, "#raw({})", string(code));
+                    }
+                }
+            }
+            // Raw HTML is shown as the text it is.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let top = stack.last_mut().expect("the root frame stays");
+                let html = html.trim_end_matches('\n');
+                for (n, line) in html.split('\n').enumerate() {
+                    if n > 0 {
+                        top.buf.push_str("#linebreak()");
+                    }
+                    top.push_text(line);
+                }
+            }
+            Event::SoftBreak => {
+                if let Some(top) = stack.last_mut() {
+                    top.push_text(" ");
+                }
+            }
+            Event::HardBreak => push(&mut stack, "#linebreak()"),
+            Event::Rule => push(&mut stack, "\n#line(length: 100%)\n\n"),
+            Event::FootnoteReference(label) => {
+                let note = match footnotes.get(label.as_ref()) {
+                    Some(content) => format!("#footnote[{}]", content.trim()),
+                    // A reference without a definition stays as written.
+                    None => text(&format!("[^{label}]")),
+                };
+                push(&mut stack, &note);
+            }
+            Event::TaskListMarker(done) => push(&mut stack, &text(if *done { "☑ " } else { "☐ " })),
+            Event::InlineMath(m) | Event::DisplayMath(m) => push(&mut stack, &text(m)),
+        }
+    }
+    // Unclosed frames (not produced by pulldown-cmark, but be safe).
+    while stack.len() > 1 {
+        let Some(frame) = stack.pop() else { break };
+        let parent = stack.last_mut().expect("the root frame stays");
+        close(frame, parent, ctx);
+    }
+    stack.pop().map(|f| f.buf).unwrap_or_default()
+}
+
+fn push(stack: &mut [Frame], markup: &str) {
+    if let Some(top) = stack.last_mut() {
+        top.buf.push_str(markup);
+    }
+}
+
+fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
+    let Frame {
+        tag, buf, parts, ..
+    } = frame;
+    let Some(tag) = tag else { return };
+    let out = match tag {
+        Tag::Paragraph => format!("{buf}\n\n"),
+        Tag::Heading { level, .. } => {
+            let level = ctx.part_level + (level as usize).saturating_sub(2);
+            format!("#heading(level: {level}, outlined: false)[{buf}]\n\n")
+        }
+        Tag::BlockQuote(_) => format!("#quote(block: true)[{}]\n\n", buf.trim()),
+        Tag::CodeBlock(kind) => {
+            let lang = match kind {
+                CodeBlockKind::Fenced(lang) if !lang.trim().is_empty() => {
+                    format!(
+                        ", lang: {}",
+                        string(lang.split_whitespace().next().unwrap_or(""))
+                    )
+                }
+                _ => String::new(),
+            };
+            let code = buf.strip_suffix('\n').unwrap_or(&buf);
+            format!("#raw(block: true{lang}, {})\n\n", string(code))
+        }
+        Tag::HtmlBlock => format!("{buf}\n\n"),
+        Tag::List(start) => {
+            let items: Vec<String> = parts.iter().map(|p| format!("[{}]", p.trim())).collect();
+            let call = match start {
+                Some(n) => format!("#enum(start: {n}, {})", items.join(", ")),
+                None => format!("#list({})", items.join(", ")),
+            };
+            format!("{call}\n\n")
+        }
+        Tag::Item => {
+            parent.parts.push(buf);
+            return;
+        }
+        Tag::Table(aligns) => {
+            let columns = aligns.len().max(1);
+            let align: Vec<&str> = aligns
+                .iter()
+                .map(|a| match a {
+                    Alignment::Center => "center",
+                    Alignment::Right => "right",
+                    Alignment::Left | Alignment::None => "left",
+                })
+                .collect();
+            format!(
+                "#table(columns: {columns}, align: ({},), {})\n\n",
+                align.join(", "),
+                parts.join(", ")
+            )
+        }
+        Tag::TableHead => {
+            parent
+                .parts
+                .push(format!("table.header({})", cells(&parts)));
+            return;
+        }
+        Tag::TableRow => {
+            parent.parts.push(cells(&parts));
+            return;
+        }
+        Tag::TableCell => {
+            parent.parts.push(buf);
+            return;
+        }
+        Tag::Emphasis => format!("#emph[{buf}]"),
+        Tag::Strong => format!("#strong[{buf}]"),
+        Tag::Strikethrough => format!("#strike[{buf}]"),
+        Tag::Link { dest_url, .. } => format!("#link({})[{buf}]", string(&dest_url)),
+        Tag::Image { dest_url, .. } => {
+            let path = dest_url.trim_start_matches("./");
+            format!(
+                "#image({}, alt: {})",
+                string(&format!("{}/{path}", ctx.image_root)),
+                string(buf.trim())
+            )
+        }
+        // Not enabled by the parser options; render their content as is.
+        _ => buf,
+    };
+    parent.buf.push_str(&out);
+}
+
+fn cells(cells: &[String]) -> String {
+    cells
+        .iter()
+        .map(|c| format!("[{}]", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(body: &str) -> String {
+        convert(
+            body,
+            &Context {
+                part_level: 2,
+                image_root: "/meeting",
+            },
+        )
+    }
+
+    #[test]
+    fn text_is_always_a_string_literal() {
+        assert_eq!(md("Hej *verden*"), "#\"Hej \"#emph[#\"verden\"]\n\n");
+        assert_eq!(
+            md("#read(\"/etc/passwd\") $x$ \\\\ *"),
+            "#\"#read(\\\"/etc/passwd\\\") $x$ \\\\ *\"\n\n"
+        );
+    }
+
+    #[test]
+    fn structure_becomes_typst_elements() {
+        assert_eq!(
+            md("## Indstilling"),
+            "#heading(level: 2, outlined: false)[#\"Indstilling\"]\n\n"
+        );
+        assert_eq!(md("- a\n- b\n"), "#list([#\"a\"], [#\"b\"])\n\n");
+        assert_eq!(md("3. a\n"), "#enum(start: 3, [#\"a\"])\n\n");
+        assert_eq!(
+            md("Se[^1].\n\n[^1]: Note.\n"),
+            "#\"Se\"#footnote[#\"Note.\"]#\".\"\n\n"
+        );
+        assert_eq!(
+            md("![Graf](bilag/g.png)"),
+            "#image(\"/meeting/bilag/g.png\", alt: \"Graf\")\n\n"
+        );
+        assert_eq!(
+            md("| a | b |\n|:-|-:|\n| 1 | 2 |\n"),
+            "#table(columns: 2, align: (left, right,), table.header([#\"a\"], [#\"b\"]), [#\"1\"], [#\"2\"])\n\n"
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! The Typst `World` rk compiles in, modelled on typst-cli's `world.rs`.
+//!
+//! It sees exactly three things: the generated document (the main file),
+//! the layout's files under `/layout/`, and the meeting folder under
+//! `/meeting/` (for images). Nothing else on disk, no packages, no network,
+//! no system fonts: fonts come from the layout only.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::files::{FileLoader, FileStore};
+use typst_kit::fonts::FontStore;
+
+use crate::layout::Layout;
+use crate::source::paths;
+
+/// The generated document. A unique id, so that it can never be confused
+/// with a file of the same name.
+static MAIN: LazyLock<FileId> = LazyLock::new(|| {
+    FileId::unique(RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new("referat.typ").expect("a valid path"),
+    ))
+});
+
+/// Where the layout's files and the meeting's files appear to the document.
+pub const LAYOUT_ROOT: &str = "layout";
+pub const MEETING_ROOT: &str = "meeting";
+
+struct Loader {
+    main: String,
+    layout: Vec<(String, Bytes)>,
+    meeting_dir: PathBuf,
+}
+
+impl FileLoader for Loader {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if id == *MAIN {
+            return Ok(Bytes::from_string(self.main.clone()));
+        }
+        let VirtualRoot::Project = id.root() else {
+            return Err(FileError::Package(PackageError::Other(Some(
+                "rk documents cannot use packages".into(),
+            ))));
+        };
+        let path = id.vpath().get_without_slash();
+        let not_found = || FileError::NotFound(PathBuf::from(format!("/{path}")));
+        if let Some(rest) = path
+            .strip_prefix(LAYOUT_ROOT)
+            .and_then(|r| r.strip_prefix('/'))
+        {
+            return self
+                .layout
+                .iter()
+                .find(|(p, _)| p == rest)
+                .map(|(_, bytes)| bytes.clone())
+                .ok_or_else(not_found);
+        }
+        if let Some(rest) = path
+            .strip_prefix(MEETING_ROOT)
+            .and_then(|r| r.strip_prefix('/'))
+        {
+            // The same rule as the checks: inside the meeting folder only.
+            let real = paths::resolve_inside(&self.meeting_dir, rest)
+                .map_err(|_| FileError::AccessDenied)?;
+            return std::fs::read(&real)
+                .map(Bytes::new)
+                .map_err(|e| FileError::from_io(e, &real));
+        }
+        Err(FileError::AccessDenied)
+    }
+}
+
+pub struct RkWorld {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    files: FileStore<Loader>,
+    today: Datetime,
+}
+
+impl RkWorld {
+    pub fn new(main: String, layout: &Layout, meeting_dir: PathBuf, today: Datetime) -> Self {
+        let mut fonts = FontStore::new();
+        for data in layout.fonts() {
+            fonts.extend(Font::iter(data).map(|font| {
+                let info = font.info().clone();
+                (font, info)
+            }));
+        }
+        let layout = layout
+            .files()
+            .map(|(path, bytes)| (path.to_string(), bytes.clone()))
+            .collect();
+        RkWorld {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            files: FileStore::new(Loader {
+                main,
+                layout,
+                meeting_dir,
+            }),
+            today,
+        }
+    }
+
+    pub fn main_id() -> FileId {
+        *MAIN
+    }
+
+    /// The meeting's files the last compilation read, relative to the
+    /// meeting folder.
+    pub fn meeting_files(&mut self) -> Vec<String> {
+        let (_, ids) = self.files.dependencies();
+        let mut files: Vec<String> = ids
+            .filter_map(|id| {
+                let path = id.vpath().get_without_slash();
+                path.strip_prefix(MEETING_ROOT)?
+                    .strip_prefix('/')
+                    .map(str::to_string)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The virtual path of a file, for messages (`/layout/referat.typ`).
+    pub fn path_of(id: FileId) -> String {
+        id.vpath().get_with_slash().to_string()
+    }
+}
+
+impl World for RkWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        *MAIN
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.files.source(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

@@ -1,0 +1,429 @@
+//! `rk build`: the referat PDF, read back as a reader (and a PDF checker)
+//! would: its text, its metadata, its fonts, its bytes.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{
+    copy_tree, have_optional_tool, have_tool, pdf_text, project_root, rk, run_tool, scratch,
+};
+use rk::model::Sag;
+use rk::source::{self, files::Files};
+
+/// A scratch project holding a copy of the example meeting.
+fn example_project(name: &str) -> PathBuf {
+    let dir = scratch(&format!("build-{name}"));
+    copy_tree(
+        &project_root().join("meetings/2020-11-25"),
+        &dir.join("meetings/2020-11-25"),
+    );
+    dir
+}
+
+/// A scratch copy of a fixture under tests/fixtures/build.
+fn build_fixture(name: &str) -> PathBuf {
+    let dir = scratch(&format!("build-fixture-{name}"));
+    copy_tree(
+        &project_root().join("tests/fixtures/build").join(name),
+        &dir,
+    );
+    dir
+}
+
+fn build(dir: &Path, args: &[&str]) -> PathBuf {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    let run = rk(dir, &all);
+    assert_eq!(run.code, 0, "rk build failed:\n{}", run.stderr);
+    dir.join("out/2020-11-25/referat.pdf")
+}
+
+/// Text without white space, hyphens or soft hyphens: line breaks and the
+/// engine's hyphenation do not matter when comparing prose.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '‐'))
+        .collect()
+}
+
+/// The PDF's text without the running header and footer, which text
+/// extraction puts in the middle of paragraphs that cross a page.
+fn body_text(text: &str) -> String {
+    text.lines()
+        .filter(|line| {
+            let s = squeeze(line);
+            !(s.starts_with("SIDE|") || s == "ItArkitekturrådet|25112020")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Asserts that `needles` occur in `haystack` in this order.
+fn assert_in_order(haystack: &str, needles: &[String]) {
+    let mut from = 0;
+    for needle in needles {
+        match haystack[from..].find(needle.as_str()) {
+            Some(at) => from += at + needle.len(),
+            None => {
+                let found_anywhere = haystack.contains(needle.as_str());
+                panic!(
+                    "`{needle}` is {} in the PDF's text",
+                    if found_anywhere {
+                        "out of order"
+                    } else {
+                        "missing"
+                    }
+                );
+            }
+        }
+    }
+}
+
+fn example_meeting() -> rk::model::Meeting {
+    let mut files = Files::default();
+    let mut diags = Vec::new();
+    source::load(
+        &project_root().join("meetings/2020-11-25"),
+        &mut files,
+        &mut diags,
+    )
+    .expect("the example loads")
+}
+
+#[test]
+fn the_example_pdf_holds_the_whole_referat() {
+    if !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let dir = example_project("text");
+    let text = pdf_text(&build(&dir, &["2020-11-25"]));
+    let squeezed = squeeze(&text);
+    let body = squeeze(&body_text(&text));
+    let meeting = example_meeting();
+
+    // The cover and the running header and footer.
+    for expected in [
+        "REFERAT 2020",
+        "Onsdag den 25. november 2020",
+        "Dato: 25-11-2020 10.00-14.00",
+        "Sted: KL, Weidekampsgade 10",
+        "It-Arkitekturrådet | 25-11-2020",
+        "SIDE | 2",
+        "Dagsorden",
+    ] {
+        assert!(
+            squeezed.contains(&squeeze(expected)),
+            "no `{expected}` in the PDF"
+        );
+    }
+
+    // Every participant, in the group the sources give.
+    let mut groups = Vec::new();
+    for (label, people) in [
+        ("Deltagere:", &meeting.people.members),
+        ("Andre deltagere:", &meeting.people.others),
+        ("Gæster:", &meeting.people.guests),
+        ("Afbud:", &meeting.people.absent),
+    ] {
+        groups.push(squeeze(label));
+        groups.extend(people.iter().map(|p| squeeze(&p.name.value)));
+    }
+    groups.push(squeeze("Referent: Zahra Al-Asfoor"));
+    assert_in_order(&body, &groups);
+    assert!(body.contains(&squeeze(
+        "Karen Rahbek, Kontorchef for kontor for strategi og analyse & Kontor for \
+         Forvaltningsrelationer, Koncern IT, Københavns Kommune (substitut for Mette Harbo)"
+    )));
+    assert!(body.contains(&squeeze(
+        "Caroline Hegelund, Leder af KLs Innovations- og Teknologienhed, KL (fra kl. 13:00)"
+    )));
+
+    // Every item: number and title (in the Dagsorden and as a heading), the
+    // case line, and the whole of its prose, in order.
+    let mut sequence = Vec::new();
+    for item in &meeting.items {
+        let number = item.number_text.as_ref().unwrap().value.clone();
+        let title = &item.title.as_ref().unwrap().value;
+        sequence.push(squeeze(&format!("{number}. {title}")));
+        if let Some(sag) = &item.sag
+            && let Sag::Ref(r) = &sag.value
+        {
+            let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();
+            sequence.push(squeeze(&format!("{r} {}", owners.join("/"))));
+        }
+        for line in item.body.lines() {
+            let line = line.trim_start_matches("## ").trim_start_matches("- ");
+            if !line.trim().is_empty() {
+                sequence.push(squeeze(line));
+            }
+        }
+    }
+    // The Dagsorden lists every item before the items begin.
+    let agenda: Vec<String> = meeting
+        .items
+        .iter()
+        .map(|i| {
+            squeeze(&format!(
+                "{}. {}",
+                i.number_text.as_ref().unwrap().value,
+                i.title.as_ref().unwrap().value
+            ))
+        })
+        .collect();
+    assert_in_order(&body, &agenda);
+    let after_agenda =
+        body.find(&agenda[agenda.len() - 1]).unwrap() + agenda[agenda.len() - 1].len();
+    assert_in_order(&body[after_agenda..], &sequence);
+
+    // The closing page: KL's Mission and Vision, last.
+    let mission = squeeze(
+        "KL bidrager til at udvikle og fastholde et stærkt lokalt demokrati. KL varetager \
+         kommunernes fælles interesser og er kommunernes samlede forhandlingsorganisation, \
+         videnscenter og forum for fælles initiativer og beslutninger.",
+    );
+    let vision = squeeze(
+        "KL opnår, med et helhedsperspektiv på opgaveløsningen, indflydelse og resultater på \
+         kommunernes vegne, til gavn for borgerne og samfundet.",
+    );
+    assert!(
+        body.ends_with(&vision),
+        "the Vision does not end the referat"
+    );
+    assert!(body.rfind(&mission) > body.rfind(&sequence[sequence.len() - 1]));
+}
+
+#[test]
+fn the_pdf_is_pdf_ua_and_pdf_a_tagged_titled_danish_with_embedded_fonts() {
+    if !have_tool("pdfinfo", "-v") {
+        return;
+    }
+    let dir = example_project("standards");
+    let pdf = build(&dir, &["2020-11-25"]);
+    let path = pdf.to_string_lossy();
+
+    let info = run_tool("pdfinfo", &[&path]);
+    let field = |name: &str| -> String {
+        info.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}:")))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        field("Title"),
+        "Referat - It-Arkitekturrådet - 25. november 2020"
+    );
+    assert_eq!(field("Author"), "It-Arkitekturrådet");
+    assert_eq!(field("Tagged"), "yes");
+    assert_eq!(field("Page size"), "595.276 x 841.89 pts (A4)");
+    assert!(field("CreationDate").contains("2020"), "{info}");
+
+    let xmp = run_tool("pdfinfo", &["-meta", &path]);
+    for declaration in ["pdfuaid:part>1<", "pdfaid:part>2<", "pdfaid:conformance>B<"] {
+        let alt = declaration.replace('>', "=\"").replace('<', "\"");
+        assert!(
+            xmp.contains(declaration) || xmp.contains(&alt),
+            "the XMP metadata does not declare {declaration}:\n{xmp}"
+        );
+    }
+    assert!(
+        xmp.contains("<dc:language><rdf:Bag><rdf:li>da"),
+        "no language da in the XMP:\n{xmp}"
+    );
+
+    let fonts = run_tool("pdffonts", &[&path]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts listed:\n{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding…] emb sub uni object ID: `emb` is 5th from the end.
+        let emb = columns[columns.len() - 5];
+        assert_eq!(emb, "yes", "a font is not embedded: {row}");
+        assert!(
+            row.contains("OpenSans"),
+            "a font other than the layout's: {row}"
+        );
+    }
+}
+
+#[test]
+fn every_markdown_construct_builds_and_source_text_stays_text() {
+    if !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let dir = build_fixture("constructs");
+    let text = pdf_text(&build(&dir, &["2020-11-25"]));
+    let squeezed = squeeze(&text);
+    for literal in [
+        "#read(\"/etc/passwd\")",
+        "#read(\"hemmelig.txt\")",
+        "$x$",
+        "@ref",
+        "<label>",
+        "// ikke en kommentar",
+        "2 * 3",
+        "under_streg",
+        "C:\\Users\\rk",
+        "= Ikke en overskrift",
+        "#set text(fill: red) #import \"/etc/passwd\" #let x = 1 #{ panic(\"nej\") }",
+    ] {
+        assert!(
+            text.contains(literal),
+            "`{literal}` is not in the PDF literally:\n{text}"
+        );
+    }
+    assert!(!text.contains("root:x:0:0"), "the PDF holds /etc/passwd");
+    assert!(
+        !text.contains("HEMMELIGT-INDHOLD"),
+        "the PDF holds hemmelig.txt"
+    );
+
+    for construct in [
+        "kursiv",
+        "fed",
+        "overstreget",
+        "kode i linjen",
+        "KL",
+        "Første punkt",
+        "Indlejret punkt",
+        "Nummereret i to niveauer",
+        "Tredje nummer",
+        "Svarprocent",
+        "Aalborg",
+        "Kilden er effektmålingen fra august 2020.",
+        "Et citat fra rådet, som står for sig selv.",
+        "println!(\"kodeblok\");",
+        "Et underafsnit",
+        "Grafen som bilag",
+    ] {
+        assert!(
+            squeezed.contains(&squeeze(construct)),
+            "`{construct}` is not in the PDF"
+        );
+    }
+    // The hard break puts the rest on the next line.
+    assert!(text.contains("Linje et\nLinje to"), "{text}");
+    // The numbered list keeps its start.
+    assert!(squeezed.contains("3.Tredjenummer"), "{text}");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = example_project("reproducible");
+    let pdf = build(&dir, &["2020-11-25"]);
+    let first = fs::read(&pdf).unwrap();
+    fs::remove_file(&pdf).unwrap();
+    let second = fs::read(build(&dir, &["2020-11-25"])).unwrap();
+    assert!(first == second, "two builds of the same sources differ");
+    assert!(first.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn a_build_that_fails_its_checks_writes_nothing() {
+    let dir = example_project("failing");
+    let pdf = build(&dir, &["2020-11-25"]);
+    let before = fs::read(&pdf).unwrap();
+
+    let item = dir.join("meetings/2020-11-25/02-01-nyt-fra-udvalget.md");
+    let text = fs::read_to_string(&item).unwrap();
+    fs::write(&item, text.replace("SAG-2019-04651", "SAG-2019-4651")).unwrap();
+    let run = rk(&dir, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[bad-sag]"), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert!(
+        fs::read(&pdf).unwrap() == before,
+        "the earlier referat.pdf changed"
+    );
+    let leftovers: Vec<_> = fs::read_dir(pdf.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n != "referat.pdf")
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn a_layout_that_names_a_missing_font_is_an_error() {
+    let dir = example_project("bad-font");
+    let layout = dir.join("my-layout");
+    copy_tree(&project_root().join("layouts/kl"), &layout);
+    let template = fs::read_to_string(layout.join("referat.typ")).unwrap();
+    fs::write(
+        layout.join("referat.typ"),
+        template.replace("font: \"Open Sans\"", "font: \"Frutiger\""),
+    )
+    .unwrap();
+    let run = rk(&dir, &["build", "2020-11-25", "--layout", "my-layout"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown font family: frutiger"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out/2020-11-25/referat.pdf").exists());
+}
+
+#[test]
+fn the_emitted_typst_source_typesets_identically_with_the_typst_cli() {
+    if !have_optional_tool("typst", "--version") || !have_tool("pdftoppm", "-v") {
+        return;
+    }
+    let version = run_tool("typst", &["--version"]);
+    assert!(
+        version.contains("0.15.1"),
+        "the typst CLI is not 0.15.1: {version}"
+    );
+    let dir = example_project("emit");
+    let pdf = build(&dir, &["2020-11-25", "--emit-typst"]);
+    let typst_dir = dir.join("out/2020-11-25/typst");
+    let cli_pdf = dir.join("cli.pdf");
+    run_tool(
+        "typst",
+        &[
+            "compile",
+            "--root",
+            &typst_dir.to_string_lossy(),
+            "--font-path",
+            &typst_dir.join("layout/fonts").to_string_lossy(),
+            "--ignore-system-fonts",
+            "--pdf-standard",
+            "ua-1",
+            "--pdf-standard",
+            "a-2b",
+            "--creation-timestamp",
+            "1606262400",
+            &typst_dir.join("referat.typ").to_string_lossy(),
+            &cli_pdf.to_string_lossy(),
+        ],
+    );
+    assert_eq!(pdf_text(&pdf), pdf_text(&cli_pdf));
+    // Every page looks the same, pixel for pixel.
+    for (name, file) in [("rk", &pdf), ("cli", &cli_pdf)] {
+        run_tool(
+            "pdftoppm",
+            &[
+                "-r",
+                "40",
+                "-png",
+                &file.to_string_lossy(),
+                &dir.join(name).to_string_lossy(),
+            ],
+        );
+    }
+    let mut pages = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(rest) = name.strip_prefix("rk-") {
+            let ours = fs::read(dir.join(&name)).unwrap();
+            let theirs = fs::read(dir.join(format!("cli-{rest}"))).unwrap();
+            assert!(
+                ours == theirs,
+                "page {rest} differs between rk and the typst CLI"
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 5, "only {pages} pages rendered");
+}
