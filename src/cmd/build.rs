@@ -11,7 +11,7 @@ use typst::foundations::Datetime;
 use crate::check::parse_date;
 use crate::cli::BuildArgs;
 use crate::cmd::{Analysis, Outcome, analyse, select};
-use crate::diag::{self, Diagnostic, Loc, Rule, Tally};
+use crate::diag::{self, Diagnostic, Loc, Rule, Severity, Tally};
 use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::project::Project;
@@ -71,6 +71,16 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         }
         match typeset::typeset(&document, &layout, &meeting.dir, timestamp) {
             Ok(output) => {
+                let warnings: Vec<Diagnostic> = output
+                    .warnings
+                    .into_iter()
+                    .map(|m| {
+                        let mut d = engine_diagnostic(m, meeting, &mut files, &document.source, &layout, &out_dir);
+                        d.severity = Severity::Warning;
+                        d
+                    })
+                    .collect();
+                report(&files, &warnings)?;
                 let pdf = out_dir.join("referat.pdf");
                 write_atomic(&pdf, &output.pdf)?;
                 if args.emit_typst {

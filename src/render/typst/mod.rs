@@ -137,6 +137,8 @@ pub struct Typeset {
     /// The meeting's files the document used (images), relative to the
     /// meeting folder.
     pub meeting_files: Vec<String>,
+    /// The engine's warnings, shown like rk's own.
+    pub warnings: Vec<EngineMessage>,
 }
 
 /// Typesets the document and exports it as PDF/UA-1 with PDF/A-2b.
@@ -154,11 +156,9 @@ pub fn typeset(
         timestamp,
     );
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    let fatal: Vec<EngineMessage> = warnings
-        .iter()
-        .filter(|w| is_fatal_warning(w))
-        .map(|w| message(&world, doc, w))
-        .collect();
+    let (fatal, warnings): (Vec<_>, Vec<_>) = warnings.iter().partition(|w| is_fatal_warning(w));
+    let fatal: Vec<EngineMessage> = fatal.iter().map(|w| message(&world, doc, w)).collect();
+    let warnings: Vec<EngineMessage> = warnings.iter().map(|w| message(&world, doc, w)).collect();
     let document = output.map_err(|errors| {
         errors
             .iter()
@@ -189,6 +189,7 @@ pub fn typeset(
         pdf,
         pages: document.pages().len(),
         meeting_files: world.meeting_files(),
+        warnings,
     })
 }
 
