@@ -1,30 +1,70 @@
 #!/usr/bin/env bash
 # Installs the programs rk's tests use to look at its outputs as a reader
-# would: poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm). With
-# --with-typst it also builds the typst CLI of the engine's version, which
+# would:
+# - poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm), for the PDF;
+# - for the HTML page (tests/browser/check.mjs): Debian's chromium
+#   (/usr/bin/chromium), a Java runtime for the Nu Html Checker when `java`
+#   is missing, and the pinned npm packages of tests/browser (playwright-core,
+#   axe-core, vnu-jar) by `npm ci`, when node_modules is missing or older
+#   than package-lock.json. Node.js and npm come with the machine.
+# With --with-typst it also builds the typst CLI of the engine's version, which
 # `just bench` times and one test uses to typeset the --emit-typst output
 # (skipped where no typst CLI is at hand; building it takes ~15 minutes).
 #
-# Tests that need a missing poppler tool are skipped on a developer's
-# machine with a message naming this script, and fail in CI.
+# Runs as root (as CI does); installs only what is missing, so running it
+# again is quick. Tests that need a missing poppler tool are skipped on a
+# developer's machine with a message naming this script, and fail in CI.
 set -euo pipefail
 
 TYPST_VERSION=0.15.1
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+APT_UPDATED=
+apt_install() {
+    if [ -z "$APT_UPDATED" ]; then
+        apt-get update -qq
+        APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
 
 if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
     echo "== installing poppler-utils"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+    apt_install poppler-utils
 fi
 pdftotext -v 2>&1 | head -n 1
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "== installing chromium"
+    apt_install chromium
+fi
+# Debian's launcher script complains on stderr about large /dev/shm sizes.
+/usr/bin/chromium --version 2>/dev/null
+
+if ! command -v java >/dev/null; then
+    echo "== installing a Java runtime"
+    apt_install default-jre-headless
+fi
+java -version 2>&1 | head -n 1
+
+BROWSER_DIR="$ROOT/tests/browser"
+if [ ! -d "$BROWSER_DIR/node_modules" ] ||
+    [ "$BROWSER_DIR/package-lock.json" -nt "$BROWSER_DIR/node_modules/.package-lock.json" ]; then
+    echo "== installing the npm packages of tests/browser"
+    # --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime from
+    # outside the npm registry when it finds none; java comes from Debian.
+    (cd "$BROWSER_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+(cd "$BROWSER_DIR" && node -e '
+    for (const p of ["playwright-core", "axe-core", "vnu-jar"])
+        console.log(p, require(p + "/package.json").version);')
 
 if [ "${1:-}" = "--with-typst" ]; then
     if ! typst --version 2>/dev/null | grep -q "typst $TYPST_VERSION"; then
         echo "== installing the typst CLI $TYPST_VERSION"
         # typst-cli downloads packages over TLS: it links OpenSSL.
         if ! pkg-config --exists openssl 2>/dev/null; then
-            apt-get update -qq
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libssl-dev >/dev/null
+            apt_install pkg-config libssl-dev
         fi
         cargo install typst-cli --version "$TYPST_VERSION" --locked --quiet
     fi

@@ -69,6 +69,11 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
+    /// Which outputs to write: pdf, html, json (comma-separated; default
+    /// all three).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    pub only: Vec<OutputKind>,
+
     /// The full edition with closed items, every page marked internal.
     #[arg(long)]
     pub internal: bool,
@@ -86,4 +91,11 @@ pub struct BuildArgs {
     /// How findings are written (see `rk check --help`).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputKind {
+    Pdf,
+    Html,
+    Json,
 }

@@ -15,6 +15,8 @@ const KL: &[(&str, &[u8])] = &[
     ("referat.typ", include_bytes!("../layouts/kl/referat.typ")),
     ("labels.toml", include_bytes!("../layouts/kl/labels.toml")),
     ("closing.md", include_bytes!("../layouts/kl/closing.md")),
+    ("referat.html", include_bytes!("../layouts/kl/referat.html")),
+    ("style.css", include_bytes!("../layouts/kl/style.css")),
     (
         "fonts/OpenSans-Regular.ttf",
         include_bytes!("../layouts/kl/fonts/OpenSans-Regular.ttf"),
@@ -53,6 +55,8 @@ pub struct Layout {
     pub name: String,
     files: BTreeMap<String, Bytes>,
     pub labels: Labels,
+    /// All of labels.toml, for the HTML template.
+    pub labels_table: toml::Table,
 }
 
 /// The labels rk itself needs (for dates and titles); the template reads
@@ -103,6 +107,8 @@ impl Layout {
             .with_context(|| format!("{name}/labels.toml is not UTF-8"))?;
         let labels: Labels = toml::from_str(labels_text)
             .map_err(|e| anyhow::anyhow!("{name}/labels.toml: {}", e.to_string().trim_end()))?;
+        let labels_table: toml::Table = toml::from_str(labels_text)
+            .map_err(|e| anyhow::anyhow!("{name}/labels.toml: {}", e.to_string().trim_end()))?;
         if labels.weekdays.len() != 7 || labels.months.len() != 12 {
             bail!("{name}/labels.toml: `weekdays` needs 7 names and `months` 12");
         }
@@ -110,6 +116,7 @@ impl Layout {
             name,
             files,
             labels,
+            labels_table,
         })
     }
 

@@ -323,7 +323,12 @@ fn two_builds_are_byte_identical() {
 fn a_build_that_fails_its_checks_writes_nothing() {
     let dir = example_project("failing");
     let pdf = build(&dir, &["2020-11-25"]);
-    let before = fs::read(&pdf).unwrap();
+    let out = pdf.parent().unwrap().to_path_buf();
+    let outputs = ["referat.pdf", "referat.html", "referat.json"];
+    let before: Vec<Vec<u8>> = outputs
+        .iter()
+        .map(|n| fs::read(out.join(n)).unwrap())
+        .collect();
 
     let item = dir.join("meetings/2020-11-25/02-01-nyt-fra-udvalget.md");
     let text = fs::read_to_string(&item).unwrap();
@@ -332,16 +337,22 @@ fn a_build_that_fails_its_checks_writes_nothing() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("error[bad-sag]"), "{}", run.stderr);
     assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
-    assert!(
-        fs::read(&pdf).unwrap() == before,
-        "the earlier referat.pdf changed"
-    );
-    let leftovers: Vec<_> = fs::read_dir(pdf.parent().unwrap())
+    for (name, earlier) in outputs.iter().zip(&before) {
+        assert!(
+            &fs::read(out.join(name)).unwrap() == earlier,
+            "the earlier {name} changed"
+        );
+    }
+    let mut names: Vec<String> = fs::read_dir(&out)
         .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .filter(|n| n != "referat.pdf")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    names.sort();
+    assert_eq!(
+        names,
+        ["referat.html", "referat.json", "referat.pdf"],
+        "temporary files left"
+    );
 }
 
 #[test]

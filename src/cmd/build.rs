@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use typst::foundations::Datetime;
 
 use crate::check::parse_date;
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Analysis, Outcome, analyse, select};
 use crate::diag::{self, Diagnostic, Loc, Rule, Severity, Tally};
 use crate::layout::Layout;
@@ -17,6 +17,7 @@ use crate::model::Meeting;
 use crate::project::Project;
 use crate::render::context::{Edition, Referat, unix_seconds};
 use crate::render::typst::{self as typeset, EngineMessage, Place};
+use crate::render::{html, json};
 use crate::source::files::Files;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
@@ -59,65 +60,101 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         Edition::Public
     };
 
+    let only = Only::from(&args.only);
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
         let started = Instant::now();
         let out_dir = out_root.join(&meeting.id);
         let referat = Referat::new(meeting, &layout.labels, edition);
-        let document = typeset::document(&referat, &layout);
-        let timestamp = timestamp(meeting)?;
-        if args.emit_typst {
-            emit_typst(&out_dir.join("typst"), &document.source, &layout)?;
-        }
-        match typeset::typeset(&document, &layout, &meeting.dir, timestamp) {
-            Ok(output) => {
-                let warnings: Vec<Diagnostic> = output
-                    .warnings
-                    .into_iter()
-                    .map(|m| {
-                        let mut d = engine_diagnostic(m, meeting, &mut files, &document.source, &layout, &out_dir);
-                        d.severity = Severity::Warning;
-                        d
-                    })
-                    .collect();
-                report(&files, &warnings)?;
-                let pdf = out_dir.join("referat.pdf");
-                write_atomic(&pdf, &output.pdf)?;
-                if args.emit_typst {
-                    copy_meeting_files(meeting, &output.meeting_files, &out_dir.join("typst"))?;
+        // Everything is made in memory first and written only when all of
+        // it succeeded, so a failure leaves the earlier outputs whole.
+        let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();
+        let mut pages = None;
+        if only.pdf {
+            let document = typeset::document(&referat, &layout);
+            if args.emit_typst {
+                emit_typst(&out_dir.join("typst"), &document.source, &layout)?;
+            }
+            let typeset = typeset::typeset(&document, &layout, &meeting.dir, timestamp(meeting)?);
+            let (messages, severity) = match &typeset {
+                Ok(output) => (output.warnings.clone(), Severity::Warning),
+                Err(errors) => (errors.clone(), Severity::Error),
+            };
+            let diags: Vec<Diagnostic> = messages
+                .into_iter()
+                .map(|m| Diagnostic {
+                    severity,
+                    ..engine_diagnostic(m, meeting, &mut files, &document.source, &layout, &out_dir)
+                })
+                .collect();
+            report(&files, &diags)?;
+            match typeset {
+                Ok(output) => {
+                    if args.emit_typst {
+                        copy_meeting_files(meeting, &output.meeting_files, &out_dir.join("typst"))?;
+                    }
+                    pages = Some(output.pages);
+                    outputs.push(("referat.pdf", output.pdf));
                 }
-                eprintln!(
-                    "built {}: {} ({} pages) in {:.2} s",
-                    meeting.id,
-                    shown(&pdf, cwd),
-                    output.pages,
-                    started.elapsed().as_secs_f64()
-                );
-            }
-            Err(messages) => {
-                let diags: Vec<Diagnostic> = messages
-                    .into_iter()
-                    .map(|m| {
-                        engine_diagnostic(
-                            m,
-                            meeting,
-                            &mut files,
-                            &document.source,
-                            &layout,
-                            &out_dir,
-                        )
-                    })
-                    .collect();
-                report(&files, &diags)?;
-                eprintln!(
-                    "not built: {} could not be typeset; nothing was written",
-                    meeting.id
-                );
-                outcome = Outcome::Failed;
+                Err(_) => {
+                    eprintln!(
+                        "not built: {} could not be typeset; nothing was written",
+                        meeting.id
+                    );
+                    outcome = Outcome::Failed;
+                    continue;
+                }
             }
         }
+        if only.html {
+            let page = html::render(
+                &referat,
+                &layout,
+                &meeting.dir,
+                project.config.case.url.as_deref(),
+            )?;
+            outputs.push(("referat.html", page.into_bytes()));
+        }
+        if only.json {
+            outputs.push(("referat.json", json::render(&referat).into_bytes()));
+        }
+        for (name, bytes) in &outputs {
+            write_atomic(&out_dir.join(name), bytes)?;
+        }
+        let written: Vec<String> = outputs
+            .iter()
+            .map(|(name, _)| match (*name, pages) {
+                ("referat.pdf", Some(n)) => format!("{name} ({n} pages)"),
+                _ => name.to_string(),
+            })
+            .collect();
+        eprintln!(
+            "built {}: {} in {} ({:.2} s)",
+            meeting.id,
+            written.join(", "),
+            shown(&out_dir, cwd),
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(outcome)
+}
+
+/// Which outputs `--only` asks for (all three when it is not given).
+struct Only {
+    pdf: bool,
+    html: bool,
+    json: bool,
+}
+
+impl Only {
+    fn from(kinds: &[OutputKind]) -> Only {
+        let wants = |kind| kinds.is_empty() || kinds.contains(&kind);
+        Only {
+            pdf: wants(OutputKind::Pdf),
+            html: wants(OutputKind::Html),
+            json: wants(OutputKind::Json),
+        }
+    }
 }
 
 /// The PDF's dates: midnight UTC of the meeting day, or SOURCE_DATE_EPOCH
@@ -175,10 +212,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     file.write_all(bytes)
+        .and_then(|()| readable_by_all(file.as_file()))
         .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
     file.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Published files are readable by everyone (a temporary file starts as
+/// the owner's only).
+#[cfg(unix)]
+fn readable_by_all(file: &fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_all(_file: &fs::File) -> io::Result<()> {
     Ok(())
 }
 

@@ -1,5 +1,6 @@
-//! The plain data every renderer works from: a checked meeting as it is to
-//! be published. Closed items are cut down here, once, for every output.
+//! The plain data every renderer works from, and the content of
+//! referat.json: a checked meeting as it is to be published. Closed items
+//! are cut down here, once, for every output.
 
 use serde::Serialize;
 

@@ -2,4 +2,6 @@
 //! plain data every output is made from; [`typst`] makes the PDF.
 
 pub mod context;
+pub mod html;
+pub mod json;
 pub mod typst;

@@ -22,6 +22,8 @@ use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 /// The generated document, with where each item landed in it.
 pub struct Document {
     pub source: String,
+    /// The PDF's document identifier: the meeting's title and date.
+    pub ident: String,
     /// The byte range of each item's call, in `Referat::items` order.
     pub items: Vec<Range<usize>>,
 }
@@ -76,7 +78,11 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
         );
         source.push_str(&format!("#closing[\n{body}]\n"));
     }
-    Document { source, items }
+    Document {
+        source,
+        items,
+        ident: format!("{} {}", referat.title, referat.date),
+    }
 }
 
 fn array(items: impl Iterator<Item = String>) -> String {
@@ -171,7 +177,8 @@ pub fn typeset(
     let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2b])
         .expect("PDF/UA-1 and PDF/A-2b go together");
     let options = PdfOptions {
-        ident: Smart::Auto,
+        // Stable for a meeting, distinct between meetings of one body.
+        ident: Smart::Custom(doc.ident.clone()),
         creator: Smart::Custom(Some("rk".into())),
         timestamp: Some(Timestamp::new_utc(timestamp)),
         page_ranges: None,
@@ -220,7 +227,13 @@ fn message(world: &RkWorld, doc: &Document, diag: &SourceDiagnostic) -> EngineMe
     };
     EngineMessage {
         message: diag.message.to_string(),
-        hints: diag.hints.iter().map(|h| h.v.to_string()).collect(),
+        // Hints about the typst CLI's own flags do not apply to rk.
+        hints: diag
+            .hints
+            .iter()
+            .map(|h| h.v.to_string())
+            .filter(|h| !h.contains("--root"))
+            .collect(),
         place,
     }
 }

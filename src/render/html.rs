@@ -1,0 +1,352 @@
+//! The HTML referat: one self-contained page made with the layout's
+//! template (minijinja, auto-escaping on), styles inline, images embedded.
+//!
+//! Item bodies go through pulldown-cmark's HTML writer, after three
+//! changes to the event stream: raw HTML becomes text, headings move below
+//! the item's own heading, and footnotes are linked both ways.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use base64::Engine as _;
+use minijinja::{Environment, Value, context};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
+use serde::Serialize;
+
+use crate::layout::Layout;
+use crate::markdown;
+use crate::render::context::{ItemView, Referat};
+use crate::source::paths;
+
+/// What the template sees of one item.
+#[derive(Serialize)]
+struct HtmlItem<'a> {
+    #[serde(flatten)]
+    view: &'a ItemView,
+    /// `punkt-2-1`.
+    anchor: String,
+    /// The item's heading: h2 for 2, h3 for 2.1, h4 for 2.9.1.
+    heading: usize,
+    sag_url: Option<String>,
+    body_html: Value,
+}
+
+/// One entry of the agenda `nav`, with the items below it.
+#[derive(Serialize)]
+struct AgendaEntry {
+    number: String,
+    title: String,
+    anchor: String,
+    children: Vec<AgendaEntry>,
+}
+
+/// Renders referat.html. `case_url` is rk.toml's `case.url`, with `{sag}`
+/// where the reference goes.
+pub fn render(
+    referat: &Referat,
+    layout: &Layout,
+    meeting_dir: &Path,
+    case_url: Option<&str>,
+) -> Result<String> {
+    let template = layout_text(layout, "referat.html")?;
+    let style = layout_text(layout, "style.css")?;
+    let items: Vec<HtmlItem> = referat
+        .items
+        .iter()
+        .map(|item| {
+            let anchor = anchor(&item.number);
+            let body_html = body(&item.body, item.level, &anchor, meeting_dir);
+            HtmlItem {
+                view: item,
+                heading: (item.level + 1).min(6),
+                sag_url: item
+                    .sag
+                    .as_ref()
+                    .zip(case_url)
+                    .map(|(sag, url)| url.replace("{sag}", &url_escape(sag))),
+                body_html: Value::from_safe_string(body_html),
+                anchor,
+            }
+        })
+        .collect();
+    let closing = layout
+        .closing()
+        .map(|text| body(text, 0, "afslutning", meeting_dir))
+        .unwrap_or_default();
+
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_template("referat.html", template)
+        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
+    let page = env
+        .get_template("referat.html")
+        .and_then(|t| {
+            t.render(context! {
+                referat => referat,
+                labels => Value::from_serialize(&layout.labels_table),
+                items => items,
+                agenda => agenda(&referat.items),
+                closing_html => Value::from_safe_string(closing),
+                style => Value::from_safe_string(style.to_string()),
+            })
+        })
+        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e:#}"))?;
+    Ok(page)
+}
+
+fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
+    let bytes = layout
+        .file(path)
+        .with_context(|| format!("the layout {} has no {path}", layout.name))?;
+    std::str::from_utf8(bytes).with_context(|| format!("{}/{path} is not UTF-8", layout.name))
+}
+
+/// `2.1` -> `punkt-2-1`.
+pub fn anchor(number: &str) -> String {
+    format!("punkt-{}", number.replace('.', "-"))
+}
+
+/// The agenda as a tree: items under their groups.
+fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
+    fn take(items: &[ItemView], at: &mut usize, level: usize) -> Vec<AgendaEntry> {
+        let mut entries = Vec::new();
+        while let Some(item) = items.get(*at) {
+            if item.level < level {
+                break;
+            }
+            *at += 1;
+            let children = take(items, at, item.level + 1);
+            entries.push(AgendaEntry {
+                number: item.number.clone(),
+                title: item.title.clone(),
+                anchor: anchor(&item.number),
+                children,
+            });
+        }
+        entries
+    }
+    take(items, &mut 0, 1)
+}
+
+/// An item body as HTML. Its `##` parts sit one level below the item's
+/// heading (h2 + level); footnote ids start with `prefix`.
+fn body(markdown_text: &str, level: usize, prefix: &str, meeting_dir: &Path) -> String {
+    let events: Vec<Event> = markdown::parse(markdown_text).map(|(e, _)| e).collect();
+
+    // Footnote definitions are taken out, numbered in the order they are
+    // first referred to, and listed after the body with links back.
+    let mut definitions: HashMap<String, Vec<Event>> = HashMap::new();
+    let mut main = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
+            let mut depth = 0;
+            let mut j = i;
+            while j < events.len() {
+                match &events[j] {
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            let inner = events[i + 1..j.min(events.len())].to_vec();
+            definitions.insert(label.to_string(), inner);
+            i = j + 1;
+        } else {
+            main.push(events[i].clone());
+            i += 1;
+        }
+    }
+
+    let mut order: Vec<String> = Vec::new();
+    let shifted: Vec<Event> = main
+        .into_iter()
+        .map(|event| transform(event, level, prefix, meeting_dir, &definitions, &mut order))
+        .collect();
+    let mut out = String::new();
+    html::push_html(&mut out, shifted.into_iter());
+
+    if !order.is_empty() {
+        out.push_str("<section class=\"footnotes\">\n<ol>\n");
+        for (n, label) in order.iter().enumerate() {
+            let n = n + 1;
+            let inner: Vec<Event> = definitions
+                .get(label)
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| {
+                    transform(
+                        e,
+                        level,
+                        prefix,
+                        meeting_dir,
+                        &HashMap::new(),
+                        &mut Vec::new(),
+                    )
+                })
+                .collect();
+            let mut note = String::new();
+            html::push_html(&mut note, inner.into_iter());
+            out.push_str(&format!(
+                "<li id=\"{prefix}-note-{n}\">{note}<a href=\"#{prefix}-ref-{n}\" class=\"backlink\" aria-label=\"Tilbage til henvisning {n}\">↩</a></li>\n"
+            ));
+        }
+        out.push_str("</ol>\n</section>\n");
+    }
+    out
+}
+
+fn transform<'a>(
+    event: Event<'a>,
+    level: usize,
+    prefix: &str,
+    meeting_dir: &Path,
+    definitions: &HashMap<String, Vec<Event>>,
+    order: &mut Vec<String>,
+) -> Event<'a> {
+    match event {
+        // Raw HTML is shown as the text it is, never passed through.
+        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+        Event::Start(Tag::Heading {
+            level: h,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(h, level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(h)) => Event::End(TagEnd::Heading(shift(h, level))),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: data_uri(meeting_dir, &dest_url).map_or(dest_url, CowStr::from),
+            title,
+            id,
+        }),
+        Event::FootnoteReference(label) => {
+            if !definitions.contains_key(label.as_ref()) {
+                return Event::Text(format!("[^{label}]").into());
+            }
+            let n = match order.iter().position(|l| l == label.as_ref()) {
+                Some(at) => at + 1,
+                None => {
+                    order.push(label.to_string());
+                    order.len()
+                }
+            };
+            // Written by rk, not taken from the source: the only HTML that
+            // reaches the page as HTML.
+            Event::InlineHtml(
+                format!(
+                    "<sup class=\"fnref\"><a id=\"{prefix}-ref-{n}\" href=\"#{prefix}-note-{n}\">{n}</a></sup>"
+                )
+                .into(),
+            )
+        }
+        other => other,
+    }
+}
+
+/// A `##` part of an item at `level` becomes h(level + 2); capped at h6.
+fn shift(h: HeadingLevel, level: usize) -> HeadingLevel {
+    match (h as usize + level).min(6) {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// An image from the meeting folder as a data: URI.
+fn data_uri(meeting_dir: &Path, url: &str) -> Option<String> {
+    let path = paths::resolve_inside(meeting_dir, url).ok()?;
+    let bytes = std::fs::read(&path).ok()?;
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    let mime = match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        _ => "application/octet-stream",
+    };
+    Some(format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    ))
+}
+
+/// Percent-escapes a case reference for use in a URL.
+fn url_escape(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> String {
+        body(text, 2, "punkt-2-1", Path::new("."))
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        assert_eq!(
+            md("a <script>alert(1)</script> b"),
+            "<p>a &lt;script&gt;alert(1)&lt;/script&gt; b</p>\n"
+        );
+        assert!(!md("<div>\n<script>x</script>\n</div>\n").contains("<script"));
+    }
+
+    #[test]
+    fn parts_sit_below_the_item_heading() {
+        assert_eq!(md("## Indstilling"), "<h4>Indstilling</h4>\n");
+    }
+
+    #[test]
+    fn footnotes_link_both_ways() {
+        let html = md("Se[^k].\n\n[^k]: Kilden.\n");
+        assert!(
+            html.contains("<a id=\"punkt-2-1-ref-1\" href=\"#punkt-2-1-note-1\">1</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<li id=\"punkt-2-1-note-1\"><p>Kilden.</p>\n<a href=\"#punkt-2-1-ref-1\""
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn anchors() {
+        assert_eq!(anchor("2.9.1"), "punkt-2-9-1");
+        assert_eq!(url_escape("SAG 2019/1"), "SAG%202019%2F1");
+    }
+}

@@ -1,0 +1,25 @@
+//! referat.json: the meeting and its items as data, for other systems.
+
+use serde::Serialize;
+
+use crate::render::context::Referat;
+
+/// Raised when the shape of referat.json changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    referat: &'a Referat,
+}
+
+pub fn render(referat: &Referat) -> String {
+    let document = Document {
+        schema_version: SCHEMA_VERSION,
+        referat,
+    };
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,357 @@
+//! The HTML referat and the JSON data: read back as a browser (an HTML
+//! parser) and an importing system (a JSON parser) would.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{copy_tree, have_tool, pdf_text, project_root, rk, scratch};
+use scraper::{ElementRef, Html, Selector};
+
+fn project(name: &str, from: &str) -> PathBuf {
+    let dir = scratch(&format!("html-{name}"));
+    if from == "example" {
+        copy_tree(
+            &project_root().join("meetings/2020-11-25"),
+            &dir.join("meetings/2020-11-25"),
+        );
+    } else {
+        copy_tree(
+            &project_root().join("tests/fixtures/build").join(from),
+            &dir,
+        );
+    }
+    dir
+}
+
+fn build(dir: &Path, args: &[&str]) -> PathBuf {
+    let mut all = vec!["build", "2020-11-25"];
+    all.extend_from_slice(args);
+    let run = rk(dir, &all);
+    assert_eq!(run.code, 0, "rk build failed:\n{}", run.stderr);
+    dir.join("out/2020-11-25")
+}
+
+fn page(out: &Path) -> Html {
+    Html::parse_document(&fs::read_to_string(out.join("referat.html")).unwrap())
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: &ElementRef) -> String {
+    element.text().collect::<Vec<_>>().join("")
+}
+
+/// Text without white space, for comparing prose across line breaks.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn json(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(out.join("referat.json")).unwrap())
+        .expect("referat.json parses")
+}
+
+#[test]
+fn the_example_html_holds_what_the_pdf_holds() {
+    let dir = project("example", "example");
+    let out = build(&dir, &[]);
+    assert!(out.join("referat.pdf").is_file());
+    let html = page(&out);
+    let data = json(&out);
+
+    assert_eq!(select(&html, "html")[0].value().attr("lang"), Some("da"));
+    assert_eq!(select(&html, "h1").len(), 1, "one h1");
+    for landmark in ["header", "nav", "main", "footer"] {
+        assert_eq!(select(&html, landmark).len(), 1, "one <{landmark}>");
+    }
+    assert!(select(&html, "script").is_empty(), "a <script> in the page");
+
+    // Headings never skip a level.
+    let mut previous = 1;
+    for heading in select(&html, "h1, h2, h3, h4, h5, h6") {
+        let level: usize = heading.value().name()[1..].parse().unwrap();
+        assert!(
+            level <= previous + 1,
+            "h{level} after h{previous}: {}",
+            text(&heading)
+        );
+        previous = level;
+    }
+
+    // Every agenda link leads to its item, and every item is in the agenda.
+    let links: Vec<String> = select(&html, "nav a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let items = data["items"].as_array().expect("items in the JSON");
+    assert_eq!(items.len(), 16);
+    assert_eq!(links.len(), items.len());
+    let main_text = squeeze(&text(&select(&html, "main")[0]));
+    for (item, link) in items.iter().zip(&links) {
+        let number = item["number"].as_str().unwrap();
+        let title = item["title"].as_str().unwrap();
+        let anchor = format!("punkt-{}", number.replace('.', "-"));
+        assert_eq!(link, &format!("#{anchor}"));
+        let section = select(&html, &format!("section#{anchor}"));
+        assert_eq!(section.len(), 1, "no section #{anchor}");
+        let heading = select(&html, &format!("#{anchor}-titel"));
+        assert_eq!(text(&heading[0]), format!("{number}. {title}"));
+        if let Some(sag) = item["sag"].as_str() {
+            let owners: Vec<&str> = item["responsible"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect();
+            let case_line = select(&html, &format!("#{anchor} .sag"));
+            assert_eq!(
+                squeeze(&text(&case_line[0])),
+                squeeze(&format!("{sag} {}", owners.join("/")))
+            );
+        }
+        // The prose, line by line (Markdown marks taken off).
+        for line in item["body"].as_str().unwrap().lines() {
+            let line = line.trim_start_matches("## ").trim_start_matches("- ");
+            assert!(
+                main_text.contains(&squeeze(line)),
+                "not in the HTML: {line}"
+            );
+        }
+    }
+
+    // The participants in their groups, as in the PDF.
+    let pdf = squeeze(&pdf_text_or_empty(&out.join("referat.pdf")));
+    for (group, label) in [
+        ("members", "Deltagere"),
+        ("others", "Andre deltagere"),
+        ("guests", "Gæster"),
+        ("absent", "Afbud"),
+    ] {
+        let section = select(&html, &format!("section[aria-labelledby=gruppe-{group}]"));
+        assert_eq!(text(&select(&html, &format!("#gruppe-{group}"))[0]), label);
+        let names: Vec<String> = select(
+            &html,
+            &format!("section[aria-labelledby=gruppe-{group}] li"),
+        )
+        .iter()
+        .map(text)
+        .collect();
+        let people = data["people"][group].as_array().unwrap();
+        assert_eq!(names.len(), people.len(), "{group}");
+        for (line, person) in names.iter().zip(people) {
+            assert!(line.starts_with(person["name"].as_str().unwrap()), "{line}");
+            if !pdf.is_empty() {
+                assert!(pdf.contains(&squeeze(line)), "not in the PDF: {line}");
+            }
+        }
+        assert_eq!(section.len(), 1);
+    }
+    let footer = text(&select(&html, "footer")[0]);
+    assert!(footer.contains("KL bidrager til at udvikle og fastholde et stærkt lokalt demokrati."));
+    assert!(footer.contains("til gavn for borgerne og samfundet."));
+}
+
+/// The PDF's text when pdftotext is at hand, else nothing to compare.
+fn pdf_text_or_empty(pdf: &Path) -> String {
+    if have_tool("pdftotext", "-v") {
+        pdf_text(pdf)
+    } else {
+        String::new()
+    }
+}
+
+#[test]
+fn every_construct_reaches_the_html_and_source_markup_stays_text() {
+    let dir = project("constructs", "constructs");
+    let out = build(&dir, &[]);
+    let source = fs::read_to_string(out.join("referat.html")).unwrap();
+    let html = page(&out);
+    assert!(
+        select(&html, "script").is_empty(),
+        "a <script> element in the page"
+    );
+    let main = text(&select(&html, "main")[0]);
+    for literal in [
+        "#read(\"/etc/passwd\")",
+        "$x$",
+        "@ref",
+        "<label>",
+        "// ikke en kommentar",
+        "<script>alert(\"rk\")</script>",
+        "= Ikke en overskrift",
+    ] {
+        assert!(
+            main.contains(literal),
+            "`{literal}` is not text in the page"
+        );
+    }
+    assert!(!source.contains("HEMMELIGT-INDHOLD"));
+
+    // Tables have header cells; images are embedded with their alt text.
+    assert_eq!(select(&html, "table th").len(), 3);
+    let images = select(&html, "main img");
+    assert_eq!(images.len(), 1);
+    assert_eq!(
+        images[0].value().attr("alt"),
+        Some("Søjlediagram over svarprocenter")
+    );
+    assert!(
+        images[0]
+            .value()
+            .attr("src")
+            .unwrap()
+            .starts_with("data:image/png;base64,")
+    );
+    // Footnotes are linked both ways.
+    let reference = select(&html, "sup.fnref a")[0];
+    let note_id = reference
+        .value()
+        .attr("href")
+        .unwrap()
+        .trim_start_matches('#');
+    let note = select(&html, &format!("li#{note_id}"));
+    assert!(text(&note[0]).contains("Kilden er effektmålingen fra august 2020."));
+    let back = select(&html, &format!("li#{note_id} a.backlink"))[0];
+    assert_eq!(
+        back.value().attr("href").unwrap(),
+        format!("#{}", reference.value().attr("id").unwrap())
+    );
+    for tag in [
+        "em",
+        "strong",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ol",
+        "ul",
+    ] {
+        assert!(
+            !select(&html, &format!("main {tag}")).is_empty(),
+            "no <{tag}>"
+        );
+    }
+    assert_eq!(select(&html, "main ol[start='3']").len(), 1);
+}
+
+#[test]
+fn closed_items_reach_no_public_output_but_all_of_the_internal_edition() {
+    let dir = project("closed", "closed");
+    let out = build(&dir, &[]);
+    let html = fs::read_to_string(out.join("referat.html")).unwrap();
+    let json_text = fs::read_to_string(out.join("referat.json")).unwrap();
+    let pdf = pdf_text_or_empty(&out.join("referat.pdf"));
+    for secret in [
+        "Hemmelig Hansen",
+        "010203-1234",
+        "SAG-2020-09999",
+        "fortroligt",
+    ] {
+        assert!(
+            !html.to_lowercase().contains(&secret.to_lowercase()),
+            "{secret} in the HTML"
+        );
+        assert!(
+            !json_text.to_lowercase().contains(&secret.to_lowercase()),
+            "{secret} in the JSON"
+        );
+        assert!(
+            !pdf.to_lowercase().contains(&secret.to_lowercase()),
+            "{secret} in the PDF"
+        );
+    }
+    let item = &json(&out)["items"][1];
+    assert_eq!(item["closed"], true);
+    assert_eq!(item["title"], "Personalesag");
+    assert_eq!(item["body"], "");
+    assert!(item["presenters"].as_array().unwrap().is_empty());
+    let page = Html::parse_document(&html);
+    assert_eq!(text(&select(&page, "#punkt-2 .closed")[0]), "Lukket punkt");
+    assert!(!html.contains("Internt"));
+    if !pdf.is_empty() {
+        assert!(pdf.contains("Lukket punkt"));
+        assert!(!pdf.contains("Internt - ikke til offentliggørelse"));
+    }
+
+    let out = build(&dir, &["--internal"]);
+    let html = fs::read_to_string(out.join("referat.html")).unwrap();
+    let json_text = fs::read_to_string(out.join("referat.json")).unwrap();
+    for secret in [
+        "Hemmelig Hansen",
+        "010203-1234",
+        "SAG-2020-09999",
+        "Fortroligt notat",
+    ] {
+        assert!(html.contains(secret), "{secret} not in the internal HTML");
+        assert!(
+            json_text.contains(secret),
+            "{secret} not in the internal JSON"
+        );
+    }
+    assert!(html.contains("Internt - ikke til offentliggørelse"));
+    if have_tool("pdftotext", "-v") {
+        let pdf = pdf_text(&out.join("referat.pdf"));
+        for secret in ["Hemmelig Hansen", "010203-1234", "SAG-2020-09999"] {
+            assert!(pdf.contains(secret), "{secret} not in the internal PDF");
+        }
+        // Every page is marked.
+        let pages = pdf.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+        let marks = pdf.matches("Internt - ikke til offentliggørelse").count();
+        assert_eq!(marks, pages, "{pages} pages, {marks} marked");
+    }
+}
+
+#[test]
+fn two_builds_give_byte_identical_html_and_json() {
+    let dir = project("reproducible", "example");
+    let out = build(&dir, &["--only", "html,json"]);
+    assert!(
+        !out.join("referat.pdf").exists(),
+        "--only html,json wrote a PDF"
+    );
+    let first = (
+        fs::read(out.join("referat.html")).unwrap(),
+        fs::read(out.join("referat.json")).unwrap(),
+    );
+    fs::remove_dir_all(&out).unwrap();
+    let out = build(&dir, &["--only", "html,json"]);
+    let second = (
+        fs::read(out.join("referat.html")).unwrap(),
+        fs::read(out.join("referat.json")).unwrap(),
+    );
+    assert!(first == second, "two builds differ");
+}
+
+#[test]
+fn only_pdf_writes_only_the_pdf() {
+    let dir = project("only-pdf", "closed");
+    let out = build(&dir, &["--only", "pdf"]);
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["referat.pdf"]);
+}
+
+#[test]
+fn case_references_link_out_when_rk_toml_sets_case_url() {
+    let dir = project("case-url", "closed");
+    fs::write(
+        dir.join("rk.toml"),
+        "[case]\nurl = \"https://sager.example.dk/{sag}\"\n",
+    )
+    .unwrap();
+    let out = build(&dir, &["--only", "html"]);
+    let html = page(&out);
+    let link = select(&html, "#punkt-1 .sag a");
+    assert_eq!(
+        link[0].value().attr("href"),
+        Some("https://sager.example.dk/SAG-2020-01234")
+    );
+    assert_eq!(text(&link[0]), "SAG-2020-01234");
+}
