@@ -32,7 +32,7 @@ if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
     echo "== installing poppler-utils"
     apt_install poppler-utils
 fi
-pdftotext -v 2>&1 | head -n 1
+pdftotext -v 2>&1 | sed -n 1p
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "== installing chromium"
@@ -45,7 +45,7 @@ if ! command -v java >/dev/null; then
     echo "== installing a Java runtime"
     apt_install default-jre-headless
 fi
-java -version 2>&1 | head -n 1
+java -version 2>&1 | sed -n 1p
 
 BROWSER_DIR="$ROOT/tests/browser"
 if [ ! -d "$BROWSER_DIR/node_modules" ] ||
