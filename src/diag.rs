@@ -36,13 +36,14 @@ pub enum Rule {
     PersonalData,
     RawHtml,
     EmptyItem,
+    Nesting,
     /// Not a check: the engine could not typeset the document (`rk build`).
     Typeset,
 }
 
 impl Rule {
     /// Every rule `rk check` applies.
-    pub const ALL: [Rule; 21] = [
+    pub const ALL: [Rule; 22] = [
         Rule::Encoding,
         Rule::Yaml,
         Rule::BadValue,
@@ -64,6 +65,7 @@ impl Rule {
         Rule::PersonalData,
         Rule::RawHtml,
         Rule::EmptyItem,
+        Rule::Nesting,
     ];
 
     pub fn name(self) -> &'static str {
@@ -89,6 +91,7 @@ impl Rule {
             Rule::PersonalData => "personal-data",
             Rule::RawHtml => "raw-html",
             Rule::EmptyItem => "empty-item",
+            Rule::Nesting => "nesting",
             Rule::Typeset => "typeset",
         }
     }

@@ -17,7 +17,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 21] = [
+const RULES: [&str; 22] = [
     "encoding",
     "yaml",
     "bad-value",
@@ -39,6 +39,7 @@ const RULES: [&str; 21] = [
     "personal-data",
     "raw-html",
     "empty-item",
+    "nesting",
 ];
 
 /// Fixtures that are not about one rule.
@@ -259,6 +260,10 @@ const CASES: &[Case] = &[
     Case { fixture: "two-meetings", exit: 0, findings: &[
         ("empty-item", W, "meetings/2021-02-24/01-siden-sidst.md", 5, 1, "this item has no text"),
         ("raw-html", W, "meetings/2021-02-24/02-dupla.md", 6, 21, HTML),
+    ]},
+    // Quotes 40 levels deep.
+    Case { fixture: "nesting", exit: 1, findings: &[
+        ("nesting", E, EVENTUELT, 6, 65, "lists and quotes nested more than 32 levels deep"),
     ]},
     // A config problem: exit 2 and no findings (the message is tested below).
     Case { fixture: "bad-config", exit: 2, findings: &[] },

@@ -9,6 +9,10 @@ use crate::model::{Item, Meeting};
 use crate::source::files::{FileId, Files};
 use crate::source::paths;
 
+/// How deep lists and block quotes may nest. Far beyond what minutes use,
+/// and well inside what the typesetting engine can parse.
+const MAX_NESTING: usize = 32;
+
 pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
     // Everything in meeting.yaml is published.
     personal_data(
@@ -62,7 +66,30 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     let mut image: Option<(std::ops::Range<usize>, String, String)> = None;
     // One raw-html warning per line is enough (`<b>x</b>` is two tags).
     let mut last_html_line = None;
+    // Lists and quotes inside each other, and whether that was reported.
+    let mut depth = 0usize;
+    let mut too_deep = false;
     for (event, range) in markdown::parse(body) {
+        match &event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth > MAX_NESTING && !too_deep {
+                    too_deep = true;
+                    diags.push(
+                        Diagnostic::error(
+                            Rule::Nesting,
+                            at(range.start..line_end(body, range.start)),
+                            format!("lists and quotes nested more than {MAX_NESTING} levels deep"),
+                        )
+                        .with_help(
+                            "flatten the structure: minutes rarely need more than a few levels",
+                        ),
+                    );
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = heading_number(level);
