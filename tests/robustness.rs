@@ -1,0 +1,167 @@
+//! Sources are untrusted and outputs are published: nothing a source names
+//! may lead outside its meeting folder, and no build, however many run at
+//! once or however it is stopped, may leave a torn or mixed output.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{RK, check_json, copy_tree, project_root, rk, scratch};
+
+const OUTPUTS: [&str; 3] = ["referat.pdf", "referat.html", "referat.json"];
+
+fn fixture_project(name: &str) -> PathBuf {
+    let dir = scratch(&format!("robust-{name}"));
+    copy_tree(&project_root().join("tests/fixtures/build/closed"), &dir);
+    dir
+}
+
+fn outputs(dir: &Path) -> Vec<Vec<u8>> {
+    OUTPUTS
+        .iter()
+        .map(|name| fs::read(dir.join("out/2020-11-25").join(name)).unwrap_or_default())
+        .collect()
+}
+
+fn build_ok(dir: &Path) {
+    let run = rk(dir, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn concurrent_builds_of_one_meeting_leave_whole_files() {
+    let dir = fixture_project("concurrent");
+    build_ok(&dir);
+    let expected = outputs(&dir);
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(RK)
+                .args(["build", "2020-11-25"])
+                .current_dir(&dir)
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("rk starts")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    assert!(
+        outputs(&dir) == expected,
+        "an output differs after concurrent builds"
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.join("out/2020-11-25"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !OUTPUTS.contains(&n.as_str()))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn a_killed_build_leaves_each_output_old_or_new_never_torn() {
+    // The outputs of the sources before and after an edit.
+    let dir = fixture_project("killed");
+    build_ok(&dir);
+    let old = outputs(&dir);
+    let item = dir.join("meetings/2020-11-25/01-aaben.md");
+    let edited = fs::read_to_string(&item)
+        .unwrap()
+        .replace("det åbne punkt", "det åbne punkt grundigt");
+    let reference = fixture_project("killed-reference");
+    fs::write(reference.join("meetings/2020-11-25/01-aaben.md"), &edited).unwrap();
+    build_ok(&reference);
+    let new = outputs(&reference);
+    assert!(old != new);
+
+    fs::write(&item, &edited).unwrap();
+    for delay_ms in [0, 2, 5, 10, 20, 40, 60, 90, 120, 160, 220, 300] {
+        let mut child = Command::new(RK)
+            .args(["build", "2020-11-25"])
+            .current_dir(&dir)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("rk starts");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for ((name, now), (before, after)) in
+            OUTPUTS.iter().zip(outputs(&dir)).zip(old.iter().zip(&new))
+        {
+            assert!(
+                &now == before || &now == after,
+                "{name} is neither the old nor the new output after a kill at {delay_ms} ms"
+            );
+        }
+    }
+}
+
+/// A clean copy of the closed fixture with item 1's body replaced.
+fn with_body(name: &str, body: &str) -> PathBuf {
+    let dir = fixture_project(name);
+    let item = dir.join("meetings/2020-11-25/01-aaben.md");
+    let text = fs::read_to_string(&item).unwrap();
+    let front = &text[..text.find("## Drøftelse").unwrap()];
+    fs::write(&item, format!("{front}{body}\n")).unwrap();
+    dir
+}
+
+fn missing_file_findings(dir: &Path) -> Vec<String> {
+    let (code, findings, stderr) = check_json(dir, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        findings.iter().all(|f| f.rule == "missing-file"),
+        "{findings:?}"
+    );
+    let run = rk(dir, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 1, "a build went ahead: {}", run.stderr);
+    assert!(!dir.join("out").exists(), "a refused build wrote something");
+    findings.into_iter().map(|f| f.message).collect()
+}
+
+#[test]
+fn images_cannot_leave_the_meeting_folder() {
+    let dir = with_body(
+        "escape-image",
+        "![Op](../../../etc/passwd.png) ![Rod](/etc/hostname) ![Web](https://example.com/x.png)",
+    );
+    assert_eq!(
+        missing_file_findings(&dir),
+        [
+            "image `../../../etc/passwd.png` points outside the meeting folder",
+            "image `/etc/hostname` is an absolute path; name files relative to the meeting folder, like bilag/graf.png",
+            "image `https://example.com/x.png` is a web address; images and attachments must be files in the meeting folder",
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_lead_out_of_the_meeting_folder_are_refused() {
+    let dir = with_body("escape-symlink", "![Graf](bilag/ud.png)");
+    let outside = dir.join("udenfor.png");
+    fs::write(&outside, b"\x89PNG\r\n\x1a\n").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("meetings/2020-11-25/bilag/ud.png")).unwrap();
+    let attachment = dir.join("meetings/2020-11-25/02-lukket.md");
+    let text = fs::read_to_string(&attachment).unwrap();
+    std::os::unix::fs::symlink(
+        "/etc/hostname",
+        dir.join("meetings/2020-11-25/bilag/navn.txt"),
+    )
+    .unwrap();
+    fs::write(
+        &attachment,
+        text.replace("bilag/fortroligt.txt", "bilag/navn.txt"),
+    )
+    .unwrap();
+    assert_eq!(
+        missing_file_findings(&dir),
+        [
+            "image `bilag/ud.png` is a link that points outside the meeting folder",
+            "attachment `bilag/navn.txt` is a link that points outside the meeting folder",
+        ]
+    );
+}
