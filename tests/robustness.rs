@@ -165,3 +165,55 @@ fn links_that_lead_out_of_the_meeting_folder_are_refused() {
         ]
     );
 }
+
+/// `rk check --format json` findings of a body, as (line text, kind) pairs.
+fn personal_data_in(name: &str, body: &str) -> Vec<(String, String)> {
+    let dir = with_body(name, body);
+    let (_, findings, _) = check_json(&dir, &[]);
+    let text = fs::read_to_string(dir.join("meetings/2020-11-25/01-aaben.md")).unwrap();
+    findings
+        .into_iter()
+        .filter(|f| f.rule == "personal-data")
+        .map(|f| {
+            let line = text.lines().nth(f.line - 1).unwrap_or_default();
+            let from: String = line.chars().skip(f.column - 1).collect();
+            let width = f.end_column - f.column;
+            (from.chars().take(width).collect(), format!("{:?}", f.severity))
+        })
+        .collect()
+}
+
+#[test]
+fn personal_data_is_found_in_realistic_sentences() {
+    let found = personal_data_in(
+        "pd-true",
+        "Borgeren (CPR 010203-1234) og hans datter, 2502101234, klagede.\n\n\
+         Kontakt sagsbehandleren på zahra.al-asfoor@kl.dk eller 33 70 33 70.\n\n\
+         Mobil: 20304050. Fra udlandet: +45 33703370 eller 0045 3370 3370.",
+    );
+    assert_eq!(
+        found,
+        [
+            ("010203-1234".to_string(), "Error".to_string()),
+            ("2502101234".to_string(), "Error".to_string()),
+            ("zahra.al-asfoor@kl.dk".to_string(), "Warning".to_string()),
+            ("33 70 33 70".to_string(), "Warning".to_string()),
+            ("20304050".to_string(), "Warning".to_string()),
+            ("+45 33703370".to_string(), "Warning".to_string()),
+            ("0045 3370 3370".to_string(), "Warning".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn dates_amounts_case_numbers_and_company_numbers_are_not_personal_data() {
+    let found = personal_data_in(
+        "pd-false",
+        "Mødet den 25.11.2020 kl. 10.00-14.00 (2020-11-25) om SAG-2019-04651 og \
+         SAG-2020-05388.\n\n\
+         Programmet 2021-2025 har afsat 15.000.000 kr. (1.234.567,89 kr. i 2021) til 142 sager.\n\n\
+         KL, CVR-nr. 29189129, P-nr. 1003388394; journalnummer 85274113; EAN 5798000000000.\n\n\
+         Datoerne 20201125 og 25112020; version 2.10.3; 320199-1234 er ikke en dato.",
+    );
+    assert_eq!(found, Vec::<(String, String)>::new());
+}

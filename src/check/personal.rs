@@ -59,7 +59,11 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         if (grouped_in_fours && !has_prefix) || is_number_part(text, number.range()) {
             continue;
         }
-        let range = caps.get(0).map_or(number.range(), |m| m.range());
+        // A country code belongs to the number; a word like `tlf.` does not.
+        let range = match caps.name("prefix") {
+            Some(p) if p.as_str().starts_with(['+', '0']) => p.start()..number.end(),
+            _ => number.range(),
+        };
         // A CPR number or e-mail already covers it.
         if found
             .iter()
@@ -176,7 +180,7 @@ mod tests {
         assert_eq!(kinds("skriv til zaa@kl.dk"), [("zaa@kl.dk", Kind::Email)]);
         assert_eq!(kinds("ring 33 70 33 70"), [("33 70 33 70", Kind::Phone)]);
         assert_eq!(kinds("ring +45 33703370"), [("+45 33703370", Kind::Phone)]);
-        assert_eq!(kinds("tlf. 3370 3370"), [("tlf. 3370 3370", Kind::Phone)]);
+        assert_eq!(kinds("tlf. 3370 3370"), [("3370 3370", Kind::Phone)]);
         assert_eq!(kinds("Programmet 2021 2025"), []);
         assert_eq!(kinds("CVR 29189129"), []);
         assert_eq!(kinds("KL, CVR nr. 29189129."), []);
