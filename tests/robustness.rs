@@ -178,7 +178,10 @@ fn personal_data_in(name: &str, body: &str) -> Vec<(String, String)> {
             let line = text.lines().nth(f.line - 1).unwrap_or_default();
             let from: String = line.chars().skip(f.column - 1).collect();
             let width = f.end_column - f.column;
-            (from.chars().take(width).collect(), format!("{:?}", f.severity))
+            (
+                from.chars().take(width).collect(),
+                format!("{:?}", f.severity),
+            )
         })
         .collect()
 }
