@@ -112,6 +112,9 @@ fn the_internal_edition_with_a_closed_item_is_valid_and_accessible() {
             &["build", "2020-11-25", "--only", "html", "--internal"],
         );
         assert_eq!(run.code, 0, "{}", run.stderr);
-        assert_valid_and_accessible("closed-internal", &dir.join("out/2020-11-25/referat.html"));
+        assert_valid_and_accessible(
+            "closed-internal",
+            &dir.join("out/2020-11-25/referat-internt.html"),
+        );
     }
 }

@@ -277,9 +277,15 @@ fn closed_items_reach_no_public_output_but_all_of_the_internal_edition() {
         assert!(!pdf.contains("Internt - ikke til offentliggørelse"));
     }
 
+    let public = outputs_of(&out);
     let out = build(&dir, &["--internal"]);
-    let html = fs::read_to_string(out.join("referat.html")).unwrap();
-    let json_text = fs::read_to_string(out.join("referat.json")).unwrap();
+    // The internal edition has names of its own: the public files stay.
+    assert!(
+        outputs_of(&out) == public,
+        "--internal changed the public edition"
+    );
+    let html = fs::read_to_string(out.join("referat-internt.html")).unwrap();
+    let json_text = fs::read_to_string(out.join("referat-internt.json")).unwrap();
     for secret in [
         "Hemmelig Hansen",
         "010203-1234",
@@ -294,7 +300,11 @@ fn closed_items_reach_no_public_output_but_all_of_the_internal_edition() {
     }
     assert!(html.contains("Internt - ikke til offentliggørelse"));
     if have_tool("pdftotext", "-v") {
-        let pdf = pdf_text(&out.join("referat.pdf"));
+        let pdf = pdf_text(&out.join("referat-internt.pdf"));
+        assert!(
+            pdf.contains("Lukket punkt"),
+            "the internal edition does not mark the closed item"
+        );
         for secret in ["Hemmelig Hansen", "010203-1234", "SAG-2020-09999"] {
             assert!(pdf.contains(secret), "{secret} not in the internal PDF");
         }
@@ -303,6 +313,40 @@ fn closed_items_reach_no_public_output_but_all_of_the_internal_edition() {
         let marks = pdf.matches("Internt - ikke til offentliggørelse").count();
         assert_eq!(marks, pages, "{pages} pages, {marks} marked");
     }
+}
+
+fn outputs_of(out: &Path) -> Vec<Vec<u8>> {
+    ["referat.pdf", "referat.html", "referat.json"]
+        .iter()
+        .map(|n| fs::read(out.join(n)).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_closed_group_closes_its_sub_items() {
+    let dir = project("closed-group", "closed");
+    let meeting = dir.join("meetings/2020-11-25");
+    fs::write(
+        meeting.join("02-lukket.md"),
+        "---\nnumber: \"2\"\ntitle: Personalesager\nclosed: true\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        meeting.join("02-01-sag.md"),
+        "---\nnumber: \"2.1\"\ntitle: En sag\nsag: SAG-2020-09999\n---\nHemmelig undertekst.\n",
+    )
+    .unwrap();
+    let out = build(&dir, &[]);
+    let html = fs::read_to_string(out.join("referat.html")).unwrap();
+    let json_text = fs::read_to_string(out.join("referat.json")).unwrap();
+    let pdf = pdf_text_or_empty(&out.join("referat.pdf"));
+    for secret in ["Hemmelig undertekst", "SAG-2020-09999"] {
+        assert!(
+            !html.contains(secret) && !json_text.contains(secret) && !pdf.contains(secret),
+            "{secret} leaked"
+        );
+    }
+    assert_eq!(json(&out)["items"][2]["closed"], true);
 }
 
 #[test]

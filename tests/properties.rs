@@ -166,7 +166,7 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let script = scraper::Selector::parse("script").unwrap();
     prop_assert_eq!(parsed.select(&script).count(), 0);
 
-    let data: serde_json::Value = serde_json::from_str(&json::render(&referat)).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json::render(&referat).unwrap()).unwrap();
     prop_assert_eq!(data["items"].as_array().unwrap().len(), meeting.items.len());
 
     if let Some(t) = title.filter(|t| !t.trim().is_empty()) {

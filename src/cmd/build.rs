@@ -65,15 +65,27 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     for meeting in &meetings {
         let started = Instant::now();
         let out_dir = out_root.join(&meeting.id);
+        // The internal edition has names of its own, so that publishing
+        // out/ after an internal build cannot publish closed items.
+        let (stem, typst_dir) = match edition {
+            Edition::Public => ("referat", out_dir.join("typst")),
+            Edition::Internal => ("referat-internt", out_dir.join("typst-internt")),
+        };
+        if !args.emit_typst && typst_dir.is_dir() {
+            // A document emitted by an earlier build is stale now.
+            fs::remove_dir_all(&typst_dir)
+                .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
+        }
         let referat = Referat::new(meeting, &layout.labels, edition);
         // Everything is made in memory first and written only when all of
         // it succeeded, so a failure leaves the earlier outputs whole.
-        let mut outputs: Vec<(&str, Vec<u8>)> = Vec::new();
+        let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
         let mut pages = None;
         if only.pdf {
             let document = typeset::document(&referat, &layout);
             if args.emit_typst {
-                emit_typst(&out_dir.join("typst"), &document.source, &layout)?;
+                emit_typst(&typst_dir, &document.source, &layout)?;
+                copy_meeting_images(meeting, &document.source, &typst_dir)?;
             }
             let typeset = typeset::typeset(&document, &layout, &meeting.dir, timestamp(meeting)?);
             let (messages, severity) = match &typeset {
@@ -90,11 +102,8 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
             report(&files, &diags)?;
             match typeset {
                 Ok(output) => {
-                    if args.emit_typst {
-                        copy_meeting_files(meeting, &output.meeting_files, &out_dir.join("typst"))?;
-                    }
                     pages = Some(output.pages);
-                    outputs.push(("referat.pdf", output.pdf));
+                    outputs.push((format!("{stem}.pdf"), output.pdf));
                 }
                 Err(_) => {
                     eprintln!(
@@ -113,19 +122,19 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
                 &meeting.dir,
                 project.config.case.url.as_deref(),
             )?;
-            outputs.push(("referat.html", page.into_bytes()));
+            outputs.push((format!("{stem}.html"), page.into_bytes()));
         }
         if only.json {
-            outputs.push(("referat.json", json::render(&referat).into_bytes()));
+            outputs.push((format!("{stem}.json"), json::render(&referat)?.into_bytes()));
         }
         for (name, bytes) in &outputs {
             write_atomic(&out_dir.join(name), bytes)?;
         }
         let written: Vec<String> = outputs
             .iter()
-            .map(|(name, _)| match (*name, pages) {
-                ("referat.pdf", Some(n)) => format!("{name} ({n} pages)"),
-                _ => name.to_string(),
+            .map(|(name, _)| match pages {
+                Some(n) if name.ends_with(".pdf") => format!("{name} ({n} pages)"),
+                _ => name.clone(),
             })
             .collect();
         eprintln!(
@@ -206,30 +215,23 @@ fn datetime(seconds: i64) -> Option<Datetime> {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".rk-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".rk-").suffix(".tmp");
+    // Outputs get the permissions of any new file (0666 less the umask),
+    // not the owner-only ones of a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     file.write_all(bytes)
-        .and_then(|()| readable_by_all(file.as_file()))
         .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
     file.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
-/// Published files are readable by everyone (a temporary file starts as
-/// the owner's only).
-#[cfg(unix)]
-fn readable_by_all(file: &fs::File) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn readable_by_all(_file: &fs::File) -> io::Result<()> {
     Ok(())
 }
 
@@ -243,11 +245,21 @@ fn emit_typst(dir: &Path, source: &str, layout: &Layout) -> Result<()> {
     Ok(())
 }
 
-fn copy_meeting_files(meeting: &Meeting, used: &[String], dir: &Path) -> Result<()> {
-    for name in used {
-        let from = meeting.dir.join(name);
-        let bytes = fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
-        write_atomic(&dir.join(typeset::world::MEETING_ROOT).join(name), &bytes)?;
+/// Copies the meeting's images the document names into the emitted
+/// folder, so that it typesets (or fails) as rk's build does.
+fn copy_meeting_images(meeting: &Meeting, source: &str, dir: &Path) -> Result<()> {
+    let prefix = format!("#image(\"/{}/", typeset::world::MEETING_ROOT);
+    for start in source.match_indices(&prefix).map(|(i, _)| i + prefix.len()) {
+        let Some(end) = source[start..].find('"') else {
+            continue;
+        };
+        let name = &source[start..start + end];
+        // Paths the checks let through; anything else is not copied.
+        if let Ok(from) = crate::source::paths::resolve_inside(&meeting.dir, name) {
+            let bytes =
+                fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
+            write_atomic(&dir.join(typeset::world::MEETING_ROOT).join(name), &bytes)?;
+        }
     }
     Ok(())
 }

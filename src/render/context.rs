@@ -171,7 +171,7 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
         title,
         level,
         group: item.is_group(items),
-        closed: item.closed,
+        closed: is_closed(item, items),
         sag: match item.sag.as_ref().map(|s| &s.value) {
             Some(Sag::Ref(r)) => Some(r.clone()),
             _ => None,
@@ -188,7 +188,7 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
             .collect(),
         body: item.body.clone(),
     };
-    if item.closed && !internal {
+    if view.closed && !internal {
         // Number, title and "Lukket punkt": nothing else may be published.
         view.sag = None;
         view.responsible.clear();
@@ -197,6 +197,21 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
         view.body.clear();
     }
     view
+}
+
+/// An item is closed when it or a group above it is: closing group 2
+/// closes 2.1 and 2.2 too.
+fn is_closed(item: &Item, items: &[Item]) -> bool {
+    item.closed
+        || item.number.as_ref().is_some_and(|n| {
+            items.iter().any(|other| {
+                other.closed
+                    && other
+                        .number
+                        .as_ref()
+                        .is_some_and(|o| o.depth() < n.depth() && n.0.starts_with(&o.0))
+            })
+        })
 }
 
 /// Monday = 0 … Sunday = 6, for a date in the Gregorian calendar.

@@ -14,12 +14,12 @@ struct Document<'a> {
     referat: &'a Referat,
 }
 
-pub fn render(referat: &Referat) -> String {
+pub fn render(referat: &Referat) -> serde_json::Result<String> {
     let document = Document {
         schema_version: SCHEMA_VERSION,
         referat,
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');
-    text
+    Ok(text)
 }

@@ -55,7 +55,7 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
         );
         let attachments: Vec<String> = item.attachments.iter().map(|a| string(&a.title)).collect();
         source.push_str(&format!(
-            "#item(level: {}, number: {}, title: {}, sag: {}, responsible: {}, presenters: {}, attachments: {}, closed: {})[\n{}]\n\n",
+            "#item(level: {}, number: {}, title: {}, sag: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {})[\n{}]\n\n",
             item.level,
             string(&item.number),
             string(&item.title),
@@ -63,7 +63,8 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
             array(item.responsible.iter().map(|s| string(s))),
             array(item.presenters.iter().map(|s| string(s))),
             array(attachments.into_iter()),
-            item.closed && !referat.internal,
+            item.closed,
+            referat.internal,
             body
         ));
         items.push(start..source.len());
