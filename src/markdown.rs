@@ -15,13 +15,20 @@ pub fn parse(text: &str) -> pulldown_cmark::OffsetIter<'_> {
 }
 
 /// The scheme of a link target (`https` of `https://…`), if it has one.
-pub fn scheme(url: &str) -> Option<&str> {
+/// Tabs and line breaks are skipped, as browsers skip them
+/// (`java&#9;script:` is `javascript:`).
+pub fn scheme(url: &str) -> Option<String> {
+    let url: String = url
+        .trim_start()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     let (scheme, _) = url.split_once(':')?;
     let mut chars = scheme.chars();
     let first = chars.next()?;
     (first.is_ascii_alphabetic()
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then_some(scheme)
+    .then(|| scheme.to_string())
 }
 
 /// Link schemes that may appear in published minutes.
@@ -37,8 +44,12 @@ mod tests {
 
     #[test]
     fn schemes() {
-        assert_eq!(scheme("https://kl.dk"), Some("https"));
-        assert_eq!(scheme("javascript:alert(1)"), Some("javascript"));
+        assert_eq!(scheme("https://kl.dk").as_deref(), Some("https"));
+        assert_eq!(scheme("javascript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(
+            scheme("java\tscript:alert(1)").as_deref(),
+            Some("javascript")
+        );
         assert_eq!(scheme("bilag/x.pdf"), None);
         assert_eq!(scheme("#punkt-2"), None);
         assert!(is_safe_scheme("MAILTO"));

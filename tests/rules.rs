@@ -239,7 +239,7 @@ const CASES: &[Case] = &[
     // E-mail and phone are warnings: the run passes.
     Case { fixture: "personal-data-contact", exit: 0, findings: &[
         ("personal-data", W, SIDEN_SIDST, 8, 26, "an e-mail address in a public item"),
-        ("personal-data", W, SIDEN_SIDST, 8, 45, "a phone number in a public item"),
+        ("personal-data", W, SIDEN_SIDST, 8, 50, "a phone number in a public item"),
     ]},
     Case { fixture: "raw-html", exit: 0, findings: &[
         ("raw-html", W, DUPLA, 16, 51, HTML),
@@ -263,7 +263,7 @@ const CASES: &[Case] = &[
     ]},
     // Quotes 40 levels deep.
     Case { fixture: "nesting", exit: 1, findings: &[
-        ("nesting", E, EVENTUELT, 6, 65, "lists and quotes nested more than 32 levels deep"),
+        ("nesting", E, EVENTUELT, 6, 33, "lists, quotes and emphasis nested more than 16 levels deep"),
     ]},
     // A config problem: exit 2 and no findings (the message is tested below).
     Case { fixture: "bad-config", exit: 2, findings: &[] },
@@ -751,7 +751,7 @@ fn github_format_writes_workflow_annotations() {
         lines[0]
     );
     assert!(
-        lines[1].starts_with("::warning file=meetings/2020-11-25/01-siden-sidst.md,line=8,col=45,")
+        lines[1].starts_with("::warning file=meetings/2020-11-25/01-siden-sidst.md,line=8,col=50,")
     );
 }
 

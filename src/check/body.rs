@@ -9,9 +9,10 @@ use crate::model::{Item, Meeting};
 use crate::source::files::{FileId, Files};
 use crate::source::paths;
 
-/// How deep lists and block quotes may nest. Far beyond what minutes use,
-/// and well inside what the typesetting engine can parse.
-const MAX_NESTING: usize = 32;
+/// How deep lists, block quotes and emphasis may nest together. Far beyond
+/// what minutes use, and well inside what the typesetting engine can lay out
+/// (it gives up at 32 nested lists).
+const MAX_NESTING: usize = 16;
 
 pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
     // Everything in meeting.yaml is published.
@@ -71,7 +72,14 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     let mut too_deep = false;
     for (event, range) in markdown::parse(body) {
         match &event {
-            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+            Event::Start(
+                Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. },
+            ) => {
                 depth += 1;
                 if depth > MAX_NESTING && !too_deep {
                     too_deep = true;
@@ -79,7 +87,9 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                         Diagnostic::error(
                             Rule::Nesting,
                             at(range.start..line_end(body, range.start)),
-                            format!("lists and quotes nested more than {MAX_NESTING} levels deep"),
+                            format!(
+                                "lists, quotes and emphasis nested more than {MAX_NESTING} levels deep"
+                            ),
                         )
                         .with_help(
                             "flatten the structure: minutes rarely need more than a few levels",
@@ -87,7 +97,14 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::End(
+                TagEnd::List(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link,
+            ) => depth = depth.saturating_sub(1),
             _ => {}
         }
         match event {
@@ -162,7 +179,9 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                                 .with_help("describe the image between the brackets: ![Graf over ...](bilag/graf.png)"),
                         );
                     }
-                    if let Err(reason) = paths::resolve_inside(&meeting.dir, &url) {
+                    let resolved = paths::resolve_inside(&meeting.dir, &url)
+                        .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
+                    if let Err(reason) = resolved {
                         diags.push(
                             Diagnostic::error(Rule::MissingFile, at(url_range), format!("image {reason}"))
                                 .with_help("put the image in the meeting folder (e.g. bilag/) and name it relative to the folder"),
@@ -172,7 +191,7 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(scheme) = markdown::scheme(&dest_url)
-                    && !markdown::is_safe_scheme(scheme)
+                    && !markdown::is_safe_scheme(&scheme)
                 {
                     let url_range = find_in(body, range, &dest_url);
                     diags.push(
@@ -225,6 +244,29 @@ fn personal_data(
             ),
         };
         diags.push(diag.with_help(help));
+    }
+}
+
+/// The images the layouts can show: PNG, JPEG, GIF, WebP and SVG, known by
+/// their first bytes, not their names.
+fn image_format(path: &std::path::Path) -> Result<(), String> {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    let head = &head[..n];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let known = head.starts_with(b"\x89PNG\r\n\x1a\n")
+        || head.starts_with(b"\xFF\xD8\xFF")
+        || head.starts_with(b"GIF87a")
+        || head.starts_with(b"GIF89a")
+        || (head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP"))
+        || text.contains("<svg");
+    if known {
+        Ok(())
+    } else {
+        Err("is not a PNG, JPEG, GIF, WebP or SVG image".to_string())
     }
 }
 

@@ -94,6 +94,8 @@ struct Frame {
     /// Where the last text literal ended, so that text split into several
     /// events becomes one literal.
     text_end: usize,
+    /// The plain text inside it, for an image's alt text.
+    plain: String,
 }
 
 impl Frame {
@@ -103,10 +105,14 @@ impl Frame {
             buf: String::new(),
             parts: Vec::new(),
             text_end: usize::MAX,
+            plain: String::new(),
         }
     }
 
     fn push_text(&mut self, t: &str) {
+        // A tab shows as nothing in the engine: it is a space here.
+        let t = &t.replace('\t', " ");
+        self.plain.push_str(t);
         if self.text_end == self.buf.len() {
             // Reopen the literal that ends here.
             self.buf.pop();
@@ -135,19 +141,15 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) 
             Event::Text(t) => {
                 let top = stack.last_mut().expect("the root frame stays");
                 match &top.tag {
-                    // Code and alt text are collected as plain text.
-                    Some(Tag::CodeBlock(_) | Tag::Image { .. }) => top.buf.push_str(t),
+                    // Code is collected as plain text.
+                    Some(Tag::CodeBlock(_)) => top.buf.push_str(t),
                     _ => top.push_text(t),
                 }
             }
             Event::Code(code) => {
                 let top = stack.last_mut().expect("the root frame stays");
-                match &top.tag {
-                    Some(Tag::Image { .. }) => top.buf.push_str(code),
-                    _ => {
-                        let _ = write!(top.buf, "#raw({})", string(code));
-                    }
-                }
+                top.plain.push_str(code);
+                let _ = write!(top.buf, "#raw({})", string(code));
             }
             // Raw HTML is shown as the text it is.
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -196,8 +198,13 @@ fn push(stack: &mut [Frame], markup: &str) {
 
 fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
     let Frame {
-        tag, buf, parts, ..
+        tag,
+        buf,
+        parts,
+        plain,
+        ..
     } = frame;
+    parent.plain.push_str(&plain);
     let Some(tag) = tag else { return };
     let out = match tag {
         Tag::Paragraph => format!("{buf}\n\n"),
@@ -265,13 +272,16 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
         Tag::Emphasis => format!("#emph[{buf}]"),
         Tag::Strong => format!("#strong[{buf}]"),
         Tag::Strikethrough => format!("#strike[{buf}]"),
+        // A link without a target is its text.
+        Tag::Link { dest_url, .. } if dest_url.trim().is_empty() => buf,
         Tag::Link { dest_url, .. } => format!("#link({})[{buf}]", string(&dest_url)),
         Tag::Image { dest_url, .. } => {
             let path = dest_url.trim_start_matches("./");
             format!(
                 "#image({}, alt: {})",
                 string(&format!("{}/{path}", ctx.image_root)),
-                string(buf.trim())
+                // The alt text is the image description's plain text.
+                string(plain.trim())
             )
         }
         // Not enabled by the parser options; render their content as is.
@@ -309,6 +319,16 @@ mod tests {
             md("#read(\"/etc/passwd\") $x$ \\\\ *"),
             "#\"#read(\\\"/etc/passwd\\\") $x$ \\\\ *\"\n\n"
         );
+    }
+
+    #[test]
+    fn alt_text_is_plain_and_empty_links_are_text() {
+        assert_eq!(
+            md("![Alt *kursiv* `kode` [l](https://x.dk) \"c\"](bilag/g.png)"),
+            "#image(\"/meeting/bilag/g.png\", alt: \"Alt kursiv kode l \\\"c\\\"\")\n\n"
+        );
+        assert_eq!(md("[tom]()"), "#\"tom\"\n\n");
+        assert_eq!(md("a\tb"), "#\"a b\"\n\n");
     }
 
     #[test]
