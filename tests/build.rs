@@ -356,7 +356,7 @@ fn a_build_that_fails_its_checks_writes_nothing() {
 }
 
 #[test]
-fn a_layout_that_names_a_missing_font_is_an_error() {
+fn a_layout_that_names_a_missing_font_is_a_layout_error() {
     let dir = example_project("bad-font");
     let layout = dir.join("my-layout");
     copy_tree(&project_root().join("layouts/kl"), &layout);
@@ -367,7 +367,8 @@ fn a_layout_that_names_a_missing_font_is_an_error() {
     )
     .unwrap();
     let run = rk(&dir, &["build", "2020-11-25", "--layout", "my-layout"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    // A fault of the layout, not of the sources: exit 2.
+    assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("unknown font family: frutiger"),
         "{}",
@@ -437,4 +438,43 @@ fn the_emitted_typst_source_typesets_identically_with_the_typst_cli() {
         }
     }
     assert!(pages > 5, "only {pages} pages rendered");
+}
+
+#[test]
+fn a_layout_with_a_broken_template_or_a_missing_label_is_a_layout_error() {
+    let dir = example_project("bad-layout");
+    let layout = dir.join("broken");
+    copy_tree(&project_root().join("layouts/kl"), &layout);
+    let template = fs::read_to_string(layout.join("referat.typ")).unwrap();
+    fs::write(
+        layout.join("referat.typ"),
+        template.replace("#let accent =", "#let accent = ("),
+    )
+    .unwrap();
+    let run = rk(&dir, &["build", "2020-11-25", "--layout", "broken"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("broken/referat.typ"), "{}", run.stderr);
+
+    let labels = dir.join("no-label");
+    copy_tree(&project_root().join("layouts/kl"), &labels);
+    let text = fs::read_to_string(labels.join("labels.toml")).unwrap();
+    fs::write(
+        labels.join("labels.toml"),
+        text.replace("agenda = \"Dagsorden\"\n", ""),
+    )
+    .unwrap();
+    let run = rk(
+        &dir,
+        &[
+            "build",
+            "2020-11-25",
+            "--layout",
+            "no-label",
+            "--only",
+            "html",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("referat.html"), "{}", run.stderr);
+    assert!(!dir.join("out/2020-11-25/referat.html").exists());
 }

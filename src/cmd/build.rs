@@ -105,9 +105,20 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
                     pages = Some(output.pages);
                     outputs.push((format!("{stem}.pdf"), output.pdf));
                 }
+                Err(errors) if errors.iter().any(EngineMessage::is_layout_fault) => {
+                    anyhow::bail!(
+                        "the layout {} does not typeset (see above); no output was written",
+                        layout.name
+                    );
+                }
                 Err(_) => {
+                    let emitted = if args.emit_typst {
+                        format!(" (the generated document is in {})", shown(&typst_dir, cwd))
+                    } else {
+                        String::new()
+                    };
                     eprintln!(
-                        "not built: {} could not be typeset; nothing was written",
+                        "not built: {} could not be typeset; no output was written{emitted}",
                         meeting.id
                     );
                     outcome = Outcome::Failed;
@@ -295,6 +306,10 @@ fn engine_diagnostic(
         Place::Generated(range) => {
             let file = files.add(out_dir.join("typst/referat.typ"), generated.to_string());
             Some(Loc::new(file, range))
+        }
+        Place::Meeting(path) => {
+            let file = files.add(meeting.dir.join(path), String::new());
+            Some(Loc::new(file, 0..0))
         }
         Place::Nowhere => None,
     };

@@ -76,6 +76,9 @@ pub fn render(
         .unwrap_or_default();
 
     let mut env = Environment::new();
+    // A label the layout lacks is an error, not an empty heading (a test
+    // like `{% if p.title %}` may still ask after a missing field).
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.add_template("referat.html", template)
         .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
@@ -91,7 +94,7 @@ pub fn render(
                 style => Value::from_safe_string(style.to_string()),
             })
         })
-        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e:#}"))?;
+        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
     Ok(page)
 }
 

@@ -127,6 +127,8 @@ pub enum Place {
     },
     /// Elsewhere in the generated document.
     Generated(Range<usize>),
+    /// A file of the meeting folder (an image), relative to it.
+    Meeting(String),
     Nowhere,
 }
 
@@ -136,6 +138,14 @@ pub struct EngineMessage {
     pub message: String,
     pub hints: Vec<String>,
     pub place: Place,
+}
+
+impl EngineMessage {
+    /// A fault of the layout (its template, its fonts), not of the sources.
+    pub fn is_layout_fault(&self) -> bool {
+        matches!(self.place, Place::Layout { .. })
+            || self.message.starts_with("unknown font family")
+    }
 }
 
 pub struct Typeset {
@@ -213,6 +223,9 @@ fn message(world: &RkWorld, doc: &Document, diag: &SourceDiagnostic) -> EngineMe
             .iter()
             .position(|r| r.contains(&range.start))
             .map_or(Place::Generated(range), Place::Item),
+        (Some(id), _) if RkWorld::path_of(id).starts_with(&format!("/{MEETING_ROOT}/")) => {
+            Place::Meeting(RkWorld::path_of(id)[MEETING_ROOT.len() + 2..].to_string())
+        }
         (Some(id), Some(range)) => {
             let text = world
                 .source(id)
