@@ -34,8 +34,24 @@ const KL: &[(&str, &[u8])] = &[
         include_bytes!("../layouts/kl/fonts/OpenSans-BoldItalic.ttf"),
     ),
     (
-        "fonts/LICENSE.txt",
-        include_bytes!("../layouts/kl/fonts/LICENSE.txt"),
+        "fonts/DejaVuSans.ttf",
+        include_bytes!("../layouts/kl/fonts/DejaVuSans.ttf"),
+    ),
+    (
+        "fonts/DejaVuSans-Bold.ttf",
+        include_bytes!("../layouts/kl/fonts/DejaVuSans-Bold.ttf"),
+    ),
+    (
+        "fonts/DejaVuSansMono.ttf",
+        include_bytes!("../layouts/kl/fonts/DejaVuSansMono.ttf"),
+    ),
+    (
+        "fonts/LICENSE-OpenSans.txt",
+        include_bytes!("../layouts/kl/fonts/LICENSE-OpenSans.txt"),
+    ),
+    (
+        "fonts/LICENSE-DejaVu.txt",
+        include_bytes!("../layouts/kl/fonts/LICENSE-DejaVu.txt"),
     ),
     (
         "fonts/README.md",

@@ -363,7 +363,10 @@ fn a_layout_that_names_a_missing_font_is_a_layout_error() {
     let template = fs::read_to_string(layout.join("referat.typ")).unwrap();
     fs::write(
         layout.join("referat.typ"),
-        template.replace("font: \"Open Sans\"", "font: \"Frutiger\""),
+        template.replace(
+            "font: (\"Open Sans\", \"DejaVu Sans\")",
+            "font: \"Frutiger\"",
+        ),
     )
     .unwrap();
     let run = rk(&dir, &["build", "2020-11-25", "--layout", "my-layout"]);

@@ -285,6 +285,7 @@ fn engine_diagnostic(
     layout: &Layout,
     out_dir: &Path,
 ) -> Diagnostic {
+    let glyph = message.is_missing_glyph();
     let loc = match message.place {
         Place::Item(index) => meeting.items.get(index).map(|item| {
             let span = item.title.as_ref().map_or(0..0, |t| t.span.clone());
@@ -314,7 +315,15 @@ fn engine_diagnostic(
         Place::Nowhere => None,
     };
     let loc = loc.unwrap_or_else(|| Loc::new(meeting.file, 0..0));
-    let help = (!message.hints.is_empty()).then(|| message.hints.join("; "));
+    let help = if glyph {
+        Some(
+            "the layout's fonts have no glyph for this character (an emoji, say): \
+             write it another way, or use a layout whose fonts have it"
+                .to_string(),
+        )
+    } else {
+        (!message.hints.is_empty()).then(|| message.hints.join("; "))
+    };
     Diagnostic::error(
         Rule::Typeset,
         loc,

@@ -143,8 +143,14 @@ pub struct EngineMessage {
 impl EngineMessage {
     /// A fault of the layout (its template, its fonts), not of the sources.
     pub fn is_layout_fault(&self) -> bool {
-        matches!(self.place, Place::Layout { .. })
-            || self.message.starts_with("unknown font family")
+        !self.is_missing_glyph()
+            && (matches!(self.place, Place::Layout { .. })
+                || self.message.starts_with("unknown font family"))
+    }
+
+    /// A character of the sources that no font of the layout has.
+    pub fn is_missing_glyph(&self) -> bool {
+        self.message.contains("could not be displayed with font")
     }
 }
 
