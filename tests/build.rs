@@ -302,6 +302,12 @@ fn every_markdown_construct_builds_and_source_text_stays_text() {
             "`{construct}` is not in the PDF"
         );
     }
+    // A note referred to twice is printed once.
+    assert_eq!(
+        text.matches("Kilden er effektmålingen").count(),
+        1,
+        "{text}"
+    );
     // The hard break puts the rest on the next line.
     assert!(text.contains("Linje et\nLinje to"), "{text}");
     // The numbered list keeps its start.

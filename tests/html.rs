@@ -220,6 +220,19 @@ fn every_construct_reaches_the_html_and_source_markup_stays_text() {
         back.value().attr("href").unwrap(),
         format!("#{}", reference.value().attr("id").unwrap())
     );
+    // The same note referred to twice: one note, two references with ids of
+    // their own.
+    let references = select(&html, "sup.fnref a");
+    assert_eq!(references.len(), 2);
+    assert_ne!(
+        references[0].value().attr("id"),
+        references[1].value().attr("id")
+    );
+    assert_eq!(
+        references[0].value().attr("href"),
+        references[1].value().attr("href")
+    );
+    assert_eq!(select(&html, ".footnotes li").len(), 1);
     for tag in [
         "em",
         "strong",

@@ -168,7 +168,7 @@ fn body(markdown_text: &str, level: usize, prefix: &str, meeting_dir: &Path) -> 
         }
     }
 
-    let mut order: Vec<String> = Vec::new();
+    let mut order: Vec<(String, usize)> = Vec::new();
     let shifted: Vec<Event> = main
         .into_iter()
         .map(|event| transform(event, level, prefix, meeting_dir, &definitions, &mut order))
@@ -178,7 +178,7 @@ fn body(markdown_text: &str, level: usize, prefix: &str, meeting_dir: &Path) -> 
 
     if !order.is_empty() {
         out.push_str("<section class=\"footnotes\">\n<ol>\n");
-        for (n, label) in order.iter().enumerate() {
+        for (n, (label, _)) in order.iter().enumerate() {
             let n = n + 1;
             let inner: Vec<Event> = definitions
                 .get(label)
@@ -213,7 +213,7 @@ fn transform<'a>(
     prefix: &str,
     meeting_dir: &Path,
     definitions: &HashMap<String, Vec<Event>>,
-    order: &mut Vec<String>,
+    order: &mut Vec<(String, usize)>,
 ) -> Event<'a> {
     match event {
         // Raw HTML is shown as the text it is, never passed through.
@@ -247,18 +247,28 @@ fn transform<'a>(
             if !definitions.contains_key(label.as_ref()) {
                 return Event::Text(format!("[^{label}]").into());
             }
-            let n = match order.iter().position(|l| l == label.as_ref()) {
-                Some(at) => at + 1,
-                None => {
-                    order.push(label.to_string());
-                    order.len()
+            let (n, uses) = match order.iter_mut().position(|(l, _)| l == label.as_ref()) {
+                Some(at) => {
+                    order[at].1 += 1;
+                    (at + 1, order[at].1)
                 }
+                None => {
+                    order.push((label.to_string(), 1));
+                    (order.len(), 1)
+                }
+            };
+            // A note referred to twice: the second reference has an id of
+            // its own; the note links back to the first.
+            let id = if uses == 1 {
+                format!("{prefix}-ref-{n}")
+            } else {
+                format!("{prefix}-ref-{n}-{uses}")
             };
             // Written by rk, not taken from the source: the only HTML that
             // reaches the page as HTML.
             Event::InlineHtml(
                 format!(
-                    "<sup class=\"fnref\"><a id=\"{prefix}-ref-{n}\" href=\"#{prefix}-note-{n}\">{n}</a></sup>"
+                    "<sup class=\"fnref\"><a id=\"{id}\" href=\"#{prefix}-note-{n}\">{n}</a></sup>"
                 )
                 .into(),
             )

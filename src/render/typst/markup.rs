@@ -19,6 +19,8 @@ pub struct Context<'a> {
     pub part_level: usize,
     /// The virtual folder that images resolve in (`/meeting`).
     pub image_root: &'a str,
+    /// Unique in the document: footnote labels start with it (`punkt-2-1`).
+    pub label_prefix: &'a str,
 }
 
 /// A Typst string literal holding `text` exactly.
@@ -127,6 +129,8 @@ impl Frame {
 
 fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) -> String {
     let mut stack = vec![Frame::new(None)];
+    // Footnote labels in the order of their first reference.
+    let mut used: Vec<String> = Vec::new();
     for event in events {
         match event {
             Event::Start(tag) => stack.push(Frame::new(Some(tag.clone().into_static()))),
@@ -171,7 +175,23 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) 
             Event::Rule => push(&mut stack, "\n#line(length: 100%)\n\n"),
             Event::FootnoteReference(label) => {
                 let note = match footnotes.get(label.as_ref()) {
-                    Some(content) => format!("#footnote[{}]", content.trim()),
+                    Some(content) => {
+                        // The first reference makes the note; later ones
+                        // refer to it, as the HTML does.
+                        let n = match used.iter().position(|l| l == label.as_ref()) {
+                            Some(at) => at + 1,
+                            None => {
+                                used.push(label.to_string());
+                                0
+                            }
+                        };
+                        let name = format!("{}-fn-{}", ctx.label_prefix, used.len());
+                        if n == 0 {
+                            format!("#footnote[{}]<{name}>", content.trim())
+                        } else {
+                            format!("#footnote(<{}-fn-{n}>)", ctx.label_prefix)
+                        }
+                    }
                     // A reference without a definition stays as written.
                     None => text(&format!("[^{label}]")),
                 };
@@ -308,6 +328,7 @@ mod tests {
             &Context {
                 part_level: 2,
                 image_root: "/meeting",
+                label_prefix: "punkt-2-1",
             },
         )
     }
@@ -341,7 +362,7 @@ mod tests {
         assert_eq!(md("3. a\n"), "#enum(start: 3, [#\"a\"])\n\n");
         assert_eq!(
             md("Se[^1].\n\n[^1]: Note.\n"),
-            "#\"Se\"#footnote[#\"Note.\"]#\".\"\n\n"
+            "#\"Se\"#footnote[#\"Note.\"]<punkt-2-1-fn-1>#\".\"\n\n"
         );
         assert_eq!(
             md("![Graf](bilag/g.png)"),

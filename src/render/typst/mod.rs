@@ -51,6 +51,7 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
             &Context {
                 part_level: item.level + 1,
                 image_root: &image_root,
+                label_prefix: &format!("punkt-{}", item.number.replace('.', "-")),
             },
         );
         let attachments: Vec<String> = item.attachments.iter().map(|a| string(&a.title)).collect();
@@ -75,6 +76,7 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
             &Context {
                 part_level: 1,
                 image_root: &format!("/{LAYOUT_ROOT}"),
+                label_prefix: "afslutning",
             },
         );
         source.push_str(&format!("#closing[\n{body}]\n"));
