@@ -20,3 +20,7 @@ ci:
 # pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh).
 bench:
     bash scripts/bench.sh
+
+# Builds meetings at the size limits and prints time and peak memory.
+limits:
+    bash scripts/limits.sh
