@@ -1,0 +1,126 @@
+//! Meetings at the size limits build (in time that grows about linearly:
+//! the figures are in the README, from `just limits`) or are refused with a
+//! clear finding; none hangs or crashes. Times are not asserted here.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{rk, scratch};
+
+const MEETING: &str = "body: It-Arkitekturrådet\ndate: 2020-11-25\nreferent: Zahra Al-Asfoor\n\
+                       members: [Ghita Thiesen]\nothers: [Zahra Al-Asfoor]\n";
+
+fn meeting(name: &str) -> (PathBuf, PathBuf) {
+    let root = scratch(&format!("limits-{name}"));
+    let dir = root.join("meetings/2020-11-25");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("meeting.yaml"), MEETING).unwrap();
+    (root, dir)
+}
+
+fn item(dir: &Path, number: usize, body: &str) {
+    fs::write(
+        dir.join(format!("{number:04}.md")),
+        format!("---\nnumber: \"{number}\"\ntitle: Punkt {number}\nsag: none\n---\n{body}\n"),
+    )
+    .unwrap();
+}
+
+/// Danish prose of about `bytes` bytes, in paragraphs or on one line.
+fn prose(bytes: usize, paragraphs: bool) -> String {
+    let words = [
+        "rådet",
+        "drøftede",
+        "sagen",
+        "og",
+        "tog",
+        "orienteringen",
+        "til",
+        "efterretning",
+    ];
+    let mut text = String::with_capacity(bytes + 16);
+    let mut n = 0;
+    while text.len() < bytes {
+        text.push_str(words[n % words.len()]);
+        n += 1;
+        text.push_str(if paragraphs && n % 80 == 0 {
+            ".\n\n"
+        } else {
+            " "
+        });
+    }
+    text
+}
+
+fn built_pages(root: &Path, args: &[&str]) -> String {
+    let mut all = vec!["build", "2020-11-25"];
+    all.extend_from_slice(args);
+    let run = rk(root, &all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stderr
+}
+
+#[test]
+fn a_thousand_items_build() {
+    let (root, dir) = meeting("items");
+    for n in 1..=1000 {
+        item(&dir, n, "Rådet tog orienteringen til efterretning.");
+    }
+    let summary = built_pages(&root, &[]);
+    assert!(summary.contains("referat.pdf ("), "{summary}");
+    let json = fs::read_to_string(root.join("out/2020-11-25/referat.json")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(data["items"].as_array().unwrap().len(), 1000);
+}
+
+#[test]
+fn a_line_of_a_megabyte_builds() {
+    let (root, dir) = meeting("line");
+    item(&dir, 1, &prose(1_000_000, false));
+    built_pages(&root, &[]);
+}
+
+#[test]
+fn a_table_of_two_thousand_rows_builds() {
+    let (root, dir) = meeting("table");
+    let mut table = String::from("| Nr | Kommune | Svar |\n|---|---|---|\n");
+    for n in 1..=2000 {
+        table.push_str(&format!("| {n} | Kommune {n} | ja |\n"));
+    }
+    item(&dir, 1, &table);
+    built_pages(&root, &[]);
+    let html = fs::read_to_string(root.join("out/2020-11-25/referat.html")).unwrap();
+    assert_eq!(html.matches("<tr>").count(), 2001);
+}
+
+#[test]
+fn an_item_of_five_megabytes_is_checked_and_rendered() {
+    // The PDF of it takes about 12 s and 1 GB (see the README); the test
+    // suite makes the HTML and JSON, which read all of it too.
+    let (root, dir) = meeting("big-item");
+    item(&dir, 1, &prose(5_000_000, true));
+    built_pages(&root, &["--only", "html,json"]);
+    let html = fs::metadata(root.join("out/2020-11-25/referat.html")).unwrap();
+    assert!(html.len() > 5_000_000);
+}
+
+#[test]
+fn nesting_two_hundred_levels_deep_is_refused_with_a_finding() {
+    let (root, dir) = meeting("nesting");
+    item(&dir, 1, &format!("{}dybt", "> ".repeat(200)));
+    let list: String = (0..200)
+        .map(|i| format!("{}- niveau {i}\n", "  ".repeat(i)))
+        .collect();
+    item(&dir, 2, &list);
+    let run = rk(&root, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("error[nesting]").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert!(!root.join("out").exists());
+}
