@@ -24,3 +24,10 @@ bench:
 # Builds meetings at the size limits and prints time and peak memory.
 limits:
     bash scripts/limits.sh
+
+# Fuzzes loading, every check and every renderer for `seconds` (needs
+# cargo-fuzz: `cargo install cargo-fuzz`; runs on stable Rust through
+# RUSTC_BOOTSTRAP, without a sanitizer). Seeds: fuzz/seeds.
+fuzz seconds="300":
+    mkdir -p fuzz/corpus
+    cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none sources corpus seeds -- -max_total_time={{seconds}} -rss_limit_mb=4096

@@ -1,0 +1,93 @@
+//! Fuzzes the whole path from bytes to outputs. The input is a meeting:
+//! meeting.yaml and up to three item files, separated by the byte 0x1E
+//! (the ASCII record separator; the seeds in fuzz/seeds show the form). Loading and every check run on it; when the checks pass, the
+//! Markdown becomes Typst (and, for small inputs, is typeset to a PDF),
+//! HTML and JSON. A panic anywhere is a finding of the fuzzer.
+
+#![no_main]
+
+use std::fs;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use rk::check::{self, Settings};
+use rk::diag::Severity;
+use rk::layout::Layout;
+use rk::render::context::{Edition, Referat};
+use rk::render::{html, json, typst as typeset};
+use rk::source::{self, files::Files};
+
+/// A meeting folder of this process, rewritten for every input.
+fn folder() -> &'static PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir()
+            .join(format!("rk-fuzz-{}", std::process::id()))
+            .join("2020-11-25");
+        fs::create_dir_all(dir.join("bilag")).expect("a scratch folder");
+        // A real image and a text file for the sources to name.
+        fs::write(
+            dir.join("bilag/graf.png"),
+            include_bytes!(
+                "../../tests/fixtures/build/constructs/meetings/2020-11-25/bilag/graf.png"
+            ),
+        )
+        .ok();
+        fs::write(dir.join("bilag/notat.txt"), b"notat\n").ok();
+        dir
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let dir = folder();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().is_file() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    let mut parts = data.split(|&b| b == 0x1E).take(4);
+    if let Some(yaml) = parts.next() {
+        let _ = fs::write(dir.join("meeting.yaml"), yaml);
+    }
+    for (n, item) in parts.enumerate() {
+        let _ = fs::write(dir.join(format!("{n:02}.md")), item);
+    }
+
+    let mut files = Files::default();
+    let mut diags = Vec::new();
+    let Ok(meeting) = source::load(dir, &mut files, &mut diags) else {
+        return;
+    };
+    let settings = Settings {
+        case_pattern: regex::Regex::new(r"^(?:SAG-\d{4}-\d{5})$").expect("a pattern"),
+        case_pattern_text: r"SAG-\d{4}-\d{5}".into(),
+    };
+    check::check(&meeting, &files, &settings, &mut diags);
+    for d in &diags {
+        let _ = rk::diag::render_human(&files, d, false);
+        let _ = rk::diag::render_github(&files, d);
+    }
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return;
+    }
+    let Ok(layout) = Layout::resolve("kl", dir) else {
+        return;
+    };
+    for edition in [Edition::Public, Edition::Internal] {
+        let referat = Referat::new(&meeting, &layout.labels, edition);
+        let _ = html::render(
+            &referat,
+            &layout,
+            dir,
+            Some("https://sager.example.dk/{sag}"),
+        );
+        let _ = json::render(&referat);
+        let document = typeset::document(&referat, &layout);
+        if data.len() < 2048 {
+            let date =
+                typst::foundations::Datetime::from_ymd_hms(2020, 11, 25, 0, 0, 0).expect("a date");
+            let _ = typeset::typeset(&document, &layout, dir, date);
+        }
+    }
+});
