@@ -3,7 +3,9 @@
 //! split off before (it is only accepted at the very top of a file), so the
 //! parser's own metadata blocks stay off.
 
-use pulldown_cmark::{Options, Parser};
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
@@ -12,6 +14,53 @@ pub fn options() -> Options {
 /// A parser over `text` that yields each event with its byte range.
 pub fn parse(text: &str) -> pulldown_cmark::OffsetIter<'_> {
     Parser::new_ext(text, options()).into_offset_iter()
+}
+
+/// A body's events, with its footnote definitions taken out: the events of
+/// the text, and the events inside each definition by its label. Both
+/// renderers place a note at its first reference.
+pub struct Body<'a> {
+    pub events: Vec<Event<'a>>,
+    pub footnotes: HashMap<String, Vec<Event<'a>>>,
+}
+
+pub fn body(text: &str) -> Body<'_> {
+    let all: Vec<Event> = parse(text).map(|(event, _)| event).collect();
+    let mut body = Body {
+        events: Vec::with_capacity(all.len()),
+        footnotes: HashMap::new(),
+    };
+    let mut i = 0;
+    while i < all.len() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &all[i] {
+            let end = matching_end(&all, i);
+            body.footnotes
+                .insert(label.to_string(), all[i + 1..end].to_vec());
+            i = end + 1;
+        } else {
+            body.events.push(all[i].clone());
+            i += 1;
+        }
+    }
+    body
+}
+
+/// The index of the event that ends the container starting at `start`.
+fn matching_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, event) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1).max(start)
 }
 
 /// The scheme of a link target (`https` of `https://…`), if it has one.

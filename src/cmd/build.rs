@@ -180,12 +180,15 @@ impl Only {
 /// The PDF's dates: midnight UTC of the meeting day, or SOURCE_DATE_EPOCH
 /// when it is set, so that a build is reproducible byte for byte.
 fn timestamp(meeting: &Meeting) -> Result<Datetime> {
-    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        Some(value) => value
             .trim()
             .parse::<i64>()
             .with_context(|| format!("SOURCE_DATE_EPOCH={value} is not a number of seconds"))?,
-        Err(_) => {
+        None => {
             let date = meeting
                 .date
                 .as_ref()

@@ -135,38 +135,12 @@ fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
 /// An item body as HTML. Its `##` parts sit one level below the item's
 /// heading (h2 + level); footnote ids start with `prefix`.
 fn body(markdown_text: &str, level: usize, prefix: &str, meeting_dir: &Path) -> String {
-    let events: Vec<Event> = markdown::parse(markdown_text).map(|(e, _)| e).collect();
-
-    // Footnote definitions are taken out, numbered in the order they are
-    // first referred to, and listed after the body with links back.
-    let mut definitions: HashMap<String, Vec<Event>> = HashMap::new();
-    let mut main = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
-            let mut depth = 0;
-            let mut j = i;
-            while j < events.len() {
-                match &events[j] {
-                    Event::Start(_) => depth += 1,
-                    Event::End(_) => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-            let inner = events[i + 1..j.min(events.len())].to_vec();
-            definitions.insert(label.to_string(), inner);
-            i = j + 1;
-        } else {
-            main.push(events[i].clone());
-            i += 1;
-        }
-    }
+    // Footnotes are numbered in the order they are first referred to, and
+    // listed after the body with links back.
+    let markdown::Body {
+        events: main,
+        footnotes: definitions,
+    } = markdown::body(markdown_text);
 
     let mut order: Vec<(String, usize)> = Vec::new();
     let shifted: Vec<Event> = main

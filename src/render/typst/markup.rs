@@ -48,42 +48,13 @@ pub fn text(text: &str) -> String {
 
 /// Converts a Markdown body to Typst markup (the inside of a content block).
 pub fn convert(body: &str, ctx: &Context) -> String {
-    let events: Vec<Event> = markdown::parse(body).map(|(event, _)| event).collect();
-    // Footnote definitions may come after their references: render them
-    // first, then place each at its reference.
-    let mut footnotes = HashMap::new();
-    let mut main = Vec::with_capacity(events.len());
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
-            let end = matching_end(&events, i);
-            let inner = render(&events[i + 1..end], ctx, &HashMap::new());
-            footnotes.insert(label.to_string(), inner);
-            i = end + 1;
-        } else {
-            main.push(events[i].clone());
-            i += 1;
-        }
-    }
-    render(&main, ctx, &footnotes)
-}
-
-/// The index of the event that ends the container starting at `start`.
-fn matching_end(events: &[Event], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (i, event) in events.iter().enumerate().skip(start) {
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return i;
-                }
-            }
-            _ => {}
-        }
-    }
-    events.len().saturating_sub(1)
+    let body = markdown::body(body);
+    let footnotes: HashMap<String, String> = body
+        .footnotes
+        .iter()
+        .map(|(label, events)| (label.clone(), render(events, ctx, &HashMap::new())))
+        .collect();
+    render(&body.events, ctx, &footnotes)
 }
 
 /// One open container while rendering.
