@@ -12,8 +12,10 @@ RK=target/release/rk
 
 cargo build --release --locked
 mkdir -p "$OUT"
-"$RK" build "$MEETING" --out "$OUT" --emit-typst 2>/dev/null
-TYPST_DIR="$OUT/$MEETING/typst"
+# The document for the bare engine, in a folder of its own (a build
+# without --emit-typst removes an emitted document as stale).
+"$RK" build "$MEETING" --out "$OUT/emit" --emit-typst 2>/dev/null
+TYPST_DIR="$OUT/emit/$MEETING/typst"
 
 commands=(
     "$RK check $MEETING"
