@@ -88,10 +88,6 @@ impl People {
     pub fn present(&self) -> impl Iterator<Item = &Person> {
         self.members.iter().chain(&self.others).chain(&self.guests)
     }
-
-    pub fn is_present(&self, name: &str) -> bool {
-        self.present().any(|p| p.name.value == name)
-    }
 }
 
 /// meeting.yaml.

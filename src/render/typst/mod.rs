@@ -159,9 +159,6 @@ impl EngineMessage {
 pub struct Typeset {
     pub pdf: Vec<u8>,
     pub pages: usize,
-    /// The meeting's files the document used (images), relative to the
-    /// meeting folder.
-    pub meeting_files: Vec<String>,
     /// The engine's warnings, shown like rk's own.
     pub warnings: Vec<EngineMessage>,
 }
@@ -174,7 +171,7 @@ pub fn typeset(
     meeting_dir: &Path,
     timestamp: Datetime,
 ) -> Result<Typeset, Vec<EngineMessage>> {
-    let mut world = RkWorld::new(
+    let world = RkWorld::new(
         doc.source.clone(),
         layout,
         meeting_dir.to_path_buf(),
@@ -214,7 +211,6 @@ pub fn typeset(
     Ok(Typeset {
         pdf,
         pages: document.pages().len(),
-        meeting_files: world.meeting_files(),
         warnings,
     })
 }

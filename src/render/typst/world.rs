@@ -113,22 +113,6 @@ impl RkWorld {
         *MAIN
     }
 
-    /// The meeting's files the last compilation read, relative to the
-    /// meeting folder.
-    pub fn meeting_files(&mut self) -> Vec<String> {
-        let (_, ids) = self.files.dependencies();
-        let mut files: Vec<String> = ids
-            .filter_map(|id| {
-                let path = id.vpath().get_without_slash();
-                path.strip_prefix(MEETING_ROOT)?
-                    .strip_prefix('/')
-                    .map(str::to_string)
-            })
-            .collect();
-        files.sort();
-        files
-    }
-
     /// The virtual path of a file, for messages (`/layout/referat.typ`).
     pub fn path_of(id: FileId) -> String {
         id.vpath().get_with_slash().to_string()
