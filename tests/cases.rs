@@ -1,0 +1,211 @@
+//! A body's own case references (rk.toml's `case.pattern` with named
+//! parts, `case.url`), personal data in what is always published, the
+//! referent shown once, and starting a project with `rk init`.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::{Finding, check_json, copy_tree, fixture_copy, project_root, rk, scratch};
+use scraper::{Html, Selector};
+
+/// The item of the custom-pattern fixture that has a case.
+const TRIVSEL: &str = "meetings/2021-06-15/01-trivsel.md";
+const PATTERN: &str = r"(?<year>\d{2})/(?<number>\d{5})";
+
+/// A scratch copy of `tests/fixtures/cases/custom-pattern`: a kommune's
+/// meeting whose rk.toml makes `21/04651` the form of a case reference.
+fn custom_pattern(name: &str) -> PathBuf {
+    let dir = scratch(&format!("cases-{name}"));
+    copy_tree(
+        &project_root().join("tests/fixtures/cases/custom-pattern"),
+        &dir,
+    );
+    dir
+}
+
+/// The custom-pattern item with its `sag:` line replaced by `line`.
+fn with_sag_line(name: &str, line: &str) -> PathBuf {
+    let dir = custom_pattern(name);
+    let path = dir.join(TRIVSEL);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("sag: 21/04651\n", line)).unwrap();
+    dir
+}
+
+/// (rule, line, column, message, help) of each finding.
+fn summary(findings: &[Finding]) -> Vec<(String, usize, usize, String, String)> {
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.line,
+                f.column,
+                f.message.clone(),
+                f.help.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn one(
+    rule: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+    help: &str,
+) -> Vec<(String, usize, usize, String, String)> {
+    vec![(rule.into(), line, column, message.into(), help.into())]
+}
+
+// ---- a custom case pattern -------------------------------------------------
+
+#[test]
+fn the_custom_pattern_fixture_is_clean() {
+    let (code, findings, stderr) = check_json(&custom_pattern("clean"), &[]);
+    assert_eq!((code, findings, stderr), (0, vec![], String::new()));
+}
+
+/// The example in a `missing-sag` help: `write the case reference, like
+/// `sag: X`, ...` gives X.
+fn example_in(help: &str) -> String {
+    help.split("`sag: ")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("no example in: {help}"))
+        .to_string()
+}
+
+#[test]
+fn missing_sag_help_shows_an_example_of_the_configured_pattern() {
+    let dir = with_sag_line("missing", "");
+    let (code, findings, _) = check_json(&dir, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        one(
+            "missing-sag",
+            5,
+            1,
+            "this item has no `sag`",
+            "write the case reference, like `sag: 21/01234`, or `sag: none` for an item without a case",
+        )
+    );
+    assert_eq!(findings[0].file, TRIVSEL);
+    // The example is a reference the pattern accepts: written in, it passes.
+    let fixed = with_sag_line(
+        "missing-fixed",
+        &format!(
+            "sag: {}\n",
+            example_in(findings[0].help.as_deref().unwrap())
+        ),
+    );
+    assert_eq!(check_json(&fixed, &[]).0, 0);
+
+    // A pattern that names no parts still gives a matching example.
+    fs::write(dir.join("rk.toml"), "[case]\npattern = '\\d{2}/\\d{5}'\n").unwrap();
+    let (_, findings, _) = check_json(&dir, &[]);
+    let help = findings[0].help.clone().unwrap();
+    assert_eq!(
+        help,
+        "write the case reference, like `sag: 01/01234`, or `sag: none` for an item without a case"
+    );
+    let text = fs::read_to_string(dir.join(TRIVSEL)).unwrap();
+    let text = text.replace("title:", &format!("sag: {}\ntitle:", example_in(&help)));
+    fs::write(dir.join(TRIVSEL), text).unwrap();
+    assert_eq!(check_json(&dir, &[]), (0, vec![], String::new()));
+}
+
+#[test]
+fn the_default_pattern_keeps_its_help() {
+    let dir = fixture_copy("missing-sag", "cases-default-missing-sag");
+    let (_, findings, _) = check_json(&dir, &[]);
+    assert_eq!(
+        findings[0].help.as_deref(),
+        Some("write `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case")
+    );
+}
+
+#[test]
+fn a_named_year_after_the_meetings_is_a_finding() {
+    let dir = with_sag_line("year", "sag: 25/00012\n");
+    let (code, findings, _) = check_json(&dir, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        one(
+            "bad-sag",
+            4,
+            6,
+            "case 25/00012 is from 2025, after the meeting's year 2021",
+            "check the year in the case reference",
+        )
+    );
+    // The meeting's own year is fine.
+    let dir = with_sag_line("year-same", "sag: 21/00012\n");
+    assert_eq!(check_json(&dir, &[]).0, 0);
+}
+
+#[test]
+fn a_named_number_written_short_gets_its_padding_suggested() {
+    let dir = with_sag_line("padding", "sag: 21/4651\n");
+    let (code, findings, _) = check_json(&dir, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        one(
+            "bad-sag",
+            4,
+            6,
+            &format!("`21/4651` is not a case reference (pattern `{PATTERN}`)"),
+            "write `21/04651`",
+        )
+    );
+    // Another separator is fixed the same way.
+    let dir = with_sag_line("separator", "sag: 21-4651\n");
+    let (_, findings, _) = check_json(&dir, &[]);
+    assert_eq!(findings[0].help.as_deref(), Some("write `21/04651`"));
+    // No fix is obvious: the help shows the form.
+    let dir = with_sag_line("no-fix", "sag: 2021/4651\n");
+    let (_, findings, _) = check_json(&dir, &[]);
+    assert_eq!(
+        findings[0].help.as_deref(),
+        Some("a case reference looks like `21/01234`; an item without a case has `sag: none`")
+    );
+}
+
+#[test]
+fn a_year_group_that_is_not_two_or_four_digits_is_a_config_error() {
+    let dir = custom_pattern("bad-year-group");
+    fs::write(
+        dir.join("rk.toml"),
+        "[case]\npattern = '(?<year>\\d{3})/\\d{5}'\n",
+    )
+    .unwrap();
+    let run = rk(&dir, &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: rk.toml: case.pattern `(?<year>\\d{3})/\\d{5}`: its `year` group must match four digits"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_case_link_keeps_the_slash_of_the_reference() {
+    let dir = custom_pattern("url");
+    let run = rk(&dir, &["build", "2021-06-15", "--only", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        Html::parse_document(&fs::read_to_string(dir.join("out/2021-06-15/referat.html")).unwrap());
+    let links: Vec<_> = html
+        .select(&Selector::parse("#punkt-1 .sag a").unwrap())
+        .collect();
+    assert_eq!(
+        links[0].value().attr("href"),
+        Some("https://sager.example.dk/sag/21/04651")
+    );
+    assert_eq!(links[0].text().collect::<String>(), "21/04651");
+}
