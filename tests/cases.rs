@@ -209,3 +209,65 @@ fn the_case_link_keeps_the_slash_of_the_reference() {
     );
     assert_eq!(links[0].text().collect::<String>(), "21/04651");
 }
+
+// ---- personal data in what is always published ------------------------------
+
+/// A scratch copy of the `clean` rule fixture with 03-eventuelt.md replaced.
+fn clean_with_eventuelt(name: &str, text: &str) -> PathBuf {
+    let dir = fixture_copy("clean", &format!("cases-{name}"));
+    fs::write(dir.join("meetings/2020-11-25/03-eventuelt.md"), text).unwrap();
+    dir
+}
+
+#[test]
+fn a_cpr_number_in_a_closed_items_title_says_titles_are_published() {
+    let dir = clean_with_eventuelt(
+        "cpr-closed-title",
+        "---\nnumber: \"3\"\ntitle: Klage fra 120385-1234\nsag: none\nclosed: true\n---\nKlagen.\n",
+    );
+    let (code, findings, _) = check_json(&dir, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        one(
+            "personal-data",
+            3,
+            18,
+            "a CPR number in the title of a closed item",
+            "remove it from the title: titles are published, even for closed items",
+        )
+    );
+    // In a public item's title, closing the item would not help either.
+    let dir = clean_with_eventuelt(
+        "cpr-public-title",
+        "---\nnumber: \"3\"\ntitle: Klage fra 120385-1234\nsag: none\n---\nKlagen.\n",
+    );
+    let (_, findings, _) = check_json(&dir, &[]);
+    assert_eq!(
+        summary(&findings),
+        one(
+            "personal-data",
+            3,
+            18,
+            "a CPR number in a public item",
+            "remove it from the title: titles are published, even for closed items",
+        )
+    );
+}
+
+#[test]
+fn the_digits_of_a_character_reference_are_not_a_phone_number() {
+    let body = "Tegnene &#87654321; og &#0102031234; og &#x1F600; er ikke numre.\n";
+    let dir = clean_with_eventuelt(
+        "char-reference",
+        &format!("---\nnumber: \"3\"\ntitle: Eventuelt\nsag: none\n---\n{body}"),
+    );
+    assert_eq!(check_json(&dir, &[]), (0, vec![], String::new()));
+    // The same digits as text are.
+    let dir = clean_with_eventuelt(
+        "char-reference-digits",
+        "---\nnumber: \"3\"\ntitle: Eventuelt\nsag: none\n---\nRing 87654321.\n",
+    );
+    let (_, findings, _) = check_json(&dir, &[]);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+}
