@@ -4,8 +4,9 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{Finding, check_json, copy_tree, fixture_copy, project_root, rk, scratch};
 use scraper::{Html, Selector};
@@ -270,4 +271,98 @@ fn the_digits_of_a_character_reference_are_not_a_phone_number() {
     );
     let (_, findings, _) = check_json(&dir, &[]);
     assert_eq!(findings.len(), 1, "{findings:?}");
+}
+
+// ---- rk init, and the referent shown once -----------------------------------
+
+/// Every file under `dir` with its bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+/// `rk init` in a fresh folder; returns the project and its meeting's date.
+fn init(name: &str) -> (PathBuf, String) {
+    let dir = scratch(&format!("cases-{name}"));
+    let run = rk(&dir, &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meetings: Vec<String> = fs::read_dir(dir.join("meetings"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    (dir, meetings[0].clone())
+}
+
+#[test]
+fn rk_init_starts_a_project_that_checks_clean_and_never_overwrites() {
+    let (dir, date) = init("init");
+    let files: Vec<String> = tree(&dir)
+        .keys()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            format!("meetings/{date}/01-godkendelse-af-dagsorden.md"),
+            format!("meetings/{date}/02-trivselsmaaling.md"),
+            format!("meetings/{date}/03-eventuelt.md"),
+            format!("meetings/{date}/meeting.yaml"),
+            "rk.toml".to_string(),
+        ]
+    );
+    // Clean, warnings included.
+    assert_eq!(
+        check_json(&dir, &["--deny-warnings"]),
+        (0, vec![], String::new())
+    );
+    let run = rk(&dir, &["check"]);
+    assert_eq!(
+        run.stderr,
+        format!("checked {date} (3 items): no findings\n")
+    );
+
+    // A second rk init changes nothing and says why.
+    let before = tree(&dir);
+    let run = rk(&dir, &["init"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: this folder already holds rk.toml: rk init starts a new project and writes nothing over one\n"
+    );
+    assert_eq!(tree(&dir), before);
+    // Nor does one over a meetings folder without rk.toml.
+    fs::remove_file(dir.join("rk.toml")).unwrap();
+    let before = tree(&dir);
+    assert_eq!(rk(&dir, &["init"]).code, 2);
+    assert_eq!(tree(&dir), before);
+
+    // A folder named on the command line is made.
+    let run = rk(&dir, &["init", "ny/udvalg"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.join("ny/udvalg/rk.toml").is_file());
+    assert_eq!(check_json(&dir.join("ny/udvalg"), &[]).0, 0);
+}
+
+#[test]
+fn the_readme_shows_the_meeting_yaml_rk_init_writes() {
+    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
+    let template = fs::read_to_string(project_root().join("src/cmd/init/meeting.yaml")).unwrap();
+    let shown = template.replace("{date}", "2021-06-15");
+    assert!(
+        readme.contains(&format!("```yaml\n{shown}```\n")),
+        "README.md must show src/cmd/init/meeting.yaml with date 2021-06-15"
+    );
 }
