@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{Finding, check_json, copy_tree, fixture_copy, project_root, rk, scratch};
+use common::{
+    Finding, check_json, copy_tree, fixture_copy, have_tool, pdf_text, project_root, rk, scratch,
+};
 use scraper::{Html, Selector};
 
 /// The item of the custom-pattern fixture that has a case.
@@ -365,4 +367,61 @@ fn the_readme_shows_the_meeting_yaml_rk_init_writes() {
         readme.contains(&format!("```yaml\n{shown}```\n")),
         "README.md must show src/cmd/init/meeting.yaml with date 2021-06-15"
     );
+}
+
+/// The participants part of the HTML: the text of `header .people`.
+fn people_html(html: &Html) -> (String, bool) {
+    let people: String = html
+        .select(&Selector::parse("header .people").unwrap())
+        .flat_map(|e| e.text())
+        .collect();
+    let referent_section = html
+        .select(&Selector::parse("#gruppe-referent").unwrap())
+        .next()
+        .is_some();
+    (people, referent_section)
+}
+
+#[test]
+fn a_referent_listed_with_the_role_referent_is_shown_once() {
+    // The example meeting, as the seed referat shows it: the referent only
+    // under Andre deltagere, "Zahra Al-Asfoor, KL (Referent)".
+    // (tests/build.rs checks the example's PDF against that.)
+    let seed = project_root().join("tests/fixtures/seed/referat-2020-11-25.txt");
+    let seed = fs::read_to_string(seed).unwrap();
+    assert_eq!(seed.matches("Zahra Al-Asfoor").count(), 1);
+    assert!(!seed.contains("Referent:"));
+    let (dir, date) = init("referent");
+    let run = rk(&dir, &["build", &date]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.join("out").join(&date);
+    let html = Html::parse_document(&fs::read_to_string(out.join("referat.html")).unwrap());
+    let (people, referent_section) = people_html(&html);
+    assert_eq!(people.matches("Jonas Berg").count(), 1, "{people}");
+    assert!(people.contains("(Referent)"), "{people}");
+    assert!(!referent_section);
+    if have_tool("pdftotext", "-v") {
+        let text = pdf_text(&out.join("referat.pdf"));
+        assert_eq!(text.matches("Jonas Berg").count(), 1, "{text}");
+        assert!(!text.contains("Referent: Jonas Berg"), "{text}");
+        assert!(
+            text.contains("Børne- og Ungeforvaltningen (Referent)"),
+            "{text}"
+        );
+    }
+
+    // A referent listed without that role gets the line of their own.
+    let yaml = dir.join("meetings").join(&date).join("meeting.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, text.replace("    role: Referent\n", "")).unwrap();
+    let run = rk(&dir, &["build", &date]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = Html::parse_document(&fs::read_to_string(out.join("referat.html")).unwrap());
+    let (people, referent_section) = people_html(&html);
+    assert!(referent_section);
+    assert_eq!(people.matches("Jonas Berg").count(), 2, "{people}");
+    if have_tool("pdftotext", "-v") {
+        let text = pdf_text(&out.join("referat.pdf"));
+        assert!(text.contains("Referent: Jonas Berg"), "{text}");
+    }
 }

@@ -33,6 +33,10 @@ pub struct Referat {
     pub location: Option<String>,
     pub chair: Option<String>,
     pub referent: Option<String>,
+    /// Whether the layouts print a line of its own for the referent: not
+    /// when a participant list already shows them with the role Referent
+    /// (as the seed referat does, under Andre deltagere).
+    pub referent_line: bool,
     pub internal: bool,
     pub people: PeopleView,
     pub items: Vec<ItemView>,
@@ -127,6 +131,10 @@ impl Referat {
             location: meeting.location.clone(),
             chair: text(&meeting.chair),
             referent: text(&meeting.referent),
+            referent_line: meeting
+                .referent
+                .as_ref()
+                .is_some_and(|r| !listed_as_referent(meeting, &r.value, &labels.referent)),
             internal,
             people: PeopleView {
                 members: people(Group::Members),
@@ -141,6 +149,17 @@ impl Referat {
                 .collect(),
         }
     }
+}
+
+/// True when `name` is among the present with the role `role` (the
+/// layout's word for a referent), in any case.
+fn listed_as_referent(meeting: &Meeting, name: &str, role: &str) -> bool {
+    meeting.people.present().any(|p| {
+        p.name.value == name
+            && p.role
+                .as_deref()
+                .is_some_and(|r| r.trim().to_lowercase() == role.to_lowercase())
+    })
 }
 
 fn person(p: &Person) -> PersonView {
