@@ -29,6 +29,17 @@ pub enum Command {
     Build(BuildArgs),
     /// List the meetings found: date, body, items, status.
     List,
+    /// Start a project: rk.toml and a meetings folder with one example
+    /// meeting that passes `rk check`.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to start the project in (made if missing). It must not
+    /// hold rk.toml or meetings/ yet.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub folder: PathBuf,
 }
 
 /// Which meetings a command works on.

@@ -80,6 +80,8 @@ pub struct Layout {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Labels {
     pub referat: String,
+    /// Also the role that shows the referent among the participants.
+    pub referent: String,
     pub closed_item: String,
     pub internal: String,
     pub weekdays: Vec<String>,

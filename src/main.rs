@@ -30,11 +30,16 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(dir) => cwd.join(dir),
         None => cwd.clone(),
     };
+    // A new project has no project to discover yet.
+    if let Command::Init(args) = &cli.command {
+        return cmd::init::run(args, &start);
+    }
     let project = Project::discover(&start)?;
     match &cli.command {
         Command::Check(args) => cmd::check::run(&project, args, &start),
         Command::Build(args) => cmd::build::run(&project, args, &start),
         Command::List => cmd::list::run(&project, &start),
+        Command::Init(args) => cmd::init::run(args, &start),
     }
 }
 

@@ -8,8 +8,7 @@ use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
 use crate::check::Settings;
-
-pub const DEFAULT_CASE_PATTERN: &str = r"SAG-\d{4}-\d{5}";
+use crate::check::case::{CasePattern, DEFAULT_CASE_PATTERN};
 
 /// rk.toml. Every field is optional; unknown fields are an error.
 #[derive(Debug, Deserialize)]
@@ -96,12 +95,9 @@ impl Project {
         regex::Regex::new(text).map_err(|e| {
             anyhow::anyhow!("rk.toml: case.pattern is not a valid regular expression:\n{e}")
         })?;
-        let case_pattern = regex::Regex::new(&format!("^(?:{text})$"))
-            .with_context(|| format!("rk.toml: case.pattern `{text}` cannot be anchored"))?;
-        Ok(Settings {
-            case_pattern,
-            case_pattern_text: text.clone(),
-        })
+        let case = CasePattern::new(text)
+            .map_err(|e| anyhow::anyhow!("rk.toml: case.pattern `{text}`: {e}"))?;
+        Ok(Settings { case })
     }
 
     /// The meeting folder that `dir` lies in, if any.

@@ -145,10 +145,7 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let Ok(meeting) = source::load(&meeting_dir, &mut files, &mut diags) else {
         return Ok(()); // an I/O error: exit 2, no panic
     };
-    let settings = Settings {
-        case_pattern: regex::Regex::new(r"^(?:SAG-\d{4}-\d{5})$").unwrap(),
-        case_pattern_text: r"SAG-\d{4}-\d{5}".into(),
-    };
+    let settings = Settings::default();
     check::check(&meeting, &files, &settings, &mut diags);
     // Every finding can be rendered.
     for d in &diags {

@@ -59,10 +59,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(meeting) = source::load(dir, &mut files, &mut diags) else {
         return;
     };
-    let settings = Settings {
-        case_pattern: regex::Regex::new(r"^(?:SAG-\d{4}-\d{5})$").expect("a pattern"),
-        case_pattern_text: r"SAG-\d{4}-\d{5}".into(),
-    };
+    let settings = Settings::default();
     check::check(&meeting, &files, &settings, &mut diags);
     for d in &diags {
         let _ = rk::diag::render_human(&files, d, false);

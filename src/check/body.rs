@@ -20,7 +20,7 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         meeting.file,
         files.get(meeting.file).text(),
         0,
-        MEETING_YAML,
+        Place::MeetingYaml,
         diags,
     );
     for item in &meeting.items {
@@ -40,15 +40,23 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         // A closed item's title is still published; the rest is not. The
         // text is searched as written, so positions are exact.
         let text = files.get(item.file).text();
+        let title = item.title.as_ref().map(|t| t.span.clone());
         if item.closed {
-            if let Some(title) = &item.title {
-                let span = title.span.clone();
-                personal_data(item.file, &text[span.clone()], span.start, ITEM, diags);
+            if let Some(span) = title {
+                let place = Place::Title { closed: true };
+                personal_data(item.file, &text[span.clone()], span.start, place, diags);
             }
         } else {
             let front = item.front_matter.clone();
-            personal_data(item.file, &text[front.clone()], front.start, ITEM, diags);
-            personal_data(item.file, &item.body, item.body_offset, ITEM, diags);
+            let place = Place::Item { title };
+            personal_data(
+                item.file,
+                &text[front.clone()],
+                front.start,
+                place.clone(),
+                diags,
+            );
+            personal_data(item.file, &item.body, item.body_offset, place, diags);
         }
     }
 }
@@ -209,8 +217,52 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-const MEETING_YAML: &str = "meeting.yaml";
-const ITEM: &str = "a public item";
+/// Where personal data was found, which decides what to say about it.
+#[derive(Clone)]
+enum Place {
+    MeetingYaml,
+    /// A public item; `title` is where its title is in the file.
+    Item {
+        title: Option<std::ops::Range<usize>>,
+    },
+    Title {
+        closed: bool,
+    },
+}
+
+impl Place {
+    /// The place of a finding at `range` (bytes of the file).
+    fn of(&self, range: &std::ops::Range<usize>) -> Place {
+        match self {
+            Place::Item { title: Some(title) }
+                if title.start <= range.start && range.end <= title.end =>
+            {
+                Place::Title { closed: false }
+            }
+            other => other.clone(),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Place::MeetingYaml => "meeting.yaml",
+            Place::Item { .. } | Place::Title { closed: false } => "a public item",
+            Place::Title { closed: true } => "the title of a closed item",
+        }
+    }
+
+    fn help(&self) -> &'static str {
+        match self {
+            Place::MeetingYaml => "remove it: everything in meeting.yaml is published",
+            Place::Item { .. } => {
+                "remove it from the text, or mark the item `closed: true` so it is not published"
+            }
+            Place::Title { .. } => {
+                "remove it from the title: titles are published, even for closed items"
+            }
+        }
+    }
+}
 
 /// `personal-data` findings for `text`, which starts at byte `offset` of
 /// `file`.
@@ -218,32 +270,28 @@ fn personal_data(
     file: FileId,
     text: &str,
     offset: usize,
-    place: &str,
+    place: Place,
     diags: &mut Vec<Diagnostic>,
 ) {
     for (range, kind) in personal::find(text) {
-        let loc = Loc::new(file, offset + range.start..offset + range.end);
-        let help = if place == MEETING_YAML {
-            "remove it: everything in meeting.yaml is published"
-        } else {
-            "remove it from the text, or mark the item `closed: true` so it is not published"
-        };
+        let range = offset + range.start..offset + range.end;
+        let place = place.of(&range);
+        let name = place.name();
+        let loc = Loc::new(file, range);
         let diag = match kind {
             Kind::Cpr => {
-                Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {place}"))
+                Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {name}"))
             }
             Kind::Email => Diagnostic::warning(
                 Rule::PersonalData,
                 loc,
-                format!("an e-mail address in {place}"),
+                format!("an e-mail address in {name}"),
             ),
-            Kind::Phone => Diagnostic::warning(
-                Rule::PersonalData,
-                loc,
-                format!("a phone number in {place}"),
-            ),
+            Kind::Phone => {
+                Diagnostic::warning(Rule::PersonalData, loc, format!("a phone number in {name}"))
+            }
         };
-        diags.push(diag.with_help(help));
+        diags.push(diag.with_help(place.help()));
     }
 }
 

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::check::Settings;
+use crate::check::case::CasePattern;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::model::{Item, ItemNumber, Meeting, Sag};
 use crate::source::files::Files;
@@ -31,9 +32,10 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
                     Some(key) => (Loc::new(item.file, key.clone()), "`sag` is empty"),
                     None => (end_of_front_matter.clone(), "this item has no `sag`"),
                 };
-                diags.push(Diagnostic::error(Rule::MissingSag, loc, message).with_help(
-                    "write `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case",
-                ));
+                diags.push(
+                    Diagnostic::error(Rule::MissingSag, loc, message)
+                        .with_help(missing_sag_help(&settings.case, year)),
+                );
             }
             if item.body.trim().is_empty() {
                 diags.push(
@@ -192,16 +194,13 @@ fn check_sag(
     meeting_year: Option<u32>,
     settings: &Settings,
 ) -> Option<Diagnostic> {
-    if !settings.case_pattern.is_match(reference) {
-        let help = match fixed_case_ref(reference, settings) {
+    let pattern = &settings.case;
+    if !pattern.is_match(reference) {
+        let help = match pattern.fixed(reference) {
             Some(fixed) => format!("write `{fixed}`"),
-            None if settings.case_pattern_text == crate::project::DEFAULT_CASE_PATTERN => {
-                "a case reference looks like `SAG-2020-01234`; an item without a case has `sag: none`"
-                    .to_string()
-            }
             None => format!(
-                "a case reference matches `{}`; an item without a case has `sag: none`",
-                settings.case_pattern_text
+                "a case reference {}; an item without a case has `sag: none`",
+                looks_like(pattern, meeting_year)
             ),
         };
         return Some(
@@ -210,13 +209,13 @@ fn check_sag(
                 loc,
                 format!(
                     "`{reference}` is not a case reference (pattern `{}`)",
-                    settings.case_pattern_text
+                    pattern.text()
                 ),
             )
             .with_help(help),
         );
     }
-    let year = case_year(reference)?;
+    let year = pattern.year(reference)?;
     let meeting_year = meeting_year?;
     (year > meeting_year).then(|| {
         Diagnostic::error(
@@ -228,69 +227,41 @@ fn check_sag(
     })
 }
 
-/// The first group of exactly four digits that can be a year: the case's
-/// year.
-fn case_year(reference: &str) -> Option<u32> {
-    reference
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|part| part.len() == 4)
-        .filter_map(|part| part.parse().ok())
-        .find(|year| (1900..=2199).contains(year))
+/// The help of `missing-sag`: KL's form for the default pattern, else an
+/// example made from the configured one.
+fn missing_sag_help(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
+    if pattern.is_default() {
+        return "write `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case".into();
+    }
+    match pattern.example(meeting_year) {
+        Some(example) => format!(
+            "write the case reference, like `sag: {example}`, or `sag: none` for an item without a case"
+        ),
+        None => format!(
+            "write the case reference (it matches `{}`), or `sag: none` for an item without a case",
+            pattern.text()
+        ),
+    }
 }
 
-/// The obvious fix of a near-miss reference: upper-case prefix, dashes as
-/// separators and the serial number zero-padded (`SAG-2019-4651` ->
-/// `SAG-2019-04651`), if that matches the pattern.
-fn fixed_case_ref(reference: &str, settings: &Settings) -> Option<String> {
-    let parts: Vec<&str> = reference
-        .split(['-', '–', '—', ' ', '/', '_', '.'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [prefix, year, serial] = parts.as_slice() else {
-        return None;
-    };
-    if !prefix.chars().all(|c| c.is_ascii_alphabetic())
-        || year.len() != 4
-        || !year.bytes().all(|b| b.is_ascii_digit())
-        || !serial.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
+/// "looks like `SAG-2020-01234`", or what the pattern says.
+fn looks_like(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
+    if pattern.is_default() {
+        return "looks like `SAG-2020-01234`".into();
     }
-    (1..=8)
-        .filter(|width| *width >= serial.len())
-        .map(|width| format!("{}-{year}-{serial:0>width$}", prefix.to_uppercase()))
-        .find(|candidate| settings.case_pattern.is_match(candidate))
+    match pattern.example(meeting_year) {
+        Some(example) => format!("looks like `{example}`"),
+        None => format!("matches `{}`", pattern.text()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn settings() -> Settings {
-        Settings {
-            case_pattern: regex::Regex::new(r"^(?:SAG-\d{4}-\d{5})$").unwrap(),
-            case_pattern_text: r"SAG-\d{4}-\d{5}".into(),
-        }
-    }
-
-    #[test]
-    fn short_case_numbers_get_padded() {
-        let s = settings();
-        assert_eq!(
-            fixed_case_ref("SAG-2019-4651", &s).as_deref(),
-            Some("SAG-2019-04651")
-        );
-        assert_eq!(
-            fixed_case_ref("sag 2019 04651", &s).as_deref(),
-            Some("SAG-2019-04651")
-        );
-        assert_eq!(fixed_case_ref("SAG-2019-1234567", &s), None);
-        assert_eq!(fixed_case_ref("hello", &s), None);
-    }
-
     #[test]
     fn case_year_after_meeting_year() {
-        let s = settings();
+        let s = Settings::default();
         let loc = Loc::new(0, 0..0);
         assert!(check_sag("SAG-2021-00001", loc.clone(), Some(2020), &s).is_some());
         assert!(check_sag("SAG-2020-00001", loc, Some(2020), &s).is_none());

@@ -2,22 +2,20 @@
 //! rules lives in its own file and pushes findings; none stops the run.
 
 mod body;
+pub mod case;
 mod items;
 mod people;
 mod personal;
-
-use regex::Regex;
 
 use crate::diag::Diagnostic;
 use crate::model::Meeting;
 use crate::source::files::Files;
 
 /// What the checks need from the project configuration.
+#[derive(Default)]
 pub struct Settings {
-    /// The case reference pattern, anchored at both ends.
-    pub case_pattern: Regex,
-    /// The pattern as written in rk.toml, for messages.
-    pub case_pattern_text: String,
+    /// What a case reference looks like (rk.toml's `case.pattern`).
+    pub case: case::CasePattern,
 }
 
 pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {

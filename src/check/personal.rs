@@ -42,6 +42,7 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
             continue;
         };
         if is_number_part(text, whole.clone())
+            || is_char_reference(text, whole.clone())
             || !is_cpr_date(day, month, year)
             || is_labelled_id(text, whole.start)
         {
@@ -58,7 +59,10 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         };
         let grouped_in_fours = number.as_str().len() == 9 && number.as_str().as_bytes()[4] == b' ';
         let has_prefix = caps.name("prefix").is_some();
-        if (grouped_in_fours && !has_prefix) || is_number_part(text, number.range()) {
+        if (grouped_in_fours && !has_prefix)
+            || is_number_part(text, number.range())
+            || is_char_reference(text, number.range())
+        {
             continue;
         }
         // A country code belongs to the number; a word like `tlf.` does not.
@@ -95,6 +99,23 @@ fn is_number_part(text: &str, range: Range<usize>) -> bool {
         matches!(c, Some('-' | '.' | ',' | '/')) && next.is_some_and(|n| n.is_ascii_alphanumeric())
     };
     joins(before.first(), before.get(1)) || joins(after.first(), after.get(1))
+}
+
+/// True when the digits at `range` are the code of an HTML character
+/// reference, `&#87654321;` or `&#x1F600;`: a character, not a number.
+fn is_char_reference(text: &str, range: Range<usize>) -> bool {
+    let before = &text[..range.start];
+    let rest = &text[range.end..];
+    let decimal = before.ends_with("&#")
+        && rest
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(';');
+    let hex_start = before.trim_end_matches(|c: char| c.is_ascii_hexdigit());
+    let hex = (hex_start.ends_with("&#x") || hex_start.ends_with("&#X"))
+        && rest
+            .trim_start_matches(|c: char| c.is_ascii_hexdigit())
+            .starts_with(';');
+    decimal || hex
 }
 
 /// Numbers that are labelled as something else: company (CVR), production
@@ -190,6 +211,9 @@ mod tests {
         assert_eq!(kinds("Journalnummer 85274113"), []);
         assert_eq!(kinds("den 20201125 og 29112020"), []);
         assert_eq!(kinds("P-nr. 1003388394"), []);
+        assert_eq!(kinds("&#87654321; og &#0102031234;"), []);
+        assert_eq!(kinds("&#x87654321; &#X1F33703370;"), []);
+        assert_eq!(kinds("# 87654321;"), [("87654321", Kind::Phone)]);
         assert_eq!(
             kinds("Kontakt +4533703370."),
             [("+4533703370", Kind::Phone)]

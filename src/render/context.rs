@@ -33,6 +33,10 @@ pub struct Referat {
     pub location: Option<String>,
     pub chair: Option<String>,
     pub referent: Option<String>,
+    /// Whether the layouts print a line of its own for the referent: not
+    /// when a participant list already shows them with the role Referent
+    /// (as the seed referat does, under Andre deltagere).
+    pub referent_line: bool,
     pub internal: bool,
     pub people: PeopleView,
     pub items: Vec<ItemView>,
@@ -127,6 +131,10 @@ impl Referat {
             location: meeting.location.clone(),
             chair: text(&meeting.chair),
             referent: text(&meeting.referent),
+            referent_line: meeting
+                .referent
+                .as_ref()
+                .is_some_and(|r| !listed_as_referent(meeting, &r.value, &labels.referent)),
             internal,
             people: PeopleView {
                 members: people(Group::Members),
@@ -141,6 +149,17 @@ impl Referat {
                 .collect(),
         }
     }
+}
+
+/// True when `name` is among the present with the role `role` (the
+/// layout's word for a referent), in any case.
+fn listed_as_referent(meeting: &Meeting, name: &str, role: &str) -> bool {
+    meeting.people.present().any(|p| {
+        p.name.value == name
+            && p.role
+                .as_deref()
+                .is_some_and(|r| r.trim().to_lowercase() == role.to_lowercase())
+    })
 }
 
 fn person(p: &Person) -> PersonView {
@@ -199,6 +218,32 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
     view
 }
 
+/// rk.toml's `case.url` for one reference: `{sag}` replaced by the
+/// reference as a piece of a URL. The reference's `/` stays a `/` (a case
+/// number like `20/04651` is a path on many case systems); what would end or
+/// change the part it sits in is percent-encoded: spaces, `?`, `#`, `%`,
+/// non-ASCII, and in a query (after `?`) also `&`, `=` and `+`.
+pub fn case_url(template: &str, reference: &str) -> String {
+    let in_query = template
+        .split("{sag}")
+        .next()
+        .is_some_and(|before| before.contains('?'));
+    let encoded: String = reference
+        .bytes()
+        .map(|b| {
+            let keep = b.is_ascii_alphanumeric()
+                || b"-._~/:@!$'()*,;".contains(&b)
+                || (!in_query && b"&=+".contains(&b));
+            if keep {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    template.replace("{sag}", &encoded)
+}
+
 /// An item is closed when it or a group above it is: closing group 2
 /// closes 2.1 and 2.2 too.
 fn is_closed(item: &Item, items: &[Item]) -> bool {
@@ -246,5 +291,18 @@ mod tests {
         assert_eq!(weekday(1970, 1, 1), 3);
         assert_eq!(weekday(2000, 2, 29), 1);
         assert_eq!(unix_seconds(2020, 11, 25), 1_606_262_400);
+    }
+
+    #[test]
+    fn case_urls_keep_slashes() {
+        let url = |sag| case_url("https://sager.example.dk/{sag}", sag);
+        assert_eq!(url("20/04651"), "https://sager.example.dk/20/04651");
+        assert_eq!(url("SAG 2019/1"), "https://sager.example.dk/SAG%202019/1");
+        assert_eq!(url("a?b#c%d"), "https://sager.example.dk/a%3Fb%23c%25d");
+        assert_eq!(url("Ø&x=1"), "https://sager.example.dk/%C3%98&x=1");
+        assert_eq!(
+            case_url("https://sager.example.dk/find?q={sag}&o=1", "A&B=1+2/3"),
+            "https://sager.example.dk/find?q=A%26B%3D1%2B2/3&o=1"
+        );
     }
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::layout::Layout;
 use crate::markdown;
-use crate::render::context::{ItemView, Referat};
+use crate::render::context::{self, ItemView, Referat};
 use crate::source::paths;
 
 /// What the template sees of one item.
@@ -64,7 +64,7 @@ pub fn render(
                     .sag
                     .as_ref()
                     .zip(case_url)
-                    .map(|(sag, url)| url.replace("{sag}", &url_escape(sag))),
+                    .map(|(sag, url)| context::case_url(url, sag)),
                 body_html: Value::from_safe_string(body_html),
                 anchor,
             }
@@ -282,18 +282,6 @@ fn data_uri(meeting_dir: &Path, url: &str) -> Option<String> {
     ))
 }
 
-/// Percent-escapes a case reference for use in a URL.
-fn url_escape(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +322,5 @@ mod tests {
     #[test]
     fn anchors() {
         assert_eq!(anchor("2.9.1"), "punkt-2-9-1");
-        assert_eq!(url_escape("SAG 2019/1"), "SAG%202019%2F1");
     }
 }
