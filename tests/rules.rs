@@ -1197,3 +1197,41 @@ fn personal_data_in_meeting_yaml_is_found() {
         [("personal-data", "an e-mail address in meeting.yaml")]
     );
 }
+
+// ==== issue 8: YAML as a new referent writes it ============================
+//
+// A comment that cuts a title short, tabs, curly quotes, bullets, unclosed
+// quotes, a key in the wrong table of rk.toml, Danish dates and field names:
+// each at the place to fix, with a help line.
+
+#[test]
+fn a_top_level_key_after_case_in_rk_toml_says_where_it_landed() {
+    let dir = fixture_copy("clean", "issue8-toml-after-case");
+    fs::write(
+        dir.join("rk.toml"),
+        "meetings = \"meetings\"\n[case]\npattern = 'SAG-\\d{4}-\\d{5}'\nout = \"udgivet\"\n",
+    )
+    .unwrap();
+    let run = rk(&dir, &["check"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    let config = dir.canonicalize().unwrap().join("rk.toml");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {}: `out` on line 4 landed inside `[case]`: every key after a `[case]` line \
+             belongs to that table, which has no `out`. Top-level keys go before the first \
+             table: move `out` above `[case]`\n",
+            config.display()
+        )
+    );
+    // A key that is nowhere known keeps the parser's message.
+    fs::write(dir.join("rk.toml"), "[case]\nlayot = \"kl\"\n").unwrap();
+    let run = rk(&dir, &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown field `layot`"),
+        "{}",
+        run.stderr
+    );
+}
