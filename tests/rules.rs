@@ -1204,6 +1204,22 @@ fn personal_data_in_meeting_yaml_is_found() {
 // quotes, a key in the wrong table of rk.toml, Danish dates and field names:
 // each at the place to fix, with a help line.
 
+/// `rk check --format json` on a copy of `clean` with each `(from, to)`
+/// replaced once in `path` (relative to the meeting folder).
+fn check_edited(name: &str, path: &str, edits: &[(&str, &str)]) -> (i32, Vec<Finding>) {
+    let dir = fixture_copy("clean", &format!("issue8-{name}"));
+    let file = dir.join("meetings/2020-11-25").join(path);
+    let mut text = fs::read_to_string(&file).unwrap();
+    for (from, to) in edits {
+        assert!(text.contains(from), "{path} has no {from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    fs::write(&file, text).unwrap();
+    let (code, findings, stderr) = check_json(&dir, &[]);
+    assert_eq!(stderr, "", "{name}");
+    (code, findings)
+}
+
 #[test]
 fn a_top_level_key_after_case_in_rk_toml_says_where_it_landed() {
     let dir = fixture_copy("clean", "issue8-toml-after-case");
@@ -1234,4 +1250,106 @@ fn a_top_level_key_after_case_in_rk_toml_says_where_it_landed() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_date_written_the_danish_way_gets_its_iso_form() {
+    for written in ["25-11-2020", "25.11.2020", "25/11/2020"] {
+        let (code, findings) = check_edited(
+            &format!("date-{}", written.replace(['.', '/'], "-")),
+            "meeting.yaml",
+            &[("date: 2020-11-25", &format!("date: {written}"))],
+        );
+        assert_eq!(code, 1);
+        let message = format!("`{written}` is not a real date");
+        assert_eq!(
+            got(&findings),
+            vec![(
+                "date-mismatch".to_string(),
+                E,
+                MEETING.to_string(),
+                2,
+                7,
+                message
+            )]
+        );
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("write `date: 2020-11-25`: dates are written YYYY-MM-DD")
+        );
+    }
+}
+
+#[test]
+fn danish_field_names_suggest_the_english_field() {
+    let help = |field: &str| format!("did you mean `{field}`? Field names are in English");
+    let (code, findings) = check_edited(
+        "danish-item",
+        "03-eventuelt.md",
+        &[(
+            "number: \"3\"\ntitle: Eventuelt\nsag: none\n",
+            "nummer: \"3\"\ntitel: Eventuelt\nsagsnr: none\nlukket: true\nbilag:\n  - bilag/x.pdf\n",
+        )],
+    );
+    assert_eq!(code, 1);
+    let found = |findings: &[Finding]| -> Vec<(String, usize, String, Option<String>)> {
+        findings
+            .iter()
+            .map(|f| (f.rule.clone(), f.line, f.message.clone(), f.help.clone()))
+            .collect()
+    };
+    let expect = |line: usize, danish: &str, english: &str, what: &str| {
+        (
+            "unknown-field".to_string(),
+            line,
+            format!("unknown field `{danish}` in {what}"),
+            Some(help(english)),
+        )
+    };
+    let item = "an agenda item";
+    assert_eq!(
+        found(&findings),
+        vec![
+            expect(2, "nummer", "number", item),
+            expect(3, "titel", "title", item),
+            expect(4, "sagsnr", "sag", item),
+            expect(5, "lukket", "closed", item),
+            expect(6, "bilag", "attachments", item),
+        ]
+    );
+    let (code, findings) = check_edited(
+        "danish-meeting",
+        "meeting.yaml",
+        &[
+            ("date:", "dato:"),
+            ("location:", "sted:"),
+            ("chair:", "formand:"),
+            ("members:", "deltagere:"),
+            ("guests:", "gæster:"),
+            ("absent:", "afbud:"),
+        ],
+    );
+    assert_eq!(code, 1);
+    let meeting = "meeting.yaml";
+    assert_eq!(
+        found(&findings),
+        vec![
+            expect(2, "dato", "date", meeting),
+            expect(5, "sted", "location", meeting),
+            expect(6, "formand", "chair", meeting),
+            expect(8, "deltagere", "members", meeting),
+            expect(21, "gæster", "guests", meeting),
+            expect(23, "afbud", "absent", meeting),
+        ]
+    );
+    let (_, findings) = check_edited(
+        "danish-item-people",
+        "02-02-dupla.md",
+        &[
+            ("responsible:", "ansvarlig:"),
+            ("presenters:", "oplægsholdere:"),
+        ],
+    );
+    let helps: Vec<Option<String>> = findings.iter().map(|f| f.help.clone()).collect();
+    assert_eq!(helps, [Some(help("responsible")), Some(help("presenters"))]);
 }

@@ -50,12 +50,17 @@ impl Reader<'_> {
                     value,
                 });
             } else {
-                let help = match suggest::closest(name, allowed.iter().copied()) {
+                let danish = suggest::danish_field(name, allowed.iter().copied());
+                let meant = danish.or_else(|| suggest::closest(name, allowed.iter().copied()));
+                let help = match meant {
                     Some(s) => {
                         if let Some(field) = allowed.iter().find(|a| **a == s) {
                             self.misspelt.push(field);
                         }
-                        format!("did you mean `{s}`?")
+                        match danish {
+                            Some(_) => format!("did you mean `{s}`? Field names are in English"),
+                            None => format!("did you mean `{s}`?"),
+                        }
                     }
                     None => format!("the fields of {what} are: {}", allowed.join(", ")),
                 };
