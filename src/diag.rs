@@ -17,6 +17,8 @@ use crate::source::files::{FileId, Files};
 pub enum Rule {
     Encoding,
     Yaml,
+    /// A warning: a ` #` comment cuts a plain text value short.
+    YamlComment,
     BadValue,
     MissingField,
     UnknownField,
@@ -43,9 +45,10 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule `rk check` applies.
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::Encoding,
         Rule::Yaml,
+        Rule::YamlComment,
         Rule::BadValue,
         Rule::MissingField,
         Rule::UnknownField,
@@ -72,6 +75,7 @@ impl Rule {
         match self {
             Rule::Encoding => "encoding",
             Rule::Yaml => "yaml",
+            Rule::YamlComment => "yaml-comment",
             Rule::BadValue => "bad-value",
             Rule::MissingField => "missing-field",
             Rule::UnknownField => "unknown-field",

@@ -73,9 +73,7 @@ impl Project {
         let config = if config_path.is_file() {
             let text = fs::read_to_string(&config_path)
                 .with_context(|| format!("cannot read {}", config_path.display()))?;
-            toml::from_str(&text).map_err(|e| {
-                anyhow::anyhow!("{}: {}", config_path.display(), e.to_string().trim_end())
-            })?
+            toml::from_str(&text).map_err(|e| config_error(&config_path, &text, &e))?
         } else {
             Config::default()
         };
@@ -186,6 +184,40 @@ impl Project {
             self.meetings_dir().display()
         )
     }
+}
+
+/// rk.toml does not read. A top-level key written after a `[table]` line
+/// lands in that table, where it is unknown: say so.
+fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
+    match misplaced_key(text, e) {
+        Some(message) => anyhow::anyhow!("{}: {message}", path.display()),
+        None => anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()),
+    }
+}
+
+/// The message for an unknown key in a table that the top level would take.
+fn misplaced_key(text: &str, e: &toml::de::Error) -> Option<String> {
+    let key = e
+        .message()
+        .strip_prefix("unknown field `")?
+        .split('`')
+        .next()?;
+    let document: toml::Table = text.parse().ok()?;
+    let (table, value) = document
+        .iter()
+        .find_map(|(name, v)| v.as_table()?.get(key).map(|v| (name, v)))?;
+    let mut top = toml::Table::new();
+    top.insert(key.to_string(), value.clone());
+    top.try_into::<Config>().ok()?;
+    let line = e
+        .span()
+        .and_then(|span| text.get(..span.start))
+        .map_or(0, |before| before.matches('\n').count() + 1);
+    Some(format!(
+        "`{key}` on line {line} landed inside `[{table}]`: every key after a `[{table}]` line \
+         belongs to that table, which has no `{key}`. Top-level keys go before the first \
+         table: move `{key}` above `[{table}]`"
+    ))
 }
 
 /// `2020-11-25` or `2020-11-25-ekstra`.

@@ -20,6 +20,92 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// Danish names a referent may give rk's fields, with the field each means.
+/// Compared like [`closest`] compares (`gæster`, `gaester`, `Gæster`).
+const DANISH_FIELDS: &[(&str, &str)] = &[
+    ("udvalg", "body"),
+    ("organ", "body"),
+    ("dato", "date"),
+    ("mødedato", "date"),
+    ("nummer", "number"),
+    ("nr", "number"),
+    ("punktnummer", "number"),
+    ("mødenummer", "number"),
+    ("tid", "time"),
+    ("tidspunkt", "time"),
+    ("klokkeslæt", "time"),
+    ("sted", "location"),
+    ("mødested", "location"),
+    ("formand", "chair"),
+    ("forkvinde", "chair"),
+    ("mødeleder", "chair"),
+    ("ordstyrer", "chair"),
+    ("deltagere", "members"),
+    ("medlemmer", "members"),
+    ("andre", "others"),
+    ("andre_deltagere", "others"),
+    ("gæster", "guests"),
+    ("gæst", "guests"),
+    ("afbud", "absent"),
+    ("fraværende", "absent"),
+    ("navn", "name"),
+    ("titel", "title"),
+    ("overskrift", "title"),
+    ("stilling", "title"),
+    ("rolle", "role"),
+    ("bemærkning", "note"),
+    ("noter", "note"),
+    ("stedfortræder", "substitute_for"),
+    ("stedfortræder_for", "substitute_for"),
+    ("suppleant", "substitute_for"),
+    ("suppleant_for", "substitute_for"),
+    ("sagsnummer", "sag"),
+    ("sagsnr", "sag"),
+    ("sagnr", "sag"),
+    ("journalnummer", "sag"),
+    ("ansvarlig", "responsible"),
+    ("ansvarlige", "responsible"),
+    ("oplægsholder", "presenters"),
+    ("oplægsholdere", "presenters"),
+    ("lukket", "closed"),
+    ("lukket_punkt", "closed"),
+    ("bilag", "attachments"),
+    ("fil", "file"),
+];
+
+/// The field a Danish field name means (`lukket` is `closed`), when it is
+/// one of `fields`.
+pub fn danish_field<'a>(word: &str, fields: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = fold(word).replace([' ', '-'], "_");
+    let word = word.trim_end_matches('.');
+    let meant = DANISH_FIELDS
+        .iter()
+        .find(|(danish, _)| fold(danish) == word)?
+        .1;
+    fields.into_iter().find(|field| *field == meant)
+}
+
+/// A date written the Danish way (`15-06-2021`, `15.06.2021`, `15/6/2021`)
+/// or with other separators (`2021/06/15`), as YYYY-MM-DD (`2021-06-15`).
+/// Whether that is a real date is for the caller to judge.
+pub fn iso_date(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.trim().split(['-', '.', '/']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let (year, month, day) = if digits(a, 1, 2) && digits(b, 1, 2) && digits(c, 4, 4) {
+        (c, b, a)
+    } else if digits(a, 4, 4) && digits(b, 1, 2) && digits(c, 1, 2) {
+        (a, b, c)
+    } else {
+        return None;
+    };
+    Some(format!("{year}-{month:0>2}-{day:0>2}"))
+}
+
 /// Lower case, with the Danish letters as they are often typed without a
 /// Danish keyboard (`Søren Ærø` and `Soren Aero` are the same).
 fn fold(word: &str) -> String {
@@ -32,7 +118,29 @@ fn fold(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{closest, danish_field, iso_date};
+
+    #[test]
+    fn dates_written_the_danish_way_in_iso_form() {
+        assert_eq!(iso_date("15-06-2021").as_deref(), Some("2021-06-15"));
+        assert_eq!(iso_date("15.06.2021").as_deref(), Some("2021-06-15"));
+        assert_eq!(iso_date("15/6/2021").as_deref(), Some("2021-06-15"));
+        assert_eq!(iso_date("2021/06/15").as_deref(), Some("2021-06-15"));
+        assert_eq!(iso_date("15. juni 2021"), None);
+        assert_eq!(iso_date("2021-6"), None);
+    }
+
+    #[test]
+    fn danish_field_names_mean_the_english_fields() {
+        let fields = ["title", "sag", "closed", "guests", "members"];
+        assert_eq!(danish_field("lukket", fields), Some("closed"));
+        assert_eq!(danish_field("Gæster", fields), Some("guests"));
+        assert_eq!(danish_field("gaester", fields), Some("guests"));
+        assert_eq!(danish_field("sagsnr.", fields), Some("sag"));
+        // A Danish name for a field this mapping does not have.
+        assert_eq!(danish_field("dato", fields), None);
+        assert_eq!(danish_field("vejret", fields), None);
+    }
 
     #[test]
     fn finds_typos_but_not_strangers() {

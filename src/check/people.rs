@@ -173,13 +173,17 @@ fn check_date(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     let Some(date) = &meeting.date else { return };
     let loc = Loc::new(meeting.file, date.span.clone());
     if super::parse_date(&date.value).is_none() {
+        let help = match suggest::iso_date(&date.value).filter(|d| super::parse_date(d).is_some()) {
+            Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
+            None => "write the date as YYYY-MM-DD, e.g. 2020-11-25".into(),
+        };
         diags.push(
             Diagnostic::error(
                 Rule::DateMismatch,
                 loc,
                 format!("`{}` is not a real date", date.value),
             )
-            .with_help("write the date as YYYY-MM-DD, e.g. 2020-11-25"),
+            .with_help(help),
         );
         return;
     }

@@ -4,8 +4,43 @@
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::model::Spanned;
 use crate::source::files::FileId;
-use crate::source::yaml::{Node, Value};
+use crate::source::yaml::{self, Comment, Node, Value};
 use crate::suggest;
+
+/// Fields whose values have a fixed form, checked by rules of their own,
+/// where a comment after the value (`sag: none # no case yet`) is normal.
+const CODE_FIELDS: &[&str] = &["number", "date", "sag"];
+
+/// True when the comment after a value of `field` most likely cuts a text
+/// short (`title: Budget #2 - forslag`): the field holds free text and the
+/// comment is not set off as one. A comment is taken as meant when two
+/// spaces (or a tab) come before `#` and a space after it, as in
+/// `- name: Ken Rindsig  # 2.2`.
+fn cuts_short(field: &str, comment: &Comment) -> bool {
+    let set_off = comment.gap.len() >= 2 || comment.gap.contains('\t');
+    let after = comment.text.strip_prefix('#').unwrap_or_default();
+    let spaced = after.is_empty() || after.starts_with([' ', '\t']);
+    let meant = set_off && spaced;
+    !meant && !CODE_FIELDS.contains(&field)
+}
+
+/// Where a value was written, so that a help can show the line to write.
+#[derive(Clone, Copy)]
+enum Form {
+    /// `title: <value>`
+    Field,
+    /// `- <value>`, an entry of a list
+    Entry,
+}
+
+impl Form {
+    fn write(self, field: &str, value: &str) -> String {
+        match self {
+            Form::Field => format!("{field}: {value}"),
+            Form::Entry => format!("- {value}"),
+        }
+    }
+}
 
 pub struct Reader<'a> {
     pub file: FileId,
@@ -50,12 +85,17 @@ impl Reader<'_> {
                     value,
                 });
             } else {
-                let help = match suggest::closest(name, allowed.iter().copied()) {
+                let danish = suggest::danish_field(name, allowed.iter().copied());
+                let meant = danish.or_else(|| suggest::closest(name, allowed.iter().copied()));
+                let help = match meant {
                     Some(s) => {
                         if let Some(field) = allowed.iter().find(|a| **a == s) {
                             self.misspelt.push(field);
                         }
-                        format!("did you mean `{s}`?")
+                        match danish {
+                            Some(_) => format!("did you mean `{s}`? Field names are in English"),
+                            None => format!("did you mean `{s}`?"),
+                        }
                     }
                     None => format!("the fields of {what} are: {}", allowed.join(", ")),
                 };
@@ -89,26 +129,117 @@ impl Reader<'_> {
 
     /// A text value; an empty value is `None`, a list or mapping a finding.
     pub fn text(&mut self, node: &Node, field: &str) -> Option<Spanned<String>> {
+        self.text_as(node, field, Form::Field)
+    }
+
+    /// A text written as an entry of a list (`- Anna`).
+    pub fn entry_text(&mut self, node: &Node, field: &str) -> Option<Spanned<String>> {
+        self.text_as(node, field, Form::Entry)
+    }
+
+    fn text_as(&mut self, node: &Node, field: &str, form: Form) -> Option<Spanned<String>> {
         if node.is_null() {
             return None;
         }
-        match node.as_str() {
-            Some(text) => Some(Spanned::new(text.trim().to_string(), node.span.clone())),
-            None => {
-                let help = match &node.value {
-                    Value::Seq(_) => format!(
-                        "write one value after `{field}:`; if it holds a comma or brackets, put it in quotes"
-                    ),
-                    _ => format!("write `{field}: <text>` on one line"),
-                };
-                self.bad_value_help(
-                    node,
-                    &format!("`{field}` must be text, not {}", node.kind()),
-                    Some(help),
-                );
-                None
-            }
+        let Value::Scalar {
+            text,
+            plain,
+            comment,
+        } = &node.value
+        else {
+            let help = match &node.value {
+                Value::Seq(_) => format!(
+                    "write one value after `{field}:`; if it holds a comma or brackets, put it in quotes"
+                ),
+                _ => format!("write `{field}: <text>` on one line"),
+            };
+            self.bad_value_help(
+                node,
+                &format!("`{field}` must be text, not {}", node.kind()),
+                Some(help),
+            );
+            return None;
+        };
+        let value = Spanned::new(text.trim().to_string(), node.span.clone());
+        if !plain {
+            return Some(value);
         }
+        let value = self.unquote_curly(node, text, field, form).unwrap_or(value);
+        if let Some(comment) = comment.as_ref().filter(|c| cuts_short(field, c)) {
+            self.cut_short(&value.value, comment, field, form);
+        }
+        Some(value)
+    }
+
+    /// A plain value wrapped in curly quotes (`“Anna”`): a finding, and the
+    /// value without them, so that the checks after it see the name meant.
+    fn unquote_curly(
+        &mut self,
+        node: &Node,
+        text: &str,
+        field: &str,
+        form: Form,
+    ) -> Option<Spanned<String>> {
+        let inner = yaml::curly_quoted(text)?;
+        let fixed = form.write(field, &yaml::quoted(inner));
+        self.diags.push(
+            Diagnostic::error(
+                Rule::BadValue,
+                self.loc(node.span.clone()),
+                format!("`{text}` is in curly quotes, which YAML keeps as part of the text"),
+            )
+            .with_help(yaml::straight_quotes(&fixed)),
+        );
+        let open = text.len() - text.trim_start_matches(yaml::is_curly).len();
+        let close = text.len() - text.trim_end_matches(yaml::is_curly).len();
+        let span = node.span.start + open..node.span.end.saturating_sub(close);
+        Some(Spanned::new(inner.trim().to_string(), span))
+    }
+
+    /// A warning at a comment that cuts the value `read` short.
+    fn cut_short(&mut self, read: &str, comment: &Comment, field: &str, form: Form) {
+        let meant = format!("{read}{}{}", comment.gap, comment.text);
+        self.diags.push(
+            Diagnostic::warning(
+                Rule::YamlComment,
+                self.loc(comment.span.clone()),
+                format!("`#` starts a YAML comment here: `{field}` is read as `{read}`"),
+            )
+            .with_help(format!(
+                "write `{}`",
+                form.write(field, &yaml::quoted(&meant))
+            )),
+        );
+    }
+
+    /// A value written as a bulleted list (`• Anna`, which YAML reads as one
+    /// text): a finding, and the entries as they were meant.
+    pub fn bulleted(&mut self, node: &Node, field: &str) -> Option<Vec<Spanned<String>>> {
+        let Value::Scalar {
+            text, plain: true, ..
+        } = &node.value
+        else {
+            return None;
+        };
+        let entries = yaml::bulleted(text)?;
+        let bullet = text.chars().next()?;
+        let list: String = entries.iter().map(|e| format!("\n  - {e}")).collect();
+        self.diags.push(
+            Diagnostic::error(
+                Rule::BadValue,
+                self.loc(node.span.start..node.span.start + bullet.len_utf8()),
+                yaml::not_a_list_marker(bullet),
+            )
+            .with_help(format!(
+                "write one entry a line after `- `:\n{field}:{list}"
+            )),
+        );
+        Some(
+            entries
+                .into_iter()
+                .map(|e| Spanned::new(e.to_string(), node.span.clone()))
+                .collect(),
+        )
     }
 
     /// One text or a list of texts (`responsible: A` or `[A, B]`).
@@ -116,9 +247,12 @@ impl Reader<'_> {
         match &node.value {
             Value::Seq(items) => items
                 .iter()
-                .filter_map(|item| self.text(item, field))
+                .filter_map(|item| self.entry_text(item, field))
                 .collect(),
-            _ => self.text(node, field).into_iter().collect(),
+            _ => match self.bulleted(node, field) {
+                Some(entries) => entries,
+                None => self.text(node, field).into_iter().collect(),
+            },
         }
     }
 

@@ -152,36 +152,7 @@ fn read_text(
 }
 
 fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
-    let help = yaml_help(&err.message);
-    Diagnostic::error(Rule::Yaml, Loc::new(file, err.span), err.message).with_help_opt(help)
-}
-
-/// The usual cause of a YAML error, in a referent's words.
-fn yaml_help(message: &str) -> Option<String> {
-    let help = if message.contains("mapping values are not allowed") {
-        "a value that holds `: ` must be quoted (title: \"Tema: Evaluering\"); \
-         if it is not that, check that the fields of one mapping line up"
-    } else if message.contains("given twice") {
-        "remove one of the two"
-    } else if message.contains("did not find expected '-' indicator")
-        || message.contains("did not find expected key")
-    {
-        "the entries of one list or mapping must line up: check the indentation"
-    } else if message.contains("while parsing a flow") || message.contains("flow") {
-        "a `[` or `{` is not closed, or a value in it needs quotes"
-    } else if message.contains("valid YAML whitespace") {
-        "put a space (not a tab) after the colon"
-    } else if message.contains("tab") {
-        "indent with spaces, not tabs"
-    } else if message.contains("unexpected character") || message.contains("cannot start any token")
-    {
-        "a value that starts with `@`, a backtick, `%` or `!` must be quoted: title: \"@x\""
-    } else if message.contains("aliases") {
-        "write the value out in full"
-    } else {
-        return None;
-    };
-    Some(help.to_string())
+    Diagnostic::error(Rule::Yaml, Loc::new(file, err.span), err.message).with_help_opt(err.help)
 }
 
 fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnostic>) {
@@ -260,6 +231,9 @@ fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
         return Vec::new();
     }
     let yaml::Value::Seq(items) = &node.value else {
+        if let Some(names) = r.bulleted(node, group.key()) {
+            return names.into_iter().map(person).collect();
+        }
         r.bad_value_help(
             node,
             &format!("`{}` must be a list of people", group.key()),
@@ -288,7 +262,7 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
         return None;
     }
     if let yaml::Value::Scalar { .. } = node.value {
-        let name = r.text(node, "name")?;
+        let name = r.entry_text(node, "name")?;
         return Some(person(name));
     }
     let fields = r.fields(node, PERSON_FIELDS, "a person")?;
@@ -521,7 +495,7 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
     let mut out = Vec::new();
     for item in items {
         if let yaml::Value::Scalar { .. } = item.value {
-            if let Some(file) = r.text(item, "file") {
+            if let Some(file) = r.entry_text(item, "file") {
                 out.push(Attachment { file, title: None });
             }
             continue;

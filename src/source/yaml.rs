@@ -14,9 +14,23 @@ pub enum Value {
     Scalar {
         text: String,
         plain: bool,
+        /// A comment on the same line right after a plain scalar.
+        comment: Option<Comment>,
     },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
+}
+
+/// A `#` comment right after a plain value on its line. YAML ends the value
+/// at ` #`, so `title: Budget #2 - forslag` is the title `Budget`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    /// Byte range of the comment, from `#` to the end of its line.
+    pub span: Range<usize>,
+    /// The spaces and tabs between the value and `#`.
+    pub gap: String,
+    /// The comment as written, `#` included.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +43,7 @@ pub struct Node {
 impl Node {
     /// True for an empty value (`key:`), `~` and `null`.
     pub fn is_null(&self) -> bool {
-        matches!(&self.value, Value::Scalar { text, plain: true }
+        matches!(&self.value, Value::Scalar { text, plain: true, .. }
             if text.is_empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
     }
 
@@ -55,6 +69,18 @@ impl Node {
 pub struct YamlError {
     pub span: Range<usize>,
     pub message: String,
+    /// The usual cause, in a referent's words.
+    pub help: Option<String>,
+}
+
+impl YamlError {
+    fn new(span: Range<usize>, message: impl Into<String>, help: Option<String>) -> Self {
+        YamlError {
+            span,
+            message: message.into(),
+            help,
+        }
+    }
 }
 
 /// Parses one YAML document. `base` is the byte offset of `text` in its file,
@@ -62,24 +88,230 @@ pub struct YamlError {
 pub fn parse(text: &str, base: usize) -> Result<Option<Node>, YamlError> {
     let offsets = CharOffsets::new(text, base);
     let mut builder = Builder {
+        text,
         offsets: &offsets,
         stack: Vec::new(),
         root: None,
         documents: 0,
     };
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| scan_error(&offsets, &e))?;
+        let (event, span) = event.map_err(|e| scan_error(text, &offsets, &e))?;
         builder.on_event(event, span)?;
     }
     Ok(builder.root)
 }
 
-fn scan_error(offsets: &CharOffsets, e: &ScanError) -> YamlError {
-    let at = offsets.byte(e.marker().index());
-    YamlError {
-        span: at..at,
-        message: e.info().to_string(),
+fn scan_error(text: &str, offsets: &CharOffsets, e: &ScanError) -> YamlError {
+    let at = offsets.byte(e.marker().index()) - offsets.base;
+    let mut err = explain(text, at, e.info());
+    err.span = offsets.base + err.span.start..offsets.base + err.span.end;
+    err
+}
+
+/// Characters a word processor puts where `"` and `'` were typed. YAML does
+/// not take them for quotes.
+const CURLY_OPEN: &[char] = &['“', '”', '„', '‘', '’', '‚'];
+const CURLY_CLOSE: &[char] = &['”', '“', '’', '‘'];
+/// Bullets pasted from a word processor where YAML wants `- `.
+const BULLETS: &[char] = &['•', '◦', '▪', '●', '‣', '⁃', '·'];
+
+/// True for a curly quote.
+pub fn is_curly(c: char) -> bool {
+    CURLY_OPEN.contains(&c) || CURLY_CLOSE.contains(&c)
+}
+
+/// The text inside curly quotes when a whole value is wrapped in them
+/// (`“Budget”`): YAML keeps such quotes as part of the text.
+pub fn curly_quoted(text: &str) -> Option<&str> {
+    let mut chars = text.chars();
+    let (first, last) = (chars.next()?, chars.next_back()?);
+    let inner = chars.as_str();
+    (CURLY_OPEN.contains(&first) && CURLY_CLOSE.contains(&last) && !inner.contains(is_curly))
+        .then_some(inner)
+}
+
+/// The entries of a value written as a bulleted list (`• Anna` on one line
+/// and `• Bo` on the next), which YAML reads as the one text `• Anna • Bo`.
+pub fn bulleted(text: &str) -> Option<Vec<&str>> {
+    let first = text.chars().next()?;
+    if !BULLETS.contains(&first) {
+        return None;
     }
+    Some(
+        text.split(BULLETS)
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .collect(),
+    )
+}
+
+/// The help for a value in curly quotes; `fixed` is how to write it.
+pub fn straight_quotes(fixed: &str) -> String {
+    format!("“…” are not YAML quotes: use straight quotes: `{fixed}`")
+}
+
+/// The message for a bullet where YAML wants `- `.
+pub fn not_a_list_marker(bullet: char) -> String {
+    format!("`{bullet}` is not a list marker in YAML")
+}
+
+/// `text` in double quotes, as YAML reads it back.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A parser error (at byte `at` of `text`) put in a referent's words, at
+/// the place to fix: a bullet instead of `- `, curly quotes, a tab in the
+/// indentation, a quote that is not closed. Any other error keeps the
+/// parser's message and position.
+fn explain(text: &str, at: usize, info: &str) -> YamlError {
+    let line = line_at(text, at);
+    let bullet = lines(text)
+        .take_while(|l| l.start <= line.start)
+        .find_map(|l| bullet_at(text, l));
+    if let Some(bullet) = bullet {
+        return bullet;
+    }
+    if let Some(curly) = curly_quotes_at(text, line.clone()) {
+        return curly;
+    }
+    if info.contains("tab") {
+        let tab = lines(text)
+            .skip_while(|l| l.end < line.start)
+            .find_map(|l| indentation_tab(text, l));
+        if let Some(tab) = tab {
+            return YamlError::new(
+                tab..tab + 1,
+                "a tab in the indentation",
+                Some("indent with spaces, not tabs".into()),
+            );
+        }
+    }
+    let quote = text.get(at..).and_then(|rest| rest.chars().next());
+    if let Some(quote @ ('"' | '\'')) = quote.filter(|_| info.contains("quoted scalar")) {
+        return unclosed_quote(text, at, quote);
+    }
+    YamlError::new(at..at, info, help_for(info))
+}
+
+/// A value wrapped in curly quotes on a line that does not parse
+/// (`title: “Tema: Evaluering”`).
+fn curly_quotes_at(text: &str, line: Range<usize>) -> Option<YamlError> {
+    let content = &text[line.clone()];
+    let starts_value = |i: usize| {
+        let before = content[..i].trim_end();
+        before.is_empty() || before.ends_with([':', '-', '[', '{', ','])
+    };
+    let (i, quote) = content
+        .char_indices()
+        .find(|&(i, c)| is_curly(c) && starts_value(i))?;
+    if !content.trim_end().ends_with(is_curly) {
+        return None;
+    }
+    let straight: String = content
+        .trim()
+        .chars()
+        .map(|c| if is_curly(c) { '"' } else { c })
+        .collect();
+    let start = line.start + i;
+    Some(YamlError::new(
+        start..start + quote.len_utf8(),
+        format!("`{quote}` is not a YAML quote, so this value is not quoted"),
+        Some(straight_quotes(&straight)),
+    ))
+}
+
+/// A quote at byte `at` that the value does not close.
+fn unclosed_quote(text: &str, at: usize, quote: char) -> YamlError {
+    let line = line_at(text, at);
+    let help = if text[line.start..at].contains(['[', '{']) {
+        format!("end the quoted value with `{quote}`")
+    } else {
+        format!(
+            "end the value with `{quote}` on the same line: `{}{quote}`",
+            text[line].trim()
+        )
+    };
+    YamlError::new(
+        at..at + 1,
+        format!("the quote `{quote}` that starts this value is not closed"),
+        Some(help),
+    )
+}
+
+/// A line that starts with a bullet instead of `- `.
+fn bullet_at(text: &str, line: Range<usize>) -> Option<YamlError> {
+    let content = &text[line.clone()];
+    let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
+    let bullet = content[indent..]
+        .chars()
+        .next()
+        .filter(|c| BULLETS.contains(c))?;
+    let start = line.start + indent;
+    let entry = content[indent + bullet.len_utf8()..].trim();
+    let entry = if entry.is_empty() { "<name>" } else { entry };
+    Some(YamlError::new(
+        start..start + bullet.len_utf8(),
+        not_a_list_marker(bullet),
+        Some(format!("write `- {entry}`: a hyphen and a space")),
+    ))
+}
+
+/// The first tab in a line's indentation.
+fn indentation_tab(text: &str, line: Range<usize>) -> Option<usize> {
+    let content = &text[line.clone()];
+    let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
+    content[..indent].find('\t').map(|i| line.start + i)
+}
+
+/// Each line's byte range, without its line ending.
+fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let next = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        let line = start..start + text[start..next].trim_end_matches(['\n', '\r']).len();
+        start = next;
+        Some(line)
+    })
+}
+
+/// The line that holds byte `at`, without its line ending.
+fn line_at(text: &str, at: usize) -> Range<usize> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..start + text[start..end].trim_end_matches('\r').len()
+}
+
+/// The usual cause of one of the parser's own errors, in a referent's words.
+fn help_for(message: &str) -> Option<String> {
+    let help = if message.contains("mapping values are not allowed") {
+        "a value that holds `: ` must be quoted (title: \"Tema: Evaluering\"); \
+         if it is not that, check that the fields of one mapping line up"
+    } else if message.contains("did not find expected '-' indicator")
+        || message.contains("did not find expected key")
+    {
+        "the entries of one list or mapping must line up: check the indentation"
+    } else if message.contains("comment intercepting") {
+        "` #` starts a comment in YAML: put the value in quotes (title: \"Budget #2\")"
+    } else if message.contains("while parsing a flow") || message.contains("flow") {
+        "a `[` or `{` is not closed, or a value in it needs quotes"
+    } else if message.contains("valid YAML whitespace") {
+        "put a space (not a tab) after the colon"
+    } else if message.contains("tab") {
+        "indent with spaces, not tabs"
+    } else if message.contains("unexpected character") || message.contains("cannot start any token")
+    {
+        "a value that starts with `@`, a backtick, `%` or `!` must be quoted: title: \"@x\""
+    } else {
+        return None;
+    };
+    Some(help.to_string())
 }
 
 /// Maps saphyr's character indexes to byte offsets in the file.
@@ -124,6 +356,7 @@ enum Open {
 }
 
 struct Builder<'a> {
+    text: &'a str,
     offsets: &'a CharOffsets,
     stack: Vec<Open>,
     root: Option<Node>,
@@ -137,24 +370,32 @@ impl Builder<'_> {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(YamlError {
-                        span: range,
-                        message: "only one YAML document is allowed here".into(),
-                    });
+                    return Err(YamlError::new(
+                        range,
+                        "only one YAML document is allowed here",
+                        None,
+                    ));
                 }
             }
             Event::Alias(_) => {
-                return Err(YamlError {
-                    span: range,
-                    message: "anchors and aliases (`*name`) are not supported in rk sources".into(),
-                });
+                return Err(YamlError::new(
+                    range,
+                    "anchors and aliases (`*name`) are not supported in rk sources",
+                    Some("write the value out in full".into()),
+                ));
             }
             Event::Scalar(text, style, _, _) => {
                 let plain = style == ScalarStyle::Plain;
+                let comment = if plain && !text.is_empty() {
+                    self.comment_after(range.end)
+                } else {
+                    None
+                };
                 self.push(Node {
                     value: Value::Scalar {
                         text: text.into_owned(),
                         plain,
+                        comment,
                     },
                     span: range,
                 })?;
@@ -180,6 +421,25 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// A comment on the same line after a value that ends at byte `end`.
+    fn comment_after(&self, end: usize) -> Option<Comment> {
+        let local = end.checked_sub(self.offsets.base)?;
+        let rest = self.text.get(local..)?;
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let comment = line.trim_start_matches([' ', '\t']);
+        let gap = &line[..line.len() - comment.len()];
+        if gap.is_empty() || !comment.starts_with('#') {
+            return None;
+        }
+        let comment = comment.trim_end();
+        let start = end + gap.len();
+        Some(Comment {
+            span: start..start + comment.len(),
+            gap: gap.to_string(),
+            text: comment.to_string(),
+        })
+    }
+
     fn push(&mut self, node: Node) -> Result<(), YamlError> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
@@ -187,22 +447,21 @@ impl Builder<'_> {
             Some(Open::Map(_, entries, key)) => match key.take() {
                 None => {
                     if !matches!(node.value, Value::Scalar { .. }) {
-                        return Err(YamlError {
-                            span: node.span,
-                            message: "a key must be a plain name, not a list or mapping".into(),
-                        });
+                        return Err(YamlError::new(
+                            node.span,
+                            "a key must be a plain name, not a list or mapping",
+                            None,
+                        ));
                     }
-                    if let Some((first, _)) =
-                        entries.iter().find(|(k, _)| k.as_str() == node.as_str())
-                    {
-                        let _ = first;
-                        return Err(YamlError {
-                            span: node.span.clone(),
-                            message: format!(
+                    if entries.iter().any(|(k, _)| k.as_str() == node.as_str()) {
+                        return Err(YamlError::new(
+                            node.span.clone(),
+                            format!(
                                 "the field `{}` is given twice in one mapping",
                                 node.as_str().unwrap_or_default()
                             ),
-                        });
+                            Some("remove one of the two".into()),
+                        ));
                     }
                     *key = Some(node);
                 }
@@ -250,6 +509,61 @@ mod tests {
                 .message
                 .contains("aliases")
         );
+    }
+
+    #[test]
+    fn a_comment_after_a_plain_value_is_kept_with_its_place() {
+        let text = "title: Budget #2 - forslag\nsag: \"x\" # y\nr: [A, B] # z\n";
+        let root = parse(text, 10).unwrap().unwrap();
+        let entries = map(&root);
+        let Value::Scalar { comment, .. } = &entries[0].1.value else {
+            panic!("not a scalar")
+        };
+        let comment = comment.as_ref().unwrap();
+        assert_eq!(comment.text, "#2 - forslag");
+        assert_eq!(comment.gap, " ");
+        assert_eq!(
+            &text[comment.span.start - 10..comment.span.end - 10],
+            "#2 - forslag"
+        );
+        // Quoted values and the last entry of a flow list carry none.
+        assert!(matches!(
+            &entries[1].1.value,
+            Value::Scalar { comment: None, .. }
+        ));
+        let Value::Seq(items) = &entries[2].1.value else {
+            panic!("not a list")
+        };
+        assert!(matches!(
+            &items[1].value,
+            Value::Scalar { comment: None, .. }
+        ));
+    }
+
+    #[test]
+    fn word_habits_are_explained_where_they_are() {
+        let tab = parse("a: 1\nb:\n  - x\n\t- y\n", 0).unwrap_err();
+        assert_eq!(
+            (tab.span, tab.message.as_str()),
+            (14..15, "a tab in the indentation")
+        );
+        let bullet = parse("a:\n• x\n• y\n", 0).unwrap_err();
+        assert_eq!(bullet.span, 3..6);
+        assert_eq!(
+            bullet.help.as_deref(),
+            Some("write `- x`: a hyphen and a space")
+        );
+        let curly = parse("t: “a: b”\n", 0).unwrap_err();
+        assert_eq!(curly.span, 3..6);
+        // Quotes inside a value that does not parse are not the cause.
+        let inside = parse("t: “a” og “b”: c\n", 0).unwrap_err();
+        assert!(inside.message.contains("mapping values"), "{inside:?}");
+        let quote = parse("a: 1\nt: \"abc\nb: 2\n", 0).unwrap_err();
+        assert_eq!(quote.span, 8..9);
+        assert_eq!(curly_quoted("“Anna”"), Some("Anna"));
+        assert_eq!(curly_quoted("“a” og “b”"), None);
+        assert_eq!(curly_quoted("”"), None);
+        assert_eq!(bulleted("• A • B"), Some(vec!["A", "B"]));
     }
 
     #[test]
