@@ -57,8 +57,7 @@ impl Project {
     /// The nearest folder from `start` upwards that holds rk.toml or
     /// meetings/.
     pub fn discover(start: &Path) -> Result<Project> {
-        let start = start
-            .canonicalize()
+        let start = crate::source::paths::canonical(start)
             .with_context(|| format!("cannot open {}", start.display()))?;
         let root = start
             .ancestors()
@@ -106,8 +105,8 @@ impl Project {
 
     /// The meeting folder that `dir` lies in, if any.
     pub fn meeting_around(&self, dir: &Path) -> Option<PathBuf> {
-        let meetings = self.meetings_dir().canonicalize().ok()?;
-        let dir = dir.canonicalize().ok()?;
+        let meetings = crate::source::paths::canonical(&self.meetings_dir()).ok()?;
+        let dir = crate::source::paths::canonical(dir).ok()?;
         let relative = dir.strip_prefix(&meetings).ok()?;
         let first = relative.components().next()?;
         Some(meetings.join(first.as_os_str()))
@@ -171,8 +170,7 @@ impl Project {
         let path = cwd.join(arg);
         if path.join("meeting.yaml").is_file() {
             // `..` from bilag/ or `.` from inside: the folder by its real name.
-            return path
-                .canonicalize()
+            return crate::source::paths::canonical(&path)
                 .with_context(|| format!("cannot open {}", path.display()));
         }
         let known: Vec<String> = self
