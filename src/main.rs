@@ -30,7 +30,11 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(dir) => cwd.join(dir),
         None => cwd.clone(),
     };
-    let project = Project::discover(&start)?;
+    let project = match &cli.command {
+        Command::Check(args) => cmd::project_for(&args.meetings, &start)?,
+        Command::Build(args) => cmd::project_for(&args.meetings, &start)?,
+        Command::List => Project::discover(&start)?,
+    };
     match &cli.command {
         Command::Check(args) => cmd::check::run(&project, args, &start),
         Command::Build(args) => cmd::build::run(&project, args, &start),
