@@ -157,7 +157,7 @@ impl Project {
                 several => {
                     let names: Vec<String> = several
                         .iter()
-                        .map(|p| format!("  {}", p.display()))
+                        .map(|p| format!("  {}", crate::source::paths::shown(p)))
                         .collect();
                     bail!(
                         "{arg} names {} meetings; give the folder instead:\n{}",
@@ -185,7 +185,7 @@ impl Project {
         };
         bail!(
             "no meeting `{arg}`: not a meeting under {} nor a folder with a meeting.yaml{hint}",
-            self.meetings_dir().display()
+            crate::source::paths::shown(&self.meetings_dir())
         )
     }
 }

@@ -52,7 +52,7 @@ pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<P
         if all.is_empty() {
             anyhow::bail!(
                 "no meetings found under {}",
-                project.meetings_dir().display()
+                crate::source::paths::shown(&project.meetings_dir())
             );
         }
         return Ok(all);
