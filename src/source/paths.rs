@@ -196,8 +196,8 @@ mod tests {
     fn verbatim_windows_paths_are_simplified() {
         let plain = |s: &str| strip_verbatim(s);
         assert_eq!(
-            plain(r"\\?\Z:\work\meetings\2021-06-15\01.md").as_deref(),
-            Some(r"Z:\work\meetings\2021-06-15\01.md")
+            plain(r"\\?\Z:\projekt\meetings\2021-06-15\01.md").as_deref(),
+            Some(r"Z:\projekt\meetings\2021-06-15\01.md")
         );
         assert_eq!(plain(r"\\?\C:\").as_deref(), Some(r"C:\"));
         assert_eq!(
@@ -205,21 +205,21 @@ mod tests {
             Some(r"\\server\share\møde\01.md")
         );
         // Not verbatim: left alone.
-        assert_eq!(plain(r"C:\work\01.md"), None);
+        assert_eq!(plain(r"C:\projekt\01.md"), None);
         assert_eq!(plain("/home/referent/meetings/01.md"), None);
         // Where the plain form would name another file, the prefix stays.
-        assert_eq!(plain(r"\\?\C:\work\..\01.md"), None);
-        assert_eq!(plain(r"\\?\C:\work\CON"), None);
-        assert_eq!(plain(r"\\?\C:\work\nul.txt"), None);
-        assert_eq!(plain(r"\\?\C:\work\dot."), None);
-        assert_eq!(plain(r"\\?\C:\work/01.md"), None);
+        assert_eq!(plain(r"\\?\C:\projekt\..\01.md"), None);
+        assert_eq!(plain(r"\\?\C:\projekt\CON"), None);
+        assert_eq!(plain(r"\\?\C:\projekt\nul.txt"), None);
+        assert_eq!(plain(r"\\?\C:\projekt\dot."), None);
+        assert_eq!(plain(r"\\?\C:\projekt/01.md"), None);
         assert_eq!(plain(r"\\?\GLOBALROOT\Device\x"), None);
         let long = format!(r"\\?\C:\{}", "a".repeat(300));
         assert_eq!(plain(&long), None);
         // Through the Path API too (on Linux a verbatim path is one name).
         assert_eq!(
-            simplified(Path::new(r"\\?\Z:\work\01.md")),
-            PathBuf::from(r"Z:\work\01.md")
+            simplified(Path::new(r"\\?\Z:\projekt\01.md")),
+            PathBuf::from(r"Z:\projekt\01.md")
         );
     }
 
@@ -257,10 +257,10 @@ mod tests {
         // A Windows path as Linux sees it is one name, so this pins the
         // text handling: a verbatim path is shown in its plain form.
         let shown = shown_from(
-            Path::new(r"\\?\Z:\work\meetings\2021-06-15\01.md"),
+            Path::new(r"\\?\Z:\projekt\meetings\2021-06-15\01.md"),
             Path::new("/elsewhere"),
         );
-        assert_eq!(shown, "Z:/work/meetings/2021-06-15/01.md");
+        assert_eq!(shown, "Z:/projekt/meetings/2021-06-15/01.md");
         assert!(!shown.starts_with(r"\\?\") && !shown.starts_with("//?/"));
     }
 }
