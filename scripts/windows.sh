@@ -72,7 +72,7 @@ unset DISPLAY WAYLAND_DISPLAY
 x86_64-w64-mingw32-gcc -shared -O2 -Wall -o "$WINE_DIR/bcryptprimitives.dll" \
     scripts/wine/bcryptprimitives.c -ladvapi32
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
-    wineboot --init >/dev/null 2>&1 || true
+    timeout 600 wineboot --init >/dev/null 2>&1 || true
 fi
 wineserver --wait
 [ -d "$WINEPREFIX/drive_c/windows/system32" ] || fail "wineboot made no prefix in $WINEPREFIX"
@@ -82,8 +82,8 @@ wineserver --persistent=60
 trap 'wineserver --kill >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 WORK="$(mktemp -d)"
 
-# `rk ARGS...` under Wine; standard output only, carriage returns kept.
-wrk() { wine "$WINDOWS_RK" "$@"; }
+# `rk ARGS...` under Wine, bounded in time so that a hang fails the run.
+wrk() { timeout 300 wine "$WINDOWS_RK" "$@"; }
 
 step "rk --version"
 linux_version="$("$LINUX_RK" --version)"
