@@ -16,6 +16,12 @@ lint:
 ci:
     bash .ci/run
 
+# Cross-builds rk.exe (mingw-w64) and runs the example and the rule
+# fixtures under Wine, compared with the Linux binary (installs mingw-w64
+# and wine when missing; see scripts/windows.sh).
+windows:
+    bash scripts/windows.sh
+
 # Times rk check and rk build of the example against the bare engine and
 # pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh).
 bench:

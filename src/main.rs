@@ -30,16 +30,19 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Some(dir) => cwd.join(dir),
         None => cwd.clone(),
     };
-    // A new project has no project to discover yet.
-    if let Command::Init(args) = &cli.command {
-        return cmd::init::run(args, &start);
-    }
-    let project = Project::discover(&start)?;
     match &cli.command {
-        Command::Check(args) => cmd::check::run(&project, args, &start),
-        Command::Build(args) => cmd::build::run(&project, args, &start),
-        Command::List => cmd::list::run(&project, &start),
+        // A new project has no project to discover yet.
         Command::Init(args) => cmd::init::run(args, &start),
+        // A MEETING given as a folder finds its own project.
+        Command::Check(args) => {
+            let project = cmd::project_for(&args.meetings, &start)?;
+            cmd::check::run(&project, args, &start)
+        }
+        Command::Build(args) => {
+            let project = cmd::project_for(&args.meetings, &start)?;
+            cmd::build::run(&project, args, &start)
+        }
+        Command::List => cmd::list::run(&Project::discover(&start)?, &start),
     }
 }
 

@@ -56,8 +56,7 @@ impl Project {
     /// The nearest folder from `start` upwards that holds rk.toml or
     /// meetings/.
     pub fn discover(start: &Path) -> Result<Project> {
-        let start = start
-            .canonicalize()
+        let start = crate::source::paths::canonical(start)
             .with_context(|| format!("cannot open {}", start.display()))?;
         let root = start
             .ancestors()
@@ -100,8 +99,8 @@ impl Project {
 
     /// The meeting folder that `dir` lies in, if any.
     pub fn meeting_around(&self, dir: &Path) -> Option<PathBuf> {
-        let meetings = self.meetings_dir().canonicalize().ok()?;
-        let dir = dir.canonicalize().ok()?;
+        let meetings = crate::source::paths::canonical(&self.meetings_dir()).ok()?;
+        let dir = crate::source::paths::canonical(dir).ok()?;
         let relative = dir.strip_prefix(&meetings).ok()?;
         let first = relative.components().next()?;
         Some(meetings.join(first.as_os_str()))
@@ -152,7 +151,7 @@ impl Project {
                 several => {
                     let names: Vec<String> = several
                         .iter()
-                        .map(|p| format!("  {}", p.display()))
+                        .map(|p| format!("  {}", crate::source::paths::shown(p)))
                         .collect();
                     bail!(
                         "{arg} names {} meetings; give the folder instead:\n{}",
@@ -165,8 +164,7 @@ impl Project {
         let path = cwd.join(arg);
         if path.join("meeting.yaml").is_file() {
             // `..` from bilag/ or `.` from inside: the folder by its real name.
-            return path
-                .canonicalize()
+            return crate::source::paths::canonical(&path)
                 .with_context(|| format!("cannot open {}", path.display()));
         }
         let known: Vec<String> = self
@@ -181,7 +179,7 @@ impl Project {
         };
         bail!(
             "no meeting `{arg}`: not a meeting under {} nor a folder with a meeting.yaml{hint}",
-            self.meetings_dir().display()
+            crate::source::paths::shown(&self.meetings_dir())
         )
     }
 }

@@ -858,14 +858,11 @@ fn an_ambiguous_date_lists_both_folders() {
     let run = rk(&dir, &["check", "2020-11-25"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(run.stdout, "");
-    let meetings = dir.canonicalize().unwrap().join("meetings");
+    // The folders are named from where rk runs, ready to paste.
     assert_eq!(
         run.stderr,
-        format!(
-            "error: 2020-11-25 names 2 meetings; give the folder instead:\n  {}\n  {}\n",
-            meetings.join("2020-11-25").display(),
-            meetings.join("2020-11-25-ekstra").display()
-        )
+        "error: 2020-11-25 names 2 meetings; give the folder instead:\n  \
+         meetings/2020-11-25\n  meetings/2020-11-25-ekstra\n"
     );
     // The full folder name is not ambiguous.
     let (code, stderr) = human("ambiguous-date", &["2020-11-25-ekstra"]);
@@ -882,14 +879,10 @@ fn an_unknown_meeting_is_a_usage_error() {
     let run = rk(&dir, &["check", "2020-12-16"]);
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
-    let meetings = dir.canonicalize().unwrap().join("meetings");
     assert_eq!(
         run.stderr,
-        format!(
-            "error: no meeting `2020-12-16`: not a meeting under {} nor a folder with a meeting.yaml \
-             (meetings: 2020-11-25, 2021-02-24)\n",
-            meetings.display()
-        )
+        "error: no meeting `2020-12-16`: not a meeting under meetings nor a folder with a meeting.yaml \
+         (meetings: 2020-11-25, 2021-02-24)\n"
     );
     let run = rk(&dir, &["check", "meetings/2020-11-52"]);
     assert_eq!(run.code, 2);

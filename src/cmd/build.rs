@@ -19,6 +19,7 @@ use crate::render::context::{Edition, Referat, unix_seconds};
 use crate::render::typst::{self as typeset, EngineMessage, Place};
 use crate::render::{html, json};
 use crate::source::files::Files;
+use crate::source::paths;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;
@@ -113,7 +114,10 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
                 }
                 Err(_) => {
                     let emitted = if args.emit_typst {
-                        format!(" (the generated document is in {})", shown(&typst_dir, cwd))
+                        format!(
+                            " (the generated document is in {})",
+                            paths::shown(&typst_dir)
+                        )
                     } else {
                         String::new()
                     };
@@ -152,7 +156,7 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
             "built {}: {} in {} ({:.2} s)",
             meeting.id,
             written.join(", "),
-            shown(&out_dir, cwd),
+            paths::shown(&out_dir),
             started.elapsed().as_secs_f64()
         );
     }
@@ -333,8 +337,4 @@ fn engine_diagnostic(
         format!("the typesetting engine: {}", message.message),
     )
     .with_help_opt(help)
-}
-
-fn shown(path: &Path, cwd: &Path) -> String {
-    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }

@@ -16,7 +16,7 @@ pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
         writeln!(
             out,
             "no meetings under {}",
-            project.meetings_dir().display()
+            crate::source::paths::shown(&project.meetings_dir())
         )?;
         return Ok(Outcome::Success);
     }

@@ -23,6 +23,22 @@ pub enum Outcome {
     Failed,
 }
 
+/// The project a command works in: the one around the first MEETING given
+/// as a folder that lies in a project (so `rk check /path/to/meeting` works
+/// from anywhere), else the one found upwards from `start`.
+pub fn project_for(args: &MeetingArgs, start: &Path) -> Result<Project> {
+    let around_meeting = args
+        .meetings
+        .iter()
+        .map(|arg| start.join(arg))
+        .filter(|dir| dir.is_dir())
+        .find_map(|dir| Project::discover(&dir).ok());
+    match around_meeting {
+        Some(project) => Ok(project),
+        None => Project::discover(start),
+    }
+}
+
 /// The meeting folders named on the command line, or all of them.
 pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<PathBuf>> {
     // Inside a meeting folder, no MEETING means that meeting.
@@ -37,7 +53,7 @@ pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<P
         if all.is_empty() {
             anyhow::bail!(
                 "no meetings found under {}",
-                project.meetings_dir().display()
+                crate::source::paths::shown(&project.meetings_dir())
             );
         }
         return Ok(all);

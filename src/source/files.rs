@@ -18,7 +18,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
-        let display = display_path(&path);
+        let display = super::paths::shown(&path);
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -35,7 +35,7 @@ impl SourceFile {
     }
 
     /// The path as findings show it: relative to the working directory
-    /// where possible, with forward slashes.
+    /// where possible, with forward slashes (see [`super::paths::shown`]).
     pub fn display(&self) -> &str {
         &self.display
     }
@@ -76,14 +76,6 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
         offset -= 1;
     }
     offset
-}
-
-fn display_path(path: &Path) -> String {
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf());
-    shown.to_string_lossy().replace('\\', "/")
 }
 
 /// All files of a run. Ids are indexes and stay valid for the whole run.

@@ -1,6 +1,9 @@
 //! Resolving a file named in a source (an image, an attachment) inside the
-//! meeting folder. Nothing a source names may lead outside it.
+//! meeting folder. Nothing a source names may lead outside it. And how a
+//! path is shown: relative to the working directory, never in Windows'
+//! verbatim `\\?\` form.
 
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
 /// The file `name` names, relative to `dir`, or why it cannot be used.
@@ -45,12 +48,8 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
         path = dir.join(decoded);
     }
     // A symbolic link may still lead out: compare the real paths.
-    let real_dir = dir
-        .canonicalize()
-        .map_err(|e| format!("cannot resolve the meeting folder: {e}"))?;
-    let real = path
-        .canonicalize()
-        .map_err(|e| format!("cannot resolve `{name}`: {e}"))?;
+    let real_dir = canonical(dir).map_err(|e| format!("cannot resolve the meeting folder: {e}"))?;
+    let real = canonical(&path).map_err(|e| format!("cannot resolve `{name}`: {e}"))?;
     if !real.starts_with(&real_dir) {
         return Err(format!(
             "`{name}` is a link that points outside the meeting folder"
@@ -86,6 +85,101 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
+/// The real path of `path` (links resolved), in the form a user writes it:
+/// on Windows `C:\x` rather than the `\\?\C:\x` that canonicalising gives.
+pub fn canonical(path: &Path) -> io::Result<PathBuf> {
+    path.canonicalize().map(|real| simplified(&real))
+}
+
+/// `path` without Windows' verbatim prefix where the plain form means the
+/// same file; any other path unchanged.
+pub fn simplified(path: &Path) -> PathBuf {
+    match path.to_str().and_then(strip_verbatim) {
+        Some(plain) => PathBuf::from(plain),
+        None => path.to_path_buf(),
+    }
+}
+
+/// `\\?\C:\x` -> `C:\x`, `\\?\UNC\host\share\x` -> `\\host\share\x`; `None`
+/// when `text` is not verbatim or its plain form would name another file
+/// (a `.` or `..` component, a name Windows treats specially, a path too
+/// long for the plain form).
+fn strip_verbatim(text: &str) -> Option<String> {
+    let rest = text.strip_prefix(r"\\?\")?;
+    let (plain, tail) = if let Some(unc) = rest.strip_prefix(r"UNC\") {
+        (format!(r"\\{unc}"), unc)
+    } else {
+        let bytes = rest.as_bytes();
+        let is_drive = bytes.len() >= 3
+            && bytes[0].is_ascii_alphabetic()
+            && bytes[1] == b':'
+            && bytes[2] == b'\\';
+        if !is_drive {
+            return None;
+        }
+        (rest.to_string(), &rest[3..])
+    };
+    let plain_safe =
+        plain.len() < 260 && !tail.contains('/') && tail.split('\\').all(is_plain_component);
+    plain_safe.then_some(plain)
+}
+
+/// A path component that means the same with and without the verbatim
+/// prefix: not `.`/`..`, no trailing dot or space, no device name.
+fn is_plain_component(name: &str) -> bool {
+    const DEVICES: &[&str] = &[
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    !matches!(name, "." | "..")
+        && !name.ends_with('.')
+        && !name.ends_with(' ')
+        && !name.contains([':', '*', '?', '"', '<', '>', '|'])
+        && !DEVICES.iter().any(|d| d.eq_ignore_ascii_case(stem))
+}
+
+/// How findings and messages show `path`: relative to the working
+/// directory (see [`shown_from`]).
+pub fn shown(path: &Path) -> String {
+    match std::env::current_dir() {
+        Ok(cwd) => shown_from(path, &canonical(&cwd).unwrap_or(cwd)),
+        Err(_) => shown_from(path, Path::new("")),
+    }
+}
+
+/// `path` relative to `cwd` (going up with `..` when the two share a
+/// folder below the root), else absolute; simplified, with `/` between
+/// the parts on every system.
+pub fn shown_from(path: &Path, cwd: &Path) -> String {
+    let path = simplified(path);
+    let cwd = simplified(cwd);
+    let shown = relative(&path, &cwd).unwrap_or(path);
+    let text = shown.to_string_lossy().replace('\\', "/");
+    if text.is_empty() { ".".into() } else { text }
+}
+
+/// `path` relative to `base`, both absolute, when they share at least one
+/// folder below the root (and the same drive).
+fn relative(path: &Path, base: &Path) -> Option<PathBuf> {
+    let ours: Vec<Component> = path.components().collect();
+    let theirs: Vec<Component> = base.components().collect();
+    let common = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    let below_root = ours[..common]
+        .iter()
+        .any(|c| matches!(c, Component::Normal(_)));
+    if !below_root
+        || theirs[common..]
+            .iter()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let mut relative: PathBuf = theirs[common..].iter().map(|_| "..").collect();
+    relative.extend(&ours[common..]);
+    Some(relative)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +190,77 @@ mod tests {
         assert_eq!(percent_decode("s%C3%B8jler.png"), "søjler.png");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn verbatim_windows_paths_are_simplified() {
+        let plain = |s: &str| strip_verbatim(s);
+        assert_eq!(
+            plain(r"\\?\Z:\projekt\meetings\2021-06-15\01.md").as_deref(),
+            Some(r"Z:\projekt\meetings\2021-06-15\01.md")
+        );
+        assert_eq!(plain(r"\\?\C:\").as_deref(), Some(r"C:\"));
+        assert_eq!(
+            plain(r"\\?\UNC\server\share\møde\01.md").as_deref(),
+            Some(r"\\server\share\møde\01.md")
+        );
+        // Not verbatim: left alone.
+        assert_eq!(plain(r"C:\projekt\01.md"), None);
+        assert_eq!(plain("/home/referent/meetings/01.md"), None);
+        // Where the plain form would name another file, the prefix stays.
+        assert_eq!(plain(r"\\?\C:\projekt\..\01.md"), None);
+        assert_eq!(plain(r"\\?\C:\projekt\CON"), None);
+        assert_eq!(plain(r"\\?\C:\projekt\nul.txt"), None);
+        assert_eq!(plain(r"\\?\C:\projekt\dot."), None);
+        assert_eq!(plain(r"\\?\C:\projekt/01.md"), None);
+        assert_eq!(plain(r"\\?\GLOBALROOT\Device\x"), None);
+        let long = format!(r"\\?\C:\{}", "a".repeat(300));
+        assert_eq!(plain(&long), None);
+        // Through the Path API too (on Linux a verbatim path is one name).
+        assert_eq!(
+            simplified(Path::new(r"\\?\Z:\projekt\01.md")),
+            PathBuf::from(r"Z:\projekt\01.md")
+        );
+    }
+
+    #[test]
+    fn paths_are_shown_relative_to_the_working_directory() {
+        let shown = |p: &str, cwd: &str| shown_from(Path::new(p), Path::new(cwd));
+        assert_eq!(
+            shown(
+                "/home/r/projekt/meetings/2021-06-15/01.md",
+                "/home/r/projekt"
+            ),
+            "meetings/2021-06-15/01.md"
+        );
+        assert_eq!(
+            shown(
+                "/home/r/projekt/meetings/2021-06-15/01.md",
+                "/home/r/projekt/meetings/2021-06-15"
+            ),
+            "01.md"
+        );
+        assert_eq!(
+            shown("/home/r/projekt/meetings/2021-06-15/01.md", "/home/r/andet"),
+            "../projekt/meetings/2021-06-15/01.md"
+        );
+        // Nothing shared but the root: the absolute path.
+        assert_eq!(
+            shown("/srv/projekt/meetings/01.md", "/home/r"),
+            "/srv/projekt/meetings/01.md"
+        );
+        assert_eq!(shown("/home/r/projekt", "/home/r/projekt"), ".");
+    }
+
+    #[test]
+    fn no_shown_path_is_verbatim() {
+        // A Windows path as Linux sees it is one name, so this pins the
+        // text handling: a verbatim path is shown in its plain form.
+        let shown = shown_from(
+            Path::new(r"\\?\Z:\projekt\meetings\2021-06-15\01.md"),
+            Path::new("/elsewhere"),
+        );
+        assert_eq!(shown, "Z:/projekt/meetings/2021-06-15/01.md");
+        assert!(!shown.starts_with(r"\\?\") && !shown.starts_with("//?/"));
     }
 }

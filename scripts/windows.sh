@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# rk on Windows, tested under Wine: cross-builds rk.exe for
+# x86_64-pc-windows-gnu with Debian's mingw-w64 (the dev profile, whose
+# dependencies are optimised), then runs it under Wine and compares what it
+# does with the Linux binary:
+# - `rk --version` runs (headless: a console program needs no display);
+# - `rk check` of the example is clean;
+# - `rk build 2020-11-25` writes the same bytes as on Linux, file by file;
+# - `rk check --format json` of every fixture under tests/fixtures/rules
+#   gives the same findings and exit status as on Linux (path separators
+#   aside), and the findings' paths are relative, like
+#   meetings/2020-11-25/02-01-nyt-fra-udvalget.md, never `\\?\`, `//?/` or
+#   a drive letter;
+# - `rk check C:\path\to\meeting` from outside the project finds it.
+# Exits non-zero on any difference.
+#
+# Installs what is missing (as root, like CI): mingw-w64 and wine from
+# Debian, the Rust standard library for the target with rustup. Wine 8 has
+# no bcryptprimitives.dll, which Rust's standard library imports on Windows;
+# a stand-in built from scripts/wine/bcryptprimitives.c goes into the test
+# prefix (never beside a shipped rk.exe).
+#
+# The cross build uses CARGO_TARGET_DIR (default: target/), like cargo; the
+# first one compiles the engine again for Windows (about 15 minutes on 2
+# cores). The Wine prefix is kept in that folder too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+TARGET=x86_64-pc-windows-gnu
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+started=$SECONDS
+
+step() { echo "== windows: $* ($((SECONDS - started)) s)"; }
+fail() {
+    echo "windows: FAILED: $*" >&2
+    exit 1
+}
+
+step "tools"
+missing=()
+command -v x86_64-w64-mingw32-gcc >/dev/null || missing+=(mingw-w64)
+command -v wine >/dev/null || missing+=(wine wine64)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if command -v rustup >/dev/null; then
+    rustup target add "$TARGET" >/dev/null 2>&1 ||
+        rustup target list --installed | grep -qx "$TARGET" ||
+        fail "cannot add the Rust target $TARGET"
+fi
+x86_64-w64-mingw32-gcc --version | sed -n 1p
+wine --version 2>/dev/null
+
+step "cargo build (Linux and $TARGET)"
+# The Linux binary the tests use (built already after `cargo test`; a plain
+# `cargo build` would rebuild part of the engine with other features).
+cargo test --locked --no-run
+cargo build --locked --bin rk --target "$TARGET"
+LINUX_RK="$TARGET_DIR/debug/rk"
+WINDOWS_RK="$TARGET_DIR/$TARGET/debug/rk.exe"
+[ -x "$LINUX_RK" ] || fail "no $LINUX_RK"
+[ -f "$WINDOWS_RK" ] || fail "no $WINDOWS_RK"
+
+step "Wine prefix"
+WINE_DIR="$TARGET_DIR/wine"
+mkdir -p "$WINE_DIR"
+export WINEPREFIX="$WINE_DIR/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+unset DISPLAY WAYLAND_DISPLAY
+x86_64-w64-mingw32-gcc -shared -O2 -Wall -o "$WINE_DIR/bcryptprimitives.dll" \
+    scripts/wine/bcryptprimitives.c -ladvapi32
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+    timeout 600 wineboot --init >/dev/null 2>&1 || true
+fi
+wineserver --wait
+[ -d "$WINEPREFIX/drive_c/windows/system32" ] || fail "wineboot made no prefix in $WINEPREFIX"
+cp "$WINE_DIR/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
+# One wine server for all the runs below: each run then starts quickly.
+wineserver --persistent=60
+trap 'wineserver --kill >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+WORK="$(mktemp -d)"
+
+# `rk ARGS...` under Wine, bounded in time so that a hang fails the run.
+wrk() { timeout 300 wine "$WINDOWS_RK" "$@"; }
+
+step "rk --version"
+linux_version="$("$LINUX_RK" --version)"
+windows_version="$(wrk --version)" || fail "rk.exe --version does not run under Wine"
+[ "$windows_version" = "$linux_version" ] ||
+    fail "rk.exe --version says '$windows_version', rk '$linux_version'"
+echo "$windows_version"
+
+step "rk check of the example"
+wrk check --format json >"$WORK/example.jsonl" || fail "rk check of the example is not clean under Wine"
+[ ! -s "$WORK/example.jsonl" ] || fail "rk check of the example has findings under Wine: $(cat "$WORK/example.jsonl")"
+
+step "rk build 2020-11-25, compared with Linux"
+"$LINUX_RK" build 2020-11-25 --out "$WORK/linux" 2>/dev/null
+wrk build 2020-11-25 --out "$(winepath -w "$WORK/windows")" 2>"$WORK/build.err" ||
+    fail "rk build under Wine: $(cat "$WORK/build.err")"
+(cd "$WORK/linux/2020-11-25" && find . -type f | sort | xargs sha256sum) >"$WORK/linux.sha256"
+(cd "$WORK/windows/2020-11-25" && find . -type f | sort | xargs sha256sum) >"$WORK/windows.sha256"
+diff -u "$WORK/linux.sha256" "$WORK/windows.sha256" ||
+    fail "the example built under Wine differs from the Linux build (sha256 above)"
+sed 's/^/  /' "$WORK/windows.sha256"
+
+step "rk check --format json of every fixture, compared with Linux"
+fixtures=0
+for dir in tests/fixtures/rules/*/; do
+    name="$(basename "$dir")"
+    linux_code=0
+    windows_code=0
+    (cd "$dir" && "$LINUX_RK" check --format json) >"$WORK/$name.linux" 2>/dev/null || linux_code=$?
+    (cd "$dir" && wrk check --format json) >"$WORK/$name.raw" 2>/dev/null || windows_code=$?
+    # Every path a fixture's finding names is relative to the fixture:
+    # meetings/..., never `\\?\...`, `//?/...` or `Z:\...`.
+    if grep -o '"file":"[^"]*"' "$WORK/$name.raw" | grep -v '^"file":"meetings[/\\]' >&2; then
+        fail "$name: a finding's path above is not relative to the working folder"
+    fi
+    # The same findings, with `/` for `\` in the paths (escaped in JSON).
+    tr -d '\r' <"$WORK/$name.raw" |
+        sed -E ':a; s#("file":"[^"]*)\\\\#\1/#; ta' >"$WORK/$name.windows"
+    [ "$linux_code" = "$windows_code" ] ||
+        fail "$name: rk check exits $windows_code under Wine, $linux_code on Linux"
+    diff -u "$WORK/$name.linux" "$WORK/$name.windows" ||
+        fail "$name: the findings under Wine differ from Linux (diff above)"
+    fixtures=$((fixtures + 1))
+done
+echo "$fixtures fixtures give the same findings"
+
+step "finding paths under Wine"
+want='meetings/2020-11-25/02-01-nyt-fra-udvalget.md'
+slashed() { tr -d '\r' | sed 's#\\#/#g'; }
+grep -Fq "\"file\":\"$want\"" "$WORK/bad-sag.windows" ||
+    fail "bad-sag: the finding's path is not $want: $(cat "$WORK/bad-sag.raw")"
+human="$(cd tests/fixtures/rules/bad-sag && wrk check 2>&1 >/dev/null | slashed || true)"
+grep -Fq "┌─ $want:4:6" <<<"$human" ||
+    fail "bad-sag: the human finding does not name $want:4:6: $human"
+github="$(cd tests/fixtures/rules/bad-sag && wrk check --format github | slashed || true)"
+grep -Fq "file=$want,line=4,col=6" <<<"$github" ||
+    fail "bad-sag: the GitHub annotation does not name $want: $github"
+echo "a finding reads $want:4:6"
+
+step "rk check C:\\...\\meeting from outside the project"
+meeting="$(winepath -w "$ROOT/tests/fixtures/rules/bad-sag/meetings/2020-11-25")"
+outside="$(cd "$WORK" && wrk check --format json "$meeting" || true)"
+grep -q '"rule":"bad-sag"' <<<"$outside" ||
+    fail "rk check $meeting from outside the project: $outside"
+if grep -Fq -e '?\\' -e '//?/' <<<"$outside"; then
+    fail "a verbatim path in: $outside"
+fi
+echo "found the project of $meeting"
+
+step "done"
