@@ -1,5 +1,7 @@
 //! Item bodies: headings, raw HTML, images, links, files and personal data.
 
+use std::collections::BTreeMap;
+
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use crate::check::personal::{self, Kind};
@@ -23,18 +25,26 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         MEETING_YAML,
         diags,
     );
+    let withheld = withheld(meeting, files);
     for item in &meeting.items {
-        check_markdown(meeting, item, diags);
+        let item_files = ItemFiles {
+            meeting,
+            item,
+            withheld: if item.is_closed_in(&meeting.items) {
+                &NOTHING_WITHHELD
+            } else {
+                &withheld
+            },
+        };
+        check_markdown(&item_files, diags);
         for attachment in &item.attachments {
+            let loc = Loc::new(item.file, attachment.file.span.clone());
             if let Err(reason) = paths::resolve_inside(&meeting.dir, &attachment.file.value) {
-                diags.push(
-                    Diagnostic::error(
-                        Rule::MissingFile,
-                        Loc::new(item.file, attachment.file.span.clone()),
-                        format!("attachment {reason}"),
-                    )
-                    .with_help("put the file in the meeting folder (e.g. bilag/) and name it relative to the folder"),
-                );
+                diags.push(missing_file("attachment", &reason, loc));
+            } else if let Some(diag) =
+                item_files.withheld("attachment", &attachment.file.value, loc)
+            {
+                diags.push(diag);
             }
         }
         // A closed item's title is still published; the rest is not. The
@@ -53,7 +63,88 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
+/// No file is withheld from a closed item: it is published only in the
+/// internal edition, which has every file.
+static NOTHING_WITHHELD: BTreeMap<String, String> = BTreeMap::new();
+
+/// The files of closed items (their attachments and their own source
+/// files), by their path in the meeting folder, with the item's number:
+/// no public item may publish them.
+fn withheld(meeting: &Meeting, files: &Files) -> BTreeMap<String, String> {
+    let mut withheld = BTreeMap::new();
+    for item in meeting
+        .items
+        .iter()
+        .filter(|item| item.is_closed_in(&meeting.items))
+    {
+        let number = item
+            .number_text
+            .as_ref()
+            .map_or(String::new(), |n| n.value.clone());
+        let source = files
+            .get(item.file)
+            .path()
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
+        let attachments = item
+            .attachments
+            .iter()
+            .filter_map(|a| paths::normalise(&a.file.value));
+        for path in source.into_iter().chain(attachments) {
+            withheld.insert(path, number.clone());
+        }
+    }
+    withheld
+}
+
+/// What the checks of one item's files need.
+struct ItemFiles<'a> {
+    meeting: &'a Meeting,
+    item: &'a Item,
+    /// The closed items' files this item may not publish.
+    withheld: &'a BTreeMap<String, String>,
+}
+
+impl ItemFiles<'_> {
+    /// A finding when `name` (an image, link or attachment of this item)
+    /// is a file of a closed item.
+    fn withheld(&self, what: &str, name: &str, loc: Loc) -> Option<Diagnostic> {
+        let path = paths::normalise(name)?;
+        let number = self.withheld.get(&path)?;
+        Some(
+            Diagnostic::error(
+                Rule::MissingFile,
+                loc,
+                format!("{what} `{name}` is a file of closed item {number}, which is not published"),
+            )
+            .with_help("a closed item's files are never published: remove it here, or publish a copy under a name of its own"),
+        )
+    }
+
+    /// Findings for a link to a local file: it must exist in the meeting
+    /// folder, and not be a closed item's.
+    fn link(&self, link_type: pulldown_cmark::LinkType, url: &str, loc: Loc) -> Option<Diagnostic> {
+        let local = markdown::local_link(link_type, url)?;
+        match paths::resolve_inside(&self.meeting.dir, &local.path) {
+            Err(reason) => Some(missing_file("link", &reason, loc).with_help(
+                "put the file in the meeting folder (e.g. bilag/) and link it relative to the folder; \
+                 a web address starts with https://",
+            )),
+            Ok(_) => self.withheld("link", &local.path, loc),
+        }
+    }
+}
+
+/// A `missing-file` finding: `what` (image, link, attachment) `reason`.
+fn missing_file(what: &str, reason: &str, loc: Loc) -> Diagnostic {
+    Diagnostic::error(Rule::MissingFile, loc, format!("{what} {reason}")).with_help(format!(
+        "put the {} in the meeting folder (e.g. bilag/) and name it relative to the folder",
+        if what == "image" { "image" } else { "file" }
+    ))
+}
+
+fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
+    let (meeting, item) = (files.meeting, files.item);
     let body = &item.body;
     let at = |range: std::ops::Range<usize>| {
         Loc::new(
@@ -182,18 +273,26 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                     let resolved = paths::resolve_inside(&meeting.dir, &url)
                         .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
                     if let Err(reason) = resolved {
-                        diags.push(
-                            Diagnostic::error(Rule::MissingFile, at(url_range), format!("image {reason}"))
-                                .with_help("put the image in the meeting folder (e.g. bilag/) and name it relative to the folder"),
-                        );
+                        diags.push(missing_file("image", &reason, at(url_range)));
+                    } else if let Some(diag) =
+                        files.withheld("image", &paths::percent_decode(&url), at(url_range))
+                    {
+                        diags.push(diag);
                     }
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let url_range = find_in(body, range, &dest_url);
+                if let Some(diag) = files.link(link_type, &dest_url, at(url_range.clone())) {
+                    diags.push(diag);
+                }
                 if let Some(scheme) = markdown::scheme(&dest_url)
                     && !markdown::is_safe_scheme(&scheme)
                 {
-                    let url_range = find_in(body, range, &dest_url);
                     diags.push(
                         Diagnostic::error(
                             Rule::UnsafeLink,
