@@ -17,6 +17,9 @@ pub const DEFAULT_CASE_PATTERN: &str = r"SAG-\d{4}-\d{5}";
 pub struct Config {
     pub meetings: PathBuf,
     pub out: PathBuf,
+    /// Where `rk build --internal` writes: a tree of its own, never under
+    /// `out`, so that publishing `out` cannot publish closed items.
+    pub out_internal: PathBuf,
     pub layout: String,
     pub case: CaseConfig,
 }
@@ -33,6 +36,7 @@ impl Default for Config {
         Config {
             meetings: "meetings".into(),
             out: "out".into(),
+            out_internal: "out-internt".into(),
             layout: "kl".into(),
             case: CaseConfig::default(),
         }
