@@ -121,7 +121,18 @@ impl ItemFiles<'_> {
         )
     }
 
-    /// Findings for a link to a local file: it must exist in the meeting
+    /// A finding for an image: it must be an image in the meeting folder,
+    /// and not a closed item's file.
+    fn image(&self, url: &str, loc: Loc) -> Option<Diagnostic> {
+        let resolved = paths::resolve_inside(&self.meeting.dir, url)
+            .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
+        match resolved {
+            Err(reason) => Some(missing_file("image", &reason, loc)),
+            Ok(_) => self.withheld("image", &paths::percent_decode(url), loc),
+        }
+    }
+
+    /// A finding for a link to a local file: it must exist in the meeting
     /// folder, and not be a closed item's.
     fn link(&self, link_type: pulldown_cmark::LinkType, url: &str, loc: Loc) -> Option<Diagnostic> {
         let local = markdown::local_link(link_type, url)?;
@@ -144,7 +155,7 @@ fn missing_file(what: &str, reason: &str, loc: Loc) -> Diagnostic {
 }
 
 fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
-    let (meeting, item) = (files.meeting, files.item);
+    let item = files.item;
     let body = &item.body;
     let at = |range: std::ops::Range<usize>| {
         Loc::new(
@@ -152,6 +163,7 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
             item.body_offset + range.start..item.body_offset + range.end,
         )
     };
+    let line_at = |start: usize| at(start..line_end(body, start));
     // The item title is the level-1 heading: parts start at level 2.
     let mut previous_level = 1;
     // The image being read: where it is, its target and its alt text so far.
@@ -162,74 +174,17 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
     let mut depth = 0usize;
     let mut too_deep = false;
     for (event, range) in markdown::parse(body) {
-        match &event {
-            Event::Start(
-                Tag::List(_)
-                | Tag::BlockQuote(_)
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. },
-            ) => {
-                depth += 1;
-                if depth > MAX_NESTING && !too_deep {
-                    too_deep = true;
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::Nesting,
-                            at(range.start..line_end(body, range.start)),
-                            format!(
-                                "lists, quotes and emphasis nested more than {MAX_NESTING} levels deep"
-                            ),
-                        )
-                        .with_help(
-                            "flatten the structure: minutes rarely need more than a few levels",
-                        ),
-                    );
-                }
-            }
-            Event::End(
-                TagEnd::List(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link,
-            ) => depth = depth.saturating_sub(1),
-            _ => {}
+        depth = (depth + usize::from(opens_nesting(&event))).saturating_sub(usize::from(
+            matches!(&event, Event::End(end) if closes_nesting(end)),
+        ));
+        if depth > MAX_NESTING && !too_deep {
+            too_deep = true;
+            diags.push(nesting(line_at(range.start)));
         }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = heading_number(level);
-                let heading_at = at(range.start..line_end(body, range.start));
-                if level == 1 {
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::HeadingLevel,
-                            heading_at,
-                            "a level-1 heading in an item body",
-                        )
-                        .with_help(
-                            "the item's title is its heading: write parts as `## Indstilling`",
-                        ),
-                    );
-                } else if level > previous_level + 1 {
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::HeadingLevel,
-                            heading_at,
-                            format!(
-                                "a level-{level} heading follows level {previous_level}: level {} is skipped",
-                                previous_level + 1
-                            ),
-                        )
-                        .with_help(format!(
-                            "write it as a level-{} heading (`{} `)",
-                            previous_level + 1,
-                            "#".repeat(previous_level + 1)
-                        )),
-                    );
-                }
+                diags.extend(heading(level, previous_level, line_at(range.start)));
                 previous_level = level;
             }
             Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
@@ -242,16 +197,7 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
                 } else {
                     line_end(body, range.start)
                 };
-                diags.push(
-                    Diagnostic::warning(
-                        Rule::RawHtml,
-                        at(range.start..end),
-                        "raw HTML in an item: it is shown as literal text, not as HTML",
-                    )
-                    .with_help(
-                        "write it in Markdown instead, or escape the `<` as `\\<` to mean the text",
-                    ),
-                );
+                diags.push(raw_html(at(range.start..end)));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((range, dest_url.into_string(), String::new()));
@@ -263,22 +209,14 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
             }
             Event::End(TagEnd::Image) => {
                 if let Some((range, url, alt)) = image.take() {
-                    let url_range = find_in(body, range.clone(), &url);
                     if alt.trim().is_empty() {
                         diags.push(
-                            Diagnostic::error(Rule::ImageAlt, at(range), "an image without alt text")
+                            Diagnostic::error(Rule::ImageAlt, at(range.clone()), "an image without alt text")
                                 .with_help("describe the image between the brackets: ![Graf over ...](bilag/graf.png)"),
                         );
                     }
-                    let resolved = paths::resolve_inside(&meeting.dir, &url)
-                        .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
-                    if let Err(reason) = resolved {
-                        diags.push(missing_file("image", &reason, at(url_range)));
-                    } else if let Some(diag) =
-                        files.withheld("image", &paths::percent_decode(&url), at(url_range))
-                    {
-                        diags.push(diag);
-                    }
+                    let url_at = at(find_in(body, range, &url));
+                    diags.extend(files.image(&url, url_at));
                 }
             }
             Event::Start(Tag::Link {
@@ -286,26 +224,98 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
                 dest_url,
                 ..
             }) => {
-                let url_range = find_in(body, range, &dest_url);
-                if let Some(diag) = files.link(link_type, &dest_url, at(url_range.clone())) {
-                    diags.push(diag);
-                }
-                if let Some(scheme) = markdown::scheme(&dest_url)
-                    && !markdown::is_safe_scheme(&scheme)
-                {
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::UnsafeLink,
-                            at(url_range),
-                            format!("a `{scheme}:` link in published minutes"),
-                        )
-                        .with_help("links may use http, https or mailto only"),
-                    );
-                }
+                let url_at = at(find_in(body, range, &dest_url));
+                diags.extend(files.link(link_type, &dest_url, url_at.clone()));
+                diags.extend(unsafe_link(&dest_url, url_at));
             }
             _ => {}
         }
     }
+}
+
+/// Lists, quotes, emphasis and links: what nests.
+fn opens_nesting(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(
+            Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. },
+        )
+    )
+}
+
+fn closes_nesting(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::List(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+    )
+}
+
+fn nesting(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Nesting,
+        loc,
+        format!("lists, quotes and emphasis nested more than {MAX_NESTING} levels deep"),
+    )
+    .with_help("flatten the structure: minutes rarely need more than a few levels")
+}
+
+/// A heading of `level` after one of `previous_level`: level 1 is the
+/// item's title, and no level may be skipped.
+fn heading(level: usize, previous_level: usize, loc: Loc) -> Option<Diagnostic> {
+    if level == 1 {
+        Some(
+            Diagnostic::error(Rule::HeadingLevel, loc, "a level-1 heading in an item body")
+                .with_help("the item's title is its heading: write parts as `## Indstilling`"),
+        )
+    } else if level > previous_level + 1 {
+        let expected = previous_level + 1;
+        Some(
+            Diagnostic::error(
+                Rule::HeadingLevel,
+                loc,
+                format!(
+                    "a level-{level} heading follows level {previous_level}: level {expected} is skipped"
+                ),
+            )
+            .with_help(format!(
+                "write it as a level-{expected} heading (`{} `)",
+                "#".repeat(expected)
+            )),
+        )
+    } else {
+        None
+    }
+}
+
+fn raw_html(loc: Loc) -> Diagnostic {
+    Diagnostic::warning(
+        Rule::RawHtml,
+        loc,
+        "raw HTML in an item: it is shown as literal text, not as HTML",
+    )
+    .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text")
+}
+
+fn unsafe_link(url: &str, loc: Loc) -> Option<Diagnostic> {
+    let scheme = markdown::scheme(url)?;
+    (!markdown::is_safe_scheme(&scheme)).then(|| {
+        Diagnostic::error(
+            Rule::UnsafeLink,
+            loc,
+            format!("a `{scheme}:` link in published minutes"),
+        )
+        .with_help("links may use http, https or mailto only")
+    })
 }
 
 const MEETING_YAML: &str = "meeting.yaml";
