@@ -181,7 +181,9 @@ fn build(
     for (name, bytes) in copies.iter().chain(&outputs) {
         write_atomic(&out_dir.join(name), bytes)?;
     }
-    remove_stale_copies(&out_dir, meeting, &copies, plan.cwd)?;
+    // Even when only the JSON is written, a file this edition does not
+    // publish (its item is closed now) does not stay.
+    remove_stale_copies(&out_dir, meeting, &referat.files, plan.cwd)?;
     let mut written: Vec<String> = outputs
         .iter()
         .map(|(name, _)| match pages {
@@ -308,7 +310,7 @@ fn remove_internal_files(out_dir: &Path, cwd: &Path) -> Result<()> {
 fn remove_stale_copies(
     out_dir: &Path,
     meeting: &Meeting,
-    copies: &[(String, Vec<u8>)],
+    published: &[PublishedFile],
     cwd: &Path,
 ) -> Result<()> {
     let (Ok(out), Ok(source)) = (out_dir.canonicalize(), meeting.dir.canonicalize()) else {
@@ -317,7 +319,7 @@ fn remove_stale_copies(
     if out.starts_with(&source) || source.starts_with(&out) {
         return Ok(());
     }
-    let kept: Vec<&str> = copies.iter().map(|(name, _)| name.as_str()).collect();
+    let kept: Vec<&str> = published.iter().map(|file| file.path.as_str()).collect();
     let mut stale = Vec::new();
     for entry in
         fs::read_dir(&source).with_context(|| format!("cannot read {}", source.display()))?
@@ -325,6 +327,7 @@ fn remove_stale_copies(
         let entry = entry.with_context(|| format!("cannot read {}", source.display()))?;
         stale_under(&source, &out, &entry.path(), &kept, &mut stale);
     }
+    stale.sort();
     for path in stale {
         fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
         eprintln!(
