@@ -25,7 +25,7 @@ pub struct Cli {
 pub enum Command {
     /// Check meeting sources and report every finding.
     Check(CheckArgs),
-    /// Check, then typeset the referat: out/<meeting>/referat.pdf.
+    /// Check, then write the referat: out/<meeting>/referat.pdf, .html, .json.
     Build(BuildArgs),
     /// List the meetings found: date, body, items, status.
     List,
@@ -76,7 +76,7 @@ pub struct BuildArgs {
     pub meetings: MeetingArgs,
 
     /// Where the outputs go (default: `out` in the project, or rk.toml's
-    /// `out`).
+    /// `out`; with --internal, `out-internt` or rk.toml's `out_internal`).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
@@ -85,7 +85,8 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
     pub only: Vec<OutputKind>,
 
-    /// The full edition with closed items, every page marked internal.
+    /// The full edition with closed items, every page marked internal,
+    /// in a tree of its own (out-internt/<meeting>/).
     #[arg(long)]
     pub internal: bool,
 
@@ -102,6 +103,10 @@ pub struct BuildArgs {
     /// How findings are written (see `rk check --help`).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+
+    /// Fail (exit 1, nothing written) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

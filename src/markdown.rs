@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
@@ -80,6 +80,57 @@ pub fn scheme(url: &str) -> Option<String> {
     .then(|| scheme.to_string())
 }
 
+/// A link to a file in the meeting folder: `[bilag 1](bilag/x.pdf)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalLink {
+    /// The file, relative to the meeting folder, percent escapes decoded
+    /// (`bilag/min graf.pdf` for `bilag/min%20graf.pdf`).
+    pub path: String,
+    /// What followed the path: `#page=2`, `?v=1`, or nothing.
+    pub rest: String,
+}
+
+/// The local file a link points at, if it points at one: not a web or
+/// mail address (anything with a scheme), not an anchor in the page
+/// (`#punkt-2-1`), not empty.
+pub fn local_link(link_type: LinkType, url: &str) -> Option<LocalLink> {
+    if matches!(link_type, LinkType::Email) || scheme(url).is_some_and(|s| s.len() > 1) {
+        return None;
+    }
+    let url = url.trim();
+    let end = url.find(['#', '?']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    (!path.is_empty()).then(|| LocalLink {
+        path: crate::source::paths::percent_decode(path),
+        rest: rest.to_string(),
+    })
+}
+
+/// Where a link of a body points in the outputs: a local file at its copy
+/// beside the referat (`./bilag/min%20graf.pdf` is `bilag/min%20graf.pdf`),
+/// anything else as written.
+pub fn link_target(link_type: LinkType, url: &str) -> String {
+    local_link(link_type, url)
+        .and_then(|local| {
+            crate::source::paths::normalise(&local.path).map(|path| href(&path) + &local.rest)
+        })
+        .unwrap_or_else(|| url.to_string())
+}
+
+/// A relative path as a URL path: every byte but letters, digits, `-._~`
+/// and `/` percent-escaped, so that spaces, `:` and `æøå` are safe in a
+/// link of the HTML and of the PDF.
+pub fn href(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Link schemes that may appear in published minutes.
 pub fn is_safe_scheme(scheme: &str) -> bool {
     ["http", "https", "mailto"]
@@ -103,5 +154,25 @@ mod tests {
         assert_eq!(scheme("#punkt-2"), None);
         assert!(is_safe_scheme("MAILTO"));
         assert!(!is_safe_scheme("file"));
+    }
+
+    #[test]
+    fn local_links() {
+        let local = |url| local_link(LinkType::Inline, url);
+        assert_eq!(
+            local("bilag/min%20graf.pdf#page=2"),
+            Some(LocalLink {
+                path: "bilag/min graf.pdf".into(),
+                rest: "#page=2".into()
+            })
+        );
+        for not_local in ["#punkt-2-1", "https://kl.dk/x.pdf", "mailto:a@kl.dk", ""] {
+            assert_eq!(local(not_local), None, "{not_local}");
+        }
+        assert_eq!(local_link(LinkType::Email, "a@kl.dk"), None);
+        assert_eq!(
+            href("bilag/søjler 2:1.pdf"),
+            "bilag/s%C3%B8jler%202%3A1.pdf"
+        );
     }
 }

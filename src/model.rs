@@ -198,6 +198,21 @@ pub struct Item {
 }
 
 impl Item {
+    /// True when it or a group above it is closed: closing group 2 closes
+    /// 2.1 and 2.2 too.
+    pub fn is_closed_in(&self, items: &[Item]) -> bool {
+        self.closed
+            || self.number.as_ref().is_some_and(|n| {
+                items.iter().any(|other| {
+                    other.closed
+                        && other
+                            .number
+                            .as_ref()
+                            .is_some_and(|o| o.depth() < n.depth() && n.0.starts_with(&o.0))
+                })
+            })
+    }
+
     /// True when another item is numbered below this one (2 for 2.1).
     pub fn is_group(&self, items: &[Item]) -> bool {
         self.number.as_ref().is_some_and(|n| {

@@ -16,6 +16,9 @@ use crate::check::case::{CasePattern, DEFAULT_CASE_PATTERN};
 pub struct Config {
     pub meetings: PathBuf,
     pub out: PathBuf,
+    /// Where `rk build --internal` writes: a tree of its own, never under
+    /// `out`, so that publishing `out` cannot publish closed items.
+    pub out_internal: PathBuf,
     pub layout: String,
     pub case: CaseConfig,
 }
@@ -32,6 +35,7 @@ impl Default for Config {
         Config {
             meetings: "meetings".into(),
             out: "out".into(),
+            out_internal: "out-internt".into(),
             layout: "kl".into(),
             case: CaseConfig::default(),
         }

@@ -103,6 +103,13 @@ fn every_markdown_construct_is_valid_and_accessible() {
 }
 
 #[test]
+fn a_public_edition_with_attachment_links_and_a_closed_item_is_valid_and_accessible() {
+    if browser_tools() {
+        assert_valid_and_accessible("closed", &built_html("closed", Some("closed")));
+    }
+}
+
+#[test]
 fn the_internal_edition_with_a_closed_item_is_valid_and_accessible() {
     if browser_tools() {
         let dir = scratch("browser-closed-internal");
@@ -114,7 +121,7 @@ fn the_internal_edition_with_a_closed_item_is_valid_and_accessible() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert_valid_and_accessible(
             "closed-internal",
-            &dir.join("out/2020-11-25/referat-internt.html"),
+            &dir.join("out-internt/2020-11-25/referat-internt.html"),
         );
     }
 }

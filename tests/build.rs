@@ -222,14 +222,7 @@ fn the_pdf_is_pdf_ua_and_pdf_a_tagged_titled_danish_with_embedded_fonts() {
     assert_eq!(field("Page size"), "595.276 x 841.89 pts (A4)");
     assert!(field("CreationDate").contains("2020"), "{info}");
 
-    let xmp = run_tool("pdfinfo", &["-meta", &path]);
-    for declaration in ["pdfuaid:part>1<", "pdfaid:part>2<", "pdfaid:conformance>B<"] {
-        let alt = declaration.replace('>', "=\"").replace('<', "\"");
-        assert!(
-            xmp.contains(declaration) || xmp.contains(&alt),
-            "the XMP metadata does not declare {declaration}:\n{xmp}"
-        );
-    }
+    let xmp = assert_pdf_ua_and_pdf_a(&pdf);
     assert!(
         xmp.contains("<dc:language><rdf:Bag><rdf:li>da"),
         "no language da in the XMP:\n{xmp}"
@@ -248,6 +241,100 @@ fn the_pdf_is_pdf_ua_and_pdf_a_tagged_titled_danish_with_embedded_fonts() {
             "a font other than the layout's: {row}"
         );
     }
+}
+
+/// Asserts that pdfinfo finds the PDF tagged and declaring PDF/UA-1 and
+/// PDF/A-2b; returns its XMP metadata.
+fn assert_pdf_ua_and_pdf_a(pdf: &Path) -> String {
+    let path = pdf.to_string_lossy();
+    let info = run_tool("pdfinfo", &[&path]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+        "{info}"
+    );
+    let xmp = run_tool("pdfinfo", &["-meta", &path]);
+    for declaration in ["pdfuaid:part>1<", "pdfaid:part>2<", "pdfaid:conformance>B<"] {
+        let alt = declaration.replace('>', "=\"").replace('<', "\"");
+        assert!(
+            xmp.contains(declaration) || xmp.contains(&alt),
+            "the XMP metadata does not declare {declaration}:\n{xmp}"
+        );
+    }
+    xmp
+}
+
+/// The targets of the PDF's link annotations that open an address (URI
+/// actions), in page order.
+fn pdf_links(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).expect("the PDF parses");
+    let mut links = Vec::new();
+    for page in doc.get_pages().into_values() {
+        for annotation in doc.get_page_annotations(page).expect("annotations") {
+            let is_link = annotation
+                .get(b"Subtype")
+                .and_then(|s| s.as_name())
+                .is_ok_and(|s| s == b"Link");
+            let action = annotation
+                .get(b"A")
+                .and_then(|a| doc.dereference(a))
+                .and_then(|(_, a)| a.as_dict());
+            if let (true, Ok(action)) = (is_link, action)
+                && let Ok(uri) = action.get(b"URI").and_then(|u| u.as_str())
+            {
+                links.push(String::from_utf8_lossy(uri).into_owned());
+            }
+        }
+    }
+    links
+}
+
+#[test]
+fn attachments_and_linked_files_are_links_of_the_pdf() {
+    let dir = build_fixture("closed");
+    let pdf = build(&dir, &["2020-11-25"]);
+    let out = pdf.parent().unwrap();
+    let links = pdf_links(&pdf);
+    // Item 1's body links, then its attachment's title: each a link
+    // annotation to the copy beside the PDF.
+    assert_eq!(
+        links,
+        [
+            "bilag/handleplan.pdf",
+            "bilag/notat%20om%20data.txt#side-2",
+            "bilag/handleplan.pdf"
+        ]
+    );
+    assert!(out.join("bilag/handleplan.pdf").is_file());
+    assert!(out.join("bilag/notat om data.txt").is_file());
+    // Closed item 2's attachment is neither copied nor named.
+    assert!(!out.join("bilag/fortroligt.txt").exists());
+    if have_tool("pdfinfo", "-v") {
+        assert_pdf_ua_and_pdf_a(&pdf);
+        let text = pdf_text(&pdf);
+        assert!(text.contains("Handleplan for 2021"), "{text}");
+        assert!(!text.to_lowercase().contains("fortrolig"), "{text}");
+    }
+}
+
+#[test]
+fn deny_warnings_fails_a_build_with_only_warnings_and_writes_nothing() {
+    let dir = scratch("build-deny-warnings");
+    copy_tree(&project_root().join("tests/fixtures/rules/raw-html"), &dir);
+    let run = rk(&dir, &["build", "2020-11-25", "--deny-warnings"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("warning[raw-html]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "not built: the sources have 1 warning and --deny-warnings is given; nothing was written"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out").exists(), "a denied build wrote something");
+    let run = rk(&dir, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.join("out/2020-11-25/referat.pdf").is_file());
 }
 
 #[test]

@@ -291,12 +291,13 @@ fn closed_items_reach_no_public_output_but_all_of_the_internal_edition() {
     }
 
     let public = outputs_of(&out);
-    let out = build(&dir, &["--internal"]);
-    // The internal edition has names of its own: the public files stay.
+    build(&dir, &["--internal"]);
+    // The internal edition goes to a tree of its own: the public files stay.
     assert!(
         outputs_of(&out) == public,
         "--internal changed the public edition"
     );
+    let out = dir.join("out-internt/2020-11-25");
     let html = fs::read_to_string(out.join("referat-internt.html")).unwrap();
     let json_text = fs::read_to_string(out.join("referat-internt.json")).unwrap();
     for secret in [
@@ -392,7 +393,8 @@ fn only_pdf_writes_only_the_pdf() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["referat.pdf"]);
+    // The PDF links to item 1's files, so they come along.
+    assert_eq!(names, ["bilag", "referat.pdf"]);
 }
 
 #[test]
@@ -411,4 +413,243 @@ fn case_references_link_out_when_rk_toml_sets_case_url() {
         Some("https://sager.example.dk/SAG-2020-01234")
     );
     assert_eq!(text(&link[0]), "SAG-2020-01234");
+}
+
+/// Every file under `dir`, by its path relative to it (with `/`).
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            found.extend(
+                files_under(&path)
+                    .into_iter()
+                    .map(|f| format!("{name}/{f}")),
+            );
+        } else {
+            found.push(name);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// `%20` and the like decoded, as a web server does with a link.
+fn percent_decode(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        let escape = tail
+            .get(..2)
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match escape {
+            Some(byte) if b == b'%' => {
+                out.push(byte);
+                rest = &tail[2..];
+            }
+            _ => {
+                out.push(b);
+                rest = tail;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn attachments_and_linked_files_of_public_items_are_published_beside_the_page() {
+    let dir = project("attachments", "closed");
+    let out = build(&dir, &[]);
+    let meeting = dir.join("meetings/2020-11-25");
+    // Item 1's attachment and the file its body links to are copied at
+    // the same relative path; closed item 2's attachment is not.
+    assert_eq!(
+        files_under(&out),
+        [
+            "bilag/handleplan.pdf",
+            "bilag/notat om data.txt",
+            "referat.html",
+            "referat.json",
+            "referat.pdf"
+        ]
+    );
+    for file in ["bilag/handleplan.pdf", "bilag/notat om data.txt"] {
+        assert_eq!(
+            fs::read(out.join(file)).unwrap(),
+            fs::read(meeting.join(file)).unwrap(),
+            "{file} is not a copy"
+        );
+    }
+
+    let html = page(&out);
+    let attachment = select(&html, "#punkt-1 ul.attachments a");
+    assert_eq!(attachment.len(), 1, "the attachment is not a link");
+    assert_eq!(text(&attachment[0]), "Handleplan for 2021");
+    assert_eq!(
+        attachment[0].value().attr("href"),
+        Some("bilag/handleplan.pdf")
+    );
+    let body_links: Vec<(String, String)> = select(&html, "#punkt-1 p a")
+        .iter()
+        .map(|a| (text(a), a.value().attr("href").unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        body_links,
+        [
+            (
+                "handleplanen".to_string(),
+                "bilag/handleplan.pdf".to_string()
+            ),
+            (
+                "notatet".to_string(),
+                "bilag/notat%20om%20data.txt#side-2".to_string()
+            ),
+        ]
+    );
+    // Every link of the page that is not an anchor or a web address finds
+    // its file beside the page, as it will once out/ is published.
+    for a in select(&html, "a[href]") {
+        let href = a.value().attr("href").unwrap();
+        if href.starts_with('#') || href.contains(':') {
+            continue;
+        }
+        let file = percent_decode(href.split('#').next().unwrap());
+        assert!(out.join(&file).is_file(), "{href} leads nowhere");
+    }
+    let page_text = fs::read_to_string(out.join("referat.html")).unwrap();
+    assert!(!page_text.to_lowercase().contains("fortrolig"));
+    // The JSON keeps the path as written, and where the copy is.
+    let attachment = &json(&out)["items"][0]["attachments"][0];
+    assert_eq!(attachment["file"], "bilag/handleplan.pdf");
+    assert_eq!(attachment["href"], "bilag/handleplan.pdf");
+    assert_eq!(json(&out)["items"][1]["attachments"], serde_json::json!([]));
+
+    // Byte for byte the same on the next build.
+    let before: Vec<Vec<u8>> = files_under(&out)
+        .iter()
+        .map(|f| fs::read(out.join(f)).unwrap())
+        .collect();
+    build(&dir, &[]);
+    let after: Vec<Vec<u8>> = files_under(&out)
+        .iter()
+        .map(|f| fs::read(out.join(f)).unwrap())
+        .collect();
+    assert!(before == after, "a second build differs");
+
+    // Once item 1 is closed, its files leave the published folder.
+    let item = meeting.join("01-aaben.md");
+    let source = fs::read_to_string(&item).unwrap();
+    fs::write(
+        &item,
+        source.replace("number: \"1\"", "number: \"1\"\nclosed: true"),
+    )
+    .unwrap();
+    let run = rk(&dir, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        files_under(&out),
+        ["referat.html", "referat.json", "referat.pdf"],
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn after_an_internal_build_and_a_public_one_nothing_under_out_holds_a_closed_item() {
+    let dir = project("internal-tree", "closed");
+    // What an older rk left: the internal edition beside the public one.
+    let leftovers = dir.join("out/2020-11-25");
+    fs::create_dir_all(leftovers.join("typst-internt")).unwrap();
+    fs::write(leftovers.join("referat-internt.html"), "Hemmelig Hansen").unwrap();
+    fs::write(leftovers.join("referat-internt.json"), "010203-1234").unwrap();
+    fs::write(
+        leftovers.join("typst-internt/referat.typ"),
+        "SAG-2020-09999",
+    )
+    .unwrap();
+
+    let run = rk(&dir, &["build", "2020-11-25", "--internal"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let internal = dir.join("out-internt/2020-11-25");
+    assert_eq!(
+        files_under(&internal),
+        [
+            "bilag/fortroligt.txt",
+            "bilag/handleplan.pdf",
+            "bilag/notat om data.txt",
+            "referat-internt.html",
+            "referat-internt.json",
+            "referat-internt.pdf"
+        ]
+    );
+    let page =
+        Html::parse_document(&fs::read_to_string(internal.join("referat-internt.html")).unwrap());
+    let closed_attachment = select(&page, "#punkt-2 ul.attachments a");
+    assert_eq!(
+        closed_attachment[0].value().attr("href"),
+        Some("bilag/fortroligt.txt")
+    );
+
+    let run = rk(&dir, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for name in [
+        "referat-internt.html",
+        "referat-internt.json",
+        "typst-internt",
+    ] {
+        assert!(
+            run.stderr
+                .contains(&format!("warning: removed out/2020-11-25/{name}: ")),
+            "no warning for {name}:\n{}",
+            run.stderr
+        );
+    }
+    // Every file of the whole tree, by name and content (a PDF by its text).
+    let out = dir.join("out");
+    let files = files_under(&out);
+    assert!(files.contains(&"2020-11-25/referat.pdf".to_string()));
+    for file in &files {
+        let path = out.join(file);
+        let content = if file.ends_with(".pdf") && file.contains("referat") {
+            pdf_text_or_empty(&path)
+        } else {
+            String::from_utf8_lossy(&fs::read(&path).unwrap()).into_owned()
+        };
+        let seen = format!("{file}\n{content}").to_lowercase();
+        for secret in [
+            "hemmelig hansen",
+            "010203-1234",
+            "sag-2020-09999",
+            "fortrolig",
+        ] {
+            assert!(!seen.contains(secret), "{secret} in out/{file}");
+        }
+    }
+}
+
+#[test]
+fn the_internal_edition_never_goes_under_the_published_tree() {
+    let dir = project("internal-under-out", "closed");
+    for out in ["out", "out/internt", "./out/../out"] {
+        let run = rk(&dir, &["build", "2020-11-25", "--internal", "--out", out]);
+        assert_eq!(run.code, 2, "--out {out}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("the internal edition cannot go to"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!dir.join("out").exists());
+    // rk.toml names the internal tree.
+    fs::write(dir.join("rk.toml"), "out_internal = \"internt\"\n").unwrap();
+    let run = rk(
+        &dir,
+        &["build", "2020-11-25", "--internal", "--only", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        dir.join("internt/2020-11-25/referat-internt.json")
+            .is_file()
+    );
 }

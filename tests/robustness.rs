@@ -53,12 +53,32 @@ fn concurrent_builds_of_one_meeting_leave_whole_files() {
         outputs(&dir) == expected,
         "an output differs after concurrent builds"
     );
-    let leftovers: Vec<_> = fs::read_dir(dir.join("out/2020-11-25"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !OUTPUTS.contains(&n.as_str()))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    let out = dir.join("out/2020-11-25");
+    let names = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names(&out),
+        ["bilag", "referat.html", "referat.json", "referat.pdf"],
+        "temporary files left"
+    );
+    // The copies of the files item 1 links to, whole, and nothing else.
+    assert_eq!(
+        names(&out.join("bilag")),
+        ["handleplan.pdf", "notat om data.txt"],
+        "temporary files left"
+    );
+    for name in ["handleplan.pdf", "notat om data.txt"] {
+        assert_eq!(
+            fs::read(out.join("bilag").join(name)).unwrap(),
+            fs::read(dir.join("meetings/2020-11-25/bilag").join(name)).unwrap()
+        );
+    }
 }
 
 #[test]
@@ -164,6 +184,86 @@ fn links_that_lead_out_of_the_meeting_folder_are_refused() {
             "attachment `bilag/navn.txt` is a link that points outside the meeting folder",
         ]
     );
+}
+
+#[test]
+fn links_to_local_files_are_checked_like_images() {
+    let dir = with_body(
+        "escape-link",
+        "[Op](../../../etc/passwd) [Rod](/etc/hostname) [Mappe](bilag/) \
+         [Væk](bilag/v%C3%A6k.pdf) [Web](www.kl.dk)\n\n\
+         Not files: [punkt 2](#punkt-2), [KL](https://www.kl.dk/x.pdf), \
+         [mail](mailto:info@kl.dk), <info@kl.dk>, [tom]().",
+    );
+    let (code, findings, _) = check_json(&dir, &[]);
+    assert_eq!(code, 1);
+    // The e-mail addresses are personal-data warnings, not missing files.
+    let (files, others): (Vec<_>, Vec<_>) =
+        findings.into_iter().partition(|f| f.rule == "missing-file");
+    assert!(
+        others.iter().all(|f| f.rule == "personal-data"),
+        "{others:?}"
+    );
+    // Each at its link's target, on the body's first line.
+    let found: Vec<(usize, usize, &str)> = files
+        .iter()
+        .map(|f| (f.line, f.column, f.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                9,
+                6,
+                "link `../../../etc/passwd` points outside the meeting folder"
+            ),
+            (
+                9,
+                33,
+                "link `/etc/hostname` is an absolute path; name files relative to the meeting folder, like bilag/graf.png"
+            ),
+            (9, 56, "link `bilag/` is not a file"),
+            (
+                9,
+                70,
+                "link `bilag/væk.pdf` does not exist in the meeting folder"
+            ),
+            (
+                9,
+                96,
+                "link `www.kl.dk` does not exist in the meeting folder"
+            ),
+        ]
+    );
+    assert_eq!(rk(&dir, &["build", "2020-11-25"]).code, 1);
+    assert!(!dir.join("out").exists(), "a refused build wrote something");
+}
+
+#[test]
+fn a_public_item_cannot_publish_a_closed_items_files() {
+    let dir = with_body(
+        "closed-files",
+        "Se [notatet](bilag/fortroligt.txt) og [punktet](02-lukket.md).",
+    );
+    assert_eq!(
+        missing_file_findings(&dir),
+        [
+            "link `bilag/fortroligt.txt` is a file of closed item 2, which is not published",
+            "link `02-lukket.md` is a file of closed item 2, which is not published",
+        ]
+    );
+    // The closed item may link its own files: they are in the internal
+    // edition only.
+    let dir = fixture_project("closed-own-files");
+    let item = dir.join("meetings/2020-11-25/02-lukket.md");
+    let text = fs::read_to_string(&item).unwrap();
+    fs::write(
+        &item,
+        format!("{text}\n\nSe [notatet](bilag/fortroligt.txt).\n"),
+    )
+    .unwrap();
+    build_ok(&dir);
+    assert!(!dir.join("out/2020-11-25/bilag/fortroligt.txt").exists());
 }
 
 /// `rk check --format json` findings of a body, as (line text, kind) pairs.

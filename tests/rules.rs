@@ -232,6 +232,11 @@ const CASES: &[Case] = &[
             "attachment `/home/zaa/Dokumenter/dupla.pdf` is an absolute path; \
              name files relative to the meeting folder, like bilag/graf.png"),
     ]},
+    // A link to a local file is checked like an image; anchors and web
+    // addresses are not files.
+    Case { fixture: "missing-file-link", exit: 1, findings: &[
+        ("missing-file", E, DUPLA, 16, 56, "link `bilag/dupla.pdf` does not exist in the meeting folder"),
+    ]},
     Case { fixture: "image-alt", exit: 1, findings: &[
         ("image-alt", E, EVENTUELT, 8, 1, "an image without alt text"),
     ]},

@@ -1,5 +1,7 @@
 //! Item bodies: headings, raw HTML, images, links, files and personal data.
 
+use std::collections::BTreeMap;
+
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use crate::check::personal::{self, Kind};
@@ -23,18 +25,26 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         Place::MeetingYaml,
         diags,
     );
+    let withheld = withheld(meeting, files);
     for item in &meeting.items {
-        check_markdown(meeting, item, diags);
+        let item_files = ItemFiles {
+            meeting,
+            item,
+            withheld: if item.is_closed_in(&meeting.items) {
+                &NOTHING_WITHHELD
+            } else {
+                &withheld
+            },
+        };
+        check_markdown(&item_files, diags);
         for attachment in &item.attachments {
+            let loc = Loc::new(item.file, attachment.file.span.clone());
             if let Err(reason) = paths::resolve_inside(&meeting.dir, &attachment.file.value) {
-                diags.push(
-                    Diagnostic::error(
-                        Rule::MissingFile,
-                        Loc::new(item.file, attachment.file.span.clone()),
-                        format!("attachment {reason}"),
-                    )
-                    .with_help("put the file in the meeting folder (e.g. bilag/) and name it relative to the folder"),
-                );
+                diags.push(missing_file("attachment", &reason, loc));
+            } else if let Some(diag) =
+                item_files.withheld("attachment", &attachment.file.value, loc)
+            {
+                diags.push(diag);
             }
         }
         // A closed item's title is still published; the rest is not. The
@@ -61,7 +71,99 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
+/// No file is withheld from a closed item: it is published only in the
+/// internal edition, which has every file.
+static NOTHING_WITHHELD: BTreeMap<String, String> = BTreeMap::new();
+
+/// The files of closed items (their attachments and their own source
+/// files), by their path in the meeting folder, with the item's number:
+/// no public item may publish them.
+fn withheld(meeting: &Meeting, files: &Files) -> BTreeMap<String, String> {
+    let mut withheld = BTreeMap::new();
+    for item in meeting
+        .items
+        .iter()
+        .filter(|item| item.is_closed_in(&meeting.items))
+    {
+        let number = item
+            .number_text
+            .as_ref()
+            .map_or(String::new(), |n| n.value.clone());
+        let source = files
+            .get(item.file)
+            .path()
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
+        let attachments = item
+            .attachments
+            .iter()
+            .filter_map(|a| paths::normalise(&a.file.value));
+        for path in source.into_iter().chain(attachments) {
+            withheld.insert(path, number.clone());
+        }
+    }
+    withheld
+}
+
+/// What the checks of one item's files need.
+struct ItemFiles<'a> {
+    meeting: &'a Meeting,
+    item: &'a Item,
+    /// The closed items' files this item may not publish.
+    withheld: &'a BTreeMap<String, String>,
+}
+
+impl ItemFiles<'_> {
+    /// A finding when `name` (an image, link or attachment of this item)
+    /// is a file of a closed item.
+    fn withheld(&self, what: &str, name: &str, loc: Loc) -> Option<Diagnostic> {
+        let path = paths::normalise(name)?;
+        let number = self.withheld.get(&path)?;
+        Some(
+            Diagnostic::error(
+                Rule::MissingFile,
+                loc,
+                format!("{what} `{name}` is a file of closed item {number}, which is not published"),
+            )
+            .with_help("a closed item's files are never published: remove it here, or publish a copy under a name of its own"),
+        )
+    }
+
+    /// A finding for an image: it must be an image in the meeting folder,
+    /// and not a closed item's file.
+    fn image(&self, url: &str, loc: Loc) -> Option<Diagnostic> {
+        let resolved = paths::resolve_inside(&self.meeting.dir, url)
+            .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
+        match resolved {
+            Err(reason) => Some(missing_file("image", &reason, loc)),
+            Ok(_) => self.withheld("image", &paths::percent_decode(url), loc),
+        }
+    }
+
+    /// A finding for a link to a local file: it must exist in the meeting
+    /// folder, and not be a closed item's.
+    fn link(&self, link_type: pulldown_cmark::LinkType, url: &str, loc: Loc) -> Option<Diagnostic> {
+        let local = markdown::local_link(link_type, url)?;
+        match paths::resolve_inside(&self.meeting.dir, &local.path) {
+            Err(reason) => Some(missing_file("link", &reason, loc).with_help(
+                "put the file in the meeting folder (e.g. bilag/) and link it relative to the folder; \
+                 a web address starts with https://",
+            )),
+            Ok(_) => self.withheld("link", &local.path, loc),
+        }
+    }
+}
+
+/// A `missing-file` finding: `what` (image, link, attachment) `reason`.
+fn missing_file(what: &str, reason: &str, loc: Loc) -> Diagnostic {
+    Diagnostic::error(Rule::MissingFile, loc, format!("{what} {reason}")).with_help(format!(
+        "put the {} in the meeting folder (e.g. bilag/) and name it relative to the folder",
+        if what == "image" { "image" } else { "file" }
+    ))
+}
+
+fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
+    let item = files.item;
     let body = &item.body;
     let at = |range: std::ops::Range<usize>| {
         Loc::new(
@@ -69,6 +171,7 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
             item.body_offset + range.start..item.body_offset + range.end,
         )
     };
+    let line_at = |start: usize| at(start..line_end(body, start));
     // The item title is the level-1 heading: parts start at level 2.
     let mut previous_level = 1;
     // The image being read: where it is, its target and its alt text so far.
@@ -79,74 +182,17 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
     let mut depth = 0usize;
     let mut too_deep = false;
     for (event, range) in markdown::parse(body) {
-        match &event {
-            Event::Start(
-                Tag::List(_)
-                | Tag::BlockQuote(_)
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. },
-            ) => {
-                depth += 1;
-                if depth > MAX_NESTING && !too_deep {
-                    too_deep = true;
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::Nesting,
-                            at(range.start..line_end(body, range.start)),
-                            format!(
-                                "lists, quotes and emphasis nested more than {MAX_NESTING} levels deep"
-                            ),
-                        )
-                        .with_help(
-                            "flatten the structure: minutes rarely need more than a few levels",
-                        ),
-                    );
-                }
-            }
-            Event::End(
-                TagEnd::List(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link,
-            ) => depth = depth.saturating_sub(1),
-            _ => {}
+        depth = (depth + usize::from(opens_nesting(&event))).saturating_sub(usize::from(
+            matches!(&event, Event::End(end) if closes_nesting(end)),
+        ));
+        if depth > MAX_NESTING && !too_deep {
+            too_deep = true;
+            diags.push(nesting(line_at(range.start)));
         }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = heading_number(level);
-                let heading_at = at(range.start..line_end(body, range.start));
-                if level == 1 {
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::HeadingLevel,
-                            heading_at,
-                            "a level-1 heading in an item body",
-                        )
-                        .with_help(
-                            "the item's title is its heading: write parts as `## Indstilling`",
-                        ),
-                    );
-                } else if level > previous_level + 1 {
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::HeadingLevel,
-                            heading_at,
-                            format!(
-                                "a level-{level} heading follows level {previous_level}: level {} is skipped",
-                                previous_level + 1
-                            ),
-                        )
-                        .with_help(format!(
-                            "write it as a level-{} heading (`{} `)",
-                            previous_level + 1,
-                            "#".repeat(previous_level + 1)
-                        )),
-                    );
-                }
+                diags.extend(heading(level, previous_level, line_at(range.start)));
                 previous_level = level;
             }
             Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
@@ -159,16 +205,7 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
                 } else {
                     line_end(body, range.start)
                 };
-                diags.push(
-                    Diagnostic::warning(
-                        Rule::RawHtml,
-                        at(range.start..end),
-                        "raw HTML in an item: it is shown as literal text, not as HTML",
-                    )
-                    .with_help(
-                        "write it in Markdown instead, or escape the `<` as `\\<` to mean the text",
-                    ),
-                );
+                diags.push(raw_html(at(range.start..end)));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((range, dest_url.into_string(), String::new()));
@@ -180,37 +217,24 @@ fn check_markdown(meeting: &Meeting, item: &Item, diags: &mut Vec<Diagnostic>) {
             }
             Event::End(TagEnd::Image) => {
                 if let Some((range, url, alt)) = image.take() {
-                    let url_range = find_in(body, range.clone(), &url);
                     if alt.trim().is_empty() {
                         diags.push(
-                            Diagnostic::error(Rule::ImageAlt, at(range), "an image without alt text")
+                            Diagnostic::error(Rule::ImageAlt, at(range.clone()), "an image without alt text")
                                 .with_help("describe the image between the brackets: ![Graf over ...](bilag/graf.png)"),
                         );
                     }
-                    let resolved = paths::resolve_inside(&meeting.dir, &url)
-                        .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
-                    if let Err(reason) = resolved {
-                        diags.push(
-                            Diagnostic::error(Rule::MissingFile, at(url_range), format!("image {reason}"))
-                                .with_help("put the image in the meeting folder (e.g. bilag/) and name it relative to the folder"),
-                        );
-                    }
+                    let url_at = at(find_in(body, range, &url));
+                    diags.extend(files.image(&url, url_at));
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some(scheme) = markdown::scheme(&dest_url)
-                    && !markdown::is_safe_scheme(&scheme)
-                {
-                    let url_range = find_in(body, range, &dest_url);
-                    diags.push(
-                        Diagnostic::error(
-                            Rule::UnsafeLink,
-                            at(url_range),
-                            format!("a `{scheme}:` link in published minutes"),
-                        )
-                        .with_help("links may use http, https or mailto only"),
-                    );
-                }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let url_at = at(find_in(body, range, &dest_url));
+                diags.extend(files.link(link_type, &dest_url, url_at.clone()));
+                diags.extend(unsafe_link(&dest_url, url_at));
             }
             _ => {}
         }
@@ -262,6 +286,91 @@ impl Place {
             }
         }
     }
+}
+
+/// Lists, quotes, emphasis and links: what nests.
+fn opens_nesting(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(
+            Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. },
+        )
+    )
+}
+
+fn closes_nesting(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::List(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+    )
+}
+
+fn nesting(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Nesting,
+        loc,
+        format!("lists, quotes and emphasis nested more than {MAX_NESTING} levels deep"),
+    )
+    .with_help("flatten the structure: minutes rarely need more than a few levels")
+}
+
+/// A heading of `level` after one of `previous_level`: level 1 is the
+/// item's title, and no level may be skipped.
+fn heading(level: usize, previous_level: usize, loc: Loc) -> Option<Diagnostic> {
+    if level == 1 {
+        Some(
+            Diagnostic::error(Rule::HeadingLevel, loc, "a level-1 heading in an item body")
+                .with_help("the item's title is its heading: write parts as `## Indstilling`"),
+        )
+    } else if level > previous_level + 1 {
+        let expected = previous_level + 1;
+        Some(
+            Diagnostic::error(
+                Rule::HeadingLevel,
+                loc,
+                format!(
+                    "a level-{level} heading follows level {previous_level}: level {expected} is skipped"
+                ),
+            )
+            .with_help(format!(
+                "write it as a level-{expected} heading (`{} `)",
+                "#".repeat(expected)
+            )),
+        )
+    } else {
+        None
+    }
+}
+
+fn raw_html(loc: Loc) -> Diagnostic {
+    Diagnostic::warning(
+        Rule::RawHtml,
+        loc,
+        "raw HTML in an item: it is shown as literal text, not as HTML",
+    )
+    .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text")
+}
+
+fn unsafe_link(url: &str, loc: Loc) -> Option<Diagnostic> {
+    let scheme = markdown::scheme(url)?;
+    (!markdown::is_safe_scheme(&scheme)).then(|| {
+        Diagnostic::error(
+            Rule::UnsafeLink,
+            loc,
+            format!("a `{scheme}:` link in published minutes"),
+        )
+        .with_help("links may use http, https or mailto only")
+    })
 }
 
 /// `personal-data` findings for `text`, which starts at byte `offset` of

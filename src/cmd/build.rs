@@ -11,11 +11,11 @@ use typst::foundations::Datetime;
 use crate::check::parse_date;
 use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Analysis, Outcome, analyse, select};
-use crate::diag::{self, Diagnostic, Loc, Rule, Severity, Tally};
+use crate::diag::{self, Diagnostic, Format, Loc, Rule, Severity, Tally};
 use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::project::Project;
-use crate::render::context::{Edition, Referat, unix_seconds};
+use crate::render::context::{Edition, PublishedFile, Referat, unix_seconds};
 use crate::render::typst::{self as typeset, EngineMessage, Place};
 use crate::render::{html, json};
 use crate::source::files::Files;
@@ -28,139 +28,362 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         meetings,
         diags,
     } = analyse(project, &dirs)?;
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let report = |files: &Files, diags: &[Diagnostic]| -> io::Result<()> {
+    let reporter = Reporter {
+        format: args.format,
+        color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    reporter.emit(&files, &diags)?;
+    let tally = Tally::of(&diags);
+    if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
+        let denied = if tally.errors > 0 {
+            ""
+        } else {
+            " and --deny-warnings is given"
+        };
+        eprintln!("not built: the sources have {tally}{denied}; nothing was written");
+        return Ok(Outcome::Failed);
+    }
+    let plan = Plan::new(project, args, cwd)?;
+    let mut outcome = Outcome::Success;
+    for meeting in &meetings {
+        if build(&plan, meeting, &mut files, &reporter)? == Outcome::Failed {
+            outcome = Outcome::Failed;
+        }
+    }
+    Ok(outcome)
+}
+
+/// How findings are shown in this run.
+struct Reporter {
+    format: Format,
+    color: bool,
+}
+
+impl Reporter {
+    fn emit(&self, files: &Files, diags: &[Diagnostic]) -> io::Result<()> {
         diag::emit(
-            args.format,
+            self.format,
             files,
             diags,
-            color,
+            self.color,
             &mut io::stderr().lock(),
             &mut io::stdout().lock(),
         )
-    };
-    report(&files, &diags)?;
-    let tally = Tally::of(&diags);
-    if tally.errors > 0 {
-        eprintln!("not built: the sources have {tally}; nothing was written");
-        return Ok(Outcome::Failed);
+    }
+}
+
+/// The arguments of a build, settled once: which layout, edition and
+/// outputs, and where they go.
+struct Plan<'a> {
+    args: &'a BuildArgs,
+    layout: Layout,
+    edition: Edition,
+    only: Only,
+    /// The tree the meetings' folders go in: `out`, or for the internal
+    /// edition a tree of its own, `out-internt`.
+    out_root: PathBuf,
+    case_url: Option<&'a str>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(project: &'a Project, args: &'a BuildArgs, cwd: &'a Path) -> Result<Plan<'a>> {
+        let (layout_name, layout_base) = match &args.layout {
+            Some(name) => (name.clone(), cwd.to_path_buf()),
+            None => (project.config.layout.clone(), project.root.clone()),
+        };
+        let edition = if args.internal {
+            Edition::Internal
+        } else {
+            Edition::Public
+        };
+        let published = project.root.join(&project.config.out);
+        let out_root = match (&args.out, edition) {
+            (Some(out), _) => cwd.join(out),
+            (None, Edition::Public) => published.clone(),
+            (None, Edition::Internal) => project.root.join(&project.config.out_internal),
+        };
+        if edition == Edition::Internal && lexical(&out_root).starts_with(lexical(&published)) {
+            anyhow::bail!(
+                "the internal edition cannot go to {}: that is inside {}, the tree that gets \
+                 published; give --out (or out_internal in rk.toml) a folder outside it",
+                paths::shown(&out_root),
+                paths::shown(&published)
+            );
+        }
+        Ok(Plan {
+            args,
+            layout: Layout::resolve(&layout_name, &layout_base)?,
+            edition,
+            only: Only::from(&args.only),
+            out_root,
+            case_url: project.config.case.url.as_deref(),
+        })
     }
 
-    let (layout_name, layout_base) = match &args.layout {
-        Some(name) => (name.clone(), cwd.to_path_buf()),
-        None => (project.config.layout.clone(), project.root.clone()),
-    };
-    let layout = Layout::resolve(&layout_name, &layout_base)?;
-    let out_root = match &args.out {
-        Some(out) => cwd.join(out),
-        None => project.root.join(&project.config.out),
-    };
-    let edition = if args.internal {
-        Edition::Internal
-    } else {
-        Edition::Public
-    };
+    /// `referat`, or `referat-internt` for the internal edition, whose
+    /// files say what they are wherever they end up.
+    fn stem(&self) -> &'static str {
+        match self.edition {
+            Edition::Public => "referat",
+            Edition::Internal => INTERNAL_STEM,
+        }
+    }
+}
 
-    let only = Only::from(&args.only);
-    let mut outcome = Outcome::Success;
-    for meeting in &meetings {
-        let started = Instant::now();
-        let out_dir = out_root.join(&meeting.id);
-        // The internal edition has names of its own, so that publishing
-        // out/ after an internal build cannot publish closed items.
-        let (stem, typst_dir) = match edition {
-            Edition::Public => ("referat", out_dir.join("typst")),
-            Edition::Internal => ("referat-internt", out_dir.join("typst-internt")),
+const INTERNAL_STEM: &str = "referat-internt";
+
+/// Builds one meeting: everything is made in memory first and written
+/// only when all of it succeeded, so a failure leaves the earlier outputs
+/// whole.
+fn build(
+    plan: &Plan,
+    meeting: &Meeting,
+    files: &mut Files,
+    reporter: &Reporter,
+) -> Result<Outcome> {
+    let started = Instant::now();
+    let out_dir = plan.out_root.join(&meeting.id);
+    if plan.edition == Edition::Public {
+        remove_internal_files(&out_dir)?;
+    }
+    let typst_dir = out_dir.join("typst");
+    if !plan.args.emit_typst && typst_dir.is_dir() {
+        // A document emitted by an earlier build is stale now.
+        fs::remove_dir_all(&typst_dir)
+            .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
+    }
+    let referat = Referat::new(meeting, &plan.layout.labels, plan.edition);
+    let stem = plan.stem();
+    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut pages = None;
+    if plan.only.pdf {
+        let Some((pdf, n)) = pdf(plan, meeting, &referat, files, reporter, &out_dir)? else {
+            return Ok(Outcome::Failed);
         };
-        if !args.emit_typst && typst_dir.is_dir() {
-            // A document emitted by an earlier build is stale now.
-            fs::remove_dir_all(&typst_dir)
-                .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
+        pages = Some(n);
+        outputs.push((format!("{stem}.pdf"), pdf));
+    }
+    if plan.only.html {
+        let page = html::render(&referat, &plan.layout, &meeting.dir, plan.case_url)?;
+        outputs.push((format!("{stem}.html"), page.into_bytes()));
+    }
+    if plan.only.json {
+        outputs.push((format!("{stem}.json"), json::render(&referat)?.into_bytes()));
+    }
+    // The files the PDF and the HTML link to, written first, so that the
+    // links work as soon as a referat is there.
+    let copies = if plan.only.pdf || plan.only.html {
+        read_files(&referat.files)?
+    } else {
+        Vec::new()
+    };
+    for (name, bytes) in copies.iter().chain(&outputs) {
+        write_atomic(&out_dir.join(name), bytes)?;
+    }
+    // Even when only the JSON is written, a file this edition does not
+    // publish (its item is closed now) does not stay.
+    remove_stale_copies(&out_dir, meeting, &referat.files)?;
+    let mut written: Vec<String> = outputs
+        .iter()
+        .map(|(name, _)| match pages {
+            Some(n) if name.ends_with(".pdf") => format!("{name} ({n} pages)"),
+            _ => name.clone(),
+        })
+        .collect();
+    match copies.len() {
+        0 => {}
+        1 => written.push("1 linked file".into()),
+        n => written.push(format!("{n} linked files")),
+    }
+    eprintln!(
+        "built {}: {} in {} ({:.2} s)",
+        meeting.id,
+        written.join(", "),
+        paths::shown(&out_dir),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Success)
+}
+
+/// The PDF and its number of pages, or `None` when the meeting cannot be
+/// typeset (the engine's findings are reported).
+fn pdf(
+    plan: &Plan,
+    meeting: &Meeting,
+    referat: &Referat,
+    files: &mut Files,
+    reporter: &Reporter,
+    out_dir: &Path,
+) -> Result<Option<(Vec<u8>, usize)>> {
+    let layout = &plan.layout;
+    let typst_dir = out_dir.join("typst");
+    let document = typeset::document(referat, layout);
+    if plan.args.emit_typst {
+        emit_typst(&typst_dir, &document.source, layout)?;
+        copy_meeting_images(meeting, &document.source, &typst_dir)?;
+    }
+    let typeset = typeset::typeset(&document, layout, &meeting.dir, timestamp(meeting)?);
+    let (messages, severity) = match &typeset {
+        Ok(output) => (output.warnings.clone(), Severity::Warning),
+        Err(errors) => (errors.clone(), Severity::Error),
+    };
+    let diags: Vec<Diagnostic> = messages
+        .into_iter()
+        .map(|m| Diagnostic {
+            severity,
+            ..engine_diagnostic(m, meeting, files, &document.source, layout, out_dir)
+        })
+        .collect();
+    reporter.emit(files, &diags)?;
+    let why = match typeset {
+        Ok(output) if diags.is_empty() || !plan.args.deny_warnings => {
+            return Ok(Some((output.pdf, output.pages)));
         }
-        let referat = Referat::new(meeting, &layout.labels, edition);
-        // Everything is made in memory first and written only when all of
-        // it succeeded, so a failure leaves the earlier outputs whole.
-        let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
-        let mut pages = None;
-        if only.pdf {
-            let document = typeset::document(&referat, &layout);
-            if args.emit_typst {
-                emit_typst(&typst_dir, &document.source, &layout)?;
-                copy_meeting_images(meeting, &document.source, &typst_dir)?;
-            }
-            let typeset = typeset::typeset(&document, &layout, &meeting.dir, timestamp(meeting)?);
-            let (messages, severity) = match &typeset {
-                Ok(output) => (output.warnings.clone(), Severity::Warning),
-                Err(errors) => (errors.clone(), Severity::Error),
-            };
-            let diags: Vec<Diagnostic> = messages
-                .into_iter()
-                .map(|m| Diagnostic {
-                    severity,
-                    ..engine_diagnostic(m, meeting, &mut files, &document.source, &layout, &out_dir)
-                })
-                .collect();
-            report(&files, &diags)?;
-            match typeset {
-                Ok(output) => {
-                    pages = Some(output.pages);
-                    outputs.push((format!("{stem}.pdf"), output.pdf));
-                }
-                Err(errors) if errors.iter().any(EngineMessage::is_layout_fault) => {
-                    anyhow::bail!(
-                        "the layout {} does not typeset (see above); no output was written",
-                        layout.name
-                    );
-                }
-                Err(_) => {
-                    let emitted = if args.emit_typst {
-                        format!(
-                            " (the generated document is in {})",
-                            paths::shown(&typst_dir)
-                        )
-                    } else {
-                        String::new()
-                    };
-                    eprintln!(
-                        "not built: {} could not be typeset; no output was written{emitted}",
-                        meeting.id
-                    );
-                    outcome = Outcome::Failed;
-                    continue;
-                }
-            }
+        Ok(_) => "has typesetting warnings and --deny-warnings is given",
+        Err(errors) if errors.iter().any(EngineMessage::is_layout_fault) => {
+            anyhow::bail!(
+                "the layout {} does not typeset (see above); no output was written",
+                layout.name
+            );
         }
-        if only.html {
-            let page = html::render(
-                &referat,
-                &layout,
-                &meeting.dir,
-                project.config.case.url.as_deref(),
-            )?;
-            outputs.push((format!("{stem}.html"), page.into_bytes()));
-        }
-        if only.json {
-            outputs.push((format!("{stem}.json"), json::render(&referat)?.into_bytes()));
-        }
-        for (name, bytes) in &outputs {
-            write_atomic(&out_dir.join(name), bytes)?;
-        }
-        let written: Vec<String> = outputs
-            .iter()
-            .map(|(name, _)| match pages {
-                Some(n) if name.ends_with(".pdf") => format!("{name} ({n} pages)"),
-                _ => name.clone(),
-            })
-            .collect();
+        Err(_) => "could not be typeset",
+    };
+    let emitted = if plan.args.emit_typst {
+        format!(
+            " (the generated document is in {})",
+            paths::shown(&typst_dir)
+        )
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "not built: {} {why}; no output was written{emitted}",
+        meeting.id
+    );
+    Ok(None)
+}
+
+/// The bytes of each file to publish, by its path beside the referat.
+fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
+    files
+        .iter()
+        .map(|file| {
+            let bytes = fs::read(&file.source)
+                .with_context(|| format!("cannot read {}", file.source.display()))?;
+            Ok((file.path.clone(), bytes))
+        })
+        .collect()
+}
+
+/// Removes what an internal build left in a folder that gets published
+/// (rk once wrote the internal edition beside the public one), with a
+/// warning naming each.
+fn remove_internal_files(out_dir: &Path) -> Result<()> {
+    let names = ["pdf", "html", "json"]
+        .map(|ext| format!("{INTERNAL_STEM}.{ext}"))
+        .into_iter()
+        .chain(["typst-internt".to_string()]);
+    for name in names {
+        let path = out_dir.join(name);
+        let removed = if path.is_dir() {
+            fs::remove_dir_all(&path)
+        } else if path.symlink_metadata().is_ok() {
+            fs::remove_file(&path)
+        } else {
+            continue;
+        };
+        removed.with_context(|| format!("cannot remove {}", path.display()))?;
         eprintln!(
-            "built {}: {} in {} ({:.2} s)",
-            meeting.id,
-            written.join(", "),
-            paths::shown(&out_dir),
-            started.elapsed().as_secs_f64()
+            "warning: removed {}: the internal edition never stays in the published tree \
+             (`rk build --internal` writes it to a tree of its own)",
+            paths::shown(&path)
         );
     }
-    Ok(outcome)
+    Ok(())
+}
+
+/// Removes the copies an earlier build made of meeting files that this
+/// build does not publish (no longer linked, or their item is closed now),
+/// naming each. Only files that are copies of the meeting folder's files
+/// are touched, and nothing when the output is the meeting folder itself.
+fn remove_stale_copies(
+    out_dir: &Path,
+    meeting: &Meeting,
+    published: &[PublishedFile],
+) -> Result<()> {
+    let (Ok(out), Ok(source)) = (out_dir.canonicalize(), meeting.dir.canonicalize()) else {
+        return Ok(());
+    };
+    if out.starts_with(&source) || source.starts_with(&out) {
+        return Ok(());
+    }
+    let kept: Vec<&str> = published.iter().map(|file| file.path.as_str()).collect();
+    let mut stale = Vec::new();
+    for entry in
+        fs::read_dir(&source).with_context(|| format!("cannot read {}", source.display()))?
+    {
+        let entry = entry.with_context(|| format!("cannot read {}", source.display()))?;
+        stale_under(&source, &out, &entry.path(), &kept, &mut stale);
+    }
+    stale.sort();
+    for path in stale {
+        fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        eprintln!(
+            "removed {}: no longer linked from this edition",
+            paths::shown(&path)
+        );
+        // Folders left empty go too (bilag/).
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| d.starts_with(&out) && *d != out) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
+}
+
+/// The copies in `out` of the files at and under `path` (in the meeting
+/// folder `source`) that are not kept.
+fn stale_under(source: &Path, out: &Path, path: &Path, kept: &[&str], stale: &mut Vec<PathBuf>) {
+    let Ok(relative) = path.strip_prefix(source) else {
+        return;
+    };
+    let copy = out.join(relative);
+    let Ok(kind) = copy.symlink_metadata().map(|m| m.file_type()) else {
+        return;
+    };
+    if kind.is_dir() && path.is_dir() {
+        for entry in fs::read_dir(path).into_iter().flatten().flatten() {
+            stale_under(source, out, &entry.path(), kept, stale);
+        }
+    } else if kind.is_file() {
+        let name: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let name = name.join("/");
+        let output = name.starts_with("referat") && !name.contains('/');
+        if !output && !kept.contains(&name.as_str()) {
+            stale.push(copy);
+        }
+    }
+}
+
+/// A path with `.` and `..` worked out, without asking the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Which outputs `--only` asks for (all three when it is not given).

@@ -2,11 +2,16 @@
 //! referat.json: a checked meeting as it is to be published. Closed items
 //! are cut down here, once, for every output.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
 use serde::Serialize;
 
 use crate::check::parse_date;
 use crate::layout::Labels;
+use crate::markdown;
 use crate::model::{Group, Item, Meeting, Person, Sag};
+use crate::source::paths;
 
 /// Which edition to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +45,20 @@ pub struct Referat {
     pub internal: bool,
     pub people: PeopleView,
     pub items: Vec<ItemView>,
+    /// The files published beside the referat: the attachments and the
+    /// files that bodies link to, of the items this edition shows.
+    #[serde(skip)]
+    pub files: Vec<PublishedFile>,
+}
+
+/// A file of the meeting folder copied beside the referat, at the same
+/// relative path, so that the links of the HTML and the PDF find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedFile {
+    /// Where it goes, relative to the referat: `bilag/x.pdf`.
+    pub path: String,
+    /// The file in the meeting folder.
+    pub source: PathBuf,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,8 +104,11 @@ pub struct ItemView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachmentView {
+    /// The path as written in the item.
     pub file: String,
     pub title: String,
+    /// The link to the copy beside the referat: `bilag/min%20graf.pdf`.
+    pub href: Option<String>,
 }
 
 impl Referat {
@@ -119,7 +141,7 @@ impl Referat {
             meeting.people.group(group).iter().map(person).collect()
         };
         let internal = edition == Edition::Internal;
-        Referat {
+        let mut referat = Referat {
             title: fill(&labels.title),
             date_short: format!("{day:02}-{month:02}-{year}"),
             date_long: fill(&labels.long_date),
@@ -147,8 +169,40 @@ impl Referat {
                 .iter()
                 .map(|item| item_view(item, &meeting.items, internal))
                 .collect(),
+            files: Vec::new(),
+        };
+        referat.files = published_files(&referat.items, &meeting.dir);
+        referat
+    }
+}
+
+/// The attachments and linked files of the items as shown (a closed item
+/// of the public edition shows none), each once, in path order.
+fn published_files(items: &[ItemView], dir: &Path) -> Vec<PublishedFile> {
+    let mut files = BTreeMap::new();
+    for item in items {
+        let links = markdown::parse(&item.body).filter_map(|(event, _)| match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => markdown::local_link(link_type, &dest_url).map(|l| l.path),
+            _ => None,
+        });
+        let attachments = item.attachments.iter().map(|a| a.file.clone());
+        for name in attachments.chain(links) {
+            // The checks have refused names that lead nowhere.
+            if let (Some(path), Ok(source)) =
+                (paths::normalise(&name), paths::resolve_inside(dir, &name))
+            {
+                files.entry(path).or_insert(source);
+            }
         }
     }
+    files
+        .into_iter()
+        .map(|(path, source)| PublishedFile { path, source })
+        .collect()
 }
 
 /// True when `name` is among the present with the role `role` (the
@@ -190,7 +244,7 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
         title,
         level,
         group: item.is_group(items),
-        closed: is_closed(item, items),
+        closed: item.is_closed_in(items),
         sag: match item.sag.as_ref().map(|s| &s.value) {
             Some(Sag::Ref(r)) => Some(r.clone()),
             _ => None,
@@ -203,6 +257,7 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
             .map(|a| AttachmentView {
                 file: a.file.value.clone(),
                 title: a.title.clone().unwrap_or_else(|| a.file.value.clone()),
+                href: paths::normalise(&a.file.value).map(|p| markdown::href(&p)),
             })
             .collect(),
         body: item.body.clone(),
@@ -242,21 +297,6 @@ pub fn case_url(template: &str, reference: &str) -> String {
         })
         .collect();
     template.replace("{sag}", &encoded)
-}
-
-/// An item is closed when it or a group above it is: closing group 2
-/// closes 2.1 and 2.2 too.
-fn is_closed(item: &Item, items: &[Item]) -> bool {
-    item.closed
-        || item.number.as_ref().is_some_and(|n| {
-            items.iter().any(|other| {
-                other.closed
-                    && other
-                        .number
-                        .as_ref()
-                        .is_some_and(|o| o.depth() < n.depth() && n.0.starts_with(&o.0))
-            })
-        })
 }
 
 /// Monday = 0 … Sunday = 6, for a date in the Gregorian calendar.

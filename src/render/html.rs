@@ -217,6 +217,18 @@ fn transform<'a>(
             title,
             id,
         }),
+        // A local file at its copy beside the page.
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: markdown::link_target(link_type, &dest_url).into(),
+            title,
+            id,
+        }),
         Event::FootnoteReference(label) => {
             if !definitions.contains_key(label.as_ref()) {
                 return Event::Text(format!("[^{label}]").into());

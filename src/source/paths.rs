@@ -61,9 +61,29 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// `name` as a path inside the folder, written the one way: `./` and
+/// `a/../` taken out, `/` between the parts (`./bilag/x.pdf` is
+/// `bilag/x.pdf`). `None` for a path that is absolute or leads out.
+pub fn normalise(name: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    if name.starts_with('/') || Path::new(name).has_root() {
+        return None;
+    }
+    for part in name.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
 /// `%20` and the like decoded; anything that is not a valid escape or not
 /// UTF-8 afterwards is left as written.
-fn percent_decode(text: &str) -> String {
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -262,5 +282,17 @@ mod tests {
         );
         assert_eq!(shown, "Z:/projekt/meetings/2021-06-15/01.md");
         assert!(!shown.starts_with(r"\\?\") && !shown.starts_with("//?/"));
+    }
+
+    #[test]
+    fn paths_are_normalised() {
+        assert_eq!(normalise("./bilag//x.pdf").as_deref(), Some("bilag/x.pdf"));
+        assert_eq!(
+            normalise("a/../bilag/x.pdf").as_deref(),
+            Some("bilag/x.pdf")
+        );
+        for bad in ["../x.pdf", "/etc/passwd", ".", ""] {
+            assert_eq!(normalise(bad), None, "{bad}");
+        }
     }
 }

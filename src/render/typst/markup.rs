@@ -265,7 +265,14 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
         Tag::Strikethrough => format!("#strike[{buf}]"),
         // A link without a target is its text.
         Tag::Link { dest_url, .. } if dest_url.trim().is_empty() => buf,
-        Tag::Link { dest_url, .. } => format!("#link({})[{buf}]", string(&dest_url)),
+        Tag::Link {
+            link_type,
+            dest_url,
+            ..
+        } => format!(
+            "#link({})[{buf}]",
+            string(&markdown::link_target(link_type, &dest_url))
+        ),
         Tag::Image { dest_url, .. } => {
             let path = dest_url.trim_start_matches("./");
             format!(
@@ -321,6 +328,18 @@ mod tests {
         );
         assert_eq!(md("[tom]()"), "#\"tom\"\n\n");
         assert_eq!(md("a\tb"), "#\"a b\"\n\n");
+    }
+
+    #[test]
+    fn local_links_point_at_the_copy() {
+        assert_eq!(
+            md("[bilag 1](./bilag/min%20graf.pdf#page=2)"),
+            "#link(\"bilag/min%20graf.pdf#page=2\")[#\"bilag 1\"]\n\n"
+        );
+        assert_eq!(
+            md("[punkt](#punkt-2-1)"),
+            "#link(\"#punkt-2-1\")[#\"punkt\"]\n\n"
+        );
     }
 
     #[test]

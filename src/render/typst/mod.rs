@@ -54,7 +54,15 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
                 label_prefix: &format!("punkt-{}", item.number.replace('.', "-")),
             },
         );
-        let attachments: Vec<String> = item.attachments.iter().map(|a| string(&a.title)).collect();
+        // A title, as a link to the copy beside the PDF.
+        let attachments: Vec<String> = item
+            .attachments
+            .iter()
+            .map(|a| match &a.href {
+                Some(href) => format!("link({}, {})", string(href), string(&a.title)),
+                None => string(&a.title),
+            })
+            .collect();
         source.push_str(&format!(
             "#item(level: {}, number: {}, title: {}, sag: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {})[\n{}]\n\n",
             item.level,
