@@ -63,7 +63,10 @@ fuzz_target!(|data: &[u8]| {
         case_pattern: regex::Regex::new(r"^(?:SAG-\d{4}-\d{5})$").expect("a pattern"),
         case_pattern_text: r"SAG-\d{4}-\d{5}".into(),
     };
-    check::check(&meeting, &files, &settings, &mut diags);
+    let Ok(layout) = Layout::resolve("kl", dir) else {
+        return;
+    };
+    check::check(&meeting, &files, &settings, &layout.coverage(), &mut diags);
     for d in &diags {
         let _ = rk::diag::render_human(&files, d, false);
         let _ = rk::diag::render_github(&files, d);
@@ -71,9 +74,6 @@ fuzz_target!(|data: &[u8]| {
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return;
     }
-    let Ok(layout) = Layout::resolve("kl", dir) else {
-        return;
-    };
     for edition in [Edition::Public, Edition::Internal] {
         let referat = Referat::new(&meeting, &layout.labels, edition);
         let _ = html::render(

@@ -2,6 +2,7 @@
 //! rules lives in its own file and pushes findings; none stops the run.
 
 mod body;
+pub mod glyphs;
 mod items;
 mod people;
 mod personal;
@@ -9,6 +10,7 @@ mod personal;
 use regex::Regex;
 
 use crate::diag::Diagnostic;
+use crate::layout::Coverage;
 use crate::model::Meeting;
 use crate::source::files::Files;
 
@@ -20,10 +22,19 @@ pub struct Settings {
     pub case_pattern_text: String,
 }
 
-pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
+/// Every check over one meeting. `coverage` is what the layout's fonts
+/// can show.
+pub fn check(
+    meeting: &Meeting,
+    files: &Files,
+    settings: &Settings,
+    coverage: &Coverage,
+    diags: &mut Vec<Diagnostic>,
+) {
     people::check(meeting, diags);
     items::check(meeting, files, settings, diags);
     body::check(meeting, files, diags);
+    glyphs::check(meeting, files, coverage, diags);
 }
 
 /// A date `YYYY-MM-DD` that exists in the calendar, as (year, month, day).

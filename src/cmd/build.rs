@@ -10,7 +10,7 @@ use typst::foundations::Datetime;
 
 use crate::check::parse_date;
 use crate::cli::{BuildArgs, OutputKind};
-use crate::cmd::{Analysis, Outcome, analyse, select};
+use crate::cmd::{Analysis, Outcome, analyse, layout, select};
 use crate::diag::{self, Diagnostic, Loc, Rule, Severity, Tally};
 use crate::layout::Layout;
 use crate::model::Meeting;
@@ -22,11 +22,12 @@ use crate::source::files::Files;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;
+    let layout = layout(project, args.layout.as_deref(), cwd)?;
     let Analysis {
         mut files,
         meetings,
         diags,
-    } = analyse(project, &dirs)?;
+    } = analyse(project, &dirs, &layout.coverage())?;
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let report = |files: &Files, diags: &[Diagnostic]| -> io::Result<()> {
         diag::emit(
@@ -45,11 +46,6 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         return Ok(Outcome::Failed);
     }
 
-    let (layout_name, layout_base) = match &args.layout {
-        Some(name) => (name.clone(), cwd.to_path_buf()),
-        None => (project.config.layout.clone(), project.root.clone()),
-    };
-    let layout = Layout::resolve(&layout_name, &layout_base)?;
     let out_root = match &args.out {
         Some(out) => cwd.join(out),
         None => project.root.join(&project.config.out),
@@ -278,8 +274,9 @@ fn copy_meeting_images(meeting: &Meeting, source: &str, dir: &Path) -> Result<()
     Ok(())
 }
 
-/// An engine message as a finding: at the item it came from where it can
-/// be placed, else in the layout or the generated document.
+/// An engine message as a finding: at the place in the sources it is
+/// about where it can be placed, else in the layout or the generated
+/// document.
 fn engine_diagnostic(
     message: EngineMessage,
     meeting: &Meeting,
@@ -288,13 +285,10 @@ fn engine_diagnostic(
     layout: &Layout,
     out_dir: &Path,
 ) -> Diagnostic {
-    let glyph = message.is_missing_glyph();
-    let loc = match message.place {
-        Place::Item(index) => meeting.items.get(index).map(|item| {
-            let span = item.title.as_ref().map_or(0..0, |t| t.span.clone());
-            Loc::new(item.file, span)
-        }),
-        Place::Layout { path, text, range } => {
+    let loc = match (message.source_loc(meeting, files), message.place) {
+        (Some(loc), _) => Some(loc),
+        (None, Place::Item { .. }) => None,
+        (None, Place::Layout { path, text, range }) => {
             let path = path.trim_start_matches('/');
             let path = path
                 .strip_prefix(typeset::world::LAYOUT_ROOT)
@@ -307,26 +301,22 @@ fn engine_diagnostic(
             let file = files.add(PathBuf::from(shown), text);
             Some(Loc::new(file, range))
         }
-        Place::Generated(range) => {
+        (None, Place::Generated(range)) => {
             let file = files.add(out_dir.join("typst/referat.typ"), generated.to_string());
             Some(Loc::new(file, range))
         }
-        Place::Meeting(path) => {
+        (None, Place::Meeting(path)) => {
             let file = files.add(meeting.dir.join(path), String::new());
             Some(Loc::new(file, 0..0))
         }
-        Place::Nowhere => None,
+        (None, Place::Nowhere) => None,
     };
     let loc = loc.unwrap_or_else(|| Loc::new(meeting.file, 0..0));
-    let help = if glyph {
-        Some(
-            "the layout's fonts have no glyph for this character (an emoji, say): \
-             write it another way, or use a layout whose fonts have it"
-                .to_string(),
-        )
-    } else {
-        (!message.hints.is_empty()).then(|| message.hints.join("; "))
-    };
+    if let Some(glyph) = &message.glyph {
+        // The same finding as `rk check` gives.
+        return crate::check::glyphs::finding(glyph, loc, &layout.name);
+    }
+    let help = (!message.hints.is_empty()).then(|| message.hints.join("; "));
     Diagnostic::error(
         Rule::Typeset,
         loc,
