@@ -282,7 +282,7 @@ const CASES: &[Case] = &[
     // A Wingdings bullet and Kannada in `location`, a waving hand in a note.
     Case { fixture: "missing-glyph-meeting", exit: 1, findings: &[
         ("missing-glyph", E, MEETING, 5, 33,
-            "`\u{F0B7}` (U+F0B7, a private-use character, as Word writes a Wingdings symbol) is in none of the fonts of the layout kl: the PDF cannot show it"),
+            "`\\u{f0b7}` (U+F0B7, a private-use character, as Word writes a Wingdings symbol) is in none of the fonts of the layout kl: the PDF cannot show it"),
         ("missing-glyph", E, MEETING, 5, 42,
             "`ಕ` (U+0C95, Kannada) is in none of the fonts of the layout kl: the PDF cannot show it"),
         ("missing-glyph", E, MEETING, 15, 25,

@@ -77,10 +77,11 @@ pub fn finding(text: &str, loc: Loc, layout: &str) -> Diagnostic {
         .find_map(kind)
         .map(|k| format!(", {k}"))
         .unwrap_or_default();
-    // A control character is named, never written to a terminal.
+    // A control character is named, never written to a terminal; a
+    // private-use one shows as nothing there.
     let text: String = text
         .chars()
-        .map(|c| match c.is_control() {
+        .map(|c| match c.is_control() || is_private(c) {
             true => c.escape_unicode().to_string(),
             false => c.to_string(),
         })
@@ -114,6 +115,11 @@ pub fn is_forbidden(c: char) -> bool {
     matches!(c, '\0' | '\u{FEFF}' | '\u{FFFE}')
 }
 
+/// A code point of Unicode's private use areas: its meaning is the font's.
+fn is_private(c: char) -> bool {
+    matches!(u32::from(c), 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+}
+
 /// Unicode's default ignorable code points: shaping hides them.
 fn is_invisible(c: char) -> bool {
     matches!(
@@ -144,9 +150,7 @@ fn kind(c: char) -> Option<&'static str> {
     }
     Some(match u32::from(c) {
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF => "an emoji or symbol",
-        0xE000..=0xF8FF | 0xF0000..=0x10FFFF => {
-            "a private-use character, as Word writes a Wingdings symbol"
-        }
+        _ if is_private(c) => "a private-use character, as Word writes a Wingdings symbol",
         0x1100..=0x11FF | 0xAC00..=0xD7AF => "Korean",
         0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => "Chinese or Japanese",
         0x0900..=0x097F => "Devanagari",
