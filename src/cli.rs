@@ -68,6 +68,11 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// The layout whose fonts the text is checked against, as `rk build
+    /// --layout` (default: rk.toml's `layout`, else kl).
+    #[arg(long, value_name = "NAME|DIR")]
+    pub layout: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -39,13 +39,14 @@ pub enum Rule {
     RawHtml,
     EmptyItem,
     Nesting,
+    MissingGlyph,
     /// Not a check: the engine could not typeset the document (`rk build`).
     Typeset,
 }
 
 impl Rule {
     /// Every rule `rk check` applies.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::Encoding,
         Rule::Yaml,
         Rule::YamlComment,
@@ -69,6 +70,7 @@ impl Rule {
         Rule::RawHtml,
         Rule::EmptyItem,
         Rule::Nesting,
+        Rule::MissingGlyph,
     ];
 
     pub fn name(self) -> &'static str {
@@ -96,6 +98,7 @@ impl Rule {
             Rule::RawHtml => "raw-html",
             Rule::EmptyItem => "empty-item",
             Rule::Nesting => "nesting",
+            Rule::MissingGlyph => "missing-glyph",
             Rule::Typeset => "typeset",
         }
     }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use typst::foundations::Bytes;
+use typst::text::FontInfo;
 
 /// The files of the built-in KL layout, by their path in the layout.
 const KL: &[(&str, &[u8])] = &[
@@ -164,11 +165,87 @@ impl Layout {
             .collect()
     }
 
+    /// The characters the layout's fonts have, for the checks.
+    pub fn coverage(&self) -> Coverage {
+        Coverage::of_fonts(&self.name, &self.fonts())
+    }
+
     /// The closing text (Markdown), if the layout has one.
     pub fn closing(&self) -> Option<&str> {
         self.files
             .get("closing.md")
             .and_then(|b| std::str::from_utf8(b).ok())
+    }
+}
+
+/// The characters a layout can typeset: the union of the character maps
+/// of its fonts (the engine falls back from font to font, so a character
+/// any of them has is shown). Plain data, so that the checks need not know
+/// about fonts.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    /// The layout's name, for messages: `kl` or its folder.
+    pub layout: String,
+    /// Sorted, disjoint and not adjacent: (first, last) code points.
+    ranges: Vec<(u32, u32)>,
+    /// The same for the code points below [`LOW`] (Latin, Greek,
+    /// Cyrillic, ...), one bit each: most text is looked up here.
+    low: Vec<u64>,
+}
+
+/// The code points [`Coverage`] keeps a bit for.
+const LOW: u32 = 0x800;
+
+impl Coverage {
+    /// Reads only the character maps of `fonts` (about a millisecond for
+    /// the KL fonts).
+    pub fn of_fonts(layout: &str, fonts: &[Bytes]) -> Coverage {
+        // Each font's code points come in order: runs of them first, then
+        // the runs of all fonts merged.
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for info in fonts
+            .iter()
+            .flat_map(|data| FontInfo::iter(data).collect::<Vec<_>>())
+        {
+            for c in info.coverage.iter() {
+                match ranges.last_mut() {
+                    Some((first, last)) if *first <= c && c <= *last + 1 => *last = (*last).max(c),
+                    _ => ranges.push((c, c)),
+                }
+            }
+        }
+        ranges.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+        for (first, last) in ranges {
+            match merged.last_mut() {
+                Some((_, end)) if first <= *end + 1 => *end = (*end).max(last),
+                _ => merged.push((first, last)),
+            }
+        }
+        let mut low = vec![0u64; LOW as usize / 64];
+        for &(first, last) in &merged {
+            for c in first..=last.min(LOW - 1) {
+                low[c as usize / 64] |= 1 << (c % 64);
+            }
+        }
+        Coverage {
+            layout: layout.to_string(),
+            ranges: merged,
+            low,
+        }
+    }
+
+    /// True when some font of the layout has a glyph for `c`.
+    pub fn contains(&self, c: char) -> bool {
+        let c = u32::from(c);
+        if c < LOW {
+            return self
+                .low
+                .get(c as usize / 64)
+                .is_some_and(|w| w & (1 << (c % 64)) != 0);
+        }
+        let after = self.ranges.partition_point(|&(first, _)| first <= c);
+        after > 0 && self.ranges[after - 1].1 >= c
     }
 }
 
@@ -211,4 +288,20 @@ fn read_tree(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kl_fonts_cover_danish_and_not_emoji() {
+        let coverage = Layout::resolve("kl", Path::new(".")).unwrap().coverage();
+        for c in "Aa æøå ÆØÅ é ü – “” € § ½ →".chars() {
+            assert!(coverage.contains(c), "{c}");
+        }
+        for c in ['👍', '中', 'മ', 'ಕ', '\u{F0B7}'] {
+            assert!(!coverage.contains(c), "{c}");
+        }
+    }
 }

@@ -233,6 +233,13 @@ fn every_construct_reaches_the_html_and_source_markup_stays_text() {
         references[1].value().attr("href")
     );
     assert_eq!(select(&html, ".footnotes li").len(), 1);
+    // The notes are a section with a heading, and the return link's name
+    // holds what it shows (no aria-label that hides the arrow).
+    let heading = select(&html, "section.footnotes > h3");
+    assert_eq!(heading.len(), 1);
+    assert_eq!(text(&heading[0]), "Noter");
+    assert_eq!(back.value().attr("aria-label"), None);
+    assert!(text(&back).contains("Tilbage til henvisning 1"));
     for tag in [
         "em",
         "strong",

@@ -1,6 +1,6 @@
 //! A property over mutated meetings: whatever the sources hold, loading and
 //! checking never panic, and when the checks pass every output is well
-//! formed: the PDF parses, the HTML parses and has no script, the JSON
+//! formed: the PDF is typeset and parses, the HTML parses and has no script, the JSON
 //! parses and holds every item, and each title reaches the HTML and the
 //! JSON exactly as written.
 //!
@@ -146,7 +146,8 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
         return Ok(()); // an I/O error: exit 2, no panic
     };
     let settings = Settings::default();
-    check::check(&meeting, &files, &settings, &mut diags);
+    let layout = Layout::resolve("kl", Path::new(".")).unwrap();
+    check::check(&meeting, &files, &settings, &layout.coverage(), &mut diags);
     // Every finding can be rendered.
     for d in &diags {
         let _ = rk::diag::render_human(&files, d, false);
@@ -155,7 +156,6 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
         return Ok(()); // exit 1: nothing is built
     }
 
-    let layout = Layout::resolve("kl", Path::new(".")).unwrap();
     let referat = Referat::new(&meeting, &layout.labels, Edition::Public);
 
     let page = html::render(&referat, &layout, &meeting_dir, None).unwrap();
@@ -190,11 +190,17 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
 
     let document = typeset::document(&referat, &layout);
     let timestamp = typst::foundations::Datetime::from_ymd_hms(2020, 11, 25, 0, 0, 0).unwrap();
-    if let Ok(output) = typeset::typeset(&document, &layout, &meeting_dir, timestamp) {
-        prop_assert!(
+    // Checks that pass mean the engine typesets: no character the layout's
+    // fonts lack, nor one the PDF standards forbid, gets through.
+    match typeset::typeset(&document, &layout, &meeting_dir, timestamp) {
+        Ok(output) => prop_assert!(
             lopdf::Document::load_mem(&output.pdf).is_ok(),
             "the PDF does not parse"
-        );
+        ),
+        Err(errors) => prop_assert!(
+            errors.iter().all(|e| e.glyph.is_none()),
+            "passed the checks, not typeset: {errors:?}"
+        ),
     }
     Ok(())
 }

@@ -41,6 +41,7 @@ const RULES: [&str; 23] = [
     "raw-html",
     "empty-item",
     "nesting",
+    "missing-glyph",
 ];
 
 /// Fixtures that are not about one rule.
@@ -86,6 +87,9 @@ struct Case {
 }
 
 const HTML: &str = "raw HTML in an item: it is shown as literal text, not as HTML";
+const THUMBS_UP: &str = "`👍` (U+1F44D, an emoji or symbol) is in none of the fonts of the layout kl: the PDF cannot show it";
+const MALAYALAM: &str = "`മലയാളം` (U+0D2E U+0D32 U+0D2F U+0D3E U+0D33 U+0D02, Malayalam) \
+     is in none of the fonts of the layout kl: the PDF cannot show it";
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
@@ -274,6 +278,25 @@ const CASES: &[Case] = &[
     // Quotes 40 levels deep.
     Case { fixture: "nesting", exit: 1, findings: &[
         ("nesting", E, EVENTUELT, 6, 33, "lists, quotes and emphasis nested more than 16 levels deep"),
+    ]},
+    // ---- characters the layout's fonts lack ------------------------------------
+    // An emoji twice (one finding) and a Malayalam word (one finding) in a body.
+    Case { fixture: "missing-glyph", exit: 1, findings: &[
+        ("missing-glyph", E, EVENTUELT, 6, 102, THUMBS_UP),
+        ("missing-glyph", E, EVENTUELT, 8, 15, MALAYALAM),
+    ]},
+    Case { fixture: "missing-glyph-title", exit: 1, findings: &[
+        ("missing-glyph", E, DUPLA, 3, 17,
+            "`数据` (U+6570 U+636E, Chinese or Japanese) is in none of the fonts of the layout kl: the PDF cannot show it"),
+    ]},
+    // A Wingdings bullet and Kannada in `location`, a waving hand in a note.
+    Case { fixture: "missing-glyph-meeting", exit: 1, findings: &[
+        ("missing-glyph", E, MEETING, 5, 33,
+            "`\\u{f0b7}` (U+F0B7, a private-use character, as Word writes a Wingdings symbol) is in none of the fonts of the layout kl: the PDF cannot show it"),
+        ("missing-glyph", E, MEETING, 5, 42,
+            "`ಕ` (U+0C95, Kannada) is in none of the fonts of the layout kl: the PDF cannot show it"),
+        ("missing-glyph", E, MEETING, 15, 25,
+            "`👋` (U+1F44B, an emoji or symbol) is in none of the fonts of the layout kl: the PDF cannot show it"),
     ]},
     // A config problem: exit 2 and no findings (the message is tested below).
     Case { fixture: "bad-config", exit: 2, findings: &[] },

@@ -60,7 +60,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let settings = Settings::default();
-    check::check(&meeting, &files, &settings, &mut diags);
+    let Ok(layout) = Layout::resolve("kl", dir) else {
+        return;
+    };
+    check::check(&meeting, &files, &settings, &layout.coverage(), &mut diags);
     for d in &diags {
         let _ = rk::diag::render_human(&files, d, false);
         let _ = rk::diag::render_github(&files, d);
@@ -68,9 +71,6 @@ fuzz_target!(|data: &[u8]| {
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return;
     }
-    let Ok(layout) = Layout::resolve("kl", dir) else {
-        return;
-    };
     for edition in [Edition::Public, Edition::Internal] {
         let referat = Referat::new(&meeting, &layout.labels, edition);
         let _ = html::render(

@@ -3,11 +3,13 @@
 
 mod body;
 pub mod case;
+pub mod glyphs;
 mod items;
 mod people;
 mod personal;
 
 use crate::diag::Diagnostic;
+use crate::layout::Coverage;
 use crate::model::Meeting;
 use crate::source::files::Files;
 
@@ -18,10 +20,19 @@ pub struct Settings {
     pub case: case::CasePattern,
 }
 
-pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
+/// Every check over one meeting. `coverage` is what the layout's fonts
+/// can show.
+pub fn check(
+    meeting: &Meeting,
+    files: &Files,
+    settings: &Settings,
+    coverage: &Coverage,
+    diags: &mut Vec<Diagnostic>,
+) {
     people::check(meeting, diags);
     items::check(meeting, files, settings, diags);
     body::check(meeting, files, diags);
+    glyphs::check(meeting, files, coverage, diags);
 }
 
 /// A date `YYYY-MM-DD` that exists in the calendar, as (year, month, day).

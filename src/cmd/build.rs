@@ -10,7 +10,7 @@ use typst::foundations::Datetime;
 
 use crate::check::parse_date;
 use crate::cli::{BuildArgs, OutputKind};
-use crate::cmd::{Analysis, Outcome, analyse, select};
+use crate::cmd::{Analysis, Outcome, analyse, layout, select};
 use crate::diag::{self, Diagnostic, Format, Loc, Rule, Severity, Tally};
 use crate::layout::Layout;
 use crate::model::Meeting;
@@ -23,11 +23,14 @@ use crate::source::paths;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;
+    // The plan first: a layout or an output folder that cannot be used is
+    // a configuration problem, said before any finding.
+    let plan = Plan::new(project, args, cwd)?;
     let Analysis {
         mut files,
         meetings,
         diags,
-    } = analyse(project, &dirs)?;
+    } = analyse(project, &dirs, &plan.layout.coverage())?;
     let reporter = Reporter {
         format: args.format,
         color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -43,7 +46,6 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         eprintln!("not built: the sources have {tally}{denied}; nothing was written");
         return Ok(Outcome::Failed);
     }
-    let plan = Plan::new(project, args, cwd)?;
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
         if build(&plan, meeting, &mut files, &reporter)? == Outcome::Failed {
@@ -87,10 +89,6 @@ struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     fn new(project: &'a Project, args: &'a BuildArgs, cwd: &'a Path) -> Result<Plan<'a>> {
-        let (layout_name, layout_base) = match &args.layout {
-            Some(name) => (name.clone(), cwd.to_path_buf()),
-            None => (project.config.layout.clone(), project.root.clone()),
-        };
         let edition = if args.internal {
             Edition::Internal
         } else {
@@ -112,7 +110,7 @@ impl<'a> Plan<'a> {
         }
         Ok(Plan {
             args,
-            layout: Layout::resolve(&layout_name, &layout_base)?,
+            layout: layout(project, args.layout.as_deref(), cwd)?,
             edition,
             only: Only::from(&args.only),
             out_root,
@@ -505,8 +503,9 @@ fn copy_meeting_images(meeting: &Meeting, source: &str, dir: &Path) -> Result<()
     Ok(())
 }
 
-/// An engine message as a finding: at the item it came from where it can
-/// be placed, else in the layout or the generated document.
+/// An engine message as a finding: at the place in the sources it is
+/// about where it can be placed, else in the layout or the generated
+/// document.
 fn engine_diagnostic(
     message: EngineMessage,
     meeting: &Meeting,
@@ -515,13 +514,10 @@ fn engine_diagnostic(
     layout: &Layout,
     out_dir: &Path,
 ) -> Diagnostic {
-    let glyph = message.is_missing_glyph();
-    let loc = match message.place {
-        Place::Item(index) => meeting.items.get(index).map(|item| {
-            let span = item.title.as_ref().map_or(0..0, |t| t.span.clone());
-            Loc::new(item.file, span)
-        }),
-        Place::Layout { path, text, range } => {
+    let loc = match (message.source_loc(meeting, files), message.place) {
+        (Some(loc), _) => Some(loc),
+        (None, Place::Item { .. }) => None,
+        (None, Place::Layout { path, text, range }) => {
             let path = path.trim_start_matches('/');
             let path = path
                 .strip_prefix(typeset::world::LAYOUT_ROOT)
@@ -534,26 +530,22 @@ fn engine_diagnostic(
             let file = files.add(PathBuf::from(shown), text);
             Some(Loc::new(file, range))
         }
-        Place::Generated(range) => {
+        (None, Place::Generated(range)) => {
             let file = files.add(out_dir.join("typst/referat.typ"), generated.to_string());
             Some(Loc::new(file, range))
         }
-        Place::Meeting(path) => {
+        (None, Place::Meeting(path)) => {
             let file = files.add(meeting.dir.join(path), String::new());
             Some(Loc::new(file, 0..0))
         }
-        Place::Nowhere => None,
+        (None, Place::Nowhere) => None,
     };
     let loc = loc.unwrap_or_else(|| Loc::new(meeting.file, 0..0));
-    let help = if glyph {
-        Some(
-            "the layout's fonts have no glyph for this character (an emoji, say): \
-             write it another way, or use a layout whose fonts have it"
-                .to_string(),
-        )
-    } else {
-        (!message.hints.is_empty()).then(|| message.hints.join("; "))
-    };
+    if let Some(glyph) = &message.glyph {
+        // The same finding as `rk check` gives.
+        return crate::check::glyphs::finding(glyph, loc, &layout.name);
+    }
+    let help = (!message.hints.is_empty()).then(|| message.hints.join("; "));
     Diagnostic::error(
         Rule::Typeset,
         loc,

@@ -6,13 +6,14 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::CheckArgs;
-use crate::cmd::{Outcome, analyse, select};
+use crate::cmd::{Outcome, analyse, layout, select};
 use crate::diag::{self, Format, Severity, Tally};
 use crate::project::Project;
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;
-    let analysis = analyse(project, &dirs)?;
+    let coverage = layout(project, args.layout.as_deref(), cwd)?.coverage();
+    let analysis = analyse(project, &dirs, &coverage)?;
     let stderr = io::stderr();
     let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     diag::emit(

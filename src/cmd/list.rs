@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::cmd::{Outcome, analyse, items};
+use crate::cmd::{Outcome, analyse, items, layout};
 use crate::diag::Tally;
 use crate::project::Project;
 
@@ -20,9 +20,10 @@ pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
         )?;
         return Ok(Outcome::Success);
     }
+    let coverage = layout(project, None, &project.root)?.coverage();
     let mut rows = Vec::new();
     for dir in &dirs {
-        let analysis = analyse(project, std::slice::from_ref(dir))?;
+        let analysis = analyse(project, std::slice::from_ref(dir), &coverage)?;
         let meeting = &analysis.meetings[0];
         let body = meeting
             .body

@@ -12,6 +12,7 @@ use anyhow::Result;
 
 use crate::cli::MeetingArgs;
 use crate::diag::{self, Diagnostic};
+use crate::layout::{Coverage, Layout};
 use crate::model::Meeting;
 use crate::project::Project;
 use crate::source::{self, files::Files};
@@ -76,16 +77,26 @@ pub struct Analysis {
     pub diags: Vec<Diagnostic>,
 }
 
+/// The layout in use: `--layout` (a folder relative to where rk runs), else
+/// rk.toml's `layout` (relative to the project), else the built-in kl.
+pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layout> {
+    match flag {
+        Some(name) => Layout::resolve(name, cwd),
+        None => Layout::resolve(&project.config.layout, &project.root),
+    }
+}
+
 /// Loads and checks each meeting folder. Findings are collected, never
-/// fatal; only I/O or configuration problems are errors.
-pub fn analyse(project: &Project, dirs: &[PathBuf]) -> Result<Analysis> {
+/// fatal; only I/O or configuration problems are errors. `coverage` is
+/// what the layout's fonts can show.
+pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Result<Analysis> {
     let settings = project.check_settings()?;
     let mut files = Files::default();
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
     for dir in dirs {
         let meeting = source::load(dir, &mut files, &mut diags)?;
-        crate::check::check(&meeting, &files, &settings, &mut diags);
+        crate::check::check(&meeting, &files, &settings, coverage, &mut diags);
         meetings.push(meeting);
     }
     diag::sort(&files, &mut diags);

@@ -41,6 +41,9 @@ struct AgendaEntry {
     children: Vec<AgendaEntry>,
 }
 
+/// The heading of an item's footnotes when labels.toml has no `notes`.
+const NOTES: &str = "Noter";
+
 /// Renders referat.html. `case_url` is rk.toml's `case.url`, with `{sag}`
 /// where the reference goes.
 pub fn render(
@@ -51,12 +54,17 @@ pub fn render(
 ) -> Result<String> {
     let template = layout_text(layout, "referat.html")?;
     let style = layout_text(layout, "style.css")?;
+    let notes = layout
+        .labels_table
+        .get("notes")
+        .and_then(|v| v.as_str())
+        .unwrap_or(NOTES);
     let items: Vec<HtmlItem> = referat
         .items
         .iter()
         .map(|item| {
             let anchor = anchor(&item.number);
-            let body_html = body(&item.body, item.level, &anchor, meeting_dir);
+            let body_html = body(&item.body, item.level, &anchor, meeting_dir, notes);
             HtmlItem {
                 view: item,
                 heading: (item.level + 1).min(6),
@@ -72,7 +80,7 @@ pub fn render(
         .collect();
     let closing = layout
         .closing()
-        .map(|text| body(text, 0, "afslutning", meeting_dir))
+        .map(|text| body(text, 0, "afslutning", meeting_dir, notes))
         .unwrap_or_default();
 
     let mut env = Environment::new();
@@ -133,8 +141,15 @@ fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
 }
 
 /// An item body as HTML. Its `##` parts sit one level below the item's
-/// heading (h2 + level); footnote ids start with `prefix`.
-fn body(markdown_text: &str, level: usize, prefix: &str, meeting_dir: &Path) -> String {
+/// heading (h2 + level); footnote ids start with `prefix`, and the
+/// footnotes are a section headed `notes` at the level of the parts.
+fn body(
+    markdown_text: &str,
+    level: usize,
+    prefix: &str,
+    meeting_dir: &Path,
+    notes: &str,
+) -> String {
     // Footnotes are numbered in the order they are first referred to, and
     // listed after the body with links back.
     let markdown::Body {
@@ -151,7 +166,12 @@ fn body(markdown_text: &str, level: usize, prefix: &str, meeting_dir: &Path) -> 
     html::push_html(&mut out, shifted.into_iter());
 
     if !order.is_empty() {
-        out.push_str("<section class=\"footnotes\">\n<ol>\n");
+        let h = (level + 2).min(6);
+        out.push_str(&format!(
+            "<section class=\"footnotes\" aria-labelledby=\"{prefix}-noter\">\n\
+             <h{h} id=\"{prefix}-noter\">{}</h{h}>\n<ol>\n",
+            html_escape(notes)
+        ));
         for (n, (label, _)) in order.iter().enumerate() {
             let n = n + 1;
             let inner: Vec<Event> = definitions
@@ -172,8 +192,11 @@ fn body(markdown_text: &str, level: usize, prefix: &str, meeting_dir: &Path) -> 
                 .collect();
             let mut note = String::new();
             html::push_html(&mut note, inner.into_iter());
+            // The arrow is for the eye; a screen reader hears the words
+            // (an aria-label would not hold the visible text: WCAG 2.5.3).
             out.push_str(&format!(
-                "<li id=\"{prefix}-note-{n}\">{note}<a href=\"#{prefix}-ref-{n}\" class=\"backlink\" aria-label=\"Tilbage til henvisning {n}\">↩</a></li>\n"
+                "<li id=\"{prefix}-note-{n}\">{note}<a href=\"#{prefix}-ref-{n}\" class=\"backlink\">\
+                 <span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">Tilbage til henvisning {n}</span></a></li>\n"
             ));
         }
         out.push_str("</ol>\n</section>\n");
@@ -263,6 +286,13 @@ fn transform<'a>(
     }
 }
 
+/// Text escaped for HTML, by the same writer as the bodies.
+fn html_escape(text: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, std::iter::once(Event::Text(text.into())));
+    out
+}
+
 /// A `##` part of an item at `level` becomes h(level + 2); capped at h6.
 fn shift(h: HeadingLevel, level: usize) -> HeadingLevel {
     match (h as usize + level).min(6) {
@@ -299,7 +329,7 @@ mod tests {
     use super::*;
 
     fn md(text: &str) -> String {
-        body(text, 2, "punkt-2-1", Path::new("."))
+        body(text, 2, "punkt-2-1", Path::new("."), NOTES)
     }
 
     #[test]

@@ -5,14 +5,18 @@
 //
 // - the W3C Nu Html Checker (vnu.jar from the vnu-jar package, run by java);
 // - Debian's Chromium (/usr/bin/chromium, driven by playwright-core) at
-//   viewport widths 1280 and 390: axe-core's WCAG 2.0/2.1 A and AA rules, a
+//   viewport widths 1280 and 390: axe-core's WCAG 2.0/2.1 A and AA rules
+//   (their violations, and the items axe could not decide and leaves to a
+//   person to review: `incomplete`), a
 //   full-page screenshot OUTDIR/screenshot-WIDTH.png, whether the page
 //   scrolls sideways at 390 px, and how many <script> elements it has.
 //
 // Prints one JSON object on stdout and exits 0, whatever the page's faults:
-//   { "vnu": { "errors": [{ "message", "line", "column" }], "warnings": N },
+//   { "vnu": { "errors": [{ "message", "line", "column" }],
+//              "warnings": [{ "message", "line", "column" }] },
 //     "axe": { "1280": [{ "id", "impact", "help", "nodes": ["selector", ...] }],
 //              "390": [...] },
+//     "axe_incomplete": { "1280": [...], "390": [...] },
 //     "horizontal_scroll_390": BOOL,
 //     "scripts": N }
 // Judging the result is the caller's business. When the check itself cannot
@@ -73,15 +77,14 @@ function runVnu(file) {
   const messages = report.messages ?? [];
   const broken = messages.find((m) => m.type === 'non-document-error');
   if (broken) throw new InfraError(`vnu could not check the file: ${broken.message}`);
+  const where = (m) => ({
+    message: m.message,
+    line: m.firstLine ?? m.lastLine ?? null,
+    column: m.firstColumn ?? m.lastColumn ?? null,
+  });
   return {
-    errors: messages
-      .filter((m) => m.type === 'error')
-      .map((m) => ({
-        message: m.message,
-        line: m.firstLine ?? m.lastLine ?? null,
-        column: m.firstColumn ?? m.lastColumn ?? null,
-      })),
-    warnings: messages.filter((m) => m.type === 'info' && m.subType === 'warning').length,
+    errors: messages.filter((m) => m.type === 'error').map(where),
+    warnings: messages.filter((m) => m.type === 'info' && m.subType === 'warning').map(where),
   };
 }
 
@@ -112,7 +115,7 @@ async function runBrowser(file, outdir) {
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = context.pages()[0] ?? await context.newPage();
     const url = pathToFileURL(file).href;
-    const result = { axe: {}, horizontal_scroll_390: false, scripts: 0 };
+    const result = { axe: {}, axe_incomplete: {}, horizontal_scroll_390: false, scripts: 0 };
 
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: HEIGHT });
@@ -128,13 +131,15 @@ async function runBrowser(file, outdir) {
       const axe = await withTimeout(page.evaluate((tags) =>
         window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS),
         `axe at ${width} px`);
-      result.axe[width] = axe.violations.map((v) => ({
+      const summary = (v) => ({
         id: v.id,
         impact: v.impact,
         help: v.help,
         // A target is a list of selectors, more than one only across frames.
         nodes: v.nodes.map((n) => n.target.join(' ')),
-      }));
+      });
+      result.axe[width] = axe.violations.map(summary);
+      result.axe_incomplete[width] = axe.incomplete.map(summary);
     }
     return result;
   } finally {

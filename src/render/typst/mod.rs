@@ -14,8 +14,12 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use crate::check::glyphs;
+use crate::diag::Loc;
 use crate::layout::Layout;
+use crate::model::Meeting;
 use crate::render::context::Referat;
+use crate::source::files::Files;
 use markup::{Context, string};
 use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
@@ -127,8 +131,12 @@ fn value(v: &serde_json::Value) -> String {
 /// Where an engine message points.
 #[derive(Debug, Clone)]
 pub enum Place {
-    /// Inside the generated call of item `index` (its Markdown, in effect).
-    Item(usize),
+    /// Inside the generated call of item `index` (its Markdown, in effect),
+    /// with the text of the string literal there, if it is in one.
+    Item {
+        index: usize,
+        text: Option<String>,
+    },
     /// A layout file, with its text and the range in it.
     Layout {
         path: String,
@@ -145,23 +153,122 @@ pub enum Place {
 /// An error or warning of the engine, in rk's terms.
 #[derive(Debug, Clone)]
 pub struct EngineMessage {
+    /// In a referent's words where rk knows the message.
     pub message: String,
     pub hints: Vec<String>,
     pub place: Place,
+    /// The text no font of the layout has, when that is the error.
+    pub glyph: Option<String>,
 }
 
 impl EngineMessage {
     /// A fault of the layout (its template, its fonts), not of the sources.
     pub fn is_layout_fault(&self) -> bool {
-        !self.is_missing_glyph()
+        self.glyph.is_none()
             && (matches!(self.place, Place::Layout { .. })
                 || self.message.starts_with("unknown font family"))
     }
 
-    /// A character of the sources that no font of the layout has.
-    pub fn is_missing_glyph(&self) -> bool {
-        self.message.contains("could not be displayed with font")
+    /// Where the meeting's sources hold what the message is about: the
+    /// character no font has, or the text of the item it came from (else
+    /// the item's title). `None` when it is not about the sources.
+    pub fn source_loc(&self, meeting: &Meeting, files: &Files) -> Option<Loc> {
+        let item = match &self.place {
+            Place::Item { index, .. } => meeting.items.get(*index),
+            _ => None,
+        };
+        if let Some(glyph) = &self.glyph {
+            // The item's own file first, then every file of the meeting.
+            let ids = item
+                .map(|i| i.file)
+                .into_iter()
+                .chain(std::iter::once(meeting.file));
+            let ids = ids.chain(meeting.items.iter().map(|i| i.file));
+            for id in ids {
+                if let Some(at) = files.get(id).text().find(glyph.as_str()) {
+                    return Some(Loc::new(id, at..at + glyph.len()));
+                }
+            }
+        }
+        let item = item?;
+        let source = files.get(item.file).text();
+        let found = match &self.place {
+            Place::Item {
+                text: Some(text), ..
+            } if !text.trim().is_empty() => {
+                let text = text.trim();
+                source[item.body_offset.min(source.len())..]
+                    .find(text)
+                    .map(|at| item.body_offset + at)
+                    .or_else(|| source.find(text))
+                    .map(|at| at..at + text.len())
+            }
+            _ => None,
+        };
+        let title = item.title.as_ref().map_or(0..0, |t| t.span.clone());
+        Some(Loc::new(item.file, found.unwrap_or(title)))
     }
+}
+
+/// The start of a message about a breach of a PDF standard, as typst-pdf
+/// writes it: "PDF/A-2b, PDF/UA-1 error: ".
+const STANDARD_ERROR: &str = " error: ";
+
+/// An engine message in a referent's words: a breach of the PDF standards
+/// says what the standards are for, and a missing glyph names the
+/// character.
+fn phrase(message: &str) -> (String, Option<String>) {
+    let Some((standards, rest)) = message
+        .split_once(STANDARD_ERROR)
+        .filter(|(s, _)| s.starts_with("PDF/"))
+    else {
+        return (message.to_string(), None);
+    };
+    // "the text `"😀"` could not be displayed with font …", "the text
+    // contains the disallowed codepoint `"\u{feff}"`".
+    let glyph = ["the text `", "the disallowed codepoint `"]
+        .iter()
+        .find_map(|start| rest.split_once(start))
+        .and_then(|(_, r)| r.split_once('`'))
+        .map(|(text, _)| literal(text).unwrap_or_else(|| text.to_string()))
+        .map(|text| text.trim().to_string())
+        .filter(|text| text.chars().any(glyphs::needs_glyph));
+    let rest = rest.replace('`', "");
+    (
+        format!(
+            "the PDF cannot meet the standards it is made to, for archiving and for \
+             screen readers ({standards}): {rest}"
+        ),
+        glyph,
+    )
+}
+
+/// The text of the first Typst string literal in `code`.
+fn literal(code: &str) -> Option<String> {
+    let mut chars = code[code.find('"')? + 1..].chars();
+    let mut text = String::new();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(text),
+            '\\' => match chars.next()? {
+                'n' => text.push('\n'),
+                'r' => text.push('\r'),
+                't' => text.push('\t'),
+                // `\u{e}`, as the engine writes a control character.
+                'u' => {
+                    let hex: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                    text.push(
+                        u32::from_str_radix(&hex, 16)
+                            .ok()
+                            .and_then(char::from_u32)?,
+                    );
+                }
+                other => text.push(other),
+            },
+            c => text.push(c),
+        }
+    }
+    None
 }
 
 pub struct Typeset {
@@ -230,11 +337,18 @@ fn is_fatal_warning(diag: &SourceDiagnostic) -> bool {
 
 fn message(world: &RkWorld, doc: &Document, diag: &SourceDiagnostic) -> EngineMessage {
     let place = match (diag.span.id(), world.range(diag.span)) {
-        (Some(id), Some(range)) if id == RkWorld::main_id() => doc
-            .items
-            .iter()
-            .position(|r| r.contains(&range.start))
-            .map_or(Place::Generated(range), Place::Item),
+        (Some(id), Some(range)) if id == RkWorld::main_id() => {
+            match doc.items.iter().position(|r| r.contains(&range.start)) {
+                Some(index) => Place::Item {
+                    index,
+                    text: doc.source.get(range.clone()).and_then(literal).map(|t| {
+                        t.trim_start_matches(&format!("/{MEETING_ROOT}/"))
+                            .to_string()
+                    }),
+                },
+                None => Place::Generated(range),
+            }
+        }
         (Some(id), _) if RkWorld::path_of(id).starts_with(&format!("/{MEETING_ROOT}/")) => {
             Place::Meeting(RkWorld::path_of(id)[MEETING_ROOT.len() + 2..].to_string())
         }
@@ -251,8 +365,10 @@ fn message(world: &RkWorld, doc: &Document, diag: &SourceDiagnostic) -> EngineMe
         }
         _ => Place::Nowhere,
     };
+    let (message, glyph) = phrase(&diag.message);
     EngineMessage {
-        message: diag.message.to_string(),
+        message,
+        glyph,
         // Hints about the typst CLI's own flags do not apply to rk.
         hints: diag
             .hints
@@ -261,5 +377,40 @@ fn message(world: &RkWorld, doc: &Document, diag: &SourceDiagnostic) -> EngineMe
             .filter(|h| !h.contains("--root"))
             .collect(),
         place,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_breach_of_the_pdf_standards_is_phrased_for_a_referent() {
+        let (message, glyph) = phrase(
+            "PDF/A-2b, PDF/UA-1 error: the text `\"😀\"` could not be displayed with font \"Open Sans\"",
+        );
+        assert_eq!(glyph.as_deref(), Some("😀"));
+        assert!(!message.contains("error:"), "{message}");
+        assert!(message.contains("(PDF/A-2b, PDF/UA-1)"), "{message}");
+        let (_, glyph) =
+            phrase("PDF/UA-1 error: the text contains the disallowed codepoint `\"\\u{feff}\"`");
+        assert_eq!(glyph.as_deref(), Some("\u{feff}"));
+        let (message, glyph) = phrase("unknown font family: x");
+        assert_eq!(message, "unknown font family: x");
+        assert_eq!(glyph, None);
+    }
+
+    #[test]
+    fn string_literals_are_read_back() {
+        assert_eq!(
+            literal("#\"a \\\"b\\\" \\\\ c\\n\"").as_deref(),
+            Some("a \"b\" \\ c\n")
+        );
+        assert_eq!(
+            literal("#image(\"/meeting/x.png\", alt: \"\")").as_deref(),
+            Some("/meeting/x.png")
+        );
+        assert_eq!(literal("\"a\\u{e}b\"").as_deref(), Some("a\u{e}b"));
+        assert_eq!(literal("no literal"), None);
     }
 }

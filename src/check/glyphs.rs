@@ -1,0 +1,316 @@
+//! `missing-glyph`: a character of the published text that no font of the
+//! layout has. The PDF cannot show it (PDF/A and PDF/UA forbid a missing
+//! glyph), so the build would fail; the check finds it first, at the
+//! character itself.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Loc, Rule};
+use crate::layout::Coverage;
+use crate::markdown;
+use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
+use crate::source::files::{FileId, Files};
+
+/// Every text of the meeting that reaches the PDF: the printed fields of
+/// meeting.yaml and of each item's front matter, and the item bodies.
+pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut Vec<Diagnostic>) {
+    let mut yaml = Finder::new(meeting.file, files, coverage);
+    let whole = 0..yaml.text.len();
+    let fields = [
+        &meeting.body,
+        &meeting.date,
+        &meeting.number,
+        &meeting.chair,
+        &meeting.referent,
+    ];
+    for field in fields.into_iter().flatten() {
+        yaml.spanned(field);
+    }
+    for text in [&meeting.time, &meeting.location].into_iter().flatten() {
+        yaml.text(text, whole.clone());
+    }
+    for group in Group::ALL {
+        for person in meeting.people.group(group) {
+            yaml.person(person, whole.clone());
+        }
+    }
+    diags.append(&mut yaml.found);
+    for item in &meeting.items {
+        let mut finder = Finder::new(item.file, files, coverage);
+        finder.item(item);
+        diags.append(&mut finder.found);
+    }
+}
+
+/// The finding for `text`, characters no font of `layout` has, at `loc`.
+/// The build words an engine error about a missing glyph with it too.
+pub fn finding(text: &str, loc: Loc, layout: &str) -> Diagnostic {
+    if let Some(c) = text.chars().find(|c| is_forbidden(*c)) {
+        return Diagnostic::error(
+            Rule::MissingGlyph,
+            loc,
+            format!(
+                "`{}` (U+{:04X}, an invisible mark) is not allowed in the text of the PDF: \
+                 the standards it is made to forbid it",
+                c.escape_unicode(),
+                u32::from(c)
+            ),
+        )
+        .with_help("remove it: delete the word around it and write it again");
+    }
+    let mut points: Vec<String> = Vec::new();
+    for c in text.chars().filter(|c| needs_glyph(*c)) {
+        let point = format!("U+{:04X}", u32::from(c));
+        if !points.contains(&point) {
+            points.push(point);
+        }
+    }
+    if points.len() > 6 {
+        points.truncate(6);
+        points.push("…".into());
+    }
+    let kind = text
+        .chars()
+        .find_map(kind)
+        .map(|k| format!(", {k}"))
+        .unwrap_or_default();
+    // A control character is named, never written to a terminal; a
+    // private-use one shows as nothing there.
+    let text: String = text
+        .chars()
+        .map(|c| match c.is_control() || is_private(c) {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
+        })
+        .collect();
+    Diagnostic::error(
+        Rule::MissingGlyph,
+        loc,
+        format!(
+            "`{text}` ({}{kind}) is in none of the fonts of the layout {layout}: \
+             the PDF cannot show it",
+            points.join(" ")
+        ),
+    )
+    .with_help(
+        "remove it or write it in words (an emoji as what it means); to keep it, \
+         build with a layout that has a font with it (`--layout DIR`, or `layout` in rk.toml)",
+    )
+}
+
+/// True when the engine needs a glyph for `c`: not for white space and
+/// line breaks, nor for the invisible format characters (joiners,
+/// variation selectors, direction marks, the soft hyphen). Other control
+/// characters do need one, and no font has it.
+pub fn needs_glyph(c: char) -> bool {
+    !(c.is_whitespace() || is_invisible(c))
+}
+
+/// Characters the PDF standards forbid in text (PDF/UA-1), whatever the
+/// fonts: a byte order mark inside the text, a noncharacter, NUL.
+pub fn is_forbidden(c: char) -> bool {
+    matches!(c, '\0' | '\u{FEFF}' | '\u{FFFE}')
+}
+
+/// A code point of Unicode's private use areas: its meaning is the font's.
+fn is_private(c: char) -> bool {
+    matches!(u32::from(c), 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+}
+
+/// Unicode's default ignorable code points: shaping hides them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// What kind of character `c` is, where a referent may not know it.
+fn kind(c: char) -> Option<&'static str> {
+    if c.is_control() {
+        return Some("a control character, invisible in most editors");
+    }
+    Some(match u32::from(c) {
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF => "an emoji or symbol",
+        _ if is_private(c) => "a private-use character, as Word writes a Wingdings symbol",
+        0x1100..=0x11FF | 0xAC00..=0xD7AF => "Korean",
+        0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => "Chinese or Japanese",
+        0x0900..=0x097F => "Devanagari",
+        0x0980..=0x09FF => "Bengali",
+        0x0B80..=0x0BFF => "Tamil",
+        0x0C00..=0x0C7F => "Telugu",
+        0x0C80..=0x0CFF => "Kannada",
+        0x0D00..=0x0D7F => "Malayalam",
+        0x0E00..=0x0E7F => "Thai",
+        _ => return None,
+    })
+}
+
+/// The findings of one file: a run of characters no font has (a word in
+/// a script the fonts lack, an emoji with its joiners) is one finding, and
+/// the same run is reported once a file, at its first place.
+struct Finder<'a> {
+    file: FileId,
+    text: &'a str,
+    coverage: &'a Coverage,
+    seen: HashSet<String>,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(file: FileId, files: &'a Files, coverage: &'a Coverage) -> Self {
+        Finder {
+            file,
+            text: files.get(file).text(),
+            coverage,
+            seen: HashSet::new(),
+            found: Vec::new(),
+        }
+    }
+
+    /// `value` as read from the source, written within `span` of the file.
+    fn text(&mut self, value: &str, span: Range<usize>) {
+        let mut run = String::new();
+        for c in value.chars() {
+            let missing = (!self.coverage.contains(c) && needs_glyph(c)) || is_forbidden(c);
+            // An invisible joiner or selector inside a run belongs to it.
+            let joins = !run.is_empty() && !needs_glyph(c) && !c.is_whitespace();
+            if missing || joins {
+                run.push(c);
+            } else {
+                self.report(&run, &span);
+                run.clear();
+            }
+        }
+        self.report(&run, &span);
+    }
+
+    fn report(&mut self, run: &str, span: &Range<usize>) {
+        let run = run.trim_end_matches(|c| !needs_glyph(c) && !is_forbidden(c));
+        if run.is_empty() || !self.seen.insert(run.to_string()) {
+            return;
+        }
+        let loc = Loc::new(self.file, locate(self.text, span.clone(), run));
+        self.found.push(finding(run, loc, &self.coverage.layout));
+    }
+
+    fn spanned(&mut self, value: &Spanned<String>) {
+        self.text(&value.value, value.span.clone());
+    }
+
+    /// A person; the fields read without a position are looked for in
+    /// `around`.
+    fn person(&mut self, person: &Person, around: Range<usize>) {
+        self.spanned(&person.name);
+        let fields = [
+            &person.title,
+            &person.organisation,
+            &person.role,
+            &person.note,
+        ];
+        for text in fields.into_iter().flatten() {
+            self.text(text, around.clone());
+        }
+        if let Some(substitute) = &person.substitute_for {
+            self.spanned(substitute);
+        }
+    }
+
+    fn item(&mut self, item: &Item) {
+        let front = item.front_matter.clone();
+        for field in [&item.number_text, &item.title].into_iter().flatten() {
+            self.spanned(field);
+        }
+        if let Some(Spanned {
+            value: Sag::Ref(sag),
+            span,
+        }) = &item.sag
+        {
+            self.text(sag, span.clone());
+        }
+        for name in item.responsible.iter().chain(&item.presenters) {
+            self.spanned(name);
+        }
+        for attachment in &item.attachments {
+            self.spanned(&attachment.file);
+            if let Some(title) = &attachment.title {
+                self.text(title, front.clone());
+            }
+        }
+        self.body(&item.body, item.body_offset);
+    }
+
+    /// The text of a Markdown body as the PDF shows it: text, code and raw
+    /// HTML (shown as text), not link targets or an image's alt text.
+    fn body(&mut self, body: &str, offset: usize) {
+        let mut in_image = 0usize;
+        for (event, range) in markdown::parse(body) {
+            let at = range.start + offset..range.end + offset;
+            match event {
+                Event::Start(Tag::Image { .. }) => in_image += 1,
+                Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+                Event::Text(text)
+                | Event::Code(text)
+                | Event::Html(text)
+                | Event::InlineHtml(text)
+                    if in_image == 0 =>
+                {
+                    self.text(&text, at)
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Where `run` is written within `span` of `text`: the characters
+/// themselves, or all of `span` when they are written another way
+/// (`&#x1F600;`, `\U0001F600`).
+pub fn locate(text: &str, span: Range<usize>, run: &str) -> Range<usize> {
+    text.get(span.clone())
+        .and_then(|s| s.find(run))
+        .map(|i| span.start + i..span.start + i + run.len())
+        .unwrap_or(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_need_no_glyph() {
+        for c in [
+            '\u{200D}', '\u{FE0F}', '\u{AD}', ' ', '\u{A0}', '\t', '\u{3000}',
+        ] {
+            assert!(!needs_glyph(c), "U+{:04X}", u32::from(c));
+        }
+        for c in ['a', 'ø', '😀', '中'] {
+            assert!(needs_glyph(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_character_is_found_where_it_is_written() {
+        let text = "title: \"Hej 😀\"\n";
+        assert_eq!(locate(text, 7..17, "😀"), 12..16);
+        assert_eq!(locate("a &#x1F600; b", 2..11, "😀"), 2..11);
+    }
+}

@@ -1,0 +1,149 @@
+//! `rk check` passing means `rk build` typesets: a character no font of the
+//! layout has is a `missing-glyph` finding of both commands, at the
+//! character; characters the engine shows without a glyph pass; and what
+//! the engine still refuses is reported in plain words at the place in the
+//! sources it comes from.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{Finding, fixture_copy, parse_findings, rk};
+
+const EVENTUELT: &str = "meetings/2020-11-25/03-eventuelt.md";
+
+fn build_json(dir: &Path) -> (i32, Vec<Finding>, String) {
+    let run = rk(dir, &["build", "2020-11-25", "--format", "json"]);
+    (run.code, parse_findings(&run.stdout), run.stderr)
+}
+
+fn at(findings: &[Finding]) -> Vec<(String, String, usize, usize)> {
+    findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.file.clone(), f.line, f.column))
+        .collect()
+}
+
+fn append(dir: &Path, file: &str, text: &str) {
+    let path = dir.join(file);
+    let mut body = fs::read_to_string(&path).unwrap();
+    body.push_str(text);
+    fs::write(&path, body).unwrap();
+}
+
+#[test]
+fn build_refuses_what_check_refuses_at_the_character() {
+    for (fixture, file, line, column) in [
+        ("missing-glyph", EVENTUELT, 6, 102),
+        (
+            "missing-glyph-title",
+            "meetings/2020-11-25/02-02-dupla.md",
+            3,
+            17,
+        ),
+    ] {
+        let dir = fixture_copy(fixture, &format!("typeset-{fixture}"));
+        let (code, findings, stderr) = build_json(&dir);
+        assert_eq!(code, 1, "{fixture}: {stderr}");
+        assert_eq!(
+            at(&findings)[0],
+            ("missing-glyph".into(), file.into(), line, column),
+            "{fixture}"
+        );
+        assert!(
+            findings.iter().all(|f| f.rule == "missing-glyph"),
+            "{fixture}: {findings:?}"
+        );
+        assert!(stderr.contains("nothing was written"), "{stderr}");
+        assert!(
+            !dir.join("out").exists(),
+            "{fixture}: something was written"
+        );
+    }
+}
+
+#[test]
+fn the_finding_names_the_character_and_what_to_do() {
+    let dir = fixture_copy("missing-glyph", "typeset-human");
+    let run = rk(&dir, &["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "error[missing-glyph]: `👍` (U+1F44D, an emoji or symbol) is in none of the \
+             fonts of the layout kl: the PDF cannot show it"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("= help: remove it or write it in words (an emoji as what it means)"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// White space of every width, joiners, selectors, direction marks and the
+/// soft hyphen are shown (or hidden) without a glyph of their own: they
+/// pass the check and the engine typesets them.
+#[test]
+fn characters_that_need_no_glyph_pass_and_typeset() {
+    let dir = fixture_copy("clean", "typeset-invisible");
+    append(
+        &dir,
+        EVENTUELT,
+        "\nUd\u{AD}valg\u{A0}og\u{2009}råd\u{200B}et, \u{2003}kl.\u{202F}10 \
+         \u{200D}a\u{200C}b ✓\u{FE0F} \u{200E}x\u{200F} \u{2060}y\u{3000}z\u{2028}æ.\n",
+    );
+    let (code, findings, stderr) = build_json(&dir);
+    assert_eq!((code, findings), (0, vec![]), "{stderr}");
+    assert!(dir.join("out/2020-11-25/referat.pdf").is_file());
+}
+
+/// A byte order mark inside the text (pasted from another program) is
+/// invisible, and the PDF standards forbid it: a finding at it.
+#[test]
+fn a_byte_order_mark_inside_the_text_is_a_finding() {
+    let dir = fixture_copy("clean", "typeset-bom");
+    append(&dir, EVENTUELT, "\nRådet\u{FEFF}s beslutning.\n");
+    let (code, findings, stderr) = build_json(&dir);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        at(&findings),
+        vec![("missing-glyph".into(), EVENTUELT.into(), 8, 6)]
+    );
+    assert!(
+        findings[0]
+            .message
+            .starts_with("`\\u{feff}` (U+FEFF, an invisible mark)"),
+        "{}",
+        findings[0].message
+    );
+}
+
+/// An image whose first bytes say PNG but whose data is broken passes the
+/// check; the engine's error is placed at the image in the body, not at the
+/// item's title.
+#[test]
+fn an_engine_error_is_placed_where_the_sources_have_it() {
+    let dir = fixture_copy("clean", "typeset-broken-image");
+    let bilag = dir.join("meetings/2020-11-25/bilag");
+    fs::create_dir_all(&bilag).unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&[0x42; 64]);
+    fs::write(bilag.join("graf.png"), png).unwrap();
+    append(&dir, EVENTUELT, "\nSe grafen:\n\n![Graf](bilag/graf.png)\n");
+    let (code, findings, stderr) = build_json(&dir);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        at(&findings),
+        vec![("typeset".into(), EVENTUELT.into(), 10, 9)],
+        "{findings:?}"
+    );
+    assert!(
+        !findings[0].message.contains(" error:"),
+        "{}",
+        findings[0].message
+    );
+}
