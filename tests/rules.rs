@@ -17,7 +17,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 23] = [
+const RULES: [&str; 24] = [
     "encoding",
     "yaml",
     "yaml-comment",
