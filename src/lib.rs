@@ -5,6 +5,7 @@
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod date;
 pub mod diag;
 pub mod layout;
 pub mod markdown;

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::check::Settings;
 use crate::check::case::{CasePattern, DEFAULT_CASE_PATTERN};
+use crate::date::Date;
 
 /// rk.toml. Every field is optional; unknown fields are an error.
 #[derive(Debug, Deserialize)]
@@ -127,7 +128,8 @@ impl Project {
             let named_by_date = path
                 .file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(is_meeting_name);
+                .and_then(Date::of_meeting_name)
+                .is_some();
             if path.is_dir() && (named_by_date || path.join("meeting.yaml").is_file()) {
                 found.push(path);
             }
@@ -138,7 +140,7 @@ impl Project {
 
     /// A MEETING argument: a date (resolved under meetings/) or a path.
     pub fn resolve(&self, arg: &str, cwd: &Path) -> Result<PathBuf> {
-        if crate::check::parse_date(arg).is_some() || is_meeting_name(arg) {
+        if Date::of_meeting_name(arg).is_some() {
             let matches: Vec<PathBuf> = self
                 .meetings()?
                 .into_iter()
@@ -220,11 +222,4 @@ fn misplaced_key(text: &str, e: &toml::de::Error) -> Option<String> {
          belongs to that table, which has no `{key}`. Top-level keys go before the first \
          table: move `{key}` above `[{table}]`"
     ))
-}
-
-/// `2020-11-25` or `2020-11-25-ekstra`.
-pub fn is_meeting_name(name: &str) -> bool {
-    let date = name.get(..10);
-    date.is_some_and(|d| crate::check::parse_date(d).is_some())
-        && (name.len() == 10 || (name.as_bytes()[10] == b'-' && name.len() > 11))
 }

@@ -156,7 +156,9 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
         return Ok(()); // exit 1: nothing is built
     }
 
-    let referat = Referat::new(&meeting, &layout.labels, Edition::Public);
+    // The checks passed, so the date is real.
+    let date = meeting.calendar_date().unwrap();
+    let referat = Referat::new(&meeting, date, &layout.labels, Edition::Public);
 
     let page = html::render(&referat, &layout, &meeting_dir, None).unwrap();
     let parsed = scraper::Html::parse_document(&page);

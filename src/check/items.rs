@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::check::Settings;
 use crate::check::case::CasePattern;
+use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::model::{Item, ItemNumber, Meeting, Sag};
 use crate::source::files::Files;
@@ -15,8 +16,8 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
     let year = meeting
         .date
         .as_ref()
-        .and_then(|d| super::parse_date(&d.value))
-        .map(|(y, _, _)| y);
+        .and_then(|d| Date::parse(&d.value))
+        .map(Date::year);
     for item in &meeting.items {
         let group = item.is_group(&meeting.items);
         if let Some(sag) = &item.sag
