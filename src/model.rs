@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::source::files::FileId;
+use crate::files::FileId;
 
 /// A value with the byte range it was written at.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,16 +8,36 @@ mod items;
 mod people;
 mod personal;
 
+use anyhow::{Result, anyhow, bail};
+
+use crate::config::Config;
 use crate::diag::Diagnostic;
+use crate::files::Files;
 use crate::layout::Coverage;
 use crate::model::Meeting;
-use crate::source::files::Files;
 
 /// What the checks need from the project configuration.
 #[derive(Default)]
 pub struct Settings {
     /// What a case reference looks like (rk.toml's `case.pattern`).
     pub case: case::CasePattern,
+}
+
+impl Settings {
+    /// The settings rk.toml gives; an error names what is wrong in it.
+    pub fn from_config(config: &Config) -> Result<Settings> {
+        let text = &config.case.pattern;
+        if text.trim().is_empty() {
+            bail!("rk.toml: case.pattern is empty; write a pattern like 'SAG-\\d{{4}}-\\d{{5}}'");
+        }
+        // Compiled alone first, so that an error points into what was written.
+        regex::Regex::new(text).map_err(|e| {
+            anyhow!("rk.toml: case.pattern is not a valid regular expression:\n{e}")
+        })?;
+        let case = case::CasePattern::new(text)
+            .map_err(|e| anyhow!("rk.toml: case.pattern `{text}`: {e}"))?;
+        Ok(Settings { case })
+    }
 }
 
 /// Every check over one meeting. `coverage` is what the layout's fonts

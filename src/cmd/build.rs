@@ -12,14 +12,14 @@ use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Analysis, Outcome, analyse, layout, select};
 use crate::date::{self, Date};
 use crate::diag::{self, Diagnostic, Format, Loc, Rule, Severity, Tally};
+use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
+use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, PublishedFile, Referat};
 use crate::render::typst::{self as typeset, EngineMessage, Place};
 use crate::render::{html, json};
-use crate::source::files::Files;
-use crate::source::paths;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;

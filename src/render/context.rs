@@ -11,7 +11,7 @@ use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
 use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
-use crate::source::paths;
+use crate::paths;
 
 /// Which edition to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
