@@ -9,7 +9,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
-use crate::source::files::{FileId, Files};
+use crate::files::{FileId, Files};
 
 /// Every rule rk checks. The kebab-case name is the user-facing rule name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

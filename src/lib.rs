@@ -5,10 +5,14 @@
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod config;
+pub mod date;
 pub mod diag;
+pub mod files;
 pub mod layout;
 pub mod markdown;
 pub mod model;
+pub mod paths;
 pub mod project;
 pub mod render;
 pub mod source;

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
+use crate::paths;
+pub use crate::paths::scheme;
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
@@ -63,23 +66,6 @@ fn matching_end(events: &[Event], start: usize) -> usize {
     events.len().saturating_sub(1).max(start)
 }
 
-/// The scheme of a link target (`https` of `https://…`), if it has one.
-/// Tabs and line breaks are skipped, as browsers skip them
-/// (`java&#9;script:` is `javascript:`).
-pub fn scheme(url: &str) -> Option<String> {
-    let url: String = url
-        .trim_start()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let (scheme, _) = url.split_once(':')?;
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
-    (first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then(|| scheme.to_string())
-}
-
 /// A link to a file in the meeting folder: `[bilag 1](bilag/x.pdf)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalLink {
@@ -101,7 +87,7 @@ pub fn local_link(link_type: LinkType, url: &str) -> Option<LocalLink> {
     let end = url.find(['#', '?']).unwrap_or(url.len());
     let (path, rest) = url.split_at(end);
     (!path.is_empty()).then(|| LocalLink {
-        path: crate::source::paths::percent_decode(path),
+        path: paths::percent_decode(path),
         rest: rest.to_string(),
     })
 }
@@ -111,9 +97,7 @@ pub fn local_link(link_type: LinkType, url: &str) -> Option<LocalLink> {
 /// anything else as written.
 pub fn link_target(link_type: LinkType, url: &str) -> String {
     local_link(link_type, url)
-        .and_then(|local| {
-            crate::source::paths::normalise(&local.path).map(|path| href(&path) + &local.rest)
-        })
+        .and_then(|local| paths::normalise(&local.path).map(|path| href(&path) + &local.rest))
         .unwrap_or_else(|| url.to_string())
 }
 

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::source::files::FileId;
+use crate::date::Date;
+use crate::files::FileId;
 
 /// A value with the byte range it was written at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +116,14 @@ pub struct Meeting {
     /// Item files that could not be read (encoding, YAML, no front matter).
     /// Numbering gaps are not judged while an item's number is unknown.
     pub unreadable_items: usize,
+}
+
+impl Meeting {
+    /// The date meeting.yaml gives, if it is a real `YYYY-MM-DD` date (a
+    /// date that is not is a `date-mismatch` finding).
+    pub fn calendar_date(&self) -> Option<Date> {
+        Date::parse(&self.date.as_ref()?.value)
+    }
 }
 
 /// An agenda item number as written: `2.10` is [2, 10].

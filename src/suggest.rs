@@ -85,27 +85,6 @@ pub fn danish_field<'a>(word: &str, fields: impl IntoIterator<Item = &'a str>) -
     fields.into_iter().find(|field| *field == meant)
 }
 
-/// A date written the Danish way (`15-06-2021`, `15.06.2021`, `15/6/2021`)
-/// or with other separators (`2021/06/15`), as YYYY-MM-DD (`2021-06-15`).
-/// Whether that is a real date is for the caller to judge.
-pub fn iso_date(text: &str) -> Option<String> {
-    let parts: Vec<&str> = text.trim().split(['-', '.', '/']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    let digits = |s: &str, min: usize, max: usize| {
-        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    let (year, month, day) = if digits(a, 1, 2) && digits(b, 1, 2) && digits(c, 4, 4) {
-        (c, b, a)
-    } else if digits(a, 4, 4) && digits(b, 1, 2) && digits(c, 1, 2) {
-        (a, b, c)
-    } else {
-        return None;
-    };
-    Some(format!("{year}-{month:0>2}-{day:0>2}"))
-}
-
 /// Lower case, with the Danish letters as they are often typed without a
 /// Danish keyboard (`Søren Ærø` and `Soren Aero` are the same).
 fn fold(word: &str) -> String {
@@ -118,17 +97,7 @@ fn fold(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, danish_field, iso_date};
-
-    #[test]
-    fn dates_written_the_danish_way_in_iso_form() {
-        assert_eq!(iso_date("15-06-2021").as_deref(), Some("2021-06-15"));
-        assert_eq!(iso_date("15.06.2021").as_deref(), Some("2021-06-15"));
-        assert_eq!(iso_date("15/6/2021").as_deref(), Some("2021-06-15"));
-        assert_eq!(iso_date("2021/06/15").as_deref(), Some("2021-06-15"));
-        assert_eq!(iso_date("15. juni 2021"), None);
-        assert_eq!(iso_date("2021-6"), None);
-    }
+    use super::{closest, danish_field};
 
     #[test]
     fn danish_field_names_mean_the_english_fields() {

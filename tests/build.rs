@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use common::{
     copy_tree, have_optional_tool, have_tool, pdf_text, project_root, rk, run_tool, scratch,
 };
+use rk::files::Files;
 use rk::model::Sag;
-use rk::source::{self, files::Files};
+use rk::source;
 
 /// A scratch project holding a copy of the example meeting.
 fn example_project(name: &str) -> PathBuf {

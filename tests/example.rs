@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use rk::files::Files;
 use rk::model::{Item, Meeting, Sag};
-use rk::source::{self, files::Files};
+use rk::source;
 
 fn example() -> Meeting {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("meetings/2020-11-25");

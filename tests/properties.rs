@@ -13,10 +13,11 @@ use std::path::Path;
 use proptest::prelude::*;
 use rk::check::{self, Settings};
 use rk::diag::Severity;
+use rk::files::Files;
 use rk::layout::Layout;
 use rk::render::context::{Edition, Referat};
 use rk::render::{html, json, typst as typeset};
-use rk::source::{self, files::Files};
+use rk::source;
 
 const FRAGMENTS: &[&str] = &[
     "---\n",
@@ -156,7 +157,9 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
         return Ok(()); // exit 1: nothing is built
     }
 
-    let referat = Referat::new(&meeting, &layout.labels, Edition::Public);
+    // The checks passed, so the date is real.
+    let date = meeting.calendar_date().unwrap();
+    let referat = Referat::new(&meeting, date, &layout.labels, Edition::Public);
 
     let page = html::render(&referat, &layout, &meeting_dir, None).unwrap();
     let parsed = scraper::Html::parse_document(&page);

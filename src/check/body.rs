@@ -6,10 +6,10 @@ use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use crate::check::personal::{self, Kind};
 use crate::diag::{Diagnostic, Loc, Rule};
+use crate::files::{FileId, Files};
 use crate::markdown;
 use crate::model::{Item, Meeting};
-use crate::source::files::{FileId, Files};
-use crate::source::paths;
+use crate::paths;
 
 /// How deep lists, block quotes and emphasis may nest together. Far beyond
 /// what minutes use, and well inside what the typesetting engine can lay out

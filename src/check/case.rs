@@ -5,8 +5,7 @@
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-/// KL's case numbers, `SAG-2019-04651`.
-pub const DEFAULT_CASE_PATTERN: &str = r"SAG-\d{4}-\d{5}";
+use crate::config::DEFAULT_CASE_PATTERN;
 
 /// The default pattern with the parts it has always had named.
 const DEFAULT_WITH_PARTS: &str = r"SAG-(?<year>\d{4})-(?<number>\d{5})";

@@ -9,10 +9,10 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Loc, Rule};
+use crate::files::{FileId, Files};
 use crate::layout::Coverage;
 use crate::markdown;
 use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
-use crate::source::files::{FileId, Files};
 
 /// Every text of the meeting that reaches the PDF: the printed fields of
 /// meeting.yaml and of each item's front matter, and the item bodies.

@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use crate::check::Settings;
 use crate::check::case::CasePattern;
+use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
+use crate::files::Files;
 use crate::model::{Item, ItemNumber, Meeting, Sag};
-use crate::source::files::Files;
 
 const MAX_DEPTH: usize = 3;
 
@@ -15,8 +16,8 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
     let year = meeting
         .date
         .as_ref()
-        .and_then(|d| super::parse_date(&d.value))
-        .map(|(y, _, _)| y);
+        .and_then(|d| Date::parse(&d.value))
+        .map(Date::year);
     for item in &meeting.items {
         let group = item.is_group(&meeting.items);
         if let Some(sag) = &item.sag
@@ -262,7 +263,8 @@ mod tests {
     #[test]
     fn case_year_after_meeting_year() {
         let s = Settings::default();
-        let loc = Loc::new(0, 0..0);
+        let file = Files::default().add("meeting.yaml".into(), String::new());
+        let loc = Loc::new(file, 0..0);
         assert!(check_sag("SAG-2021-00001", loc.clone(), Some(2020), &s).is_some());
         assert!(check_sag("SAG-2020-00001", loc, Some(2020), &s).is_none());
     }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::model::{Group, Meeting, Spanned};
 use crate::suggest;
@@ -172,8 +173,8 @@ pub fn unknown_person(
 fn check_date(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     let Some(date) = &meeting.date else { return };
     let loc = Loc::new(meeting.file, date.span.clone());
-    if super::parse_date(&date.value).is_none() {
-        let help = match suggest::iso_date(&date.value).filter(|d| super::parse_date(d).is_some()) {
+    let Some(written) = Date::parse(&date.value) else {
+        let help = match Date::suggest(&date.value) {
             Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
             None => "write the date as YYYY-MM-DD, e.g. 2020-11-25".into(),
         };
@@ -186,14 +187,10 @@ fn check_date(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
             .with_help(help),
         );
         return;
-    }
-    let folder_date = meeting
-        .id
-        .get(..10)
-        .filter(|_| crate::project::is_meeting_name(&meeting.id));
-    match folder_date {
+    };
+    match Date::of_meeting_name(&meeting.id) {
         Some(folder) => {
-            if folder != date.value {
+            if folder != written {
                 diags.push(
                     Diagnostic::error(
                         Rule::DateMismatch,

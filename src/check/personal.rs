@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::days_in_month;
+use crate::date::{Date, days_in_month};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -157,8 +157,7 @@ fn is_compact_date(digits: &str) -> bool {
     }
     let part = |r: std::ops::Range<usize>| digits[r].parse::<u32>().unwrap_or(0);
     let real = |year: u32, month: u32, day: u32| {
-        (1900..=2199).contains(&year)
-            && days_in_month(year, month).is_some_and(|days| (1..=days).contains(&day))
+        (1900..=2199).contains(&year) && Date::new(year, month, day).is_some()
     };
     real(part(0..4), part(4..6), part(6..8)) || real(part(4..8), part(2..4), part(0..2))
 }

@@ -8,18 +8,18 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use typst::foundations::Datetime;
 
-use crate::check::parse_date;
 use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Analysis, Outcome, analyse, layout, select};
+use crate::date::{self, Date};
 use crate::diag::{self, Diagnostic, Format, Loc, Rule, Severity, Tally};
+use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
+use crate::paths;
 use crate::project::Project;
-use crate::render::context::{Edition, PublishedFile, Referat, unix_seconds};
+use crate::render::context::{Edition, PublishedFile, Referat};
 use crate::render::typst::{self as typeset, EngineMessage, Place};
 use crate::render::{html, json};
-use crate::source::files::Files;
-use crate::source::paths;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;
@@ -150,7 +150,12 @@ fn build(
         fs::remove_dir_all(&typst_dir)
             .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
     }
-    let referat = Referat::new(meeting, &plan.layout.labels, plan.edition);
+    let referat = Referat::new(
+        meeting,
+        meeting_date(meeting)?,
+        &plan.layout.labels,
+        plan.edition,
+    );
     let stem = plan.stem();
     let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
     let mut pages = None;
@@ -413,32 +418,26 @@ fn timestamp(meeting: &Meeting) -> Result<Datetime> {
             .trim()
             .parse::<i64>()
             .with_context(|| format!("SOURCE_DATE_EPOCH={value} is not a number of seconds"))?,
-        None => {
-            let date = meeting
-                .date
-                .as_ref()
-                .map(|d| d.value.as_str())
-                .unwrap_or("");
-            let (y, m, d) = parse_date(date).unwrap_or((1970, 1, 1));
-            unix_seconds(y, m, d)
-        }
+        None => meeting_date(meeting)?.unix_seconds(),
     };
     datetime(seconds).with_context(|| format!("the time {seconds} cannot be written in a PDF"))
+}
+
+/// The meeting's date, which the checks have found real before a build.
+fn meeting_date(meeting: &Meeting) -> Result<Date> {
+    meeting.calendar_date().with_context(|| {
+        format!(
+            "cannot build {}: meeting.yaml has no date of the form YYYY-MM-DD",
+            meeting.id
+        )
+    })
 }
 
 fn datetime(seconds: i64) -> Option<Datetime> {
     let days = seconds.div_euclid(86_400);
     let rest = seconds.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // SOURCE_DATE_EPOCH may lie beyond the four-digit years of a `Date`.
+    let (year, month, day) = date::civil_from_days(days);
     Datetime::from_ymd_hms(
         i32::try_from(year).ok()?,
         u8::try_from(month).ok()?,
@@ -494,7 +493,7 @@ fn copy_meeting_images(meeting: &Meeting, source: &str, dir: &Path) -> Result<()
         };
         let name = &source[start..start + end];
         // Paths the checks let through; anything else is not copied.
-        if let Ok(from) = crate::source::paths::resolve_inside(&meeting.dir, name) {
+        if let Ok(from) = paths::resolve_inside(&meeting.dir, name) {
             let bytes =
                 fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
             write_atomic(&dir.join(typeset::world::MEETING_ROOT).join(name), &bytes)?;

@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::InitArgs;
 use crate::cmd::Outcome;
+use crate::date::Date;
 
 const RK_TOML: &str = include_str!("init/rk.toml");
 /// The example meeting's files; `{date}` and `{year}` are filled in.
@@ -41,8 +42,8 @@ pub fn run(args: &InitArgs, cwd: &Path) -> Result<Outcome> {
             );
         }
     }
-    let (year, month, day) = today();
-    let date = format!("{year:04}-{month:02}-{day:02}");
+    let today = today()?;
+    let (date, year) = (today.to_string(), today.year());
     let meeting_dir = root.join("meetings").join(&date);
     fs::create_dir_all(&meeting_dir)
         .with_context(|| format!("cannot make {}", meeting_dir.display()))?;
@@ -71,43 +72,13 @@ fn write_new(path: &Path, text: &str) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Today's date (UTC) as (year, month, day).
-fn today() -> (i64, u32, u32) {
-    let seconds = SystemTime::now()
+/// Today's date (UTC), by the system clock.
+fn today() -> Result<Date> {
+    let since_1970 = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
-}
-
-/// The date `days` after 1970-01-01, after Howard Hinnant's
-/// `civil_from_days`.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    // Both are small and positive by construction.
-    (
-        year,
-        u32::try_from(month).unwrap_or(1),
-        u32::try_from(day).unwrap_or(1),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_from_days;
-
-    #[test]
-    fn dates_from_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(18_591), (2020, 11, 25));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
-    }
+        .context("the system clock is set before 1970: cannot name today's meeting")?;
+    i64::try_from(since_1970.as_secs() / 86_400)
+        .ok()
+        .and_then(Date::from_days_since_1970)
+        .context("the system clock is set beyond the year 9999: cannot name today's meeting")
 }

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::cmd::{Outcome, analyse, items, layout};
 use crate::diag::Tally;
+use crate::paths;
 use crate::project::Project;
 
 pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
@@ -16,7 +17,7 @@ pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
         writeln!(
             out,
             "no meetings under {}",
-            crate::source::paths::shown(&project.meetings_dir())
+            paths::shown(&project.meetings_dir())
         )?;
         return Ok(Outcome::Success);
     }

@@ -10,12 +10,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use crate::check::Settings;
 use crate::cli::MeetingArgs;
 use crate::diag::{self, Diagnostic};
+use crate::files::Files;
 use crate::layout::{Coverage, Layout};
 use crate::model::Meeting;
+use crate::paths;
 use crate::project::Project;
-use crate::source::{self, files::Files};
+use crate::source;
 
 /// How a command ended when it did its work: the exit status is 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +57,7 @@ pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<P
         if all.is_empty() {
             anyhow::bail!(
                 "no meetings found under {}",
-                crate::source::paths::shown(&project.meetings_dir())
+                paths::shown(&project.meetings_dir())
             );
         }
         return Ok(all);
@@ -90,7 +93,7 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
 /// fatal; only I/O or configuration problems are errors. `coverage` is
 /// what the layout's fonts can show.
 pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Result<Analysis> {
-    let settings = project.check_settings()?;
+    let settings = Settings::from_config(&project.config)?;
     let mut files = Files::default();
     let mut meetings = Vec::new();
     let mut diags = Vec::new();

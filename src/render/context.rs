@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::check::parse_date;
+use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
-use crate::model::{Group, Item, Meeting, Person, Sag};
-use crate::source::paths;
+use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
+use crate::paths;
 
 /// Which edition to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,11 +112,11 @@ pub struct AttachmentView {
 }
 
 impl Referat {
-    /// The publishable view of a meeting that passed its checks.
-    pub fn new(meeting: &Meeting, labels: &Labels, edition: Edition) -> Referat {
-        let text = |s: &Option<crate::model::Spanned<String>>| s.as_ref().map(|s| s.value.clone());
-        let date = text(&meeting.date).unwrap_or_default();
-        let (year, month, day) = parse_date(&date).unwrap_or((1970, 1, 1));
+    /// The publishable view of a meeting that passed its checks, held on
+    /// `date` (its date, which the checks found real).
+    pub fn new(meeting: &Meeting, date: Date, labels: &Labels, edition: Edition) -> Referat {
+        let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.value.clone());
+        let (year, month, day) = (date.year(), date.month(), date.day());
         let month_name = labels
             .months
             .get(month as usize - 1)
@@ -124,7 +124,7 @@ impl Referat {
             .unwrap_or_default();
         let weekday = labels
             .weekdays
-            .get(weekday(year, month, day))
+            .get(date.weekday())
             .cloned()
             .unwrap_or_default();
         let body = text(&meeting.body).unwrap_or_default();
@@ -146,7 +146,7 @@ impl Referat {
             date_short: format!("{day:02}-{month:02}-{year}"),
             date_long: fill(&labels.long_date),
             year: year.to_string(),
-            date,
+            date: date.to_string(),
             body,
             number: text(&meeting.number),
             time: meeting.time.clone(),
@@ -299,39 +299,9 @@ pub fn case_url(template: &str, reference: &str) -> String {
     template.replace("{sag}", &encoded)
 }
 
-/// Monday = 0 … Sunday = 6, for a date in the Gregorian calendar.
-pub fn weekday(year: u32, month: u32, day: u32) -> usize {
-    // 1970-01-01 was a Thursday.
-    (days_since_1970(year, month, day) + 3).rem_euclid(7) as usize
-}
-
-/// Seconds since 1970 of a date at midnight UTC.
-pub fn unix_seconds(year: u32, month: u32, day: u32) -> i64 {
-    days_since_1970(year, month, day) * 86_400
-}
-
-/// Days since 1970-01-01, after Howard Hinnant's `days_from_civil`.
-fn days_since_1970(year: u32, month: u32, day: u32) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn weekdays() {
-        assert_eq!(weekday(2020, 11, 25), 2); // a Wednesday: Onsdag
-        assert_eq!(weekday(1970, 1, 1), 3);
-        assert_eq!(weekday(2000, 2, 29), 1);
-        assert_eq!(unix_seconds(2020, 11, 25), 1_606_262_400);
-    }
 
     #[test]
     fn case_urls_keep_slashes() {

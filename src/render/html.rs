@@ -16,8 +16,8 @@ use serde::Serialize;
 
 use crate::layout::Layout;
 use crate::markdown;
+use crate::paths;
 use crate::render::context::{self, ItemView, Referat};
-use crate::source::paths;
 
 /// What the template sees of one item.
 #[derive(Serialize)]

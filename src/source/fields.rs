@@ -2,8 +2,8 @@
 //! finding at the offending key or value; reading always goes on.
 
 use crate::diag::{Diagnostic, Loc, Rule};
+use crate::files::FileId;
 use crate::model::Spanned;
-use crate::source::files::FileId;
 use crate::source::yaml::{self, Comment, Node, Value};
 use crate::suggest;
 

@@ -3,8 +3,6 @@
 
 pub mod decode;
 pub mod fields;
-pub mod files;
-pub mod paths;
 pub mod yaml;
 
 use std::fs;
@@ -14,10 +12,10 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::diag::{Diagnostic, Loc, Rule};
+use crate::files::{FileId, Files};
 use crate::model::{Attachment, Group, Item, ItemNumber, Meeting, People, Person, Sag, Spanned};
 use decode::Decoded;
 use fields::{Field, Reader};
-use files::{FileId, Files};
 use yaml::Node;
 
 const MEETING_FIELDS: &[&str] = &[

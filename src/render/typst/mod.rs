@@ -16,10 +16,10 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::check::glyphs;
 use crate::diag::Loc;
+use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::render::context::Referat;
-use crate::source::files::Files;
 use markup::{Context, string};
 use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 

@@ -18,7 +18,7 @@ use typst_kit::files::{FileLoader, FileStore};
 use typst_kit::fonts::FontStore;
 
 use crate::layout::Layout;
-use crate::source::paths;
+use crate::paths;
 
 /// The generated document. A unique id, so that it can never be confused
 /// with a file of the same name.

@@ -11,7 +11,7 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
     if name.trim().is_empty() {
         return Err("no file is named".into());
     }
-    if crate::markdown::scheme(name).is_some_and(|s| s.len() > 1) {
+    if scheme(name).is_some_and(|s| s.len() > 1) {
         return Err(format!(
             "`{name}` is a web address; images and attachments must be files in the meeting folder"
         ));
@@ -198,6 +198,23 @@ fn relative(path: &Path, base: &Path) -> Option<PathBuf> {
     let mut relative: PathBuf = theirs[common..].iter().map(|_| "..").collect();
     relative.extend(&ours[common..]);
     Some(relative)
+}
+
+/// The scheme of a link target (`https` of `https://…`), if it has one.
+/// Tabs and line breaks are skipped, as browsers skip them
+/// (`java&#9;script:` is `javascript:`).
+pub fn scheme(url: &str) -> Option<String> {
+    let url: String = url
+        .trim_start()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = url.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then(|| scheme.to_string())
 }
 
 #[cfg(test)]

@@ -1,12 +1,17 @@
 //! The text of every file a run reads, with line tables so that a byte
 //! offset becomes `line:column` (both from 1, columns counted in characters).
+//! Findings, the model and the loader name a file by its [`FileId`].
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::files::{self as cs_files, Files as CsFiles};
 
-pub type FileId = usize;
+use crate::paths;
+
+/// A file of the run's [`Files`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(usize);
 
 #[derive(Debug)]
 pub struct SourceFile {
@@ -18,7 +23,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
-        let display = super::paths::shown(&path);
+        let display = paths::shown(&path);
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -35,7 +40,7 @@ impl SourceFile {
     }
 
     /// The path as findings show it: relative to the working directory
-    /// where possible, with forward slashes (see [`super::paths::shown`]).
+    /// where possible, with forward slashes (see [`crate::paths::shown`]).
     pub fn display(&self) -> &str {
         &self.display
     }
@@ -87,11 +92,15 @@ pub struct Files {
 impl Files {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
         self.files.push(SourceFile::new(path, text));
-        self.files.len() - 1
+        FileId(self.files.len() - 1)
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id]
+        &self.files[id.0]
+    }
+
+    fn find(&self, id: FileId) -> Result<&SourceFile, cs_files::Error> {
+        self.files.get(id.0).ok_or(cs_files::Error::FileMissing)
     }
 }
 
@@ -101,21 +110,15 @@ impl<'a> CsFiles<'a> for Files {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
-        self.files
-            .get(id)
-            .map(SourceFile::display)
-            .ok_or(cs_files::Error::FileMissing)
+        self.find(id).map(SourceFile::display)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
-        self.files
-            .get(id)
-            .map(SourceFile::text)
-            .ok_or(cs_files::Error::FileMissing)
+        self.find(id).map(SourceFile::text)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, cs_files::Error> {
-        let file = self.files.get(id).ok_or(cs_files::Error::FileMissing)?;
+        let file = self.find(id)?;
         Ok(file.line_col(byte_index).0 - 1)
     }
 
@@ -124,7 +127,7 @@ impl<'a> CsFiles<'a> for Files {
         id: FileId,
         line_index: usize,
     ) -> Result<Range<usize>, cs_files::Error> {
-        let file = self.files.get(id).ok_or(cs_files::Error::FileMissing)?;
+        let file = self.find(id)?;
         // codespan wants the range including the line ending.
         let start = *file
             .line_starts

@@ -1,0 +1,92 @@
+//! rk.toml: the project's configuration, the base every other part reads.
+//! It imports nothing of rk.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Deserialize;
+
+/// KL's case numbers, `SAG-2019-04651`.
+pub const DEFAULT_CASE_PATTERN: &str = r"SAG-\d{4}-\d{5}";
+
+/// rk.toml. Every field is optional; unknown fields are an error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub meetings: PathBuf,
+    pub out: PathBuf,
+    /// Where `rk build --internal` writes: a tree of its own, never under
+    /// `out`, so that publishing `out` cannot publish closed items.
+    pub out_internal: PathBuf,
+    pub layout: String,
+    pub case: CaseConfig,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CaseConfig {
+    pub pattern: String,
+    pub url: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            meetings: "meetings".into(),
+            out: "out".into(),
+            out_internal: "out-internt".into(),
+            layout: "kl".into(),
+            case: CaseConfig::default(),
+        }
+    }
+}
+
+impl Default for CaseConfig {
+    fn default() -> Self {
+        CaseConfig {
+            pattern: DEFAULT_CASE_PATTERN.into(),
+            url: None,
+        }
+    }
+}
+
+impl Config {
+    /// The configuration `text` (read from `path`) gives.
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        toml::from_str(text).map_err(|e| config_error(path, text, &e))
+    }
+}
+
+/// rk.toml does not read. A top-level key written after a `[table]` line
+/// lands in that table, where it is unknown: say so.
+fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
+    match misplaced_key(text, e) {
+        Some(message) => anyhow::anyhow!("{}: {message}", path.display()),
+        None => anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()),
+    }
+}
+
+/// The message for an unknown key in a table that the top level would take.
+fn misplaced_key(text: &str, e: &toml::de::Error) -> Option<String> {
+    let key = e
+        .message()
+        .strip_prefix("unknown field `")?
+        .split('`')
+        .next()?;
+    let document: toml::Table = text.parse().ok()?;
+    let (table, value) = document
+        .iter()
+        .find_map(|(name, v)| v.as_table()?.get(key).map(|v| (name, v)))?;
+    let mut top = toml::Table::new();
+    top.insert(key.to_string(), value.clone());
+    top.try_into::<Config>().ok()?;
+    let line = e
+        .span()
+        .and_then(|span| text.get(..span.start))
+        .map_or(0, |before| before.matches('\n').count() + 1);
+    Some(format!(
+        "`{key}` on line {line} landed inside `[{table}]`: every key after a `[{table}]` line \
+         belongs to that table, which has no `{key}`. Top-level keys go before the first \
+         table: move `{key}` above `[{table}]`"
+    ))
+}
