@@ -117,6 +117,64 @@ pub fn parse_findings(stdout: &str) -> Vec<Finding> {
         .collect()
 }
 
+pub const E: Severity = Severity::Error;
+pub const W: Severity = Severity::Warning;
+
+// The files of the `clean` fixture's meeting, as findings name them.
+pub const MEETING: &str = "meetings/2020-11-25/meeting.yaml";
+pub const SIDEN_SIDST: &str = "meetings/2020-11-25/01-siden-sidst.md";
+pub const DROEFTELSESSAGER: &str = "meetings/2020-11-25/02-droeftelsessager.md";
+pub const NYT: &str = "meetings/2020-11-25/02-01-nyt-fra-udvalget.md";
+pub const DUPLA: &str = "meetings/2020-11-25/02-02-dupla.md";
+pub const EVENTUELT: &str = "meetings/2020-11-25/03-eventuelt.md";
+
+/// (rule, severity, file, line, column, message) of one expected finding.
+pub type Expected = (
+    &'static str,
+    Severity,
+    &'static str,
+    usize,
+    usize,
+    &'static str,
+);
+
+/// [`Expected`] with owned text, to compare what a run found.
+pub type Got = (String, Severity, String, usize, usize, String);
+
+/// The (rule, severity, file, line, column, message) of each finding.
+pub fn got(findings: &[Finding]) -> Vec<Got> {
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.severity,
+                f.file.clone(),
+                f.line,
+                f.column,
+                f.message.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Expected findings in the form [`got`] gives.
+pub fn want(findings: &[Expected]) -> Vec<Got> {
+    findings
+        .iter()
+        .map(|&(rule, severity, file, line, column, message)| {
+            (
+                rule.into(),
+                severity,
+                file.into(),
+                line,
+                column,
+                message.into(),
+            )
+        })
+        .collect()
+}
+
 /// `rk check --format json EXTRA...` in `dir`: exit status, the findings and
 /// standard error.
 pub fn check_json(dir: &Path, extra: &[&str]) -> (i32, Vec<Finding>, String) {
@@ -124,6 +182,16 @@ pub fn check_json(dir: &Path, extra: &[&str]) -> (i32, Vec<Finding>, String) {
     args.extend_from_slice(extra);
     let run = rk(dir, &args);
     (run.code, parse_findings(&run.stdout), run.stderr)
+}
+
+/// `rk check ARGS...` (human format) in fixture `name`: exit status and
+/// standard error. Nothing may go to standard output.
+pub fn human(name: &str, args: &[&str]) -> (i32, String) {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let run = rk(&fixture(name), &all);
+    assert_eq!(run.stdout, "", "{name}: human output went to stdout");
+    (run.code, run.stderr)
 }
 
 /// A fresh, empty folder under cargo's scratch space for integration tests.
@@ -157,6 +225,14 @@ pub fn fixture_copy(name: &str, scratch_name: &str) -> PathBuf {
     let dir = scratch(scratch_name);
     copy_tree(&fixture(name), &dir);
     dir
+}
+
+/// Replaces the first `from` in the text file at `path` by `to`; `from`
+/// must be there.
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).expect("write the edited file");
 }
 
 /// The project root (where `meetings/2020-11-25` lives).
