@@ -1,14 +1,14 @@
 //! The command line of SPEC.md section 3: which meetings a run checks (a
 //! date, a folder, `.`, none, `--all`, an ambiguous or unknown one), `-C`,
-//! `--deny-warnings` and the exit status, rk.toml, and `rk list`.
+//! `--deny-warnings` and the exit status, rk.toml, `rk list` and `rk init`.
 
 mod common;
 
 use std::fs;
 
 use common::{
-    DUPLA, E, W, check_json, copy_tree, fixture, fixture_copy, fixtures_root, got, human,
-    parse_findings, rk, want,
+    DUPLA, E, W, check_json, copy_tree, fixture, fixture_copy, fixtures_root, got, human, init,
+    parse_findings, project_root, rk, tree, want,
 };
 
 // ---- choosing meetings ---------------------------------------------------
@@ -334,4 +334,67 @@ fn one_item_is_singular() {
     assert_eq!(stderr, "checked 2020-11-25-ekstra (1 item): no findings\n");
     let run = rk(&fixture("ambiguous-date"), &["list"]);
     assert!(run.stdout.contains("  1 item  "), "{}", run.stdout);
+}
+
+// ---- rk init ---------------------------------------------------------------
+
+#[test]
+fn rk_init_starts_a_project_that_checks_clean_and_never_overwrites() {
+    let (dir, date) = init("cli-init");
+    let files: Vec<String> = tree(&dir)
+        .keys()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            format!("meetings/{date}/01-godkendelse-af-dagsorden.md"),
+            format!("meetings/{date}/02-trivselsmaaling.md"),
+            format!("meetings/{date}/03-eventuelt.md"),
+            format!("meetings/{date}/meeting.yaml"),
+            "rk.toml".to_string(),
+        ]
+    );
+    // Clean, warnings included.
+    assert_eq!(
+        check_json(&dir, &["--deny-warnings"]),
+        (0, vec![], String::new())
+    );
+    let run = rk(&dir, &["check"]);
+    assert_eq!(
+        run.stderr,
+        format!("checked {date} (3 items): no findings\n")
+    );
+
+    // A second rk init changes nothing and says why.
+    let before = tree(&dir);
+    let run = rk(&dir, &["init"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: this folder already holds rk.toml: rk init starts a new project and writes nothing over one\n"
+    );
+    assert_eq!(tree(&dir), before);
+    // Nor does one over a meetings folder without rk.toml.
+    fs::remove_file(dir.join("rk.toml")).unwrap();
+    let before = tree(&dir);
+    assert_eq!(rk(&dir, &["init"]).code, 2);
+    assert_eq!(tree(&dir), before);
+
+    // A folder named on the command line is made.
+    let run = rk(&dir, &["init", "ny/udvalg"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.join("ny/udvalg/rk.toml").is_file());
+    assert_eq!(check_json(&dir.join("ny/udvalg"), &[]).0, 0);
+}
+
+#[test]
+fn the_readme_shows_the_meeting_yaml_rk_init_writes() {
+    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
+    let template = fs::read_to_string(project_root().join("src/cmd/init/meeting.yaml")).unwrap();
+    let shown = template.replace("{date}", "2021-06-15");
+    assert!(
+        readme.contains(&format!("```yaml\n{shown}```\n")),
+        "README.md must show src/cmd/init/meeting.yaml with date 2021-06-15"
+    );
 }

@@ -16,7 +16,7 @@ use std::fs;
 
 use common::{
     DROEFTELSESSAGER, DUPLA, E, EVENTUELT, Expected, Got, MEETING, NYT, SIDEN_SIDST, W, check_json,
-    fixture, fixture_copy, fixture_names, fixtures_root, got, replace_in, want,
+    clean_with, fixture, fixture_copy, fixture_names, fixtures_root, got, replace_in, want,
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
@@ -494,8 +494,7 @@ fn encoding_problems_name_the_file_and_the_place() {
 /// `rk check --format json` on a scratch copy of `clean` with `path`
 /// replaced by `content`.
 fn check_with(name: &str, path: &str, content: &str) -> (i32, Vec<Got>) {
-    let dir = fixture_copy("clean", &format!("review-{name}"));
-    fs::write(dir.join("meetings/2020-11-25").join(path), content).unwrap();
+    let dir = clean_with(&format!("review-{name}"), path, content);
     let (code, findings, _) = check_json(&dir, &[]);
     (code, got(&findings))
 }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -235,9 +236,105 @@ pub fn replace_in(path: &Path, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).expect("write the edited file");
 }
 
+/// A scratch copy of the `clean` fixture with `file` of its meeting folder
+/// (`03-eventuelt.md`, `meeting.yaml`, ...) replaced by `content`.
+pub fn clean_with(scratch_name: &str, file: &str, content: &str) -> PathBuf {
+    let dir = fixture_copy("clean", scratch_name);
+    fs::write(dir.join("meetings/2020-11-25").join(file), content).expect("write the file");
+    dir
+}
+
 /// The project root (where `meetings/2020-11-25` lives).
 pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// Every file under `dir` with its bytes, by its path relative to `dir`.
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).expect("read folder") {
+            let path = entry.expect("readable entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = fs::read(&path).expect("read file");
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+/// Every file under `dir`, by its path relative to it (with `/`), sorted.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = tree(dir)
+        .keys()
+        .map(|path| path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// `rk init` in a fresh scratch folder: the project and its meeting's date.
+pub fn init(scratch_name: &str) -> (PathBuf, String) {
+    let dir = scratch(scratch_name);
+    let run = rk(&dir, &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meetings: Vec<String> = fs::read_dir(dir.join("meetings"))
+        .expect("rk init made meetings/")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    (dir, meetings[0].clone())
+}
+
+/// A scratch copy of the folder `from` of this repository (a fixture
+/// project such as `tests/fixtures/build/closed`).
+pub fn project_copy(from: &str, scratch_name: &str) -> PathBuf {
+    let dir = scratch(scratch_name);
+    copy_tree(&project_root().join(from), &dir);
+    dir
+}
+
+/// A scratch project holding a copy of the example meeting,
+/// `meetings/2020-11-25`.
+pub fn example_copy(scratch_name: &str) -> PathBuf {
+    let dir = scratch(scratch_name);
+    copy_tree(
+        &project_root().join("meetings/2020-11-25"),
+        &dir.join("meetings/2020-11-25"),
+    );
+    dir
+}
+
+/// The example meeting as rk loads it, which must load without a problem.
+pub fn example_meeting() -> rk::model::Meeting {
+    let mut files = rk::source::files::Files::default();
+    let mut diags = Vec::new();
+    let meeting = rk::source::load(
+        &project_root().join("meetings/2020-11-25"),
+        &mut files,
+        &mut diags,
+    )
+    .expect("the example loads");
+    assert!(diags.is_empty(), "loading found problems: {diags:?}");
+    meeting
+}
+
+/// `rk build 2020-11-25 EXTRA...` in `dir`, which must succeed.
+pub fn build_ok(dir: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["build", "2020-11-25"];
+    args.extend_from_slice(extra);
+    let run = rk(dir, &args);
+    assert_eq!(run.code, 0, "rk build failed:\n{}", run.stderr);
+    run
+}
+
+/// Text without white space, for comparing prose across line breaks.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// True when the external program `name` can be run. A developer without
