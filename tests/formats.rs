@@ -8,6 +8,8 @@ mod common;
 
 use common::{EVENTUELT, check_json, fixture, fixture_copy, human, replace_in, rk};
 
+// ---- the human format, pinned whole ---------------------------------------
+
 #[test]
 fn human_unknown_field_suggests_sag_for_sga() {
     let (code, stderr) = human("unknown-field-sga", &[]);
@@ -252,7 +254,7 @@ checked 2020-11-25 (5 items): 1 error
     );
 }
 
-// ---- GitHub annotations, and the order of findings -----------------------
+// ---- GitHub annotations, the order of findings, JSON -----------------------
 
 #[test]
 fn github_format_writes_workflow_annotations() {
