@@ -10,7 +10,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{copy_tree, project_root, rk, scratch};
+use common::{build_ok, example_copy, project_copy, project_root};
 
 /// True when node, java, Chromium and tests/browser/node_modules are there.
 fn browser_tools() -> bool {
@@ -31,16 +31,12 @@ fn browser_tools() -> bool {
 }
 
 fn built_html(name: &str, fixture: Option<&str>) -> PathBuf {
-    let dir = scratch(&format!("browser-{name}"));
-    match fixture {
-        None => copy_tree(
-            &project_root().join("meetings/2020-11-25"),
-            &dir.join("meetings/2020-11-25"),
-        ),
-        Some(f) => copy_tree(&project_root().join("tests/fixtures/build").join(f), &dir),
-    }
-    let run = rk(&dir, &["build", "2020-11-25", "--only", "html"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let name = format!("browser-{name}");
+    let dir = match fixture {
+        None => example_copy(&name),
+        Some(f) => project_copy(&format!("tests/fixtures/build/{f}"), &name),
+    };
+    build_ok(&dir, &["--only", "html"]);
     dir.join("out/2020-11-25/referat.html")
 }
 
@@ -122,13 +118,8 @@ fn a_public_edition_with_attachment_links_and_a_closed_item_is_valid_and_accessi
 #[test]
 fn the_internal_edition_with_a_closed_item_is_valid_and_accessible() {
     if browser_tools() {
-        let dir = scratch("browser-closed-internal");
-        copy_tree(&project_root().join("tests/fixtures/build/closed"), &dir);
-        let run = rk(
-            &dir,
-            &["build", "2020-11-25", "--only", "html", "--internal"],
-        );
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        let dir = project_copy("tests/fixtures/build/closed", "browser-closed-internal");
+        build_ok(&dir, &["--only", "html", "--internal"]);
         assert_valid_and_accessible(
             "closed-internal",
             &dir.join("out-internt/2020-11-25/referat-internt.html"),

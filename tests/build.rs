@@ -7,30 +7,22 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::{
-    copy_tree, have_optional_tool, have_tool, pdf_text, project_root, rk, run_tool, scratch,
+    copy_tree, example_copy, example_meeting, have_optional_tool, have_tool, pdf_text,
+    project_copy, project_root, rk, run_tool, scratch,
 };
-use rk::files::Files;
 use rk::model::Sag;
-use rk::source;
 
 /// A scratch project holding a copy of the example meeting.
 fn example_project(name: &str) -> PathBuf {
-    let dir = scratch(&format!("build-{name}"));
-    copy_tree(
-        &project_root().join("meetings/2020-11-25"),
-        &dir.join("meetings/2020-11-25"),
-    );
-    dir
+    example_copy(&format!("build-{name}"))
 }
 
 /// A scratch copy of a fixture under tests/fixtures/build.
 fn build_fixture(name: &str) -> PathBuf {
-    let dir = scratch(&format!("build-fixture-{name}"));
-    copy_tree(
-        &project_root().join("tests/fixtures/build").join(name),
-        &dir,
-    );
-    dir
+    project_copy(
+        &format!("tests/fixtures/build/{name}"),
+        &format!("build-fixture-{name}"),
+    )
 }
 
 fn build(dir: &Path, args: &[&str]) -> PathBuf {
@@ -80,17 +72,6 @@ fn assert_in_order(haystack: &str, needles: &[String]) {
             }
         }
     }
-}
-
-fn example_meeting() -> rk::model::Meeting {
-    let mut files = Files::default();
-    let mut diags = Vec::new();
-    source::load(
-        &project_root().join("meetings/2020-11-25"),
-        &mut files,
-        &mut diags,
-    )
-    .expect("the example loads")
 }
 
 #[test]

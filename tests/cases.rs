@@ -1,15 +1,16 @@
 //! A body's own case references (rk.toml's `case.pattern` with named
-//! parts, `case.url`), personal data in what is always published, the
-//! referent shown once, and starting a project with `rk init`.
+//! parts, `case.url`), personal data in what is always published, and the
+//! referent shown once (in a project `rk init` starts; `rk init` itself is
+//! tested in `cli.rs`).
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::{
-    Finding, check_json, copy_tree, fixture_copy, have_tool, pdf_text, project_root, rk, scratch,
+    Finding, check_json, clean_with, fixture_copy, have_tool, init, pdf_text, project_copy,
+    project_root, rk,
 };
 use scraper::{Html, Selector};
 
@@ -20,12 +21,10 @@ const PATTERN: &str = r"(?<year>\d{2})/(?<number>\d{5})";
 /// A scratch copy of `tests/fixtures/cases/custom-pattern`: a kommune's
 /// meeting whose rk.toml makes `21/04651` the form of a case reference.
 fn custom_pattern(name: &str) -> PathBuf {
-    let dir = scratch(&format!("cases-{name}"));
-    copy_tree(
-        &project_root().join("tests/fixtures/cases/custom-pattern"),
-        &dir,
-    );
-    dir
+    project_copy(
+        "tests/fixtures/cases/custom-pattern",
+        &format!("cases-{name}"),
+    )
 }
 
 /// The custom-pattern item with its `sag:` line replaced by `line`.
@@ -217,9 +216,7 @@ fn the_case_link_keeps_the_slash_of_the_reference() {
 
 /// A scratch copy of the `clean` rule fixture with 03-eventuelt.md replaced.
 fn clean_with_eventuelt(name: &str, text: &str) -> PathBuf {
-    let dir = fixture_copy("clean", &format!("cases-{name}"));
-    fs::write(dir.join("meetings/2020-11-25/03-eventuelt.md"), text).unwrap();
-    dir
+    clean_with(&format!("cases-{name}"), "03-eventuelt.md", text)
 }
 
 #[test]
@@ -275,99 +272,7 @@ fn the_digits_of_a_character_reference_are_not_a_phone_number() {
     assert_eq!(findings.len(), 1, "{findings:?}");
 }
 
-// ---- rk init, and the referent shown once -----------------------------------
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = fs::read(&path).unwrap();
-                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
-            }
-        }
-    }
-    files
-}
-
-/// `rk init` in a fresh folder; returns the project and its meeting's date.
-fn init(name: &str) -> (PathBuf, String) {
-    let dir = scratch(&format!("cases-{name}"));
-    let run = rk(&dir, &["init"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let meetings: Vec<String> = fs::read_dir(dir.join("meetings"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(meetings.len(), 1, "{meetings:?}");
-    (dir, meetings[0].clone())
-}
-
-#[test]
-fn rk_init_starts_a_project_that_checks_clean_and_never_overwrites() {
-    let (dir, date) = init("init");
-    let files: Vec<String> = tree(&dir)
-        .keys()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .collect();
-    assert_eq!(
-        files,
-        [
-            format!("meetings/{date}/01-godkendelse-af-dagsorden.md"),
-            format!("meetings/{date}/02-trivselsmaaling.md"),
-            format!("meetings/{date}/03-eventuelt.md"),
-            format!("meetings/{date}/meeting.yaml"),
-            "rk.toml".to_string(),
-        ]
-    );
-    // Clean, warnings included.
-    assert_eq!(
-        check_json(&dir, &["--deny-warnings"]),
-        (0, vec![], String::new())
-    );
-    let run = rk(&dir, &["check"]);
-    assert_eq!(
-        run.stderr,
-        format!("checked {date} (3 items): no findings\n")
-    );
-
-    // A second rk init changes nothing and says why.
-    let before = tree(&dir);
-    let run = rk(&dir, &["init"]);
-    assert_eq!(run.code, 2);
-    assert_eq!(
-        run.stderr,
-        "error: this folder already holds rk.toml: rk init starts a new project and writes nothing over one\n"
-    );
-    assert_eq!(tree(&dir), before);
-    // Nor does one over a meetings folder without rk.toml.
-    fs::remove_file(dir.join("rk.toml")).unwrap();
-    let before = tree(&dir);
-    assert_eq!(rk(&dir, &["init"]).code, 2);
-    assert_eq!(tree(&dir), before);
-
-    // A folder named on the command line is made.
-    let run = rk(&dir, &["init", "ny/udvalg"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(dir.join("ny/udvalg/rk.toml").is_file());
-    assert_eq!(check_json(&dir.join("ny/udvalg"), &[]).0, 0);
-}
-
-#[test]
-fn the_readme_shows_the_meeting_yaml_rk_init_writes() {
-    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
-    let template = fs::read_to_string(project_root().join("src/cmd/init/meeting.yaml")).unwrap();
-    let shown = template.replace("{date}", "2021-06-15");
-    assert!(
-        readme.contains(&format!("```yaml\n{shown}```\n")),
-        "README.md must show src/cmd/init/meeting.yaml with date 2021-06-15"
-    );
-}
+// ---- the referent shown once ---------------------------------------------
 
 /// The participants part of the HTML: the text of `header .people`.
 fn people_html(html: &Html) -> (String, bool) {
@@ -391,7 +296,7 @@ fn a_referent_listed_with_the_role_referent_is_shown_once() {
     let seed = fs::read_to_string(seed).unwrap();
     assert_eq!(seed.matches("Zahra Al-Asfoor").count(), 1);
     assert!(!seed.contains("Referent:"));
-    let (dir, date) = init("referent");
+    let (dir, date) = init("cases-referent");
     let run = rk(&dir, &["build", &date]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = dir.join("out").join(&date);

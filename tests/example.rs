@@ -1,21 +1,10 @@
 //! The example meeting, meetings/2020-11-25: it checks clean, it has the
 //! seed referat's structure, and its prose is the seed's, complete.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-use rk::files::Files;
+use common::{example_meeting as example, project_root, rk, squeeze};
 use rk::model::{Item, Meeting, Sag};
-use rk::source;
-
-fn example() -> Meeting {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("meetings/2020-11-25");
-    let mut files = Files::default();
-    let mut diags = Vec::new();
-    let meeting = source::load(&dir, &mut files, &mut diags).expect("the example loads");
-    assert!(diags.is_empty(), "loading found problems: {diags:?}");
-    meeting
-}
 
 fn number(item: &Item) -> String {
     item.number_text.as_ref().expect("numbered").value.clone()
@@ -23,22 +12,12 @@ fn number(item: &Item) -> String {
 
 #[test]
 fn rk_check_of_the_example_is_clean() {
-    let out = Command::new(env!("CARGO_BIN_EXE_rk"))
-        .args(["check", "2020-11-25", "--format", "json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("rk runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let run = rk(
+        &project_root(),
+        &["check", "2020-11-25", "--format", "json"],
     );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "",
-        "findings were reported"
-    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "", "findings were reported");
 }
 
 #[test]
@@ -148,11 +127,6 @@ fn the_example_lists_everyone_the_seed_names_in_their_group() {
         .find(|p| p.name.value == "Caroline Hegelund")
         .unwrap();
     assert_eq!(caroline.note.as_deref(), Some("fra kl. 13:00"));
-}
-
-/// Text without any white space, for comparing prose across line breaks.
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The seed from item 1 on, without the page header and footer and without

@@ -6,30 +6,23 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, have_tool, pdf_text, project_root, rk, scratch};
+use common::{build_ok, example_copy, files_under, have_tool, pdf_text, project_copy, rk, squeeze};
 use scraper::{ElementRef, Html, Selector};
 
+/// A scratch copy of the example (`from` = "example") or of the fixture
+/// `tests/fixtures/build/<from>`.
 fn project(name: &str, from: &str) -> PathBuf {
-    let dir = scratch(&format!("html-{name}"));
+    let name = format!("html-{name}");
     if from == "example" {
-        copy_tree(
-            &project_root().join("meetings/2020-11-25"),
-            &dir.join("meetings/2020-11-25"),
-        );
+        example_copy(&name)
     } else {
-        copy_tree(
-            &project_root().join("tests/fixtures/build").join(from),
-            &dir,
-        );
+        project_copy(&format!("tests/fixtures/build/{from}"), &name)
     }
-    dir
 }
 
+/// `rk build 2020-11-25 ARGS...`, which must succeed: the output folder.
 fn build(dir: &Path, args: &[&str]) -> PathBuf {
-    let mut all = vec!["build", "2020-11-25"];
-    all.extend_from_slice(args);
-    let run = rk(dir, &all);
-    assert_eq!(run.code, 0, "rk build failed:\n{}", run.stderr);
+    build_ok(dir, args);
     dir.join("out/2020-11-25")
 }
 
@@ -43,11 +36,6 @@ fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
 
 fn text(element: &ElementRef) -> String {
     element.text().collect::<Vec<_>>().join("")
-}
-
-/// Text without white space, for comparing prose across line breaks.
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn json(out: &Path) -> serde_json::Value {
@@ -420,26 +408,6 @@ fn case_references_link_out_when_rk_toml_sets_case_url() {
         Some("https://sager.example.dk/SAG-2020-01234")
     );
     assert_eq!(text(&link[0]), "SAG-2020-01234");
-}
-
-/// Every file under `dir`, by its path relative to it (with `/`).
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if path.is_dir() {
-            found.extend(
-                files_under(&path)
-                    .into_iter()
-                    .map(|f| format!("{name}/{f}")),
-            );
-        } else {
-            found.push(name);
-        }
-    }
-    found.sort();
-    found
 }
 
 /// `%20` and the like decoded, as a web server does with a link.

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{rk, scratch};
+use common::{build_ok, rk, scratch};
 
 const MEETING: &str = "body: It-Arkitekturrådet\ndate: 2020-11-25\nreferent: Zahra Al-Asfoor\n\
                        members: [Ghita Thiesen]\nothers: [Zahra Al-Asfoor]\n";
@@ -55,11 +55,7 @@ fn prose(bytes: usize, paragraphs: bool) -> String {
 }
 
 fn built_pages(root: &Path, args: &[&str]) -> String {
-    let mut all = vec!["build", "2020-11-25"];
-    all.extend_from_slice(args);
-    let run = rk(root, &all);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    run.stderr
+    build_ok(root, args).stderr
 }
 
 #[test]

@@ -8,9 +8,7 @@ mod common;
 
 use std::fs;
 
-use common::{Finding, check_json, fixture, fixture_copy, parse_findings, rk, scratch};
-
-const ITEM: &str = "meetings/2020-11-25/02-01-nyt-fra-udvalget.md";
+use common::{Finding, NYT, check_json, fixture, fixture_copy, parse_findings, rk, scratch};
 
 /// No printed path is in the verbatim form canonicalising gives on Windows.
 fn assert_plain(text: &str) {
@@ -36,11 +34,11 @@ fn from_the_project_root_every_format_names_the_relative_path() {
     let dir = fixture("bad-sag");
     let (code, findings, _) = check_json(&dir, &[]);
     assert_eq!(code, 1);
-    assert_eq!(the_bad_sag(&findings).file, ITEM);
+    assert_eq!(the_bad_sag(&findings).file, NYT);
 
     let human = rk(&dir, &["check"]);
     assert!(
-        human.stderr.contains(&format!("┌─ {ITEM}:4:6\n")),
+        human.stderr.contains(&format!("┌─ {NYT}:4:6\n")),
         "{}",
         human.stderr
     );
@@ -48,7 +46,7 @@ fn from_the_project_root_every_format_names_the_relative_path() {
     assert!(
         github
             .stdout
-            .starts_with(&format!("::error file={ITEM},line=4,col=6,")),
+            .starts_with(&format!("::error file={NYT},line=4,col=6,")),
         "{}",
         github.stdout
     );
@@ -68,7 +66,7 @@ fn from_a_sibling_folder_the_path_goes_up() {
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
     let findings = parse_findings(&run.stdout);
-    assert_eq!(the_bad_sag(&findings).file, format!("../projekt/{ITEM}"));
+    assert_eq!(the_bad_sag(&findings).file, format!("../projekt/{NYT}"));
 
     // `rk build` names the folder it wrote the same way.
     common::copy_tree(&fixture("clean"), &root.join("rent"));
@@ -99,7 +97,7 @@ fn from_outside_the_path_names_the_file_plainly() {
     // Relative or absolute, it names the file from where rk ran.
     assert_eq!(
         outside.path().join(file).canonicalize().unwrap(),
-        project.join(ITEM).canonicalize().unwrap()
+        project.join(NYT).canonicalize().unwrap()
     );
 }
 

@@ -9,14 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{RK, check_json, copy_tree, project_root, rk, scratch};
+use common::{RK, build_ok, check_json, project_copy, rk};
 
 const OUTPUTS: [&str; 3] = ["referat.pdf", "referat.html", "referat.json"];
 
 fn fixture_project(name: &str) -> PathBuf {
-    let dir = scratch(&format!("robust-{name}"));
-    copy_tree(&project_root().join("tests/fixtures/build/closed"), &dir);
-    dir
+    project_copy("tests/fixtures/build/closed", &format!("robust-{name}"))
 }
 
 fn outputs(dir: &Path) -> Vec<Vec<u8>> {
@@ -26,15 +24,10 @@ fn outputs(dir: &Path) -> Vec<Vec<u8>> {
         .collect()
 }
 
-fn build_ok(dir: &Path) {
-    let run = rk(dir, &["build", "2020-11-25"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-}
-
 #[test]
 fn concurrent_builds_of_one_meeting_leave_whole_files() {
     let dir = fixture_project("concurrent");
-    build_ok(&dir);
+    build_ok(&dir, &[]);
     let expected = outputs(&dir);
     let children: Vec<_> = (0..4)
         .map(|_| {
@@ -85,7 +78,7 @@ fn concurrent_builds_of_one_meeting_leave_whole_files() {
 fn a_killed_build_leaves_each_output_old_or_new_never_torn() {
     // The outputs of the sources before and after an edit.
     let dir = fixture_project("killed");
-    build_ok(&dir);
+    build_ok(&dir, &[]);
     let old = outputs(&dir);
     let item = dir.join("meetings/2020-11-25/01-aaben.md");
     let edited = fs::read_to_string(&item)
@@ -93,7 +86,7 @@ fn a_killed_build_leaves_each_output_old_or_new_never_torn() {
         .replace("det åbne punkt", "det åbne punkt grundigt");
     let reference = fixture_project("killed-reference");
     fs::write(reference.join("meetings/2020-11-25/01-aaben.md"), &edited).unwrap();
-    build_ok(&reference);
+    build_ok(&reference, &[]);
     let new = outputs(&reference);
     assert!(old != new);
 
@@ -262,7 +255,7 @@ fn a_public_item_cannot_publish_a_closed_items_files() {
         format!("{text}\n\nSe [notatet](bilag/fortroligt.txt).\n"),
     )
     .unwrap();
-    build_ok(&dir);
+    build_ok(&dir, &[]);
     assert!(!dir.join("out/2020-11-25/bilag/fortroligt.txt").exists());
 }
 

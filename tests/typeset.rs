@@ -9,9 +9,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Finding, fixture_copy, parse_findings, rk};
-
-const EVENTUELT: &str = "meetings/2020-11-25/03-eventuelt.md";
+use common::{EVENTUELT, Finding, fixture_copy, parse_findings, rk};
 
 fn build_json(dir: &Path) -> (i32, Vec<Finding>, String) {
     let run = rk(dir, &["build", "2020-11-25", "--format", "json"]);

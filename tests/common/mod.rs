@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -117,6 +118,64 @@ pub fn parse_findings(stdout: &str) -> Vec<Finding> {
         .collect()
 }
 
+pub const E: Severity = Severity::Error;
+pub const W: Severity = Severity::Warning;
+
+// The files of the `clean` fixture's meeting, as findings name them.
+pub const MEETING: &str = "meetings/2020-11-25/meeting.yaml";
+pub const SIDEN_SIDST: &str = "meetings/2020-11-25/01-siden-sidst.md";
+pub const DROEFTELSESSAGER: &str = "meetings/2020-11-25/02-droeftelsessager.md";
+pub const NYT: &str = "meetings/2020-11-25/02-01-nyt-fra-udvalget.md";
+pub const DUPLA: &str = "meetings/2020-11-25/02-02-dupla.md";
+pub const EVENTUELT: &str = "meetings/2020-11-25/03-eventuelt.md";
+
+/// (rule, severity, file, line, column, message) of one expected finding.
+pub type Expected = (
+    &'static str,
+    Severity,
+    &'static str,
+    usize,
+    usize,
+    &'static str,
+);
+
+/// [`Expected`] with owned text, to compare what a run found.
+pub type Got = (String, Severity, String, usize, usize, String);
+
+/// The (rule, severity, file, line, column, message) of each finding.
+pub fn got(findings: &[Finding]) -> Vec<Got> {
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.severity,
+                f.file.clone(),
+                f.line,
+                f.column,
+                f.message.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Expected findings in the form [`got`] gives.
+pub fn want(findings: &[Expected]) -> Vec<Got> {
+    findings
+        .iter()
+        .map(|&(rule, severity, file, line, column, message)| {
+            (
+                rule.into(),
+                severity,
+                file.into(),
+                line,
+                column,
+                message.into(),
+            )
+        })
+        .collect()
+}
+
 /// `rk check --format json EXTRA...` in `dir`: exit status, the findings and
 /// standard error.
 pub fn check_json(dir: &Path, extra: &[&str]) -> (i32, Vec<Finding>, String) {
@@ -124,6 +183,16 @@ pub fn check_json(dir: &Path, extra: &[&str]) -> (i32, Vec<Finding>, String) {
     args.extend_from_slice(extra);
     let run = rk(dir, &args);
     (run.code, parse_findings(&run.stdout), run.stderr)
+}
+
+/// `rk check ARGS...` (human format) in fixture `name`: exit status and
+/// standard error. Nothing may go to standard output.
+pub fn human(name: &str, args: &[&str]) -> (i32, String) {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let run = rk(&fixture(name), &all);
+    assert_eq!(run.stdout, "", "{name}: human output went to stdout");
+    (run.code, run.stderr)
 }
 
 /// A fresh, empty folder under cargo's scratch space for integration tests.
@@ -159,9 +228,114 @@ pub fn fixture_copy(name: &str, scratch_name: &str) -> PathBuf {
     dir
 }
 
+/// Replaces the first `from` in the text file at `path` by `to`; `from`
+/// must be there.
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).expect("write the edited file");
+}
+
+/// A scratch copy of the `clean` fixture with `file` of its meeting folder
+/// (`03-eventuelt.md`, `meeting.yaml`, ...) replaced by `content`.
+pub fn clean_with(scratch_name: &str, file: &str, content: &str) -> PathBuf {
+    let dir = fixture_copy("clean", scratch_name);
+    fs::write(dir.join("meetings/2020-11-25").join(file), content).expect("write the file");
+    dir
+}
+
 /// The project root (where `meetings/2020-11-25` lives).
 pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// Every file under `dir` with its bytes, by its path relative to `dir`.
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).expect("read folder") {
+            let path = entry.expect("readable entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = fs::read(&path).expect("read file");
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+/// Every file under `dir`, by its path relative to it (with `/`), sorted.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = tree(dir)
+        .keys()
+        .map(|path| path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// `rk init` in a fresh scratch folder: the project and its meeting's date.
+pub fn init(scratch_name: &str) -> (PathBuf, String) {
+    let dir = scratch(scratch_name);
+    let run = rk(&dir, &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meetings: Vec<String> = fs::read_dir(dir.join("meetings"))
+        .expect("rk init made meetings/")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    (dir, meetings[0].clone())
+}
+
+/// A scratch copy of the folder `from` of this repository (a fixture
+/// project such as `tests/fixtures/build/closed`).
+pub fn project_copy(from: &str, scratch_name: &str) -> PathBuf {
+    let dir = scratch(scratch_name);
+    copy_tree(&project_root().join(from), &dir);
+    dir
+}
+
+/// A scratch project holding a copy of the example meeting,
+/// `meetings/2020-11-25`.
+pub fn example_copy(scratch_name: &str) -> PathBuf {
+    let dir = scratch(scratch_name);
+    copy_tree(
+        &project_root().join("meetings/2020-11-25"),
+        &dir.join("meetings/2020-11-25"),
+    );
+    dir
+}
+
+/// The example meeting as rk loads it, which must load without a problem.
+pub fn example_meeting() -> rk::model::Meeting {
+    // The file table's type is inferred: tests need not know where it lives.
+    let mut files = Default::default();
+    let mut diags = Vec::new();
+    let meeting = rk::source::load(
+        &project_root().join("meetings/2020-11-25"),
+        &mut files,
+        &mut diags,
+    )
+    .expect("the example loads");
+    assert!(diags.is_empty(), "loading found problems: {diags:?}");
+    meeting
+}
+
+/// `rk build 2020-11-25 EXTRA...` in `dir`, which must succeed.
+pub fn build_ok(dir: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["build", "2020-11-25"];
+    args.extend_from_slice(extra);
+    let run = rk(dir, &args);
+    assert_eq!(run.code, 0, "rk build failed:\n{}", run.stderr);
+    run
+}
+
+/// Text without white space, for comparing prose across line breaks.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// True when the external program `name` can be run. A developer without
