@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
+pub mod image;
 pub mod layout;
 pub mod markdown;
 pub mod model;

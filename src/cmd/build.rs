@@ -215,7 +215,7 @@ fn pdf(
 ) -> Result<Option<(Vec<u8>, usize)>> {
     let layout = &plan.layout;
     let typst_dir = out_dir.join("typst");
-    let document = typeset::document(referat, layout);
+    let document = typeset::document(referat, layout, &meeting.dir);
     if plan.args.emit_typst {
         emit_typst(&typst_dir, &document.source, layout)?;
         copy_meeting_images(meeting, &document.source, &typst_dir)?;

@@ -14,6 +14,7 @@ use minijinja::{Environment, Value, context};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use serde::Serialize;
 
+use crate::image;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::render::context::{self, ItemView, Referat};
@@ -305,19 +306,12 @@ fn shift(h: HeadingLevel, level: usize) -> HeadingLevel {
     }
 }
 
-/// An image from the meeting folder as a data: URI.
+/// An image from the meeting folder as a data: URI, typed by its bytes
+/// (its name may have no extension, or the wrong one).
 fn data_uri(meeting_dir: &Path, url: &str) -> Option<String> {
     let path = paths::resolve_inside(meeting_dir, url).ok()?;
     let bytes = std::fs::read(&path).ok()?;
-    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
-    let mime = match ext.as_str() {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "svg" => "image/svg+xml",
-        "webp" => "image/webp",
-        _ => "application/octet-stream",
-    };
+    let mime = image::Format::of(&bytes).map_or("application/octet-stream", |f| f.mime());
     Some(format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)

@@ -34,8 +34,8 @@ pub struct Document {
 
 /// Writes the Typst document for a referat: the meeting as data for the
 /// layout's `referat` function, then one `item` call per agenda item and the
-/// closing text.
-pub fn document(referat: &Referat, layout: &Layout) -> Document {
+/// closing text. The images of the bodies are in `meeting_dir`.
+pub fn document(referat: &Referat, layout: &Layout, meeting_dir: &Path) -> Document {
     let mut meeting = serde_json::to_value(referat).unwrap_or_default();
     if let Some(fields) = meeting.as_object_mut() {
         fields.remove("items");
@@ -55,6 +55,7 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
             &Context {
                 part_level: item.level + 1,
                 image_root: &image_root,
+                image_dir: Some(meeting_dir),
                 label_prefix: &format!("punkt-{}", item.number.replace('.', "-")),
             },
         );
@@ -88,6 +89,7 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
             &Context {
                 part_level: 1,
                 image_root: &format!("/{LAYOUT_ROOT}"),
+                image_dir: None,
                 label_prefix: "afslutning",
             },
         );
