@@ -11,6 +11,7 @@ use crate::source::files::Files;
 const MAX_DEPTH: usize = 3;
 
 pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
+    diags.extend(no_items(meeting));
     numbering(meeting, files, diags);
     let year = meeting
         .date
@@ -51,6 +52,24 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
             }
         }
     }
+}
+
+/// An `empty-item` warning at meeting.yaml when the folder holds no item
+/// file at all. Not when an item file or meeting.yaml could not be read:
+/// that has its own finding.
+fn no_items(meeting: &Meeting) -> Option<Diagnostic> {
+    let no_files = meeting.items.is_empty() && meeting.unreadable_items == 0;
+    (no_files && meeting.people_known).then(|| {
+        Diagnostic::warning(
+            Rule::EmptyItem,
+            Loc::new(meeting.file, 0..0),
+            "this meeting has no agenda items",
+        )
+        .with_help(
+            "write each item as a Markdown file beside meeting.yaml, \
+             such as 01-godkendelse.md with `number` and `title` in its front matter",
+        )
+    })
 }
 
 fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {

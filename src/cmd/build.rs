@@ -215,7 +215,8 @@ fn pdf(
 ) -> Result<Option<(Vec<u8>, usize)>> {
     let layout = &plan.layout;
     let typst_dir = out_dir.join("typst");
-    let document = typeset::document(referat, layout, &meeting.dir);
+    let document = typeset::document(referat, layout, &meeting.dir)
+        .context("cannot write the meeting's data for the typesetting engine")?;
     if plan.args.emit_typst {
         emit_typst(&typst_dir, &document.source, layout)?;
         copy_meeting_images(meeting, &document.source, &typst_dir)?;

@@ -35,8 +35,12 @@ pub struct Document {
 /// Writes the Typst document for a referat: the meeting as data for the
 /// layout's `referat` function, then one `item` call per agenda item and the
 /// closing text. The images of the bodies are in `meeting_dir`.
-pub fn document(referat: &Referat, layout: &Layout, meeting_dir: &Path) -> Document {
-    let mut meeting = serde_json::to_value(referat).unwrap_or_default();
+pub fn document(
+    referat: &Referat,
+    layout: &Layout,
+    meeting_dir: &Path,
+) -> serde_json::Result<Document> {
+    let mut meeting = serde_json::to_value(referat)?;
     if let Some(fields) = meeting.as_object_mut() {
         fields.remove("items");
     }
@@ -95,11 +99,11 @@ pub fn document(referat: &Referat, layout: &Layout, meeting_dir: &Path) -> Docum
         );
         source.push_str(&format!("#closing[\n{body}]\n"));
     }
-    Document {
+    Ok(Document {
         source,
         items,
         ident: format!("{} {}", referat.title, referat.date),
-    }
+    })
 }
 
 fn array(items: impl Iterator<Item = String>) -> String {
