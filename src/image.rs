@@ -67,7 +67,12 @@ impl Format {
     /// not decoded) and for a header too short or malformed to tell.
     pub fn size(self, bytes: &[u8]) -> Option<(u32, u32)> {
         match self {
-            Format::Png => Some((be32(bytes, 16)?, be32(bytes, 20)?)),
+            // The header chunk comes first; without it the data is broken,
+            // which the engine reports.
+            Format::Png if bytes.get(12..16) == Some(b"IHDR") => {
+                Some((be32(bytes, 16)?, be32(bytes, 20)?))
+            }
+            Format::Png => None,
             Format::Gif => Some((le16(bytes, 6)?.into(), le16(bytes, 8)?.into())),
             Format::Jpeg => jpeg_size(bytes),
             Format::WebP => webp_size(bytes),
@@ -150,6 +155,7 @@ mod tests {
         png.extend(20000u32.to_be_bytes());
         png.extend(300u32.to_be_bytes());
         assert_eq!(Format::Png.size(&png), Some((20000, 300)));
+        assert_eq!(Format::Png.size(&[0x42; 64]), None);
         assert_eq!(Format::Gif.size(b"GIF89a\x10\x00\x20\x00"), Some((16, 32)));
         // SOI, an APP0 segment of 4 bytes, then SOF0 of 300 x 200.
         let jpeg = b"\xFF\xD8\xFF\xE0\x00\x04ab\xFF\xC0\x00\x11\x08\x00\xC8\x01\x2C";
