@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{check_json, copy_tree, project_root, rk, scratch};
+use common::{check_json, copy_tree, have_tool, pdf_text, project_root, rk, run_tool, scratch};
 
 const MEETING: &str = "body: It-Arkitekturrådet\ndate: 2020-11-25\nreferent: Zahra Al-Asfoor\n\
                        members: [Ghita Thiesen]\nothers: [Zahra Al-Asfoor]\n";
@@ -70,4 +70,71 @@ fn a_layout_closing_text_that_is_not_utf8_is_a_configuration_error() {
         );
     }
     assert!(!root.join("out").exists());
+}
+
+/// Each word pdftotext finds in a PDF: its text and its right edge, in
+/// points.
+fn word_boxes(pdf: &Path) -> Vec<(String, f64)> {
+    let xhtml = run_tool("pdftotext", &["-bbox", &pdf.to_string_lossy(), "-"]);
+    xhtml
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim().strip_prefix("<word ")?;
+            let x_max = line.split("xMax=\"").nth(1)?.split('"').next()?;
+            let text = line.split('>').nth(1)?.strip_suffix("</word")?;
+            Some((text.to_string(), x_max.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn a_word_longer_than_a_line_breaks_inside_the_margins() {
+    if !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let (root, dir) = meeting("long-word", MEETING);
+    let title = "Arkitektur".repeat(25);
+    let word = "Brød".repeat(60);
+    item(
+        &dir,
+        "1",
+        &title,
+        &format!("Tekst med {word} i brødteksten."),
+    );
+    let run = rk(&root, &["build", "2020-11-25", "--only", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = root.join("out/2020-11-25/referat.pdf");
+    // A4 is 595.3 points wide; the KL layout's right margin is 2.5 cm.
+    let right_margin = 595.3 - 2.5 / 2.54 * 72.0;
+    let words = word_boxes(&pdf);
+    for (text, x_max) in &words {
+        assert!(
+            *x_max <= right_margin + 0.5,
+            "`{text}` ends at {x_max:.1} pt, past the margin at {right_margin:.1} pt"
+        );
+    }
+    // Broken, but all there, in order, and nothing added.
+    let all: String = words.iter().map(|(text, _)| text.as_str()).collect();
+    assert!(all.contains(&format!("1.{title}")), "{all}");
+    assert!(all.contains(&format!("med{word}i")), "{all}");
+}
+
+#[test]
+fn a_line_separator_is_a_line_break_in_the_pdf_and_the_html() {
+    let (root, dir) = meeting("line-separator", MEETING);
+    item(&dir, "1", "Godkendelse", "Før\u{2028}efter.");
+    let run = rk(&root, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = root.join("out/2020-11-25");
+    let html =
+        scraper::Html::parse_document(&fs::read_to_string(out.join("referat.html")).unwrap());
+    let paragraph = html
+        .select(&scraper::Selector::parse("main p").unwrap())
+        .find(|p| p.text().any(|t| t.contains("Før")))
+        .expect("the paragraph is in the page");
+    assert_eq!(paragraph.inner_html().trim(), "Før<br>\nefter.");
+    if have_tool("pdftotext", "-v") {
+        let text = pdf_text(&out.join("referat.pdf"));
+        assert!(text.contains("Før\nefter."), "{text}");
+    }
 }
