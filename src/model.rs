@@ -47,6 +47,20 @@ impl Group {
     }
 }
 
+/// A name as people are compared by it: in Unicode normal form C, so that
+/// `å` typed as one character and as `a` with a combining ring above (as
+/// some keyboards and copied text give it) name the same person.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect()
+}
+
+/// Whether two names are the same person's (see [`name_key`]).
+pub fn same_name(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    a.nfc().eq(b.nfc())
+}
+
 #[derive(Debug, Clone)]
 pub struct Person {
     pub name: Spanned<String>,

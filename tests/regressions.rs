@@ -138,3 +138,28 @@ fn a_line_separator_is_a_line_break_in_the_pdf_and_the_html() {
         assert!(text.contains("Før\nefter."), "{text}");
     }
 }
+
+#[test]
+fn a_name_is_the_same_person_with_a_composed_or_a_decomposed_letter() {
+    // "Kåre" with å as one character (U+00E5), and as a and a combining
+    // ring above (U+0061 U+030A), as some keyboards and copied text give it.
+    let composed = "K\u{E5}re Holm";
+    let decomposed = "Ka\u{30A}re Holm";
+    let yaml = format!(
+        "body: It-Arkitekturrådet\ndate: 2020-11-25\nreferent: {decomposed}\n\
+         members: [Ghita Thiesen]\nothers: [{composed}]\n"
+    );
+    let (root, dir) = meeting("nfc", &yaml);
+    item(&dir, "1", "Godkendelse", "Godkendt.");
+    let (code, findings, stderr) = check_json(&root, &[]);
+    assert_eq!((code, findings), (0, vec![]), "{stderr}");
+
+    // Listed twice, once in each form: the same person twice.
+    let twice = format!("{yaml}guests: [{decomposed}]\n");
+    fs::write(dir.join("meeting.yaml"), twice).unwrap();
+    let (code, findings, stderr) = check_json(&root, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["duplicate-person"], "{findings:#?}");
+    assert_eq!(findings[0].line, 6);
+}
