@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{rk, scratch};
+use common::{have_tool, pdf_text, rk, scratch};
 
 const MEETING: &str = "body: It-Arkitekturrådet\ndate: 2020-11-25\nreferent: Zahra Al-Asfoor\n\
                        members: [Ghita Thiesen]\nothers: [Zahra Al-Asfoor]\n";
@@ -76,10 +76,33 @@ fn a_thousand_items_build() {
 }
 
 #[test]
-fn a_line_of_a_megabyte_builds() {
+fn a_line_of_a_megabyte_builds_and_reaches_every_output() {
     let (root, dir) = meeting("line");
-    item(&dir, 1, &prose(1_000_000, false));
+    let line = prose(1_000_000, false);
+    item(&dir, 1, &line);
     built_pages(&root, &[]);
+    let out = root.join("out/2020-11-25");
+    let line = line.trim_end();
+    // The JSON holds the body as written, the HTML as one paragraph.
+    let json = fs::read_to_string(out.join("referat.json")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(data["items"][0]["body"].as_str().map(str::trim), Some(line));
+    let html = fs::read_to_string(out.join("referat.html")).unwrap();
+    assert!(
+        html.contains(&format!("<p>{line}</p>")),
+        "the line is not a paragraph of the page"
+    );
+    // The PDF has every word of it, on page after page.
+    if have_tool("pdftotext", "-v") {
+        let text = pdf_text(&out.join("referat.pdf"));
+        let words = |text: &str| {
+            text.split_whitespace()
+                .filter(|w| *w == "efterretning")
+                .count()
+        };
+        assert_eq!(words(&text), words(line));
+        assert!(text.matches('\u{c}').count() > 100, "fewer than 100 pages");
+    }
 }
 
 #[test]
