@@ -203,10 +203,9 @@ pub struct Item {
     /// a missing field should be added).
     pub front_matter: Range<usize>,
     pub front_matter_end: Range<usize>,
-    /// False when the front matter could not be read as fields.
-    pub readable: bool,
-    /// Fields that an unknown key was taken as a misspelling of.
-    pub misspelt: Vec<&'static str>,
+    /// Fields whose absence is not news: an unknown key was reported as a
+    /// misspelling of them, or their value was reported as bad.
+    pub already_reported: Vec<&'static str>,
     /// Where the `sag` key is, when it is written (even with no value).
     pub sag_key: Option<Range<usize>>,
 }

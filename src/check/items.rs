@@ -28,7 +28,7 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
         }
         if !group && item.number.is_some() {
             let end_of_front_matter = Loc::new(item.file, item.front_matter_end.clone());
-            if item.sag.is_none() && !item.misspelt.contains(&"sag") {
+            if item.sag.is_none() && !item.already_reported.contains(&"sag") {
                 let (loc, message) = match &item.sag_key {
                     Some(key) => (Loc::new(item.file, key.clone()), "`sag` is empty"),
                     None => (end_of_front_matter.clone(), "this item has no `sag`"),
