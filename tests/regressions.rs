@@ -122,7 +122,7 @@ fn a_word_longer_than_a_line_breaks_inside_the_margins() {
 #[test]
 fn a_line_separator_is_a_line_break_in_the_pdf_and_the_html() {
     let (root, dir) = meeting("line-separator", MEETING);
-    item(&dir, "1", "Godkendelse", "Før\u{2028}efter.");
+    item(&dir, "1", "\"Første\u{2028}del\"", "Før\u{2028}efter.");
     let run = rk(&root, &["build", "2020-11-25"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = root.join("out/2020-11-25");
@@ -133,9 +133,18 @@ fn a_line_separator_is_a_line_break_in_the_pdf_and_the_html() {
         .find(|p| p.text().any(|t| t.contains("Før")))
         .expect("the paragraph is in the page");
     assert_eq!(paragraph.inner_html().trim(), "Før<br>\nefter.");
+    // The title, in its heading and in the agenda.
+    for css in ["#punkt-1-titel", "nav a[href='#punkt-1']"] {
+        let title = html
+            .select(&scraper::Selector::parse(css).unwrap())
+            .next()
+            .unwrap_or_else(|| panic!("no {css}"));
+        assert_eq!(title.inner_html(), "1. Første<br>del", "{css}");
+    }
     if have_tool("pdftotext", "-v") {
         let text = pdf_text(&out.join("referat.pdf"));
         assert!(text.contains("Før\nefter."), "{text}");
+        assert!(text.contains("1. Første\ndel"), "{text}");
     }
 }
 
