@@ -25,7 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Check meeting sources and report every finding.
     Check(CheckArgs),
-    /// Check, then write the referat: out/<meeting>/referat.pdf, .html, .json.
+    /// Check, then write the referat: out/<meeting>/referat.pdf, .html, .json
+    /// (with --internal: out-internt/<meeting>/referat-internt.*).
     Build(BuildArgs),
     /// List the meetings found: date, body, items, status.
     List,
@@ -101,7 +102,8 @@ pub struct BuildArgs {
     pub layout: Option<String>,
 
     /// Also write the generated Typst document with the layout files beside
-    /// it (out/<meeting>/typst/), for the typst CLI.
+    /// it, for the typst CLI: typst/ beside the referat (out/<meeting>/typst/,
+    /// with --internal out-internt/<meeting>/typst/).
     #[arg(long)]
     pub emit_typst: bool,
 

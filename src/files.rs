@@ -58,21 +58,6 @@ impl SourceFile {
         let column = self.text[start..offset].chars().count() + 1;
         (line + 1, column)
     }
-
-    /// The byte range of line `line` (from 1) without its line ending.
-    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
-        let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        Some(start..end.max(start))
-    }
 }
 
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
@@ -157,6 +142,5 @@ mod tests {
         // "x" after "æøå: " is the 6th character of line 2.
         let x = file.text().rfind('x').unwrap();
         assert_eq!(file.line_col(x), (2, 6));
-        assert_eq!(file.line_range(2), Some(4..4 + "æøå: x".len()));
     }
 }

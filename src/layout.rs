@@ -122,6 +122,11 @@ impl Layout {
                 bail!("the layout {name} has no {required}");
             }
         }
+        // Read when the outputs are written; refused here, before any work.
+        if let Some(closing) = files.get("closing.md") {
+            std::str::from_utf8(closing)
+                .with_context(|| format!("{name}/closing.md is not UTF-8"))?;
+        }
         let labels_text = std::str::from_utf8(&files["labels.toml"])
             .with_context(|| format!("{name}/labels.toml is not UTF-8"))?;
         let labels: Labels = toml::from_str(labels_text)
@@ -170,7 +175,8 @@ impl Layout {
         Coverage::of_fonts(&self.name, &self.fonts())
     }
 
-    /// The closing text (Markdown), if the layout has one.
+    /// The closing text (Markdown), if the layout has one (it is UTF-8:
+    /// [`Layout::new`] refuses a layout whose closing.md is not).
     pub fn closing(&self) -> Option<&str> {
         self.files
             .get("closing.md")

@@ -9,6 +9,7 @@ pub mod config;
 pub mod date;
 pub mod diag;
 pub mod files;
+pub mod image;
 pub mod layout;
 pub mod markdown;
 pub mod model;

@@ -42,7 +42,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             let project = cmd::project_for(&args.meetings, &start)?;
             cmd::build::run(&project, args, &start)
         }
-        Command::List => cmd::list::run(&Project::discover(&start)?, &start),
+        Command::List => cmd::list::run(&Project::discover(&start)?),
     }
 }
 

@@ -28,7 +28,7 @@ pub struct Body<'a> {
 }
 
 pub fn body(text: &str) -> Body<'_> {
-    let all: Vec<Event> = parse(text).map(|(event, _)| event).collect();
+    let all = line_separators_as_breaks(parse(text).map(|(event, _)| event));
     let mut body = Body {
         events: Vec::with_capacity(all.len()),
         footnotes: HashMap::new(),
@@ -46,6 +46,34 @@ pub fn body(text: &str) -> Body<'_> {
         }
     }
     body
+}
+
+/// The events with each LINE SEPARATOR (U+2028) in text made a hard line
+/// break, as the typesetting engine reads it; a browser would show it as a
+/// space. Code keeps it as written.
+fn line_separators_as_breaks<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) if !in_code && text.contains('\u{2028}') => {
+                for (i, part) in text.split('\u{2028}').enumerate() {
+                    if i > 0 {
+                        out.push(Event::HardBreak);
+                    }
+                    if !part.is_empty() {
+                        out.push(Event::Text(part.to_string().into()));
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
 }
 
 /// The index of the event that ends the container starting at `start`.
@@ -125,6 +153,21 @@ pub fn is_safe_scheme(scheme: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_separator_is_a_hard_break() {
+        let events = body("Før\u{2028}efter.\n\n```\na\u{2028}b\n```\n").events;
+        assert_eq!(
+            &events[..4],
+            [
+                Event::Start(Tag::Paragraph),
+                Event::Text("Før".into()),
+                Event::HardBreak,
+                Event::Text("efter.".into()),
+            ]
+        );
+        assert!(events.contains(&Event::Text("a\u{2028}b\n".into())));
+    }
 
     #[test]
     fn schemes() {

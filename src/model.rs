@@ -48,6 +48,20 @@ impl Group {
     }
 }
 
+/// A name as people are compared by it: in Unicode normal form C, so that
+/// `å` typed as one character and as `a` with a combining ring above (as
+/// some keyboards and copied text give it) name the same person.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect()
+}
+
+/// Whether two names are the same person's (see [`name_key`]).
+pub fn same_name(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    a.nfc().eq(b.nfc())
+}
+
 #[derive(Debug, Clone)]
 pub struct Person {
     pub name: Spanned<String>,
@@ -198,10 +212,9 @@ pub struct Item {
     /// a missing field should be added).
     pub front_matter: Range<usize>,
     pub front_matter_end: Range<usize>,
-    /// False when the front matter could not be read as fields.
-    pub readable: bool,
-    /// Fields that an unknown key was taken as a misspelling of.
-    pub misspelt: Vec<&'static str>,
+    /// Fields whose absence is not news: an unknown key was reported as a
+    /// misspelling of them, or their value was reported as bad.
+    pub already_reported: Vec<&'static str>,
     /// Where the `sag` key is, when it is written (even with no value).
     pub sag_key: Option<Range<usize>>,
 }

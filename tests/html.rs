@@ -628,3 +628,41 @@ fn the_internal_edition_never_goes_under_the_published_tree() {
             .is_file()
     );
 }
+
+#[test]
+fn images_are_typed_by_their_bytes_not_their_names() {
+    // A PNG without an extension and one named .jpg pass the check (it
+    // reads their bytes): the page embeds both as PNG, and the PDF builds.
+    let dir = project("image-names", "constructs");
+    let meeting = dir.join("meetings/2020-11-25");
+    let png = fs::read(meeting.join("bilag/graf.png")).unwrap();
+    fs::write(meeting.join("bilag/graf"), &png).unwrap();
+    fs::write(meeting.join("bilag/graf.jpg"), &png).unwrap();
+    fs::write(
+        meeting.join("03-billeder.md"),
+        "---\nnumber: \"3\"\ntitle: Billeder\nsag: none\n---\n\
+         ![Uden endelse](bilag/graf)\n\n![Forkert endelse](bilag/graf.jpg)\n",
+    )
+    .unwrap();
+    let out = build(&dir, &["--only", "html"]);
+    let html = page(&out);
+    for alt in ["Uden endelse", "Forkert endelse"] {
+        let image = select(&html, &format!("main img[alt='{alt}']"));
+        assert_eq!(image.len(), 1, "no image `{alt}`");
+        let src = image[0].value().attr("src").unwrap();
+        assert!(
+            src.starts_with("data:image/png;base64,"),
+            "`{alt}` is not embedded as a PNG: {}",
+            &src[..src.len().min(40)]
+        );
+    }
+    // The engine goes by the names unless told the type.
+    build(&dir, &["--only", "pdf"]);
+    if have_tool("pdfimages", "-v") {
+        let pdf = out.join("referat.pdf");
+        let list = common::run_tool("pdfimages", &["-list", &pdf.to_string_lossy()]);
+        // Two lines of header, then one line per image: the graph of item
+        // 1 and the two of item 3.
+        assert_eq!(list.lines().count(), 2 + 3, "{list}");
+    }
+}

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build_ok, rk, scratch};
+use common::{build_ok, have_tool, pdf_text, rk, scratch};
 
 const MEETING: &str = "body: It-Arkitekturrådet\ndate: 2020-11-25\nreferent: Zahra Al-Asfoor\n\
                        members: [Ghita Thiesen]\nothers: [Zahra Al-Asfoor]\n";
@@ -72,10 +72,33 @@ fn a_thousand_items_build() {
 }
 
 #[test]
-fn a_line_of_a_megabyte_builds() {
+fn a_line_of_a_megabyte_builds_and_reaches_every_output() {
     let (root, dir) = meeting("line");
-    item(&dir, 1, &prose(1_000_000, false));
+    let line = prose(1_000_000, false);
+    item(&dir, 1, &line);
     built_pages(&root, &[]);
+    let out = root.join("out/2020-11-25");
+    let line = line.trim_end();
+    // The JSON holds the body as written, the HTML as one paragraph.
+    let json = fs::read_to_string(out.join("referat.json")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(data["items"][0]["body"].as_str().map(str::trim), Some(line));
+    let html = fs::read_to_string(out.join("referat.html")).unwrap();
+    assert!(
+        html.contains(&format!("<p>{line}</p>")),
+        "the line is not a paragraph of the page"
+    );
+    // The PDF has every word of it, on page after page.
+    if have_tool("pdftotext", "-v") {
+        let text = pdf_text(&out.join("referat.pdf"));
+        let words = |text: &str| {
+            text.split_whitespace()
+                .filter(|w| *w == "efterretning")
+                .count()
+        };
+        assert_eq!(words(&text), words(line));
+        assert!(text.matches('\u{c}').count() > 100, "fewer than 100 pages");
+    }
 }
 
 #[test]
@@ -118,5 +141,45 @@ fn nesting_two_hundred_levels_deep_is_refused_with_a_finding() {
         "{}",
         run.stderr
     );
+    assert!(!root.join("out").exists());
+}
+
+/// A PNG's signature and header chunk, of `width` × `height` pixels: what
+/// rk reads of an image to know its size (the pixels need not follow).
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(width.to_be_bytes());
+    png.extend(height.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    png
+}
+
+#[test]
+fn an_image_of_too_many_pixels_is_refused_with_a_finding() {
+    // 20,000 × 20,000 pixels: a few kilobytes on disk, about 430 MB in the
+    // engine. Refused from its header, before anything decodes it.
+    let (root, dir) = meeting("pixels");
+    fs::write(dir.join("kort.png"), png_header(20_000, 20_000)).unwrap();
+    fs::write(dir.join("lille.png"), png_header(8_000, 6_000)).unwrap();
+    item(
+        &dir,
+        1,
+        "![Kort over kommunen](kort.png)\n\n![Lille](lille.png)",
+    );
+    let (code, findings, stderr) = common::check_json(&root, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let finding = &findings[0];
+    assert_eq!(finding.rule, "missing-file");
+    assert_eq!(
+        (finding.file.as_str(), finding.line, finding.column),
+        ("meetings/2020-11-25/0001.md", 6, 23)
+    );
+    assert_eq!(
+        finding.message,
+        "image `kort.png` is 20000 × 20000 pixels, more than the 50 million an image may have"
+    );
+    let run = rk(&root, &["build", "2020-11-25"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!root.join("out").exists());
 }

@@ -191,7 +191,8 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
         }
     }
 
-    let document = typeset::document(&referat, &layout);
+    let document =
+        typeset::document(&referat, &layout, &meeting_dir).expect("the referat serializes");
     let timestamp = typst::foundations::Datetime::from_ymd_hms(2020, 11, 25, 0, 0, 0).unwrap();
     // Checks that pass mean the engine typesets: no character the layout's
     // fonts lack, nor one the PDF standards forbid, gets through.

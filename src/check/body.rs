@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use crate::check::personal::{self, Kind};
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
+use crate::image;
 use crate::markdown;
 use crate::model::{Item, Meeting};
 use crate::paths;
@@ -130,13 +131,15 @@ impl ItemFiles<'_> {
     }
 
     /// A finding for an image: it must be an image in the meeting folder,
-    /// and not a closed item's file.
+    /// not too large, and not a closed item's file.
     fn image(&self, url: &str, loc: Loc) -> Option<Diagnostic> {
         let resolved = paths::resolve_inside(&self.meeting.dir, url)
             .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
         match resolved {
             Err(reason) => Some(missing_file("image", &reason, loc)),
-            Ok(_) => self.withheld("image", &paths::percent_decode(url), loc),
+            Ok(size) => size
+                .and_then(|size| too_large(url, size, loc.clone()))
+                .or_else(|| self.withheld("image", &paths::percent_decode(url), loc)),
         }
     }
 
@@ -405,26 +408,29 @@ fn personal_data(
 }
 
 /// The images the layouts can show: PNG, JPEG, GIF, WebP and SVG, known by
-/// their first bytes, not their names.
-fn image_format(path: &std::path::Path) -> Result<(), String> {
-    use std::io::Read;
-    let mut head = [0u8; 512];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| format!("cannot be read: {e}"))?;
-    let head = &head[..n];
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let known = head.starts_with(b"\x89PNG\r\n\x1a\n")
-        || head.starts_with(b"\xFF\xD8\xFF")
-        || head.starts_with(b"GIF87a")
-        || head.starts_with(b"GIF89a")
-        || (head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP"))
-        || text.contains("<svg");
-    if known {
-        Ok(())
-    } else {
-        Err("is not a PNG, JPEG, GIF, WebP or SVG image".to_string())
-    }
+/// their first bytes, not their names; with their size in pixels when the
+/// header tells it.
+fn image_format(path: &std::path::Path) -> Result<Option<(u32, u32)>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let format = image::Format::of(&bytes)
+        .ok_or_else(|| "is not a PNG, JPEG, GIF, WebP or SVG image".to_string())?;
+    Ok(format.size(&bytes))
+}
+
+/// A `missing-file` finding for an image of more than
+/// [`image::MAX_PIXELS`] pixels, which the engine would have to hold.
+fn too_large(url: &str, (width, height): (u32, u32), loc: Loc) -> Option<Diagnostic> {
+    (u64::from(width) * u64::from(height) > image::MAX_PIXELS).then(|| {
+        Diagnostic::error(
+            Rule::MissingFile,
+            loc,
+            format!(
+                "image `{url}` is {width} × {height} pixels, more than the {} million an image may have",
+                image::MAX_PIXELS / 1_000_000
+            ),
+        )
+        .with_help("save a smaller copy of the image: 2,000 pixels across is plenty for a page")
+    })
 }
 
 fn heading_number(level: HeadingLevel) -> usize {

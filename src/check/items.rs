@@ -12,6 +12,7 @@ use crate::model::{Item, ItemNumber, Meeting, Sag};
 const MAX_DEPTH: usize = 3;
 
 pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
+    diags.extend(no_items(meeting));
     numbering(meeting, files, diags);
     let year = meeting
         .date
@@ -28,7 +29,7 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
         }
         if !group && item.number.is_some() {
             let end_of_front_matter = Loc::new(item.file, item.front_matter_end.clone());
-            if item.sag.is_none() && !item.misspelt.contains(&"sag") {
+            if item.sag.is_none() && !item.already_reported.contains(&"sag") {
                 let (loc, message) = match &item.sag_key {
                     Some(key) => (Loc::new(item.file, key.clone()), "`sag` is empty"),
                     None => (end_of_front_matter.clone(), "this item has no `sag`"),
@@ -52,6 +53,24 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
             }
         }
     }
+}
+
+/// An `empty-item` warning at meeting.yaml when the folder holds no item
+/// file at all. Not when an item file or meeting.yaml could not be read:
+/// that has its own finding.
+fn no_items(meeting: &Meeting) -> Option<Diagnostic> {
+    let no_files = meeting.items.is_empty() && meeting.unreadable_items == 0;
+    (no_files && meeting.people_known).then(|| {
+        Diagnostic::warning(
+            Rule::EmptyItem,
+            Loc::new(meeting.file, 0..0),
+            "this meeting has no agenda items",
+        )
+        .with_help(
+            "write each item as a Markdown file beside meeting.yaml, \
+             such as 01-godkendelse.md with `number` and `title` in its front matter",
+        )
+    })
 }
 
 fn numbering(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {

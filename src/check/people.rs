@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
-use crate::model::{Group, Meeting, Spanned};
+use crate::model::{Group, Meeting, Spanned, name_key, same_name};
 use crate::suggest;
 
 pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
@@ -22,11 +22,11 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     }
 
     // Everyone present, by name: the first place each name was listed.
-    let mut present: HashMap<&str, (Group, &Spanned<String>)> = HashMap::new();
+    let mut present: HashMap<String, (Group, &Spanned<String>)> = HashMap::new();
     for group in Group::ALL.into_iter().filter(|g| g.is_present()) {
         for person in people.group(group) {
             let name = &person.name;
-            match present.get(name.value.as_str()) {
+            match present.get(&name_key(&name.value)) {
                 Some((first, _)) => diags.push(
                     Diagnostic::error(
                         Rule::DuplicatePerson,
@@ -40,16 +40,16 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
                     )),
                 ),
                 None => {
-                    present.insert(&name.value, (group, name));
+                    present.insert(name_key(&name.value), (group, name));
                 }
             }
         }
     }
 
-    let mut absent_seen: HashMap<&str, ()> = HashMap::new();
+    let mut absent_seen: HashMap<String, ()> = HashMap::new();
     for person in &people.absent {
         let name = &person.name;
-        if let Some((group, _)) = present.get(name.value.as_str()) {
+        if let Some((group, _)) = present.get(&name_key(&name.value)) {
             diags.push(
                 Diagnostic::error(
                     Rule::AbsentAndPresent,
@@ -63,7 +63,7 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
                 .with_help("a person is either absent or present: remove one of the two"),
             );
         }
-        if absent_seen.insert(&name.value, ()).is_some() {
+        if absent_seen.insert(name_key(&name.value), ()).is_some() {
             diags.push(
                 Diagnostic::error(
                     Rule::DuplicatePerson,
@@ -84,7 +84,7 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         let Some(sub) = &person.substitute_for else {
             continue;
         };
-        if !absent_names.contains(&sub.value.as_str()) {
+        if !absent_names.iter().any(|a| same_name(a, &sub.value)) {
             let help = match suggest::closest(&sub.value, absent_names.iter().copied()) {
                 Some(name) => format!("did you mean `{name}`?"),
                 None => format!("add {} under `absent:`", sub.value),
@@ -134,14 +134,14 @@ pub fn unknown_person(
     name: &Spanned<String>,
     role: &str,
 ) -> Option<Diagnostic> {
-    if present.contains(&name.value.as_str()) {
+    if present.iter().any(|p| same_name(p, &name.value)) {
         return None;
     }
     let is_absent = meeting
         .people
         .absent
         .iter()
-        .any(|p| p.name.value == name.value);
+        .any(|p| same_name(&p.name.value, &name.value));
     let (message, help) = if is_absent {
         (
             format!("the {role} {} is listed as absent", name.value),

@@ -130,9 +130,11 @@ impl<'a> Plan<'a> {
 
 const INTERNAL_STEM: &str = "referat-internt";
 
-/// Builds one meeting: everything is made in memory first and written
-/// only when all of it succeeded, so a failure leaves the earlier outputs
-/// whole.
+/// Builds one meeting: the outputs are made in memory first and written
+/// (each through a temporary file and a rename) only when all of them were
+/// made, so a meeting that cannot be typeset leaves its earlier outputs as
+/// they were. The document of `--emit-typst` is the exception: it is
+/// written before typesetting, so that a failure can be looked into.
 fn build(
     plan: &Plan,
     meeting: &Meeting,
@@ -220,7 +222,8 @@ fn pdf(
 ) -> Result<Option<(Vec<u8>, usize)>> {
     let layout = &plan.layout;
     let typst_dir = out_dir.join("typst");
-    let document = typeset::document(referat, layout);
+    let document = typeset::document(referat, layout, &meeting.dir)
+        .context("cannot write the meeting's data for the typesetting engine")?;
     if plan.args.emit_typst {
         emit_typst(&typst_dir, &document.source, layout)?;
         copy_meeting_images(meeting, &document.source, &typst_dir)?;
@@ -473,8 +476,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// out/<meeting>/typst/: the generated document, the layout under layout/,
-/// and (after typesetting) the meeting files it uses under meeting/.
+/// <out>/<meeting>/typst/: the generated document and the layout under
+/// layout/; [`copy_meeting_images`] adds the meeting's images under
+/// meeting/. Both are written before typesetting.
 fn emit_typst(dir: &Path, source: &str, layout: &Layout) -> Result<()> {
     write_atomic(&dir.join("referat.typ"), source.as_bytes())?;
     for (path, bytes) in layout.files() {

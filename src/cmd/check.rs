@@ -44,7 +44,7 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
                 err,
                 "checked {} ({}): {}",
                 meeting.id,
-                crate::cmd::items(meeting.items.len() + meeting.unreadable_items),
+                crate::cmd::plural_items(meeting.items.len() + meeting.unreadable_items),
                 Tally::of(&own)
             )?;
         }

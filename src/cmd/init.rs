@@ -56,7 +56,7 @@ pub fn run(args: &InitArgs, cwd: &Path) -> Result<Outcome> {
     }
     eprintln!(
         "created an rk project in {shown}: rk.toml and meetings/{date}/ (an example meeting with {})",
-        crate::cmd::items(MEETING.len() - 1)
+        crate::cmd::plural_items(MEETING.len() - 1)
     );
     eprintln!("next: edit meetings/{date}/, then run `rk check` and `rk build {date}` in {shown}");
     Ok(Outcome::Success)

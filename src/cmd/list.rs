@@ -1,16 +1,15 @@
 //! `rk list`: the meetings found, with date, body, items and status.
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use anyhow::Result;
 
-use crate::cmd::{Outcome, analyse, items, layout};
+use crate::cmd::{Outcome, analyse, layout, plural_items};
 use crate::diag::Tally;
 use crate::paths;
 use crate::project::Project;
 
-pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
+pub fn run(project: &Project) -> Result<Outcome> {
     let dirs = project.meetings()?;
     let mut out = io::stdout().lock();
     if dirs.is_empty() {
@@ -39,7 +38,7 @@ pub fn run(project: &Project, _cwd: &Path) -> Result<Outcome> {
         rows.push([
             meeting.id.clone(),
             body,
-            items(meeting.items.len() + meeting.unreadable_items),
+            plural_items(meeting.items.len() + meeting.unreadable_items),
             status,
         ]);
     }

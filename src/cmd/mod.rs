@@ -111,7 +111,7 @@ pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Resu
 }
 
 /// "1 item", "16 items".
-pub fn items(n: usize) -> String {
+pub fn plural_items(n: usize) -> String {
     if n == 1 {
         "1 item".to_string()
     } else {

@@ -209,7 +209,7 @@ fn published_files(items: &[ItemView], dir: &Path) -> Vec<PublishedFile> {
 /// layout's word for a referent), in any case.
 fn listed_as_referent(meeting: &Meeting, name: &str, role: &str) -> bool {
     meeting.people.present().any(|p| {
-        p.name.value == name
+        crate::model::same_name(&p.name.value, name)
             && p.role
                 .as_deref()
                 .is_some_and(|r| r.trim().to_lowercase() == role.to_lowercase())

@@ -14,6 +14,7 @@ use minijinja::{Environment, Value, context};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use serde::Serialize;
 
+use crate::image;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::paths;
@@ -88,6 +89,7 @@ pub fn render(
     // like `{% if p.title %}` may still ask after a missing field).
     env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_filter("breaks", breaks);
     env.add_template("referat.html", template)
         .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
     let page = env
@@ -111,6 +113,14 @@ fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
         .file(path)
         .with_context(|| format!("the layout {} has no {path}", layout.name))?;
     std::str::from_utf8(bytes).with_context(|| format!("{}/{path} is not UTF-8", layout.name))
+}
+
+/// The template's `breaks` filter: text escaped, with each LINE SEPARATOR
+/// (U+2028) a line break, as the engine shows it in the PDF (a browser
+/// would show a space). For text in an element, not in an attribute.
+fn breaks(text: &str) -> Value {
+    let escaped = minijinja::HtmlEscape(text).to_string();
+    Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
 }
 
 /// `2.1` -> `punkt-2-1`.
@@ -305,19 +315,12 @@ fn shift(h: HeadingLevel, level: usize) -> HeadingLevel {
     }
 }
 
-/// An image from the meeting folder as a data: URI.
+/// An image from the meeting folder as a data: URI, typed by its bytes
+/// (its name may have no extension, or the wrong one).
 fn data_uri(meeting_dir: &Path, url: &str) -> Option<String> {
     let path = paths::resolve_inside(meeting_dir, url).ok()?;
     let bytes = std::fs::read(&path).ok()?;
-    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
-    let mime = match ext.as_str() {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "svg" => "image/svg+xml",
-        "webp" => "image/webp",
-        _ => "application/octet-stream",
-    };
+    let mime = image::Format::of(&bytes).map_or("application/octet-stream", |f| f.mime());
     Some(format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)
@@ -359,6 +362,22 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn breaks_escapes_as_the_template_does() {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.add_filter("breaks", breaks);
+        env.add_template("t.html", "{{ t }}|{{ t | breaks }}")
+            .unwrap();
+        let page = env
+            .get_template("t.html")
+            .unwrap()
+            .render(context! { t => "a&<>\"'/b\u{2028}c" })
+            .unwrap();
+        let (plain, broken) = page.split_once('|').unwrap();
+        assert_eq!(broken, plain.replace('\u{2028}', "<br>"));
     }
 
     #[test]

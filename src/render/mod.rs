@@ -1,5 +1,6 @@
 //! Rendering: a checked meeting becomes documents. [`context`] makes the
-//! plain data every output is made from; [`typst`] makes the PDF.
+//! plain data every output is made from; [`typst`] makes the PDF, [`html`]
+//! the page and [`json`] the data.
 
 pub mod context;
 pub mod html;

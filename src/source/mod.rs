@@ -93,8 +93,8 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
     for path in item_paths(dir)? {
         let (file, text) = read_text(&path, files, diags)?;
         match text.and_then(|text| read_item(file, &text, diags)) {
-            Some(item) if item.readable => meeting.items.push(item),
-            _ => meeting.unreadable_items += 1,
+            Some(item) => meeting.items.push(item),
+            None => meeting.unreadable_items += 1,
         }
     }
     meeting
@@ -363,6 +363,8 @@ fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 const FRONT_MATTER_EXAMPLE: &str = "start the file with front matter:\n---\nnumber: \"2.1\"\ntitle: <title>\nsag: SAG-2020-01234\n---";
 
+/// An item file read, or `None` when its front matter cannot be read as
+/// fields (a finding says why).
 fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Item> {
     let split = match split_front_matter(text) {
         Ok(Some(split)) => split,
@@ -403,8 +405,7 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         body_offset: split.body,
         front_matter: split.block.clone(),
         front_matter_end: split.close.clone(),
-        readable: false,
-        misspelt: Vec::new(),
+        already_reported: Vec::new(),
         sag_key: None,
     };
     let root = match yaml::parse(&text[split.yaml.clone()], split.yaml.start) {
@@ -415,7 +416,7 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         },
         Err(err) => {
             diags.push(yaml_finding(file, err));
-            return Some(item);
+            return None;
         }
     };
     let mut r = Reader {
@@ -424,7 +425,6 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         misspelt: Vec::new(),
     };
     let fields = r.fields(&root, ITEM_FIELDS, "an agenda item")?;
-    item.readable = true;
     for &Field {
         name: key, value, ..
     } in &fields
@@ -455,14 +455,14 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
             _ => {}
         }
     }
-    item.misspelt = r.misspelt.clone();
+    item.already_reported = r.misspelt.clone();
     if let Some(sag) = fields.iter().find(|f| f.name == "sag") {
         let empty = sag.value.is_null() || sag.value.as_str().is_some_and(|t| t.trim().is_empty());
         if empty {
             item.sag_key = Some(sag.key.clone());
         } else if item.sag.is_none() {
             // A bad value was reported; its absence is not news.
-            item.misspelt.push("sag");
+            item.already_reported.push("sag");
         }
     }
     let at = item.front_matter_end.clone();

@@ -8,10 +8,13 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::path::Path;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag};
 
+use crate::image;
 use crate::markdown;
+use crate::paths;
 
 /// How one body is placed in the document.
 pub struct Context<'a> {
@@ -19,6 +22,10 @@ pub struct Context<'a> {
     pub part_level: usize,
     /// The virtual folder that images resolve in (`/meeting`).
     pub image_root: &'a str,
+    /// The folder on disk behind `image_root`, when there is one: its
+    /// images are typed by their bytes, as the engine would go by their
+    /// names.
+    pub image_dir: Option<&'a Path>,
     /// Unique in the document: footnote labels start with it (`punkt-2-1`).
     pub label_prefix: &'a str,
 }
@@ -275,8 +282,14 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
         ),
         Tag::Image { dest_url, .. } => {
             let path = dest_url.trim_start_matches("./");
+            let format = ctx
+                .image_dir
+                .and_then(|dir| image_format(dir, &dest_url))
+                .map_or(String::new(), |f| {
+                    format!(", format: {}", string(f.typst()))
+                });
             format!(
-                "#image({}, alt: {})",
+                "#image({}{format}, alt: {})",
                 string(&format!("{}/{path}", ctx.image_root)),
                 // The alt text is the image description's plain text.
                 string(plain.trim())
@@ -286,6 +299,17 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
         _ => buf,
     };
     parent.buf.push_str(&out);
+}
+
+/// The type of the image `url` of `dir` by its first bytes.
+fn image_format(dir: &Path, url: &str) -> Option<image::Format> {
+    use std::io::Read;
+    let path = paths::resolve_inside(dir, url).ok()?;
+    let mut head = Vec::with_capacity(512);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(512).read_to_end(&mut head))
+        .ok()?;
+    image::Format::of(&head)
 }
 
 fn cells(cells: &[String]) -> String {
@@ -306,6 +330,7 @@ mod tests {
             &Context {
                 part_level: 2,
                 image_root: "/meeting",
+                image_dir: None,
                 label_prefix: "punkt-2-1",
             },
         )

@@ -34,9 +34,13 @@ pub struct Document {
 
 /// Writes the Typst document for a referat: the meeting as data for the
 /// layout's `referat` function, then one `item` call per agenda item and the
-/// closing text.
-pub fn document(referat: &Referat, layout: &Layout) -> Document {
-    let mut meeting = serde_json::to_value(referat).unwrap_or_default();
+/// closing text. The images of the bodies are in `meeting_dir`.
+pub fn document(
+    referat: &Referat,
+    layout: &Layout,
+    meeting_dir: &Path,
+) -> serde_json::Result<Document> {
+    let mut meeting = serde_json::to_value(referat)?;
     if let Some(fields) = meeting.as_object_mut() {
         fields.remove("items");
     }
@@ -55,6 +59,7 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
             &Context {
                 part_level: item.level + 1,
                 image_root: &image_root,
+                image_dir: Some(meeting_dir),
                 label_prefix: &format!("punkt-{}", item.number.replace('.', "-")),
             },
         );
@@ -88,16 +93,17 @@ pub fn document(referat: &Referat, layout: &Layout) -> Document {
             &Context {
                 part_level: 1,
                 image_root: &format!("/{LAYOUT_ROOT}"),
+                image_dir: None,
                 label_prefix: "afslutning",
             },
         );
         source.push_str(&format!("#closing[\n{body}]\n"));
     }
-    Document {
+    Ok(Document {
         source,
         items,
         ident: format!("{} {}", referat.title, referat.date),
-    }
+    })
 }
 
 fn array(items: impl Iterator<Item = String>) -> String {
