@@ -18,7 +18,7 @@ use crate::model::Meeting;
 use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, PublishedFile, Referat};
-use crate::render::typst::{self as typeset, EngineMessage, Place};
+use crate::render::typst::{self as typeset, Document, EngineMessage, Place};
 use crate::render::{html, json};
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
@@ -225,8 +225,7 @@ fn pdf(
     let document = typeset::document(referat, layout, &meeting.dir)
         .context("cannot write the meeting's data for the typesetting engine")?;
     if plan.args.emit_typst {
-        emit_typst(&typst_dir, &document.source, layout)?;
-        copy_meeting_images(meeting, &document.source, &typst_dir)?;
+        emit_typst(&typst_dir, &document, layout, &meeting.dir)?;
     }
     let typeset = typeset::typeset(&document, layout, &meeting.dir, timestamp(meeting)?);
     let (messages, severity) = match &typeset {
@@ -476,28 +475,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// <out>/<meeting>/typst/: the generated document and the layout under
-/// layout/; [`copy_meeting_images`] adds the meeting's images under
-/// meeting/. Both are written before typesetting.
-fn emit_typst(dir: &Path, source: &str, layout: &Layout) -> Result<()> {
-    write_atomic(&dir.join("referat.typ"), source.as_bytes())?;
+/// <out>/<meeting>/typst/: the generated document, the layout under
+/// layout/ and the meeting's images the document shows under meeting/, so
+/// that it typesets (or fails) as rk's build does. Written before
+/// typesetting.
+fn emit_typst(dir: &Path, document: &Document, layout: &Layout, meeting_dir: &Path) -> Result<()> {
+    write_atomic(&dir.join("referat.typ"), document.source.as_bytes())?;
     for (path, bytes) in layout.files() {
         write_atomic(&dir.join(typeset::world::LAYOUT_ROOT).join(path), bytes)?;
     }
-    Ok(())
-}
-
-/// Copies the meeting's images the document names into the emitted
-/// folder, so that it typesets (or fails) as rk's build does.
-fn copy_meeting_images(meeting: &Meeting, source: &str, dir: &Path) -> Result<()> {
-    let prefix = format!("#image(\"/{}/", typeset::world::MEETING_ROOT);
-    for start in source.match_indices(&prefix).map(|(i, _)| i + prefix.len()) {
-        let Some(end) = source[start..].find('"') else {
-            continue;
-        };
-        let name = &source[start..start + end];
+    for name in &document.images {
         // Paths the checks let through; anything else is not copied.
-        if let Ok(from) = paths::resolve_inside(&meeting.dir, name) {
+        if let Ok(from) = paths::resolve_inside(meeting_dir, name) {
             let bytes =
                 fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
             write_atomic(&dir.join(typeset::world::MEETING_ROOT).join(name), &bytes)?;
