@@ -11,14 +11,15 @@ use typst::foundations::Datetime;
 use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Analysis, Outcome, analyse, layout, select};
 use crate::date::{self, Date};
-use crate::diag::{self, Diagnostic, Format, Loc, Rule, Severity, Tally};
+use crate::diag::{self, Diagnostic, Format, Severity, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, PublishedFile, Referat};
-use crate::render::typst::{self as typeset, Document, EngineMessage, Place};
+use crate::render::typst::diagnostics::Origin;
+use crate::render::typst::{self as typeset, Document, EngineMessage};
 use crate::render::{html, json};
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
@@ -224,7 +225,8 @@ fn pdf(
     let typst_dir = out_dir.join("typst");
     let document = typeset::document(referat, layout, &meeting.dir)
         .context("cannot write the meeting's data for the typesetting engine")?;
-    if plan.args.emit_typst {
+    let emitted = plan.args.emit_typst.then(|| typst_dir.join("referat.typ"));
+    if emitted.is_some() {
         emit_typst(&typst_dir, &document, layout, &meeting.dir)?;
     }
     let typeset = typeset::typeset(&document, layout, &meeting.dir, timestamp(meeting)?);
@@ -232,13 +234,13 @@ fn pdf(
         Ok(output) => (output.warnings.clone(), Severity::Warning),
         Err(errors) => (errors.clone(), Severity::Error),
     };
-    let diags: Vec<Diagnostic> = messages
-        .into_iter()
-        .map(|m| Diagnostic {
-            severity,
-            ..engine_diagnostic(m, meeting, files, &document.source, layout, out_dir)
-        })
-        .collect();
+    let origin = Origin {
+        meeting,
+        layout,
+        document: &document,
+        emitted: emitted.as_deref(),
+    };
+    let diags = origin.findings(messages, severity, files);
     reporter.emit(files, &diags)?;
     let why = match typeset {
         Ok(output) if diags.is_empty() || !plan.args.deny_warnings => {
@@ -253,7 +255,7 @@ fn pdf(
         }
         Err(_) => "could not be typeset",
     };
-    let emitted = if plan.args.emit_typst {
+    let emitted = if emitted.is_some() {
         format!(
             " (the generated document is in {})",
             paths::shown(&typst_dir)
@@ -493,55 +495,4 @@ fn emit_typst(dir: &Path, document: &Document, layout: &Layout, meeting_dir: &Pa
         }
     }
     Ok(())
-}
-
-/// An engine message as a finding: at the place in the sources it is
-/// about where it can be placed, else in the layout or the generated
-/// document.
-fn engine_diagnostic(
-    message: EngineMessage,
-    meeting: &Meeting,
-    files: &mut Files,
-    generated: &str,
-    layout: &Layout,
-    out_dir: &Path,
-) -> Diagnostic {
-    let loc = match (message.source_loc(meeting, files), message.place) {
-        (Some(loc), _) => Some(loc),
-        (None, Place::Item { .. }) => None,
-        (None, Place::Layout { path, text, range }) => {
-            let path = path.trim_start_matches('/');
-            let path = path
-                .strip_prefix(typeset::world::LAYOUT_ROOT)
-                .unwrap_or(path);
-            let shown = if layout.name == "kl" {
-                format!("(built-in layout kl){path}")
-            } else {
-                format!("{}{path}", layout.name)
-            };
-            let file = files.add(PathBuf::from(shown), text);
-            Some(Loc::new(file, range))
-        }
-        (None, Place::Generated(range)) => {
-            let file = files.add(out_dir.join("typst/referat.typ"), generated.to_string());
-            Some(Loc::new(file, range))
-        }
-        (None, Place::Meeting(path)) => {
-            let file = files.add(meeting.dir.join(path), String::new());
-            Some(Loc::new(file, 0..0))
-        }
-        (None, Place::Nowhere) => None,
-    };
-    let loc = loc.unwrap_or_else(|| Loc::new(meeting.file, 0..0));
-    if let Some(glyph) = &message.glyph {
-        // The same finding as `rk check` gives.
-        return crate::check::glyphs::finding(glyph, loc, &layout.name);
-    }
-    let help = (!message.hints.is_empty()).then(|| message.hints.join("; "));
-    Diagnostic::error(
-        Rule::Typeset,
-        loc,
-        format!("the typesetting engine: {}", message.message),
-    )
-    .with_help_opt(help)
 }

@@ -1,6 +1,7 @@
 //! The PDF: the referat as a generated Typst document, typeset by the
 //! embedded engine in the layout's template.
 
+pub mod diagnostics;
 pub mod markup;
 pub mod world;
 
