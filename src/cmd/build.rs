@@ -144,38 +144,16 @@ fn build(
 ) -> Result<Outcome> {
     let started = Instant::now();
     let out_dir = plan.out_root.join(&meeting.id);
-    if plan.edition == Edition::Public {
-        remove_internal_files(&out_dir)?;
-    }
-    let typst_dir = out_dir.join("typst");
-    if !plan.args.emit_typst && typst_dir.is_dir() {
-        // A document emitted by an earlier build is stale now.
-        fs::remove_dir_all(&typst_dir)
-            .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
-    }
+    clear(plan, &out_dir)?;
     let referat = Referat::new(
         meeting,
         meeting_date(meeting)?,
         &plan.layout.labels,
         plan.edition,
     );
-    let stem = plan.stem();
-    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut pages = None;
-    if plan.only.pdf {
-        let Some((pdf, n)) = pdf(plan, meeting, &referat, files, reporter, &out_dir)? else {
-            return Ok(Outcome::Failed);
-        };
-        pages = Some(n);
-        outputs.push((format!("{stem}.pdf"), pdf));
-    }
-    if plan.only.html {
-        let page = html::render(&referat, &plan.layout, &meeting.dir, plan.case_url)?;
-        outputs.push((format!("{stem}.html"), page.into_bytes()));
-    }
-    if plan.only.json {
-        outputs.push((format!("{stem}.json"), json::render(&referat)?.into_bytes()));
-    }
+    let Some(outputs) = outputs(plan, meeting, &referat, files, reporter, &out_dir)? else {
+        return Ok(Outcome::Failed);
+    };
     // The files the PDF and the HTML link to, written first, so that the
     // links work as soon as a referat is there.
     let copies = if plan.only.pdf || plan.only.html {
@@ -183,36 +161,105 @@ fn build(
     } else {
         Vec::new()
     };
-    for (name, bytes) in copies.iter().chain(&outputs) {
+    for (name, bytes) in &copies {
         write_atomic(&out_dir.join(name), bytes)?;
+    }
+    for output in &outputs {
+        write_atomic(&out_dir.join(&output.name), &output.bytes)?;
     }
     // Even when only the JSON is written, a file this edition does not
     // publish (its item is closed now) does not stay.
     remove_stale_copies(&out_dir, meeting, &referat.files)?;
-    let mut written: Vec<String> = outputs
-        .iter()
-        .map(|(name, _)| match pages {
-            Some(n) if name.ends_with(".pdf") => format!("{name} ({n} pages)"),
-            _ => name.clone(),
-        })
-        .collect();
-    match copies.len() {
-        0 => {}
-        1 => written.push("1 linked file".into()),
-        n => written.push(format!("{n} linked files")),
-    }
     eprintln!(
         "built {}: {} in {} ({:.2} s)",
         meeting.id,
-        written.join(", "),
+        written(&outputs, copies.len()),
         paths::shown(&out_dir),
         started.elapsed().as_secs_f64()
     );
     Ok(Outcome::Success)
 }
 
-/// The PDF and its number of pages, or `None` when the meeting cannot be
+/// Removes from a meeting's output folder what this build would leave
+/// stale: the internal edition in the published tree, and a document an
+/// earlier `--emit-typst` wrote when this build does not emit one.
+fn clear(plan: &Plan, out_dir: &Path) -> Result<()> {
+    if plan.edition == Edition::Public {
+        remove_internal_files(out_dir)?;
+    }
+    let typst_dir = out_dir.join("typst");
+    if !plan.args.emit_typst && typst_dir.is_dir() {
+        fs::remove_dir_all(&typst_dir)
+            .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
+    }
+    Ok(())
+}
+
+/// One output of a build, made in memory.
+struct Output {
+    /// Its file name in the meeting's output folder.
+    name: String,
+    bytes: Vec<u8>,
+    /// The number of pages, for the PDF.
+    pages: Option<usize>,
+}
+
+/// The outputs `--only` asks for, or `None` when the meeting cannot be
 /// typeset (the engine's findings are reported).
+fn outputs(
+    plan: &Plan,
+    meeting: &Meeting,
+    referat: &Referat,
+    files: &mut Files,
+    reporter: &Reporter,
+    out_dir: &Path,
+) -> Result<Option<Vec<Output>>> {
+    let stem = plan.stem();
+    let mut outputs = Vec::new();
+    if plan.only.pdf {
+        let Some(pdf) = pdf(plan, meeting, referat, files, reporter, out_dir)? else {
+            return Ok(None);
+        };
+        outputs.push(pdf);
+    }
+    if plan.only.html {
+        let page = html::render(referat, &plan.layout, &meeting.dir, plan.case_url)?;
+        outputs.push(Output {
+            name: format!("{stem}.html"),
+            bytes: page.into_bytes(),
+            pages: None,
+        });
+    }
+    if plan.only.json {
+        outputs.push(Output {
+            name: format!("{stem}.json"),
+            bytes: json::render(referat)?.into_bytes(),
+            pages: None,
+        });
+    }
+    Ok(Some(outputs))
+}
+
+/// What a build wrote, for its closing line: `referat.pdf (16 pages),
+/// referat.html, referat.json, 1 linked file`.
+fn written(outputs: &[Output], copies: usize) -> String {
+    let mut written: Vec<String> = outputs
+        .iter()
+        .map(|output| match output.pages {
+            Some(n) => format!("{} ({n} pages)", output.name),
+            None => output.name.clone(),
+        })
+        .collect();
+    match copies {
+        0 => {}
+        1 => written.push("1 linked file".into()),
+        n => written.push(format!("{n} linked files")),
+    }
+    written.join(", ")
+}
+
+/// The PDF, or `None` when the meeting cannot be typeset (the engine's
+/// findings are reported).
 fn pdf(
     plan: &Plan,
     meeting: &Meeting,
@@ -220,7 +267,7 @@ fn pdf(
     files: &mut Files,
     reporter: &Reporter,
     out_dir: &Path,
-) -> Result<Option<(Vec<u8>, usize)>> {
+) -> Result<Option<Output>> {
     let layout = &plan.layout;
     let typst_dir = out_dir.join("typst");
     let document = typeset::document(referat, layout, &meeting.dir)
@@ -244,7 +291,11 @@ fn pdf(
     reporter.emit(files, &diags)?;
     let why = match typeset {
         Ok(output) if diags.is_empty() || !plan.args.deny_warnings => {
-            return Ok(Some((output.pdf, output.pages)));
+            return Ok(Some(Output {
+                name: format!("{}.pdf", plan.stem()),
+                bytes: output.pdf,
+                pages: Some(output.pages),
+            }));
         }
         Ok(_) => "has typesetting warnings and --deny-warnings is given",
         Err(errors) if errors.iter().any(EngineMessage::is_layout_fault) => {
@@ -255,7 +306,7 @@ fn pdf(
         }
         Err(_) => "could not be typeset",
     };
-    let emitted = if emitted.is_some() {
+    let look = if emitted.is_some() {
         format!(
             " (the generated document is in {})",
             paths::shown(&typst_dir)
@@ -264,7 +315,7 @@ fn pdf(
         String::new()
     };
     eprintln!(
-        "not built: {} {why}; no output was written{emitted}",
+        "not built: {} {why}; no output was written{look}",
         meeting.id
     );
     Ok(None)
