@@ -23,7 +23,6 @@ use crate::render::typst::{self as typeset, Document, EngineMessage};
 use crate::render::{html, json};
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
-    let dirs = select(project, &args.meetings, cwd)?;
     // The plan first: a layout or an output folder that cannot be used is
     // a configuration problem, said before any finding.
     let plan = Plan::new(project, args, cwd)?;
@@ -31,14 +30,10 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         mut files,
         meetings,
         diags,
-    } = analyse(project, &dirs, &plan.layout.coverage())?;
-    let reporter = Reporter {
-        format: args.format,
-        color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    reporter.emit(&files, &diags)?;
+    } = analyse(project, &plan.dirs, &plan.layout.coverage())?;
+    plan.reporter.emit(&files, &diags)?;
     let tally = Tally::of(&diags);
-    if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
+    if tally.errors > 0 || (plan.deny_warnings && tally.warnings > 0) {
         let denied = if tally.errors > 0 {
             ""
         } else {
@@ -49,7 +44,7 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     }
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
-        if build(&plan, meeting, &mut files, &reporter)? == Outcome::Failed {
+        if build(&plan, meeting, &mut files)? == Outcome::Failed {
             outcome = Outcome::Failed;
         }
     }
@@ -75,10 +70,11 @@ impl Reporter {
     }
 }
 
-/// The arguments of a build, settled once: which layout, edition and
-/// outputs, and where they go.
+/// The arguments of a build, settled once: which meetings, which layout,
+/// edition and outputs, where they go and how findings are shown.
 struct Plan<'a> {
-    args: &'a BuildArgs,
+    /// The folders of the meetings to build.
+    dirs: Vec<PathBuf>,
     layout: Layout,
     edition: Edition,
     only: Only,
@@ -86,10 +82,15 @@ struct Plan<'a> {
     /// edition a tree of its own, `out-internt`.
     out_root: PathBuf,
     case_url: Option<&'a str>,
+    /// Whether the generated document is written out (`--emit-typst`).
+    emit_typst: bool,
+    deny_warnings: bool,
+    reporter: Reporter,
 }
 
 impl<'a> Plan<'a> {
-    fn new(project: &'a Project, args: &'a BuildArgs, cwd: &'a Path) -> Result<Plan<'a>> {
+    fn new(project: &'a Project, args: &BuildArgs, cwd: &Path) -> Result<Plan<'a>> {
+        let dirs = select(project, &args.meetings, cwd)?;
         let edition = if args.internal {
             Edition::Internal
         } else {
@@ -110,12 +111,18 @@ impl<'a> Plan<'a> {
             );
         }
         Ok(Plan {
-            args,
+            dirs,
             layout: layout(project, args.layout.as_deref(), cwd)?,
             edition,
             only: Only::from(&args.only),
             out_root,
             case_url: project.config.case.url.as_deref(),
+            emit_typst: args.emit_typst,
+            deny_warnings: args.deny_warnings,
+            reporter: Reporter {
+                format: args.format,
+                color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            },
         })
     }
 
@@ -136,12 +143,7 @@ const INTERNAL_STEM: &str = "referat-internt";
 /// made, so a meeting that cannot be typeset leaves its earlier outputs as
 /// they were. The document of `--emit-typst` is the exception: it is
 /// written before typesetting, so that a failure can be looked into.
-fn build(
-    plan: &Plan,
-    meeting: &Meeting,
-    files: &mut Files,
-    reporter: &Reporter,
-) -> Result<Outcome> {
+fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
     let out_dir = plan.out_root.join(&meeting.id);
     clear(plan, &out_dir)?;
@@ -151,7 +153,7 @@ fn build(
         &plan.layout.labels,
         plan.edition,
     );
-    let Some(outputs) = outputs(plan, meeting, &referat, files, reporter, &out_dir)? else {
+    let Some(outputs) = outputs(plan, meeting, &referat, files, &out_dir)? else {
         return Ok(Outcome::Failed);
     };
     // The files the PDF and the HTML link to, written first, so that the
@@ -188,7 +190,7 @@ fn clear(plan: &Plan, out_dir: &Path) -> Result<()> {
         remove_internal_files(out_dir)?;
     }
     let typst_dir = out_dir.join("typst");
-    if !plan.args.emit_typst && typst_dir.is_dir() {
+    if !plan.emit_typst && typst_dir.is_dir() {
         fs::remove_dir_all(&typst_dir)
             .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
     }
@@ -211,13 +213,12 @@ fn outputs(
     meeting: &Meeting,
     referat: &Referat,
     files: &mut Files,
-    reporter: &Reporter,
     out_dir: &Path,
 ) -> Result<Option<Vec<Output>>> {
     let stem = plan.stem();
     let mut outputs = Vec::new();
     if plan.only.pdf {
-        let Some(pdf) = pdf(plan, meeting, referat, files, reporter, out_dir)? else {
+        let Some(pdf) = pdf(plan, meeting, referat, files, out_dir)? else {
             return Ok(None);
         };
         outputs.push(pdf);
@@ -265,14 +266,13 @@ fn pdf(
     meeting: &Meeting,
     referat: &Referat,
     files: &mut Files,
-    reporter: &Reporter,
     out_dir: &Path,
 ) -> Result<Option<Output>> {
     let layout = &plan.layout;
     let typst_dir = out_dir.join("typst");
     let document = typeset::document(referat, layout, &meeting.dir)
         .context("cannot write the meeting's data for the typesetting engine")?;
-    let emitted = plan.args.emit_typst.then(|| typst_dir.join("referat.typ"));
+    let emitted = plan.emit_typst.then(|| typst_dir.join("referat.typ"));
     if emitted.is_some() {
         emit_typst(&typst_dir, &document, layout, &meeting.dir)?;
     }
@@ -288,9 +288,9 @@ fn pdf(
         emitted: emitted.as_deref(),
     };
     let diags = origin.findings(messages, severity, files);
-    reporter.emit(files, &diags)?;
+    plan.reporter.emit(files, &diags)?;
     let why = match typeset {
-        Ok(output) if diags.is_empty() || !plan.args.deny_warnings => {
+        Ok(output) if diags.is_empty() || !plan.deny_warnings => {
             return Ok(Some(Output {
                 name: format!("{}.pdf", plan.stem()),
                 bytes: output.pdf,
