@@ -145,3 +145,50 @@ fn an_engine_error_is_placed_where_the_sources_have_it() {
         findings[0].message
     );
 }
+
+/// A layout whose `closing` wants an argument the generated document does
+/// not give: the error falls in the generated document. It is placed where
+/// `--emit-typst` wrote that document (the internal edition's tree for
+/// `--internal`), and without it under a name that is not a file on disk.
+#[test]
+fn an_error_in_the_generated_document_names_where_it_is() {
+    let dir = fixture_copy("clean", "typeset-generated");
+    let layout = dir.join("wants-more");
+    common::copy_tree(&common::project_root().join("layouts/kl"), &layout);
+    common::replace_in(
+        &layout.join("referat.typ"),
+        "#let closing(body) = {",
+        "#let closing(body, extra) = {",
+    );
+    let place = |extra: &[&str]| {
+        let mut args = vec!["build", "2020-11-25", "--layout", "wants-more"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "json"]);
+        let run = rk(&dir, &args);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let findings = parse_findings(&run.stdout);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].rule, "typeset", "{findings:?}");
+        assert!(findings[0].line > 1, "{findings:?}");
+        findings[0].clone()
+    };
+    let finding = place(&[]);
+    assert_eq!(finding.file, "(generated document)/referat.typ");
+    let help = finding.help.unwrap_or_default();
+    assert!(help.contains("--emit-typst"), "{help}");
+    assert!(!dir.join("out/2020-11-25/typst").exists());
+
+    for (extra, emitted) in [
+        (&["--emit-typst"][..], "out/2020-11-25/typst/referat.typ"),
+        (
+            &["--emit-typst", "--internal"][..],
+            "out-internt/2020-11-25/typst/referat.typ",
+        ),
+    ] {
+        assert_eq!(place(extra).file, emitted, "{extra:?}");
+        assert!(
+            dir.join(emitted).is_file(),
+            "{extra:?}: {emitted} not written"
+        );
+    }
+}

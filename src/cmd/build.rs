@@ -11,18 +11,18 @@ use typst::foundations::Datetime;
 use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Analysis, Outcome, analyse, layout, select};
 use crate::date::{self, Date};
-use crate::diag::{self, Diagnostic, Format, Loc, Rule, Severity, Tally};
+use crate::diag::{self, Diagnostic, Format, Severity, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, PublishedFile, Referat};
-use crate::render::typst::{self as typeset, EngineMessage, Place};
+use crate::render::typst::diagnostics::Origin;
+use crate::render::typst::{self as typeset, Document, EngineMessage};
 use crate::render::{html, json};
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
-    let dirs = select(project, &args.meetings, cwd)?;
     // The plan first: a layout or an output folder that cannot be used is
     // a configuration problem, said before any finding.
     let plan = Plan::new(project, args, cwd)?;
@@ -30,14 +30,10 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         mut files,
         meetings,
         diags,
-    } = analyse(project, &dirs, &plan.layout.coverage())?;
-    let reporter = Reporter {
-        format: args.format,
-        color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    reporter.emit(&files, &diags)?;
+    } = analyse(project, &plan.dirs, &plan.layout.coverage())?;
+    plan.reporter.emit(&files, &diags)?;
     let tally = Tally::of(&diags);
-    if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
+    if tally.errors > 0 || (plan.deny_warnings && tally.warnings > 0) {
         let denied = if tally.errors > 0 {
             ""
         } else {
@@ -48,7 +44,7 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     }
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
-        if build(&plan, meeting, &mut files, &reporter)? == Outcome::Failed {
+        if build(&plan, meeting, &mut files)? == Outcome::Failed {
             outcome = Outcome::Failed;
         }
     }
@@ -74,10 +70,11 @@ impl Reporter {
     }
 }
 
-/// The arguments of a build, settled once: which layout, edition and
-/// outputs, and where they go.
+/// The arguments of a build, settled once: which meetings, which layout,
+/// edition and outputs, where they go and how findings are shown.
 struct Plan<'a> {
-    args: &'a BuildArgs,
+    /// The folders of the meetings to build.
+    dirs: Vec<PathBuf>,
     layout: Layout,
     edition: Edition,
     only: Only,
@@ -85,10 +82,15 @@ struct Plan<'a> {
     /// edition a tree of its own, `out-internt`.
     out_root: PathBuf,
     case_url: Option<&'a str>,
+    /// Whether the generated document is written out (`--emit-typst`).
+    emit_typst: bool,
+    deny_warnings: bool,
+    reporter: Reporter,
 }
 
 impl<'a> Plan<'a> {
-    fn new(project: &'a Project, args: &'a BuildArgs, cwd: &'a Path) -> Result<Plan<'a>> {
+    fn new(project: &'a Project, args: &BuildArgs, cwd: &Path) -> Result<Plan<'a>> {
+        let dirs = select(project, &args.meetings, cwd)?;
         let edition = if args.internal {
             Edition::Internal
         } else {
@@ -109,12 +111,18 @@ impl<'a> Plan<'a> {
             );
         }
         Ok(Plan {
-            args,
+            dirs,
             layout: layout(project, args.layout.as_deref(), cwd)?,
             edition,
             only: Only::from(&args.only),
             out_root,
             case_url: project.config.case.url.as_deref(),
+            emit_typst: args.emit_typst,
+            deny_warnings: args.deny_warnings,
+            reporter: Reporter {
+                format: args.format,
+                color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            },
         })
     }
 
@@ -135,46 +143,19 @@ const INTERNAL_STEM: &str = "referat-internt";
 /// made, so a meeting that cannot be typeset leaves its earlier outputs as
 /// they were. The document of `--emit-typst` is the exception: it is
 /// written before typesetting, so that a failure can be looked into.
-fn build(
-    plan: &Plan,
-    meeting: &Meeting,
-    files: &mut Files,
-    reporter: &Reporter,
-) -> Result<Outcome> {
+fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
     let out_dir = plan.out_root.join(&meeting.id);
-    if plan.edition == Edition::Public {
-        remove_internal_files(&out_dir)?;
-    }
-    let typst_dir = out_dir.join("typst");
-    if !plan.args.emit_typst && typst_dir.is_dir() {
-        // A document emitted by an earlier build is stale now.
-        fs::remove_dir_all(&typst_dir)
-            .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
-    }
+    clear(plan, &out_dir)?;
     let referat = Referat::new(
         meeting,
         meeting_date(meeting)?,
         &plan.layout.labels,
         plan.edition,
     );
-    let stem = plan.stem();
-    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut pages = None;
-    if plan.only.pdf {
-        let Some((pdf, n)) = pdf(plan, meeting, &referat, files, reporter, &out_dir)? else {
-            return Ok(Outcome::Failed);
-        };
-        pages = Some(n);
-        outputs.push((format!("{stem}.pdf"), pdf));
-    }
-    if plan.only.html {
-        let page = html::render(&referat, &plan.layout, &meeting.dir, plan.case_url)?;
-        outputs.push((format!("{stem}.html"), page.into_bytes()));
-    }
-    if plan.only.json {
-        outputs.push((format!("{stem}.json"), json::render(&referat)?.into_bytes()));
-    }
+    let Some(outputs) = outputs(plan, meeting, &referat, files, &out_dir)? else {
+        return Ok(Outcome::Failed);
+    };
     // The files the PDF and the HTML link to, written first, so that the
     // links work as soon as a referat is there.
     let copies = if plan.only.pdf || plan.only.html {
@@ -182,68 +163,139 @@ fn build(
     } else {
         Vec::new()
     };
-    for (name, bytes) in copies.iter().chain(&outputs) {
+    for (name, bytes) in &copies {
         write_atomic(&out_dir.join(name), bytes)?;
+    }
+    for output in &outputs {
+        write_atomic(&out_dir.join(&output.name), &output.bytes)?;
     }
     // Even when only the JSON is written, a file this edition does not
     // publish (its item is closed now) does not stay.
     remove_stale_copies(&out_dir, meeting, &referat.files)?;
-    let mut written: Vec<String> = outputs
-        .iter()
-        .map(|(name, _)| match pages {
-            Some(n) if name.ends_with(".pdf") => format!("{name} ({n} pages)"),
-            _ => name.clone(),
-        })
-        .collect();
-    match copies.len() {
-        0 => {}
-        1 => written.push("1 linked file".into()),
-        n => written.push(format!("{n} linked files")),
-    }
     eprintln!(
         "built {}: {} in {} ({:.2} s)",
         meeting.id,
-        written.join(", "),
+        written(&outputs, copies.len()),
         paths::shown(&out_dir),
         started.elapsed().as_secs_f64()
     );
     Ok(Outcome::Success)
 }
 
-/// The PDF and its number of pages, or `None` when the meeting cannot be
+/// Removes from a meeting's output folder what this build would leave
+/// stale: the internal edition in the published tree, and a document an
+/// earlier `--emit-typst` wrote when this build does not emit one.
+fn clear(plan: &Plan, out_dir: &Path) -> Result<()> {
+    if plan.edition == Edition::Public {
+        remove_internal_files(out_dir)?;
+    }
+    let typst_dir = out_dir.join("typst");
+    if !plan.emit_typst && typst_dir.is_dir() {
+        fs::remove_dir_all(&typst_dir)
+            .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
+    }
+    Ok(())
+}
+
+/// One output of a build, made in memory.
+struct Output {
+    /// Its file name in the meeting's output folder.
+    name: String,
+    bytes: Vec<u8>,
+    /// The number of pages, for the PDF.
+    pages: Option<usize>,
+}
+
+/// The outputs `--only` asks for, or `None` when the meeting cannot be
 /// typeset (the engine's findings are reported).
+fn outputs(
+    plan: &Plan,
+    meeting: &Meeting,
+    referat: &Referat,
+    files: &mut Files,
+    out_dir: &Path,
+) -> Result<Option<Vec<Output>>> {
+    let stem = plan.stem();
+    let mut outputs = Vec::new();
+    if plan.only.pdf {
+        let Some(pdf) = pdf(plan, meeting, referat, files, out_dir)? else {
+            return Ok(None);
+        };
+        outputs.push(pdf);
+    }
+    if plan.only.html {
+        let page = html::render(referat, &plan.layout, &meeting.dir, plan.case_url)?;
+        outputs.push(Output {
+            name: format!("{stem}.html"),
+            bytes: page.into_bytes(),
+            pages: None,
+        });
+    }
+    if plan.only.json {
+        outputs.push(Output {
+            name: format!("{stem}.json"),
+            bytes: json::render(referat)?.into_bytes(),
+            pages: None,
+        });
+    }
+    Ok(Some(outputs))
+}
+
+/// What a build wrote, for its closing line: `referat.pdf (16 pages),
+/// referat.html, referat.json, 1 linked file`.
+fn written(outputs: &[Output], copies: usize) -> String {
+    let mut written: Vec<String> = outputs
+        .iter()
+        .map(|output| match output.pages {
+            Some(n) => format!("{} ({n} pages)", output.name),
+            None => output.name.clone(),
+        })
+        .collect();
+    match copies {
+        0 => {}
+        1 => written.push("1 linked file".into()),
+        n => written.push(format!("{n} linked files")),
+    }
+    written.join(", ")
+}
+
+/// The PDF, or `None` when the meeting cannot be typeset (the engine's
+/// findings are reported).
 fn pdf(
     plan: &Plan,
     meeting: &Meeting,
     referat: &Referat,
     files: &mut Files,
-    reporter: &Reporter,
     out_dir: &Path,
-) -> Result<Option<(Vec<u8>, usize)>> {
+) -> Result<Option<Output>> {
     let layout = &plan.layout;
     let typst_dir = out_dir.join("typst");
     let document = typeset::document(referat, layout, &meeting.dir)
         .context("cannot write the meeting's data for the typesetting engine")?;
-    if plan.args.emit_typst {
-        emit_typst(&typst_dir, &document.source, layout)?;
-        copy_meeting_images(meeting, &document.source, &typst_dir)?;
+    let emitted = plan.emit_typst.then(|| typst_dir.join("referat.typ"));
+    if emitted.is_some() {
+        emit_typst(&typst_dir, &document, layout, &meeting.dir)?;
     }
     let typeset = typeset::typeset(&document, layout, &meeting.dir, timestamp(meeting)?);
     let (messages, severity) = match &typeset {
         Ok(output) => (output.warnings.clone(), Severity::Warning),
         Err(errors) => (errors.clone(), Severity::Error),
     };
-    let diags: Vec<Diagnostic> = messages
-        .into_iter()
-        .map(|m| Diagnostic {
-            severity,
-            ..engine_diagnostic(m, meeting, files, &document.source, layout, out_dir)
-        })
-        .collect();
-    reporter.emit(files, &diags)?;
+    let origin = Origin {
+        meeting,
+        layout,
+        document: &document,
+        emitted: emitted.as_deref(),
+    };
+    let diags = origin.findings(messages, severity, files);
+    plan.reporter.emit(files, &diags)?;
     let why = match typeset {
-        Ok(output) if diags.is_empty() || !plan.args.deny_warnings => {
-            return Ok(Some((output.pdf, output.pages)));
+        Ok(output) if diags.is_empty() || !plan.deny_warnings => {
+            return Ok(Some(Output {
+                name: format!("{}.pdf", plan.stem()),
+                bytes: output.pdf,
+                pages: Some(output.pages),
+            }));
         }
         Ok(_) => "has typesetting warnings and --deny-warnings is given",
         Err(errors) if errors.iter().any(EngineMessage::is_layout_fault) => {
@@ -254,7 +306,7 @@ fn pdf(
         }
         Err(_) => "could not be typeset",
     };
-    let emitted = if plan.args.emit_typst {
+    let look = if emitted.is_some() {
         format!(
             " (the generated document is in {})",
             paths::shown(&typst_dir)
@@ -263,7 +315,7 @@ fn pdf(
         String::new()
     };
     eprintln!(
-        "not built: {} {why}; no output was written{emitted}",
+        "not built: {} {why}; no output was written{look}",
         meeting.id
     );
     Ok(None)
@@ -476,83 +528,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// <out>/<meeting>/typst/: the generated document and the layout under
-/// layout/; [`copy_meeting_images`] adds the meeting's images under
-/// meeting/. Both are written before typesetting.
-fn emit_typst(dir: &Path, source: &str, layout: &Layout) -> Result<()> {
-    write_atomic(&dir.join("referat.typ"), source.as_bytes())?;
+/// <out>/<meeting>/typst/: the generated document, the layout under
+/// layout/ and the meeting's images the document shows under meeting/, so
+/// that it typesets (or fails) as rk's build does. Written before
+/// typesetting.
+fn emit_typst(dir: &Path, document: &Document, layout: &Layout, meeting_dir: &Path) -> Result<()> {
+    write_atomic(&dir.join("referat.typ"), document.source.as_bytes())?;
     for (path, bytes) in layout.files() {
         write_atomic(&dir.join(typeset::world::LAYOUT_ROOT).join(path), bytes)?;
     }
-    Ok(())
-}
-
-/// Copies the meeting's images the document names into the emitted
-/// folder, so that it typesets (or fails) as rk's build does.
-fn copy_meeting_images(meeting: &Meeting, source: &str, dir: &Path) -> Result<()> {
-    let prefix = format!("#image(\"/{}/", typeset::world::MEETING_ROOT);
-    for start in source.match_indices(&prefix).map(|(i, _)| i + prefix.len()) {
-        let Some(end) = source[start..].find('"') else {
-            continue;
-        };
-        let name = &source[start..start + end];
+    for name in &document.images {
         // Paths the checks let through; anything else is not copied.
-        if let Ok(from) = paths::resolve_inside(&meeting.dir, name) {
+        if let Ok(from) = paths::resolve_inside(meeting_dir, name) {
             let bytes =
                 fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
             write_atomic(&dir.join(typeset::world::MEETING_ROOT).join(name), &bytes)?;
         }
     }
     Ok(())
-}
-
-/// An engine message as a finding: at the place in the sources it is
-/// about where it can be placed, else in the layout or the generated
-/// document.
-fn engine_diagnostic(
-    message: EngineMessage,
-    meeting: &Meeting,
-    files: &mut Files,
-    generated: &str,
-    layout: &Layout,
-    out_dir: &Path,
-) -> Diagnostic {
-    let loc = match (message.source_loc(meeting, files), message.place) {
-        (Some(loc), _) => Some(loc),
-        (None, Place::Item { .. }) => None,
-        (None, Place::Layout { path, text, range }) => {
-            let path = path.trim_start_matches('/');
-            let path = path
-                .strip_prefix(typeset::world::LAYOUT_ROOT)
-                .unwrap_or(path);
-            let shown = if layout.name == "kl" {
-                format!("(built-in layout kl){path}")
-            } else {
-                format!("{}{path}", layout.name)
-            };
-            let file = files.add(PathBuf::from(shown), text);
-            Some(Loc::new(file, range))
-        }
-        (None, Place::Generated(range)) => {
-            let file = files.add(out_dir.join("typst/referat.typ"), generated.to_string());
-            Some(Loc::new(file, range))
-        }
-        (None, Place::Meeting(path)) => {
-            let file = files.add(meeting.dir.join(path), String::new());
-            Some(Loc::new(file, 0..0))
-        }
-        (None, Place::Nowhere) => None,
-    };
-    let loc = loc.unwrap_or_else(|| Loc::new(meeting.file, 0..0));
-    if let Some(glyph) = &message.glyph {
-        // The same finding as `rk check` gives.
-        return crate::check::glyphs::finding(glyph, loc, &layout.name);
-    }
-    let help = (!message.hints.is_empty()).then(|| message.hints.join("; "));
-    Diagnostic::error(
-        Rule::Typeset,
-        loc,
-        format!("the typesetting engine: {}", message.message),
-    )
-    .with_help_opt(help)
 }

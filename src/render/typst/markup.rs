@@ -53,10 +53,21 @@ pub fn text(text: &str) -> String {
     format!("#{}", string(text))
 }
 
+/// A body as Typst markup, with the images it shows.
+#[derive(Debug, Default)]
+pub struct Converted {
+    /// The inside of a content block.
+    pub markup: String,
+    /// The image paths the markup names, relative to `Context::image_root`,
+    /// in order of appearance (an image inside another's description is
+    /// not shown, so not named).
+    pub images: Vec<String>,
+}
+
 /// Converts a Markdown body to Typst markup (the inside of a content block).
-pub fn convert(body: &str, ctx: &Context) -> String {
+pub fn convert(body: &str, ctx: &Context) -> Converted {
     let body = markdown::body(body);
-    let footnotes: HashMap<String, String> = body
+    let footnotes: HashMap<String, Converted> = body
         .footnotes
         .iter()
         .map(|(label, events)| (label.clone(), render(events, ctx, &HashMap::new())))
@@ -76,6 +87,8 @@ struct Frame {
     text_end: usize,
     /// The plain text inside it, for an image's alt text.
     plain: String,
+    /// The images shown inside it.
+    images: Vec<String>,
 }
 
 impl Frame {
@@ -86,6 +99,7 @@ impl Frame {
             parts: Vec::new(),
             text_end: usize::MAX,
             plain: String::new(),
+            images: Vec::new(),
         }
     }
 
@@ -105,7 +119,7 @@ impl Frame {
     }
 }
 
-fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) -> String {
+fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, Converted>) -> Converted {
     let mut stack = vec![Frame::new(None)];
     // Footnote labels in the order of their first reference.
     let mut used: Vec<String> = Vec::new();
@@ -153,7 +167,7 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) 
             Event::Rule => push(&mut stack, "\n#line(length: 100%)\n\n"),
             Event::FootnoteReference(label) => {
                 let note = match footnotes.get(label.as_ref()) {
-                    Some(content) => {
+                    Some(note) => {
                         // The first reference makes the note; later ones
                         // refer to it, as the HTML does.
                         let n = match used.iter().position(|l| l == label.as_ref()) {
@@ -165,7 +179,8 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) 
                         };
                         let name = format!("{}-fn-{}", ctx.label_prefix, used.len());
                         if n == 0 {
-                            format!("#footnote[{}]<{name}>", content.trim())
+                            push_images(&mut stack, &note.images);
+                            format!("#footnote[{}]<{name}>", note.markup.trim())
                         } else {
                             format!("#footnote(<{}-fn-{n}>)", ctx.label_prefix)
                         }
@@ -185,12 +200,24 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) 
         let parent = stack.last_mut().expect("the root frame stays");
         close(frame, parent, ctx);
     }
-    stack.pop().map(|f| f.buf).unwrap_or_default()
+    stack
+        .pop()
+        .map(|f| Converted {
+            markup: f.buf,
+            images: f.images,
+        })
+        .unwrap_or_default()
 }
 
 fn push(stack: &mut [Frame], markup: &str) {
     if let Some(top) = stack.last_mut() {
         top.buf.push_str(markup);
+    }
+}
+
+fn push_images(stack: &mut [Frame], images: &[String]) {
+    if let Some(top) = stack.last_mut() {
+        top.images.extend_from_slice(images);
     }
 }
 
@@ -200,9 +227,14 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
         buf,
         parts,
         plain,
+        images,
         ..
     } = frame;
     parent.plain.push_str(&plain);
+    // An image's description is its alt text: the images in it are not shown.
+    if !matches!(tag, Some(Tag::Image { .. })) {
+        parent.images.extend(images);
+    }
     let Some(tag) = tag else { return };
     let out = match tag {
         Tag::Paragraph => format!("{buf}\n\n"),
@@ -288,6 +320,7 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
                 .map_or(String::new(), |f| {
                     format!(", format: {}", string(f.typst()))
                 });
+            parent.images.push(path.to_string());
             format!(
                 "#image({}{format}, alt: {})",
                 string(&format!("{}/{path}", ctx.image_root)),
@@ -324,7 +357,7 @@ fn cells(cells: &[String]) -> String {
 mod tests {
     use super::*;
 
-    fn md(body: &str) -> String {
+    fn converted(body: &str) -> Converted {
         convert(
             body,
             &Context {
@@ -334,6 +367,17 @@ mod tests {
                 label_prefix: "punkt-2-1",
             },
         )
+    }
+
+    fn md(body: &str) -> String {
+        converted(body).markup
+    }
+
+    #[test]
+    fn the_images_shown_are_listed() {
+        let body = "![a](./a.png) ![b ![c](c.png)](b.png)[^1] [^2]\n\n\
+                    [^1]: ![d](bilag/d.png)\n\n[^2]: Se [^1].\n\n[^3]: ![e](e.png)\n";
+        assert_eq!(converted(body).images, ["a.png", "b.png", "bilag/d.png"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The PDF: the referat as a generated Typst document, typeset by the
 //! embedded engine in the layout's template.
 
+pub mod diagnostics;
 pub mod markup;
 pub mod world;
 
@@ -19,7 +20,7 @@ use crate::diag::Loc;
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
-use crate::render::context::Referat;
+use crate::render::context::{ItemView, Referat};
 use markup::{Context, string};
 use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
@@ -30,6 +31,9 @@ pub struct Document {
     pub ident: String,
     /// The byte range of each item's call, in `Referat::items` order.
     pub items: Vec<Range<usize>>,
+    /// The meeting's images the document shows, by their paths in the
+    /// meeting folder (as under `/meeting`), each once.
+    pub images: Vec<String>,
 }
 
 /// Writes the Typst document for a referat: the meeting as data for the
@@ -52,6 +56,7 @@ pub fn document(
     );
     let image_root = format!("/{MEETING_ROOT}");
     let mut items = Vec::new();
+    let mut images: Vec<String> = Vec::new();
     for item in &referat.items {
         let start = source.len();
         let body = markup::convert(
@@ -63,28 +68,12 @@ pub fn document(
                 label_prefix: &format!("punkt-{}", item.number.replace('.', "-")),
             },
         );
-        // A title, as a link to the copy beside the PDF.
-        let attachments: Vec<String> = item
-            .attachments
-            .iter()
-            .map(|a| match &a.href {
-                Some(href) => format!("link({}, {})", string(href), string(&a.title)),
-                None => string(&a.title),
-            })
-            .collect();
-        source.push_str(&format!(
-            "#item(level: {}, number: {}, title: {}, sag: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {})[\n{}]\n\n",
-            item.level,
-            string(&item.number),
-            string(&item.title),
-            item.sag.as_deref().map_or("none".to_string(), string),
-            array(item.responsible.iter().map(|s| string(s))),
-            array(item.presenters.iter().map(|s| string(s))),
-            array(attachments.into_iter()),
-            item.closed,
-            referat.internal,
-            body
-        ));
+        for image in body.images {
+            if !images.contains(&image) {
+                images.push(image);
+            }
+        }
+        source.push_str(&item_call(item, referat.internal, &body.markup));
         items.push(start..source.len());
     }
     if let Some(closing) = layout.closing() {
@@ -97,13 +86,40 @@ pub fn document(
                 label_prefix: "afslutning",
             },
         );
-        source.push_str(&format!("#closing[\n{body}]\n"));
+        source.push_str(&format!("#closing[\n{}]\n", body.markup));
     }
     Ok(Document {
         source,
         items,
+        images,
         ident: format!("{} {}", referat.title, referat.date),
     })
+}
+
+/// The `item` call of one agenda item, its body the content block.
+fn item_call(item: &ItemView, internal: bool, body: &str) -> String {
+    // A title, as a link to the copy beside the PDF.
+    let attachments: Vec<String> = item
+        .attachments
+        .iter()
+        .map(|a| match &a.href {
+            Some(href) => format!("link({}, {})", string(href), string(&a.title)),
+            None => string(&a.title),
+        })
+        .collect();
+    format!(
+        "#item(level: {}, number: {}, title: {}, sag: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {})[\n{}]\n\n",
+        item.level,
+        string(&item.number),
+        string(&item.title),
+        item.sag.as_deref().map_or("none".to_string(), string),
+        array(item.responsible.iter().map(|s| string(s))),
+        array(item.presenters.iter().map(|s| string(s))),
+        array(attachments.into_iter()),
+        item.closed,
+        internal,
+        body
+    )
 }
 
 fn array(items: impl Iterator<Item = String>) -> String {
