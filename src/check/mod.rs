@@ -3,6 +3,7 @@
 
 mod body;
 pub mod case;
+mod findings;
 pub mod glyphs;
 mod items;
 mod people;
