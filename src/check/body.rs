@@ -127,14 +127,23 @@ impl ItemFiles<'_> {
     /// A finding for an image: it must be an image in the meeting folder,
     /// not too large, and not a closed item's file.
     fn image(&self, url: &str, loc: Loc) -> Option<Diagnostic> {
-        let resolved = paths::resolve_inside(&self.meeting.dir, url)
-            .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
-        match resolved {
-            Err(reason) => Some(findings::missing_file("image", &reason, loc)),
-            Ok(size) => size
-                .and_then(|size| too_large(url, size, loc.clone()))
-                .or_else(|| self.withheld("image", &paths::percent_decode(url), loc)),
-        }
+        let path = match paths::resolve_inside(&self.meeting.dir, url) {
+            Ok(path) => path,
+            Err(reason) => return Some(findings::missing_file("image", &reason, loc)),
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(findings::image_unreadable(loc, url, &e)),
+        };
+        // The images the layouts can show are known by their first bytes,
+        // not their names.
+        let Some(format) = image::Format::of(&bytes) else {
+            return Some(findings::not_an_image(loc, url));
+        };
+        format
+            .size(&bytes)
+            .and_then(|size| too_large(url, size, loc.clone()))
+            .or_else(|| self.withheld("image", &paths::percent_decode(url), loc))
     }
 
     /// A finding for a link to a local file: it must exist in the meeting
@@ -356,16 +365,6 @@ fn personal_data(
         let place = place.of(&range);
         diags.push(findings::personal_data(Loc::new(file, range), kind, &place));
     }
-}
-
-/// The images the layouts can show: PNG, JPEG, GIF, WebP and SVG, known by
-/// their first bytes, not their names; with their size in pixels when the
-/// header tells it.
-fn image_format(path: &std::path::Path) -> Result<Option<(u32, u32)>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let format = image::Format::of(&bytes)
-        .ok_or_else(|| "is not a PNG, JPEG, GIF, WebP or SVG image".to_string())?;
-    Ok(format.size(&bytes))
 }
 
 /// A `missing-file` finding for an image of more than

@@ -314,6 +314,21 @@ pub fn missing_file(what: &str, reason: &str, loc: Loc) -> Diagnostic {
     ))
 }
 
+/// `missing-file`: an image that cannot be read.
+pub fn image_unreadable(loc: Loc, url: &str, err: &std::io::Error) -> Diagnostic {
+    missing_file("image", &format!("`{url}` cannot be read: {err}"), loc)
+}
+
+/// `missing-file`: a file that is none of the image types the layouts can
+/// show, by its first bytes.
+pub fn not_an_image(loc: Loc, url: &str) -> Diagnostic {
+    missing_file(
+        "image",
+        &format!("`{url}` is not a PNG, JPEG, GIF, WebP or SVG image"),
+        loc,
+    )
+}
+
 /// `missing-file`: a link to a local file that is not in the folder.
 pub fn missing_link_target(reason: &str, loc: Loc) -> Diagnostic {
     missing_file("link", reason, loc).with_help(
@@ -438,4 +453,38 @@ fn place_help(place: &Place) -> &'static str {
             "remove it from the title: titles are published, even for closed items"
         }
     }
+}
+
+// Glyphs ------------------------------------------------------------------------
+
+/// `missing-glyph`: an invisible mark the PDF standards forbid.
+pub fn forbidden_mark(loc: Loc, c: char) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingGlyph,
+        loc,
+        format!(
+            "`{}` (U+{:04X}, an invisible mark) is not allowed in the text of the PDF: \
+             the standards it is made to forbid it",
+            c.escape_unicode(),
+            u32::from(c)
+        ),
+    )
+    .with_help("remove it: delete the word around it and write it again")
+}
+
+/// `missing-glyph`: `text` (shown safely), whose code `points` and `kind`
+/// (", an emoji", or nothing) no font of `layout` has.
+pub fn not_in_fonts(loc: Loc, text: &str, points: &str, kind: &str, layout: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingGlyph,
+        loc,
+        format!(
+            "`{text}` ({points}{kind}) is in none of the fonts of the layout {layout}: \
+             the PDF cannot show it"
+        ),
+    )
+    .with_help(
+        "remove it or write it in words (an emoji as what it means); to keep it, \
+         build with a layout that has a font with it (`--layout DIR`, or `layout` in rk.toml)",
+    )
 }
