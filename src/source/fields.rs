@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, Loc};
 use crate::files::FileId;
 use crate::model::Spanned;
-use crate::source::findings;
+use crate::source::findings::{self, Required};
 use crate::source::yaml::{self, Comment, Node, Value};
 use crate::suggest;
 
@@ -237,18 +237,16 @@ impl Reader<'_> {
     pub fn require(
         &mut self,
         fields: &[Field<'_>],
-        field: &str,
+        required: &Required,
         absent_at: std::ops::Range<usize>,
-        what: &str,
-        help: &str,
     ) {
-        match fields.iter().find(|f| f.name == field) {
-            None => self.missing(absent_at, field, what, help),
+        match fields.iter().find(|f| f.name == required.field) {
+            None => self.missing(absent_at, required),
             Some(f)
                 if f.value.is_null() || f.value.as_str().is_some_and(|t| t.trim().is_empty()) =>
             {
                 let loc = self.loc(f.key.clone());
-                self.report(findings::field_empty(loc, field, help));
+                self.report(findings::field_empty(loc, required));
             }
             Some(_) => {}
         }
@@ -256,11 +254,11 @@ impl Reader<'_> {
 
     /// A required field that is absent: reported at `at`, unless an unknown
     /// key was already reported as a misspelling of it.
-    pub fn missing(&mut self, at: std::ops::Range<usize>, field: &str, what: &str, help: &str) {
-        if self.misspelt.contains(&field) {
+    pub fn missing(&mut self, at: std::ops::Range<usize>, required: &Required) {
+        if self.misspelt.contains(&required.field) {
             return;
         }
         let loc = self.loc(at);
-        self.report(findings::field_missing(loc, field, what, help));
+        self.report(findings::field_missing(loc, required));
     }
 }

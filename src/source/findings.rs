@@ -76,14 +76,83 @@ pub fn unknown_field(
     .with_help(help)
 }
 
-/// `missing-field`: `what` has no `field`; `help` says what to write.
-pub fn field_missing(loc: Loc, field: &str, what: &str, help: &str) -> Diagnostic {
-    Diagnostic::error(Rule::MissingField, loc, format!("{what} has no `{field}`")).with_help(help)
+/// A field that must be there and have a value: its name, the name of the
+/// mapping that holds it (in messages), and what to write.
+pub struct Required {
+    pub field: &'static str,
+    pub what: &'static str,
+    pub help: &'static str,
 }
 
-/// `missing-field`: `field:` with no value.
-pub fn field_empty(loc: Loc, field: &str, help: &str) -> Diagnostic {
-    Diagnostic::error(Rule::MissingField, loc, format!("`{field}` is empty")).with_help(help)
+/// The fields every meeting.yaml has.
+pub const MEETING_REQUIRED: [Required; 4] = [
+    Required {
+        field: "body",
+        what: "meeting.yaml",
+        help: "write `body: It-Arkitekturrådet`",
+    },
+    Required {
+        field: "date",
+        what: "meeting.yaml",
+        help: "write `date: 2020-11-25`",
+    },
+    Required {
+        field: "referent",
+        what: "meeting.yaml",
+        help: "write `referent: <name of a present person>`",
+    },
+    Required {
+        field: "members",
+        what: "meeting.yaml",
+        help: "write `members:\n  - name: <name>\n    organisation: <organisation>`",
+    },
+];
+
+/// An agenda item's number.
+pub const ITEM_NUMBER: Required = Required {
+    field: "number",
+    what: "this agenda item",
+    help: "write `number: \"2.1\"` in the front matter",
+};
+
+/// An agenda item's title.
+pub const ITEM_TITLE: Required = Required {
+    field: "title",
+    what: "this agenda item",
+    help: "write `title: <the item's title>` in the front matter",
+};
+
+/// The name of a person written as an empty entry (`- `).
+pub const ENTRY_NAME: Required = Required {
+    field: "name",
+    what: "an entry of this list",
+    help: "write the person's name after `- `, or remove the line",
+};
+
+/// The name of a person written as fields.
+pub const PERSON_NAME: Required = Required {
+    field: "name",
+    what: "a person",
+    help: "add `name: <full name>`",
+};
+
+/// The file of an attachment.
+pub const ATTACHMENT_FILE: Required = Required {
+    field: "file",
+    what: "an attachment",
+    help: "add `file: bilag/<name>`",
+};
+
+/// `missing-field`: the mapping has no `required.field`.
+pub fn field_missing(loc: Loc, required: &Required) -> Diagnostic {
+    let Required { field, what, help } = required;
+    Diagnostic::error(Rule::MissingField, loc, format!("{what} has no `{field}`")).with_help(*help)
+}
+
+/// `missing-field`: `required.field:` with no value.
+pub fn field_empty(loc: Loc, required: &Required) -> Diagnostic {
+    let Required { field, help, .. } = required;
+    Diagnostic::error(Rule::MissingField, loc, format!("`{field}` is empty")).with_help(*help)
 }
 
 /// `bad-value`: `what` is not a mapping of fields.

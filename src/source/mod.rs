@@ -201,24 +201,14 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
 /// The fields every meeting.yaml has, reported at its top (`top`) when
 /// absent.
 fn require_meeting_fields(r: &mut Reader<'_>, fields: &[Field<'_>], top: Range<usize>) {
-    let required = [
-        ("body", "body: It-Arkitekturrådet"),
-        ("date", "date: 2020-11-25"),
-        ("referent", "referent: <name of a present person>"),
-        (
-            "members",
-            "members:\n  - name: <name>\n    organisation: <organisation>",
-        ),
-    ];
-    for (field, example) in required {
-        let help = format!("write `{example}`");
-        if field == "members" {
+    for required in &findings::MEETING_REQUIRED {
+        if required.field == "members" {
             // An empty `members:` is `no-attendees`.
-            if !fields.iter().any(|f| f.name == field) {
-                r.missing(top.clone(), field, "meeting.yaml", &help);
+            if !fields.iter().any(|f| f.name == required.field) {
+                r.missing(top.clone(), required);
             }
         } else {
-            r.require(fields, field, top.clone(), "meeting.yaml", &help);
+            r.require(fields, required, top.clone());
         }
     }
 }
@@ -244,12 +234,7 @@ fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
 fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
     if node.is_null() {
         let at = node.span.start..node.span.start;
-        r.missing(
-            at,
-            "name",
-            "an entry of this list",
-            "write the person's name after `- `, or remove the line",
-        );
+        r.missing(at, &findings::ENTRY_NAME);
         return None;
     }
     if let yaml::Value::Scalar { .. } = node.value {
@@ -286,7 +271,7 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
             .any(|d| d.rule == Rule::BadValue && node.span.contains(&d.loc.span.start))
         {
             let at = node.span.start..node.span.start;
-            r.missing(at, "name", "a person", "add `name: <full name>`");
+            r.missing(at, &findings::PERSON_NAME);
         }
         return None;
     }
@@ -459,20 +444,8 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
 
 /// `number` and `title`, reported at the closing `---` (`at`) when absent.
 fn require_item_fields(r: &mut Reader<'_>, fields: &[Field<'_>], at: Range<usize>) {
-    r.require(
-        fields,
-        "number",
-        at.clone(),
-        "this agenda item",
-        "write `number: \"2.1\"` in the front matter",
-    );
-    r.require(
-        fields,
-        "title",
-        at,
-        "this agenda item",
-        "write `title: <the item's title>` in the front matter",
-    );
+    r.require(fields, &findings::ITEM_NUMBER, at.clone());
+    r.require(fields, &findings::ITEM_TITLE, at);
 }
 
 fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
@@ -508,12 +481,7 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
         }
         match file {
             Some(file) => out.push(Attachment { file, title }),
-            None => r.missing(
-                item.span.start..item.span.start,
-                "file",
-                "an attachment",
-                "add `file: bilag/<name>`",
-            ),
+            None => r.missing(item.span.start..item.span.start, &findings::ATTACHMENT_FILE),
         }
     }
     out
