@@ -1,5 +1,6 @@
 //! Loading: a meeting folder on disk becomes a [`Meeting`] plus the
-//! findings met while reading it (encoding, YAML, unknown or missing fields).
+//! findings met while reading it (encoding, YAML, unknown or missing fields),
+//! each worded in `findings.rs`.
 
 pub mod decode;
 pub mod fields;
