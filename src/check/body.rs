@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-use crate::check::personal::{self, Kind};
-use crate::diag::{Diagnostic, Loc, Rule};
+use crate::check::findings;
+use crate::check::personal;
+use crate::diag::{Diagnostic, Loc};
 use crate::files::{FileId, Files};
 use crate::image;
 use crate::markdown;
@@ -41,7 +42,7 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         for attachment in &item.attachments {
             let loc = Loc::new(item.file, attachment.file.span.clone());
             if let Err(reason) = paths::resolve_inside(&meeting.dir, &attachment.file.value) {
-                diags.push(missing_file("attachment", &reason, loc));
+                diags.push(findings::missing_file("attachment", &reason, loc));
             } else if let Some(diag) =
                 item_files.withheld("attachment", &attachment.file.value, loc)
             {
@@ -120,27 +121,29 @@ impl ItemFiles<'_> {
     fn withheld(&self, what: &str, name: &str, loc: Loc) -> Option<Diagnostic> {
         let path = paths::normalise(name)?;
         let number = self.withheld.get(&path)?;
-        Some(
-            Diagnostic::error(
-                Rule::MissingFile,
-                loc,
-                format!("{what} `{name}` is a file of closed item {number}, which is not published"),
-            )
-            .with_help("a closed item's files are never published: remove it here, or publish a copy under a name of its own"),
-        )
+        Some(findings::file_of_closed_item(loc, what, name, number))
     }
 
     /// A finding for an image: it must be an image in the meeting folder,
     /// not too large, and not a closed item's file.
     fn image(&self, url: &str, loc: Loc) -> Option<Diagnostic> {
-        let resolved = paths::resolve_inside(&self.meeting.dir, url)
-            .and_then(|path| image_format(&path).map_err(|e| format!("`{url}` {e}")));
-        match resolved {
-            Err(reason) => Some(missing_file("image", &reason, loc)),
-            Ok(size) => size
-                .and_then(|size| too_large(url, size, loc.clone()))
-                .or_else(|| self.withheld("image", &paths::percent_decode(url), loc)),
-        }
+        let path = match paths::resolve_inside(&self.meeting.dir, url) {
+            Ok(path) => path,
+            Err(reason) => return Some(findings::missing_file("image", &reason, loc)),
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(findings::image_unreadable(loc, url, &e)),
+        };
+        // The images the layouts can show are known by their first bytes,
+        // not their names.
+        let Some(format) = image::Format::of(&bytes) else {
+            return Some(findings::not_an_image(loc, url));
+        };
+        format
+            .size(&bytes)
+            .and_then(|size| too_large(url, size, loc.clone()))
+            .or_else(|| self.withheld("image", &paths::percent_decode(url), loc))
     }
 
     /// A finding for a link to a local file: it must exist in the meeting
@@ -148,86 +151,105 @@ impl ItemFiles<'_> {
     fn link(&self, link_type: pulldown_cmark::LinkType, url: &str, loc: Loc) -> Option<Diagnostic> {
         let local = markdown::local_link(link_type, url)?;
         match paths::resolve_inside(&self.meeting.dir, &local.path) {
-            Err(reason) => Some(missing_file("link", &reason, loc).with_help(
-                "put the file in the meeting folder (e.g. bilag/) and link it relative to the folder; \
-                 a web address starts with https://",
-            )),
+            Err(reason) => Some(findings::missing_link_target(&reason, loc)),
             Ok(_) => self.withheld("link", &local.path, loc),
         }
     }
 }
 
-/// A `missing-file` finding: `what` (image, link, attachment) `reason`.
-fn missing_file(what: &str, reason: &str, loc: Loc) -> Diagnostic {
-    Diagnostic::error(Rule::MissingFile, loc, format!("{what} {reason}")).with_help(format!(
-        "put the {} in the meeting folder (e.g. bilag/) and name it relative to the folder",
-        if what == "image" { "image" } else { "file" }
-    ))
+fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
+    let mut walk = Walk {
+        files,
+        body: &files.item.body,
+        previous_level: 1,
+        image: None,
+        last_html_line: None,
+        depth: 0,
+        too_deep: false,
+    };
+    for (event, range) in markdown::parse(&files.item.body) {
+        walk.nesting(&event, &range, diags);
+        walk.event(event, range, diags);
+    }
 }
 
-fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
-    let item = files.item;
-    let body = &item.body;
-    let at = |range: std::ops::Range<usize>| {
+/// The walk over one item body's Markdown events, and what it remembers.
+struct Walk<'a> {
+    files: &'a ItemFiles<'a>,
+    body: &'a str,
+    /// The item title is the level-1 heading: parts start at level 2.
+    previous_level: usize,
+    /// The image being read: where it is, its target and its alt text so far.
+    image: Option<(std::ops::Range<usize>, String, String)>,
+    /// One raw-html warning per line is enough (`<b>x</b>` is two tags).
+    last_html_line: Option<usize>,
+    /// Lists and quotes inside each other, and whether that was reported.
+    depth: usize,
+    too_deep: bool,
+}
+
+impl Walk<'_> {
+    /// `range` of the body as a place in the item file.
+    fn at(&self, range: std::ops::Range<usize>) -> Loc {
+        let offset = self.files.item.body_offset;
         Loc::new(
-            item.file,
-            item.body_offset + range.start..item.body_offset + range.end,
+            self.files.item.file,
+            offset + range.start..offset + range.end,
         )
-    };
-    let line_at = |start: usize| at(start..line_end(body, start));
-    // The item title is the level-1 heading: parts start at level 2.
-    let mut previous_level = 1;
-    // The image being read: where it is, its target and its alt text so far.
-    let mut image: Option<(std::ops::Range<usize>, String, String)> = None;
-    // One raw-html warning per line is enough (`<b>x</b>` is two tags).
-    let mut last_html_line = None;
-    // Lists and quotes inside each other, and whether that was reported.
-    let mut depth = 0usize;
-    let mut too_deep = false;
-    for (event, range) in markdown::parse(body) {
-        depth = (depth + usize::from(opens_nesting(&event))).saturating_sub(usize::from(
-            matches!(&event, Event::End(end) if closes_nesting(end)),
+    }
+
+    /// The line from `start` to its end.
+    fn line_at(&self, start: usize) -> Loc {
+        self.at(start..line_end(self.body, start))
+    }
+
+    /// `nesting`: reported once, where it first goes too deep.
+    fn nesting(
+        &mut self,
+        event: &Event,
+        range: &std::ops::Range<usize>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        self.depth = (self.depth + usize::from(opens_nesting(event))).saturating_sub(usize::from(
+            matches!(event, Event::End(end) if closes_nesting(end)),
         ));
-        if depth > MAX_NESTING && !too_deep {
-            too_deep = true;
-            diags.push(nesting(line_at(range.start)));
+        if self.depth > MAX_NESTING && !self.too_deep {
+            self.too_deep = true;
+            diags.push(findings::nested_too_deep(
+                self.line_at(range.start),
+                MAX_NESTING,
+            ));
         }
+    }
+
+    fn event(&mut self, event: Event, range: std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = heading_number(level);
-                diags.extend(heading(level, previous_level, line_at(range.start)));
-                previous_level = level;
+                diags.extend(heading(
+                    level,
+                    self.previous_level,
+                    self.line_at(range.start),
+                ));
+                self.previous_level = level;
             }
-            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
-                let line_start = body[..range.start].rfind('\n').map_or(0, |i| i + 1);
-                if last_html_line.replace(line_start) == Some(line_start) {
-                    continue;
-                }
-                let end = if matches!(event, Event::InlineHtml(_)) {
-                    range.end
-                } else {
-                    line_end(body, range.start)
-                };
-                diags.push(raw_html(at(range.start..end)));
-            }
+            Event::Start(Tag::HtmlBlock) => diags.extend(self.raw_html(range, false)),
+            Event::InlineHtml(_) => diags.extend(self.raw_html(range, true)),
             Event::Start(Tag::Image { dest_url, .. }) => {
-                image = Some((range, dest_url.into_string(), String::new()));
+                self.image = Some((range, dest_url.into_string(), String::new()));
             }
             Event::Text(text) | Event::Code(text) => {
-                if let Some((_, _, alt)) = &mut image {
+                if let Some((_, _, alt)) = &mut self.image {
                     alt.push_str(&text);
                 }
             }
             Event::End(TagEnd::Image) => {
-                if let Some((range, url, alt)) = image.take() {
+                if let Some((range, url, alt)) = self.image.take() {
                     if alt.trim().is_empty() {
-                        diags.push(
-                            Diagnostic::error(Rule::ImageAlt, at(range.clone()), "an image without alt text")
-                                .with_help("describe the image between the brackets: ![Graf over ...](bilag/graf.png)"),
-                        );
+                        diags.push(findings::image_without_alt(self.at(range.clone())));
                     }
-                    let url_at = at(find_in(body, range, &url));
-                    diags.extend(files.image(&url, url_at));
+                    let url_at = self.at(find_in(self.body, range, &url));
+                    diags.extend(self.files.image(&url, url_at));
                 }
             }
             Event::Start(Tag::Link {
@@ -235,18 +257,32 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
                 dest_url,
                 ..
             }) => {
-                let url_at = at(find_in(body, range, &dest_url));
-                diags.extend(files.link(link_type, &dest_url, url_at.clone()));
+                let url_at = self.at(find_in(self.body, range, &dest_url));
+                diags.extend(self.files.link(link_type, &dest_url, url_at.clone()));
                 diags.extend(unsafe_link(&dest_url, url_at));
             }
             _ => {}
         }
     }
+
+    /// `raw-html` at an HTML block's line or an inline tag, once a line.
+    fn raw_html(&mut self, range: std::ops::Range<usize>, inline: bool) -> Option<Diagnostic> {
+        let line_start = self.body[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        if self.last_html_line.replace(line_start) == Some(line_start) {
+            return None;
+        }
+        let end = if inline {
+            range.end
+        } else {
+            line_end(self.body, range.start)
+        };
+        Some(findings::raw_html(self.at(range.start..end)))
+    }
 }
 
 /// Where personal data was found, which decides what to say about it.
 #[derive(Clone)]
-enum Place {
+pub enum Place {
     MeetingYaml,
     /// A public item; `title` is where its title is in the file.
     Item {
@@ -267,26 +303,6 @@ impl Place {
                 Place::Title { closed: false }
             }
             other => other.clone(),
-        }
-    }
-
-    fn name(&self) -> &'static str {
-        match self {
-            Place::MeetingYaml => "meeting.yaml",
-            Place::Item { .. } | Place::Title { closed: false } => "a public item",
-            Place::Title { closed: true } => "the title of a closed item",
-        }
-    }
-
-    fn help(&self) -> &'static str {
-        match self {
-            Place::MeetingYaml => "remove it: everything in meeting.yaml is published",
-            Place::Item { .. } => {
-                "remove it from the text, or mark the item `closed: true` so it is not published"
-            }
-            Place::Title { .. } => {
-                "remove it from the title: titles are published, even for closed items"
-            }
         }
     }
 }
@@ -318,62 +334,21 @@ fn closes_nesting(end: &TagEnd) -> bool {
     )
 }
 
-fn nesting(loc: Loc) -> Diagnostic {
-    Diagnostic::error(
-        Rule::Nesting,
-        loc,
-        format!("lists, quotes and emphasis nested more than {MAX_NESTING} levels deep"),
-    )
-    .with_help("flatten the structure: minutes rarely need more than a few levels")
-}
-
 /// A heading of `level` after one of `previous_level`: level 1 is the
 /// item's title, and no level may be skipped.
 fn heading(level: usize, previous_level: usize, loc: Loc) -> Option<Diagnostic> {
     if level == 1 {
-        Some(
-            Diagnostic::error(Rule::HeadingLevel, loc, "a level-1 heading in an item body")
-                .with_help("the item's title is its heading: write parts as `## Indstilling`"),
-        )
+        Some(findings::level_one_heading(loc))
     } else if level > previous_level + 1 {
-        let expected = previous_level + 1;
-        Some(
-            Diagnostic::error(
-                Rule::HeadingLevel,
-                loc,
-                format!(
-                    "a level-{level} heading follows level {previous_level}: level {expected} is skipped"
-                ),
-            )
-            .with_help(format!(
-                "write it as a level-{expected} heading (`{} `)",
-                "#".repeat(expected)
-            )),
-        )
+        Some(findings::heading_skips_level(loc, level, previous_level))
     } else {
         None
     }
 }
 
-fn raw_html(loc: Loc) -> Diagnostic {
-    Diagnostic::warning(
-        Rule::RawHtml,
-        loc,
-        "raw HTML in an item: it is shown as literal text, not as HTML",
-    )
-    .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text")
-}
-
 fn unsafe_link(url: &str, loc: Loc) -> Option<Diagnostic> {
     let scheme = markdown::scheme(url)?;
-    (!markdown::is_safe_scheme(&scheme)).then(|| {
-        Diagnostic::error(
-            Rule::UnsafeLink,
-            loc,
-            format!("a `{scheme}:` link in published minutes"),
-        )
-        .with_help("links may use http, https or mailto only")
-    })
+    (!markdown::is_safe_scheme(&scheme)).then(|| findings::unsafe_link(loc, &scheme))
 }
 
 /// `personal-data` findings for `text`, which starts at byte `offset` of
@@ -388,49 +363,15 @@ fn personal_data(
     for (range, kind) in personal::find(text) {
         let range = offset + range.start..offset + range.end;
         let place = place.of(&range);
-        let name = place.name();
-        let loc = Loc::new(file, range);
-        let diag = match kind {
-            Kind::Cpr => {
-                Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {name}"))
-            }
-            Kind::Email => Diagnostic::warning(
-                Rule::PersonalData,
-                loc,
-                format!("an e-mail address in {name}"),
-            ),
-            Kind::Phone => {
-                Diagnostic::warning(Rule::PersonalData, loc, format!("a phone number in {name}"))
-            }
-        };
-        diags.push(diag.with_help(place.help()));
+        diags.push(findings::personal_data(Loc::new(file, range), kind, &place));
     }
-}
-
-/// The images the layouts can show: PNG, JPEG, GIF, WebP and SVG, known by
-/// their first bytes, not their names; with their size in pixels when the
-/// header tells it.
-fn image_format(path: &std::path::Path) -> Result<Option<(u32, u32)>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let format = image::Format::of(&bytes)
-        .ok_or_else(|| "is not a PNG, JPEG, GIF, WebP or SVG image".to_string())?;
-    Ok(format.size(&bytes))
 }
 
 /// A `missing-file` finding for an image of more than
 /// [`image::MAX_PIXELS`] pixels, which the engine would have to hold.
 fn too_large(url: &str, (width, height): (u32, u32), loc: Loc) -> Option<Diagnostic> {
-    (u64::from(width) * u64::from(height) > image::MAX_PIXELS).then(|| {
-        Diagnostic::error(
-            Rule::MissingFile,
-            loc,
-            format!(
-                "image `{url}` is {width} × {height} pixels, more than the {} million an image may have",
-                image::MAX_PIXELS / 1_000_000
-            ),
-        )
-        .with_help("save a smaller copy of the image: 2,000 pixels across is plenty for a page")
-    })
+    (u64::from(width) * u64::from(height) > image::MAX_PIXELS)
+        .then(|| findings::image_too_large(loc, url, (width, height)))
 }
 
 fn heading_number(level: HeadingLevel) -> usize {

@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::diag::{Diagnostic, Loc, Rule};
+use crate::check::findings;
+use crate::diag::{Diagnostic, Loc};
 use crate::files::{FileId, Files};
 use crate::layout::Coverage;
 use crate::markdown;
@@ -49,17 +50,7 @@ pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut 
 /// The build words an engine error about a missing glyph with it too.
 pub fn finding(text: &str, loc: Loc, layout: &str) -> Diagnostic {
     if let Some(c) = text.chars().find(|c| is_forbidden(*c)) {
-        return Diagnostic::error(
-            Rule::MissingGlyph,
-            loc,
-            format!(
-                "`{}` (U+{:04X}, an invisible mark) is not allowed in the text of the PDF: \
-                 the standards it is made to forbid it",
-                c.escape_unicode(),
-                u32::from(c)
-            ),
-        )
-        .with_help("remove it: delete the word around it and write it again");
+        return findings::forbidden_mark(loc, c);
     }
     let mut points: Vec<String> = Vec::new();
     for c in text.chars().filter(|c| needs_glyph(*c)) {
@@ -86,19 +77,7 @@ pub fn finding(text: &str, loc: Loc, layout: &str) -> Diagnostic {
             false => c.to_string(),
         })
         .collect();
-    Diagnostic::error(
-        Rule::MissingGlyph,
-        loc,
-        format!(
-            "`{text}` ({}{kind}) is in none of the fonts of the layout {layout}: \
-             the PDF cannot show it",
-            points.join(" ")
-        ),
-    )
-    .with_help(
-        "remove it or write it in words (an emoji as what it means); to keep it, \
-         build with a layout that has a font with it (`--layout DIR`, or `layout` in rk.toml)",
-    )
+    findings::not_in_fonts(loc, &text, &points.join(" "), &kind, layout)
 }
 
 /// True when the engine needs a glyph for `c`: not for white space and

@@ -1,8 +1,10 @@
 //! Checking: every rule of the spec over a loaded meeting. Each family of
 //! rules lives in its own file and pushes findings; none stops the run.
+//! What a finding says is worded in `findings.rs`, one function a message.
 
 mod body;
 pub mod case;
+mod findings;
 pub mod glyphs;
 mod items;
 mod people;

@@ -1,9 +1,10 @@
 //! Reading typed fields out of the YAML tree. Every problem becomes a
 //! finding at the offending key or value; reading always goes on.
 
-use crate::diag::{Diagnostic, Loc, Rule};
+use crate::diag::{Diagnostic, Loc};
 use crate::files::FileId;
 use crate::model::Spanned;
+use crate::source::findings::{self, Required};
 use crate::source::yaml::{self, Comment, Node, Value};
 use crate::suggest;
 
@@ -62,6 +63,11 @@ impl Reader<'_> {
         Loc::new(self.file, span)
     }
 
+    /// Records a finding.
+    pub fn report(&mut self, diag: Diagnostic) {
+        self.diags.push(diag);
+    }
+
     /// The entries of a mapping whose keys are all in `allowed`; unknown keys
     /// are reported (with a did-you-mean) and left out. `what` names the
     /// mapping in messages ("meeting.yaml", "a person").
@@ -72,7 +78,7 @@ impl Reader<'_> {
         what: &str,
     ) -> Option<Vec<Field<'n>>> {
         let Value::Map(entries) = &node.value else {
-            self.bad_value(node, &format!("{what} must be a mapping of fields"));
+            self.report(findings::not_a_mapping(self.loc(node.span.clone()), what));
             return None;
         };
         let mut known = Vec::new();
@@ -87,44 +93,20 @@ impl Reader<'_> {
             } else {
                 let danish = suggest::danish_field(name, allowed.iter().copied());
                 let meant = danish.or_else(|| suggest::closest(name, allowed.iter().copied()));
-                let help = match meant {
-                    Some(s) => {
-                        if let Some(field) = allowed.iter().find(|a| **a == s) {
-                            self.misspelt.push(field);
-                        }
-                        match danish {
-                            Some(_) => format!("did you mean `{s}`? Field names are in English"),
-                            None => format!("did you mean `{s}`?"),
-                        }
-                    }
-                    None => format!("the fields of {what} are: {}", allowed.join(", ")),
-                };
-                self.diags.push(
-                    Diagnostic::error(
-                        Rule::UnknownField,
-                        self.loc(key.span.clone()),
-                        format!("unknown field `{name}` in {what}"),
-                    )
-                    .with_help(help),
-                );
+                if let Some(field) = meant.and_then(|s| allowed.iter().find(|a| **a == s)) {
+                    self.misspelt.push(field);
+                }
+                self.report(findings::unknown_field(
+                    self.loc(key.span.clone()),
+                    name,
+                    what,
+                    meant,
+                    danish.is_some(),
+                    allowed,
+                ));
             }
         }
         Some(known)
-    }
-
-    pub fn bad_value(&mut self, node: &Node, message: &str) {
-        self.bad_value_help(node, message, None);
-    }
-
-    pub fn bad_value_help(&mut self, node: &Node, message: &str, help: Option<String>) {
-        self.diags.push(
-            Diagnostic::error(
-                Rule::BadValue,
-                self.loc(node.span.clone()),
-                message.to_string(),
-            )
-            .with_help_opt(help),
-        );
     }
 
     /// A text value; an empty value is `None`, a list or mapping a finding.
@@ -147,17 +129,9 @@ impl Reader<'_> {
             comment,
         } = &node.value
         else {
-            let help = match &node.value {
-                Value::Seq(_) => format!(
-                    "write one value after `{field}:`; if it holds a comma or brackets, put it in quotes"
-                ),
-                _ => format!("write `{field}: <text>` on one line"),
-            };
-            self.bad_value_help(
-                node,
-                &format!("`{field}` must be text, not {}", node.kind()),
-                Some(help),
-            );
+            let is_list = matches!(node.value, Value::Seq(_));
+            let loc = self.loc(node.span.clone());
+            self.report(findings::not_text(loc, field, node.kind(), is_list));
             return None;
         };
         let value = Spanned::new(text.trim().to_string(), node.span.clone());
@@ -182,14 +156,12 @@ impl Reader<'_> {
     ) -> Option<Spanned<String>> {
         let inner = yaml::curly_quoted(text)?;
         let fixed = form.write(field, &yaml::quoted(inner));
-        self.diags.push(
-            Diagnostic::error(
-                Rule::BadValue,
-                self.loc(node.span.clone()),
-                format!("`{text}` is in curly quotes, which YAML keeps as part of the text"),
-            )
-            .with_help(yaml::straight_quotes(&fixed)),
-        );
+        let loc = self.loc(node.span.clone());
+        self.report(findings::curly_quoted(
+            loc,
+            text,
+            yaml::straight_quotes(&fixed),
+        ));
         let open = text.len() - text.trim_start_matches(yaml::is_curly).len();
         let close = text.len() - text.trim_end_matches(yaml::is_curly).len();
         let span = node.span.start + open..node.span.end.saturating_sub(close);
@@ -199,17 +171,9 @@ impl Reader<'_> {
     /// A warning at a comment that cuts the value `read` short.
     fn cut_short(&mut self, read: &str, comment: &Comment, field: &str, form: Form) {
         let meant = format!("{read}{}{}", comment.gap, comment.text);
-        self.diags.push(
-            Diagnostic::warning(
-                Rule::YamlComment,
-                self.loc(comment.span.clone()),
-                format!("`#` starts a YAML comment here: `{field}` is read as `{read}`"),
-            )
-            .with_help(format!(
-                "write `{}`",
-                form.write(field, &yaml::quoted(&meant))
-            )),
-        );
+        let fixed = form.write(field, &yaml::quoted(&meant));
+        let loc = self.loc(comment.span.clone());
+        self.report(findings::cut_short_by_comment(loc, field, read, &fixed));
     }
 
     /// A value written as a bulleted list (`• Anna`, which YAML reads as one
@@ -224,16 +188,13 @@ impl Reader<'_> {
         let entries = yaml::bulleted(text)?;
         let bullet = text.chars().next()?;
         let list: String = entries.iter().map(|e| format!("\n  - {e}")).collect();
-        self.diags.push(
-            Diagnostic::error(
-                Rule::BadValue,
-                self.loc(node.span.start..node.span.start + bullet.len_utf8()),
-                yaml::not_a_list_marker(bullet),
-            )
-            .with_help(format!(
-                "write one entry a line after `- `:\n{field}:{list}"
-            )),
-        );
+        let loc = self.loc(node.span.start..node.span.start + bullet.len_utf8());
+        self.report(findings::bulleted_list(
+            loc,
+            yaml::not_a_list_marker(bullet),
+            field,
+            &list,
+        ));
         Some(
             entries
                 .into_iter()
@@ -263,11 +224,8 @@ impl Reader<'_> {
             Some("false" | "False" | "FALSE") => Some(false),
             _ if node.is_null() => None,
             _ => {
-                self.bad_value_help(
-                    node,
-                    &format!("`{field}` must be true or false"),
-                    Some(format!("write `{field}: true` or `{field}: false`")),
-                );
+                let loc = self.loc(node.span.clone());
+                self.report(findings::not_a_boolean(loc, field));
                 None
             }
         }
@@ -279,24 +237,16 @@ impl Reader<'_> {
     pub fn require(
         &mut self,
         fields: &[Field<'_>],
-        field: &str,
+        required: &Required,
         absent_at: std::ops::Range<usize>,
-        what: &str,
-        help: &str,
     ) {
-        match fields.iter().find(|f| f.name == field) {
-            None => self.missing(absent_at, field, what, help),
+        match fields.iter().find(|f| f.name == required.field) {
+            None => self.missing(absent_at, required),
             Some(f)
                 if f.value.is_null() || f.value.as_str().is_some_and(|t| t.trim().is_empty()) =>
             {
-                self.diags.push(
-                    Diagnostic::error(
-                        Rule::MissingField,
-                        self.loc(f.key.clone()),
-                        format!("`{field}` is empty"),
-                    )
-                    .with_help(help.to_string()),
-                );
+                let loc = self.loc(f.key.clone());
+                self.report(findings::field_empty(loc, required));
             }
             Some(_) => {}
         }
@@ -304,17 +254,11 @@ impl Reader<'_> {
 
     /// A required field that is absent: reported at `at`, unless an unknown
     /// key was already reported as a misspelling of it.
-    pub fn missing(&mut self, at: std::ops::Range<usize>, field: &str, what: &str, help: &str) {
-        if self.misspelt.contains(&field) {
+    pub fn missing(&mut self, at: std::ops::Range<usize>, required: &Required) {
+        if self.misspelt.contains(&required.field) {
             return;
         }
-        self.diags.push(
-            Diagnostic::error(
-                Rule::MissingField,
-                self.loc(at),
-                format!("{what} has no `{field}`"),
-            )
-            .with_help(help.to_string()),
-        );
+        let loc = self.loc(at);
+        self.report(findings::field_missing(loc, required));
     }
 }

@@ -1,8 +1,10 @@
 //! Loading: a meeting folder on disk becomes a [`Meeting`] plus the
-//! findings met while reading it (encoding, YAML, unknown or missing fields).
+//! findings met while reading it (encoding, YAML, unknown or missing fields),
+//! each worded in `findings.rs`.
 
 pub mod decode;
 pub mod fields;
+mod findings;
 pub mod yaml;
 
 use std::fs;
@@ -58,16 +60,7 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
         // A meeting folder without its meeting.yaml: a finding, so the other
         // meetings of the run are still checked.
         let file = files.add(meeting_path, String::new());
-        diags.push(
-            Diagnostic::error(
-                Rule::MissingFile,
-                Loc::new(file, 0..0),
-                "this meeting folder has no meeting.yaml",
-            )
-            .with_help(
-                "add meeting.yaml with body, date, referent and members, or remove the folder",
-            ),
-        );
+        diags.push(findings::no_meeting_yaml(Loc::new(file, 0..0)));
         (file, None)
     };
     let mut meeting = Meeting {
@@ -140,17 +133,18 @@ fn read_text(
             help,
         } => {
             let file = files.add(path.to_path_buf(), text);
-            diags.push(
-                Diagnostic::error(Rule::Encoding, Loc::new(file, offset..offset), message)
-                    .with_help(help),
-            );
+            diags.push(findings::encoding(
+                Loc::new(file, offset..offset),
+                message,
+                help,
+            ));
             (file, None)
         }
     })
 }
 
 fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
-    Diagnostic::error(Rule::Yaml, Loc::new(file, err.span), err.message).with_help_opt(err.help)
+    findings::yaml(Loc::new(file, err.span.clone()), err)
 }
 
 fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnostic>) {
@@ -202,24 +196,20 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
         // `memebrs:` was reported; who is present is not known.
         meeting.people_known = false;
     }
-    let required = [
-        ("body", "body: It-Arkitekturrådet"),
-        ("date", "date: 2020-11-25"),
-        ("referent", "referent: <name of a present person>"),
-        (
-            "members",
-            "members:\n  - name: <name>\n    organisation: <organisation>",
-        ),
-    ];
-    for (field, example) in required {
-        let help = format!("write `{example}`");
-        if field == "members" {
+    require_meeting_fields(&mut r, &fields, top);
+}
+
+/// The fields every meeting.yaml has, reported at its top (`top`) when
+/// absent.
+fn require_meeting_fields(r: &mut Reader<'_>, fields: &[Field<'_>], top: Range<usize>) {
+    for required in &findings::MEETING_REQUIRED {
+        if required.field == "members" {
             // An empty `members:` is `no-attendees`.
-            if !fields.iter().any(|f| f.name == field) {
-                r.missing(top.clone(), field, "meeting.yaml", &help);
+            if !fields.iter().any(|f| f.name == required.field) {
+                r.missing(top.clone(), required);
             }
         } else {
-            r.require(&fields, field, top.clone(), "meeting.yaml", &help);
+            r.require(fields, required, top.clone());
         }
     }
 }
@@ -232,14 +222,8 @@ fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
         if let Some(names) = r.bulleted(node, group.key()) {
             return names.into_iter().map(person).collect();
         }
-        r.bad_value_help(
-            node,
-            &format!("`{}` must be a list of people", group.key()),
-            Some(format!(
-                "write one person a line:\n{}:\n  - <name>",
-                group.key()
-            )),
-        );
+        let loc = r.loc(node.span.clone());
+        r.report(findings::not_a_list_of_people(loc, group.key()));
         return Vec::new();
     };
     items
@@ -251,12 +235,7 @@ fn read_people(r: &mut Reader<'_>, node: &Node, group: Group) -> Vec<Person> {
 fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
     if node.is_null() {
         let at = node.span.start..node.span.start;
-        r.missing(
-            at,
-            "name",
-            "an entry of this list",
-            "write the person's name after `- `, or remove the line",
-        );
+        r.missing(at, &findings::ENTRY_NAME);
         return None;
     }
     if let yaml::Value::Scalar { .. } = node.value {
@@ -293,7 +272,7 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
             .any(|d| d.rule == Rule::BadValue && node.span.contains(&d.loc.span.start))
         {
             let at = node.span.start..node.span.start;
-            r.missing(at, "name", "a person", "add `name: <full name>`");
+            r.missing(at, &findings::PERSON_NAME);
         }
         return None;
     }
@@ -361,52 +340,22 @@ fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-const FRONT_MATTER_EXAMPLE: &str = "start the file with front matter:\n---\nnumber: \"2.1\"\ntitle: <title>\nsag: SAG-2020-01234\n---";
-
 /// An item file read, or `None` when its front matter cannot be read as
 /// fields (a finding says why).
 fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Item> {
     let split = match split_front_matter(text) {
         Ok(Some(split)) => split,
         Ok(None) => {
-            diags.push(
-                Diagnostic::error(
-                    Rule::MissingField,
-                    Loc::new(file, 0..0),
-                    "agenda item has no front matter (no `number` and `title`)",
-                )
-                .with_help(FRONT_MATTER_EXAMPLE),
-            );
+            diags.push(findings::no_front_matter(Loc::new(file, 0..0)));
             return None;
         }
         Err(end) => {
-            diags.push(
-                Diagnostic::error(
-                    Rule::Yaml,
-                    Loc::new(file, 0..3.min(end)),
-                    "front matter is not closed: no `---` line after it",
-                )
-                .with_help("end the front matter with a line holding only `---`"),
-            );
+            diags.push(findings::front_matter_not_closed(Loc::new(
+                file,
+                0..3.min(end),
+            )));
             return None;
         }
-    };
-    let mut item = Item {
-        file,
-        number_text: None,
-        number: None,
-        title: None,
-        sag: None,
-        responsible: Vec::new(),
-        presenters: Vec::new(),
-        closed: false,
-        attachments: Vec::new(),
-        body: text[split.body..].to_string(),
-        body_offset: split.body,
-        front_matter: split.block.clone(),
-        front_matter_end: split.close.clone(),
-        already_reported: Vec::new(),
-        sag_key: None,
     };
     let root = match yaml::parse(&text[split.yaml.clone()], split.yaml.start) {
         Ok(Some(root)) => root,
@@ -425,35 +374,9 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         misspelt: Vec::new(),
     };
     let fields = r.fields(&root, ITEM_FIELDS, "an agenda item")?;
-    for &Field {
-        name: key, value, ..
-    } in &fields
-    {
-        match key {
-            "number" => {
-                item.number_text = r.text(value, key);
-                item.number = item
-                    .number_text
-                    .as_ref()
-                    .and_then(|n| ItemNumber::parse(&n.value));
-            }
-            "title" => item.title = r.text(value, key),
-            "sag" => {
-                item.sag = r.text(value, key).map(|s| {
-                    let sag = if s.value == "none" {
-                        Sag::None
-                    } else {
-                        Sag::Ref(s.value)
-                    };
-                    Spanned::new(sag, s.span)
-                });
-            }
-            "responsible" => item.responsible = r.text_list(value, key),
-            "presenters" => item.presenters = r.text_list(value, key),
-            "closed" => item.closed = r.boolean(value, key).unwrap_or(false),
-            "attachments" => item.attachments = read_attachments(&mut r, value),
-            _ => {}
-        }
+    let mut item = empty_item(file, text, &split);
+    for field in &fields {
+        read_item_field(&mut r, field, &mut item);
     }
     item.already_reported = r.misspelt.clone();
     if let Some(sag) = fields.iter().find(|f| f.name == "sag") {
@@ -465,28 +388,72 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
             item.already_reported.push("sag");
         }
     }
-    let at = item.front_matter_end.clone();
-    r.require(
-        &fields,
-        "number",
-        at.clone(),
-        "this agenda item",
-        "write `number: \"2.1\"` in the front matter",
-    );
-    r.require(
-        &fields,
-        "title",
-        at,
-        "this agenda item",
-        "write `title: <the item's title>` in the front matter",
-    );
+    require_item_fields(&mut r, &fields, item.front_matter_end.clone());
     Some(item)
+}
+
+/// The item of a file split at its front matter, before its fields are read.
+fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
+    Item {
+        file,
+        number_text: None,
+        number: None,
+        title: None,
+        sag: None,
+        responsible: Vec::new(),
+        presenters: Vec::new(),
+        closed: false,
+        attachments: Vec::new(),
+        body: text[split.body..].to_string(),
+        body_offset: split.body,
+        front_matter: split.block.clone(),
+        front_matter_end: split.close.clone(),
+        already_reported: Vec::new(),
+        sag_key: None,
+    }
+}
+
+/// One field of an item's front matter into `item`.
+fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
+    let (key, value) = (field.name, field.value);
+    match key {
+        "number" => {
+            item.number_text = r.text(value, key);
+            item.number = item
+                .number_text
+                .as_ref()
+                .and_then(|n| ItemNumber::parse(&n.value));
+        }
+        "title" => item.title = r.text(value, key),
+        "sag" => {
+            item.sag = r.text(value, key).map(|s| {
+                let sag = if s.value == "none" {
+                    Sag::None
+                } else {
+                    Sag::Ref(s.value)
+                };
+                Spanned::new(sag, s.span)
+            });
+        }
+        "responsible" => item.responsible = r.text_list(value, key),
+        "presenters" => item.presenters = r.text_list(value, key),
+        "closed" => item.closed = r.boolean(value, key).unwrap_or(false),
+        "attachments" => item.attachments = read_attachments(r, value),
+        _ => {}
+    }
+}
+
+/// `number` and `title`, reported at the closing `---` (`at`) when absent.
+fn require_item_fields(r: &mut Reader<'_>, fields: &[Field<'_>], at: Range<usize>) {
+    r.require(fields, &findings::ITEM_NUMBER, at.clone());
+    r.require(fields, &findings::ITEM_TITLE, at);
 }
 
 fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
     let yaml::Value::Seq(items) = &node.value else {
         if !node.is_null() {
-            r.bad_value(node, "`attachments` must be a list of `{ file, title }`");
+            let loc = r.loc(node.span.clone());
+            r.report(findings::not_a_list_of_attachments(loc));
         }
         return Vec::new();
     };
@@ -515,12 +482,7 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
         }
         match file {
             Some(file) => out.push(Attachment { file, title }),
-            None => r.missing(
-                item.span.start..item.span.start,
-                "file",
-                "an attachment",
-                "add `file: bilag/<name>`",
-            ),
+            None => r.missing(item.span.start..item.span.start, &findings::ATTACHMENT_FILE),
         }
     }
     out

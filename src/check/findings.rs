@@ -1,0 +1,490 @@
+//! The wording of every finding the checks make: one function per message,
+//! named for what it says, returning the [`Diagnostic`]. The rules decide
+//! when a finding is due and where it points; what it says lives here.
+
+use crate::check::body::Place;
+use crate::check::case::CasePattern;
+use crate::check::personal::Kind;
+use crate::date::Date;
+use crate::diag::{Diagnostic, Loc, Rule};
+use crate::image;
+use crate::model::ItemNumber;
+
+// meeting.yaml: the date ------------------------------------------------------
+
+/// `date-mismatch`: the date is not a real YYYY-MM-DD date; `suggestion` is
+/// the date it most likely means.
+pub fn not_a_date(loc: Loc, written: &str, suggestion: Option<Date>) -> Diagnostic {
+    let help = match suggestion {
+        Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
+        None => "write the date as YYYY-MM-DD, e.g. 2020-11-25".into(),
+    };
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("`{written}` is not a real date"),
+    )
+    .with_help(help)
+}
+
+/// `date-mismatch`: the date written is not the folder's.
+pub fn date_differs_from_folder(loc: Loc, written: &str, folder: Date) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the date {written} differs from the folder's date {folder}"),
+    )
+    .with_help(format!(
+        "write `date: {folder}`, or rename the folder to {written}"
+    ))
+}
+
+/// `date-mismatch`: the folder's name is not a date.
+pub fn folder_not_named_by_date(loc: Loc, folder: &str, written: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the meeting folder `{folder}` is not named by its date"),
+    )
+    .with_help(format!(
+        "name the folder {written} (optionally with a suffix: {written}-ekstra)"
+    ))
+}
+
+// meeting.yaml: who was there -------------------------------------------------
+
+/// `no-attendees`: `members:` is there but empty.
+pub fn no_members(loc: Loc) -> Diagnostic {
+    Diagnostic::error(Rule::NoAttendees, loc, "`members` lists nobody")
+        .with_help("list the members present under `members:`; a referat needs attendees")
+}
+
+/// `duplicate-person`: a present person listed again; `first_group` is
+/// where they were listed first.
+pub fn listed_twice_present(loc: Loc, name: &str, first_group: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DuplicatePerson,
+        loc,
+        format!("{name} is listed twice among the present"),
+    )
+    .with_help(format!(
+        "{name} is already listed under `{first_group}`: remove one of the two"
+    ))
+}
+
+/// `duplicate-person`: a name twice under `absent`.
+pub fn listed_twice_absent(loc: Loc, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DuplicatePerson,
+        loc,
+        format!("{name} is listed twice under `absent`"),
+    )
+    .with_help("remove one of the two")
+}
+
+/// `absent-and-present`: an absent person also listed under `group`.
+pub fn absent_and_present(loc: Loc, name: &str, group: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::AbsentAndPresent,
+        loc,
+        format!("{name} is listed under `absent` and under `{group}`"),
+    )
+    .with_help("a person is either absent or present: remove one of the two")
+}
+
+/// `bad-substitute`: `person` stands in for `absent`, who is not listed as
+/// absent; `suggestion` is the absent name most like it.
+pub fn bad_substitute(
+    loc: Loc,
+    person: &str,
+    absent: &str,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    let help = match suggestion {
+        Some(name) => format!("did you mean `{name}`?"),
+        None => format!("add {absent} under `absent:`"),
+    };
+    Diagnostic::error(
+        Rule::BadSubstitute,
+        loc,
+        format!("{person} is a substitute for {absent}, who is not listed under `absent`"),
+    )
+    .with_help(help)
+}
+
+/// `unknown-person`: the `role` (referent, chair, presenter) is absent.
+pub fn role_absent(loc: Loc, role: &str, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!("the {role} {name} is listed as absent"),
+    )
+    .with_help("the referent, the chair and presenters must be present")
+}
+
+/// `unknown-person`: the `role` is nobody present; `suggestion` is the
+/// present name most like it.
+pub fn role_not_present(loc: Loc, role: &str, name: &str, suggestion: Option<&str>) -> Diagnostic {
+    let help = match suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("add {name} to `members`, `others` or `guests` in meeting.yaml"),
+    };
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!("the {role} {name} is not among the people present"),
+    )
+    .with_help(help)
+}
+
+// The agenda --------------------------------------------------------------------
+
+/// `empty-item`: the meeting folder holds no item file.
+pub fn no_agenda_items(loc: Loc) -> Diagnostic {
+    Diagnostic::warning(Rule::EmptyItem, loc, "this meeting has no agenda items").with_help(
+        "write each item as a Markdown file beside meeting.yaml, \
+         such as 01-godkendelse.md with `number` and `title` in its front matter",
+    )
+}
+
+/// `empty-item`: an item with front matter and no text.
+pub fn empty_item(loc: Loc) -> Diagnostic {
+    Diagnostic::warning(Rule::EmptyItem, loc, "this item has no text")
+        .with_help("write the item's parts (## Indstilling, ## Drøftelse) below this line")
+}
+
+/// `numbering`: `text` is not dot-separated whole numbers.
+pub fn not_an_item_number(loc: Loc, text: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("`{text}` is not an item number"),
+    )
+    .with_help(malformed_help(text))
+}
+
+fn malformed_help(text: &str) -> String {
+    let parts: Vec<String> = text
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.trim_start_matches('0').to_string())
+        .collect();
+    let fixed = parts.join(".");
+    if !fixed.is_empty() && ItemNumber::parse(&fixed).is_some() && fixed != text {
+        format!("write `number: \"{fixed}\"`")
+    } else {
+        "an item number is dot-separated whole numbers from 1, like 2 or 2.1 or 2.13".to_string()
+    }
+}
+
+/// `numbering`: more levels than three.
+pub fn number_too_deep(loc: Loc, number: &ItemNumber) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!(
+            "item {number} has {} levels; at most three are allowed",
+            number.depth()
+        ),
+    )
+    .with_help("use at most three levels, like 2.9.1")
+}
+
+/// `numbering`: the number is also that of the item at `first` (`file:line`).
+pub fn number_used_twice(loc: Loc, number: &ItemNumber, first: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("item number {number} is used twice: also in {first}"),
+    )
+    .with_help("give each item its own number")
+}
+
+/// `numbering`: a sub-item without its parent.
+pub fn no_parent_item(loc: Loc, number: &ItemNumber, parent: &ItemNumber) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("item {number} has no parent item {parent}"),
+    )
+    .with_help(format!(
+        "add an item numbered {parent} (a group heading), or renumber this one"
+    ))
+}
+
+/// `numbering`: a gap before `number`; `before` is the sibling it follows,
+/// `None` when it is the first at its level.
+pub fn number_missing(
+    loc: Loc,
+    number: &ItemNumber,
+    missing: &ItemNumber,
+    before: Option<&ItemNumber>,
+) -> Diagnostic {
+    let message = match before {
+        None => format!("item {number} comes first at its level: item {missing} is missing"),
+        Some(before) => format!("item {number} follows {before}: item {missing} is missing"),
+    };
+    Diagnostic::error(Rule::Numbering, loc, message).with_help(format!(
+        "renumber this item {missing}, or add the missing item"
+    ))
+}
+
+/// `missing-sag`: `sag:` is written with no value.
+pub fn sag_empty(loc: Loc, pattern: &CasePattern, meeting_year: Option<u32>) -> Diagnostic {
+    Diagnostic::error(Rule::MissingSag, loc, "`sag` is empty")
+        .with_help(missing_sag_help(pattern, meeting_year))
+}
+
+/// `missing-sag`: the item has no `sag:` at all.
+pub fn no_sag(loc: Loc, pattern: &CasePattern, meeting_year: Option<u32>) -> Diagnostic {
+    Diagnostic::error(Rule::MissingSag, loc, "this item has no `sag`")
+        .with_help(missing_sag_help(pattern, meeting_year))
+}
+
+/// The help of `missing-sag`: KL's form for the default pattern, else an
+/// example made from the configured one.
+fn missing_sag_help(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
+    if pattern.is_default() {
+        return "write `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case".into();
+    }
+    match pattern.example(meeting_year) {
+        Some(example) => format!(
+            "write the case reference, like `sag: {example}`, or `sag: none` for an item without a case"
+        ),
+        None => format!(
+            "write the case reference (it matches `{}`), or `sag: none` for an item without a case",
+            pattern.text()
+        ),
+    }
+}
+
+/// `bad-sag`: the reference does not match the pattern.
+pub fn not_a_case_reference(
+    loc: Loc,
+    reference: &str,
+    pattern: &CasePattern,
+    meeting_year: Option<u32>,
+) -> Diagnostic {
+    let help = match pattern.fixed(reference) {
+        Some(fixed) => format!("write `{fixed}`"),
+        None => format!(
+            "a case reference {}; an item without a case has `sag: none`",
+            looks_like(pattern, meeting_year)
+        ),
+    };
+    Diagnostic::error(
+        Rule::BadSag,
+        loc,
+        format!(
+            "`{reference}` is not a case reference (pattern `{}`)",
+            pattern.text()
+        ),
+    )
+    .with_help(help)
+}
+
+/// "looks like `SAG-2020-01234`", or what the pattern says.
+fn looks_like(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
+    if pattern.is_default() {
+        return "looks like `SAG-2020-01234`".into();
+    }
+    match pattern.example(meeting_year) {
+        Some(example) => format!("looks like `{example}`"),
+        None => format!("matches `{}`", pattern.text()),
+    }
+}
+
+/// `bad-sag`: the case's year is after the meeting's.
+pub fn case_after_meeting(loc: Loc, reference: &str, year: u32, meeting_year: u32) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadSag,
+        loc,
+        format!("case {reference} is from {year}, after the meeting's year {meeting_year}"),
+    )
+    .with_help("check the year in the case reference")
+}
+
+// Item bodies -------------------------------------------------------------------
+
+/// `missing-file`: `what` (image, link, attachment) `reason`.
+pub fn missing_file(what: &str, reason: &str, loc: Loc) -> Diagnostic {
+    Diagnostic::error(Rule::MissingFile, loc, format!("{what} {reason}")).with_help(format!(
+        "put the {} in the meeting folder (e.g. bilag/) and name it relative to the folder",
+        if what == "image" { "image" } else { "file" }
+    ))
+}
+
+/// `missing-file`: an image that cannot be read.
+pub fn image_unreadable(loc: Loc, url: &str, err: &std::io::Error) -> Diagnostic {
+    missing_file("image", &format!("`{url}` cannot be read: {err}"), loc)
+}
+
+/// `missing-file`: a file that is none of the image types the layouts can
+/// show, by its first bytes.
+pub fn not_an_image(loc: Loc, url: &str) -> Diagnostic {
+    missing_file(
+        "image",
+        &format!("`{url}` is not a PNG, JPEG, GIF, WebP or SVG image"),
+        loc,
+    )
+}
+
+/// `missing-file`: a link to a local file that is not in the folder.
+pub fn missing_link_target(reason: &str, loc: Loc) -> Diagnostic {
+    missing_file("link", reason, loc).with_help(
+        "put the file in the meeting folder (e.g. bilag/) and link it relative to the folder; \
+         a web address starts with https://",
+    )
+}
+
+/// `missing-file`: `what` (image, link, attachment) `name` is a file of the
+/// closed item `number`.
+pub fn file_of_closed_item(loc: Loc, what: &str, name: &str, number: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingFile,
+        loc,
+        format!("{what} `{name}` is a file of closed item {number}, which is not published"),
+    )
+    .with_help("a closed item's files are never published: remove it here, or publish a copy under a name of its own")
+}
+
+/// `missing-file`: an image of more than [`image::MAX_PIXELS`] pixels.
+pub fn image_too_large(loc: Loc, url: &str, (width, height): (u32, u32)) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingFile,
+        loc,
+        format!(
+            "image `{url}` is {width} × {height} pixels, more than the {} million an image may have",
+            image::MAX_PIXELS / 1_000_000
+        ),
+    )
+    .with_help("save a smaller copy of the image: 2,000 pixels across is plenty for a page")
+}
+
+/// `image-alt`: an image without a description.
+pub fn image_without_alt(loc: Loc) -> Diagnostic {
+    Diagnostic::error(Rule::ImageAlt, loc, "an image without alt text")
+        .with_help("describe the image between the brackets: ![Graf over ...](bilag/graf.png)")
+}
+
+/// `nesting`: structure deeper than `max` levels.
+pub fn nested_too_deep(loc: Loc, max: usize) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Nesting,
+        loc,
+        format!("lists, quotes and emphasis nested more than {max} levels deep"),
+    )
+    .with_help("flatten the structure: minutes rarely need more than a few levels")
+}
+
+/// `heading-level`: a `#` heading, which only the item's title may be.
+pub fn level_one_heading(loc: Loc) -> Diagnostic {
+    Diagnostic::error(Rule::HeadingLevel, loc, "a level-1 heading in an item body")
+        .with_help("the item's title is its heading: write parts as `## Indstilling`")
+}
+
+/// `heading-level`: a heading of `level` skips one after `previous`.
+pub fn heading_skips_level(loc: Loc, level: usize, previous: usize) -> Diagnostic {
+    let expected = previous + 1;
+    Diagnostic::error(
+        Rule::HeadingLevel,
+        loc,
+        format!("a level-{level} heading follows level {previous}: level {expected} is skipped"),
+    )
+    .with_help(format!(
+        "write it as a level-{expected} heading (`{} `)",
+        "#".repeat(expected)
+    ))
+}
+
+/// `raw-html`: HTML in an item, shown as text.
+pub fn raw_html(loc: Loc) -> Diagnostic {
+    Diagnostic::warning(
+        Rule::RawHtml,
+        loc,
+        "raw HTML in an item: it is shown as literal text, not as HTML",
+    )
+    .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text")
+}
+
+/// `unsafe-link`: a link with a scheme other than http, https or mailto.
+pub fn unsafe_link(loc: Loc, scheme: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::UnsafeLink,
+        loc,
+        format!("a `{scheme}:` link in published minutes"),
+    )
+    .with_help("links may use http, https or mailto only")
+}
+
+/// `personal-data`: a CPR number (an error), an e-mail address or a phone
+/// number (warnings) at `place`.
+pub fn personal_data(loc: Loc, kind: Kind, place: &Place) -> Diagnostic {
+    let name = place_name(place);
+    let diag = match kind {
+        Kind::Cpr => Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {name}")),
+        Kind::Email => Diagnostic::warning(
+            Rule::PersonalData,
+            loc,
+            format!("an e-mail address in {name}"),
+        ),
+        Kind::Phone => {
+            Diagnostic::warning(Rule::PersonalData, loc, format!("a phone number in {name}"))
+        }
+    };
+    diag.with_help(place_help(place))
+}
+
+fn place_name(place: &Place) -> &'static str {
+    match place {
+        Place::MeetingYaml => "meeting.yaml",
+        Place::Item { .. } | Place::Title { closed: false } => "a public item",
+        Place::Title { closed: true } => "the title of a closed item",
+    }
+}
+
+fn place_help(place: &Place) -> &'static str {
+    match place {
+        Place::MeetingYaml => "remove it: everything in meeting.yaml is published",
+        Place::Item { .. } => {
+            "remove it from the text, or mark the item `closed: true` so it is not published"
+        }
+        Place::Title { .. } => {
+            "remove it from the title: titles are published, even for closed items"
+        }
+    }
+}
+
+// Glyphs ------------------------------------------------------------------------
+
+/// `missing-glyph`: an invisible mark the PDF standards forbid.
+pub fn forbidden_mark(loc: Loc, c: char) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingGlyph,
+        loc,
+        format!(
+            "`{}` (U+{:04X}, an invisible mark) is not allowed in the text of the PDF: \
+             the standards it is made to forbid it",
+            c.escape_unicode(),
+            u32::from(c)
+        ),
+    )
+    .with_help("remove it: delete the word around it and write it again")
+}
+
+/// `missing-glyph`: `text` (shown safely), whose code `points` and `kind`
+/// (", an emoji", or nothing) no font of `layout` has.
+pub fn not_in_fonts(loc: Loc, text: &str, points: &str, kind: &str, layout: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingGlyph,
+        loc,
+        format!(
+            "`{text}` ({points}{kind}) is in none of the fonts of the layout {layout}: \
+             the PDF cannot show it"
+        ),
+    )
+    .with_help(
+        "remove it or write it in words (an emoji as what it means); to keep it, \
+         build with a layout that has a font with it (`--layout DIR`, or `layout` in rk.toml)",
+    )
+}

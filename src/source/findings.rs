@@ -1,0 +1,241 @@
+//! The wording of every finding met while reading a meeting folder: one
+//! function per message, returning the [`Diagnostic`]. The decoder and the
+//! YAML parser word their own errors (`decode::Decoded`, `yaml::YamlError`);
+//! here they become findings.
+
+use crate::diag::{Diagnostic, Loc, Rule};
+use crate::source::yaml::YamlError;
+
+// Files -------------------------------------------------------------------------
+
+/// `missing-file`: a meeting folder without its meeting.yaml.
+pub fn no_meeting_yaml(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingFile,
+        loc,
+        "this meeting folder has no meeting.yaml",
+    )
+    .with_help("add meeting.yaml with body, date, referent and members, or remove the folder")
+}
+
+/// `encoding`: the file is not UTF-8 text, as the decoder says.
+pub fn encoding(loc: Loc, message: String, help: &str) -> Diagnostic {
+    Diagnostic::error(Rule::Encoding, loc, message).with_help(help)
+}
+
+/// `yaml`: the YAML parser's error.
+pub fn yaml(loc: Loc, err: YamlError) -> Diagnostic {
+    Diagnostic::error(Rule::Yaml, loc, err.message).with_help_opt(err.help)
+}
+
+/// How an item file starts.
+const FRONT_MATTER_EXAMPLE: &str = "start the file with front matter:\n---\nnumber: \"2.1\"\ntitle: <title>\nsag: SAG-2020-01234\n---";
+
+/// `missing-field`: an item file that does not start with `---`.
+pub fn no_front_matter(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingField,
+        loc,
+        "agenda item has no front matter (no `number` and `title`)",
+    )
+    .with_help(FRONT_MATTER_EXAMPLE)
+}
+
+/// `yaml`: front matter with no closing `---`.
+pub fn front_matter_not_closed(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Yaml,
+        loc,
+        "front matter is not closed: no `---` line after it",
+    )
+    .with_help("end the front matter with a line holding only `---`")
+}
+
+// Fields ------------------------------------------------------------------------
+
+/// `unknown-field`: `name` is not a field of `what`; `meant` is the field
+/// it most likely means, `danish` when it is that field's Danish name.
+pub fn unknown_field(
+    loc: Loc,
+    name: &str,
+    what: &str,
+    meant: Option<&str>,
+    danish: bool,
+    allowed: &[&str],
+) -> Diagnostic {
+    let help = match meant {
+        Some(s) if danish => format!("did you mean `{s}`? Field names are in English"),
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("the fields of {what} are: {}", allowed.join(", ")),
+    };
+    Diagnostic::error(
+        Rule::UnknownField,
+        loc,
+        format!("unknown field `{name}` in {what}"),
+    )
+    .with_help(help)
+}
+
+/// A field that must be there and have a value: its name, the name of the
+/// mapping that holds it (in messages), and what to write.
+pub struct Required {
+    pub field: &'static str,
+    pub what: &'static str,
+    pub help: &'static str,
+}
+
+/// The fields every meeting.yaml has.
+pub const MEETING_REQUIRED: [Required; 4] = [
+    Required {
+        field: "body",
+        what: "meeting.yaml",
+        help: "write `body: It-Arkitekturrådet`",
+    },
+    Required {
+        field: "date",
+        what: "meeting.yaml",
+        help: "write `date: 2020-11-25`",
+    },
+    Required {
+        field: "referent",
+        what: "meeting.yaml",
+        help: "write `referent: <name of a present person>`",
+    },
+    Required {
+        field: "members",
+        what: "meeting.yaml",
+        help: "write `members:\n  - name: <name>\n    organisation: <organisation>`",
+    },
+];
+
+/// An agenda item's number.
+pub const ITEM_NUMBER: Required = Required {
+    field: "number",
+    what: "this agenda item",
+    help: "write `number: \"2.1\"` in the front matter",
+};
+
+/// An agenda item's title.
+pub const ITEM_TITLE: Required = Required {
+    field: "title",
+    what: "this agenda item",
+    help: "write `title: <the item's title>` in the front matter",
+};
+
+/// The name of a person written as an empty entry (`- `).
+pub const ENTRY_NAME: Required = Required {
+    field: "name",
+    what: "an entry of this list",
+    help: "write the person's name after `- `, or remove the line",
+};
+
+/// The name of a person written as fields.
+pub const PERSON_NAME: Required = Required {
+    field: "name",
+    what: "a person",
+    help: "add `name: <full name>`",
+};
+
+/// The file of an attachment.
+pub const ATTACHMENT_FILE: Required = Required {
+    field: "file",
+    what: "an attachment",
+    help: "add `file: bilag/<name>`",
+};
+
+/// `missing-field`: the mapping has no `required.field`.
+pub fn field_missing(loc: Loc, required: &Required) -> Diagnostic {
+    let Required { field, what, help } = required;
+    Diagnostic::error(Rule::MissingField, loc, format!("{what} has no `{field}`")).with_help(*help)
+}
+
+/// `missing-field`: `required.field:` with no value.
+pub fn field_empty(loc: Loc, required: &Required) -> Diagnostic {
+    let Required { field, help, .. } = required;
+    Diagnostic::error(Rule::MissingField, loc, format!("`{field}` is empty")).with_help(*help)
+}
+
+/// `bad-value`: `what` is not a mapping of fields.
+pub fn not_a_mapping(loc: Loc, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("{what} must be a mapping of fields"),
+    )
+}
+
+/// `bad-value`: `field` holds `kind` (a list, a mapping) where text belongs.
+pub fn not_text(loc: Loc, field: &str, kind: &str, is_list: bool) -> Diagnostic {
+    let help = if is_list {
+        format!(
+            "write one value after `{field}:`; if it holds a comma or brackets, put it in quotes"
+        )
+    } else {
+        format!("write `{field}: <text>` on one line")
+    };
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{field}` must be text, not {kind}"),
+    )
+    .with_help(help)
+}
+
+/// `bad-value`: `field` is neither true nor false.
+pub fn not_a_boolean(loc: Loc, field: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{field}` must be true or false"),
+    )
+    .with_help(format!("write `{field}: true` or `{field}: false`"))
+}
+
+/// `bad-value`: a plain value in curly quotes; `help` shows it in straight
+/// ones.
+pub fn curly_quoted(loc: Loc, text: &str, help: String) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{text}` is in curly quotes, which YAML keeps as part of the text"),
+    )
+    .with_help(help)
+}
+
+/// `yaml-comment`: a ` #` cuts `field` short at `read`; `fixed` is the line
+/// meant, quoted.
+pub fn cut_short_by_comment(loc: Loc, field: &str, read: &str, fixed: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Rule::YamlComment,
+        loc,
+        format!("`#` starts a YAML comment here: `{field}` is read as `{read}`"),
+    )
+    .with_help(format!("write `{fixed}`"))
+}
+
+/// `bad-value`: a list written with bullets; `message` is the YAML
+/// module's word for the bullet, `list` the entries as `\n  - entry`.
+pub fn bulleted_list(loc: Loc, message: String, field: &str, list: &str) -> Diagnostic {
+    Diagnostic::error(Rule::BadValue, loc, message).with_help(format!(
+        "write one entry a line after `- `:\n{field}:{list}"
+    ))
+}
+
+/// `bad-value`: a group of people that is not a list.
+pub fn not_a_list_of_people(loc: Loc, group: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{group}` must be a list of people"),
+    )
+    .with_help(format!("write one person a line:\n{group}:\n  - <name>"))
+}
+
+/// `bad-value`: `attachments` that is not a list.
+pub fn not_a_list_of_attachments(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "`attachments` must be a list of `{ file, title }`",
+    )
+}
