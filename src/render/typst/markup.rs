@@ -6,15 +6,13 @@
 //! not code. The structure around the text (paragraphs, lists, tables,
 //! footnotes …) is written by rk as calls of Typst's own elements.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event as MdEvent, Tag};
 
 use crate::image;
-use crate::markdown;
-use crate::paths;
+use crate::markdown::{self, Event};
 
 /// How one body is placed in the document.
 pub struct Context<'a> {
@@ -55,18 +53,18 @@ pub fn text(text: &str) -> String {
 
 /// Converts a Markdown body to Typst markup (the inside of a content block).
 pub fn convert(body: &str, ctx: &Context) -> String {
-    let body = markdown::body(body);
-    let footnotes: HashMap<String, String> = body
-        .footnotes
+    let body = markdown::body(body, ctx.image_dir);
+    let notes: Vec<String> = body
+        .notes
         .iter()
-        .map(|(label, events)| (label.clone(), render(events, ctx, &HashMap::new())))
+        .map(|note| render(note, ctx, &[]))
         .collect();
-    render(&body.events, ctx, &footnotes)
+    render(&body.events, ctx, &notes)
 }
 
 /// One open container while rendering.
 struct Frame {
-    tag: Option<Tag<'static>>,
+    open: Option<Open>,
     /// Markup written inside it so far.
     buf: String,
     /// Items of a list, cells of a row, rows of a table.
@@ -78,10 +76,19 @@ struct Frame {
     plain: String,
 }
 
+/// What a frame is: a Markdown container, or an image with its format.
+enum Open {
+    Tag(Tag<'static>),
+    Image {
+        url: String,
+        format: Option<image::Format>,
+    },
+}
+
 impl Frame {
-    fn new(tag: Option<Tag<'static>>) -> Self {
+    fn new(open: Option<Open>) -> Self {
         Frame {
-            tag,
+            open,
             buf: String::new(),
             parts: Vec::new(),
             text_end: usize::MAX,
@@ -105,14 +112,31 @@ impl Frame {
     }
 }
 
-fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) -> String {
+/// The markup of `events`; `notes` holds the markup of each note, note 1
+/// first.
+fn render(events: &[Event], ctx: &Context, notes: &[String]) -> String {
     let mut stack = vec![Frame::new(None)];
-    // Footnote labels in the order of their first reference.
-    let mut used: Vec<String> = Vec::new();
     for event in events {
+        let event = match event {
+            Event::Md(event) => event,
+            Event::Image(image) => {
+                stack.push(Frame::new(Some(Open::Image {
+                    url: image.url.to_string(),
+                    format: image.file.as_ref().and_then(|f| f.format),
+                })));
+                continue;
+            }
+            Event::Note { number, nth } => {
+                let markup = note(ctx, *number, *nth, notes);
+                push(&mut stack, &markup);
+                continue;
+            }
+        };
         match event {
-            Event::Start(tag) => stack.push(Frame::new(Some(tag.clone().into_static()))),
-            Event::End(_) => {
+            MdEvent::Start(tag) => {
+                stack.push(Frame::new(Some(Open::Tag(tag.clone().into_static()))))
+            }
+            MdEvent::End(_) => {
                 if stack.len() < 2 {
                     continue;
                 }
@@ -120,63 +144,7 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) 
                 let parent = stack.last_mut().expect("the root frame stays");
                 close(frame, parent, ctx);
             }
-            Event::Text(t) => {
-                let top = stack.last_mut().expect("the root frame stays");
-                match &top.tag {
-                    // Code is collected as plain text.
-                    Some(Tag::CodeBlock(_)) => top.buf.push_str(t),
-                    _ => top.push_text(t),
-                }
-            }
-            Event::Code(code) => {
-                let top = stack.last_mut().expect("the root frame stays");
-                top.plain.push_str(code);
-                let _ = write!(top.buf, "#raw({})", string(code));
-            }
-            // Raw HTML is shown as the text it is.
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let top = stack.last_mut().expect("the root frame stays");
-                let html = html.trim_end_matches('\n');
-                for (n, line) in html.split('\n').enumerate() {
-                    if n > 0 {
-                        top.buf.push_str("#linebreak()");
-                    }
-                    top.push_text(line);
-                }
-            }
-            Event::SoftBreak => {
-                if let Some(top) = stack.last_mut() {
-                    top.push_text(" ");
-                }
-            }
-            Event::HardBreak => push(&mut stack, "#linebreak()"),
-            Event::Rule => push(&mut stack, "\n#line(length: 100%)\n\n"),
-            Event::FootnoteReference(label) => {
-                let note = match footnotes.get(label.as_ref()) {
-                    Some(content) => {
-                        // The first reference makes the note; later ones
-                        // refer to it, as the HTML does.
-                        let n = match used.iter().position(|l| l == label.as_ref()) {
-                            Some(at) => at + 1,
-                            None => {
-                                used.push(label.to_string());
-                                0
-                            }
-                        };
-                        let name = format!("{}-fn-{}", ctx.label_prefix, used.len());
-                        if n == 0 {
-                            format!("#footnote[{}]<{name}>", content.trim())
-                        } else {
-                            format!("#footnote(<{}-fn-{n}>)", ctx.label_prefix)
-                        }
-                    }
-                    // A reference without a definition stays as written.
-                    None => text(&format!("[^{label}]")),
-                };
-                push(&mut stack, &note);
-            }
-            Event::TaskListMarker(done) => push(&mut stack, &text(if *done { "☑ " } else { "☐ " })),
-            Event::InlineMath(m) | Event::DisplayMath(m) => push(&mut stack, &text(m)),
+            other => inline(&mut stack, other),
         }
     }
     // Unclosed frames (not produced by pulldown-cmark, but be safe).
@@ -188,6 +156,45 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, String>) 
     stack.pop().map(|f| f.buf).unwrap_or_default()
 }
 
+/// A reference to a note: the first makes the note, later ones refer to
+/// it, as the HTML does.
+fn note(ctx: &Context, number: usize, nth: usize, notes: &[String]) -> String {
+    let name = format!("{}-fn-{number}", ctx.label_prefix);
+    match notes.get(number - 1) {
+        Some(content) if nth == 1 => format!("#footnote[{}]<{name}>", content.trim()),
+        _ => format!("#footnote(<{name}>)"),
+    }
+}
+
+/// An event that opens and closes nothing.
+fn inline(stack: &mut [Frame], event: &MdEvent) {
+    let Some(top) = stack.last_mut() else { return };
+    match event {
+        MdEvent::Text(t) => match &top.open {
+            // Code is collected as plain text.
+            Some(Open::Tag(Tag::CodeBlock(_))) => top.buf.push_str(t),
+            _ => top.push_text(t),
+        },
+        MdEvent::Code(code) => {
+            top.plain.push_str(code);
+            let _ = write!(top.buf, "#raw({})", string(code));
+        }
+        MdEvent::SoftBreak => top.push_text(" "),
+        MdEvent::HardBreak => top.buf.push_str("#linebreak()"),
+        MdEvent::Rule => top.buf.push_str("\n#line(length: 100%)\n\n"),
+        MdEvent::TaskListMarker(done) => {
+            top.buf.push_str(&text(if *done { "☑ " } else { "☐ " }))
+        }
+        MdEvent::InlineMath(m) | MdEvent::DisplayMath(m) => top.buf.push_str(&text(m)),
+        // Turned to text or to events of their own by the walk.
+        MdEvent::Html(_)
+        | MdEvent::InlineHtml(_)
+        | MdEvent::FootnoteReference(_)
+        | MdEvent::Start(_)
+        | MdEvent::End(_) => {}
+    }
+}
+
 fn push(stack: &mut [Frame], markup: &str) {
     if let Some(top) = stack.last_mut() {
         top.buf.push_str(markup);
@@ -196,62 +203,34 @@ fn push(stack: &mut [Frame], markup: &str) {
 
 fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
     let Frame {
-        tag,
+        open,
         buf,
         parts,
         plain,
         ..
     } = frame;
     parent.plain.push_str(&plain);
-    let Some(tag) = tag else { return };
+    let tag = match open {
+        None => return,
+        Some(Open::Image { url, format }) => {
+            parent.buf.push_str(&image(ctx, &url, format, &plain));
+            return;
+        }
+        Some(Open::Tag(tag)) => tag,
+    };
     let out = match tag {
-        Tag::Paragraph => format!("{buf}\n\n"),
+        Tag::Paragraph | Tag::HtmlBlock => format!("{buf}\n\n"),
         Tag::Heading { level, .. } => {
-            let level = ctx.part_level + (level as usize).saturating_sub(2);
+            let level = ctx.part_level + level as usize - 1;
             format!("#heading(level: {level}, outlined: false)[{buf}]\n\n")
         }
         Tag::BlockQuote(_) => format!("#quote(block: true)[{}]\n\n", buf.trim()),
-        Tag::CodeBlock(kind) => {
-            let lang = match kind {
-                CodeBlockKind::Fenced(lang) if !lang.trim().is_empty() => {
-                    format!(
-                        ", lang: {}",
-                        string(lang.split_whitespace().next().unwrap_or(""))
-                    )
-                }
-                _ => String::new(),
-            };
-            let code = buf.strip_suffix('\n').unwrap_or(&buf);
-            format!("#raw(block: true{lang}, {})\n\n", string(code))
-        }
-        Tag::HtmlBlock => format!("{buf}\n\n"),
-        Tag::List(start) => {
-            let items: Vec<String> = parts.iter().map(|p| format!("[{}]", p.trim())).collect();
-            let call = match start {
-                Some(n) => format!("#enum(start: {n}, {})", items.join(", ")),
-                None => format!("#list({})", items.join(", ")),
-            };
-            format!("{call}\n\n")
-        }
-        Tag::Item => {
+        Tag::CodeBlock(kind) => code_block(&kind, &buf),
+        Tag::List(start) => list(start, &parts),
+        Tag::Table(aligns) => table(&aligns, &parts),
+        Tag::Item | Tag::TableCell => {
             parent.parts.push(buf);
             return;
-        }
-        Tag::Table(aligns) => {
-            let columns = aligns.len().max(1);
-            let align: Vec<&str> = aligns
-                .iter()
-                .map(|a| match a {
-                    Alignment::Center => "center",
-                    Alignment::Right => "right",
-                    Alignment::Left | Alignment::None => "left",
-                })
-                .collect();
-            format!(
-                "#table(columns: {columns}, align: ({},), {})\n\n",
-                align.join(", "),
-                parts.join(", ")
-            )
         }
         Tag::TableHead => {
             parent
@@ -263,53 +242,70 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
             parent.parts.push(cells(&parts));
             return;
         }
-        Tag::TableCell => {
-            parent.parts.push(buf);
-            return;
-        }
         Tag::Emphasis => format!("#emph[{buf}]"),
         Tag::Strong => format!("#strong[{buf}]"),
         Tag::Strikethrough => format!("#strike[{buf}]"),
         // A link without a target is its text.
         Tag::Link { dest_url, .. } if dest_url.trim().is_empty() => buf,
-        Tag::Link {
-            link_type,
-            dest_url,
-            ..
-        } => format!(
-            "#link({})[{buf}]",
-            string(&markdown::link_target(link_type, &dest_url))
-        ),
-        Tag::Image { dest_url, .. } => {
-            let path = dest_url.trim_start_matches("./");
-            let format = ctx
-                .image_dir
-                .and_then(|dir| image_format(dir, &dest_url))
-                .map_or(String::new(), |f| {
-                    format!(", format: {}", string(f.typst()))
-                });
-            format!(
-                "#image({}{format}, alt: {})",
-                string(&format!("{}/{path}", ctx.image_root)),
-                // The alt text is the image description's plain text.
-                string(plain.trim())
-            )
-        }
+        Tag::Link { dest_url, .. } => format!("#link({})[{buf}]", string(&dest_url)),
         // Not enabled by the parser options; render their content as is.
         _ => buf,
     };
     parent.buf.push_str(&out);
 }
 
-/// The type of the image `url` of `dir` by its first bytes.
-fn image_format(dir: &Path, url: &str) -> Option<image::Format> {
-    use std::io::Read;
-    let path = paths::resolve_inside(dir, url).ok()?;
-    let mut head = Vec::with_capacity(512);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(512).read_to_end(&mut head))
-        .ok()?;
-    image::Format::of(&head)
+fn code_block(kind: &CodeBlockKind, buf: &str) -> String {
+    let lang = match kind {
+        CodeBlockKind::Fenced(lang) if !lang.trim().is_empty() => {
+            format!(
+                ", lang: {}",
+                string(lang.split_whitespace().next().unwrap_or(""))
+            )
+        }
+        _ => String::new(),
+    };
+    let code = buf.strip_suffix('\n').unwrap_or(buf);
+    format!("#raw(block: true{lang}, {})\n\n", string(code))
+}
+
+fn list(start: Option<u64>, parts: &[String]) -> String {
+    let items: Vec<String> = parts.iter().map(|p| format!("[{}]", p.trim())).collect();
+    let call = match start {
+        Some(n) => format!("#enum(start: {n}, {})", items.join(", ")),
+        None => format!("#list({})", items.join(", ")),
+    };
+    format!("{call}\n\n")
+}
+
+fn table(aligns: &[Alignment], parts: &[String]) -> String {
+    let columns = aligns.len().max(1);
+    let align: Vec<&str> = aligns
+        .iter()
+        .map(|a| match a {
+            Alignment::Center => "center",
+            Alignment::Right => "right",
+            Alignment::Left | Alignment::None => "left",
+        })
+        .collect();
+    format!(
+        "#table(columns: {columns}, align: ({},), {})\n\n",
+        align.join(", "),
+        parts.join(", ")
+    )
+}
+
+/// An image of the folder behind `image_root`; its alt text is the plain
+/// text of its description.
+fn image(ctx: &Context, url: &str, format: Option<image::Format>, plain: &str) -> String {
+    let path = url.trim_start_matches("./");
+    let format = format.map_or(String::new(), |f| {
+        format!(", format: {}", string(f.typst()))
+    });
+    format!(
+        "#image({}{format}, alt: {})",
+        string(&format!("{}/{path}", ctx.image_root)),
+        string(plain.trim())
+    )
 }
 
 fn cells(cells: &[String]) -> String {
