@@ -61,7 +61,7 @@ pub fn render(
         .items
         .iter()
         .map(|item| {
-            let anchor = anchor(&item.number);
+            let anchor = item.anchor();
             let body_html = body(&item.body, item.level, &anchor, meeting_dir, notes);
             HtmlItem {
                 view: item,
@@ -78,7 +78,7 @@ pub fn render(
         .collect();
     let closing = layout
         .closing()
-        .map(|text| body(text, 0, "afslutning", meeting_dir, notes))
+        .map(|text| body(text, 0, context::CLOSING_ANCHOR, meeting_dir, notes))
         .unwrap_or_default();
 
     let mut env = Environment::new();
@@ -120,11 +120,6 @@ fn breaks(text: &str) -> Value {
     Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
 }
 
-/// `2.1` -> `punkt-2-1`.
-pub fn anchor(number: &str) -> String {
-    format!("punkt-{}", number.replace('.', "-"))
-}
-
 /// The agenda as a tree: items under their groups.
 fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
     fn take(items: &[ItemView], at: &mut usize, level: usize) -> Vec<AgendaEntry> {
@@ -138,7 +133,7 @@ fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
             entries.push(AgendaEntry {
                 number: item.number.clone(),
                 title: item.title.clone(),
-                anchor: anchor(&item.number),
+                anchor: item.anchor(),
                 children,
             });
         }
@@ -325,10 +320,5 @@ mod tests {
             .unwrap();
         let (plain, broken) = page.split_once('|').unwrap();
         assert_eq!(broken, plain.replace('\u{2028}', "<br>"));
-    }
-
-    #[test]
-    fn anchors() {
-        assert_eq!(anchor("2.9.1"), "punkt-2-9-1");
     }
 }

@@ -19,7 +19,7 @@ use crate::diag::Loc;
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
-use crate::render::context::Referat;
+use crate::render::context::{CLOSING_ANCHOR, Referat};
 use markup::{Context, string};
 use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
@@ -60,7 +60,7 @@ pub fn document(
                 part_level: item.level + 1,
                 image_root: &image_root,
                 image_dir: Some(meeting_dir),
-                label_prefix: &format!("punkt-{}", item.number.replace('.', "-")),
+                label_prefix: &item.anchor(),
             },
         );
         // A title, as a link to the copy beside the PDF.
@@ -94,7 +94,7 @@ pub fn document(
                 part_level: 1,
                 image_root: &format!("/{LAYOUT_ROOT}"),
                 image_dir: None,
-                label_prefix: "afslutning",
+                label_prefix: CLOSING_ANCHOR,
             },
         );
         source.push_str(&format!("#closing[\n{body}]\n"));
