@@ -289,6 +289,9 @@ mod tests {
     #[test]
     fn parts_sit_below_the_item_heading() {
         assert_eq!(md("## Indstilling"), "<h4>Indstilling</h4>\n");
+        // A level-1 heading is read as a part, as in the PDF.
+        assert_eq!(md("# Overskrift"), "<h4>Overskrift</h4>\n");
+        assert_eq!(md("###### Dybt"), "<h6>Dybt</h6>\n");
     }
 
     #[test]

@@ -352,6 +352,14 @@ mod tests {
     }
 
     #[test]
+    fn raw_html_lines_run_on_as_in_the_html() {
+        // The browser shows the lines of an HTML block with spaces between
+        // them; so does the PDF.
+        assert_eq!(md("<div>\nhej\n</div>\n"), "#\"<div> hej </div> \"\n\n");
+        assert_eq!(md("a <b>fed</b> c"), "#\"a <b>fed</b> c\"\n\n");
+    }
+
+    #[test]
     fn local_links_point_at_the_copy() {
         assert_eq!(
             md("[bilag 1](./bilag/min%20graf.pdf#page=2)"),
@@ -371,6 +379,17 @@ mod tests {
         );
         assert_eq!(md("- a\n- b\n"), "#list([#\"a\"], [#\"b\"])\n\n");
         assert_eq!(md("3. a\n"), "#enum(start: 3, [#\"a\"])\n\n");
+        assert_eq!(
+            md("# Overskrift\n\n### Under"),
+            "#heading(level: 2, outlined: false)[#\"Overskrift\"]\n\n\
+             #heading(level: 3, outlined: false)[#\"Under\"]\n\n"
+        );
+        // Numbered in the order of first reference, as in the HTML.
+        assert_eq!(
+            md("A[^b] B[^a] C[^b].\n\n[^a]: En.\n\n[^b]: To.\n"),
+            "#\"A\"#footnote[#\"To.\"]<punkt-2-1-fn-1>#\" B\"#footnote[#\"En.\"]<punkt-2-1-fn-2>\
+             #\" C\"#footnote(<punkt-2-1-fn-1>)#\".\"\n\n"
+        );
         assert_eq!(
             md("Se[^1].\n\n[^1]: Note.\n"),
             "#\"Se\"#footnote[#\"Note.\"]<punkt-2-1-fn-1>#\".\"\n\n"
