@@ -76,7 +76,7 @@ pub fn body<'a>(text: &'a str, image_dir: Option<&Path>) -> Body<'a> {
     let all: Vec<pulldown_cmark::Event<'a>> = line_separators_as_breaks(
         parse(text)
             .flat_map(|(event, _)| html_as_text(event))
-            .map(|event| event_in_place(event)),
+            .map(event_in_place),
     );
     let (events, definitions) = take_definitions(all);
     let mut order: Vec<(String, usize)> = Vec::new();
