@@ -51,10 +51,21 @@ pub fn text(text: &str) -> String {
     format!("#{}", string(text))
 }
 
+/// A body as Typst markup, with the images it shows.
+#[derive(Debug, Default)]
+pub struct Converted {
+    /// The inside of a content block.
+    pub markup: String,
+    /// The image paths the markup names, relative to `Context::image_root`,
+    /// in order of appearance (an image inside another's description is
+    /// not shown, so not named).
+    pub images: Vec<String>,
+}
+
 /// Converts a Markdown body to Typst markup (the inside of a content block).
-pub fn convert(body: &str, ctx: &Context) -> String {
+pub fn convert(body: &str, ctx: &Context) -> Converted {
     let body = markdown::body(body, ctx.image_dir);
-    let notes: Vec<String> = body
+    let notes: Vec<Converted> = body
         .notes
         .iter()
         .map(|note| render(note, ctx, &[]))
@@ -74,6 +85,8 @@ struct Frame {
     text_end: usize,
     /// The plain text inside it, for an image's alt text.
     plain: String,
+    /// The images shown inside it.
+    images: Vec<String>,
 }
 
 /// What a frame is: a Markdown container, or an image with its format.
@@ -93,6 +106,7 @@ impl Frame {
             parts: Vec::new(),
             text_end: usize::MAX,
             plain: String::new(),
+            images: Vec::new(),
         }
     }
 
@@ -112,9 +126,8 @@ impl Frame {
     }
 }
 
-/// The markup of `events`; `notes` holds the markup of each note, note 1
-/// first.
-fn render(events: &[Event], ctx: &Context, notes: &[String]) -> String {
+/// The markup of `events`; `notes` holds each note, note 1 first.
+fn render(events: &[Event], ctx: &Context, notes: &[Converted]) -> Converted {
     let mut stack = vec![Frame::new(None)];
     for event in events {
         let event = match event {
@@ -127,8 +140,9 @@ fn render(events: &[Event], ctx: &Context, notes: &[String]) -> String {
                 continue;
             }
             Event::Note { number, nth } => {
-                let markup = note(ctx, *number, *nth, notes);
-                push(&mut stack, &markup);
+                if let Some(top) = stack.last_mut() {
+                    note(top, ctx, (*number, *nth), notes);
+                }
                 continue;
             }
         };
@@ -153,16 +167,27 @@ fn render(events: &[Event], ctx: &Context, notes: &[String]) -> String {
         let parent = stack.last_mut().expect("the root frame stays");
         close(frame, parent, ctx);
     }
-    stack.pop().map(|f| f.buf).unwrap_or_default()
+    stack
+        .pop()
+        .map(|f| Converted {
+            markup: f.buf,
+            images: f.images,
+        })
+        .unwrap_or_default()
 }
 
-/// A reference to a note: the first makes the note, later ones refer to
-/// it, as the HTML does.
-fn note(ctx: &Context, number: usize, nth: usize, notes: &[String]) -> String {
+/// The `nth` reference to note `number`: the first makes the note (and
+/// shows its images), later ones refer to it, as the HTML does.
+fn note(top: &mut Frame, ctx: &Context, (number, nth): (usize, usize), notes: &[Converted]) {
     let name = format!("{}-fn-{number}", ctx.label_prefix);
     match notes.get(number - 1) {
-        Some(content) if nth == 1 => format!("#footnote[{}]<{name}>", content.trim()),
-        _ => format!("#footnote(<{name}>)"),
+        Some(note) if nth == 1 => {
+            top.images.extend_from_slice(&note.images);
+            let _ = write!(top.buf, "#footnote[{}]<{name}>", note.markup.trim());
+        }
+        _ => {
+            let _ = write!(top.buf, "#footnote(<{name}>)");
+        }
     }
 }
 
@@ -195,28 +220,30 @@ fn inline(stack: &mut [Frame], event: &MdEvent) {
     }
 }
 
-fn push(stack: &mut [Frame], markup: &str) {
-    if let Some(top) = stack.last_mut() {
-        top.buf.push_str(markup);
-    }
-}
-
 fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
     let Frame {
         open,
         buf,
         parts,
         plain,
+        images,
         ..
     } = frame;
     parent.plain.push_str(&plain);
     let tag = match open {
         None => return,
+        // An image's description is its alt text: the images in it are
+        // not shown.
         Some(Open::Image { url, format }) => {
-            parent.buf.push_str(&image(ctx, &url, format, &plain));
+            let path = url.trim_start_matches("./");
+            parent.buf.push_str(&image(ctx, path, format, &plain));
+            parent.images.push(path.to_string());
             return;
         }
-        Some(Open::Tag(tag)) => tag,
+        Some(Open::Tag(tag)) => {
+            parent.images.extend(images);
+            tag
+        }
     };
     let out = match tag {
         Tag::Paragraph | Tag::HtmlBlock => format!("{buf}\n\n"),
@@ -294,10 +321,9 @@ fn table(aligns: &[Alignment], parts: &[String]) -> String {
     )
 }
 
-/// An image of the folder behind `image_root`; its alt text is the plain
-/// text of its description.
-fn image(ctx: &Context, url: &str, format: Option<image::Format>, plain: &str) -> String {
-    let path = url.trim_start_matches("./");
+/// The image `path` of the folder behind `image_root`; its alt text is
+/// the plain text of its description.
+fn image(ctx: &Context, path: &str, format: Option<image::Format>, plain: &str) -> String {
     let format = format.map_or(String::new(), |f| {
         format!(", format: {}", string(f.typst()))
     });
@@ -320,7 +346,7 @@ fn cells(cells: &[String]) -> String {
 mod tests {
     use super::*;
 
-    fn md(body: &str) -> String {
+    fn converted(body: &str) -> Converted {
         convert(
             body,
             &Context {
@@ -330,6 +356,17 @@ mod tests {
                 label_prefix: "punkt-2-1",
             },
         )
+    }
+
+    fn md(body: &str) -> String {
+        converted(body).markup
+    }
+
+    #[test]
+    fn the_images_shown_are_listed() {
+        let body = "![a](./a.png) ![b ![c](c.png)](b.png)[^1] [^2]\n\n\
+                    [^1]: ![d](bilag/d.png)\n\n[^2]: Se [^1].\n\n[^3]: ![e](e.png)\n";
+        assert_eq!(converted(body).images, ["a.png", "b.png", "bilag/d.png"]);
     }
 
     #[test]

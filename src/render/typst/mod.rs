@@ -83,7 +83,7 @@ pub fn document(
             array(attachments.into_iter()),
             item.closed,
             referat.internal,
-            body
+            body.markup
         ));
         items.push(start..source.len());
     }
@@ -97,7 +97,7 @@ pub fn document(
                 label_prefix: CLOSING_ANCHOR,
             },
         );
-        source.push_str(&format!("#closing[\n{body}]\n"));
+        source.push_str(&format!("#closing[\n{}]\n", body.markup));
     }
     Ok(Document {
         source,
