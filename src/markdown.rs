@@ -2,11 +2,18 @@
 //! CommonMark with tables, footnotes and strikethrough. Front matter is
 //! split off before (it is only accepted at the very top of a file), so the
 //! parser's own metadata blocks stay off.
+//!
+//! [`body`] is the walk every renderer sees: footnotes resolved, headings
+//! placed below the item, raw HTML turned to text, LINE SEPARATORs made
+//! breaks, links pointed at their copies and images typed by their bytes.
+//! A renderer only maps these events to its format.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::image;
 use crate::paths;
 pub use crate::paths::scheme;
 
@@ -19,52 +26,253 @@ pub fn parse(text: &str) -> pulldown_cmark::OffsetIter<'_> {
     Parser::new_ext(text, options()).into_offset_iter()
 }
 
-/// A body's events, with its footnote definitions taken out: the events of
-/// the text, and the events inside each definition by its label. Both
-/// renderers place a note at its first reference.
-pub struct Body<'a> {
-    pub events: Vec<Event<'a>>,
-    pub footnotes: HashMap<String, Vec<Event<'a>>>,
+/// One event of a body as the renderers see it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event<'a> {
+    /// A Markdown event. Never raw HTML (it is text), a footnote reference
+    /// or definition, or the start of an image (those are the variants
+    /// below). A heading's level is its depth below the item's own
+    /// heading: `##` is `H1`, `###` is `H2`, and `#` is read as `##`.
+    Md(pulldown_cmark::Event<'a>),
+    /// A reference to a note: `number` counts from 1 in the order of the
+    /// notes' first references; `nth` counts the references to this note,
+    /// from 1. A reference to a note that is not defined is text.
+    Note { number: usize, nth: usize },
+    /// The start of an image; its description follows, up to
+    /// `Md(End(TagEnd::Image))`.
+    Image(Image<'a>),
 }
 
-pub fn body(text: &str) -> Body<'_> {
-    let all = line_separators_as_breaks(parse(text).map(|(event, _)| event));
-    let mut body = Body {
-        events: Vec::with_capacity(all.len()),
-        footnotes: HashMap::new(),
-    };
+/// An image of a body, as written and as found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image<'a> {
+    pub link_type: LinkType,
+    pub url: CowStr<'a>,
+    pub title: CowStr<'a>,
+    pub id: CowStr<'a>,
+    /// The file, when it is in the folder that images resolve in and can
+    /// be read.
+    pub file: Option<ImageFile>,
+}
+
+/// An image's file and its type by its first bytes (`None`: none of the
+/// types the layouts can show), whatever its name says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageFile {
+    pub path: PathBuf,
+    pub format: Option<image::Format>,
+}
+
+/// A body's events and its notes' events, the notes in the order of their
+/// first reference (note 1 first). A note that is never referred to is
+/// left out; a reference inside a note is text.
+pub struct Body<'a> {
+    pub events: Vec<Event<'a>>,
+    pub notes: Vec<Vec<Event<'a>>>,
+}
+
+/// Walks a body. Its images resolve in `image_dir`, when there is one.
+pub fn body<'a>(text: &'a str, image_dir: Option<&Path>) -> Body<'a> {
+    let all: Vec<pulldown_cmark::Event<'a>> = line_separators_as_breaks(
+        parse(text)
+            .flat_map(|(event, _)| html_as_text(event))
+            .map(event_in_place),
+    );
+    let (events, definitions) = take_definitions(all);
+    let mut order: Vec<(String, usize)> = Vec::new();
+    let events = events
+        .into_iter()
+        .map(|event| resolve(event, image_dir, Some((&definitions, &mut order))))
+        .collect();
+    let notes = order
+        .iter()
+        .map(|(label, _)| {
+            definitions[label]
+                .iter()
+                .map(|event| resolve(event.clone(), image_dir, None))
+                .collect()
+        })
+        .collect();
+    Body { events, notes }
+}
+
+type Definitions<'a> = HashMap<String, Vec<pulldown_cmark::Event<'a>>>;
+
+/// The events of the text, and the events inside each footnote definition
+/// by its label.
+fn take_definitions(
+    all: Vec<pulldown_cmark::Event<'_>>,
+) -> (Vec<pulldown_cmark::Event<'_>>, Definitions<'_>) {
+    let mut events = Vec::with_capacity(all.len());
+    let mut definitions = HashMap::new();
     let mut i = 0;
     while i < all.len() {
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &all[i] {
+        if let pulldown_cmark::Event::Start(Tag::FootnoteDefinition(label)) = &all[i] {
             let end = matching_end(&all, i);
-            body.footnotes
-                .insert(label.to_string(), all[i + 1..end].to_vec());
+            definitions.insert(label.to_string(), all[i + 1..end].to_vec());
             i = end + 1;
         } else {
-            body.events.push(all[i].clone());
+            events.push(all[i].clone());
             i += 1;
         }
     }
-    body
+    (events, definitions)
+}
+
+/// A Markdown event as the renderers see it. A footnote reference is
+/// numbered when `notes` holds the definitions and the labels in the order
+/// of their first reference with their counts; without it, it is text.
+fn resolve<'a>(
+    event: pulldown_cmark::Event<'a>,
+    image_dir: Option<&Path>,
+    notes: Option<(&Definitions, &mut Vec<(String, usize)>)>,
+) -> Event<'a> {
+    use pulldown_cmark::Event as E;
+    match event {
+        E::FootnoteReference(label) => match notes {
+            Some((definitions, order)) if definitions.contains_key(label.as_ref()) => {
+                note(&label, order)
+            }
+            // A reference without a definition stays as written.
+            _ => Event::Md(E::Text(format!("[^{label}]").into())),
+        },
+        E::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Image(Image {
+            link_type,
+            file: image_dir.and_then(|dir| image_file(dir, &dest_url)),
+            url: dest_url,
+            title,
+            id,
+        }),
+        other => Event::Md(other),
+    }
+}
+
+/// The reference to note `label`, counted in `order`.
+fn note<'a>(label: &str, order: &mut Vec<(String, usize)>) -> Event<'a> {
+    match order.iter_mut().position(|(l, _)| l == label) {
+        Some(at) => {
+            order[at].1 += 1;
+            Event::Note {
+                number: at + 1,
+                nth: order[at].1,
+            }
+        }
+        None => {
+            order.push((label.to_string(), 1));
+            Event::Note {
+                number: order.len(),
+                nth: 1,
+            }
+        }
+    }
+}
+
+/// The image `url` of `dir`: its file and its type by its first bytes.
+fn image_file(dir: &Path, url: &str) -> Option<ImageFile> {
+    use std::io::Read;
+    let path = paths::resolve_inside(dir, url).ok()?;
+    let mut head = Vec::with_capacity(512);
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(512).read_to_end(&mut head))
+        .ok()?;
+    Some(ImageFile {
+        format: image::Format::of(&head),
+        path,
+    })
+}
+
+/// Raw HTML as the text it is, never passed through: its lines are lines
+/// of a paragraph, an HTML block a paragraph.
+fn html_as_text(event: pulldown_cmark::Event<'_>) -> Vec<pulldown_cmark::Event<'_>> {
+    use pulldown_cmark::Event as E;
+    match event {
+        E::Html(html) | E::InlineHtml(html) => {
+            let mut out = Vec::new();
+            for (i, line) in html.split('\n').enumerate() {
+                if i > 0 {
+                    out.push(E::SoftBreak);
+                }
+                if !line.is_empty() {
+                    out.push(E::Text(line.to_string().into()));
+                }
+            }
+            out
+        }
+        E::Start(Tag::HtmlBlock) => vec![E::Start(Tag::Paragraph)],
+        E::End(TagEnd::HtmlBlock) => vec![E::End(TagEnd::Paragraph)],
+        other => vec![other],
+    }
+}
+
+/// An event with its heading placed below the item's heading, and its
+/// link pointed at where the target is in the outputs.
+fn event_in_place(event: pulldown_cmark::Event<'_>) -> pulldown_cmark::Event<'_> {
+    use pulldown_cmark::Event as E;
+    match event {
+        E::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => E::Start(Tag::Heading {
+            level: part_depth(level),
+            id,
+            classes,
+            attrs,
+        }),
+        E::End(TagEnd::Heading(level)) => E::End(TagEnd::Heading(part_depth(level))),
+        E::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => E::Start(Tag::Link {
+            dest_url: link_target(link_type, &dest_url).into(),
+            link_type,
+            title,
+            id,
+        }),
+        other => other,
+    }
+}
+
+/// A heading's depth below the item's heading: `##` is one below, and so
+/// is `#` (the item's title is its only level-1 heading).
+fn part_depth(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 | HeadingLevel::H2 => HeadingLevel::H1,
+        HeadingLevel::H3 => HeadingLevel::H2,
+        HeadingLevel::H4 => HeadingLevel::H3,
+        HeadingLevel::H5 => HeadingLevel::H4,
+        HeadingLevel::H6 => HeadingLevel::H5,
+    }
 }
 
 /// The events with each LINE SEPARATOR (U+2028) in text made a hard line
 /// break, as the typesetting engine reads it; a browser would show it as a
 /// space. Code keeps it as written.
-fn line_separators_as_breaks<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+fn line_separators_as_breaks<'a>(
+    events: impl Iterator<Item = pulldown_cmark::Event<'a>>,
+) -> Vec<pulldown_cmark::Event<'a>> {
+    use pulldown_cmark::Event as E;
     let mut out = Vec::new();
     let mut in_code = false;
     for event in events {
         match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) if !in_code && text.contains('\u{2028}') => {
+            E::Start(Tag::CodeBlock(_)) => in_code = true,
+            E::End(TagEnd::CodeBlock) => in_code = false,
+            E::Text(text) if !in_code && text.contains('\u{2028}') => {
                 for (i, part) in text.split('\u{2028}').enumerate() {
                     if i > 0 {
-                        out.push(Event::HardBreak);
+                        out.push(E::HardBreak);
                     }
                     if !part.is_empty() {
-                        out.push(Event::Text(part.to_string().into()));
+                        out.push(E::Text(part.to_string().into()));
                     }
                 }
                 continue;
@@ -77,12 +285,13 @@ fn line_separators_as_breaks<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec
 }
 
 /// The index of the event that ends the container starting at `start`.
-fn matching_end(events: &[Event], start: usize) -> usize {
+fn matching_end(events: &[pulldown_cmark::Event], start: usize) -> usize {
+    use pulldown_cmark::Event as E;
     let mut depth = 0usize;
     for (i, event) in events.iter().enumerate().skip(start) {
         match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
+            E::Start(_) => depth += 1,
+            E::End(_) => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     return i;
@@ -123,7 +332,7 @@ pub fn local_link(link_type: LinkType, url: &str) -> Option<LocalLink> {
 /// Where a link of a body points in the outputs: a local file at its copy
 /// beside the referat (`./bilag/min%20graf.pdf` is `bilag/min%20graf.pdf`),
 /// anything else as written.
-pub fn link_target(link_type: LinkType, url: &str) -> String {
+fn link_target(link_type: LinkType, url: &str) -> String {
     local_link(link_type, url)
         .and_then(|local| paths::normalise(&local.path).map(|path| href(&path) + &local.rest))
         .unwrap_or_else(|| url.to_string())
@@ -154,19 +363,106 @@ pub fn is_safe_scheme(scheme: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn md(event: pulldown_cmark::Event<'_>) -> Event<'_> {
+        Event::Md(event)
+    }
+
+    fn text(text: &str) -> Event<'_> {
+        md(pulldown_cmark::Event::Text(text.into()))
+    }
+
     #[test]
     fn a_line_separator_is_a_hard_break() {
-        let events = body("Før\u{2028}efter.\n\n```\na\u{2028}b\n```\n").events;
+        let events = body("Før\u{2028}efter.\n\n```\na\u{2028}b\n```\n", None).events;
         assert_eq!(
             &events[..4],
             [
-                Event::Start(Tag::Paragraph),
-                Event::Text("Før".into()),
-                Event::HardBreak,
-                Event::Text("efter.".into()),
+                md(pulldown_cmark::Event::Start(Tag::Paragraph)),
+                text("Før"),
+                md(pulldown_cmark::Event::HardBreak),
+                text("efter."),
             ]
         );
-        assert!(events.contains(&Event::Text("a\u{2028}b\n".into())));
+        assert!(events.contains(&text("a\u{2028}b\n")));
+    }
+
+    #[test]
+    fn notes_are_numbered_by_their_first_reference() {
+        let body = body(
+            "A[^b] B[^a] C[^b] D[^x].\n\n[^a]: Første[^b].\n\n[^b]: Anden.\n\n[^c]: Ubrugt.\n",
+            None,
+        );
+        let notes: Vec<&Event> = body
+            .events
+            .iter()
+            .filter(|e| matches!(e, Event::Note { .. }))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                &Event::Note { number: 1, nth: 1 },
+                &Event::Note { number: 2, nth: 1 },
+                &Event::Note { number: 1, nth: 2 },
+            ]
+        );
+        // A reference without a definition is text, in the body and in a
+        // note alike; an unused note is left out.
+        let plain = |events: &[Event]| -> String {
+            events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Md(pulldown_cmark::Event::Text(t)) => Some(t.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(plain(&body.events).contains("D[^x]."));
+        assert_eq!(body.notes.len(), 2);
+        assert_eq!(plain(&body.notes[0]), "Anden.");
+        assert_eq!(plain(&body.notes[1]), "Første[^b].");
+    }
+
+    #[test]
+    fn parts_are_below_the_item_and_raw_html_is_text() {
+        let events = body("# En\n\n## To\n\n### Tre\n\n<div>\n<b>\n</div>\n", None).events;
+        let levels: Vec<HeadingLevel> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Md(pulldown_cmark::Event::Start(Tag::Heading { level, .. })) => Some(*level),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            levels,
+            [HeadingLevel::H1, HeadingLevel::H1, HeadingLevel::H2]
+        );
+        let tail = &events[events.len() - 8..];
+        assert_eq!(tail[0], md(pulldown_cmark::Event::Start(Tag::Paragraph)));
+        assert_eq!(tail[1], text("<div>"));
+        assert_eq!(tail[2], md(pulldown_cmark::Event::SoftBreak));
+        assert_eq!(tail[3], text("<b>"));
+        assert_eq!(tail[7], md(pulldown_cmark::Event::End(TagEnd::Paragraph)));
+    }
+
+    #[test]
+    fn images_are_typed_by_their_bytes() {
+        let dir = std::env::temp_dir().join(format!("rk-markdown-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("graf"), b"\x89PNG\r\n\x1a\n....").unwrap();
+        let image = |text| {
+            body(text, Some(&dir))
+                .events
+                .into_iter()
+                .find_map(|e| match e {
+                    Event::Image(image) => Some(image.file.map(|f| f.format)),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(image("![g](graf)"), Some(Some(image::Format::Png)));
+        assert_eq!(image("![g](mangler.png)"), None);
+        assert_eq!(image("![g](../graf)"), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

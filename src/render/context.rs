@@ -102,6 +102,17 @@ pub struct ItemView {
     pub body: String,
 }
 
+/// The anchor of the closing text, and the start of its notes' names.
+pub const CLOSING_ANCHOR: &str = "afslutning";
+
+impl ItemView {
+    /// The item's anchor in the HTML, and the start of its notes' names in
+    /// both outputs: `punkt-2-1` for 2.1.
+    pub fn anchor(&self) -> String {
+        format!("punkt-{}", self.number.replace('.', "-"))
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachmentView {
     /// The path as written in the item.
@@ -302,6 +313,23 @@ pub fn case_url(template: &str, reference: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anchors() {
+        let item = ItemView {
+            number: "2.9.1".into(),
+            title: String::new(),
+            level: 3,
+            group: false,
+            closed: false,
+            sag: None,
+            responsible: Vec::new(),
+            presenters: Vec::new(),
+            attachments: Vec::new(),
+            body: String::new(),
+        };
+        assert_eq!(item.anchor(), "punkt-2-9-1");
+    }
 
     #[test]
     fn case_urls_keep_slashes() {

@@ -1,11 +1,10 @@
 //! The HTML referat: one self-contained page made with the layout's
 //! template (minijinja, auto-escaping on), styles inline, images embedded.
 //!
-//! Item bodies go through pulldown-cmark's HTML writer, after three
-//! changes to the event stream: raw HTML becomes text, headings move below
-//! the item's own heading, and footnotes are linked both ways.
+//! Item bodies are the Markdown walk's events (`markdown::body`) through
+//! pulldown-cmark's HTML writer: headings placed below the item's own
+//! heading, images embedded, and footnotes linked both ways.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
@@ -14,10 +13,8 @@ use minijinja::{Environment, Value, context};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use serde::Serialize;
 
-use crate::image;
 use crate::layout::Layout;
 use crate::markdown;
-use crate::paths;
 use crate::render::context::{self, ItemView, Referat};
 
 /// What the template sees of one item.
@@ -64,7 +61,7 @@ pub fn render(
         .items
         .iter()
         .map(|item| {
-            let anchor = anchor(&item.number);
+            let anchor = item.anchor();
             let body_html = body(&item.body, item.level, &anchor, meeting_dir, notes);
             HtmlItem {
                 view: item,
@@ -81,7 +78,7 @@ pub fn render(
         .collect();
     let closing = layout
         .closing()
-        .map(|text| body(text, 0, "afslutning", meeting_dir, notes))
+        .map(|text| body(text, 0, context::CLOSING_ANCHOR, meeting_dir, notes))
         .unwrap_or_default();
 
     let mut env = Environment::new();
@@ -123,11 +120,6 @@ fn breaks(text: &str) -> Value {
     Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
 }
 
-/// `2.1` -> `punkt-2-1`.
-pub fn anchor(number: &str) -> String {
-    format!("punkt-{}", number.replace('.', "-"))
-}
-
 /// The agenda as a tree: items under their groups.
 fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
     fn take(items: &[ItemView], at: &mut usize, level: usize) -> Vec<AgendaEntry> {
@@ -141,7 +133,7 @@ fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
             entries.push(AgendaEntry {
                 number: item.number.clone(),
                 title: item.title.clone(),
-                anchor: anchor(&item.number),
+                anchor: item.anchor(),
                 children,
             });
         }
@@ -152,7 +144,8 @@ fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
 
 /// An item body as HTML. Its `##` parts sit one level below the item's
 /// heading (h2 + level); footnote ids start with `prefix`, and the
-/// footnotes are a section headed `notes` at the level of the parts.
+/// footnotes are a section headed `notes` at the level of the parts, with
+/// links back.
 fn body(
     markdown_text: &str,
     level: usize,
@@ -160,140 +153,89 @@ fn body(
     meeting_dir: &Path,
     notes: &str,
 ) -> String {
-    // Footnotes are numbered in the order they are first referred to, and
-    // listed after the body with links back.
-    let markdown::Body {
-        events: main,
-        footnotes: definitions,
-    } = markdown::body(markdown_text);
-
-    let mut order: Vec<(String, usize)> = Vec::new();
-    let shifted: Vec<Event> = main
-        .into_iter()
-        .map(|event| transform(event, level, prefix, meeting_dir, &definitions, &mut order))
-        .collect();
+    let body = markdown::body(markdown_text, Some(meeting_dir));
     let mut out = String::new();
-    html::push_html(&mut out, shifted.into_iter());
-
-    if !order.is_empty() {
-        let h = (level + 2).min(6);
-        out.push_str(&format!(
-            "<section class=\"footnotes\" aria-labelledby=\"{prefix}-noter\">\n\
-             <h{h} id=\"{prefix}-noter\">{}</h{h}>\n<ol>\n",
-            html_escape(notes)
-        ));
-        for (n, (label, _)) in order.iter().enumerate() {
-            let n = n + 1;
-            let inner: Vec<Event> = definitions
-                .get(label)
-                .cloned()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|e| {
-                    transform(
-                        e,
-                        level,
-                        prefix,
-                        meeting_dir,
-                        &HashMap::new(),
-                        &mut Vec::new(),
-                    )
-                })
-                .collect();
-            let mut note = String::new();
-            html::push_html(&mut note, inner.into_iter());
-            // The arrow is for the eye; a screen reader hears the words
-            // (an aria-label would not hold the visible text: WCAG 2.5.3).
-            out.push_str(&format!(
-                "<li id=\"{prefix}-note-{n}\">{note}<a href=\"#{prefix}-ref-{n}\" class=\"backlink\">\
-                 <span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">Tilbage til henvisning {n}</span></a></li>\n"
-            ));
-        }
-        out.push_str("</ol>\n</section>\n");
+    html::push_html(&mut out, events(body.events, level, prefix));
+    if body.notes.is_empty() {
+        return out;
     }
+    let h = (level + 2).min(6);
+    out.push_str(&format!(
+        "<section class=\"footnotes\" aria-labelledby=\"{prefix}-noter\">\n\
+         <h{h} id=\"{prefix}-noter\">{}</h{h}>\n<ol>\n",
+        html_escape(notes)
+    ));
+    for (n, note_events) in body.notes.into_iter().enumerate() {
+        let n = n + 1;
+        let mut note = String::new();
+        html::push_html(&mut note, events(note_events, level, prefix));
+        // The arrow is for the eye; a screen reader hears the words
+        // (an aria-label would not hold the visible text: WCAG 2.5.3).
+        out.push_str(&format!(
+            "<li id=\"{prefix}-note-{n}\">{note}<a href=\"#{prefix}-ref-{n}\" class=\"backlink\">\
+             <span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">Tilbage til henvisning {n}</span></a></li>\n"
+        ));
+    }
+    out.push_str("</ol>\n</section>\n");
     out
 }
 
-fn transform<'a>(
-    event: Event<'a>,
+/// The walk's events as the HTML writer's, for a body at `level`.
+fn events<'a>(
+    events: Vec<markdown::Event<'a>>,
     level: usize,
-    prefix: &str,
-    meeting_dir: &Path,
-    definitions: &HashMap<String, Vec<Event>>,
-    order: &mut Vec<(String, usize)>,
-) -> Event<'a> {
+    prefix: &'a str,
+) -> impl Iterator<Item = Event<'a>> {
+    events.into_iter().map(move |event| match event {
+        markdown::Event::Md(event) => place_heading(event, level),
+        markdown::Event::Image(image) => Event::Start(Tag::Image {
+            dest_url: image
+                .file
+                .as_ref()
+                .and_then(data_uri)
+                .map_or(image.url, CowStr::from),
+            link_type: image.link_type,
+            title: image.title,
+            id: image.id,
+        }),
+        markdown::Event::Note { number, nth } => note_reference(prefix, number, nth),
+    })
+}
+
+/// A heading of a body at `level`, one below the item's h(level + 1) for
+/// a `##` part.
+fn place_heading(event: Event<'_>, level: usize) -> Event<'_> {
     match event {
-        // Raw HTML is shown as the text it is, never passed through.
-        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
-        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
-        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
         Event::Start(Tag::Heading {
-            level: h,
+            level: depth,
             id,
             classes,
             attrs,
         }) => Event::Start(Tag::Heading {
-            level: shift(h, level),
+            level: shift(depth, level + 1),
             id,
             classes,
             attrs,
         }),
-        Event::End(TagEnd::Heading(h)) => Event::End(TagEnd::Heading(shift(h, level))),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: data_uri(meeting_dir, &dest_url).map_or(dest_url, CowStr::from),
-            title,
-            id,
-        }),
-        // A local file at its copy beside the page.
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: markdown::link_target(link_type, &dest_url).into(),
-            title,
-            id,
-        }),
-        Event::FootnoteReference(label) => {
-            if !definitions.contains_key(label.as_ref()) {
-                return Event::Text(format!("[^{label}]").into());
-            }
-            let (n, uses) = match order.iter_mut().position(|(l, _)| l == label.as_ref()) {
-                Some(at) => {
-                    order[at].1 += 1;
-                    (at + 1, order[at].1)
-                }
-                None => {
-                    order.push((label.to_string(), 1));
-                    (order.len(), 1)
-                }
-            };
-            // A note referred to twice: the second reference has an id of
-            // its own; the note links back to the first.
-            let id = if uses == 1 {
-                format!("{prefix}-ref-{n}")
-            } else {
-                format!("{prefix}-ref-{n}-{uses}")
-            };
-            // Written by rk, not taken from the source: the only HTML that
-            // reaches the page as HTML.
-            Event::InlineHtml(
-                format!(
-                    "<sup class=\"fnref\"><a id=\"{id}\" href=\"#{prefix}-note-{n}\">{n}</a></sup>"
-                )
-                .into(),
-            )
-        }
+        Event::End(TagEnd::Heading(depth)) => Event::End(TagEnd::Heading(shift(depth, level + 1))),
         other => other,
     }
+}
+
+/// The `nth` reference to note `n`. A note referred to twice: the second
+/// reference has an id of its own; the note links back to the first.
+fn note_reference<'a>(prefix: &str, n: usize, nth: usize) -> Event<'a> {
+    let id = if nth == 1 {
+        format!("{prefix}-ref-{n}")
+    } else {
+        format!("{prefix}-ref-{n}-{nth}")
+    };
+    // Written by rk, not taken from the source: the only HTML that
+    // reaches the page as HTML.
+    Event::InlineHtml(
+        format!("<sup class=\"fnref\"><a id=\"{id}\" href=\"#{prefix}-note-{n}\">{n}</a></sup>")
+            .into(),
+    )
 }
 
 /// Text escaped for HTML, by the same writer as the bodies.
@@ -303,9 +245,10 @@ fn html_escape(text: &str) -> String {
     out
 }
 
-/// A `##` part of an item at `level` becomes h(level + 2); capped at h6.
-fn shift(h: HeadingLevel, level: usize) -> HeadingLevel {
-    match (h as usize + level).min(6) {
+/// A heading `depth` levels below the item's heading, which is
+/// h(`item`); capped at h6.
+fn shift(depth: HeadingLevel, item: usize) -> HeadingLevel {
+    match (depth as usize + item).min(6) {
         1 => HeadingLevel::H1,
         2 => HeadingLevel::H2,
         3 => HeadingLevel::H3,
@@ -315,12 +258,11 @@ fn shift(h: HeadingLevel, level: usize) -> HeadingLevel {
     }
 }
 
-/// An image from the meeting folder as a data: URI, typed by its bytes
-/// (its name may have no extension, or the wrong one).
-fn data_uri(meeting_dir: &Path, url: &str) -> Option<String> {
-    let path = paths::resolve_inside(meeting_dir, url).ok()?;
-    let bytes = std::fs::read(&path).ok()?;
-    let mime = image::Format::of(&bytes).map_or("application/octet-stream", |f| f.mime());
+/// An image from the meeting folder as a data: URI, of the type its bytes
+/// tell (its name may have no extension, or the wrong one).
+fn data_uri(file: &markdown::ImageFile) -> Option<String> {
+    let bytes = std::fs::read(&file.path).ok()?;
+    let mime = file.format.map_or("application/octet-stream", |f| f.mime());
     Some(format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)
@@ -347,6 +289,9 @@ mod tests {
     #[test]
     fn parts_sit_below_the_item_heading() {
         assert_eq!(md("## Indstilling"), "<h4>Indstilling</h4>\n");
+        // A level-1 heading is read as a part, as in the PDF.
+        assert_eq!(md("# Overskrift"), "<h4>Overskrift</h4>\n");
+        assert_eq!(md("###### Dybt"), "<h6>Dybt</h6>\n");
     }
 
     #[test]
@@ -378,10 +323,5 @@ mod tests {
             .unwrap();
         let (plain, broken) = page.split_once('|').unwrap();
         assert_eq!(broken, plain.replace('\u{2028}', "<br>"));
-    }
-
-    #[test]
-    fn anchors() {
-        assert_eq!(anchor("2.9.1"), "punkt-2-9-1");
     }
 }

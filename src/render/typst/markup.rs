@@ -6,15 +6,13 @@
 //! not code. The structure around the text (paragraphs, lists, tables,
 //! footnotes …) is written by rk as calls of Typst's own elements.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event as MdEvent, Tag};
 
 use crate::image;
-use crate::markdown;
-use crate::paths;
+use crate::markdown::{self, Event};
 
 /// How one body is placed in the document.
 pub struct Context<'a> {
@@ -66,18 +64,18 @@ pub struct Converted {
 
 /// Converts a Markdown body to Typst markup (the inside of a content block).
 pub fn convert(body: &str, ctx: &Context) -> Converted {
-    let body = markdown::body(body);
-    let footnotes: HashMap<String, Converted> = body
-        .footnotes
+    let body = markdown::body(body, ctx.image_dir);
+    let notes: Vec<Converted> = body
+        .notes
         .iter()
-        .map(|(label, events)| (label.clone(), render(events, ctx, &HashMap::new())))
+        .map(|note| render(note, ctx, &[]))
         .collect();
-    render(&body.events, ctx, &footnotes)
+    render(&body.events, ctx, &notes)
 }
 
 /// One open container while rendering.
 struct Frame {
-    tag: Option<Tag<'static>>,
+    open: Option<Open>,
     /// Markup written inside it so far.
     buf: String,
     /// Items of a list, cells of a row, rows of a table.
@@ -91,10 +89,19 @@ struct Frame {
     images: Vec<String>,
 }
 
+/// What a frame is: a Markdown container, or an image with its format.
+enum Open {
+    Tag(Tag<'static>),
+    Image {
+        url: String,
+        format: Option<image::Format>,
+    },
+}
+
 impl Frame {
-    fn new(tag: Option<Tag<'static>>) -> Self {
+    fn new(open: Option<Open>) -> Self {
         Frame {
-            tag,
+            open,
             buf: String::new(),
             parts: Vec::new(),
             text_end: usize::MAX,
@@ -119,14 +126,31 @@ impl Frame {
     }
 }
 
-fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, Converted>) -> Converted {
+/// The markup of `events`; `notes` holds each note, note 1 first.
+fn render(events: &[Event], ctx: &Context, notes: &[Converted]) -> Converted {
     let mut stack = vec![Frame::new(None)];
-    // Footnote labels in the order of their first reference.
-    let mut used: Vec<String> = Vec::new();
     for event in events {
+        let event = match event {
+            Event::Md(event) => event,
+            Event::Image(image) => {
+                stack.push(Frame::new(Some(Open::Image {
+                    url: image.url.to_string(),
+                    format: image.file.as_ref().and_then(|f| f.format),
+                })));
+                continue;
+            }
+            Event::Note { number, nth } => {
+                if let Some(top) = stack.last_mut() {
+                    note(top, ctx, (*number, *nth), notes);
+                }
+                continue;
+            }
+        };
         match event {
-            Event::Start(tag) => stack.push(Frame::new(Some(tag.clone().into_static()))),
-            Event::End(_) => {
+            MdEvent::Start(tag) => {
+                stack.push(Frame::new(Some(Open::Tag(tag.clone().into_static()))))
+            }
+            MdEvent::End(_) => {
                 if stack.len() < 2 {
                     continue;
                 }
@@ -134,64 +158,7 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, Converted
                 let parent = stack.last_mut().expect("the root frame stays");
                 close(frame, parent, ctx);
             }
-            Event::Text(t) => {
-                let top = stack.last_mut().expect("the root frame stays");
-                match &top.tag {
-                    // Code is collected as plain text.
-                    Some(Tag::CodeBlock(_)) => top.buf.push_str(t),
-                    _ => top.push_text(t),
-                }
-            }
-            Event::Code(code) => {
-                let top = stack.last_mut().expect("the root frame stays");
-                top.plain.push_str(code);
-                let _ = write!(top.buf, "#raw({})", string(code));
-            }
-            // Raw HTML is shown as the text it is.
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let top = stack.last_mut().expect("the root frame stays");
-                let html = html.trim_end_matches('\n');
-                for (n, line) in html.split('\n').enumerate() {
-                    if n > 0 {
-                        top.buf.push_str("#linebreak()");
-                    }
-                    top.push_text(line);
-                }
-            }
-            Event::SoftBreak => {
-                if let Some(top) = stack.last_mut() {
-                    top.push_text(" ");
-                }
-            }
-            Event::HardBreak => push(&mut stack, "#linebreak()"),
-            Event::Rule => push(&mut stack, "\n#line(length: 100%)\n\n"),
-            Event::FootnoteReference(label) => {
-                let note = match footnotes.get(label.as_ref()) {
-                    Some(note) => {
-                        // The first reference makes the note; later ones
-                        // refer to it, as the HTML does.
-                        let n = match used.iter().position(|l| l == label.as_ref()) {
-                            Some(at) => at + 1,
-                            None => {
-                                used.push(label.to_string());
-                                0
-                            }
-                        };
-                        let name = format!("{}-fn-{}", ctx.label_prefix, used.len());
-                        if n == 0 {
-                            push_images(&mut stack, &note.images);
-                            format!("#footnote[{}]<{name}>", note.markup.trim())
-                        } else {
-                            format!("#footnote(<{}-fn-{n}>)", ctx.label_prefix)
-                        }
-                    }
-                    // A reference without a definition stays as written.
-                    None => text(&format!("[^{label}]")),
-                };
-                push(&mut stack, &note);
-            }
-            Event::TaskListMarker(done) => push(&mut stack, &text(if *done { "☑ " } else { "☐ " })),
-            Event::InlineMath(m) | Event::DisplayMath(m) => push(&mut stack, &text(m)),
+            other => inline(&mut stack, other),
         }
     }
     // Unclosed frames (not produced by pulldown-cmark, but be safe).
@@ -209,21 +176,53 @@ fn render(events: &[Event], ctx: &Context, footnotes: &HashMap<String, Converted
         .unwrap_or_default()
 }
 
-fn push(stack: &mut [Frame], markup: &str) {
-    if let Some(top) = stack.last_mut() {
-        top.buf.push_str(markup);
+/// The `nth` reference to note `number`: the first makes the note (and
+/// shows its images), later ones refer to it, as the HTML does.
+fn note(top: &mut Frame, ctx: &Context, (number, nth): (usize, usize), notes: &[Converted]) {
+    let name = format!("{}-fn-{number}", ctx.label_prefix);
+    match notes.get(number - 1) {
+        Some(note) if nth == 1 => {
+            top.images.extend_from_slice(&note.images);
+            let _ = write!(top.buf, "#footnote[{}]<{name}>", note.markup.trim());
+        }
+        _ => {
+            let _ = write!(top.buf, "#footnote(<{name}>)");
+        }
     }
 }
 
-fn push_images(stack: &mut [Frame], images: &[String]) {
-    if let Some(top) = stack.last_mut() {
-        top.images.extend_from_slice(images);
+/// An event that opens and closes nothing.
+fn inline(stack: &mut [Frame], event: &MdEvent) {
+    let Some(top) = stack.last_mut() else { return };
+    match event {
+        MdEvent::Text(t) => match &top.open {
+            // Code is collected as plain text.
+            Some(Open::Tag(Tag::CodeBlock(_))) => top.buf.push_str(t),
+            _ => top.push_text(t),
+        },
+        MdEvent::Code(code) => {
+            top.plain.push_str(code);
+            let _ = write!(top.buf, "#raw({})", string(code));
+        }
+        MdEvent::SoftBreak => top.push_text(" "),
+        MdEvent::HardBreak => top.buf.push_str("#linebreak()"),
+        MdEvent::Rule => top.buf.push_str("\n#line(length: 100%)\n\n"),
+        MdEvent::TaskListMarker(done) => {
+            top.buf.push_str(&text(if *done { "☑ " } else { "☐ " }))
+        }
+        MdEvent::InlineMath(m) | MdEvent::DisplayMath(m) => top.buf.push_str(&text(m)),
+        // Turned to text or to events of their own by the walk.
+        MdEvent::Html(_)
+        | MdEvent::InlineHtml(_)
+        | MdEvent::FootnoteReference(_)
+        | MdEvent::Start(_)
+        | MdEvent::End(_) => {}
     }
 }
 
 fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
     let Frame {
-        tag,
+        open,
         buf,
         parts,
         plain,
@@ -231,59 +230,34 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
         ..
     } = frame;
     parent.plain.push_str(&plain);
-    // An image's description is its alt text: the images in it are not shown.
-    if !matches!(tag, Some(Tag::Image { .. })) {
-        parent.images.extend(images);
-    }
-    let Some(tag) = tag else { return };
+    let tag = match open {
+        None => return,
+        // An image's description is its alt text: the images in it are
+        // not shown.
+        Some(Open::Image { url, format }) => {
+            let path = url.trim_start_matches("./");
+            parent.buf.push_str(&image(ctx, path, format, &plain));
+            parent.images.push(path.to_string());
+            return;
+        }
+        Some(Open::Tag(tag)) => {
+            parent.images.extend(images);
+            tag
+        }
+    };
     let out = match tag {
-        Tag::Paragraph => format!("{buf}\n\n"),
+        Tag::Paragraph | Tag::HtmlBlock => format!("{buf}\n\n"),
         Tag::Heading { level, .. } => {
-            let level = ctx.part_level + (level as usize).saturating_sub(2);
+            let level = ctx.part_level + level as usize - 1;
             format!("#heading(level: {level}, outlined: false)[{buf}]\n\n")
         }
         Tag::BlockQuote(_) => format!("#quote(block: true)[{}]\n\n", buf.trim()),
-        Tag::CodeBlock(kind) => {
-            let lang = match kind {
-                CodeBlockKind::Fenced(lang) if !lang.trim().is_empty() => {
-                    format!(
-                        ", lang: {}",
-                        string(lang.split_whitespace().next().unwrap_or(""))
-                    )
-                }
-                _ => String::new(),
-            };
-            let code = buf.strip_suffix('\n').unwrap_or(&buf);
-            format!("#raw(block: true{lang}, {})\n\n", string(code))
-        }
-        Tag::HtmlBlock => format!("{buf}\n\n"),
-        Tag::List(start) => {
-            let items: Vec<String> = parts.iter().map(|p| format!("[{}]", p.trim())).collect();
-            let call = match start {
-                Some(n) => format!("#enum(start: {n}, {})", items.join(", ")),
-                None => format!("#list({})", items.join(", ")),
-            };
-            format!("{call}\n\n")
-        }
-        Tag::Item => {
+        Tag::CodeBlock(kind) => code_block(&kind, &buf),
+        Tag::List(start) => list(start, &parts),
+        Tag::Table(aligns) => table(&aligns, &parts),
+        Tag::Item | Tag::TableCell => {
             parent.parts.push(buf);
             return;
-        }
-        Tag::Table(aligns) => {
-            let columns = aligns.len().max(1);
-            let align: Vec<&str> = aligns
-                .iter()
-                .map(|a| match a {
-                    Alignment::Center => "center",
-                    Alignment::Right => "right",
-                    Alignment::Left | Alignment::None => "left",
-                })
-                .collect();
-            format!(
-                "#table(columns: {columns}, align: ({},), {})\n\n",
-                align.join(", "),
-                parts.join(", ")
-            )
         }
         Tag::TableHead => {
             parent
@@ -295,54 +269,69 @@ fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
             parent.parts.push(cells(&parts));
             return;
         }
-        Tag::TableCell => {
-            parent.parts.push(buf);
-            return;
-        }
         Tag::Emphasis => format!("#emph[{buf}]"),
         Tag::Strong => format!("#strong[{buf}]"),
         Tag::Strikethrough => format!("#strike[{buf}]"),
         // A link without a target is its text.
         Tag::Link { dest_url, .. } if dest_url.trim().is_empty() => buf,
-        Tag::Link {
-            link_type,
-            dest_url,
-            ..
-        } => format!(
-            "#link({})[{buf}]",
-            string(&markdown::link_target(link_type, &dest_url))
-        ),
-        Tag::Image { dest_url, .. } => {
-            let path = dest_url.trim_start_matches("./");
-            let format = ctx
-                .image_dir
-                .and_then(|dir| image_format(dir, &dest_url))
-                .map_or(String::new(), |f| {
-                    format!(", format: {}", string(f.typst()))
-                });
-            parent.images.push(path.to_string());
-            format!(
-                "#image({}{format}, alt: {})",
-                string(&format!("{}/{path}", ctx.image_root)),
-                // The alt text is the image description's plain text.
-                string(plain.trim())
-            )
-        }
+        Tag::Link { dest_url, .. } => format!("#link({})[{buf}]", string(&dest_url)),
         // Not enabled by the parser options; render their content as is.
         _ => buf,
     };
     parent.buf.push_str(&out);
 }
 
-/// The type of the image `url` of `dir` by its first bytes.
-fn image_format(dir: &Path, url: &str) -> Option<image::Format> {
-    use std::io::Read;
-    let path = paths::resolve_inside(dir, url).ok()?;
-    let mut head = Vec::with_capacity(512);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(512).read_to_end(&mut head))
-        .ok()?;
-    image::Format::of(&head)
+fn code_block(kind: &CodeBlockKind, buf: &str) -> String {
+    let lang = match kind {
+        CodeBlockKind::Fenced(lang) if !lang.trim().is_empty() => {
+            format!(
+                ", lang: {}",
+                string(lang.split_whitespace().next().unwrap_or(""))
+            )
+        }
+        _ => String::new(),
+    };
+    let code = buf.strip_suffix('\n').unwrap_or(buf);
+    format!("#raw(block: true{lang}, {})\n\n", string(code))
+}
+
+fn list(start: Option<u64>, parts: &[String]) -> String {
+    let items: Vec<String> = parts.iter().map(|p| format!("[{}]", p.trim())).collect();
+    let call = match start {
+        Some(n) => format!("#enum(start: {n}, {})", items.join(", ")),
+        None => format!("#list({})", items.join(", ")),
+    };
+    format!("{call}\n\n")
+}
+
+fn table(aligns: &[Alignment], parts: &[String]) -> String {
+    let columns = aligns.len().max(1);
+    let align: Vec<&str> = aligns
+        .iter()
+        .map(|a| match a {
+            Alignment::Center => "center",
+            Alignment::Right => "right",
+            Alignment::Left | Alignment::None => "left",
+        })
+        .collect();
+    format!(
+        "#table(columns: {columns}, align: ({},), {})\n\n",
+        align.join(", "),
+        parts.join(", ")
+    )
+}
+
+/// The image `path` of the folder behind `image_root`; its alt text is
+/// the plain text of its description.
+fn image(ctx: &Context, path: &str, format: Option<image::Format>, plain: &str) -> String {
+    let format = format.map_or(String::new(), |f| {
+        format!(", format: {}", string(f.typst()))
+    });
+    format!(
+        "#image({}{format}, alt: {})",
+        string(&format!("{}/{path}", ctx.image_root)),
+        string(plain.trim())
+    )
 }
 
 fn cells(cells: &[String]) -> String {
@@ -400,6 +389,14 @@ mod tests {
     }
 
     #[test]
+    fn raw_html_lines_run_on_as_in_the_html() {
+        // The browser shows the lines of an HTML block with spaces between
+        // them; so does the PDF.
+        assert_eq!(md("<div>\nhej\n</div>\n"), "#\"<div> hej </div> \"\n\n");
+        assert_eq!(md("a <b>fed</b> c"), "#\"a <b>fed</b> c\"\n\n");
+    }
+
+    #[test]
     fn local_links_point_at_the_copy() {
         assert_eq!(
             md("[bilag 1](./bilag/min%20graf.pdf#page=2)"),
@@ -419,6 +416,17 @@ mod tests {
         );
         assert_eq!(md("- a\n- b\n"), "#list([#\"a\"], [#\"b\"])\n\n");
         assert_eq!(md("3. a\n"), "#enum(start: 3, [#\"a\"])\n\n");
+        assert_eq!(
+            md("# Overskrift\n\n### Under"),
+            "#heading(level: 2, outlined: false)[#\"Overskrift\"]\n\n\
+             #heading(level: 3, outlined: false)[#\"Under\"]\n\n"
+        );
+        // Numbered in the order of first reference, as in the HTML.
+        assert_eq!(
+            md("A[^b] B[^a] C[^b].\n\n[^a]: En.\n\n[^b]: To.\n"),
+            "#\"A\"#footnote[#\"To.\"]<punkt-2-1-fn-1>#\" B\"#footnote[#\"En.\"]<punkt-2-1-fn-2>\
+             #\" C\"#footnote(<punkt-2-1-fn-1>)#\".\"\n\n"
+        );
         assert_eq!(
             md("Se[^1].\n\n[^1]: Note.\n"),
             "#\"Se\"#footnote[#\"Note.\"]<punkt-2-1-fn-1>#\".\"\n\n"

@@ -20,7 +20,7 @@ use crate::diag::Loc;
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
-use crate::render::context::{ItemView, Referat};
+use crate::render::context::{CLOSING_ANCHOR, ItemView, Referat};
 use markup::{Context, string};
 use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
@@ -65,7 +65,7 @@ pub fn document(
                 part_level: item.level + 1,
                 image_root: &image_root,
                 image_dir: Some(meeting_dir),
-                label_prefix: &format!("punkt-{}", item.number.replace('.', "-")),
+                label_prefix: &item.anchor(),
             },
         );
         for image in body.images {
@@ -83,7 +83,7 @@ pub fn document(
                 part_level: 1,
                 image_root: &format!("/{LAYOUT_ROOT}"),
                 image_dir: None,
-                label_prefix: "afslutning",
+                label_prefix: CLOSING_ANCHOR,
             },
         );
         source.push_str(&format!("#closing[\n{}]\n", body.markup));
