@@ -13,10 +13,11 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use rk::check::{self, Settings};
 use rk::diag::Severity;
+use rk::files::Files;
 use rk::layout::Layout;
 use rk::render::context::{Edition, Referat};
 use rk::render::{html, json, typst as typeset};
-use rk::source::{self, files::Files};
+use rk::source;
 
 /// A meeting folder of this process, rewritten for every input.
 fn folder() -> &'static PathBuf {
