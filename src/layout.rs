@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use typst::foundations::Bytes;
-use typst::text::FontInfo;
+use typst::text::Font;
 
 /// The files of the built-in KL layout, by their path in the layout.
 const KL: &[(&str, &[u8])] = &[
@@ -209,11 +209,19 @@ impl Coverage {
         // Each font's code points come in order: runs of them first, then
         // the runs of all fonts merged.
         let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for info in fonts
-            .iter()
-            .flat_map(|data| FontInfo::iter(data).collect::<Vec<_>>())
-        {
-            for c in info.coverage.iter() {
+        for font in fonts.iter().flat_map(|data| Font::iter(data.clone())) {
+            // A character map's segments name code points that lead to no
+            // glyph (glyph 0, the empty box): the engine refuses those, so
+            // only the ones with a glyph count.
+            let Ok(face) = ttf_parser::Face::parse(font.data(), font.index()) else {
+                continue;
+            };
+            let has_glyph = |c: &u32| {
+                char::from_u32(*c)
+                    .and_then(|ch| face.glyph_index(ch))
+                    .is_some_and(|glyph| glyph.0 != 0)
+            };
+            for c in font.info().coverage.iter().filter(has_glyph) {
                 match ranges.last_mut() {
                     Some((first, last)) if *first <= c && c <= *last + 1 => *last = (*last).max(c),
                     _ => ranges.push((c, c)),

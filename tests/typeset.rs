@@ -192,3 +192,25 @@ fn an_error_in_the_generated_document_names_where_it_is() {
         );
     }
 }
+
+/// A font's character map may name a code point in a range that leads to
+/// no glyph: DejaVu Sans's maps ✅ and ❓ to the empty box. Check sees them
+/// as the engine does, so check fails where build would.
+#[test]
+fn a_mapped_code_point_without_a_glyph_is_missing() {
+    for (n, sign) in ["✅", "❎", "❓", "❔", "❕"].into_iter().enumerate() {
+        let dir = fixture_copy("clean", &format!("typeset-boxed-{n}"));
+        append(&dir, EVENTUELT, &format!("\nGodkendt {sign}\n"));
+        let check = rk(&dir, &["check", "--format", "json"]);
+        let findings = parse_findings(&check.stdout);
+        assert_eq!(check.code, 1, "{sign}: {}", check.stderr);
+        assert_eq!(findings.len(), 1, "{sign}: {findings:?}");
+        assert_eq!(findings[0].rule, "missing-glyph", "{sign}");
+        assert!(findings[0].message.contains(sign), "{sign}: {findings:?}");
+    }
+    // A neighbour the fonts really have passes and typesets.
+    let dir = fixture_copy("clean", "typeset-boxed-ok");
+    append(&dir, EVENTUELT, "\nKlip ✂ og ✆\n");
+    let (code, findings, stderr) = build_json(&dir);
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
+}
