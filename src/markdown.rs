@@ -329,6 +329,20 @@ pub fn local_link(link_type: LinkType, url: &str) -> Option<LocalLink> {
     })
 }
 
+/// The local files a body links to, each as written (decoded), in order.
+pub fn linked_files(text: &str) -> Vec<String> {
+    parse(text)
+        .filter_map(|(event, _)| match event {
+            pulldown_cmark::Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => local_link(link_type, &dest_url).map(|link| link.path),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Where a link of a body points in the outputs: a local file at its copy
 /// beside the referat (`./bilag/min%20graf.pdf` is `bilag/min%20graf.pdf`),
 /// anything else as written.

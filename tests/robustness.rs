@@ -259,6 +259,30 @@ fn a_public_item_cannot_publish_a_closed_items_files() {
     assert!(!dir.join("out/2020-11-25/bilag/fortroligt.txt").exists());
 }
 
+/// A file the closed item only links from its body is its file too: a
+/// public item that links it as well would publish it.
+#[test]
+fn a_file_a_closed_item_links_is_not_published_by_a_public_one() {
+    let dir = with_body("closed-linked", "Se [referatet](bilag/referat-lukket.txt).");
+    let meeting = dir.join("meetings/2020-11-25");
+    fs::write(
+        meeting.join("bilag/referat-lukket.txt"),
+        "FORTROLIGT INDHOLD",
+    )
+    .unwrap();
+    let closed = meeting.join("02-lukket.md");
+    let text = fs::read_to_string(&closed).unwrap();
+    fs::write(
+        &closed,
+        format!("{text}\n\nSe [referatet](bilag/referat-lukket.txt).\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        missing_file_findings(&dir),
+        ["link `bilag/referat-lukket.txt` is a file of closed item 2, which is not published"]
+    );
+}
+
 /// `rk check --format json` findings of a body, as (line text, kind) pairs.
 fn personal_data_in(name: &str, body: &str) -> Vec<(String, String)> {
     let dir = with_body(name, body);

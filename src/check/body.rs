@@ -77,8 +77,8 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
 /// internal edition, which has every file.
 static NOTHING_WITHHELD: BTreeMap<String, String> = BTreeMap::new();
 
-/// The files of closed items (their attachments and their own source
-/// files), by their path in the meeting folder, with the item's number:
+/// The files of closed items (their attachments, the files their bodies
+/// link to and their own source files), by their path in the meeting folder, with the item's number:
 /// no public item may publish them.
 fn withheld(meeting: &Meeting, files: &Files) -> BTreeMap<String, String> {
     let mut withheld = BTreeMap::new();
@@ -96,11 +96,12 @@ fn withheld(meeting: &Meeting, files: &Files) -> BTreeMap<String, String> {
             .path()
             .file_name()
             .map(|name| name.to_string_lossy().into_owned());
-        let attachments = item
-            .attachments
-            .iter()
-            .filter_map(|a| paths::normalise(&a.file.value));
-        for path in source.into_iter().chain(attachments) {
+        let attachments = item.attachments.iter().map(|a| a.file.value.clone());
+        let links = markdown::linked_files(&item.body);
+        let named = attachments
+            .chain(links)
+            .filter_map(|name| paths::normalise(&name));
+        for path in source.into_iter().chain(named) {
             withheld.insert(path, number.clone());
         }
     }

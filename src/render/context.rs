@@ -192,14 +192,7 @@ impl Referat {
 fn published_files(items: &[ItemView], dir: &Path) -> Vec<PublishedFile> {
     let mut files = BTreeMap::new();
     for item in items {
-        let links = markdown::parse(&item.body).filter_map(|(event, _)| match event {
-            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            }) => markdown::local_link(link_type, &dest_url).map(|l| l.path),
-            _ => None,
-        });
+        let links = markdown::linked_files(&item.body);
         let attachments = item.attachments.iter().map(|a| a.file.clone());
         for name in attachments.chain(links) {
             // The checks have refused names that lead nowhere.
