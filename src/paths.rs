@@ -217,6 +217,26 @@ pub fn scheme(url: &str) -> Option<String> {
     .then(|| scheme.to_string())
 }
 
+/// The names of the public edition's files in a meeting's output folder.
+pub const PUBLIC_STEM: &str = "referat";
+/// The names of the internal edition's files.
+pub const INTERNAL_STEM: &str = "referat-internt";
+/// What the outputs are, by extension.
+pub const OUTPUT_EXTENSIONS: [&str; 3] = ["pdf", "html", "json"];
+/// The folders `--emit-typst` writes, and older internal builds wrote.
+pub const OUTPUT_FOLDERS: [&str; 2] = ["typst", "typst-internt"];
+
+/// True when a file copied to `path` (relative to a meeting's output
+/// folder) would take the place of one of rk's own outputs.
+pub fn is_output_name(path: &str) -> bool {
+    match path.split_once('/') {
+        Some((folder, _)) => OUTPUT_FOLDERS.contains(&folder),
+        None => path.rsplit_once('.').is_some_and(|(stem, ext)| {
+            [PUBLIC_STEM, INTERNAL_STEM].contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +319,16 @@ mod tests {
         );
         assert_eq!(shown, "Z:/projekt/meetings/2021-06-15/01.md");
         assert!(!shown.starts_with(r"\\?\") && !shown.starts_with("//?/"));
+    }
+
+    #[test]
+    fn output_names_are_known() {
+        for taken in ["referat.pdf", "referat-internt.html", "typst/referat.typ"] {
+            assert!(is_output_name(taken), "{taken}");
+        }
+        for free in ["bilag/referat.pdf", "referat.docx", "typst.pdf", "referat"] {
+            assert!(!is_output_name(free), "{free}");
+        }
     }
 
     #[test]

@@ -337,3 +337,24 @@ fn dates_amounts_case_numbers_and_company_numbers_are_not_personal_data() {
     );
     assert_eq!(found, Vec::<(String, String)>::new());
 }
+
+/// A linked file is copied beside the referat under its own path: one
+/// named like an output would overwrite it, or be overwritten.
+#[test]
+fn a_linked_file_may_not_take_an_outputs_name() {
+    let dir = with_body(
+        "output-names",
+        "Se [sidste referat](referat.pdf) og [kilden](typst/referat.typ).",
+    );
+    let meeting = dir.join("meetings/2020-11-25");
+    fs::write(meeting.join("referat.pdf"), "%PDF-1.4 sidste referat").unwrap();
+    fs::create_dir_all(meeting.join("typst")).unwrap();
+    fs::write(meeting.join("typst/referat.typ"), "= Kilde").unwrap();
+    assert_eq!(
+        missing_file_findings(&dir),
+        [
+            "link `referat.pdf` has the name of one of rk's own outputs, which would take its place",
+            "link `typst/referat.typ` has the name of one of rk's own outputs, which would take its place",
+        ]
+    );
+}

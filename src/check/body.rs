@@ -121,6 +121,9 @@ impl ItemFiles<'_> {
     /// is a file of a closed item.
     fn withheld(&self, what: &str, name: &str, loc: Loc) -> Option<Diagnostic> {
         let path = paths::normalise(name)?;
+        if paths::is_output_name(&path) {
+            return Some(findings::takes_an_outputs_place(loc, what, name));
+        }
         let number = self.withheld.get(&path)?;
         Some(findings::file_of_closed_item(loc, what, name, number))
     }

@@ -337,6 +337,19 @@ pub fn missing_link_target(reason: &str, loc: Loc) -> Diagnostic {
     )
 }
 
+/// `missing-file`: a file copied beside the referat under the name of an
+/// output (`referat.pdf`, `typst/...`).
+pub fn takes_an_outputs_place(loc: Loc, what: &str, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingFile,
+        loc,
+        format!(
+            "{what} `{name}` has the name of one of rk's own outputs, which would take its place"
+        ),
+    )
+    .with_help("move it into a folder of its own, e.g. `bilag/`, or rename it")
+}
+
 /// `missing-file`: `what` (image, link, attachment) `name` is a file of the
 /// closed item `number`.
 pub fn file_of_closed_item(loc: Loc, what: &str, name: &str, number: &str) -> Diagnostic {

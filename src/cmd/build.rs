@@ -130,13 +130,11 @@ impl<'a> Plan<'a> {
     /// files say what they are wherever they end up.
     fn stem(&self) -> &'static str {
         match self.edition {
-            Edition::Public => "referat",
-            Edition::Internal => INTERNAL_STEM,
+            Edition::Public => paths::PUBLIC_STEM,
+            Edition::Internal => paths::INTERNAL_STEM,
         }
     }
 }
-
-const INTERNAL_STEM: &str = "referat-internt";
 
 /// Builds one meeting: the outputs are made in memory first and written
 /// (each through a temporary file and a rename) only when all of them were
@@ -337,8 +335,8 @@ fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
 /// (rk once wrote the internal edition beside the public one), with a
 /// warning naming each.
 fn remove_internal_files(out_dir: &Path) -> Result<()> {
-    let names = ["pdf", "html", "json"]
-        .map(|ext| format!("{INTERNAL_STEM}.{ext}"))
+    let names = paths::OUTPUT_EXTENSIONS
+        .map(|ext| format!("{}.{ext}", paths::INTERNAL_STEM))
         .into_iter()
         .chain(["typst-internt".to_string()]);
     for name in names {
