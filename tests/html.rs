@@ -666,3 +666,23 @@ fn images_are_typed_by_their_bytes_not_their_names() {
         assert_eq!(list.lines().count(), 2 + 3, "{list}");
     }
 }
+
+/// `--only` writes some outputs; those of the other kinds, made from older
+/// sources, go: they may hold an item closed since.
+#[test]
+fn only_removes_the_outputs_it_does_not_make() {
+    let dir = project("only-stale", "closed");
+    let out = build(&dir, &[]);
+    let item = dir.join("meetings/2020-11-25/01-aaben.md");
+    let text = fs::read_to_string(&item).unwrap();
+    fs::write(&item, text.replacen("---\n", "---\nclosed: true\n", 1)).unwrap();
+    let run = rk(&dir, &["build", "2020-11-25", "--only", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: removed"), "{}", run.stderr);
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["referat.json"]);
+}

@@ -170,6 +170,7 @@ fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     // Even when only the JSON is written, a file this edition does not
     // publish (its item is closed now) does not stay.
     remove_stale_copies(&out_dir, meeting, &referat.files)?;
+    remove_other_outputs(plan, &out_dir)?;
     eprintln!(
         "built {}: {} in {} ({:.2} s)",
         meeting.id,
@@ -191,6 +192,24 @@ fn clear(plan: &Plan, out_dir: &Path) -> Result<()> {
     if !plan.emit_typst && typst_dir.is_dir() {
         fs::remove_dir_all(&typst_dir)
             .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
+    }
+    Ok(())
+}
+
+/// Removes the outputs of the kinds `--only` left out: made from older
+/// sources, they may hold what the sources no longer publish (an item
+/// closed since), and they would be published beside the new ones.
+fn remove_other_outputs(plan: &Plan, out_dir: &Path) -> Result<()> {
+    let Only { pdf, html, json } = plan.only;
+    for (wanted, ext) in [(pdf, "pdf"), (html, "html"), (json, "json")] {
+        let path = out_dir.join(format!("{}.{ext}", plan.stem()));
+        if !wanted && path.is_file() {
+            fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            eprintln!(
+                "warning: removed {}: made from older sources; build without --only to make it again",
+                paths::shown(&path)
+            );
+        }
     }
     Ok(())
 }
