@@ -543,6 +543,14 @@ fn after_an_internal_build_and_a_public_one_nothing_under_out_holds_a_closed_ite
         "SAG-2020-09999",
     )
     .unwrap();
+    // ... also for a meeting this build does not build, and at the top.
+    fs::create_dir_all(dir.join("out/2020-01-01")).unwrap();
+    fs::write(
+        dir.join("out/2020-01-01/referat-internt.pdf"),
+        "Hemmelig Hansen",
+    )
+    .unwrap();
+    fs::write(dir.join("out/referat-internt.html"), "Hemmelig Hansen").unwrap();
 
     let run = rk(&dir, &["build", "2020-11-25", "--internal"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -569,13 +577,15 @@ fn after_an_internal_build_and_a_public_one_nothing_under_out_holds_a_closed_ite
     let run = rk(&dir, &["build", "2020-11-25"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for name in [
+        "2020-11-25/referat-internt.html",
+        "2020-11-25/referat-internt.json",
+        "2020-11-25/typst-internt",
+        "2020-01-01/referat-internt.pdf",
         "referat-internt.html",
-        "referat-internt.json",
-        "typst-internt",
     ] {
         assert!(
             run.stderr
-                .contains(&format!("warning: removed out/2020-11-25/{name}: ")),
+                .contains(&format!("warning: removed out/{name}: ")),
             "no warning for {name}:\n{}",
             run.stderr
         );

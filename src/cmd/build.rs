@@ -42,6 +42,9 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         eprintln!("not built: the sources have {tally}{denied}; nothing was written");
         return Ok(Outcome::Failed);
     }
+    if plan.edition == Edition::Public {
+        remove_internal_files(&plan.out_root, 2)?;
+    }
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
         if build(&plan, meeting, &mut files)? == Outcome::Failed {
@@ -182,12 +185,9 @@ fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
 }
 
 /// Removes from a meeting's output folder what this build would leave
-/// stale: the internal edition in the published tree, and a document an
-/// earlier `--emit-typst` wrote when this build does not emit one.
+/// stale: a document an earlier `--emit-typst` wrote when this build does
+/// not emit one.
 fn clear(plan: &Plan, out_dir: &Path) -> Result<()> {
-    if plan.edition == Edition::Public {
-        remove_internal_files(out_dir)?;
-    }
     let typst_dir = out_dir.join("typst");
     if !plan.emit_typst && typst_dir.is_dir() {
         fs::remove_dir_all(&typst_dir)
@@ -350,22 +350,29 @@ fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
         .collect()
 }
 
-/// Removes what an internal build left in a folder that gets published
-/// (rk once wrote the internal edition beside the public one), with a
-/// warning naming each.
-fn remove_internal_files(out_dir: &Path) -> Result<()> {
-    let names = paths::OUTPUT_EXTENSIONS
-        .map(|ext| format!("{}.{ext}", paths::INTERNAL_STEM))
-        .into_iter()
-        .chain(["typst-internt".to_string()]);
-    for name in names {
-        let path = out_dir.join(name);
-        let removed = if path.is_dir() {
-            fs::remove_dir_all(&path)
-        } else if path.symlink_metadata().is_ok() {
-            fs::remove_file(&path)
-        } else {
+/// Removes what an internal build left in the published tree (rk once
+/// wrote the internal edition beside the public one), in `dir` and the
+/// folders below it to `depth` levels (the meetings' folders), with a
+/// warning naming each. Links are not followed.
+fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        if !is_internal_output(&entry.file_name().to_string_lossy()) {
+            if is_dir && depth > 0 {
+                remove_internal_files(&path, depth - 1)?;
+            }
             continue;
+        }
+        let removed = if is_dir {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
         };
         removed.with_context(|| format!("cannot remove {}", path.display()))?;
         eprintln!(
@@ -375,6 +382,15 @@ fn remove_internal_files(out_dir: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// `referat-internt.pdf` and the like, and `typst-internt/`.
+fn is_internal_output(name: &str) -> bool {
+    name == "typst-internt"
+        || name
+            .strip_prefix(paths::INTERNAL_STEM)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|ext| paths::OUTPUT_EXTENSIONS.contains(&ext))
 }
 
 /// Removes the copies an earlier build made of meeting files that this
