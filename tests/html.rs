@@ -696,3 +696,21 @@ fn only_removes_the_outputs_it_does_not_make() {
     names.sort();
     assert_eq!(names, ["referat.json"]);
 }
+
+/// A link does not smuggle the internal tree into the published one.
+#[cfg(unix)]
+#[test]
+fn the_internal_tree_may_not_reach_the_published_one_through_a_link() {
+    let dir = project("internal-link", "closed");
+    fs::create_dir_all(dir.join("out/x")).unwrap();
+    std::os::unix::fs::symlink(dir.join("out/x"), dir.join("intlink")).unwrap();
+    fs::write(dir.join("rk.toml"), "out_internal = \"intlink\"\n").unwrap();
+    let run = rk(&dir, &["build", "2020-11-25", "--internal"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the internal edition cannot go to"),
+        "{}",
+        run.stderr
+    );
+    assert!(files_under(&dir.join("out")).is_empty());
+}

@@ -105,7 +105,7 @@ impl<'a> Plan<'a> {
             (None, Edition::Public) => published.clone(),
             (None, Edition::Internal) => project.root.join(&project.config.out_internal),
         };
-        if edition == Edition::Internal && lexical(&out_root).starts_with(lexical(&published)) {
+        if edition == Edition::Internal && is_inside(&out_root, &published) {
             anyhow::bail!(
                 "the internal edition cannot go to {}: that is inside {}, the tree that gets \
                  published; give --out (or out_internal in rk.toml) a folder outside it",
@@ -458,6 +458,32 @@ fn stale_under(source: &Path, out: &Path, path: &Path, kept: &[&str], stale: &mu
         let output = name.starts_with("referat") && !name.contains('/');
         if !output && !kept.contains(&name.as_str()) {
             stale.push(copy);
+        }
+    }
+}
+
+/// True when `path` lies inside `tree`, as written or through links: the
+/// part of each that exists is resolved by the file system.
+fn is_inside(path: &Path, tree: &Path) -> bool {
+    lexical(path).starts_with(lexical(tree)) || resolved(path).starts_with(resolved(tree))
+}
+
+/// `path` with its longest existing part resolved (links followed) and
+/// the rest appended as written.
+fn resolved(path: &Path) -> PathBuf {
+    let path = lexical(path);
+    let mut rest = Vec::new();
+    let mut existing = path.as_path();
+    loop {
+        if let Ok(real) = paths::canonical(existing) {
+            return rest.iter().rev().fold(real, |acc, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return path,
         }
     }
 }
