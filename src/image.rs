@@ -41,6 +41,22 @@ impl Format {
         }
     }
 
+    /// Whether the image decodes as the engine will decode it: a file cut
+    /// short or with a broken checksum is refused here, not by the engine.
+    /// SVG is parsed by the engine and not judged here.
+    pub fn decode_error(self, bytes: &[u8]) -> Option<String> {
+        let format = match self {
+            Format::Png => image::ImageFormat::Png,
+            Format::Jpeg => image::ImageFormat::Jpeg,
+            Format::Gif => image::ImageFormat::Gif,
+            Format::WebP => image::ImageFormat::WebP,
+            Format::Svg => return None,
+        };
+        image::load_from_memory_with_format(bytes, format)
+            .err()
+            .map(|e| e.to_string())
+    }
+
     /// The MIME type, for a `data:` URI.
     pub fn mime(self) -> &'static str {
         match self {

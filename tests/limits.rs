@@ -168,7 +168,14 @@ fn an_image_of_too_many_pixels_is_refused_with_a_finding() {
     );
     let (code, findings, stderr) = common::check_json(&root, &[]);
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(findings.len(), 1, "{findings:#?}");
+    // The small one's size is allowed; having no pixels, it is damaged.
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    assert!(
+        findings[1]
+            .message
+            .starts_with("image `lille.png` is damaged"),
+        "{findings:#?}"
+    );
     let finding = &findings[0];
     assert_eq!(finding.rule, "missing-file");
     assert_eq!(

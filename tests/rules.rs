@@ -521,7 +521,12 @@ fn image_paths_may_be_percent_encoded() {
     let dir = fixture_copy("clean", "review-percent");
     let meeting = dir.join("meetings/2020-11-25");
     fs::create_dir_all(meeting.join("bilag")).unwrap();
-    fs::write(meeting.join("bilag/min graf.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    fs::copy(
+        common::project_root()
+            .join("tests/fixtures/build/constructs/meetings/2020-11-25/bilag/graf.png"),
+        meeting.join("bilag/min graf.png"),
+    )
+    .unwrap();
     fs::write(
         meeting.join("03-eventuelt.md"),
         "---\nnumber: \"3\"\ntitle: Eventuelt\nsag: none\n---\n![Graf](bilag/min%20graf.png)\n",

@@ -120,11 +120,10 @@ fn a_byte_order_mark_inside_the_text_is_a_finding() {
     );
 }
 
-/// An image whose first bytes say PNG but whose data is broken passes the
-/// check; the engine's error is placed at the image in the body, not at the
-/// item's title.
+/// An image whose first bytes say PNG but whose data is broken is refused
+/// by the check, at the image: the engine would refuse it.
 #[test]
-fn an_engine_error_is_placed_where_the_sources_have_it() {
+fn a_damaged_image_is_refused_by_the_check() {
     let dir = fixture_copy("clean", "typeset-broken-image");
     let bilag = dir.join("meetings/2020-11-25/bilag");
     fs::create_dir_all(&bilag).unwrap();
@@ -132,13 +131,44 @@ fn an_engine_error_is_placed_where_the_sources_have_it() {
     png.extend_from_slice(&[0x42; 64]);
     fs::write(bilag.join("graf.png"), png).unwrap();
     append(&dir, EVENTUELT, "\nSe grafen:\n\n![Graf](bilag/graf.png)\n");
+    let check = rk(&dir, &["check", "--format", "json"]);
+    let findings = parse_findings(&check.stdout);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert_eq!(
+        at(&findings),
+        vec![("missing-file".into(), EVENTUELT.into(), 10, 9)],
+        "{findings:?}"
+    );
+    assert!(findings[0].message.contains("is damaged"), "{findings:?}");
+}
+
+/// An SVG the engine cannot read (the check does not parse SVG): the
+/// engine's error names the broken file itself, not the item's title, in
+/// plain words.
+#[test]
+fn an_engine_error_is_placed_where_the_sources_have_it() {
+    let dir = fixture_copy("clean", "typeset-broken-svg");
+    let bilag = dir.join("meetings/2020-11-25/bilag");
+    fs::create_dir_all(&bilag).unwrap();
+    fs::write(
+        bilag.join("graf.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><g><rect",
+    )
+    .unwrap();
+    append(&dir, EVENTUELT, "\nSe grafen:\n\n![Graf](bilag/graf.svg)\n");
     let (code, findings, stderr) = build_json(&dir);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(
         at(&findings),
-        vec![("typeset".into(), EVENTUELT.into(), 10, 9)],
+        vec![(
+            "typeset".into(),
+            "meetings/2020-11-25/bilag/graf.svg".into(),
+            1,
+            1
+        )],
         "{findings:?}"
     );
+    assert!(findings[0].message.contains("SVG"), "{findings:?}");
     assert!(
         !findings[0].message.contains(" error:"),
         "{}",

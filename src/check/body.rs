@@ -147,6 +147,10 @@ impl ItemFiles<'_> {
         format
             .size(&bytes)
             .and_then(|size| too_large(url, size, loc.clone()))
+            .or_else(|| {
+                let error = format.decode_error(&bytes)?;
+                Some(findings::image_damaged(loc.clone(), url, &error))
+            })
             .or_else(|| self.withheld("image", &paths::percent_decode(url), loc))
     }
 

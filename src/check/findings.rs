@@ -329,6 +329,16 @@ pub fn not_an_image(loc: Loc, url: &str) -> Diagnostic {
     )
 }
 
+/// `missing-file`: an image whose type is known but which does not decode.
+pub fn image_damaged(loc: Loc, url: &str, error: &str) -> Diagnostic {
+    missing_file(
+        "image",
+        &format!("`{url}` is damaged and cannot be shown ({error})"),
+        loc,
+    )
+    .with_help("save or export the image again from the program that made it")
+}
+
 /// `missing-file`: a link to a local file that is not in the folder.
 pub fn missing_link_target(reason: &str, loc: Loc) -> Diagnostic {
     missing_file("link", reason, loc).with_help(
