@@ -260,9 +260,10 @@ const CASES: &[Case] = &[
         ("nesting", E, EVENTUELT, 6, 33, "lists, quotes and emphasis nested more than 16 levels deep"),
     ]},
     // ---- characters the layout's fonts lack ------------------------------------
-    // An emoji twice (one finding) and a Malayalam word (one finding) in a body.
+    // An emoji twice (a finding at each) and a Malayalam word in a body.
     Case { fixture: "missing-glyph", exit: 1, findings: &[
         ("missing-glyph", E, EVENTUELT, 6, 102, THUMBS_UP),
+        ("missing-glyph", E, EVENTUELT, 6, 107, THUMBS_UP),
         ("missing-glyph", E, EVENTUELT, 8, 15, MALAYALAM),
     ]},
     Case { fixture: "missing-glyph-title", exit: 1, findings: &[

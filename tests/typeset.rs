@@ -244,3 +244,17 @@ fn a_mapped_code_point_without_a_glyph_is_missing() {
     let (code, findings, stderr) = build_json(&dir);
     assert_eq!((code, findings.len()), (0, 0), "{stderr}");
 }
+
+/// Every place a character is written is a finding of its own, so that
+/// fixing one does not reveal the next only on the next run.
+#[test]
+fn each_place_of_a_missing_character_is_reported() {
+    let dir = fixture_copy("clean", "typeset-each-place");
+    append(&dir, EVENTUELT, "\n中 og 中\n\nIgen: 中\n");
+    let check = rk(&dir, &["check", "--format", "json"]);
+    let findings = parse_findings(&check.stdout);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    let places: Vec<(usize, usize)> = findings.iter().map(|f| (f.line, f.column)).collect();
+    assert_eq!(places.len(), 3, "{findings:?}");
+    assert!(findings.iter().all(|f| f.rule == "missing-glyph"));
+}

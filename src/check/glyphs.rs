@@ -144,13 +144,14 @@ fn kind(c: char) -> Option<&'static str> {
 }
 
 /// The findings of one file: a run of characters no font has (a word in
-/// a script the fonts lack, an emoji with its joiners) is one finding, and
-/// the same run is reported once a file, at its first place.
+/// a script the fonts lack, an emoji with its joiners) is one finding at
+/// each place it is written (a field read without its own position is
+/// looked for near it, so its run is found once there).
 struct Finder<'a> {
     file: FileId,
     text: &'a str,
     coverage: &'a Coverage,
-    seen: HashSet<String>,
+    seen: HashSet<(String, usize)>,
     found: Vec<Diagnostic>,
 }
 
@@ -167,6 +168,8 @@ impl<'a> Finder<'a> {
 
     /// `value` as read from the source, written within `span` of the file.
     fn text(&mut self, value: &str, span: Range<usize>) {
+        // Where to look for the next run: after the one found before.
+        let mut after = span.start;
         let mut run = String::new();
         for c in value.chars() {
             let missing = (!self.coverage.contains(c) && needs_glyph(c)) || is_forbidden(c);
@@ -175,19 +178,28 @@ impl<'a> Finder<'a> {
             if missing || joins {
                 run.push(c);
             } else {
-                self.report(&run, &span);
+                self.report(&run, &span, &mut after);
                 run.clear();
             }
         }
-        self.report(&run, &span);
+        self.report(&run, &span, &mut after);
     }
 
-    fn report(&mut self, run: &str, span: &Range<usize>) {
+    fn report(&mut self, run: &str, span: &Range<usize>, after: &mut usize) {
         let run = run.trim_end_matches(|c| !needs_glyph(c) && !is_forbidden(c));
-        if run.is_empty() || !self.seen.insert(run.to_string()) {
+        if run.is_empty() {
             return;
         }
-        let loc = Loc::new(self.file, locate(self.text, span.clone(), run));
+        let rest = (*after).clamp(span.start, span.end)..span.end;
+        let range = match locate(self.text, rest.clone(), run) {
+            found if found != rest => found,
+            _ => locate(self.text, span.clone(), run),
+        };
+        *after = range.end;
+        if !self.seen.insert((run.to_string(), range.start)) {
+            return;
+        }
+        let loc = Loc::new(self.file, range);
         self.found.push(finding(run, loc, &self.coverage.layout));
     }
 
