@@ -61,8 +61,12 @@ impl Config {
 /// lands in that table, where it is unknown: say so.
 fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
     match misplaced_key(text, e) {
-        Some(message) => anyhow::anyhow!("{}: {message}", path.display()),
-        None => anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()),
+        Some(message) => anyhow::anyhow!("{}: {message}", crate::paths::shown(path)),
+        None => anyhow::anyhow!(
+            "{}: {}",
+            crate::paths::shown(path),
+            e.to_string().trim_end()
+        ),
     }
 }
 

@@ -231,15 +231,8 @@ fn an_unknown_key_in_rk_toml_is_a_config_error() {
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
     let first = run.stderr.lines().next().unwrap_or_default();
-    let config = fixture("bad-config")
-        .canonicalize()
-        .unwrap()
-        .join("rk.toml");
-    assert!(
-        first.starts_with(&format!("error: {}: ", config.display())),
-        "{}",
-        run.stderr
-    );
+    // Named from the working directory, as findings are.
+    assert!(first.starts_with("error: rk.toml: "), "{}", run.stderr);
     assert!(run.stderr.contains("line 2"), "{}", run.stderr);
     assert!(
         run.stderr
@@ -288,15 +281,11 @@ fn a_top_level_key_after_case_in_rk_toml_says_where_it_landed() {
     let run = rk(&dir, &["check"]);
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
-    let config = dir.canonicalize().unwrap().join("rk.toml");
     assert_eq!(
         run.stderr,
-        format!(
-            "error: {}: `out` on line 4 landed inside `[case]`: every key after a `[case]` line \
-             belongs to that table, which has no `out`. Top-level keys go before the first \
-             table: move `out` above `[case]`\n",
-            config.display()
-        )
+        "error: rk.toml: `out` on line 4 landed inside `[case]`: every key after a `[case]` line \
+         belongs to that table, which has no `out`. Top-level keys go before the first \
+         table: move `out` above `[case]`\n"
     );
     // A key that is nowhere known keeps the parser's message.
     fs::write(dir.join("rk.toml"), "[case]\nlayot = \"kl\"\n").unwrap();

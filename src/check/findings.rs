@@ -487,7 +487,7 @@ pub fn forbidden_mark(loc: Loc, c: char) -> Diagnostic {
         loc,
         format!(
             "`{}` (U+{:04X}, an invisible mark) is not allowed in the text of the PDF: \
-             the standards it is made to forbid it",
+             the archiving and accessibility standards the PDF follows forbid it",
             c.escape_unicode(),
             u32::from(c)
         ),
