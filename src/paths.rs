@@ -16,6 +16,11 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
             "`{name}` is a web address; images and attachments must be files in the meeting folder"
         ));
     }
+    // Read alike on every system: `\` is a folder separator on Windows
+    // only, and a link with it breaks on the web.
+    if name.contains('\\') {
+        return Err(format!("`{name}` is written with `\\` between folders"));
+    }
     let relative = Path::new(name);
     if relative.is_absolute() || relative.has_root() {
         return Err(format!(

@@ -358,3 +358,16 @@ fn a_linked_file_may_not_take_an_outputs_name() {
         ]
     );
 }
+
+/// A path written with Windows' `\` gets the `/` form as its help.
+#[test]
+fn a_backslash_path_gets_the_slash_form_as_help() {
+    let dir = with_body("backslash", "Se [planen](bilag\\handleplan.pdf).");
+    let (code, findings, stderr) = check_json(&dir, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(
+        findings[0].help.as_deref(),
+        Some("write the path with `/` between folders: `bilag/handleplan.pdf`")
+    );
+}

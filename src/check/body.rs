@@ -42,7 +42,8 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         for attachment in &item.attachments {
             let loc = Loc::new(item.file, attachment.file.span.clone());
             if let Err(reason) = paths::resolve_inside(&meeting.dir, &attachment.file.value) {
-                diags.push(findings::missing_file("attachment", &reason, loc));
+                let diag = findings::missing_file("attachment", &reason, loc);
+                diags.push(findings::with_slash_help(diag, &attachment.file.value));
             } else if let Some(diag) =
                 item_files.withheld("attachment", &attachment.file.value, loc)
             {
@@ -133,7 +134,10 @@ impl ItemFiles<'_> {
     fn image(&self, url: &str, loc: Loc) -> Option<Diagnostic> {
         let path = match paths::resolve_inside(&self.meeting.dir, url) {
             Ok(path) => path,
-            Err(reason) => return Some(findings::missing_file("image", &reason, loc)),
+            Err(reason) => {
+                let diag = findings::missing_file("image", &reason, loc);
+                return Some(findings::with_slash_help(diag, url));
+            }
         };
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
@@ -159,7 +163,10 @@ impl ItemFiles<'_> {
     fn link(&self, link_type: pulldown_cmark::LinkType, url: &str, loc: Loc) -> Option<Diagnostic> {
         let local = markdown::local_link(link_type, url)?;
         match paths::resolve_inside(&self.meeting.dir, &local.path) {
-            Err(reason) => Some(findings::missing_link_target(&reason, loc)),
+            Err(reason) => Some(findings::with_slash_help(
+                findings::missing_link_target(&reason, loc),
+                &local.path,
+            )),
             Ok(_) => self.withheld("link", &local.path, loc),
         }
     }

@@ -339,6 +339,18 @@ pub fn image_damaged(loc: Loc, url: &str, error: &str) -> Diagnostic {
     .with_help("save or export the image again from the program that made it")
 }
 
+/// A `missing-file` finding for a path written with Windows' `\`: the
+/// help says to write `/`, which is what rk (and the web) read.
+pub fn with_slash_help(diag: Diagnostic, name: &str) -> Diagnostic {
+    if !name.contains('\\') {
+        return diag;
+    }
+    diag.with_help(format!(
+        "write the path with `/` between folders: `{}`",
+        name.replace('\\', "/")
+    ))
+}
+
 /// `missing-file`: a link to a local file that is not in the folder.
 pub fn missing_link_target(reason: &str, loc: Loc) -> Diagnostic {
     missing_file("link", reason, loc).with_help(
