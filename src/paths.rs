@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 /// The file `name` names, relative to `dir`, or why it cannot be used.
 pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
     if name.trim().is_empty() {
-        return Err("no file is named".into());
+        return Err("names no file".into());
     }
     if scheme(name).is_some_and(|s| s.len() > 1) {
         return Err(format!(

@@ -172,3 +172,24 @@ fn a_name_is_the_same_person_with_a_composed_or_a_decomposed_letter() {
     assert_eq!(rules, ["duplicate-person"], "{findings:#?}");
     assert_eq!(findings[0].line, 6);
 }
+
+/// An empty value says it is empty, not that "``" is wrong.
+#[test]
+fn empty_case_and_attachment_values_say_they_are_empty() {
+    let dir = common::clean_with(
+        "regressions-empty-values",
+        "03-eventuelt.md",
+        "---\nnumber: \"3\"\ntitle: Eventuelt\nsag: \"\"\nattachments:\n  - { file: \"\", title: Bilag }\n---\nIntet.\n",
+    );
+    let (code, findings, stderr) = common::check_json(&dir, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(
+        messages.contains(&"`sag` is empty (pattern `SAG-\\d{4}-\\d{5}`)"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"attachment names no file"),
+        "{messages:?}"
+    );
+}

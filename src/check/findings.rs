@@ -275,10 +275,14 @@ pub fn not_a_case_reference(
     Diagnostic::error(
         Rule::BadSag,
         loc,
-        format!(
-            "`{reference}` is not a case reference (pattern `{}`)",
-            pattern.text()
-        ),
+        if reference.trim().is_empty() {
+            format!("`sag` is empty (pattern `{}`)", pattern.text())
+        } else {
+            format!(
+                "`{reference}` is not a case reference (pattern `{}`)",
+                pattern.text()
+            )
+        },
     )
     .with_help(help)
 }
