@@ -193,3 +193,18 @@ fn empty_case_and_attachment_values_say_they_are_empty() {
         "{messages:?}"
     );
 }
+
+/// A folder with an item's name is not skipped in silence.
+#[test]
+fn a_folder_named_like_an_item_is_an_error() {
+    let dir = common::fixture_copy("clean", "regressions-folder-item");
+    std::fs::create_dir_all(dir.join("meetings/2020-11-25/04-mappe.md")).unwrap();
+    let run = common::rk(&dir, &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cannot read meetings/2020-11-25/04-mappe.md"),
+        "{}",
+        run.stderr
+    );
+}

@@ -97,17 +97,19 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
 }
 
 /// The agenda item files: every `*.md` directly in the folder except
-/// README.md, in file-name order (items are later ordered by number).
+/// README.md (files, or whatever else has such a name), in file-name order (items are later ordered by number).
 fn item_paths(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).with_context(|| format!("cannot read {}", crate::paths::shown(dir)))?;
     let mut paths = Vec::new();
     for entry in entries {
         let path = entry
-            .with_context(|| format!("cannot read {}", dir.display()))?
+            .with_context(|| format!("cannot read {}", crate::paths::shown(dir)))?
             .path();
+        // A folder or a broken link with an item's name is not skipped in
+        // silence: reading it says what it is.
         let is_item = path.extension().is_some_and(|e| e == "md")
-            && path.file_name().is_some_and(|n| n != "README.md")
-            && path.is_file();
+            && path.file_name().is_some_and(|n| n != "README.md");
         if is_item {
             paths.push(path);
         }
@@ -123,7 +125,8 @@ fn read_text(
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(FileId, Option<String>)> {
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes =
+        fs::read(path).with_context(|| format!("cannot read {}", crate::paths::shown(path)))?;
     Ok(match decode::decode(bytes) {
         Decoded::Text(text) => (files.add(path.to_path_buf(), text.clone()), Some(text)),
         Decoded::Invalid {
