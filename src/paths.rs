@@ -229,7 +229,19 @@ pub const INTERNAL_STEM: &str = "referat-internt";
 /// What the outputs are, by extension.
 pub const OUTPUT_EXTENSIONS: [&str; 3] = ["pdf", "html", "json"];
 /// The folders `--emit-typst` writes, and older internal builds wrote.
-pub const OUTPUT_FOLDERS: [&str; 2] = ["typst", "typst-internt"];
+pub const OUTPUT_FOLDERS: [&str; 2] = ["typst", INTERNAL_FOLDER];
+/// The folder older internal builds wrote with `--emit-typst`.
+pub const INTERNAL_FOLDER: &str = "typst-internt";
+
+/// `referat-internt.pdf` and the like, and `typst-internt/`: what an
+/// internal build writes, which never stays in the published tree.
+pub fn is_internal_output(name: &str) -> bool {
+    name == INTERNAL_FOLDER
+        || name
+            .strip_prefix(INTERNAL_STEM)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|ext| OUTPUT_EXTENSIONS.contains(&ext))
+}
 
 /// True when a file copied to `path` (relative to a meeting's output
 /// folder) would take the place of one of rk's own outputs.

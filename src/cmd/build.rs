@@ -363,7 +363,7 @@ fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
     for entry in entries {
         let path = entry.path();
         let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        if !is_internal_output(&entry.file_name().to_string_lossy()) {
+        if !paths::is_internal_output(&entry.file_name().to_string_lossy()) {
             if is_dir && depth > 0 {
                 remove_internal_files(&path, depth - 1)?;
             }
@@ -382,15 +382,6 @@ fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// `referat-internt.pdf` and the like, and `typst-internt/`.
-fn is_internal_output(name: &str) -> bool {
-    name == "typst-internt"
-        || name
-            .strip_prefix(paths::INTERNAL_STEM)
-            .and_then(|rest| rest.strip_prefix('.'))
-            .is_some_and(|ext| paths::OUTPUT_EXTENSIONS.contains(&ext))
 }
 
 /// Removes the copies an earlier build made of meeting files that this
