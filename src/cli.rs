@@ -33,6 +33,43 @@ pub enum Command {
     /// Start a project: rk.toml and a meetings folder with one example
     /// meeting that passes `rk check`.
     Init(InitArgs),
+    /// Start the next meeting: a folder with the body and people of the
+    /// latest (or the named) meeting, its standing items and a template item.
+    New(NewArgs),
+    /// Work with layouts: copy a built-in one into a folder to change it.
+    #[command(subcommand)]
+    Layout(LayoutCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new meeting's date, which names its folder: 2021-04-21 (or
+    /// 2021-04-21-ekstra for a second meeting that day).
+    #[arg(value_name = "DATE")]
+    pub date: String,
+    /// The meeting to start from (default: the latest one before DATE).
+    #[arg(long, value_name = "MEETING")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LayoutCommand {
+    /// Write a built-in layout (template, labels, stylesheet, closing text,
+    /// fonts) into DIR, for a body to change; then use it with `--layout
+    /// DIR` or `layout = "DIR"` in rk.toml.
+    Copy(LayoutCopyArgs),
+    /// List the built-in layouts.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct LayoutCopyArgs {
+    /// The built-in layout to copy.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// The folder to write it to (made if missing; it must be empty).
+    #[arg(value_name = "DIR")]
+    pub folder: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -11,54 +11,21 @@ use serde::Deserialize;
 use typst::foundations::Bytes;
 use typst::text::Font;
 
-/// The files of the built-in KL layout, by their path in the layout.
-const KL: &[(&str, &[u8])] = &[
-    ("referat.typ", include_bytes!("../layouts/kl/referat.typ")),
-    ("labels.toml", include_bytes!("../layouts/kl/labels.toml")),
-    ("closing.md", include_bytes!("../layouts/kl/closing.md")),
-    ("referat.html", include_bytes!("../layouts/kl/referat.html")),
-    ("style.css", include_bytes!("../layouts/kl/style.css")),
-    (
-        "fonts/OpenSans-Regular.ttf",
-        include_bytes!("../layouts/kl/fonts/OpenSans-Regular.ttf"),
-    ),
-    (
-        "fonts/OpenSans-Bold.ttf",
-        include_bytes!("../layouts/kl/fonts/OpenSans-Bold.ttf"),
-    ),
-    (
-        "fonts/OpenSans-Italic.ttf",
-        include_bytes!("../layouts/kl/fonts/OpenSans-Italic.ttf"),
-    ),
-    (
-        "fonts/OpenSans-BoldItalic.ttf",
-        include_bytes!("../layouts/kl/fonts/OpenSans-BoldItalic.ttf"),
-    ),
-    (
-        "fonts/DejaVuSans.ttf",
-        include_bytes!("../layouts/kl/fonts/DejaVuSans.ttf"),
-    ),
-    (
-        "fonts/DejaVuSans-Bold.ttf",
-        include_bytes!("../layouts/kl/fonts/DejaVuSans-Bold.ttf"),
-    ),
-    (
-        "fonts/DejaVuSansMono.ttf",
-        include_bytes!("../layouts/kl/fonts/DejaVuSansMono.ttf"),
-    ),
-    (
-        "fonts/LICENSE-OpenSans.txt",
-        include_bytes!("../layouts/kl/fonts/LICENSE-OpenSans.txt"),
-    ),
-    (
-        "fonts/LICENSE-DejaVu.txt",
-        include_bytes!("../layouts/kl/fonts/LICENSE-DejaVu.txt"),
-    ),
-    (
-        "fonts/README.md",
-        include_bytes!("../layouts/kl/fonts/README.md"),
-    ),
-];
+// `BUILT_IN`: the layouts under layouts/, embedded by build.rs.
+include!(concat!(env!("OUT_DIR"), "/layouts.rs"));
+
+/// The files of a built-in layout, by their path in it.
+pub fn built_in(name: &str) -> Option<&'static [(&'static str, &'static [u8])]> {
+    BUILT_IN
+        .iter()
+        .find(|(built_in, _)| *built_in == name)
+        .map(|(_, files)| *files)
+}
+
+/// The names of the built-in layouts, in name order.
+pub fn built_in_names() -> Vec<&'static str> {
+    BUILT_IN.iter().map(|(name, _)| *name).collect()
+}
 
 /// The files every layout must have.
 const REQUIRED: &[&str] = &["referat.typ", "labels.toml"];
@@ -94,17 +61,21 @@ pub struct Labels {
 impl Layout {
     /// A built-in layout by name, or a layout folder (relative to `base`).
     pub fn resolve(name: &str, base: &Path) -> Result<Layout> {
-        if name == "kl" {
+        if let Some(files) = built_in(name) {
             return Layout::new(
-                "kl".into(),
-                KL.iter()
+                name.into(),
+                files
+                    .iter()
                     .map(|(path, bytes)| (path.to_string(), Bytes::new(*bytes)))
                     .collect(),
             );
         }
         let dir = base.join(name);
         if !dir.is_dir() {
-            bail!("no layout `{name}`: it is neither a built-in layout (kl) nor a folder");
+            bail!(
+                "no layout `{name}`: it is neither a built-in layout ({}) nor a folder",
+                built_in_names().join(", ")
+            );
         }
         Layout::from_dir(&dir)
     }

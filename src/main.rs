@@ -43,6 +43,8 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             cmd::build::run(&project, args, &start)
         }
         Command::List => cmd::list::run(&Project::discover(&start)?),
+        Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
+        Command::Layout(command) => cmd::layout::run(command, &start),
     }
 }
 

@@ -4,7 +4,9 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod layout;
 pub mod list;
+pub mod new;
 
 use std::path::{Path, PathBuf};
 

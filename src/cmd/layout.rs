@@ -1,0 +1,78 @@
+//! `rk layout copy NAME DIR`: a built-in layout written into a folder, for
+//! a body to change without rebuilding rk; `rk layout list`: their names.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::{LayoutCommand, LayoutCopyArgs};
+use crate::cmd::Outcome;
+use crate::layout;
+use crate::suggest;
+
+pub fn run(command: &LayoutCommand, cwd: &Path) -> Result<Outcome> {
+    match command {
+        LayoutCommand::Copy(args) => copy(args, cwd),
+        LayoutCommand::List => {
+            for name in layout::built_in_names() {
+                println!("{name}");
+            }
+            Ok(Outcome::Success)
+        }
+    }
+}
+
+/// Writes every file of the layout into a new or empty folder: into a
+/// temporary folder beside it first, so that a failure leaves nothing
+/// half-written.
+fn copy(args: &LayoutCopyArgs, cwd: &Path) -> Result<Outcome> {
+    let Some(files) = layout::built_in(&args.name) else {
+        let names = layout::built_in_names();
+        let hint = suggest::closest(&args.name, names.iter().copied())
+            .map_or_else(String::new, |s| format!(" (did you mean {s}?)"));
+        bail!(
+            "no built-in layout `{}`{hint}; the built-in layouts are: {}",
+            args.name,
+            names.join(", ")
+        );
+    };
+    let target = cwd.join(&args.folder);
+    let shown = args.folder.display();
+    if target.exists() && !is_empty_dir(&target)? {
+        bail!("{shown} is not empty: rk layout copy writes into a new or empty folder and writes over nothing");
+    }
+    let parent = target.parent().unwrap_or(cwd);
+    fs::create_dir_all(parent).with_context(|| format!("cannot make {}", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".rk-layout-")
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot write in {}", parent.display()))?;
+    for (path, bytes) in files {
+        let file = staging.path().join(path);
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
+        }
+        fs::write(&file, bytes).with_context(|| format!("cannot write {}", file.display()))?;
+    }
+    if target.exists() {
+        fs::remove_dir(&target).with_context(|| format!("cannot replace {shown}"))?;
+    }
+    fs::rename(staging.path(), &target).with_context(|| format!("cannot make {shown}"))?;
+    // Moved: nothing is left for the temporary folder to remove.
+    let _ = staging.keep();
+    eprintln!(
+        "copied the {} layout to {shown} ({} files); use it with `--layout {shown}` or `layout = \"{shown}\"` in rk.toml",
+        args.name,
+        files.len()
+    );
+    Ok(Outcome::Success)
+}
+
+fn is_empty_dir(path: &Path) -> Result<bool> {
+    if !path.is_dir() {
+        return Ok(false);
+    }
+    let mut entries = fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(entries.next().is_none())
+}
