@@ -19,6 +19,9 @@ pub struct Config {
     /// `out`, so that publishing `out` cannot publish closed items.
     pub out_internal: PathBuf,
     pub layout: String,
+    /// Every `rk build` is a publishing build (as `--publish`): a draft
+    /// is refused. For the CI job that publishes.
+    pub publish: bool,
     pub case: CaseConfig,
 }
 
@@ -36,6 +39,7 @@ impl Default for Config {
             out: "out".into(),
             out_internal: "out-internt".into(),
             layout: "kl".into(),
+            publish: false,
             case: CaseConfig::default(),
         }
     }

@@ -120,6 +120,11 @@ pub struct Meeting {
     pub location: Option<String>,
     pub chair: Option<Spanned<String>>,
     pub referent: Option<Spanned<String>>,
+    /// `status: udkast | godkendt`; `None` when not written (or not one of
+    /// the two, which is a finding).
+    pub status: Option<Spanned<Status>>,
+    /// `approved:` as written, the date the referat was approved.
+    pub approved: Option<Spanned<String>>,
     pub people: People,
     /// False when meeting.yaml could not be read: then nobody is known to be
     /// present, and the checks that ask who was there are skipped.
@@ -137,6 +142,33 @@ impl Meeting {
     /// date that is not is a `date-mismatch` finding).
     pub fn calendar_date(&self) -> Option<Date> {
         Date::parse(&self.date.as_ref()?.value)
+    }
+}
+
+/// Whether a referat is still a draft or has been approved
+/// (meeting.yaml's `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// `udkast`: under review; every page says so.
+    Draft,
+    /// `godkendt`: approved, on the date of `approved`.
+    Approved,
+}
+
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Draft, Status::Approved];
+
+    /// The word written in meeting.yaml and in referat.json.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Draft => "udkast",
+            Status::Approved => "godkendt",
+        }
+    }
+
+    /// The status a word names, exactly as [`Status::word`] writes it.
+    pub fn parse(word: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.word() == word)
     }
 }
 

@@ -51,6 +51,34 @@ pub fn folder_not_named_by_date(loc: Loc, folder: &str, written: &str) -> Diagno
     ))
 }
 
+// meeting.yaml: the approval --------------------------------------------------
+
+/// `date-mismatch`: `approved` is not a real YYYY-MM-DD date; `suggestion`
+/// is the date it most likely means.
+pub fn approved_not_a_date(loc: Loc, written: &str, suggestion: Option<Date>) -> Diagnostic {
+    let help = match suggestion {
+        Some(iso) => format!("write `approved: {iso}`: dates are written YYYY-MM-DD"),
+        None => "write the date the referat was approved as YYYY-MM-DD, e.g. 2020-12-02".into(),
+    };
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the approval date `{written}` is not a real date"),
+    )
+    .with_help(help)
+}
+
+/// `date-mismatch`: the referat is said to be approved before its meeting
+/// was held.
+pub fn approved_before_meeting(loc: Loc, approved: Date, held: Date) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the referat is approved on {approved}, before its meeting on {held}"),
+    )
+    .with_help("a referat is approved at or after its meeting: write the date it was approved")
+}
+
 // meeting.yaml: who was there -------------------------------------------------
 
 /// `no-attendees`: `members:` is there but empty.

@@ -2,6 +2,7 @@
 //! rules lives in its own file and pushes findings; none stops the run.
 //! What a finding says is worded in `findings.rs`, one function a message.
 
+mod approval;
 mod body;
 pub mod case;
 mod findings;
@@ -52,6 +53,7 @@ pub fn check(
     diags: &mut Vec<Diagnostic>,
 ) {
     people::check(meeting, diags);
+    approval::check(meeting, diags);
     items::check(meeting, files, settings, diags);
     body::check(meeting, files, diags);
     glyphs::check(meeting, files, coverage, diags);

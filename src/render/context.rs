@@ -43,6 +43,15 @@ pub struct Referat {
     /// (as the seed referat does, under Andre deltagere).
     pub referent_line: bool,
     pub internal: bool,
+    /// `udkast` or `godkendt`, when meeting.yaml gives a status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// The ISO date of the approval, and the same in words, to follow
+    /// "Godkendt": "onsdag den 2. december 2020".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_long: Option<String>,
     pub people: PeopleView,
     pub items: Vec<ItemView>,
     /// The files published beside the referat: the attachments and the
@@ -152,6 +161,11 @@ impl Referat {
             meeting.people.group(group).iter().map(person).collect()
         };
         let internal = edition == Edition::Internal;
+        // The checks found the approval date real when there is one.
+        let approved = meeting
+            .approved
+            .as_ref()
+            .and_then(|a| Date::parse(&a.value));
         let mut referat = Referat {
             title: fill(&labels.title),
             date_short: format!("{day:02}-{month:02}-{year}"),
@@ -169,6 +183,9 @@ impl Referat {
                 .as_ref()
                 .is_some_and(|r| !listed_as_referent(meeting, &r.value, &labels.referent)),
             internal,
+            status: meeting.status.as_ref().map(|s| s.value.word()),
+            approved: approved.map(|d| d.to_string()),
+            approved_long: approved.map(|d| approved_words(d, labels)),
             people: PeopleView {
                 members: people(Group::Members),
                 others: people(Group::Others),
@@ -184,6 +201,27 @@ impl Referat {
         };
         referat.files = published_files(&referat.items, &meeting.dir);
         referat
+    }
+}
+
+/// The long date of an approval, to follow the layout's "Godkendt": the
+/// layout's `long_date` with the weekday in lower case, as it is written
+/// within a sentence ("onsdag den 2. december 2020").
+fn approved_words(date: Date, labels: &Labels) -> String {
+    let word = |words: &[String], i: usize| words.get(i).cloned().unwrap_or_default();
+    let text = labels
+        .long_date
+        .replace(
+            "{weekday}",
+            &word(&labels.weekdays, date.weekday()).to_lowercase(),
+        )
+        .replace("{day}", &date.day().to_string())
+        .replace("{month}", &word(&labels.months, date.month() as usize - 1))
+        .replace("{year}", &date.year().to_string());
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
     }
 }
 

@@ -239,3 +239,58 @@ pub fn not_a_list_of_attachments(loc: Loc) -> Diagnostic {
         "`attachments` must be a list of `{ file, title }`",
     )
 }
+
+// The status of the referat ----------------------------------------------------
+
+/// `bad-value`: `status` is neither of `words`; `meant` is the status it
+/// most likely means.
+pub fn bad_status(loc: Loc, written: &str, meant: Option<&str>, words: &[&str]) -> Diagnostic {
+    let help = match meant {
+        Some(word) => format!("did you mean `status: {word}`?"),
+        None => format!(
+            "write `status: {}` (a draft under review) or `status: {}` (approved)",
+            words[0], words[1]
+        ),
+    };
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!(
+            "`{written}` is not a status: a referat is {}",
+            words.join(" or ")
+        ),
+    )
+    .with_help(help)
+}
+
+/// `missing-field`: `status: godkendt` without the date of the approval
+/// (`empty`: `approved:` is written with no value).
+pub fn approved_missing(loc: Loc, empty: bool) -> Diagnostic {
+    let message = if empty {
+        "`approved` is empty"
+    } else {
+        "an approved referat (`status: godkendt`) has no `approved` date"
+    };
+    Diagnostic::error(Rule::MissingField, loc, message)
+        .with_help("write `approved: YYYY-MM-DD`, the date the referat was approved")
+}
+
+/// `bad-value`: `approved` with `status: udkast`.
+pub fn approved_on_a_draft(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "a draft (`status: udkast`) has no approval date",
+    )
+    .with_help("write `status: godkendt` once the referat is approved, or remove `approved`")
+}
+
+/// `missing-field`: `approved` without any `status`.
+pub fn approved_without_status(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingField,
+        loc,
+        "`approved` is given, but no `status`",
+    )
+    .with_help("add `status: godkendt` (or remove `approved`)")
+}

@@ -5,6 +5,7 @@
 pub mod decode;
 pub mod fields;
 mod findings;
+mod status;
 pub mod yaml;
 
 use std::fs;
@@ -21,8 +22,8 @@ use fields::{Field, Reader};
 use yaml::Node;
 
 const MEETING_FIELDS: &[&str] = &[
-    "body", "date", "number", "time", "location", "chair", "referent", "members", "others",
-    "guests", "absent",
+    "body", "date", "number", "time", "location", "chair", "referent", "status", "approved",
+    "members", "others", "guests", "absent",
 ];
 const PERSON_FIELDS: &[&str] = &[
     "name",
@@ -74,6 +75,8 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
         location: None,
         chair: None,
         referent: None,
+        status: None,
+        approved: None,
         people: People::default(),
         people_known: false,
         members_span: None,
@@ -182,6 +185,8 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
             "location" => meeting.location = r.text(value, key).map(|s| s.value),
             "chair" => meeting.chair = r.text(value, key),
             "referent" => meeting.referent = r.text(value, key),
+            "status" => meeting.status = status::read(&mut r, value),
+            "approved" => meeting.approved = r.text(value, key),
             _ => {}
         }
     }
@@ -200,6 +205,7 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
         meeting.people_known = false;
     }
     require_meeting_fields(&mut r, &fields, top);
+    status::pair(&mut r, &fields, meeting);
 }
 
 /// The fields every meeting.yaml has, reported at its top (`top`) when

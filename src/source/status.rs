@@ -1,0 +1,69 @@
+//! meeting.yaml's `status` and `approved`: whether the referat is a draft
+//! or approved, and when it was approved. Which of the two fields go
+//! together is judged here; the approval date itself is checked with the
+//! meeting's date (`check`).
+
+use crate::model::{Meeting, Spanned, Status};
+use crate::source::fields::{Field, Reader};
+use crate::source::findings;
+use crate::source::yaml::Node;
+use crate::suggest;
+
+/// Words a referent may write for a status, with the status each means:
+/// English, and Danish words for the same.
+const OTHER_WORDS: &[(&str, Status)] = &[
+    ("draft", Status::Draft),
+    ("kladde", Status::Draft),
+    ("foreløbig", Status::Draft),
+    ("approved", Status::Approved),
+    ("final", Status::Approved),
+    ("endelig", Status::Approved),
+];
+
+/// `status: udkast | godkendt`; anything else is a `bad-value` finding
+/// with the status most likely meant.
+pub fn read(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<Status>> {
+    let text = r.text(node, "status")?;
+    if let Some(status) = Status::parse(&text.value) {
+        return Some(Spanned::new(status, text.span));
+    }
+    let words = Status::ALL.map(Status::word);
+    let other = OTHER_WORDS
+        .iter()
+        .find(|(word, _)| text.value.trim().eq_ignore_ascii_case(word))
+        .map(|(_, status)| status.word());
+    let meant = other.or_else(|| suggest::closest(&text.value, words));
+    let loc = r.loc(text.span);
+    r.report(findings::bad_status(loc, &text.value, meant, &words));
+    None
+}
+
+/// Which of `status` and `approved` go together: `status: godkendt` needs
+/// `approved`; `approved` needs `status: godkendt` (a draft has no
+/// approval date, and a referat without a status says nothing of one).
+pub fn pair(r: &mut Reader<'_>, fields: &[Field<'_>], meeting: &Meeting) {
+    let status = fields.iter().find(|f| f.name == "status");
+    let approved = fields.iter().find(|f| f.name == "approved");
+    match (&meeting.status, &meeting.approved) {
+        (Some(s), None) if s.value == Status::Approved => {
+            if r.misspelt.contains(&"approved") {
+                return;
+            }
+            let loc = match approved {
+                // `approved:` with no value.
+                Some(field) => r.loc(field.key.clone()),
+                None => r.loc(s.span.clone()),
+            };
+            r.report(findings::approved_missing(loc, approved.is_some()));
+        }
+        (Some(s), Some(_)) if s.value == Status::Draft => {
+            let key = approved.map_or(s.span.clone(), |f| f.key.clone());
+            r.report(findings::approved_on_a_draft(r.loc(key)));
+        }
+        (None, Some(_)) if status.is_none() && !r.misspelt.contains(&"status") => {
+            let key = approved.map_or(0..0, |f| f.key.clone());
+            r.report(findings::approved_without_status(r.loc(key)));
+        }
+        _ => {}
+    }
+}
