@@ -140,6 +140,18 @@ fn a_status_outside_udkast_and_godkendt_is_a_bad_value_with_did_you_mean() {
 }
 
 #[test]
+fn rk_list_names_the_draft() {
+    let dir = med_udvalg("list");
+    let run = rk(&dir, &["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "2021-03-18  Hoved-MED-udvalget  3 items  ok\n\
+         2021-04-15  Hoved-MED-udvalget  4 items  ok, udkast\n"
+    );
+}
+
+#[test]
 fn godkendt_needs_the_date_of_the_approval() {
     let dir = med_udvalg("no-approved");
     replace_in(&dir.join(MARCH), "approved: 2021-04-15\n", "");
