@@ -233,18 +233,21 @@ fn approved_goes_only_with_status_godkendt() {
     )];
     assert_eq!(findings(&dir, 1), want(&expected));
 
-    // An approval date and no status at all.
-    let dir = med_udvalg("approved-no-status");
-    replace_in(&dir.join(MARCH), "status: godkendt\n", "");
-    let expected: [Expected; 1] = [(
-        "missing-field",
-        E,
-        MARCH,
-        7,
-        1,
-        "`approved` is given, but no `status`",
-    )];
-    assert_eq!(findings(&dir, 1), want(&expected));
+    // An approval date and no status at all, or an empty one.
+    for (name, status) in [("no-status", ""), ("empty-status", "status:\n")] {
+        let dir = med_udvalg(&format!("approved-{name}"));
+        replace_in(&dir.join(MARCH), "status: godkendt\n", status);
+        let line = if status.is_empty() { 7 } else { 8 };
+        let expected = vec![(
+            "missing-field".to_string(),
+            E,
+            MARCH.to_string(),
+            line,
+            1,
+            "`approved` is given, but no `status`".to_string(),
+        )];
+        assert_eq!(findings(&dir, 1), expected, "{name}");
+    }
 }
 
 // ---- the outputs ------------------------------------------------------------
@@ -299,6 +302,24 @@ fn a_draft_says_udkast_on_every_page_of_the_pdf_and_at_the_top_of_the_html() {
         data["title"],
         "Referat - Hoved-MED-udvalget - 15. april 2021"
     );
+}
+
+#[test]
+fn the_internal_edition_of_a_draft_carries_both_marks() {
+    let dir = med_udvalg("draft-internal");
+    let run = rk(&dir, &["build", "--internal", "2021-04-15"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.join("out-internt/2021-04-15");
+    let marks = "Internt - ikke til offentliggørelse · UDKAST";
+    if have_tool("pdftotext", "-v") {
+        let pdf = out.join("referat-internt.pdf");
+        for (n, text) in pdf_pages(&pdf).iter().enumerate() {
+            assert!(text.contains(marks), "page {}:\n{text}", n + 1);
+        }
+        assert_pdf_ua_and_pdf_a(&pdf);
+    }
+    let html = Html::parse_document(&fs::read_to_string(out.join("referat-internt.html")).unwrap());
+    assert_eq!(texts(&html, "body > p.internal.draft:first-child"), [marks]);
 }
 
 #[test]

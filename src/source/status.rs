@@ -23,7 +23,8 @@ const OTHER_WORDS: &[(&str, Status)] = &[
 /// `status: udkast | godkendt`; anything else is a `bad-value` finding
 /// with the status most likely meant.
 pub fn read(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<Status>> {
-    let text = r.text(node, "status")?;
+    // `status:` with nothing after it says nothing, as no `status` does.
+    let text = r.text(node, "status").filter(|t| !t.value.is_empty())?;
     if let Some(status) = Status::parse(&text.value) {
         return Some(Spanned::new(status, text.span));
     }
@@ -42,7 +43,9 @@ pub fn read(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<Status>> {
 /// `approved`; `approved` needs `status: godkendt` (a draft has no
 /// approval date, and a referat without a status says nothing of one).
 pub fn pair(r: &mut Reader<'_>, fields: &[Field<'_>], meeting: &Meeting) {
-    let status = fields.iter().find(|f| f.name == "status");
+    let status_written = fields
+        .iter()
+        .any(|f| f.name == "status" && f.value.as_str().is_none_or(|t| !t.trim().is_empty()));
     let approved = fields.iter().find(|f| f.name == "approved");
     match (&meeting.status, &meeting.approved) {
         (Some(s), None) if s.value == Status::Approved => {
@@ -60,7 +63,7 @@ pub fn pair(r: &mut Reader<'_>, fields: &[Field<'_>], meeting: &Meeting) {
             let key = approved.map_or(s.span.clone(), |f| f.key.clone());
             r.report(findings::approved_on_a_draft(r.loc(key)));
         }
-        (None, Some(_)) if status.is_none() && !r.misspelt.contains(&"status") => {
+        (None, Some(_)) if !status_written && !r.misspelt.contains(&"status") => {
             let key = approved.map_or(0..0, |f| f.key.clone());
             r.report(findings::approved_without_status(r.loc(key)));
         }
