@@ -84,7 +84,7 @@ struct Plan<'a> {
     /// The tree the meetings' folders go in: `out`, or for the internal
     /// edition a tree of its own, `out-internt`.
     out_root: PathBuf,
-    case_url: Option<&'a str>,
+    urls: html::Urls<'a>,
     /// Whether the generated document is written out (`--emit-typst`).
     emit_typst: bool,
     deny_warnings: bool,
@@ -119,7 +119,10 @@ impl<'a> Plan<'a> {
             edition,
             only: Only::from(&args.only),
             out_root,
-            case_url: project.config.case.url.as_deref(),
+            urls: html::Urls {
+                case: project.config.case.url.as_deref(),
+                document: project.config.document.url.as_deref(),
+            },
             emit_typst: args.emit_typst,
             deny_warnings: args.deny_warnings,
             reporter: Reporter {
@@ -241,7 +244,7 @@ fn outputs(
         outputs.push(pdf);
     }
     if plan.only.html {
-        let page = html::render(referat, &plan.layout, &meeting.dir, plan.case_url)?;
+        let page = html::render(referat, &plan.layout, &meeting.dir, plan.urls)?;
         outputs.push(Output {
             name: format!("{stem}.html"),
             bytes: page.into_bytes(),
