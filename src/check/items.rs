@@ -56,7 +56,7 @@ fn missing_sag(item: &Item, pattern: &CasePattern, year: Option<u32>) -> Option<
 /// `empty-item`: an item that is not a group heading has text, unless it
 /// was postponed or withdrawn (then its title may say all).
 fn empty_item(item: &Item) -> Option<Diagnostic> {
-    if item.status.is_some() {
+    if item.status.is_some() || item.already_reported.contains(&"status") {
         return None;
     }
     item.body

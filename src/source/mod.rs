@@ -388,6 +388,14 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         read_item_field(&mut r, field, &mut item);
     }
     item.already_reported = r.misspelt.clone();
+    if item.status.is_none()
+        && fields
+            .iter()
+            .any(|f| f.name == "status" && !f.value.is_null())
+    {
+        // A bad value was reported; whether the item was held is not known.
+        item.already_reported.push("status");
+    }
     if let Some(sag) = fields.iter().find(|f| f.name == "sag") {
         let empty = sag.value.is_null() || sag.value.as_str().is_some_and(|t| t.trim().is_empty());
         if empty {
