@@ -120,7 +120,6 @@ const DANISH_FIELDS: &[(&str, &str)] = &[
     ("type", "kind"),
     ("art", "kind"),
     ("punkttype", "kind"),
-    ("dok", "dok"),
     ("doknr", "dok"),
     ("dok.nr", "dok"),
     ("dokumentnummer", "dok"),
@@ -160,6 +159,8 @@ mod tests {
         assert_eq!(danish_field("Gæster", fields), Some("guests"));
         assert_eq!(danish_field("gaester", fields), Some("guests"));
         assert_eq!(danish_field("sagsnr.", fields), Some("sag"));
+        assert_eq!(danish_field("Dok.nr.", ["sag", "dok"]), Some("dok"));
+        assert_eq!(danish_field("type", ["kind", "status"]), Some("kind"));
         // A Danish name for a field this mapping does not have.
         assert_eq!(danish_field("dato", fields), None);
         assert_eq!(danish_field("vejret", fields), None);

@@ -207,6 +207,50 @@ fn a_link_attachment_follows_the_rules_of_links() {
     assert_eq!((code, findings), (0, vec![]));
 }
 
+#[test]
+fn the_styrelses_case_numbers_are_checked_by_its_pattern() {
+    const STATUS: &str = "meetings/2021-03-10/03-status.md";
+    const PATTERN: &str = "(pattern `\\d{3}-(?<year>\\d{4})-\\d{1,5}|\\d{6}`)";
+    // The year of `330-2022-012` is after the meeting's.
+    let (code, findings, _) = check_edited(
+        "sag-year",
+        STRATEGI,
+        "sag: 330-2021-012",
+        "sag: 330-2022-012",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings,
+        [finding(
+            "bad-sag",
+            STRATEGI,
+            5,
+            6,
+            "case 330-2022-012 is from 2022, after the meeting's year 2021",
+        )]
+    );
+    // Seven digits are neither form.
+    let (code, findings, _) =
+        check_edited("sag-form", STATUS, "sag: \"299835\"", "sag: \"2998351\"");
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings,
+        [finding(
+            "bad-sag",
+            STATUS,
+            5,
+            6,
+            &format!("`2998351` is not a case reference {PATTERN}"),
+        )]
+    );
+    // A missing case: the help's example is made from the pattern, with
+    // the meeting's year.
+    let (code, findings, helps) = check_edited("sag-missing", STATUS, "sag: \"299835\"\n", "");
+    assert_eq!((code, findings.len()), (1, 1));
+    assert_eq!(findings[0].0, "missing-sag");
+    assert!(helps[0].contains("`sag: 012-2021-0`"), "{helps:?}");
+}
+
 /// The styrelse's meeting built (with the layout `layout`, when given):
 /// its output folder.
 fn built(name: &str, layout: Option<&str>) -> PathBuf {
