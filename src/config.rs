@@ -23,12 +23,24 @@ pub struct Config {
     /// is refused. For the CI job that publishes.
     pub publish: bool,
     pub case: CaseConfig,
+    /// The second number of an item (`dok`), when the project uses one.
+    pub document: DocumentConfig,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CaseConfig {
     pub pattern: String,
+    pub url: Option<String>,
+}
+
+/// `[document]`: what a document number looks like and where it links to.
+/// Without a pattern any document number is taken as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DocumentConfig {
+    pub pattern: Option<String>,
+    /// A link for the HTML, with `{dok}` where the number goes.
     pub url: Option<String>,
 }
 
@@ -41,6 +53,7 @@ impl Default for Config {
             layout: "kl".into(),
             publish: false,
             case: CaseConfig::default(),
+            document: DocumentConfig::default(),
         }
     }
 }

@@ -30,6 +30,8 @@ pub enum Rule {
     BadSubstitute,
     MissingSag,
     BadSag,
+    /// A document number (`dok`) that does not match rk.toml's pattern.
+    BadDocument,
     Numbering,
     HeadingLevel,
     MissingFile,
@@ -46,7 +48,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule `rk check` applies.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 25] = [
         Rule::Encoding,
         Rule::Yaml,
         Rule::YamlComment,
@@ -61,6 +63,7 @@ impl Rule {
         Rule::BadSubstitute,
         Rule::MissingSag,
         Rule::BadSag,
+        Rule::BadDocument,
         Rule::Numbering,
         Rule::HeadingLevel,
         Rule::MissingFile,
@@ -89,6 +92,7 @@ impl Rule {
             Rule::BadSubstitute => "bad-substitute",
             Rule::MissingSag => "missing-sag",
             Rule::BadSag => "bad-sag",
+            Rule::BadDocument => "bad-document",
             Rule::Numbering => "numbering",
             Rule::HeadingLevel => "heading-level",
             Rule::MissingFile => "missing-file",

@@ -122,7 +122,7 @@ pub struct Meeting {
     pub referent: Option<Spanned<String>>,
     /// `status: udkast | godkendt`; `None` when not written (or not one of
     /// the two, which is a finding).
-    pub status: Option<Spanned<Status>>,
+    pub status: Option<Spanned<Approval>>,
     /// `approved:` as written, the date the referat was approved.
     pub approved: Option<Spanned<String>>,
     pub people: People,
@@ -148,27 +148,27 @@ impl Meeting {
 /// Whether a referat is still a draft or has been approved
 /// (meeting.yaml's `status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub enum Approval {
     /// `udkast`: under review; every page says so.
     Draft,
     /// `godkendt`: approved, on the date of `approved`.
     Approved,
 }
 
-impl Status {
-    pub const ALL: [Status; 2] = [Status::Draft, Status::Approved];
+impl Approval {
+    pub const ALL: [Approval; 2] = [Approval::Draft, Approval::Approved];
 
     /// The word written in meeting.yaml and in referat.json.
     pub fn word(self) -> &'static str {
         match self {
-            Status::Draft => "udkast",
-            Status::Approved => "godkendt",
+            Approval::Draft => "udkast",
+            Approval::Approved => "godkendt",
         }
     }
 
-    /// The status a word names, exactly as [`Status::word`] writes it.
-    pub fn parse(word: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.word() == word)
+    /// The status a word names, exactly as [`Approval::word`] writes it.
+    pub fn parse(word: &str) -> Option<Approval> {
+        Approval::ALL.into_iter().find(|s| s.word() == word)
     }
 }
 
@@ -218,10 +218,77 @@ pub enum Sag {
     Ref(String),
 }
 
+/// What an attachment is: a file in the meeting folder, copied beside the
+/// referat, or a web address, linked to and not copied.
+#[derive(Debug, Clone)]
+pub enum Target {
+    File(Spanned<String>),
+    Url(Spanned<String>),
+}
+
 #[derive(Debug, Clone)]
 pub struct Attachment {
-    pub file: Spanned<String>,
+    pub target: Target,
     pub title: Option<String>,
+}
+
+impl Attachment {
+    /// The file it names, when it is a file.
+    pub fn file(&self) -> Option<&Spanned<String>> {
+        match &self.target {
+            Target::File(file) => Some(file),
+            Target::Url(_) => None,
+        }
+    }
+
+    /// The file or the web address, as written.
+    pub fn written(&self) -> &Spanned<String> {
+        match &self.target {
+            Target::File(text) | Target::Url(text) => text,
+        }
+    }
+}
+
+/// An item's `kind`: what the body is asked to do with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Beslutning,
+    Orientering,
+    Droftelse,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Beslutning, Kind::Orientering, Kind::Droftelse];
+
+    /// The value as written in an item and in referat.json.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Beslutning => "beslutning",
+            Kind::Orientering => "orientering",
+            Kind::Droftelse => "drøftelse",
+        }
+    }
+}
+
+/// An item's `status`: what became of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Postponed to a later meeting.
+    Udsat,
+    /// Withdrawn from the agenda.
+    Udgik,
+}
+
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Udsat, Status::Udgik];
+
+    /// The value as written in an item and in referat.json.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Udsat => "udsat",
+            Status::Udgik => "udgik",
+        }
+    }
 }
 
 /// One agenda item file.
@@ -236,6 +303,11 @@ pub struct Item {
     pub responsible: Vec<Spanned<String>>,
     pub presenters: Vec<Spanned<String>>,
     pub closed: bool,
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    /// The document number (`dok`), checked against rk.toml's
+    /// `document.pattern`.
+    pub dok: Option<Spanned<String>>,
     pub attachments: Vec<Attachment>,
     /// The Markdown body and its byte offset in the file.
     pub body: String,

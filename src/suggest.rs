@@ -20,6 +20,50 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The value of a closed set that `word` most likely means: the same word
+/// in another case or typed without Danish letters (`Drøftelse`,
+/// `droftelse`), its first letter alone when only one value starts with it
+/// (`B`, `(B)`, as minutes mark items), or a near miss by [`closest`].
+pub fn closed_value<'a>(word: &str, values: &[&'a str]) -> Option<&'a str> {
+    let folded = fold(word.trim());
+    if let Some(value) = values.iter().find(|v| fold(v) == folded) {
+        return Some(value);
+    }
+    let alias = VALUE_ALIASES
+        .iter()
+        .find(|(alias, _)| fold(alias) == folded)
+        .map(|(_, value)| *value);
+    if let Some(value) = alias.and_then(|a| values.iter().find(|v| **v == a)) {
+        return Some(value);
+    }
+    let short = folded
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim_end_matches('.');
+    if short.chars().count() == 1 {
+        let mut starting = values.iter().filter(|v| fold(v).starts_with(short));
+        return match (starting.next(), starting.next()) {
+            (Some(value), None) => Some(value),
+            _ => None,
+        };
+    }
+    closest(word, values.iter().copied())
+}
+
+/// Other words minutes use for the values of closed sets, with the value
+/// each means (`Udgår` is `udgik`).
+const VALUE_ALIASES: &[(&str, &str)] = &[
+    ("til beslutning", "beslutning"),
+    ("til orientering", "orientering"),
+    ("til efterretning", "orientering"),
+    ("til drøftelse", "drøftelse"),
+    ("udgår", "udgik"),
+    ("udgået", "udgik"),
+    ("trukket", "udgik"),
+    ("tilbagetrukket", "udgik"),
+    ("udskudt", "udsat"),
+];
+
 /// Danish names a referent may give rk's fields, with the field each means.
 /// Compared like [`closest`] compares (`gæster`, `gaester`, `Gæster`).
 const DANISH_FIELDS: &[(&str, &str)] = &[
@@ -71,6 +115,15 @@ const DANISH_FIELDS: &[(&str, &str)] = &[
     ("lukket_punkt", "closed"),
     ("bilag", "attachments"),
     ("fil", "file"),
+    ("link", "url"),
+    ("adresse", "url"),
+    ("type", "kind"),
+    ("art", "kind"),
+    ("punkttype", "kind"),
+    ("doknr", "dok"),
+    ("dok.nr", "dok"),
+    ("dokumentnummer", "dok"),
+    ("dokumentnr", "dok"),
 ];
 
 /// The field a Danish field name means (`lukket` is `closed`), when it is
@@ -97,7 +150,7 @@ fn fold(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, danish_field};
+    use super::{closed_value, closest, danish_field};
 
     #[test]
     fn danish_field_names_mean_the_english_fields() {
@@ -106,9 +159,25 @@ mod tests {
         assert_eq!(danish_field("Gæster", fields), Some("guests"));
         assert_eq!(danish_field("gaester", fields), Some("guests"));
         assert_eq!(danish_field("sagsnr.", fields), Some("sag"));
+        assert_eq!(danish_field("Dok.nr.", ["sag", "dok"]), Some("dok"));
+        assert_eq!(danish_field("type", ["kind", "status"]), Some("kind"));
         // A Danish name for a field this mapping does not have.
         assert_eq!(danish_field("dato", fields), None);
         assert_eq!(danish_field("vejret", fields), None);
+    }
+
+    #[test]
+    fn closed_values_in_other_forms() {
+        let kinds = ["beslutning", "orientering", "drøftelse"];
+        assert_eq!(closed_value("Drøftelse", &kinds), Some("drøftelse"));
+        assert_eq!(closed_value("droftelse", &kinds), Some("drøftelse"));
+        assert_eq!(closed_value("B", &kinds), Some("beslutning"));
+        assert_eq!(closed_value("(O)", &kinds), Some("orientering"));
+        assert_eq!(closed_value("beslutnig", &kinds), Some("beslutning"));
+        assert_eq!(closed_value("punkt", &kinds), None);
+        // Both statuses start with `u`: no guess.
+        assert_eq!(closed_value("U", &["udsat", "udgik"]), None);
+        assert_eq!(closed_value("udgår", &["udsat", "udgik"]), Some("udgik"));
     }
 
     #[test]

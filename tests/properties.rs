@@ -161,7 +161,7 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let date = meeting.calendar_date().unwrap();
     let referat = Referat::new(&meeting, date, &layout.labels, Edition::Public);
 
-    let page = html::render(&referat, &layout, &meeting_dir, None).unwrap();
+    let page = html::render(&referat, &layout, &meeting_dir, html::Urls::default()).unwrap();
     let parsed = scraper::Html::parse_document(&page);
     let script = scraper::Selector::parse("script").unwrap();
     prop_assert_eq!(parsed.select(&script).count(), 0);

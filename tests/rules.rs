@@ -20,7 +20,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 24] = [
+const RULES: [&str; 25] = [
     "encoding",
     "yaml",
     "yaml-comment",
@@ -35,6 +35,7 @@ const RULES: [&str; 24] = [
     "bad-substitute",
     "missing-sag",
     "bad-sag",
+    "bad-document",
     "numbering",
     "heading-level",
     "missing-file",
@@ -164,6 +165,10 @@ const CASES: &[Case] = &[
     ]},
     Case { fixture: "bad-sag", exit: 1, findings: &[
         ("bad-sag", E, NYT, 4, 6, "`SAG-2019-4651` is not a case reference (pattern `SAG-\\d{4}-\\d{5}`)"),
+    ]},
+    // rk.toml: `[document] pattern = '\d{7}'`; `dok: 441-0277`.
+    Case { fixture: "bad-document", exit: 1, findings: &[
+        ("bad-document", E, DUPLA, 5, 6, "`441-0277` is not a document number (pattern `\\d{7}`)"),
     ]},
     Case { fixture: "bad-sag-year", exit: 1, findings: &[
         ("bad-sag", E, DUPLA, 4, 6, "case SAG-2021-00012 is from 2021, after the meeting's year 2020"),

@@ -315,6 +315,24 @@ pub fn not_a_case_reference(
     .with_help(help)
 }
 
+/// `bad-document`: the document number does not match rk.toml's
+/// `document.pattern` (shown as written, without the anchors rk adds).
+pub fn not_a_document_number(loc: Loc, dok: &str, pattern: &regex::Regex) -> Diagnostic {
+    let written = pattern
+        .as_str()
+        .strip_prefix("^(?:")
+        .and_then(|p| p.strip_suffix(")$"))
+        .unwrap_or(pattern.as_str());
+    Diagnostic::error(
+        Rule::BadDocument,
+        loc,
+        format!("`{dok}` is not a document number (pattern `{written}`)"),
+    )
+    .with_help(
+        "write the number as the case system gives it, or change `[document] pattern` in rk.toml",
+    )
+}
+
 /// "looks like `SAG-2020-01234`", or what the pattern says.
 fn looks_like(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
     if pattern.is_default() {
@@ -482,6 +500,19 @@ pub fn unsafe_link(loc: Loc, scheme: &str) -> Diagnostic {
         format!("a `{scheme}:` link in published minutes"),
     )
     .with_help("links may use http, https or mailto only")
+}
+
+/// `bad-value`: an attachment's `url` that is not a whole web address.
+pub fn not_a_web_address(loc: Loc, url: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{url}` is not a web address: it has no `https:`"),
+    )
+    .with_help(format!(
+        "write the whole address, like `url: https://{}`; a file in the meeting folder is `file: bilag/<name>`",
+        url.trim_start_matches('/')
+    ))
 }
 
 /// `personal-data`: a CPR number (an error), an e-mail address or a phone

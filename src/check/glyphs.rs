@@ -227,7 +227,10 @@ impl<'a> Finder<'a> {
 
     fn item(&mut self, item: &Item) {
         let front = item.front_matter.clone();
-        for field in [&item.number_text, &item.title].into_iter().flatten() {
+        for field in [&item.number_text, &item.title, &item.dok]
+            .into_iter()
+            .flatten()
+        {
             self.spanned(field);
         }
         if let Some(Spanned {
@@ -241,7 +244,7 @@ impl<'a> Finder<'a> {
             self.spanned(name);
         }
         for attachment in &item.attachments {
-            self.spanned(&attachment.file);
+            self.spanned(attachment.written());
             if let Some(title) = &attachment.title {
                 self.text(title, front.clone());
             }

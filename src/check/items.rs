@@ -28,6 +28,12 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
             let loc = Loc::new(item.file, sag.span.clone());
             diags.extend(check_sag(reference, loc, year, settings));
         }
+        if let (Some(dok), Some(pattern)) = (&item.dok, &settings.document)
+            && !pattern.is_match(&dok.value)
+        {
+            let loc = Loc::new(item.file, dok.span.clone());
+            diags.push(findings::not_a_document_number(loc, &dok.value, pattern));
+        }
         if !item.is_group(&meeting.items) && item.number.is_some() {
             diags.extend(missing_sag(item, &settings.case, year));
             diags.extend(empty_item(item));
@@ -47,8 +53,12 @@ fn missing_sag(item: &Item, pattern: &CasePattern, year: Option<u32>) -> Option<
     })
 }
 
-/// `empty-item`: an item that is not a group heading has text.
+/// `empty-item`: an item that is not a group heading has text, unless it
+/// was postponed or withdrawn (then its title may say all).
 fn empty_item(item: &Item) -> Option<Diagnostic> {
+    if item.status.is_some() || item.already_reported.contains(&"status") {
+        return None;
+    }
     item.body
         .trim()
         .is_empty()

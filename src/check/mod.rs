@@ -24,6 +24,9 @@ use crate::model::Meeting;
 pub struct Settings {
     /// What a case reference looks like (rk.toml's `case.pattern`).
     pub case: case::CasePattern,
+    /// What a document number looks like (rk.toml's `document.pattern`),
+    /// anchored at both ends; `None` takes any.
+    pub document: Option<regex::Regex>,
 }
 
 impl Settings {
@@ -39,8 +42,29 @@ impl Settings {
         })?;
         let case = case::CasePattern::new(text)
             .map_err(|e| anyhow!("rk.toml: case.pattern `{text}`: {e}"))?;
-        Ok(Settings { case })
+        Ok(Settings {
+            case,
+            document: document_pattern(config)?,
+        })
     }
+}
+
+/// rk.toml's `document.pattern`, compiled to match a whole number.
+fn document_pattern(config: &Config) -> Result<Option<regex::Regex>> {
+    let Some(text) = &config.document.pattern else {
+        return Ok(None);
+    };
+    if text.trim().is_empty() {
+        bail!(
+            "rk.toml: document.pattern is empty; write a pattern like '\\d+/\\d{{2}}', or remove it"
+        );
+    }
+    regex::Regex::new(text).map_err(|e| {
+        anyhow!("rk.toml: document.pattern is not a valid regular expression:\n{e}")
+    })?;
+    regex::Regex::new(&format!("^(?:{text})$"))
+        .map(Some)
+        .map_err(|e| anyhow!("rk.toml: document.pattern `{text}`: {e}"))
 }
 
 /// Every check over one meeting. `coverage` is what the layout's fonts

@@ -14,7 +14,7 @@ use crate::date::{self, Date};
 use crate::diag::{self, Diagnostic, Format, Severity, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
-use crate::model::{Meeting, Status};
+use crate::model::{Meeting, Approval};
 use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, PublishedFile, Referat};
@@ -87,7 +87,7 @@ struct Plan<'a> {
     /// The tree the meetings' folders go in: `out`, or for the internal
     /// edition a tree of its own, `out-internt`.
     out_root: PathBuf,
-    case_url: Option<&'a str>,
+    urls: html::Urls<'a>,
     /// Whether the generated document is written out (`--emit-typst`).
     emit_typst: bool,
     deny_warnings: bool,
@@ -147,7 +147,10 @@ impl<'a> Plan<'a> {
             edition,
             only: Only::from(&args.only),
             out_root,
-            case_url: project.config.case.url.as_deref(),
+            urls: html::Urls {
+                case: project.config.case.url.as_deref(),
+                document: project.config.document.url.as_deref(),
+            },
             emit_typst: args.emit_typst,
             deny_warnings: args.deny_warnings,
             publish: Publish::of(args, project.config.publish),
@@ -173,7 +176,7 @@ impl<'a> Plan<'a> {
 fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
     let drafts: Vec<&Meeting> = meetings
         .iter()
-        .filter(|m| m.status.as_ref().is_some_and(|s| s.value == Status::Draft))
+        .filter(|m| m.status.as_ref().is_some_and(|s| s.value == Approval::Draft))
         .collect();
     let [first, ..] = drafts.as_slice() else {
         return Ok(());
@@ -302,7 +305,7 @@ fn outputs(
         outputs.push(pdf);
     }
     if plan.only.html {
-        let page = html::render(referat, &plan.layout, &meeting.dir, plan.case_url)?;
+        let page = html::render(referat, &plan.layout, &meeting.dir, plan.urls)?;
         outputs.push(Output {
             name: format!("{stem}.html"),
             bytes: page.into_bytes(),

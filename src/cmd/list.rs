@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use crate::cmd::{Outcome, analyse, layout, plural_items};
 use crate::diag::Tally;
-use crate::model::Status;
+use crate::model::Approval;
 use crate::paths;
 use crate::project::Project;
 
@@ -37,7 +37,7 @@ pub fn run(project: &Project) -> Result<Outcome> {
             tally.to_string()
         };
         // A draft says so: `rk build --publish` would refuse it.
-        if let Some(s) = meeting.status.as_ref().filter(|s| s.value == Status::Draft) {
+        if let Some(s) = meeting.status.as_ref().filter(|s| s.value == Approval::Draft) {
             status.push_str(&format!(", {}", s.value.word()));
         }
         rows.push([

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
-use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
+use crate::model::{Attachment, Group, Item, Kind, Meeting, Person, Sag, Spanned, Status, Target};
 use crate::paths;
 
 /// Which edition to make.
@@ -104,6 +104,15 @@ pub struct ItemView {
     /// The case reference; `None` for `sag: none` and for a closed item in
     /// the public edition.
     pub sag: Option<String>,
+    /// The document number; `None` as for `sag`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dok: Option<String>,
+    /// `beslutning`, `orientering` or `drøftelse`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// `udsat` or `udgik`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
     pub responsible: Vec<String>,
     pub presenters: Vec<String>,
     pub attachments: Vec<AttachmentView>,
@@ -124,11 +133,38 @@ impl ItemView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachmentView {
-    /// The path as written in the item.
-    pub file: String,
+    /// The path as written in the item, for a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The web address as written, for a linked page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// As written, or else the file's path or the address.
     pub title: String,
-    /// The link to the copy beside the referat: `bilag/min%20graf.pdf`.
+    /// The link: to the copy beside the referat (`bilag/min%20graf.pdf`),
+    /// or the web address.
     pub href: Option<String>,
+}
+
+impl AttachmentView {
+    fn new(attachment: &Attachment) -> AttachmentView {
+        let written = attachment.written().value.clone();
+        let title = attachment.title.clone().unwrap_or_else(|| written.clone());
+        match &attachment.target {
+            Target::File(file) => AttachmentView {
+                href: paths::normalise(&file.value).map(|p| markdown::href(&p)),
+                file: Some(written),
+                url: None,
+                title,
+            },
+            Target::Url(_) => AttachmentView {
+                href: Some(written.clone()),
+                file: None,
+                url: Some(written),
+                title,
+            },
+        }
+    }
 }
 
 impl Referat {
@@ -231,7 +267,7 @@ fn published_files(items: &[ItemView], dir: &Path) -> Vec<PublishedFile> {
     let mut files = BTreeMap::new();
     for item in items {
         let links = markdown::linked_files(&item.body);
-        let attachments = item.attachments.iter().map(|a| a.file.clone());
+        let attachments = item.attachments.iter().filter_map(|a| a.file.clone());
         for name in attachments.chain(links) {
             // The checks have refused names that lead nowhere.
             if let (Some(path), Ok(source)) =
@@ -291,22 +327,18 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
             Some(Sag::Ref(r)) => Some(r.clone()),
             _ => None,
         },
+        dok: item.dok.as_ref().map(|d| d.value.clone()),
+        kind: item.kind.map(Kind::key),
+        status: item.status.map(Status::key),
         responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
         presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
-        attachments: item
-            .attachments
-            .iter()
-            .map(|a| AttachmentView {
-                file: a.file.value.clone(),
-                title: a.title.clone().unwrap_or_else(|| a.file.value.clone()),
-                href: paths::normalise(&a.file.value).map(|p| markdown::href(&p)),
-            })
-            .collect(),
+        attachments: item.attachments.iter().map(AttachmentView::new).collect(),
         body: item.body.clone(),
     };
     if view.closed && !internal {
         // Number, title and "Lukket punkt": nothing else may be published.
         view.sag = None;
+        view.dok = None;
         view.responsible.clear();
         view.presenters.clear();
         view.attachments.clear();
@@ -315,14 +347,26 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
     view
 }
 
+/// rk.toml's `document.url` for one document number: `{dok}` replaced as
+/// [`case_url`] replaces `{sag}`.
+pub fn document_url(template: &str, dok: &str) -> String {
+    url_with(template, "{dok}", dok)
+}
+
 /// rk.toml's `case.url` for one reference: `{sag}` replaced by the
 /// reference as a piece of a URL. The reference's `/` stays a `/` (a case
 /// number like `20/04651` is a path on many case systems); what would end or
 /// change the part it sits in is percent-encoded: spaces, `?`, `#`, `%`,
 /// non-ASCII, and in a query (after `?`) also `&`, `=` and `+`.
 pub fn case_url(template: &str, reference: &str) -> String {
+    url_with(template, "{sag}", reference)
+}
+
+/// `template` with `placeholder` replaced by `value` as a piece of a URL
+/// (see [`case_url`]).
+fn url_with(template: &str, placeholder: &str, reference: &str) -> String {
     let in_query = template
-        .split("{sag}")
+        .split(placeholder)
         .next()
         .is_some_and(|before| before.contains('?'));
     let encoded: String = reference
@@ -338,7 +382,7 @@ pub fn case_url(template: &str, reference: &str) -> String {
             }
         })
         .collect();
-    template.replace("{sag}", &encoded)
+    template.replace(placeholder, &encoded)
 }
 
 #[cfg(test)]
@@ -354,6 +398,9 @@ mod tests {
             group: false,
             closed: false,
             sag: None,
+            dok: None,
+            kind: None,
+            status: None,
             responsible: Vec::new(),
             presenters: Vec::new(),
             attachments: Vec::new(),

@@ -27,6 +27,7 @@ struct HtmlItem<'a> {
     /// The item's heading: h2 for 2, h3 for 2.1, h4 for 2.9.1.
     heading: usize,
     sag_url: Option<String>,
+    dok_url: Option<String>,
     body_html: Value,
 }
 
@@ -35,6 +36,8 @@ struct HtmlItem<'a> {
 struct AgendaEntry {
     number: String,
     title: String,
+    kind: Option<&'static str>,
+    status: Option<&'static str>,
     anchor: String,
     children: Vec<AgendaEntry>,
 }
@@ -42,13 +45,22 @@ struct AgendaEntry {
 /// The heading of an item's footnotes when labels.toml has no `notes`.
 const NOTES: &str = "Noter";
 
-/// Renders referat.html. `case_url` is rk.toml's `case.url`, with `{sag}`
-/// where the reference goes.
+/// rk.toml's links for case references and document numbers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Urls<'a> {
+    /// `case.url`, with `{sag}` where the reference goes.
+    pub case: Option<&'a str>,
+    /// `document.url`, with `{dok}` where the number goes.
+    pub document: Option<&'a str>,
+}
+
+/// Renders referat.html, its case references and document numbers linked
+/// as `urls` say.
 pub fn render(
     referat: &Referat,
     layout: &Layout,
     meeting_dir: &Path,
-    case_url: Option<&str>,
+    urls: Urls<'_>,
 ) -> Result<String> {
     let template = layout_text(layout, "referat.html")?;
     let style = layout_text(layout, "style.css")?;
@@ -69,8 +81,13 @@ pub fn render(
                 sag_url: item
                     .sag
                     .as_ref()
-                    .zip(case_url)
+                    .zip(urls.case)
                     .map(|(sag, url)| context::case_url(url, sag)),
+                dok_url: item
+                    .dok
+                    .as_ref()
+                    .zip(urls.document)
+                    .map(|(dok, url)| context::document_url(url, dok)),
                 body_html: Value::from_safe_string(body_html),
                 anchor,
             }
@@ -133,6 +150,8 @@ fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
             entries.push(AgendaEntry {
                 number: item.number.clone(),
                 title: item.title.clone(),
+                kind: item.kind,
+                status: item.status,
                 anchor: item.anchor(),
                 children,
             });

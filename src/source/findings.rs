@@ -143,6 +143,13 @@ pub const ATTACHMENT_FILE: Required = Required {
     help: "add `file: bilag/<name>`",
 };
 
+/// The web address of a linked attachment.
+pub const ATTACHMENT_URL: Required = Required {
+    field: "url",
+    what: "an attachment",
+    help: "write the page's full address: `url: https://...`",
+};
+
 /// `missing-field`: the mapping has no `required.field`.
 pub fn field_missing(loc: Loc, required: &Required) -> Diagnostic {
     let Required { field, what, help } = required;
@@ -236,8 +243,44 @@ pub fn not_a_list_of_attachments(loc: Loc) -> Diagnostic {
     Diagnostic::error(
         Rule::BadValue,
         loc,
-        "`attachments` must be a list of `{ file, title }`",
+        "`attachments` must be a list of `{ file, title }` or `{ url, title }`",
     )
+}
+
+/// `bad-value`: an attachment with both `file` and `url`.
+pub fn file_and_url(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "an attachment is a `file` or a `url`, not both",
+    )
+    .with_help("make them two attachments, each with its own `title`")
+}
+
+/// `bad-value`: `value` of `field` is not one of `values`; `meant` is the
+/// value it most likely means.
+pub fn not_one_of(
+    loc: Loc,
+    field: &str,
+    value: &str,
+    values: &[&str],
+    meant: Option<&str>,
+) -> Diagnostic {
+    let list = values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let help = match meant {
+        Some(meant) => format!("did you mean `{field}: {meant}`?"),
+        None => format!("`{field}` is one of {list}, written as here"),
+    };
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{value}` is not a value of `{field}` (one of {list})"),
+    )
+    .with_help(help)
 }
 
 // The status of the referat ----------------------------------------------------

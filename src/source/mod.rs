@@ -16,7 +16,10 @@ use anyhow::{Context, Result};
 
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
-use crate::model::{Attachment, Group, Item, ItemNumber, Meeting, People, Person, Sag, Spanned};
+use crate::model::{
+    Attachment, Group, Item, ItemNumber, Kind, Meeting, People, Person, Sag, Spanned, Status,
+    Target,
+};
 use decode::Decoded;
 use fields::{Field, Reader};
 use yaml::Node;
@@ -40,9 +43,12 @@ const ITEM_FIELDS: &[&str] = &[
     "responsible",
     "presenters",
     "closed",
+    "kind",
+    "status",
+    "dok",
     "attachments",
 ];
-const ATTACHMENT_FIELDS: &[&str] = &["file", "title"];
+const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
 
 /// Reads the meeting folder `dir`. I/O failures (no folder, no
 /// meeting.yaml) are errors; everything wrong inside the files is a finding.
@@ -388,6 +394,14 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         read_item_field(&mut r, field, &mut item);
     }
     item.already_reported = r.misspelt.clone();
+    if item.status.is_none()
+        && fields
+            .iter()
+            .any(|f| f.name == "status" && !f.value.is_null())
+    {
+        // A bad value was reported; whether the item was held is not known.
+        item.already_reported.push("status");
+    }
     if let Some(sag) = fields.iter().find(|f| f.name == "sag") {
         let empty = sag.value.is_null() || sag.value.as_str().is_some_and(|t| t.trim().is_empty());
         if empty {
@@ -412,6 +426,9 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         responsible: Vec::new(),
         presenters: Vec::new(),
         closed: false,
+        kind: None,
+        status: None,
+        dok: None,
         attachments: Vec::new(),
         body: text[split.body..].to_string(),
         body_offset: split.body,
@@ -447,9 +464,31 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
         "responsible" => item.responsible = r.text_list(value, key),
         "presenters" => item.presenters = r.text_list(value, key),
         "closed" => item.closed = r.boolean(value, key).unwrap_or(false),
+        "kind" => {
+            item.kind = one_of(r, value, key, &Kind::ALL.map(Kind::key))
+                .and_then(|k| Kind::ALL.into_iter().find(|kind| kind.key() == k));
+        }
+        "status" => {
+            item.status = one_of(r, value, key, &Status::ALL.map(Status::key))
+                .and_then(|k| Status::ALL.into_iter().find(|status| status.key() == k));
+        }
+        "dok" => item.dok = r.text(value, key),
         "attachments" => item.attachments = read_attachments(r, value),
         _ => {}
     }
+}
+
+/// A value of the closed set `values`; anything else is a `bad-value`
+/// finding at the value, with the value it most likely means.
+fn one_of<'v>(r: &mut Reader<'_>, node: &Node, field: &str, values: &[&'v str]) -> Option<&'v str> {
+    let text = r.text(node, field)?;
+    if let Some(value) = values.iter().find(|v| **v == text.value) {
+        return Some(value);
+    }
+    let meant = crate::suggest::closed_value(&text.value, values);
+    let loc = r.loc(text.span);
+    r.report(findings::not_one_of(loc, field, &text.value, values, meant));
+    None
 }
 
 /// `number` and `title`, reported at the closing `---` (`at`) when absent.
@@ -470,31 +509,54 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
     for item in items {
         if let yaml::Value::Scalar { .. } = item.value {
             if let Some(file) = r.entry_text(item, "file") {
-                out.push(Attachment { file, title: None });
+                out.push(Attachment {
+                    target: Target::File(file),
+                    title: None,
+                });
             }
             continue;
         }
-        let Some(fields) = r.fields(item, ATTACHMENT_FIELDS, "an attachment") else {
-            continue;
-        };
-        let mut file = None;
-        let mut title = None;
-        for Field {
-            name: key, value, ..
-        } in fields
-        {
-            match key {
-                "file" => file = r.text(value, key),
-                "title" => title = r.text(value, key).map(|s| s.value),
-                _ => {}
-            }
-        }
-        match file {
-            Some(file) => out.push(Attachment { file, title }),
-            None => r.missing(item.span.start..item.span.start, &findings::ATTACHMENT_FILE),
+        if let Some(attachment) = read_attachment(r, item) {
+            out.push(attachment);
         }
     }
     out
+}
+
+/// One `{ file, title }` or `{ url, title }` entry of `attachments`.
+fn read_attachment(r: &mut Reader<'_>, node: &Node) -> Option<Attachment> {
+    let fields = r.fields(node, ATTACHMENT_FIELDS, "an attachment")?;
+    let (mut file, mut url, mut title) = (None, None, None);
+    for Field {
+        name: key, value, ..
+    } in &fields
+    {
+        match *key {
+            "file" => file = r.text(value, key),
+            "url" => url = r.text(value, key),
+            "title" => title = r.text(value, key).map(|s| s.value),
+            _ => {}
+        }
+    }
+    let target = match (file, url) {
+        (Some(file), None) => Target::File(file),
+        (None, Some(url)) => Target::Url(url),
+        (Some(_), Some(url)) => {
+            let loc = r.loc(url.span);
+            r.report(findings::file_and_url(loc));
+            return None;
+        }
+        (None, None) => {
+            let at = node.span.start..node.span.start;
+            if fields.iter().any(|f| f.name == "url") {
+                r.require(&fields, &findings::ATTACHMENT_URL, at);
+            } else {
+                r.missing(at, &findings::ATTACHMENT_FILE);
+            }
+            return None;
+        }
+    };
+    Some(Attachment { target, title })
 }
 
 #[cfg(test)]

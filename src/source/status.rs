@@ -3,7 +3,7 @@
 //! together is judged here; the approval date itself is checked with the
 //! meeting's date (`check`).
 
-use crate::model::{Meeting, Spanned, Status};
+use crate::model::{Meeting, Spanned, Approval};
 use crate::source::fields::{Field, Reader};
 use crate::source::findings;
 use crate::source::yaml::Node;
@@ -11,24 +11,24 @@ use crate::suggest;
 
 /// Words a referent may write for a status, with the status each means:
 /// English, and Danish words for the same.
-const OTHER_WORDS: &[(&str, Status)] = &[
-    ("draft", Status::Draft),
-    ("kladde", Status::Draft),
-    ("foreløbig", Status::Draft),
-    ("approved", Status::Approved),
-    ("final", Status::Approved),
-    ("endelig", Status::Approved),
+const OTHER_WORDS: &[(&str, Approval)] = &[
+    ("draft", Approval::Draft),
+    ("kladde", Approval::Draft),
+    ("foreløbig", Approval::Draft),
+    ("approved", Approval::Approved),
+    ("final", Approval::Approved),
+    ("endelig", Approval::Approved),
 ];
 
 /// `status: udkast | godkendt`; anything else is a `bad-value` finding
 /// with the status most likely meant.
-pub fn read(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<Status>> {
+pub fn read(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<Approval>> {
     // `status:` with nothing after it says nothing, as no `status` does.
     let text = r.text(node, "status").filter(|t| !t.value.is_empty())?;
-    if let Some(status) = Status::parse(&text.value) {
+    if let Some(status) = Approval::parse(&text.value) {
         return Some(Spanned::new(status, text.span));
     }
-    let words = Status::ALL.map(Status::word);
+    let words = Approval::ALL.map(Approval::word);
     let other = OTHER_WORDS
         .iter()
         .find(|(word, _)| text.value.trim().eq_ignore_ascii_case(word))
@@ -48,7 +48,7 @@ pub fn pair(r: &mut Reader<'_>, fields: &[Field<'_>], meeting: &Meeting) {
         .any(|f| f.name == "status" && f.value.as_str().is_none_or(|t| !t.trim().is_empty()));
     let approved = fields.iter().find(|f| f.name == "approved");
     match (&meeting.status, &meeting.approved) {
-        (Some(s), None) if s.value == Status::Approved => {
+        (Some(s), None) if s.value == Approval::Approved => {
             if r.misspelt.contains(&"approved") {
                 return;
             }
@@ -59,7 +59,7 @@ pub fn pair(r: &mut Reader<'_>, fields: &[Field<'_>], meeting: &Meeting) {
             };
             r.report(findings::approved_missing(loc, approved.is_some()));
         }
-        (Some(s), Some(_)) if s.value == Status::Draft => {
+        (Some(s), Some(_)) if s.value == Approval::Draft => {
             let key = approved.map_or(s.span.clone(), |f| f.key.clone());
             r.report(findings::approved_on_a_draft(r.loc(key)));
         }

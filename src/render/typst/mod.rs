@@ -107,12 +107,16 @@ fn item_call(item: &ItemView, internal: bool, body: &str) -> String {
             None => string(&a.title),
         })
         .collect();
+    let optional = |text: Option<&str>| text.map_or("none".to_string(), string);
     format!(
-        "#item(level: {}, number: {}, title: {}, sag: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {})[\n{}]\n\n",
+        "#item(level: {}, number: {}, title: {}, kind: {}, status: {}, sag: {}, dok: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {})[\n{}]\n\n",
         item.level,
         string(&item.number),
         string(&item.title),
-        item.sag.as_deref().map_or("none".to_string(), string),
+        optional(item.kind),
+        optional(item.status),
+        optional(item.sag.as_deref()),
+        optional(item.dok.as_deref()),
         array(item.responsible.iter().map(|s| string(s))),
         array(item.presenters.iter().map(|s| string(s))),
         array(attachments.into_iter()),
