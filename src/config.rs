@@ -19,7 +19,19 @@ pub struct Config {
     /// `out`, so that publishing `out` cannot publish closed items.
     pub out_internal: PathBuf,
     pub layout: String,
+    /// Whether every meeting names its referent (`referent = "required"`,
+    /// the default) or may name none (`"optional"`).
+    pub referent: Referent,
     pub case: CaseConfig,
+}
+
+/// rk.toml's `referent`: many bodies publish minutes that name no referent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Referent {
+    #[default]
+    Required,
+    Optional,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +48,7 @@ impl Default for Config {
             out: "out".into(),
             out_internal: "out-internt".into(),
             layout: "kl".into(),
+            referent: Referent::Required,
             case: CaseConfig::default(),
         }
     }

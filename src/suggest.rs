@@ -20,6 +20,38 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The names of `candidates` that hold every word of `written`, in the
+/// same order (`Jakob Harder` is part of `Jakob Aagaard Harder`), compared
+/// as [`closest`] compares; an initial with a full stop (`A.`) stands for a
+/// word it begins. Minutes name the same person by a shorter name in one
+/// place than in the participant list.
+pub fn names_containing<'a>(
+    written: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let words: Vec<String> = written.split_whitespace().map(fold).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    candidates
+        .into_iter()
+        .filter(|candidate| {
+            let mut names = candidate.split_whitespace().map(fold);
+            words
+                .iter()
+                .all(|word| names.any(|name| same_word(word, &name)))
+        })
+        .collect()
+}
+
+/// `word` is `name`, or an initial of it (`a.` for `aagaard`).
+fn same_word(word: &str, name: &str) -> bool {
+    match word.strip_suffix('.') {
+        Some(initial) if initial.chars().count() == 1 => name.starts_with(initial),
+        _ => word == name,
+    }
+}
+
 /// Danish names a referent may give rk's fields, with the field each means.
 /// Compared like [`closest`] compares (`gæster`, `gaester`, `Gæster`).
 const DANISH_FIELDS: &[(&str, &str)] = &[
@@ -97,7 +129,33 @@ fn fold(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, danish_field};
+    use super::{closest, danish_field, names_containing};
+
+    #[test]
+    fn short_names_are_found_in_full_names() {
+        let people = [
+            "Jakob Aagaard Harder",
+            "Christian Plaschke",
+            "Christian Harsløf",
+        ];
+        assert_eq!(
+            names_containing("Jakob Harder", people),
+            ["Jakob Aagaard Harder"]
+        );
+        assert_eq!(
+            names_containing("jakob a. harder", people),
+            ["Jakob Aagaard Harder"]
+        );
+        assert_eq!(names_containing("Christian", people).len(), 2);
+        assert_eq!(
+            names_containing("Christian Harslof", people),
+            ["Christian Harsløf"]
+        );
+        // In order only, and every word.
+        assert!(names_containing("Harder Jakob", people).is_empty());
+        assert!(names_containing("Jakob Hansen", people).is_empty());
+        assert!(names_containing("  ", people).is_empty());
+    }
 
     #[test]
     fn danish_field_names_mean_the_english_fields() {
