@@ -382,3 +382,23 @@ fn the_kl_example_shows_its_chair_and_presenters() {
         ["Oplæg ved Ken Rindsig, Jørgen Pedersen og Pia Vendelbo Danielsen"]
     );
 }
+
+#[test]
+fn a_chair_whose_role_is_the_chairs_word_is_marked_once() {
+    let dir = project("c-chair-role");
+    replace_in(
+        &dir.join(MEETING),
+        "    title: Borgmester\n",
+        "    title: Borgmester\n    role: formand\n",
+    );
+    let out = build(&dir);
+    let chair = "Jakob Aagaard Harder, Borgmester, Socialdemokratiet (formand)";
+    let pdf = pdf_text(&out.join("referat.pdf"));
+    assert!(
+        pdf.lines().any(|l| l.trim() == format!("• {chair}")),
+        "{pdf}"
+    );
+    let html = Html::parse_document(&fs::read_to_string(out.join("referat.html")).unwrap());
+    let first = select(&html, "#gruppe-members + ul > li").first().map(text);
+    assert_eq!(first.as_deref(), Some(chair));
+}
