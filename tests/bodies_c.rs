@@ -402,3 +402,23 @@ fn a_chair_whose_role_is_the_chairs_word_is_marked_once() {
     let first = select(&html, "#gruppe-members + ul > li").first().map(text);
     assert_eq!(first.as_deref(), Some(chair));
 }
+
+#[test]
+fn a_suppleant_for_a_short_name_is_told_the_full_name() {
+    let dir = project("c-substitute-short");
+    replace_in(
+        &dir.join(MEETING),
+        "substitute_for: Hanne Vestergaard",
+        "substitute_for: Hanne",
+    );
+    let expected: &[Expected] = &[(
+        "bad-substitute",
+        E,
+        MEETING,
+        22,
+        21,
+        "Peter Lykke is a substitute for Hanne, who is not listed under `absent`",
+    )];
+    assert_eq!(findings(&dir), (1, want(expected)));
+    assert_eq!(only_help(&dir), "did you mean `Hanne Vestergaard`?");
+}
