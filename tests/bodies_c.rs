@@ -422,3 +422,21 @@ fn a_suppleant_for_a_short_name_is_told_the_full_name() {
     assert_eq!(findings(&dir), (1, want(expected)));
     assert_eq!(only_help(&dir), "did you mean `Hanne Vestergaard`?");
 }
+
+#[test]
+fn items_are_shown_in_number_order_each_once() {
+    let dir = project("c-items-order");
+    replace_in(&dir.join(MEETING), "items: [7, 8]", "items: [8, 7, 8]");
+    let out = build(&dir);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("referat.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["people"]["members"][4]["items"],
+        serde_json::json!(["7", "8"])
+    );
+    let pdf = pdf_text(&out.join("referat.pdf"));
+    assert!(
+        pdf.lines().any(|l| l.trim() == format!("• {BIRGITTE}")),
+        "{pdf}"
+    );
+}

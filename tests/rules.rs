@@ -160,6 +160,10 @@ const CASES: &[Case] = &[
     Case { fixture: "absent-and-present", exit: 1, findings: &[
         ("absent-and-present", E, MEETING, 25, 13, "Mette Harbo is listed under `absent` and under `guests`"),
     ]},
+    // `items` under `absent`: an absent person attended no item.
+    Case { fixture: "absent-and-present-items", exit: 1, findings: &[
+        ("absent-and-present", E, MEETING, 24, 68, "Mette Harbo is listed under `absent` with items attended"),
+    ]},
     Case { fixture: "duplicate-person", exit: 1, findings: &[
         ("duplicate-person", E, MEETING, 23, 5, "Bo Fristed is listed twice among the present"),
     ]},

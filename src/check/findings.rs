@@ -92,6 +92,20 @@ pub fn absent_and_present(loc: Loc, name: &str, group: &str) -> Diagnostic {
     .with_help("a person is either absent or present: remove one of the two")
 }
 
+/// `absent-and-present`: an absent person with `items`, the items they
+/// attended.
+pub fn absent_attended_items(loc: Loc, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::AbsentAndPresent,
+        loc,
+        format!("{name} is listed under `absent` with items attended"),
+    )
+    .with_help(format!(
+        "someone who attended some items is present: move {name} to `members`, `others` or \
+         `guests` with these `items`, or remove `items`"
+    ))
+}
+
 /// `bad-substitute`: `person` stands in for `absent`, who is not listed as
 /// absent; `suggestion` is the absent name most like it.
 pub fn bad_substitute(

@@ -194,7 +194,8 @@ pub fn unknown_person(
     })
 }
 
-/// Each person's `items` names items of this meeting. While an item file
+/// Each present person's `items` names items of this meeting; an absent
+/// person attended none. While an item file
 /// cannot be read its number is unknown, and nothing is judged.
 fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     let numbers: Vec<String> = meeting
@@ -203,7 +204,13 @@ fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         .filter_map(|i| i.number.as_ref().map(ToString::to_string))
         .collect();
     let people = &meeting.people;
-    for person in people.present().chain(&people.absent) {
+    for person in &people.absent {
+        if let Some(first) = person.items.first() {
+            let loc = Loc::new(meeting.file, first.span.clone());
+            diags.push(findings::absent_attended_items(loc, &person.name.value));
+        }
+    }
+    for person in people.present() {
         for entry in &person.items {
             let loc = Loc::new(meeting.file, entry.span.clone());
             let Some(number) = ItemNumber::parse(&entry.value) else {

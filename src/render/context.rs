@@ -241,6 +241,15 @@ fn listed_name(meeting: &Meeting, name: &str) -> String {
 }
 
 fn person(p: &Person) -> PersonView {
+    // The checks have refused entries that are no item number. In number
+    // order, each once.
+    let mut items: Vec<ItemNumber> = p
+        .items
+        .iter()
+        .filter_map(|i| ItemNumber::parse(&i.value))
+        .collect();
+    items.sort();
+    items.dedup();
     PersonView {
         name: p.name.value.clone(),
         title: p.title.clone(),
@@ -248,13 +257,7 @@ fn person(p: &Person) -> PersonView {
         role: p.role.clone(),
         note: p.note.clone(),
         substitute_for: p.substitute_for.as_ref().map(|s| s.value.clone()),
-        // The checks have refused entries that are no item number.
-        items: p
-            .items
-            .iter()
-            .filter_map(|i| ItemNumber::parse(&i.value))
-            .map(|n| n.to_string())
-            .collect(),
+        items: items.iter().map(ToString::to_string).collect(),
     }
 }
 
