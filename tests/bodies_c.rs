@@ -121,6 +121,31 @@ fn a_short_name_in_presenters_is_taken_for_the_full_name() {
 }
 
 #[test]
+fn a_short_name_in_presenters_reads_in_the_human_format() {
+    let dir = project("c-short-name-human");
+    replace_in(
+        &dir.join(MEDDELELSER),
+        "presenters: [Jakob Aagaard Harder]",
+        "presenters: [Jakob Harder]",
+    );
+    let run = rk(&dir, &["check"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        r#"error[unknown-person]: the presenter Jakob Harder is not among the people present
+  ┌─ meetings/2021-03-25/02-meddelelser.md:5:14
+  │
+5 │ presenters: [Jakob Harder]
+  │              ^^^^^^^^^^^^
+  │
+  = help: did you mean `Jakob Aagaard Harder`? Write the name as the participant list has it
+
+checked 2021-03-25 (9 items): 1 error
+"#
+    );
+}
+
+#[test]
 fn a_first_name_two_people_share_is_not_taken_for_either() {
     let dir = project("c-two-christians");
     replace_in(
