@@ -20,28 +20,37 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// The names of `candidates` that hold every word of `written`, in the
-/// same order (`Jakob Harder` is part of `Jakob Aagaard Harder`), compared
-/// as [`closest`] compares; an initial with a full stop (`A.`) stands for a
-/// word it begins. Minutes name the same person by a shorter name in one
-/// place than in the participant list.
-pub fn names_containing<'a>(
+/// The names of `candidates` that are the same name as `written` in part:
+/// one holds every word of the other, in the same order (`Jakob Harder`
+/// and `Jakob Aagaard Harder`, either way round), compared as [`closest`]
+/// compares; an initial with a full stop (`A.`) stands for a word it
+/// begins. Minutes name the same person by a shorter name in one place
+/// than in another.
+pub fn names_in_part<'a>(
     written: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
-    let words: Vec<String> = written.split_whitespace().map(fold).collect();
-    if words.is_empty() {
+    let words = |name: &str| -> Vec<String> { name.split_whitespace().map(fold).collect() };
+    let written = words(written);
+    if written.is_empty() {
         return Vec::new();
     }
     candidates
         .into_iter()
         .filter(|candidate| {
-            let mut names = candidate.split_whitespace().map(fold);
-            words
-                .iter()
-                .all(|word| names.any(|name| same_word(word, &name)))
+            let candidate = words(candidate);
+            in_order(&written, &candidate) || in_order(&candidate, &written)
         })
         .collect()
+}
+
+/// Every word of `part` is among `whole`'s, in the same order.
+fn in_order(part: &[String], whole: &[String]) -> bool {
+    let mut whole = whole.iter();
+    !part.is_empty()
+        && part
+            .iter()
+            .all(|word| whole.any(|name| same_word(word, name) || same_word(name, word)))
 }
 
 /// `word` is `name`, or an initial of it (`a.` for `aagaard`).
@@ -129,7 +138,7 @@ fn fold(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, danish_field, names_containing};
+    use super::{closest, danish_field, names_in_part};
 
     #[test]
     fn short_names_are_found_in_full_names() {
@@ -139,22 +148,27 @@ mod tests {
             "Christian Harsløf",
         ];
         assert_eq!(
-            names_containing("Jakob Harder", people),
+            names_in_part("Jakob Harder", people),
             ["Jakob Aagaard Harder"]
         );
         assert_eq!(
-            names_containing("jakob a. harder", people),
+            names_in_part("jakob a. harder", people),
             ["Jakob Aagaard Harder"]
         );
-        assert_eq!(names_containing("Christian", people).len(), 2);
+        assert_eq!(names_in_part("Christian", people).len(), 2);
         assert_eq!(
-            names_containing("Christian Harslof", people),
+            names_in_part("Christian Harslof", people),
             ["Christian Harsløf"]
         );
         // In order only, and every word.
-        assert!(names_containing("Harder Jakob", people).is_empty());
-        assert!(names_containing("Jakob Hansen", people).is_empty());
-        assert!(names_containing("  ", people).is_empty());
+        assert!(names_in_part("Harder Jakob", people).is_empty());
+        // The other way round: the list has the shorter name.
+        assert_eq!(
+            names_in_part("Jakob Aagaard Harder", ["Jakob Harder", "Anne Holm"]),
+            ["Jakob Harder"]
+        );
+        assert!(names_in_part("Jakob Hansen", people).is_empty());
+        assert!(names_in_part("  ", people).is_empty());
     }
 
     #[test]

@@ -91,7 +91,7 @@ fn substitutes(people: &People, at: impl Fn(&Range<usize>) -> Loc, diags: &mut V
             continue;
         };
         if !absent_names.iter().any(|a| same_name(a, &sub.value)) {
-            let part = suggest::names_containing(&sub.value, absent_names.iter().copied());
+            let part = suggest::names_in_part(&sub.value, absent_names.iter().copied());
             let suggestion = match part.as_slice() {
                 [full] => Some(*full),
                 _ => suggest::closest(&sub.value, absent_names.iter().copied()),
@@ -181,8 +181,8 @@ pub fn unknown_person(
     if let Some(listed) = absent.iter().find(|a| same_name(a, written)) {
         return Some(findings::role_absent(loc, role, written, listed));
     }
-    let in_present = suggest::names_containing(written, present.iter().copied());
-    let in_absent = suggest::names_containing(written, absent.iter().copied());
+    let in_present = suggest::names_in_part(written, present.iter().copied());
+    let in_absent = suggest::names_in_part(written, absent.iter().copied());
     Some(match (in_present.as_slice(), in_absent.as_slice()) {
         ([full], _) => findings::role_short_name(loc, role, written, full),
         ([], [listed]) => findings::role_absent(loc, role, written, listed),
