@@ -22,9 +22,21 @@ pub struct Config {
     /// Every `rk build` is a publishing build (as `--publish`): a draft
     /// is refused. For the CI job that publishes.
     pub publish: bool,
+    /// Whether every meeting names its referent (`referent = "required"`,
+    /// the default) or may name none (`"optional"`).
+    pub referent: Referent,
     pub case: CaseConfig,
     /// The second number of an item (`dok`), when the project uses one.
     pub document: DocumentConfig,
+}
+
+/// rk.toml's `referent`: many bodies publish minutes that name no referent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Referent {
+    #[default]
+    Required,
+    Optional,
 }
 
 #[derive(Debug, Deserialize)]
@@ -52,6 +64,7 @@ impl Default for Config {
             out_internal: "out-internt".into(),
             layout: "kl".into(),
             publish: false,
+            referent: Referent::Required,
             case: CaseConfig::default(),
             document: DocumentConfig::default(),
         }

@@ -25,6 +25,7 @@ pub enum Rule {
     DateMismatch,
     NoAttendees,
     UnknownPerson,
+    UnknownItem,
     AbsentAndPresent,
     DuplicatePerson,
     BadSubstitute,
@@ -48,7 +49,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule `rk check` applies.
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 26] = [
         Rule::Encoding,
         Rule::Yaml,
         Rule::YamlComment,
@@ -58,6 +59,7 @@ impl Rule {
         Rule::DateMismatch,
         Rule::NoAttendees,
         Rule::UnknownPerson,
+        Rule::UnknownItem,
         Rule::AbsentAndPresent,
         Rule::DuplicatePerson,
         Rule::BadSubstitute,
@@ -87,6 +89,7 @@ impl Rule {
             Rule::DateMismatch => "date-mismatch",
             Rule::NoAttendees => "no-attendees",
             Rule::UnknownPerson => "unknown-person",
+            Rule::UnknownItem => "unknown-item",
             Rule::AbsentAndPresent => "absent-and-present",
             Rule::DuplicatePerson => "duplicate-person",
             Rule::BadSubstitute => "bad-substitute",

@@ -70,6 +70,25 @@ pub struct Person {
     pub role: Option<String>,
     pub note: Option<String>,
     pub substitute_for: Option<Spanned<String>>,
+    /// The numbers of the items the person attended, as written
+    /// (`items: [7, 8]`); empty for someone who attended them all.
+    pub items: Vec<Spanned<String>>,
+}
+
+impl Person {
+    /// Whether the person attended item `number`: every item when `items`
+    /// is not given, else the items named and the items under them
+    /// (attending group 2 is attending 2.1).
+    /// Entries that are no item number (a finding of their own) are left
+    /// out.
+    pub fn attended(&self, number: &ItemNumber) -> bool {
+        let mut named = self
+            .items
+            .iter()
+            .filter_map(|i| ItemNumber::parse(&i.value))
+            .peekable();
+        named.peek().is_none() || named.any(|i| number.0.starts_with(&i.0))
+    }
 }
 
 #[derive(Debug, Clone, Default)]

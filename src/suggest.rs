@@ -63,6 +63,46 @@ const VALUE_ALIASES: &[(&str, &str)] = &[
     ("tilbagetrukket", "udgik"),
     ("udskudt", "udsat"),
 ];
+/// The names of `candidates` that are the same name as `written` in part:
+/// one holds every word of the other, in the same order (`Jakob Harder`
+/// and `Jakob Aagaard Harder`, either way round), compared as [`closest`]
+/// compares; an initial with a full stop (`A.`) stands for a word it
+/// begins. Minutes name the same person by a shorter name in one place
+/// than in another.
+pub fn names_in_part<'a>(
+    written: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let words = |name: &str| -> Vec<String> { name.split_whitespace().map(fold).collect() };
+    let written = words(written);
+    if written.is_empty() {
+        return Vec::new();
+    }
+    candidates
+        .into_iter()
+        .filter(|candidate| {
+            let candidate = words(candidate);
+            in_order(&written, &candidate) || in_order(&candidate, &written)
+        })
+        .collect()
+}
+
+/// Every word of `part` is among `whole`'s, in the same order.
+fn in_order(part: &[String], whole: &[String]) -> bool {
+    let mut whole = whole.iter();
+    !part.is_empty()
+        && part
+            .iter()
+            .all(|word| whole.any(|name| same_word(word, name) || same_word(name, word)))
+}
+
+/// `word` is `name`, or an initial of it (`a.` for `aagaard`).
+fn same_word(word: &str, name: &str) -> bool {
+    match word.strip_suffix('.') {
+        Some(initial) if initial.chars().count() == 1 => name.starts_with(initial),
+        _ => word == name,
+    }
+}
 
 /// Danish names a referent may give rk's fields, with the field each means.
 /// Compared like [`closest`] compares (`gæster`, `gaester`, `Gæster`).
@@ -150,7 +190,38 @@ fn fold(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{closed_value, closest, danish_field};
+    use super::{closed_value, closest, danish_field, names_in_part};
+
+    #[test]
+    fn short_names_are_found_in_full_names() {
+        let people = [
+            "Jakob Aagaard Harder",
+            "Christian Plaschke",
+            "Christian Harsløf",
+        ];
+        assert_eq!(
+            names_in_part("Jakob Harder", people),
+            ["Jakob Aagaard Harder"]
+        );
+        assert_eq!(
+            names_in_part("jakob a. harder", people),
+            ["Jakob Aagaard Harder"]
+        );
+        assert_eq!(names_in_part("Christian", people).len(), 2);
+        assert_eq!(
+            names_in_part("Christian Harslof", people),
+            ["Christian Harsløf"]
+        );
+        // In order only, and every word.
+        assert!(names_in_part("Harder Jakob", people).is_empty());
+        // The other way round: the list has the shorter name.
+        assert_eq!(
+            names_in_part("Jakob Aagaard Harder", ["Jakob Harder", "Anne Holm"]),
+            ["Jakob Harder"]
+        );
+        assert!(names_in_part("Jakob Hansen", people).is_empty());
+        assert!(names_in_part("  ", people).is_empty());
+    }
 
     #[test]
     fn danish_field_names_mean_the_english_fields() {

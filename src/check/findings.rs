@@ -120,6 +120,20 @@ pub fn absent_and_present(loc: Loc, name: &str, group: &str) -> Diagnostic {
     .with_help("a person is either absent or present: remove one of the two")
 }
 
+/// `absent-and-present`: an absent person with `items`, the items they
+/// attended.
+pub fn absent_attended_items(loc: Loc, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::AbsentAndPresent,
+        loc,
+        format!("{name} is listed under `absent` with items attended"),
+    )
+    .with_help(format!(
+        "someone who attended some items is present: move {name} to `members`, `others` or \
+         `guests` with these `items`, or remove `items`"
+    ))
+}
+
 /// `bad-substitute`: `person` stands in for `absent`, who is not listed as
 /// absent; `suggestion` is the absent name most like it.
 pub fn bad_substitute(
@@ -140,14 +154,19 @@ pub fn bad_substitute(
     .with_help(help)
 }
 
-/// `unknown-person`: the `role` (referent, chair, presenter) is absent.
-pub fn role_absent(loc: Loc, role: &str, name: &str) -> Diagnostic {
+/// `unknown-person`: the `role` (referent, chair, presenter) `name` is
+/// absent; `listed` is the name the absent list gives (the same, or the
+/// full name of which `name` is a part).
+pub fn role_absent(loc: Loc, role: &str, name: &str, listed: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
         format!("the {role} {name} is listed as absent"),
     )
-    .with_help("the referent, the chair and presenters must be present")
+    .with_help(format!(
+        "{listed} is listed under `absent`: name a {role} who was present, or move {listed} \
+         from `absent` to the people present if they came"
+    ))
 }
 
 /// `unknown-person`: the `role` is nobody present; `suggestion` is the
@@ -163,6 +182,120 @@ pub fn role_not_present(loc: Loc, role: &str, name: &str, suggestion: Option<&st
         format!("the {role} {name} is not among the people present"),
     )
     .with_help(help)
+}
+
+/// `unknown-person`: the `role` is named by a part of the name of one
+/// present person, `full`, as minutes often shorten a name.
+pub fn role_short_name(loc: Loc, role: &str, name: &str, full: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!("the {role} {name} is not among the people present"),
+    )
+    .with_help(format!(
+        "did you mean `{full}`? Write the name as the participant list has it"
+    ))
+}
+
+/// `unknown-person`: the `role` is named by a part of the names of several
+/// people listed (`Christian`, with two present).
+pub fn role_ambiguous(loc: Loc, role: &str, name: &str, listed: &[&str]) -> Diagnostic {
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!("the {role} {name} is not among the people present"),
+    )
+    .with_help(format!(
+        "`{name}` could be {}: write the full name as the participant list has it",
+        either(listed)
+    ))
+}
+
+/// `unknown-person`: a presenter of item `item` attended other items only
+/// (`attended`, their `items` in meeting.yaml).
+pub fn presenter_not_attending(
+    loc: Loc,
+    name: &str,
+    item: &ItemNumber,
+    attended: &[String],
+) -> Diagnostic {
+    let which = if attended.len() == 1 { "item" } else { "items" };
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!(
+            "the presenter {name} attended only {which} {}, not item {item}",
+            both(attended)
+        ),
+    )
+    .with_help(format!(
+        "add {item} to the `items` of {name} in meeting.yaml, or name a presenter who \
+         attended item {item}"
+    ))
+}
+
+/// `unknown-item`: a person's `items` names `number`, which is no item of
+/// this meeting; `suggestion` is the item most likely meant, `numbers` are
+/// the meeting's item numbers, in order.
+pub fn unknown_item(
+    loc: Loc,
+    name: &str,
+    number: &str,
+    suggestion: Option<&str>,
+    numbers: &[String],
+) -> Diagnostic {
+    let help = match suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if numbers.is_empty() => "this meeting has no items to attend".to_string(),
+        None => match numbers {
+            [first, .., last] if numbers.len() > 8 => {
+                format!("this meeting's items run from {first} to {last}")
+            }
+            _ => format!("this meeting's items are {}", both(numbers)),
+        },
+    };
+    Diagnostic::error(
+        Rule::UnknownItem,
+        loc,
+        format!("{name} attended item {number}, which this meeting does not have"),
+    )
+    .with_help(help)
+}
+
+/// `bad-value`: an entry of a person's `items` is not an item number;
+/// `fixed` is the number it most likely means.
+pub fn attended_not_a_number(loc: Loc, written: &str, fixed: Option<&ItemNumber>) -> Diagnostic {
+    let help = match fixed {
+        Some(n) => format!("write `{n}`: `items` lists item numbers, like `items: [7, 8]`"),
+        None => "`items` lists the numbers of the items the person attended, like \
+                 `items: [7, 8]`"
+            .to_string(),
+    };
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{written}` in `items` is not an item number"),
+    )
+    .with_help(help)
+}
+
+/// `7`, `7 and 8`, `7, 8 and 9`.
+fn both(list: &[impl AsRef<str>]) -> String {
+    joined(list, "and")
+}
+
+/// `A`, `A or B`, `A, B or C`.
+fn either(list: &[impl AsRef<str>]) -> String {
+    joined(list, "or")
+}
+
+fn joined(list: &[impl AsRef<str>], conjunction: &str) -> String {
+    let words: Vec<&str> = list.iter().map(AsRef::as_ref).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+    }
 }
 
 // The agenda --------------------------------------------------------------------

@@ -98,7 +98,10 @@ pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Resu
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
     for dir in dirs {
-        let meeting = source::load(dir, &mut files, &mut diags)?;
+        let options = source::Options {
+            referent: project.config.referent,
+        };
+        let meeting = source::load_with(dir, options, &mut files, &mut diags)?;
         crate::check::check(&meeting, &files, &settings, coverage, &mut diags);
         meetings.push(meeting);
     }

@@ -10,7 +10,9 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
-use crate::model::{Attachment, Group, Item, Kind, Meeting, Person, Sag, Spanned, Status, Target};
+use crate::model::{
+    Attachment, Group, Item, ItemNumber, Kind, Meeting, Person, Sag, Spanned, Status, Target,
+};
 use crate::paths;
 
 /// Which edition to make.
@@ -36,6 +38,8 @@ pub struct Referat {
     pub number: Option<String>,
     pub time: Option<String>,
     pub location: Option<String>,
+    /// The chair's name as the participant list writes it, so that the
+    /// layouts find the chair there by plain comparison.
     pub chair: Option<String>,
     pub referent: Option<String>,
     /// Whether the layouts print a line of its own for the referent: not
@@ -91,6 +95,10 @@ pub struct PersonView {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub substitute_for: Option<String>,
+    /// The items the person attended (`["7", "8"]`); left out for someone
+    /// who attended them all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -212,7 +220,10 @@ impl Referat {
             number: text(&meeting.number),
             time: meeting.time.clone(),
             location: meeting.location.clone(),
-            chair: text(&meeting.chair),
+            chair: meeting
+                .chair
+                .as_ref()
+                .map(|c| listed_name(meeting, &c.value)),
             referent: text(&meeting.referent),
             referent_line: meeting
                 .referent
@@ -294,7 +305,27 @@ fn listed_as_referent(meeting: &Meeting, name: &str, role: &str) -> bool {
     })
 }
 
+/// `name` as the participant list writes it (the checks compare names in
+/// Unicode normal form C), or as given when nobody present has it.
+fn listed_name(meeting: &Meeting, name: &str) -> String {
+    meeting
+        .people
+        .present()
+        .find(|p| crate::model::same_name(&p.name.value, name))
+        .map_or(name, |p| p.name.value.as_str())
+        .to_string()
+}
+
 fn person(p: &Person) -> PersonView {
+    // The checks have refused entries that are no item number. In number
+    // order, each once.
+    let mut items: Vec<ItemNumber> = p
+        .items
+        .iter()
+        .filter_map(|i| ItemNumber::parse(&i.value))
+        .collect();
+    items.sort();
+    items.dedup();
     PersonView {
         name: p.name.value.clone(),
         title: p.title.clone(),
@@ -302,6 +333,7 @@ fn person(p: &Person) -> PersonView {
         role: p.role.clone(),
         note: p.note.clone(),
         substitute_for: p.substitute_for.as_ref().map(|s| s.value.clone()),
+        items: items.iter().map(ToString::to_string).collect(),
     }
 }
 

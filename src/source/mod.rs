@@ -14,6 +14,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::config::Referent;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
 use crate::model::{
@@ -35,6 +36,7 @@ const PERSON_FIELDS: &[&str] = &[
     "role",
     "note",
     "substitute_for",
+    "items",
 ];
 const ITEM_FIELDS: &[&str] = &[
     "number",
@@ -50,9 +52,26 @@ const ITEM_FIELDS: &[&str] = &[
 ];
 const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
 
+/// What the project (rk.toml) asks of every meeting it reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Whether meeting.yaml must name its referent.
+    pub referent: Referent,
+}
+
+/// Reads the meeting folder `dir` with the default [`Options`] (KL's).
+pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Meeting> {
+    load_with(dir, Options::default(), files, diags)
+}
+
 /// Reads the meeting folder `dir`. I/O failures (no folder, no
 /// meeting.yaml) are errors; everything wrong inside the files is a finding.
-pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Meeting> {
+pub fn load_with(
+    dir: &Path,
+    options: Options,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Meeting> {
     let id = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -90,7 +109,7 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
         unreadable_items: 0,
     };
     if let Some(text) = text {
-        read_meeting_yaml(&text, &mut meeting, diags);
+        read_meeting_yaml(&text, options, &mut meeting, diags);
     }
     for path in item_paths(dir)? {
         let (file, text) = read_text(&path, files, diags)?;
@@ -159,7 +178,12 @@ fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
     findings::yaml(Loc::new(file, err.span.clone()), err)
 }
 
-fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnostic>) {
+fn read_meeting_yaml(
+    text: &str,
+    options: Options,
+    meeting: &mut Meeting,
+    diags: &mut Vec<Diagnostic>,
+) {
     let file = meeting.file;
     let root = match yaml::parse(text, 0) {
         Ok(Some(root)) => root,
@@ -210,14 +234,23 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
         // `memebrs:` was reported; who is present is not known.
         meeting.people_known = false;
     }
-    require_meeting_fields(&mut r, &fields, top);
+    require_meeting_fields(&mut r, &fields, options, top);
     status::pair(&mut r, &fields, meeting);
 }
 
 /// The fields every meeting.yaml has, reported at its top (`top`) when
-/// absent.
-fn require_meeting_fields(r: &mut Reader<'_>, fields: &[Field<'_>], top: Range<usize>) {
+/// absent. A project may make the referent optional: then no referent, or
+/// an empty `referent:`, is no finding.
+fn require_meeting_fields(
+    r: &mut Reader<'_>,
+    fields: &[Field<'_>],
+    options: Options,
+    top: Range<usize>,
+) {
     for required in &findings::MEETING_REQUIRED {
+        if required.field == "referent" && options.referent == Referent::Optional {
+            continue;
+        }
         if required.field == "members" {
             // An empty `members:` is `no-attendees`.
             if !fields.iter().any(|f| f.name == required.field) {
@@ -264,6 +297,11 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
         name: key, value, ..
     } in fields
     {
+        if key == "items" {
+            // The numbers are judged against the agenda by the checks.
+            person.items = r.text_list(value, key);
+            continue;
+        }
         let text = r.text(value, key);
         match key {
             "name" => {
@@ -302,6 +340,7 @@ fn person(name: Spanned<String>) -> Person {
         role: None,
         note: None,
         substitute_for: None,
+        items: Vec::new(),
     }
 }
 
