@@ -19,7 +19,21 @@ pub struct Config {
     /// `out`, so that publishing `out` cannot publish closed items.
     pub out_internal: PathBuf,
     pub layout: String,
+    /// How items are numbered: from 1 in each meeting, or through the year.
+    pub numbering: Numbering,
     pub case: CaseConfig,
+}
+
+/// rk.toml's `numbering`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Numbering {
+    /// Each meeting's items count from 1 (KL's referat).
+    #[default]
+    Meeting,
+    /// Items run through the year per body: a meeting's first item follows
+    /// the last item of the same body's previous meeting that year.
+    Year,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +50,7 @@ impl Default for Config {
             out: "out".into(),
             out_internal: "out-internt".into(),
             layout: "kl".into(),
+            numbering: Numbering::Meeting,
             case: CaseConfig::default(),
         }
     }

@@ -9,20 +9,23 @@ pub mod glyphs;
 mod items;
 mod people;
 mod personal;
+mod sections;
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::config::Config;
+use crate::config::{Config, Numbering};
 use crate::diag::Diagnostic;
 use crate::files::Files;
 use crate::layout::Coverage;
-use crate::model::Meeting;
+use crate::model::{Meeting, PreviousMeeting};
 
 /// What the checks need from the project configuration.
 #[derive(Default)]
 pub struct Settings {
     /// What a case reference looks like (rk.toml's `case.pattern`).
     pub case: case::CasePattern,
+    /// How items are numbered (rk.toml's `numbering`).
+    pub numbering: Numbering,
 }
 
 impl Settings {
@@ -38,21 +41,27 @@ impl Settings {
         })?;
         let case = case::CasePattern::new(text)
             .map_err(|e| anyhow!("rk.toml: case.pattern `{text}`: {e}"))?;
-        Ok(Settings { case })
+        Ok(Settings {
+            case,
+            numbering: config.numbering,
+        })
     }
 }
 
 /// Every check over one meeting. `coverage` is what the layout's fonts
-/// can show.
+/// can show; `previous` is where the meeting's numbers continue from when
+/// items are numbered through the year (see [`crate::source::previous_meeting`]).
 pub fn check(
     meeting: &Meeting,
     files: &Files,
     settings: &Settings,
     coverage: &Coverage,
+    previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,
 ) {
     people::check(meeting, diags);
-    items::check(meeting, files, settings, diags);
+    items::check(meeting, files, settings, previous, diags);
+    sections::check(meeting, diags);
     body::check(meeting, files, diags);
     glyphs::check(meeting, files, coverage, diags);
 }

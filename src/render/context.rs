@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
-use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
+use crate::model::{Group, Item, Meeting, Person, Sag, Section, Spanned};
 use crate::paths;
 
 /// Which edition to make.
@@ -44,6 +44,9 @@ pub struct Referat {
     pub referent_line: bool,
     pub internal: bool,
     pub people: PeopleView,
+    /// The unnumbered headings the items are grouped under, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionView>,
     pub items: Vec<ItemView>,
     /// The files published beside the referat: the attachments and the
     /// files that bodies link to, of the items this edition shows.
@@ -84,6 +87,23 @@ pub struct PersonView {
     pub substitute_for: Option<String>,
 }
 
+/// A section of the agenda ("Lukkede punkter"): not an item, no number.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub title: String,
+    /// The number of its first item.
+    pub from: String,
+    /// A closed section closes every item in it.
+    pub closed: bool,
+}
+
+impl SectionView {
+    /// The section's anchor in the HTML: `afsnit-1` for the first.
+    pub fn anchor(index: usize) -> String {
+        format!("afsnit-{}", index + 1)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     pub number: String,
@@ -92,6 +112,9 @@ pub struct ItemView {
     pub level: usize,
     pub group: bool,
     pub closed: bool,
+    /// The title of the section it lies in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     /// The case reference; `None` for `sag: none` and for a closed item in
     /// the public edition.
     pub sag: Option<String>,
@@ -175,10 +198,11 @@ impl Referat {
                 guests: people(Group::Guests),
                 absent: people(Group::Absent),
             },
+            sections: meeting.sections.iter().map(section).collect(),
             items: meeting
                 .items
                 .iter()
-                .map(|item| item_view(item, &meeting.items, internal))
+                .map(|item| item_view(item, meeting, internal))
                 .collect(),
             files: Vec::new(),
         };
@@ -231,7 +255,20 @@ fn person(p: &Person) -> PersonView {
     }
 }
 
-fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
+fn section(s: &Section) -> SectionView {
+    SectionView {
+        title: s
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
+        from: s.from.as_ref().map(ToString::to_string).unwrap_or_default(),
+        closed: s.closed,
+    }
+}
+
+fn item_view(item: &Item, meeting: &Meeting, internal: bool) -> ItemView {
+    let items = &meeting.items;
     let number = item
         .number
         .as_ref()
@@ -249,6 +286,12 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
         level,
         group: item.is_group(items),
         closed: item.is_closed_in(items),
+        section: item
+            .number
+            .as_ref()
+            .and_then(|n| meeting.section_of(n))
+            .and_then(|s| s.title.as_ref())
+            .map(|t| t.value.clone()),
         sag: match item.sag.as_ref().map(|s| &s.value) {
             Some(Sag::Ref(r)) => Some(r.clone()),
             _ => None,
@@ -315,6 +358,7 @@ mod tests {
             level: 3,
             group: false,
             closed: false,
+            section: None,
             sag: None,
             responsible: Vec::new(),
             presenters: Vec::new(),
