@@ -315,4 +315,44 @@ mod tests {
         }
         assert!(ItemNumber(vec![2, 10]) > ItemNumber(vec![2, 9]));
     }
+
+    #[test]
+    fn an_item_lies_in_the_last_section_begun_before_it() {
+        let section = |title: &str, from: &str| Section {
+            title: Some(Spanned::new(title.to_string(), 0..0)),
+            from_text: None,
+            from: ItemNumber::parse(from),
+            closed: false,
+            span: 0..0,
+        };
+        let meeting = Meeting {
+            dir: PathBuf::new(),
+            id: String::new(),
+            file: crate::files::Files::default().add("meeting.yaml".into(), String::new()),
+            body: None,
+            date: None,
+            number: None,
+            time: None,
+            location: None,
+            chair: None,
+            referent: None,
+            people: People::default(),
+            people_known: true,
+            members_span: None,
+            items: Vec::new(),
+            sections: vec![section("Åbne", "42"), section("Lukkede", "46")],
+            unreadable_items: 0,
+        };
+        let title = |n: &str| {
+            meeting
+                .section_of(&ItemNumber::parse(n).unwrap())
+                .and_then(|s| s.title.as_ref())
+                .map(|t| t.value.clone())
+        };
+        assert_eq!(title("41"), None);
+        assert_eq!(title("42").as_deref(), Some("Åbne"));
+        assert_eq!(title("45.2").as_deref(), Some("Åbne"));
+        assert_eq!(title("46").as_deref(), Some("Lukkede"));
+        assert_eq!(title("90").as_deref(), Some("Lukkede"));
+    }
 }
