@@ -74,7 +74,45 @@ pub fn render(
         .and_then(|v| v.as_str())
         .unwrap_or(NOTES);
     let starts = section_starts(referat);
-    let items: Vec<HtmlItem> = referat
+    let items = html_items(referat, &starts, meeting_dir, notes, case_url);
+    let closing = layout
+        .closing()
+        .map(|text| body(text, 0, context::CLOSING_ANCHOR, meeting_dir, notes))
+        .unwrap_or_default();
+
+    let mut env = Environment::new();
+    // A label the layout lacks is an error, not an empty heading (a test
+    // like `{% if p.title %}` may still ask after a missing field).
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_filter("breaks", breaks);
+    env.add_template("referat.html", template)
+        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
+    let page = env
+        .get_template("referat.html")
+        .and_then(|t| {
+            t.render(context! {
+                referat => referat,
+                labels => Value::from_serialize(&layout.labels_table),
+                items => items,
+                agenda => agenda(referat, &starts),
+                closing_html => Value::from_safe_string(closing),
+                style => Value::from_safe_string(style.to_string()),
+            })
+        })
+        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
+    Ok(page)
+}
+
+/// What the template sees of each item. `starts` is [`section_starts`].
+fn html_items<'r>(
+    referat: &'r Referat,
+    starts: &[Option<usize>],
+    meeting_dir: &Path,
+    notes: &str,
+    case_url: Option<&str>,
+) -> Vec<HtmlItem<'r>> {
+    referat
         .items
         .iter()
         .enumerate()
@@ -105,34 +143,7 @@ pub fn render(
                 anchor,
             }
         })
-        .collect();
-    let closing = layout
-        .closing()
-        .map(|text| body(text, 0, context::CLOSING_ANCHOR, meeting_dir, notes))
-        .unwrap_or_default();
-
-    let mut env = Environment::new();
-    // A label the layout lacks is an error, not an empty heading (a test
-    // like `{% if p.title %}` may still ask after a missing field).
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_filter("breaks", breaks);
-    env.add_template("referat.html", template)
-        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
-    let page = env
-        .get_template("referat.html")
-        .and_then(|t| {
-            t.render(context! {
-                referat => referat,
-                labels => Value::from_serialize(&layout.labels_table),
-                items => items,
-                agenda => agenda(referat, &starts),
-                closing_html => Value::from_safe_string(closing),
-                style => Value::from_safe_string(style.to_string()),
-            })
-        })
-        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
-    Ok(page)
+        .collect()
 }
 
 fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
