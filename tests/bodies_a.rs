@@ -465,6 +465,18 @@ fn sections_are_checked() {
                 String::new(),
             ),
         ),
+        (
+            "  - title: Åbne punkter\n",
+            "  - title: Åbne punkter 🐘\n",
+            (
+                "missing-glyph".into(),
+                common::E,
+                format!("{APRIL}/meeting.yaml"),
+                16,
+                25,
+                String::new(),
+            ),
+        ),
     ];
     for (i, (from, to, want)) in cases.iter().enumerate() {
         let dir = udvalg(&format!("sections-{i}"));
