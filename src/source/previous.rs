@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::date::Date;
 use crate::model::{ItemNumber, Meeting, PreviousMeeting};
+use crate::source::decode::{self, Decoded};
 use crate::source::yaml::{self, Node, Value};
 use crate::source::{item_paths, split_front_matter};
 
@@ -39,7 +40,7 @@ pub fn previous_meeting(folders: &[PathBuf], meeting: &Meeting) -> Option<Previo
 
 /// The `body` of the meeting.yaml in `dir`.
 fn body_of(dir: &Path) -> Option<String> {
-    let text = fs::read_to_string(dir.join("meeting.yaml")).ok()?;
+    let text = read(&dir.join("meeting.yaml"))?;
     let root = yaml::parse(&text, 0).ok()??;
     field(&root, "body").map(|b| b.trim().to_string())
 }
@@ -50,7 +51,7 @@ fn last_top_level_item(dir: &Path) -> Option<u32> {
         .ok()?
         .iter()
         .filter_map(|path| {
-            let text = fs::read_to_string(path).ok()?;
+            let text = read(path)?;
             let split = split_front_matter(&text).ok()??;
             let root = yaml::parse(&text[split.yaml.clone()], 0).ok()??;
             match ItemNumber::parse(field(&root, "number")?)?.0.as_slice() {
@@ -59,6 +60,14 @@ fn last_top_level_item(dir: &Path) -> Option<u32> {
             }
         })
         .max()
+}
+
+/// A file's text, decoded as the loader decodes it (a BOM, UTF-16).
+fn read(path: &Path) -> Option<String> {
+    match decode::decode(fs::read(path).ok()?) {
+        Decoded::Text(text) => Some(text),
+        Decoded::Invalid { .. } => None,
+    }
 }
 
 /// The text of the field `name` of a mapping.
