@@ -25,6 +25,8 @@ pub struct Config {
     /// Whether every meeting names its referent (`referent = "required"`,
     /// the default) or may name none (`"optional"`).
     pub referent: Referent,
+    /// How items are numbered: from 1 in each meeting, or through the year.
+    pub numbering: Numbering,
     pub case: CaseConfig,
     /// The second number of an item (`dok`), when the project uses one.
     pub document: DocumentConfig,
@@ -37,6 +39,18 @@ pub enum Referent {
     #[default]
     Required,
     Optional,
+}
+
+/// rk.toml's `numbering`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Numbering {
+    /// Each meeting's items count from 1 (KL's referat).
+    #[default]
+    Meeting,
+    /// Items run through the year per body: a meeting's first item follows
+    /// the last item of the same body's previous meeting that year.
+    Year,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +79,7 @@ impl Default for Config {
             layout: "kl".into(),
             publish: false,
             referent: Referent::Required,
+            numbering: Numbering::Meeting,
             case: CaseConfig::default(),
             document: DocumentConfig::default(),
         }

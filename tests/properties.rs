@@ -148,7 +148,14 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     };
     let settings = Settings::default();
     let layout = Layout::resolve("kl", Path::new(".")).unwrap();
-    check::check(&meeting, &files, &settings, &layout.coverage(), &mut diags);
+    check::check(
+        &meeting,
+        &files,
+        &settings,
+        &layout.coverage(),
+        None,
+        &mut diags,
+    );
     // Every finding can be rendered.
     for d in &diags {
         let _ = rk::diag::render_human(&files, d, false);

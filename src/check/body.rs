@@ -46,7 +46,7 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         // text is searched as written, so positions are exact.
         let text = files.get(item.file).text();
         let title = item.title.as_ref().map(|t| t.span.clone());
-        if item.closed {
+        if item.closed_itself() {
             if let Some(span) = title {
                 let place = Place::Title { closed: true };
                 personal_data(item.file, &text[span.clone()], span.start, place, diags);

@@ -8,7 +8,7 @@ use crate::check::personal::Kind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
-use crate::model::ItemNumber;
+use crate::model::{ItemNumber, PreviousMeeting};
 
 // meeting.yaml: the date ------------------------------------------------------
 
@@ -485,6 +485,78 @@ pub fn case_after_meeting(loc: Loc, reference: &str, year: u32, meeting_year: u3
         format!("case {reference} is from {year}, after the meeting's year {meeting_year}"),
     )
     .with_help("check the year in the case reference")
+}
+
+/// `numbering`: with items numbered through the year, the first item does
+/// not follow the last item of the body's previous meeting of the year.
+pub fn numbering_does_not_continue(
+    loc: Loc,
+    first: &ItemNumber,
+    previous: &PreviousMeeting,
+) -> Diagnostic {
+    let next = previous.last.saturating_add(1);
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!(
+            "the first item is {first}, but the previous meeting of the year, {}, ended with item {}: item {next} comes next",
+            previous.id, previous.last
+        ),
+    )
+    .with_help(format!(
+        "number this meeting's items from {next}: rk.toml's `numbering = \"year\"` runs the items through the year"
+    ))
+}
+
+/// `numbering`: a section's `from` is not an item number at all.
+pub fn section_start_malformed(loc: Loc, title: &str, written: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("section `{title}` starts at `{written}`, which is not an item number"),
+    )
+    .with_help("write the number of the section's first item, like `from: 48`")
+}
+
+/// `numbering`: a section's `from` names a sub-item.
+pub fn section_start_not_top_level(loc: Loc, title: &str, from: &ItemNumber) -> Diagnostic {
+    let top = from.0.first().copied().unwrap_or(1);
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("section `{title}` starts at item {from}, which is not a top-level item"),
+    )
+    .with_help(format!(
+        "a section starts at a top-level item: write `from: {top}`, or number the items so that the section starts at one"
+    ))
+}
+
+/// `numbering`: a section's `from` names no item of the agenda.
+pub fn section_start_not_an_item(loc: Loc, title: &str, from: &ItemNumber) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("section `{title}` starts at item {from}, which is not on the agenda"),
+    )
+    .with_help("write the number of the section's first item")
+}
+
+/// `numbering`: sections are listed in the order of their first items.
+pub fn section_out_of_order(
+    loc: Loc,
+    title: &str,
+    from: u32,
+    before: &str,
+    before_from: u32,
+) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!(
+            "section `{title}` starts at item {from}, but the section before it, `{before}`, starts at item {before_from}"
+        ),
+    )
+    .with_help("list the sections in the order of their items, each starting after the one before")
 }
 
 // Item bodies -------------------------------------------------------------------

@@ -10,14 +10,15 @@ pub mod glyphs;
 mod items;
 mod people;
 mod personal;
+mod sections;
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::config::Config;
+use crate::config::{Config, Numbering};
 use crate::diag::Diagnostic;
 use crate::files::Files;
 use crate::layout::Coverage;
-use crate::model::Meeting;
+use crate::model::{Meeting, PreviousMeeting};
 
 /// What the checks need from the project configuration.
 #[derive(Default)]
@@ -27,6 +28,8 @@ pub struct Settings {
     /// What a document number looks like (rk.toml's `document.pattern`),
     /// anchored at both ends; `None` takes any.
     pub document: Option<regex::Regex>,
+    /// How items are numbered (rk.toml's `numbering`).
+    pub numbering: Numbering,
 }
 
 impl Settings {
@@ -45,6 +48,7 @@ impl Settings {
         Ok(Settings {
             case,
             document: document_pattern(config)?,
+            numbering: config.numbering,
         })
     }
 }
@@ -68,17 +72,20 @@ fn document_pattern(config: &Config) -> Result<Option<regex::Regex>> {
 }
 
 /// Every check over one meeting. `coverage` is what the layout's fonts
-/// can show.
+/// can show; `previous` is where the meeting's numbers continue from when
+/// items are numbered through the year (see [`crate::source::previous_meeting`]).
 pub fn check(
     meeting: &Meeting,
     files: &Files,
     settings: &Settings,
     coverage: &Coverage,
+    previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,
 ) {
     people::check(meeting, diags);
     approval::check(meeting, diags);
-    items::check(meeting, files, settings, diags);
+    items::check(meeting, files, settings, previous, diags);
+    sections::check(meeting, diags);
     body::check(meeting, files, diags);
     glyphs::check(meeting, files, coverage, diags);
 }

@@ -14,7 +14,7 @@ use crate::date::{self, Date};
 use crate::diag::{self, Diagnostic, Format, Severity, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
-use crate::model::{Meeting, Approval};
+use crate::model::{Approval, Meeting};
 use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, PublishedFile, Referat};
@@ -176,7 +176,11 @@ impl<'a> Plan<'a> {
 fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
     let drafts: Vec<&Meeting> = meetings
         .iter()
-        .filter(|m| m.status.as_ref().is_some_and(|s| s.value == Approval::Draft))
+        .filter(|m| {
+            m.status
+                .as_ref()
+                .is_some_and(|s| s.value == Approval::Draft)
+        })
         .collect();
     let [first, ..] = drafts.as_slice() else {
         return Ok(());

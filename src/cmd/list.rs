@@ -37,7 +37,11 @@ pub fn run(project: &Project) -> Result<Outcome> {
             tally.to_string()
         };
         // A draft says so: `rk build --publish` would refuse it.
-        if let Some(s) = meeting.status.as_ref().filter(|s| s.value == Approval::Draft) {
+        if let Some(s) = meeting
+            .status
+            .as_ref()
+            .filter(|s| s.value == Approval::Draft)
+        {
             status.push_str(&format!(", {}", s.value.word()));
         }
         rows.push([

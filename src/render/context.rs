@@ -11,7 +11,8 @@ use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
 use crate::model::{
-    Attachment, Group, Item, ItemNumber, Kind, Meeting, Person, Sag, Spanned, Status, Target,
+    Attachment, Group, Item, ItemNumber, Kind, Meeting, Person, Sag, Section, Spanned, Status,
+    Target,
 };
 use crate::paths;
 
@@ -57,6 +58,9 @@ pub struct Referat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approved_long: Option<String>,
     pub people: PeopleView,
+    /// The unnumbered headings the items are grouped under, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionView>,
     pub items: Vec<ItemView>,
     /// The files published beside the referat: the attachments and the
     /// files that bodies link to, of the items this edition shows.
@@ -101,6 +105,23 @@ pub struct PersonView {
     pub items: Vec<String>,
 }
 
+/// A section of the agenda ("Lukkede punkter"): not an item, no number.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub title: String,
+    /// The number of its first item.
+    pub from: String,
+    /// A closed section closes every item in it.
+    pub closed: bool,
+}
+
+impl SectionView {
+    /// The section's anchor in the HTML: `afsnit-1` for the first.
+    pub fn anchor(index: usize) -> String {
+        format!("afsnit-{}", index + 1)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     pub number: String,
@@ -109,6 +130,9 @@ pub struct ItemView {
     pub level: usize,
     pub group: bool,
     pub closed: bool,
+    /// The title of the section it lies in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     /// The case reference; `None` for `sag: none` and for a closed item in
     /// the public edition.
     pub sag: Option<String>,
@@ -239,10 +263,11 @@ impl Referat {
                 guests: people(Group::Guests),
                 absent: people(Group::Absent),
             },
+            sections: meeting.sections.iter().map(section).collect(),
             items: meeting
                 .items
                 .iter()
-                .map(|item| item_view(item, &meeting.items, internal))
+                .map(|item| item_view(item, meeting, internal))
                 .collect(),
             files: Vec::new(),
         };
@@ -337,7 +362,20 @@ fn person(p: &Person) -> PersonView {
     }
 }
 
-fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
+fn section(s: &Section) -> SectionView {
+    SectionView {
+        title: s
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
+        from: s.from.as_ref().map(ToString::to_string).unwrap_or_default(),
+        closed: s.closed,
+    }
+}
+
+fn item_view(item: &Item, meeting: &Meeting, internal: bool) -> ItemView {
+    let items = &meeting.items;
     let number = item
         .number
         .as_ref()
@@ -355,6 +393,12 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
         level,
         group: item.is_group(items),
         closed: item.is_closed_in(items),
+        section: item
+            .number
+            .as_ref()
+            .and_then(|n| meeting.section_of(n))
+            .and_then(|s| s.title.as_ref())
+            .map(|t| t.value.clone()),
         sag: match item.sag.as_ref().map(|s| &s.value) {
             Some(Sag::Ref(r)) => Some(r.clone()),
             _ => None,
@@ -429,6 +473,7 @@ mod tests {
             level: 3,
             group: false,
             closed: false,
+            section: None,
             sag: None,
             dok: None,
             kind: None,

@@ -150,6 +150,20 @@ pub const ATTACHMENT_URL: Required = Required {
     help: "write the page's full address: `url: https://...`",
 };
 
+/// The title of a section of meeting.yaml.
+pub const SECTION_TITLE: Required = Required {
+    field: "title",
+    what: "a section",
+    help: "add `title: <the heading>`, e.g. `title: Lukkede punkter`",
+};
+
+/// The first item of a section of meeting.yaml.
+pub const SECTION_FROM: Required = Required {
+    field: "from",
+    what: "a section",
+    help: "add `from: <the number of the section's first item>`",
+};
+
 /// `missing-field`: the mapping has no `required.field`.
 pub fn field_missing(loc: Loc, required: &Required) -> Diagnostic {
     let Required { field, what, help } = required;
@@ -336,4 +350,14 @@ pub fn approved_without_status(loc: Loc) -> Diagnostic {
         "`approved` is given, but no `status`",
     )
     .with_help("add `status: godkendt` (or remove `approved`)")
+}
+
+/// `bad-value`: `sections` is not a list of sections.
+pub fn not_a_list_of_sections(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "`sections` must be a list of `{ title, from, closed }`",
+    )
+    .with_help("write `sections:\n  - title: Lukkede punkter\n    from: 48\n    closed: true`")
 }

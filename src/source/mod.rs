@@ -5,6 +5,7 @@
 pub mod decode;
 pub mod fields;
 mod findings;
+mod previous;
 mod status;
 pub mod yaml;
 
@@ -18,17 +19,20 @@ use crate::config::Referent;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
 use crate::model::{
-    Attachment, Group, Item, ItemNumber, Kind, Meeting, People, Person, Sag, Spanned, Status,
-    Target,
+    Attachment, Group, Item, ItemNumber, Kind, Meeting, People, Person, Sag, Section, Spanned,
+    Status, Target,
 };
 use decode::Decoded;
 use fields::{Field, Reader};
 use yaml::Node;
 
+pub use previous::previous_meeting;
+
 const MEETING_FIELDS: &[&str] = &[
     "body", "date", "number", "time", "location", "chair", "referent", "status", "approved",
-    "members", "others", "guests", "absent",
+    "members", "others", "guests", "absent", "sections",
 ];
+const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
 const PERSON_FIELDS: &[&str] = &[
     "name",
     "title",
@@ -106,6 +110,7 @@ pub fn load_with(
         people_known: false,
         members_span: None,
         items: Vec::new(),
+        sections: Vec::new(),
         unreadable_items: 0,
     };
     if let Some(text) = text {
@@ -121,7 +126,25 @@ pub fn load_with(
     meeting
         .items
         .sort_by(|a, b| a.number.cmp(&b.number).then(a.file.cmp(&b.file)));
+    close_sections(&mut meeting);
     Ok(meeting)
+}
+
+/// Marks the items of closed sections closed.
+fn close_sections(meeting: &mut Meeting) {
+    let closed: Vec<bool> = meeting
+        .items
+        .iter()
+        .map(|item| {
+            item.number
+                .as_ref()
+                .and_then(|n| meeting.section_of(n))
+                .is_some_and(|s| s.closed)
+        })
+        .collect();
+    for (item, closed) in meeting.items.iter_mut().zip(closed) {
+        item.closed_by_section = closed;
+    }
 }
 
 /// The agenda item files: every `*.md` directly in the folder except
@@ -229,6 +252,9 @@ fn read_meeting_yaml(
             }
             *meeting.people.group_mut(group) = read_people(&mut r, field.value, group);
         }
+    }
+    if let Some(field) = fields.iter().find(|f| f.name == "sections") {
+        meeting.sections = read_sections(&mut r, field.value);
     }
     if r.misspelt.contains(&"members") {
         // `memebrs:` was reported; who is present is not known.
@@ -342,6 +368,61 @@ fn person(name: Spanned<String>) -> Person {
         substitute_for: None,
         items: Vec::new(),
     }
+}
+
+/// `sections:`, a list of `{ title, from, closed }`.
+fn read_sections(r: &mut Reader<'_>, node: &Node) -> Vec<Section> {
+    let yaml::Value::Seq(entries) = &node.value else {
+        if !node.is_null() {
+            let loc = r.loc(node.span.clone());
+            r.report(findings::not_a_list_of_sections(loc));
+        }
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|entry| read_section(r, entry))
+        .collect()
+}
+
+fn read_section(r: &mut Reader<'_>, node: &Node) -> Option<Section> {
+    // A misspelt key of this section speaks for this section only.
+    let outer = std::mem::take(&mut r.misspelt);
+    let section = read_section_fields(r, node);
+    r.misspelt = outer;
+    section
+}
+
+fn read_section_fields(r: &mut Reader<'_>, node: &Node) -> Option<Section> {
+    let fields = r.fields(node, SECTION_FIELDS, "a section")?;
+    let mut section = Section {
+        title: None,
+        from_text: None,
+        from: None,
+        closed: false,
+        span: node.span.clone(),
+    };
+    for Field {
+        name: key, value, ..
+    } in &fields
+    {
+        match *key {
+            "title" => section.title = r.text(value, key),
+            "from" => {
+                section.from_text = r.text(value, key);
+                section.from = section
+                    .from_text
+                    .as_ref()
+                    .and_then(|n| ItemNumber::parse(&n.value));
+            }
+            "closed" => section.closed = r.boolean(value, key).unwrap_or(false),
+            _ => {}
+        }
+    }
+    let at = node.span.start..node.span.start;
+    r.require(&fields, &findings::SECTION_TITLE, at.clone());
+    r.require(&fields, &findings::SECTION_FROM, at);
+    Some(section)
 }
 
 /// Splits an item file into its front matter (the YAML between a `---` on
@@ -468,6 +549,7 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         kind: None,
         status: None,
         dok: None,
+        closed_by_section: false,
         attachments: Vec::new(),
         body: text[split.body..].to_string(),
         body_offset: split.body,

@@ -3,7 +3,7 @@
 //! together is judged here; the approval date itself is checked with the
 //! meeting's date (`check`).
 
-use crate::model::{Meeting, Spanned, Approval};
+use crate::model::{Approval, Meeting, Spanned};
 use crate::source::fields::{Field, Reader};
 use crate::source::findings;
 use crate::source::yaml::Node;
