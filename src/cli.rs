@@ -144,6 +144,17 @@ pub struct BuildArgs {
     #[arg(long)]
     pub emit_typst: bool,
 
+    /// Build for publication: a meeting whose referat is a draft
+    /// (`status: udkast`) is refused, and nothing is written (rk.toml's
+    /// `publish = true` makes every build one).
+    #[arg(long)]
+    pub publish: bool,
+
+    /// Build drafts too, even when rk.toml says `publish = true` (to review
+    /// a draft where that setting is in force).
+    #[arg(long, conflicts_with = "publish")]
+    pub no_publish: bool,
+
     /// How findings are written (see `rk check --help`).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,

@@ -19,13 +19,54 @@ pub struct Config {
     /// `out`, so that publishing `out` cannot publish closed items.
     pub out_internal: PathBuf,
     pub layout: String,
+    /// Every `rk build` is a publishing build (as `--publish`): a draft
+    /// is refused. For the CI job that publishes.
+    pub publish: bool,
+    /// Whether every meeting names its referent (`referent = "required"`,
+    /// the default) or may name none (`"optional"`).
+    pub referent: Referent,
+    /// How items are numbered: from 1 in each meeting, or through the year.
+    pub numbering: Numbering,
     pub case: CaseConfig,
+    /// The second number of an item (`dok`), when the project uses one.
+    pub document: DocumentConfig,
+}
+
+/// rk.toml's `referent`: many bodies publish minutes that name no referent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Referent {
+    #[default]
+    Required,
+    Optional,
+}
+
+/// rk.toml's `numbering`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Numbering {
+    /// Each meeting's items count from 1 (KL's referat).
+    #[default]
+    Meeting,
+    /// Items run through the year per body: a meeting's first item follows
+    /// the last item of the same body's previous meeting that year.
+    Year,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CaseConfig {
     pub pattern: String,
+    pub url: Option<String>,
+}
+
+/// `[document]`: what a document number looks like and where it links to.
+/// Without a pattern any document number is taken as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DocumentConfig {
+    pub pattern: Option<String>,
+    /// A link for the HTML, with `{dok}` where the number goes.
     pub url: Option<String>,
 }
 
@@ -36,7 +77,11 @@ impl Default for Config {
             out: "out".into(),
             out_internal: "out-internt".into(),
             layout: "kl".into(),
+            publish: false,
+            referent: Referent::Required,
+            numbering: Numbering::Meeting,
             case: CaseConfig::default(),
+            document: DocumentConfig::default(),
         }
     }
 }

@@ -25,11 +25,14 @@ pub enum Rule {
     DateMismatch,
     NoAttendees,
     UnknownPerson,
+    UnknownItem,
     AbsentAndPresent,
     DuplicatePerson,
     BadSubstitute,
     MissingSag,
     BadSag,
+    /// A document number (`dok`) that does not match rk.toml's pattern.
+    BadDocument,
     Numbering,
     HeadingLevel,
     MissingFile,
@@ -46,7 +49,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule `rk check` applies.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 26] = [
         Rule::Encoding,
         Rule::Yaml,
         Rule::YamlComment,
@@ -56,11 +59,13 @@ impl Rule {
         Rule::DateMismatch,
         Rule::NoAttendees,
         Rule::UnknownPerson,
+        Rule::UnknownItem,
         Rule::AbsentAndPresent,
         Rule::DuplicatePerson,
         Rule::BadSubstitute,
         Rule::MissingSag,
         Rule::BadSag,
+        Rule::BadDocument,
         Rule::Numbering,
         Rule::HeadingLevel,
         Rule::MissingFile,
@@ -84,11 +89,13 @@ impl Rule {
             Rule::DateMismatch => "date-mismatch",
             Rule::NoAttendees => "no-attendees",
             Rule::UnknownPerson => "unknown-person",
+            Rule::UnknownItem => "unknown-item",
             Rule::AbsentAndPresent => "absent-and-present",
             Rule::DuplicatePerson => "duplicate-person",
             Rule::BadSubstitute => "bad-substitute",
             Rule::MissingSag => "missing-sag",
             Rule::BadSag => "bad-sag",
+            Rule::BadDocument => "bad-document",
             Rule::Numbering => "numbering",
             Rule::HeadingLevel => "heading-level",
             Rule::MissingFile => "missing-file",

@@ -70,6 +70,25 @@ pub struct Person {
     pub role: Option<String>,
     pub note: Option<String>,
     pub substitute_for: Option<Spanned<String>>,
+    /// The numbers of the items the person attended, as written
+    /// (`items: [7, 8]`); empty for someone who attended them all.
+    pub items: Vec<Spanned<String>>,
+}
+
+impl Person {
+    /// Whether the person attended item `number`: every item when `items`
+    /// is not given, else the items named and the items under them
+    /// (attending group 2 is attending 2.1).
+    /// Entries that are no item number (a finding of their own) are left
+    /// out.
+    pub fn attended(&self, number: &ItemNumber) -> bool {
+        let mut named = self
+            .items
+            .iter()
+            .filter_map(|i| ItemNumber::parse(&i.value))
+            .peekable();
+        named.peek().is_none() || named.any(|i| number.0.starts_with(&i.0))
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -120,6 +139,11 @@ pub struct Meeting {
     pub location: Option<String>,
     pub chair: Option<Spanned<String>>,
     pub referent: Option<Spanned<String>>,
+    /// `status: udkast | godkendt`; `None` when not written (or not one of
+    /// the two, which is a finding).
+    pub status: Option<Spanned<Approval>>,
+    /// `approved:` as written, the date the referat was approved.
+    pub approved: Option<Spanned<String>>,
     pub people: People,
     /// False when meeting.yaml could not be read: then nobody is known to be
     /// present, and the checks that ask who was there are skipped.
@@ -127,6 +151,8 @@ pub struct Meeting {
     /// Where the `members` key was written, when it was.
     pub members_span: Option<Range<usize>>,
     pub items: Vec<Item>,
+    /// The unnumbered headings the items are grouped under (`sections:`).
+    pub sections: Vec<Section>,
     /// Item files that could not be read (encoding, YAML, no front matter).
     /// Numbering gaps are not judged while an item's number is unknown.
     pub unreadable_items: usize,
@@ -138,6 +164,79 @@ impl Meeting {
     pub fn calendar_date(&self) -> Option<Date> {
         Date::parse(&self.date.as_ref()?.value)
     }
+}
+
+/// Whether a referat is still a draft or has been approved
+/// (meeting.yaml's `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approval {
+    /// `udkast`: under review; every page says so.
+    Draft,
+    /// `godkendt`: approved, on the date of `approved`.
+    Approved,
+}
+
+impl Approval {
+    pub const ALL: [Approval; 2] = [Approval::Draft, Approval::Approved];
+
+    /// The word written in meeting.yaml and in referat.json.
+    pub fn word(self) -> &'static str {
+        match self {
+            Approval::Draft => "udkast",
+            Approval::Approved => "godkendt",
+        }
+    }
+
+    /// The status a word names, exactly as [`Approval::word`] writes it.
+    pub fn parse(word: &str) -> Option<Approval> {
+        Approval::ALL.into_iter().find(|s| s.word() == word)
+    }
+}
+
+/// An unnumbered heading of meeting.yaml's `sections:` ("Lukkede
+/// punkter"): it runs from the top-level item `from` to the next section.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: Option<Spanned<String>>,
+    /// The number as written, and parsed when well formed.
+    pub from_text: Option<Spanned<String>>,
+    pub from: Option<ItemNumber>,
+    /// A closed section closes every item in it.
+    pub closed: bool,
+    /// Where the entry is written.
+    pub span: Range<usize>,
+}
+
+impl Meeting {
+    /// The section an item numbered `number` lies in: the one with the
+    /// greatest `from` not after its top-level number.
+    pub fn section_of(&self, number: &ItemNumber) -> Option<&Section> {
+        let top = *number.0.first()?;
+        self.sections
+            .iter()
+            .filter(|s| s.top().is_some_and(|from| from <= top))
+            .max_by_key(|s| s.top())
+    }
+}
+
+impl Section {
+    /// `from` when it is a top-level number.
+    pub fn top(&self) -> Option<u32> {
+        match self.from.as_ref().map(|n| n.0.as_slice()) {
+            Some(&[n]) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// The last top-level item of the same body's previous meeting of the year,
+/// where a meeting numbered through the year continues (rk.toml's
+/// `numbering = "year"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousMeeting {
+    /// The meeting folder's name, e.g. `2021-03-17`.
+    pub id: String,
+    pub last: u32,
 }
 
 /// An agenda item number as written: `2.10` is [2, 10].
@@ -186,10 +285,77 @@ pub enum Sag {
     Ref(String),
 }
 
+/// What an attachment is: a file in the meeting folder, copied beside the
+/// referat, or a web address, linked to and not copied.
+#[derive(Debug, Clone)]
+pub enum Target {
+    File(Spanned<String>),
+    Url(Spanned<String>),
+}
+
 #[derive(Debug, Clone)]
 pub struct Attachment {
-    pub file: Spanned<String>,
+    pub target: Target,
     pub title: Option<String>,
+}
+
+impl Attachment {
+    /// The file it names, when it is a file.
+    pub fn file(&self) -> Option<&Spanned<String>> {
+        match &self.target {
+            Target::File(file) => Some(file),
+            Target::Url(_) => None,
+        }
+    }
+
+    /// The file or the web address, as written.
+    pub fn written(&self) -> &Spanned<String> {
+        match &self.target {
+            Target::File(text) | Target::Url(text) => text,
+        }
+    }
+}
+
+/// An item's `kind`: what the body is asked to do with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Beslutning,
+    Orientering,
+    Droftelse,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Beslutning, Kind::Orientering, Kind::Droftelse];
+
+    /// The value as written in an item and in referat.json.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Beslutning => "beslutning",
+            Kind::Orientering => "orientering",
+            Kind::Droftelse => "drøftelse",
+        }
+    }
+}
+
+/// An item's `status`: what became of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Postponed to a later meeting.
+    Udsat,
+    /// Withdrawn from the agenda.
+    Udgik,
+}
+
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Udsat, Status::Udgik];
+
+    /// The value as written in an item and in referat.json.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Udsat => "udsat",
+            Status::Udgik => "udgik",
+        }
+    }
 }
 
 /// One agenda item file.
@@ -204,6 +370,14 @@ pub struct Item {
     pub responsible: Vec<Spanned<String>>,
     pub presenters: Vec<Spanned<String>>,
     pub closed: bool,
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    /// The document number (`dok`), checked against rk.toml's
+    /// `document.pattern`.
+    pub dok: Option<Spanned<String>>,
+    /// True when the item lies in a closed section (set when the meeting
+    /// is loaded).
+    pub closed_by_section: bool,
     pub attachments: Vec<Attachment>,
     /// The Markdown body and its byte offset in the file.
     pub body: String,
@@ -223,16 +397,22 @@ impl Item {
     /// True when it or a group above it is closed: closing group 2 closes
     /// 2.1 and 2.2 too.
     pub fn is_closed_in(&self, items: &[Item]) -> bool {
-        self.closed
+        self.closed_itself()
             || self.number.as_ref().is_some_and(|n| {
                 items.iter().any(|other| {
-                    other.closed
+                    other.closed_itself()
                         && other
                             .number
                             .as_ref()
                             .is_some_and(|o| o.depth() < n.depth() && n.0.starts_with(&o.0))
                 })
             })
+    }
+
+    /// True when it is closed or lies in a closed section (a group above
+    /// it may close it too: see [`Item::is_closed_in`]).
+    pub fn closed_itself(&self) -> bool {
+        self.closed || self.closed_by_section
     }
 
     /// True when another item is numbered below this one (2 for 2.1).
@@ -257,5 +437,47 @@ mod tests {
             assert_eq!(ItemNumber::parse(bad), None, "{bad}");
         }
         assert!(ItemNumber(vec![2, 10]) > ItemNumber(vec![2, 9]));
+    }
+
+    #[test]
+    fn an_item_lies_in_the_last_section_begun_before_it() {
+        let section = |title: &str, from: &str| Section {
+            title: Some(Spanned::new(title.to_string(), 0..0)),
+            from_text: None,
+            from: ItemNumber::parse(from),
+            closed: false,
+            span: 0..0,
+        };
+        let meeting = Meeting {
+            dir: PathBuf::new(),
+            id: String::new(),
+            file: crate::files::Files::default().add("meeting.yaml".into(), String::new()),
+            body: None,
+            date: None,
+            number: None,
+            time: None,
+            location: None,
+            chair: None,
+            referent: None,
+            status: None,
+            approved: None,
+            people: People::default(),
+            people_known: true,
+            members_span: None,
+            items: Vec::new(),
+            sections: vec![section("Åbne", "42"), section("Lukkede", "46")],
+            unreadable_items: 0,
+        };
+        let title = |n: &str| {
+            meeting
+                .section_of(&ItemNumber::parse(n).unwrap())
+                .and_then(|s| s.title.as_ref())
+                .map(|t| t.value.clone())
+        };
+        assert_eq!(title("41"), None);
+        assert_eq!(title("42").as_deref(), Some("Åbne"));
+        assert_eq!(title("45.2").as_deref(), Some("Åbne"));
+        assert_eq!(title("46").as_deref(), Some("Lukkede"));
+        assert_eq!(title("90").as_deref(), Some("Lukkede"));
     }
 }

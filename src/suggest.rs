@@ -20,6 +20,90 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The value of a closed set that `word` most likely means: the same word
+/// in another case or typed without Danish letters (`Drøftelse`,
+/// `droftelse`), its first letter alone when only one value starts with it
+/// (`B`, `(B)`, as minutes mark items), or a near miss by [`closest`].
+pub fn closed_value<'a>(word: &str, values: &[&'a str]) -> Option<&'a str> {
+    let folded = fold(word.trim());
+    if let Some(value) = values.iter().find(|v| fold(v) == folded) {
+        return Some(value);
+    }
+    let alias = VALUE_ALIASES
+        .iter()
+        .find(|(alias, _)| fold(alias) == folded)
+        .map(|(_, value)| *value);
+    if let Some(value) = alias.and_then(|a| values.iter().find(|v| **v == a)) {
+        return Some(value);
+    }
+    let short = folded
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim_end_matches('.');
+    if short.chars().count() == 1 {
+        let mut starting = values.iter().filter(|v| fold(v).starts_with(short));
+        return match (starting.next(), starting.next()) {
+            (Some(value), None) => Some(value),
+            _ => None,
+        };
+    }
+    closest(word, values.iter().copied())
+}
+
+/// Other words minutes use for the values of closed sets, with the value
+/// each means (`Udgår` is `udgik`).
+const VALUE_ALIASES: &[(&str, &str)] = &[
+    ("til beslutning", "beslutning"),
+    ("til orientering", "orientering"),
+    ("til efterretning", "orientering"),
+    ("til drøftelse", "drøftelse"),
+    ("udgår", "udgik"),
+    ("udgået", "udgik"),
+    ("trukket", "udgik"),
+    ("tilbagetrukket", "udgik"),
+    ("udskudt", "udsat"),
+];
+/// The names of `candidates` that are the same name as `written` in part:
+/// one holds every word of the other, in the same order (`Jakob Harder`
+/// and `Jakob Aagaard Harder`, either way round), compared as [`closest`]
+/// compares; an initial with a full stop (`A.`) stands for a word it
+/// begins. Minutes name the same person by a shorter name in one place
+/// than in another.
+pub fn names_in_part<'a>(
+    written: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let words = |name: &str| -> Vec<String> { name.split_whitespace().map(fold).collect() };
+    let written = words(written);
+    if written.is_empty() {
+        return Vec::new();
+    }
+    candidates
+        .into_iter()
+        .filter(|candidate| {
+            let candidate = words(candidate);
+            in_order(&written, &candidate) || in_order(&candidate, &written)
+        })
+        .collect()
+}
+
+/// Every word of `part` is among `whole`'s, in the same order.
+fn in_order(part: &[String], whole: &[String]) -> bool {
+    let mut whole = whole.iter();
+    !part.is_empty()
+        && part
+            .iter()
+            .all(|word| whole.any(|name| same_word(word, name) || same_word(name, word)))
+}
+
+/// `word` is `name`, or an initial of it (`a.` for `aagaard`).
+fn same_word(word: &str, name: &str) -> bool {
+    match word.strip_suffix('.') {
+        Some(initial) if initial.chars().count() == 1 => name.starts_with(initial),
+        _ => word == name,
+    }
+}
+
 /// Danish names a referent may give rk's fields, with the field each means.
 /// Compared like [`closest`] compares (`gæster`, `gaester`, `Gæster`).
 const DANISH_FIELDS: &[(&str, &str)] = &[
@@ -71,6 +155,15 @@ const DANISH_FIELDS: &[(&str, &str)] = &[
     ("lukket_punkt", "closed"),
     ("bilag", "attachments"),
     ("fil", "file"),
+    ("link", "url"),
+    ("adresse", "url"),
+    ("type", "kind"),
+    ("art", "kind"),
+    ("punkttype", "kind"),
+    ("doknr", "dok"),
+    ("dok.nr", "dok"),
+    ("dokumentnummer", "dok"),
+    ("dokumentnr", "dok"),
 ];
 
 /// The field a Danish field name means (`lukket` is `closed`), when it is
@@ -97,7 +190,38 @@ fn fold(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, danish_field};
+    use super::{closed_value, closest, danish_field, names_in_part};
+
+    #[test]
+    fn short_names_are_found_in_full_names() {
+        let people = [
+            "Jakob Aagaard Harder",
+            "Christian Plaschke",
+            "Christian Harsløf",
+        ];
+        assert_eq!(
+            names_in_part("Jakob Harder", people),
+            ["Jakob Aagaard Harder"]
+        );
+        assert_eq!(
+            names_in_part("jakob a. harder", people),
+            ["Jakob Aagaard Harder"]
+        );
+        assert_eq!(names_in_part("Christian", people).len(), 2);
+        assert_eq!(
+            names_in_part("Christian Harslof", people),
+            ["Christian Harsløf"]
+        );
+        // In order only, and every word.
+        assert!(names_in_part("Harder Jakob", people).is_empty());
+        // The other way round: the list has the shorter name.
+        assert_eq!(
+            names_in_part("Jakob Aagaard Harder", ["Jakob Harder", "Anne Holm"]),
+            ["Jakob Harder"]
+        );
+        assert!(names_in_part("Jakob Hansen", people).is_empty());
+        assert!(names_in_part("  ", people).is_empty());
+    }
 
     #[test]
     fn danish_field_names_mean_the_english_fields() {
@@ -106,9 +230,25 @@ mod tests {
         assert_eq!(danish_field("Gæster", fields), Some("guests"));
         assert_eq!(danish_field("gaester", fields), Some("guests"));
         assert_eq!(danish_field("sagsnr.", fields), Some("sag"));
+        assert_eq!(danish_field("Dok.nr.", ["sag", "dok"]), Some("dok"));
+        assert_eq!(danish_field("type", ["kind", "status"]), Some("kind"));
         // A Danish name for a field this mapping does not have.
         assert_eq!(danish_field("dato", fields), None);
         assert_eq!(danish_field("vejret", fields), None);
+    }
+
+    #[test]
+    fn closed_values_in_other_forms() {
+        let kinds = ["beslutning", "orientering", "drøftelse"];
+        assert_eq!(closed_value("Drøftelse", &kinds), Some("drøftelse"));
+        assert_eq!(closed_value("droftelse", &kinds), Some("drøftelse"));
+        assert_eq!(closed_value("B", &kinds), Some("beslutning"));
+        assert_eq!(closed_value("(O)", &kinds), Some("orientering"));
+        assert_eq!(closed_value("beslutnig", &kinds), Some("beslutning"));
+        assert_eq!(closed_value("punkt", &kinds), None);
+        // Both statuses start with `u`: no guess.
+        assert_eq!(closed_value("U", &["udsat", "udgik"]), None);
+        assert_eq!(closed_value("udgår", &["udsat", "udgik"]), Some("udgik"));
     }
 
     #[test]

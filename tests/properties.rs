@@ -148,7 +148,14 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     };
     let settings = Settings::default();
     let layout = Layout::resolve("kl", Path::new(".")).unwrap();
-    check::check(&meeting, &files, &settings, &layout.coverage(), &mut diags);
+    check::check(
+        &meeting,
+        &files,
+        &settings,
+        &layout.coverage(),
+        None,
+        &mut diags,
+    );
     // Every finding can be rendered.
     for d in &diags {
         let _ = rk::diag::render_human(&files, d, false);
@@ -161,7 +168,7 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let date = meeting.calendar_date().unwrap();
     let referat = Referat::new(&meeting, date, &layout.labels, Edition::Public);
 
-    let page = html::render(&referat, &layout, &meeting_dir, None).unwrap();
+    let page = html::render(&referat, &layout, &meeting_dir, html::Urls::default()).unwrap();
     let parsed = scraper::Html::parse_document(&page);
     let script = scraper::Selector::parse("script").unwrap();
     prop_assert_eq!(parsed.select(&script).count(), 0);

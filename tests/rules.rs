@@ -20,7 +20,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 24] = [
+const RULES: [&str; 26] = [
     "encoding",
     "yaml",
     "yaml-comment",
@@ -30,11 +30,13 @@ const RULES: [&str; 24] = [
     "date-mismatch",
     "no-attendees",
     "unknown-person",
+    "unknown-item",
     "absent-and-present",
     "duplicate-person",
     "bad-substitute",
     "missing-sag",
     "bad-sag",
+    "bad-document",
     "numbering",
     "heading-level",
     "missing-file",
@@ -145,8 +147,23 @@ const CASES: &[Case] = &[
     Case { fixture: "unknown-person-stranger", exit: 1, findings: &[
         ("unknown-person", E, DUPLA, 6, 14, "the presenter Pia Vendelbo Danielsen is not among the people present"),
     ]},
+    // Christian Harsløf attended item 2.1 only, and presents 2.2.
+    Case { fixture: "unknown-person-not-attending", exit: 1, findings: &[
+        ("unknown-person", E, DUPLA, 6, 14, "the presenter Christian Harsløf attended only item 2.1, not item 2.2"),
+    ]},
+    // `items: ["2.2", 4]`: the meeting has no item 4.
+    Case { fixture: "unknown-item", exit: 1, findings: &[
+        ("unknown-item", E, MEETING, 16, 20, "Caroline Hegelund attended item 4, which this meeting does not have"),
+    ]},
+    Case { fixture: "bad-value-items", exit: 1, findings: &[
+        ("bad-value", E, MEETING, 16, 13, "`punkt 3` in `items` is not an item number"),
+    ]},
     Case { fixture: "absent-and-present", exit: 1, findings: &[
         ("absent-and-present", E, MEETING, 25, 13, "Mette Harbo is listed under `absent` and under `guests`"),
+    ]},
+    // `items` under `absent`: an absent person attended no item.
+    Case { fixture: "absent-and-present-items", exit: 1, findings: &[
+        ("absent-and-present", E, MEETING, 24, 68, "Mette Harbo is listed under `absent` with items attended"),
     ]},
     Case { fixture: "duplicate-person", exit: 1, findings: &[
         ("duplicate-person", E, MEETING, 23, 5, "Bo Fristed is listed twice among the present"),
@@ -164,6 +181,10 @@ const CASES: &[Case] = &[
     ]},
     Case { fixture: "bad-sag", exit: 1, findings: &[
         ("bad-sag", E, NYT, 4, 6, "`SAG-2019-4651` is not a case reference (pattern `SAG-\\d{4}-\\d{5}`)"),
+    ]},
+    // rk.toml: `[document] pattern = '\d{7}'`; `dok: 441-0277`.
+    Case { fixture: "bad-document", exit: 1, findings: &[
+        ("bad-document", E, DUPLA, 5, 6, "`441-0277` is not a document number (pattern `\\d{7}`)"),
     ]},
     Case { fixture: "bad-sag-year", exit: 1, findings: &[
         ("bad-sag", E, DUPLA, 4, 6, "case SAG-2021-00012 is from 2021, after the meeting's year 2020"),

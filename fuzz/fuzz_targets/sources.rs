@@ -64,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(layout) = Layout::resolve("kl", dir) else {
         return;
     };
-    check::check(&meeting, &files, &settings, &layout.coverage(), &mut diags);
+    check::check(&meeting, &files, &settings, &layout.coverage(), None, &mut diags);
     for d in &diags {
         let _ = rk::diag::render_human(&files, d, false);
         let _ = rk::diag::render_github(&files, d);

@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Loc};
 use crate::files::{FileId, Files};
 use crate::image;
 use crate::markdown;
-use crate::model::{Item, Meeting};
+use crate::model::{Attachment, Item, Meeting, Target};
 use crate::paths;
 
 /// How deep lists, block quotes and emphasis may nest together. Far beyond
@@ -40,21 +40,13 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         };
         check_markdown(&item_files, diags);
         for attachment in &item.attachments {
-            let loc = Loc::new(item.file, attachment.file.span.clone());
-            if let Err(reason) = paths::resolve_inside(&meeting.dir, &attachment.file.value) {
-                let diag = findings::missing_file("attachment", &reason, loc);
-                diags.push(findings::with_slash_help(diag, &attachment.file.value));
-            } else if let Some(diag) =
-                item_files.withheld("attachment", &attachment.file.value, loc)
-            {
-                diags.push(diag);
-            }
+            diags.extend(item_files.attachment(attachment));
         }
         // A closed item's title is still published; the rest is not. The
         // text is searched as written, so positions are exact.
         let text = files.get(item.file).text();
         let title = item.title.as_ref().map(|t| t.span.clone());
-        if item.closed {
+        if item.closed_itself() {
             if let Some(span) = title {
                 let place = Place::Title { closed: true };
                 personal_data(item.file, &text[span.clone()], span.start, place, diags);
@@ -97,7 +89,10 @@ fn withheld(meeting: &Meeting, files: &Files) -> BTreeMap<String, String> {
             .path()
             .file_name()
             .map(|name| name.to_string_lossy().into_owned());
-        let attachments = item.attachments.iter().map(|a| a.file.value.clone());
+        let attachments = item
+            .attachments
+            .iter()
+            .filter_map(|a| a.file().map(|f| f.value.clone()));
         let links = markdown::linked_files(&item.body);
         let named = attachments
             .chain(links)
@@ -127,6 +122,26 @@ impl ItemFiles<'_> {
         }
         let number = self.withheld.get(&path)?;
         Some(findings::file_of_closed_item(loc, what, name, number))
+    }
+
+    /// A finding for an attachment: a file must be in the meeting folder
+    /// and not a closed item's; a web address must be a whole one with a
+    /// scheme a link may have.
+    fn attachment(&self, attachment: &Attachment) -> Option<Diagnostic> {
+        let loc = Loc::new(self.item.file, attachment.written().span.clone());
+        match &attachment.target {
+            Target::File(file) => match paths::resolve_inside(&self.meeting.dir, &file.value) {
+                Err(reason) => {
+                    let diag = findings::missing_file("attachment", &reason, loc);
+                    Some(findings::with_slash_help(diag, &file.value))
+                }
+                Ok(_) => self.withheld("attachment", &file.value, loc),
+            },
+            Target::Url(url) => match markdown::scheme(&url.value) {
+                None => Some(findings::not_a_web_address(loc, &url.value)),
+                Some(_) => unsafe_link(&url.value, loc),
+            },
+        }
     }
 
     /// A finding for an image: it must be an image in the meeting folder,

@@ -8,7 +8,7 @@ use crate::check::personal::Kind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
-use crate::model::ItemNumber;
+use crate::model::{ItemNumber, PreviousMeeting};
 
 // meeting.yaml: the date ------------------------------------------------------
 
@@ -49,6 +49,34 @@ pub fn folder_not_named_by_date(loc: Loc, folder: &str, written: &str) -> Diagno
     .with_help(format!(
         "name the folder {written} (optionally with a suffix: {written}-ekstra)"
     ))
+}
+
+// meeting.yaml: the approval --------------------------------------------------
+
+/// `date-mismatch`: `approved` is not a real YYYY-MM-DD date; `suggestion`
+/// is the date it most likely means.
+pub fn approved_not_a_date(loc: Loc, written: &str, suggestion: Option<Date>) -> Diagnostic {
+    let help = match suggestion {
+        Some(iso) => format!("write `approved: {iso}`: dates are written YYYY-MM-DD"),
+        None => "write the date the referat was approved as YYYY-MM-DD, e.g. 2020-12-02".into(),
+    };
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the approval date `{written}` is not a real date"),
+    )
+    .with_help(help)
+}
+
+/// `date-mismatch`: the referat is said to be approved before its meeting
+/// was held.
+pub fn approved_before_meeting(loc: Loc, approved: Date, held: Date) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the referat is approved on {approved}, before its meeting on {held}"),
+    )
+    .with_help("a referat is approved at or after its meeting: write the date it was approved")
 }
 
 // meeting.yaml: who was there -------------------------------------------------
@@ -92,6 +120,20 @@ pub fn absent_and_present(loc: Loc, name: &str, group: &str) -> Diagnostic {
     .with_help("a person is either absent or present: remove one of the two")
 }
 
+/// `absent-and-present`: an absent person with `items`, the items they
+/// attended.
+pub fn absent_attended_items(loc: Loc, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::AbsentAndPresent,
+        loc,
+        format!("{name} is listed under `absent` with items attended"),
+    )
+    .with_help(format!(
+        "someone who attended some items is present: move {name} to `members`, `others` or \
+         `guests` with these `items`, or remove `items`"
+    ))
+}
+
 /// `bad-substitute`: `person` stands in for `absent`, who is not listed as
 /// absent; `suggestion` is the absent name most like it.
 pub fn bad_substitute(
@@ -112,14 +154,19 @@ pub fn bad_substitute(
     .with_help(help)
 }
 
-/// `unknown-person`: the `role` (referent, chair, presenter) is absent.
-pub fn role_absent(loc: Loc, role: &str, name: &str) -> Diagnostic {
+/// `unknown-person`: the `role` (referent, chair, presenter) `name` is
+/// absent; `listed` is the name the absent list gives (the same, or the
+/// full name of which `name` is a part).
+pub fn role_absent(loc: Loc, role: &str, name: &str, listed: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
         format!("the {role} {name} is listed as absent"),
     )
-    .with_help("the referent, the chair and presenters must be present")
+    .with_help(format!(
+        "{listed} is listed under `absent`: name a {role} who was present, or move {listed} \
+         from `absent` to the people present if they came"
+    ))
 }
 
 /// `unknown-person`: the `role` is nobody present; `suggestion` is the
@@ -135,6 +182,120 @@ pub fn role_not_present(loc: Loc, role: &str, name: &str, suggestion: Option<&st
         format!("the {role} {name} is not among the people present"),
     )
     .with_help(help)
+}
+
+/// `unknown-person`: the `role` is named by a part of the name of one
+/// present person, `full`, as minutes often shorten a name.
+pub fn role_short_name(loc: Loc, role: &str, name: &str, full: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!("the {role} {name} is not among the people present"),
+    )
+    .with_help(format!(
+        "did you mean `{full}`? Write the name as the participant list has it"
+    ))
+}
+
+/// `unknown-person`: the `role` is named by a part of the names of several
+/// people listed (`Christian`, with two present).
+pub fn role_ambiguous(loc: Loc, role: &str, name: &str, listed: &[&str]) -> Diagnostic {
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!("the {role} {name} is not among the people present"),
+    )
+    .with_help(format!(
+        "`{name}` could be {}: write the full name as the participant list has it",
+        either(listed)
+    ))
+}
+
+/// `unknown-person`: a presenter of item `item` attended other items only
+/// (`attended`, their `items` in meeting.yaml).
+pub fn presenter_not_attending(
+    loc: Loc,
+    name: &str,
+    item: &ItemNumber,
+    attended: &[String],
+) -> Diagnostic {
+    let which = if attended.len() == 1 { "item" } else { "items" };
+    Diagnostic::error(
+        Rule::UnknownPerson,
+        loc,
+        format!(
+            "the presenter {name} attended only {which} {}, not item {item}",
+            both(attended)
+        ),
+    )
+    .with_help(format!(
+        "add {item} to the `items` of {name} in meeting.yaml, or name a presenter who \
+         attended item {item}"
+    ))
+}
+
+/// `unknown-item`: a person's `items` names `number`, which is no item of
+/// this meeting; `suggestion` is the item most likely meant, `numbers` are
+/// the meeting's item numbers, in order.
+pub fn unknown_item(
+    loc: Loc,
+    name: &str,
+    number: &str,
+    suggestion: Option<&str>,
+    numbers: &[String],
+) -> Diagnostic {
+    let help = match suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if numbers.is_empty() => "this meeting has no items to attend".to_string(),
+        None => match numbers {
+            [first, .., last] if numbers.len() > 8 => {
+                format!("this meeting's items run from {first} to {last}")
+            }
+            _ => format!("this meeting's items are {}", both(numbers)),
+        },
+    };
+    Diagnostic::error(
+        Rule::UnknownItem,
+        loc,
+        format!("{name} attended item {number}, which this meeting does not have"),
+    )
+    .with_help(help)
+}
+
+/// `bad-value`: an entry of a person's `items` is not an item number;
+/// `fixed` is the number it most likely means.
+pub fn attended_not_a_number(loc: Loc, written: &str, fixed: Option<&ItemNumber>) -> Diagnostic {
+    let help = match fixed {
+        Some(n) => format!("write `{n}`: `items` lists item numbers, like `items: [7, 8]`"),
+        None => "`items` lists the numbers of the items the person attended, like \
+                 `items: [7, 8]`"
+            .to_string(),
+    };
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{written}` in `items` is not an item number"),
+    )
+    .with_help(help)
+}
+
+/// `7`, `7 and 8`, `7, 8 and 9`.
+fn both(list: &[impl AsRef<str>]) -> String {
+    joined(list, "and")
+}
+
+/// `A`, `A or B`, `A, B or C`.
+fn either(list: &[impl AsRef<str>]) -> String {
+    joined(list, "or")
+}
+
+fn joined(list: &[impl AsRef<str>], conjunction: &str) -> String {
+    let words: Vec<&str> = list.iter().map(AsRef::as_ref).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+    }
 }
 
 // The agenda --------------------------------------------------------------------
@@ -287,6 +448,24 @@ pub fn not_a_case_reference(
     .with_help(help)
 }
 
+/// `bad-document`: the document number does not match rk.toml's
+/// `document.pattern` (shown as written, without the anchors rk adds).
+pub fn not_a_document_number(loc: Loc, dok: &str, pattern: &regex::Regex) -> Diagnostic {
+    let written = pattern
+        .as_str()
+        .strip_prefix("^(?:")
+        .and_then(|p| p.strip_suffix(")$"))
+        .unwrap_or(pattern.as_str());
+    Diagnostic::error(
+        Rule::BadDocument,
+        loc,
+        format!("`{dok}` is not a document number (pattern `{written}`)"),
+    )
+    .with_help(
+        "write the number as the case system gives it, or change `[document] pattern` in rk.toml",
+    )
+}
+
 /// "looks like `SAG-2020-01234`", or what the pattern says.
 fn looks_like(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
     if pattern.is_default() {
@@ -306,6 +485,78 @@ pub fn case_after_meeting(loc: Loc, reference: &str, year: u32, meeting_year: u3
         format!("case {reference} is from {year}, after the meeting's year {meeting_year}"),
     )
     .with_help("check the year in the case reference")
+}
+
+/// `numbering`: with items numbered through the year, the first item does
+/// not follow the last item of the body's previous meeting of the year.
+pub fn numbering_does_not_continue(
+    loc: Loc,
+    first: &ItemNumber,
+    previous: &PreviousMeeting,
+) -> Diagnostic {
+    let next = previous.last.saturating_add(1);
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!(
+            "the first item is {first}, but the previous meeting of the year, {}, ended with item {}: item {next} comes next",
+            previous.id, previous.last
+        ),
+    )
+    .with_help(format!(
+        "number this meeting's items from {next}: rk.toml's `numbering = \"year\"` runs the items through the year"
+    ))
+}
+
+/// `numbering`: a section's `from` is not an item number at all.
+pub fn section_start_malformed(loc: Loc, title: &str, written: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("section `{title}` starts at `{written}`, which is not an item number"),
+    )
+    .with_help("write the number of the section's first item, like `from: 48`")
+}
+
+/// `numbering`: a section's `from` names a sub-item.
+pub fn section_start_not_top_level(loc: Loc, title: &str, from: &ItemNumber) -> Diagnostic {
+    let top = from.0.first().copied().unwrap_or(1);
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("section `{title}` starts at item {from}, which is not a top-level item"),
+    )
+    .with_help(format!(
+        "a section starts at a top-level item: write `from: {top}`, or number the items so that the section starts at one"
+    ))
+}
+
+/// `numbering`: a section's `from` names no item of the agenda.
+pub fn section_start_not_an_item(loc: Loc, title: &str, from: &ItemNumber) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!("section `{title}` starts at item {from}, which is not on the agenda"),
+    )
+    .with_help("write the number of the section's first item")
+}
+
+/// `numbering`: sections are listed in the order of their first items.
+pub fn section_out_of_order(
+    loc: Loc,
+    title: &str,
+    from: u32,
+    before: &str,
+    before_from: u32,
+) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!(
+            "section `{title}` starts at item {from}, but the section before it, `{before}`, starts at item {before_from}"
+        ),
+    )
+    .with_help("list the sections in the order of their items, each starting after the one before")
 }
 
 // Item bodies -------------------------------------------------------------------
@@ -454,6 +705,19 @@ pub fn unsafe_link(loc: Loc, scheme: &str) -> Diagnostic {
         format!("a `{scheme}:` link in published minutes"),
     )
     .with_help("links may use http, https or mailto only")
+}
+
+/// `bad-value`: an attachment's `url` that is not a whole web address.
+pub fn not_a_web_address(loc: Loc, url: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{url}` is not a web address: it has no `https:`"),
+    )
+    .with_help(format!(
+        "write the whole address, like `url: https://{}`; a file in the meeting folder is `file: bilag/<name>`",
+        url.trim_start_matches('/')
+    ))
 }
 
 /// `personal-data`: a CPR number (an error), an e-mail address or a phone

@@ -16,7 +16,8 @@ use crate::markdown;
 use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
 
 /// Every text of the meeting that reaches the PDF: the printed fields of
-/// meeting.yaml and of each item's front matter, and the item bodies.
+/// meeting.yaml (the sections' titles too) and of each item's front
+/// matter, and the item bodies.
 pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut Vec<Diagnostic>) {
     let mut yaml = Finder::new(meeting.file, files, coverage);
     let whole = 0..yaml.text.len();
@@ -27,7 +28,8 @@ pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut 
         &meeting.chair,
         &meeting.referent,
     ];
-    for field in fields.into_iter().flatten() {
+    let sections = meeting.sections.iter().map(|s| &s.title);
+    for field in fields.into_iter().chain(sections).flatten() {
         yaml.spanned(field);
     }
     for text in [&meeting.time, &meeting.location].into_iter().flatten() {
@@ -227,7 +229,10 @@ impl<'a> Finder<'a> {
 
     fn item(&mut self, item: &Item) {
         let front = item.front_matter.clone();
-        for field in [&item.number_text, &item.title].into_iter().flatten() {
+        for field in [&item.number_text, &item.title, &item.dok]
+            .into_iter()
+            .flatten()
+        {
             self.spanned(field);
         }
         if let Some(Spanned {
@@ -241,7 +246,7 @@ impl<'a> Finder<'a> {
             self.spanned(name);
         }
         for attachment in &item.attachments {
-            self.spanned(&attachment.file);
+            self.spanned(attachment.written());
             if let Some(title) = &attachment.title {
                 self.text(title, front.clone());
             }

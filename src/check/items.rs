@@ -5,17 +5,28 @@ use std::collections::BTreeMap;
 use crate::check::Settings;
 use crate::check::case::CasePattern;
 use crate::check::findings;
+use crate::config::Numbering;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
 use crate::files::Files;
-use crate::model::{Item, ItemNumber, Meeting, Sag};
+use crate::model::{Item, ItemNumber, Meeting, PreviousMeeting, Sag};
 
 const MAX_DEPTH: usize = 3;
 
-pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut Vec<Diagnostic>) {
+pub fn check(
+    meeting: &Meeting,
+    files: &Files,
+    settings: &Settings,
+    previous: Option<&PreviousMeeting>,
+    diags: &mut Vec<Diagnostic>,
+) {
     diags.extend(no_items(meeting));
     let by_number = numbers(meeting, files, diags);
-    gaps(meeting, &by_number, diags);
+    let through_year = settings.numbering == Numbering::Year;
+    gaps(meeting, &by_number, through_year, diags);
+    if through_year && numbers_known(meeting) {
+        diags.extend(continues(&by_number, previous));
+    }
     let year = meeting
         .date
         .as_ref()
@@ -27,6 +38,12 @@ pub fn check(meeting: &Meeting, files: &Files, settings: &Settings, diags: &mut 
         {
             let loc = Loc::new(item.file, sag.span.clone());
             diags.extend(check_sag(reference, loc, year, settings));
+        }
+        if let (Some(dok), Some(pattern)) = (&item.dok, &settings.document)
+            && !pattern.is_match(&dok.value)
+        {
+            let loc = Loc::new(item.file, dok.span.clone());
+            diags.push(findings::not_a_document_number(loc, &dok.value, pattern));
         }
         if !item.is_group(&meeting.items) && item.number.is_some() {
             diags.extend(missing_sag(item, &settings.case, year));
@@ -47,8 +64,12 @@ fn missing_sag(item: &Item, pattern: &CasePattern, year: Option<u32>) -> Option<
     })
 }
 
-/// `empty-item`: an item that is not a group heading has text.
+/// `empty-item`: an item that is not a group heading has text, unless it
+/// was postponed or withdrawn (then its title may say all).
 fn empty_item(item: &Item) -> Option<Diagnostic> {
+    if item.status.is_some() || item.already_reported.contains(&"status") {
+        return None;
+    }
     item.body
         .trim()
         .is_empty()
@@ -105,15 +126,39 @@ fn numbers<'m>(
     by_number
 }
 
-/// Every sub-item needs its parent; the children of each parent (and the
-/// top level) must count 1, 2, 3 ... without gaps. While an item file
-/// cannot be read its number is unknown, so gaps are not judged.
-fn gaps(meeting: &Meeting, by_number: &BTreeMap<&ItemNumber, &Item>, diags: &mut Vec<Diagnostic>) {
+/// True when every item's number is known: no item file is unreadable and
+/// every number is well formed.
+pub fn numbers_known(meeting: &Meeting) -> bool {
     let unknown_number = meeting
         .items
         .iter()
         .any(|i| i.number_text.is_some() && i.number.is_none());
-    if meeting.unreadable_items > 0 || unknown_number {
+    meeting.unreadable_items == 0 && !unknown_number
+}
+
+/// With items numbered through the year: the first top-level item follows
+/// the last one of the body's previous meeting of the year, if there is one.
+fn continues(
+    by_number: &BTreeMap<&ItemNumber, &Item>,
+    previous: Option<&PreviousMeeting>,
+) -> Option<Diagnostic> {
+    let previous = previous?;
+    let (first, item) = by_number.iter().find(|(n, _)| n.depth() == 1)?;
+    (first.0 != [previous.last.saturating_add(1)])
+        .then(|| findings::numbering_does_not_continue(number_loc(item), first, previous))
+}
+
+/// Every sub-item needs its parent; the children of each parent (and the
+/// top level) must count 1, 2, 3 ... without gaps; items numbered through
+/// the year (`through_year`) count on from the first top-level item. While
+/// an item file cannot be read its number is unknown, so gaps are not judged.
+fn gaps(
+    meeting: &Meeting,
+    by_number: &BTreeMap<&ItemNumber, &Item>,
+    through_year: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if !numbers_known(meeting) {
         return;
     }
     let mut children: BTreeMap<Vec<u32>, Vec<(&ItemNumber, &Item)>> = BTreeMap::new();
@@ -126,19 +171,23 @@ fn gaps(meeting: &Meeting, by_number: &BTreeMap<&ItemNumber, &Item>, diags: &mut
         let parent_key = number.0[..number.0.len() - 1].to_vec();
         children.entry(parent_key).or_default().push((number, item));
     }
-    for siblings in children.values() {
-        counted(siblings, diags);
+    for (parent, siblings) in &children {
+        let start = match siblings.first() {
+            Some((first, _)) if through_year && parent.is_empty() => first.0[0],
+            _ => 1,
+        };
+        counted(siblings, start, diags);
     }
 }
 
-/// Siblings count 1, 2, 3 ...: a finding at each that does not.
-fn counted(siblings: &[(&ItemNumber, &Item)], diags: &mut Vec<Diagnostic>) {
-    let mut expected = 1;
+/// Siblings count `start`, `start` + 1 ...: a finding at each that does not.
+fn counted(siblings: &[(&ItemNumber, &Item)], start: u32, diags: &mut Vec<Diagnostic>) {
+    let mut expected = start;
     for (number, item) in siblings {
         let last = *number.0.last().unwrap_or(&0);
         if last != expected {
             let missing = with_last(number, expected);
-            let before = (expected > 1).then(|| with_last(number, expected - 1));
+            let before = (expected > start).then(|| with_last(number, expected - 1));
             diags.push(findings::number_missing(
                 number_loc(item),
                 number,

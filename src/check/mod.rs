@@ -2,6 +2,7 @@
 //! rules lives in its own file and pushes findings; none stops the run.
 //! What a finding says is worded in `findings.rs`, one function a message.
 
+mod approval;
 mod body;
 pub mod case;
 mod findings;
@@ -9,20 +10,26 @@ pub mod glyphs;
 mod items;
 mod people;
 mod personal;
+mod sections;
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::config::Config;
+use crate::config::{Config, Numbering};
 use crate::diag::Diagnostic;
 use crate::files::Files;
 use crate::layout::Coverage;
-use crate::model::Meeting;
+use crate::model::{Meeting, PreviousMeeting};
 
 /// What the checks need from the project configuration.
 #[derive(Default)]
 pub struct Settings {
     /// What a case reference looks like (rk.toml's `case.pattern`).
     pub case: case::CasePattern,
+    /// What a document number looks like (rk.toml's `document.pattern`),
+    /// anchored at both ends; `None` takes any.
+    pub document: Option<regex::Regex>,
+    /// How items are numbered (rk.toml's `numbering`).
+    pub numbering: Numbering,
 }
 
 impl Settings {
@@ -38,21 +45,47 @@ impl Settings {
         })?;
         let case = case::CasePattern::new(text)
             .map_err(|e| anyhow!("rk.toml: case.pattern `{text}`: {e}"))?;
-        Ok(Settings { case })
+        Ok(Settings {
+            case,
+            document: document_pattern(config)?,
+            numbering: config.numbering,
+        })
     }
 }
 
+/// rk.toml's `document.pattern`, compiled to match a whole number.
+fn document_pattern(config: &Config) -> Result<Option<regex::Regex>> {
+    let Some(text) = &config.document.pattern else {
+        return Ok(None);
+    };
+    if text.trim().is_empty() {
+        bail!(
+            "rk.toml: document.pattern is empty; write a pattern like '\\d+/\\d{{2}}', or remove it"
+        );
+    }
+    regex::Regex::new(text).map_err(|e| {
+        anyhow!("rk.toml: document.pattern is not a valid regular expression:\n{e}")
+    })?;
+    regex::Regex::new(&format!("^(?:{text})$"))
+        .map(Some)
+        .map_err(|e| anyhow!("rk.toml: document.pattern `{text}`: {e}"))
+}
+
 /// Every check over one meeting. `coverage` is what the layout's fonts
-/// can show.
+/// can show; `previous` is where the meeting's numbers continue from when
+/// items are numbered through the year (see [`crate::source::previous_meeting`]).
 pub fn check(
     meeting: &Meeting,
     files: &Files,
     settings: &Settings,
     coverage: &Coverage,
+    previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,
 ) {
     people::check(meeting, diags);
-    items::check(meeting, files, settings, diags);
+    approval::check(meeting, diags);
+    items::check(meeting, files, settings, previous, diags);
+    sections::check(meeting, diags);
     body::check(meeting, files, diags);
     glyphs::check(meeting, files, coverage, diags);
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::check::findings;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
-use crate::model::{Group, Meeting, People, Spanned, name_key, same_name};
+use crate::model::{Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name};
 use crate::suggest;
 
 pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
@@ -27,6 +27,7 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         return;
     }
     roles_present(meeting, diags);
+    attendance(meeting, diags);
 }
 
 /// Everyone present, by name, with the group each name was first listed
@@ -90,7 +91,11 @@ fn substitutes(people: &People, at: impl Fn(&Range<usize>) -> Loc, diags: &mut V
             continue;
         };
         if !absent_names.iter().any(|a| same_name(a, &sub.value)) {
-            let suggestion = suggest::closest(&sub.value, absent_names.iter().copied());
+            let part = suggest::names_in_part(&sub.value, absent_names.iter().copied());
+            let suggestion = match part.as_slice() {
+                [full] => Some(*full),
+                _ => suggest::closest(&sub.value, absent_names.iter().copied()),
+            };
             diags.push(findings::bad_substitute(
                 at(&sub.span),
                 &person.name.value,
@@ -101,7 +106,8 @@ fn substitutes(people: &People, at: impl Fn(&Range<usize>) -> Loc, diags: &mut V
     }
 }
 
-/// The referent, the chair and every presenter are among the present.
+/// The referent, the chair and every presenter are among the present, and
+/// a presenter attended the item they present.
 fn roles_present(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     let present_names: Vec<&str> = meeting
         .people
@@ -115,18 +121,46 @@ fn roles_present(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     }
     for item in &meeting.items {
         for presenter in &item.presenters {
+            let loc = Loc::new(item.file, presenter.span.clone());
             if let Some(d) = unknown_person(meeting, &present_names, presenter, "presenter") {
-                diags.push(Diagnostic {
-                    loc: Loc::new(item.file, presenter.span.clone()),
-                    ..d
-                });
+                diags.push(Diagnostic { loc, ..d });
+            } else if let Some(d) = not_attending(meeting, item, presenter, loc) {
+                diags.push(d);
             }
         }
     }
 }
 
+/// The `unknown-person` finding for a present presenter of `item` whose
+/// `items` leave it out.
+fn not_attending(
+    meeting: &Meeting,
+    item: &Item,
+    presenter: &Spanned<String>,
+    loc: Loc,
+) -> Option<Diagnostic> {
+    let number = item.number.as_ref()?;
+    let person = meeting
+        .people
+        .present()
+        .find(|p| same_name(&p.name.value, &presenter.value))?;
+    if person.attended(number) {
+        return None;
+    }
+    let attended: Vec<String> = person.items.iter().map(|i| i.value.clone()).collect();
+    Some(findings::presenter_not_attending(
+        loc,
+        &presenter.value,
+        number,
+        &attended,
+    ))
+}
+
 /// The `unknown-person` finding for `name` in `role`, unless the name is
-/// present. Points into meeting.yaml; callers move it for item files.
+/// present. A name that is part of one listed person's name (`Jakob
+/// Harder` for `Jakob Aagaard Harder`) is taken for that person's in the
+/// help; nobody already listed is ever to be added again. Points into
+/// meeting.yaml; callers move it for item files.
 pub fn unknown_person(
     meeting: &Meeting,
     present: &[&str],
@@ -137,17 +171,81 @@ pub fn unknown_person(
         return None;
     }
     let loc = Loc::new(meeting.file, name.span.clone());
-    let is_absent = meeting
+    let written = name.value.as_str();
+    let absent: Vec<&str> = meeting
         .people
         .absent
         .iter()
-        .any(|p| same_name(&p.name.value, &name.value));
-    Some(if is_absent {
-        findings::role_absent(loc, role, &name.value)
-    } else {
-        let suggestion = suggest::closest(&name.value, present.iter().copied());
-        findings::role_not_present(loc, role, &name.value, suggestion)
+        .map(|p| p.name.value.as_str())
+        .collect();
+    if let Some(listed) = absent.iter().find(|a| same_name(a, written)) {
+        return Some(findings::role_absent(loc, role, written, listed));
+    }
+    let in_present = suggest::names_in_part(written, present.iter().copied());
+    let in_absent = suggest::names_in_part(written, absent.iter().copied());
+    Some(match (in_present.as_slice(), in_absent.as_slice()) {
+        ([full], _) => findings::role_short_name(loc, role, written, full),
+        ([], [listed]) => findings::role_absent(loc, role, written, listed),
+        ([], []) => {
+            let suggestion = suggest::closest(written, present.iter().copied());
+            findings::role_not_present(loc, role, written, suggestion)
+        }
+        ([], several) | (several, _) => findings::role_ambiguous(loc, role, written, several),
     })
+}
+
+/// Each present person's `items` names items of this meeting; an absent
+/// person attended none. While an item file
+/// cannot be read its number is unknown, and nothing is judged.
+fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+    let numbers: Vec<String> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.as_ref().map(ToString::to_string))
+        .collect();
+    let people = &meeting.people;
+    for person in &people.absent {
+        if let Some(first) = person.items.first() {
+            let loc = Loc::new(meeting.file, first.span.clone());
+            diags.push(findings::absent_attended_items(loc, &person.name.value));
+        }
+    }
+    for person in people.present() {
+        for entry in &person.items {
+            let loc = Loc::new(meeting.file, entry.span.clone());
+            let Some(number) = ItemNumber::parse(&entry.value) else {
+                let fixed =
+                    ItemNumber::parse(entry.value.trim_matches(|c: char| !c.is_ascii_digit()));
+                diags.push(findings::attended_not_a_number(
+                    loc,
+                    &entry.value,
+                    fixed.as_ref(),
+                ));
+                continue;
+            };
+            if meeting.unreadable_items > 0 || numbers.contains(&number.to_string()) {
+                continue;
+            }
+            let suggestion = meant_item(&entry.value, &numbers);
+            diags.push(findings::unknown_item(
+                loc,
+                &person.name.value,
+                &entry.value,
+                suggestion,
+                &numbers,
+            ));
+        }
+    }
+}
+
+/// The item number `written` most likely means: the one with the same
+/// digits (`21` for `2.1`), when there is one.
+fn meant_item<'a>(written: &str, numbers: &'a [String]) -> Option<&'a str> {
+    let digits = |n: &str| n.replace('.', "");
+    numbers
+        .iter()
+        .find(|n| digits(n) == digits(written))
+        .map(String::as_str)
 }
 
 /// `date-mismatch`: the date is a real date, and the folder's.

@@ -119,7 +119,8 @@ fn is_char_reference(text: &str, range: Range<usize>) -> bool {
 }
 
 /// Numbers that are labelled as something else: company (CVR), production
-/// unit (P-nr.), journal and case numbers, EAN and account numbers.
+/// unit (P-nr.), journal, case and document numbers, EAN and account
+/// numbers.
 fn is_labelled_id(text: &str, start: usize) -> bool {
     const LABELS: &[&str] = &[
         "cvr",
@@ -132,6 +133,10 @@ fn is_labelled_id(text: &str, start: usize) -> bool {
         "jnr",
         "sagsnr",
         "sagsnummer",
+        // An item's own numbers in its front matter: `sag: 20123456`,
+        // `dok: 41023456`, and "Dok.nr. 41023456" in a text.
+        "sag:",
+        "dok",
         "ean",
         "konto",
         "kontonr",
@@ -207,6 +212,8 @@ mod tests {
         assert_eq!(kinds("CVR 29189129"), []);
         assert_eq!(kinds("KL, CVR nr. 29189129."), []);
         assert_eq!(kinds("CVR-nummer: 29189129."), []);
+        assert_eq!(kinds("sag: 20123456\ndok: \"41023456\""), []);
+        assert_eq!(kinds("Dok.nr. 41023456"), []);
         assert_eq!(kinds("Journalnummer 85274113"), []);
         assert_eq!(kinds("den 20201125 og 29112020"), []);
         assert_eq!(kinds("P-nr. 1003388394"), []);

@@ -14,7 +14,7 @@ use crate::date::{self, Date};
 use crate::diag::{self, Diagnostic, Format, Severity, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
-use crate::model::Meeting;
+use crate::model::{Approval, Meeting};
 use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, PublishedFile, Referat};
@@ -41,6 +41,9 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         };
         eprintln!("not built: the sources have {tally}{denied}; nothing was written");
         return Ok(Outcome::Failed);
+    }
+    if let Some(why) = plan.publish {
+        refuse_drafts(&meetings, why)?;
     }
     if plan.edition == Edition::Public {
         remove_internal_files(&plan.out_root, 2)?;
@@ -84,11 +87,36 @@ struct Plan<'a> {
     /// The tree the meetings' folders go in: `out`, or for the internal
     /// edition a tree of its own, `out-internt`.
     out_root: PathBuf,
-    case_url: Option<&'a str>,
+    urls: html::Urls<'a>,
     /// Whether the generated document is written out (`--emit-typst`).
     emit_typst: bool,
     deny_warnings: bool,
+    /// Whether this is a publishing build, which refuses drafts, and what
+    /// made it one.
+    publish: Option<Publish>,
     reporter: Reporter,
+}
+
+/// What made a build a publishing build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Publish {
+    /// `--publish`.
+    Flag,
+    /// rk.toml's `publish = true`.
+    Config,
+}
+
+impl Publish {
+    /// `--publish` wins over nothing, `--no-publish` over rk.toml.
+    fn of(args: &BuildArgs, config: bool) -> Option<Publish> {
+        if args.publish {
+            Some(Publish::Flag)
+        } else if config && !args.no_publish {
+            Some(Publish::Config)
+        } else {
+            None
+        }
+    }
 }
 
 impl<'a> Plan<'a> {
@@ -119,9 +147,13 @@ impl<'a> Plan<'a> {
             edition,
             only: Only::from(&args.only),
             out_root,
-            case_url: project.config.case.url.as_deref(),
+            urls: html::Urls {
+                case: project.config.case.url.as_deref(),
+                document: project.config.document.url.as_deref(),
+            },
             emit_typst: args.emit_typst,
             deny_warnings: args.deny_warnings,
+            publish: Publish::of(args, project.config.publish),
             reporter: Reporter {
                 format: args.format,
                 color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -137,6 +169,42 @@ impl<'a> Plan<'a> {
             Edition::Internal => paths::INTERNAL_STEM,
         }
     }
+}
+
+/// A publishing build refuses drafts: an error naming each meeting whose
+/// referat is `status: udkast`, before anything is written.
+fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
+    let drafts: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| {
+            m.status
+                .as_ref()
+                .is_some_and(|s| s.value == Approval::Draft)
+        })
+        .collect();
+    let [first, ..] = drafts.as_slice() else {
+        return Ok(());
+    };
+    let which = match drafts.as_slice() {
+        [_] => format!("{} is a draft", first.id),
+        _ => {
+            let ids: Vec<&str> = drafts.iter().map(|m| m.id.as_str()).collect();
+            format!("{} are drafts", ids.join(", "))
+        }
+    };
+    let cause = match why {
+        Publish::Flag => "--publish",
+        Publish::Config => "rk.toml's `publish = true`",
+    };
+    let file = match drafts.as_slice() {
+        [_] => paths::shown(&first.dir.join("meeting.yaml")).to_string(),
+        _ => "each one's meeting.yaml".to_string(),
+    };
+    anyhow::bail!(
+        "not built: {which} (`status: udkast`), and {cause} builds only approved referater; \
+         nothing was written. When the referat is approved, write `status: godkendt` and \
+         `approved: <the date of the approval>` in {file}"
+    )
 }
 
 /// Builds one meeting: the outputs are made in memory first and written
@@ -241,7 +309,7 @@ fn outputs(
         outputs.push(pdf);
     }
     if plan.only.html {
-        let page = html::render(referat, &plan.layout, &meeting.dir, plan.case_url)?;
+        let page = html::render(referat, &plan.layout, &meeting.dir, plan.urls)?;
         outputs.push(Output {
             name: format!("{stem}.html"),
             bytes: page.into_bytes(),

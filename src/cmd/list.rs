@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use crate::cmd::{Outcome, analyse, layout, plural_items};
 use crate::diag::Tally;
+use crate::model::Approval;
 use crate::paths;
 use crate::project::Project;
 
@@ -30,11 +31,19 @@ pub fn run(project: &Project) -> Result<Outcome> {
             .as_ref()
             .map_or("(no body)".to_string(), |b| b.value.clone());
         let tally = Tally::of(&analysis.diags);
-        let status = if tally.errors + tally.warnings == 0 {
+        let mut status = if tally.errors + tally.warnings == 0 {
             "ok".to_string()
         } else {
             tally.to_string()
         };
+        // A draft says so: `rk build --publish` would refuse it.
+        if let Some(s) = meeting
+            .status
+            .as_ref()
+            .filter(|s| s.value == Approval::Draft)
+        {
+            status.push_str(&format!(", {}", s.value.word()));
+        }
         rows.push([
             meeting.id.clone(),
             body,

@@ -14,6 +14,7 @@ use anyhow::Result;
 
 use crate::check::Settings;
 use crate::cli::MeetingArgs;
+use crate::config::Numbering;
 use crate::diag::{self, Diagnostic};
 use crate::files::Files;
 use crate::layout::{Coverage, Layout};
@@ -99,9 +100,26 @@ pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Resu
     let mut files = Files::default();
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
+    // With items numbered through the year, a meeting continues from the
+    // same body's previous meeting of the year, found among all of them.
+    let folders = match project.config.numbering {
+        Numbering::Year => project.meetings()?,
+        Numbering::Meeting => Vec::new(),
+    };
     for dir in dirs {
-        let meeting = source::load(dir, &mut files, &mut diags)?;
-        crate::check::check(&meeting, &files, &settings, coverage, &mut diags);
+        let options = source::Options {
+            referent: project.config.referent,
+        };
+        let meeting = source::load_with(dir, options, &mut files, &mut diags)?;
+        let previous = source::previous_meeting(&folders, &meeting);
+        crate::check::check(
+            &meeting,
+            &files,
+            &settings,
+            coverage,
+            previous.as_ref(),
+            &mut diags,
+        );
         meetings.push(meeting);
     }
     diag::sort(&files, &mut diags);

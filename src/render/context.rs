@@ -10,7 +10,10 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
-use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
+use crate::model::{
+    Attachment, Group, Item, ItemNumber, Kind, Meeting, Person, Sag, Section, Spanned, Status,
+    Target,
+};
 use crate::paths;
 
 /// Which edition to make.
@@ -36,6 +39,8 @@ pub struct Referat {
     pub number: Option<String>,
     pub time: Option<String>,
     pub location: Option<String>,
+    /// The chair's name as the participant list writes it, so that the
+    /// layouts find the chair there by plain comparison.
     pub chair: Option<String>,
     pub referent: Option<String>,
     /// Whether the layouts print a line of its own for the referent: not
@@ -43,7 +48,19 @@ pub struct Referat {
     /// (as the seed referat does, under Andre deltagere).
     pub referent_line: bool,
     pub internal: bool,
+    /// `udkast` or `godkendt`, when meeting.yaml gives a status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// The ISO date of the approval, and the same in words, to follow
+    /// "Godkendt": "onsdag den 2. december 2020".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_long: Option<String>,
     pub people: PeopleView,
+    /// The unnumbered headings the items are grouped under, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionView>,
     pub items: Vec<ItemView>,
     /// The files published beside the referat: the attachments and the
     /// files that bodies link to, of the items this edition shows.
@@ -82,6 +99,27 @@ pub struct PersonView {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub substitute_for: Option<String>,
+    /// The items the person attended (`["7", "8"]`); left out for someone
+    /// who attended them all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+}
+
+/// A section of the agenda ("Lukkede punkter"): not an item, no number.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub title: String,
+    /// The number of its first item.
+    pub from: String,
+    /// A closed section closes every item in it.
+    pub closed: bool,
+}
+
+impl SectionView {
+    /// The section's anchor in the HTML: `afsnit-1` for the first.
+    pub fn anchor(index: usize) -> String {
+        format!("afsnit-{}", index + 1)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,9 +130,21 @@ pub struct ItemView {
     pub level: usize,
     pub group: bool,
     pub closed: bool,
+    /// The title of the section it lies in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     /// The case reference; `None` for `sag: none` and for a closed item in
     /// the public edition.
     pub sag: Option<String>,
+    /// The document number; `None` as for `sag`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dok: Option<String>,
+    /// `beslutning`, `orientering` or `drøftelse`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// `udsat` or `udgik`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
     pub responsible: Vec<String>,
     pub presenters: Vec<String>,
     pub attachments: Vec<AttachmentView>,
@@ -115,11 +165,38 @@ impl ItemView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachmentView {
-    /// The path as written in the item.
-    pub file: String,
+    /// The path as written in the item, for a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The web address as written, for a linked page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// As written, or else the file's path or the address.
     pub title: String,
-    /// The link to the copy beside the referat: `bilag/min%20graf.pdf`.
+    /// The link: to the copy beside the referat (`bilag/min%20graf.pdf`),
+    /// or the web address.
     pub href: Option<String>,
+}
+
+impl AttachmentView {
+    fn new(attachment: &Attachment) -> AttachmentView {
+        let written = attachment.written().value.clone();
+        let title = attachment.title.clone().unwrap_or_else(|| written.clone());
+        match &attachment.target {
+            Target::File(file) => AttachmentView {
+                href: paths::normalise(&file.value).map(|p| markdown::href(&p)),
+                file: Some(written),
+                url: None,
+                title,
+            },
+            Target::Url(_) => AttachmentView {
+                href: Some(written.clone()),
+                file: None,
+                url: Some(written),
+                title,
+            },
+        }
+    }
 }
 
 impl Referat {
@@ -152,6 +229,11 @@ impl Referat {
             meeting.people.group(group).iter().map(person).collect()
         };
         let internal = edition == Edition::Internal;
+        // The checks found the approval date real when there is one.
+        let approved = meeting
+            .approved
+            .as_ref()
+            .and_then(|a| Date::parse(&a.value));
         let mut referat = Referat {
             title: fill(&labels.title),
             date_short: format!("{day:02}-{month:02}-{year}"),
@@ -162,28 +244,56 @@ impl Referat {
             number: text(&meeting.number),
             time: meeting.time.clone(),
             location: meeting.location.clone(),
-            chair: text(&meeting.chair),
+            chair: meeting
+                .chair
+                .as_ref()
+                .map(|c| listed_name(meeting, &c.value)),
             referent: text(&meeting.referent),
             referent_line: meeting
                 .referent
                 .as_ref()
                 .is_some_and(|r| !listed_as_referent(meeting, &r.value, &labels.referent)),
             internal,
+            status: meeting.status.as_ref().map(|s| s.value.word()),
+            approved: approved.map(|d| d.to_string()),
+            approved_long: approved.map(|d| approved_words(d, labels)),
             people: PeopleView {
                 members: people(Group::Members),
                 others: people(Group::Others),
                 guests: people(Group::Guests),
                 absent: people(Group::Absent),
             },
+            sections: meeting.sections.iter().map(section).collect(),
             items: meeting
                 .items
                 .iter()
-                .map(|item| item_view(item, &meeting.items, internal))
+                .map(|item| item_view(item, meeting, internal))
                 .collect(),
             files: Vec::new(),
         };
         referat.files = published_files(&referat.items, &meeting.dir);
         referat
+    }
+}
+
+/// The long date of an approval, to follow the layout's "Godkendt": the
+/// layout's `long_date` with the weekday in lower case, as it is written
+/// within a sentence ("onsdag den 2. december 2020").
+fn approved_words(date: Date, labels: &Labels) -> String {
+    let word = |words: &[String], i: usize| words.get(i).cloned().unwrap_or_default();
+    let text = labels
+        .long_date
+        .replace(
+            "{weekday}",
+            &word(&labels.weekdays, date.weekday()).to_lowercase(),
+        )
+        .replace("{day}", &date.day().to_string())
+        .replace("{month}", &word(&labels.months, date.month() as usize - 1))
+        .replace("{year}", &date.year().to_string());
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
     }
 }
 
@@ -193,7 +303,7 @@ fn published_files(items: &[ItemView], dir: &Path) -> Vec<PublishedFile> {
     let mut files = BTreeMap::new();
     for item in items {
         let links = markdown::linked_files(&item.body);
-        let attachments = item.attachments.iter().map(|a| a.file.clone());
+        let attachments = item.attachments.iter().filter_map(|a| a.file.clone());
         for name in attachments.chain(links) {
             // The checks have refused names that lead nowhere.
             if let (Some(path), Ok(source)) =
@@ -220,7 +330,27 @@ fn listed_as_referent(meeting: &Meeting, name: &str, role: &str) -> bool {
     })
 }
 
+/// `name` as the participant list writes it (the checks compare names in
+/// Unicode normal form C), or as given when nobody present has it.
+fn listed_name(meeting: &Meeting, name: &str) -> String {
+    meeting
+        .people
+        .present()
+        .find(|p| crate::model::same_name(&p.name.value, name))
+        .map_or(name, |p| p.name.value.as_str())
+        .to_string()
+}
+
 fn person(p: &Person) -> PersonView {
+    // The checks have refused entries that are no item number. In number
+    // order, each once.
+    let mut items: Vec<ItemNumber> = p
+        .items
+        .iter()
+        .filter_map(|i| ItemNumber::parse(&i.value))
+        .collect();
+    items.sort();
+    items.dedup();
     PersonView {
         name: p.name.value.clone(),
         title: p.title.clone(),
@@ -228,10 +358,24 @@ fn person(p: &Person) -> PersonView {
         role: p.role.clone(),
         note: p.note.clone(),
         substitute_for: p.substitute_for.as_ref().map(|s| s.value.clone()),
+        items: items.iter().map(ToString::to_string).collect(),
     }
 }
 
-fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
+fn section(s: &Section) -> SectionView {
+    SectionView {
+        title: s
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
+        from: s.from.as_ref().map(ToString::to_string).unwrap_or_default(),
+        closed: s.closed,
+    }
+}
+
+fn item_view(item: &Item, meeting: &Meeting, internal: bool) -> ItemView {
+    let items = &meeting.items;
     let number = item
         .number
         .as_ref()
@@ -249,26 +393,28 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
         level,
         group: item.is_group(items),
         closed: item.is_closed_in(items),
+        section: item
+            .number
+            .as_ref()
+            .and_then(|n| meeting.section_of(n))
+            .and_then(|s| s.title.as_ref())
+            .map(|t| t.value.clone()),
         sag: match item.sag.as_ref().map(|s| &s.value) {
             Some(Sag::Ref(r)) => Some(r.clone()),
             _ => None,
         },
+        dok: item.dok.as_ref().map(|d| d.value.clone()),
+        kind: item.kind.map(Kind::key),
+        status: item.status.map(Status::key),
         responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
         presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
-        attachments: item
-            .attachments
-            .iter()
-            .map(|a| AttachmentView {
-                file: a.file.value.clone(),
-                title: a.title.clone().unwrap_or_else(|| a.file.value.clone()),
-                href: paths::normalise(&a.file.value).map(|p| markdown::href(&p)),
-            })
-            .collect(),
+        attachments: item.attachments.iter().map(AttachmentView::new).collect(),
         body: item.body.clone(),
     };
     if view.closed && !internal {
         // Number, title and "Lukket punkt": nothing else may be published.
         view.sag = None;
+        view.dok = None;
         view.responsible.clear();
         view.presenters.clear();
         view.attachments.clear();
@@ -277,14 +423,26 @@ fn item_view(item: &Item, items: &[Item], internal: bool) -> ItemView {
     view
 }
 
+/// rk.toml's `document.url` for one document number: `{dok}` replaced as
+/// [`case_url`] replaces `{sag}`.
+pub fn document_url(template: &str, dok: &str) -> String {
+    url_with(template, "{dok}", dok)
+}
+
 /// rk.toml's `case.url` for one reference: `{sag}` replaced by the
 /// reference as a piece of a URL. The reference's `/` stays a `/` (a case
 /// number like `20/04651` is a path on many case systems); what would end or
 /// change the part it sits in is percent-encoded: spaces, `?`, `#`, `%`,
 /// non-ASCII, and in a query (after `?`) also `&`, `=` and `+`.
 pub fn case_url(template: &str, reference: &str) -> String {
+    url_with(template, "{sag}", reference)
+}
+
+/// `template` with `placeholder` replaced by `value` as a piece of a URL
+/// (see [`case_url`]).
+fn url_with(template: &str, placeholder: &str, reference: &str) -> String {
     let in_query = template
-        .split("{sag}")
+        .split(placeholder)
         .next()
         .is_some_and(|before| before.contains('?'));
     let encoded: String = reference
@@ -300,7 +458,7 @@ pub fn case_url(template: &str, reference: &str) -> String {
             }
         })
         .collect();
-    template.replace("{sag}", &encoded)
+    template.replace(placeholder, &encoded)
 }
 
 #[cfg(test)]
@@ -315,7 +473,11 @@ mod tests {
             level: 3,
             group: false,
             closed: false,
+            section: None,
             sag: None,
+            dok: None,
+            kind: None,
+            status: None,
             responsible: Vec::new(),
             presenters: Vec::new(),
             attachments: Vec::new(),

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::layout::Layout;
 use crate::markdown;
-use crate::render::context::{self, ItemView, Referat};
+use crate::render::context::{self, ItemView, Referat, SectionView};
 
 /// What the template sees of one item.
 #[derive(Serialize)]
@@ -27,28 +27,56 @@ struct HtmlItem<'a> {
     /// The item's heading: h2 for 2, h3 for 2.1, h4 for 2.9.1.
     heading: usize,
     sag_url: Option<String>,
+    dok_url: Option<String>,
     body_html: Value,
+    /// The section that starts before this item, if one does.
+    opens: Option<SectionHead>,
+    /// True when the item is the last of its section: the section's
+    /// element ends after it.
+    closes: bool,
 }
 
-/// One entry of the agenda `nav`, with the items below it.
+/// What the template sees of a section of the agenda.
+#[derive(Serialize)]
+struct SectionHead {
+    title: String,
+    /// `afsnit-1`.
+    anchor: String,
+    closed: bool,
+}
+
+/// One entry of the agenda `nav`, with the items below it; or a section
+/// (`section` true, no number) with its items.
 #[derive(Serialize)]
 struct AgendaEntry {
     number: String,
     title: String,
+    kind: Option<&'static str>,
+    status: Option<&'static str>,
     anchor: String,
+    section: bool,
     children: Vec<AgendaEntry>,
 }
 
 /// The heading of an item's footnotes when labels.toml has no `notes`.
 const NOTES: &str = "Noter";
 
-/// Renders referat.html. `case_url` is rk.toml's `case.url`, with `{sag}`
-/// where the reference goes.
+/// rk.toml's links for case references and document numbers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Urls<'a> {
+    /// `case.url`, with `{sag}` where the reference goes.
+    pub case: Option<&'a str>,
+    /// `document.url`, with `{dok}` where the number goes.
+    pub document: Option<&'a str>,
+}
+
+/// Renders referat.html, its case references and document numbers linked
+/// as `urls` say.
 pub fn render(
     referat: &Referat,
     layout: &Layout,
     meeting_dir: &Path,
-    case_url: Option<&str>,
+    urls: Urls<'_>,
 ) -> Result<String> {
     let template = layout_text(layout, "referat.html")?;
     let style = layout_text(layout, "style.css")?;
@@ -57,25 +85,8 @@ pub fn render(
         .get("notes")
         .and_then(|v| v.as_str())
         .unwrap_or(NOTES);
-    let items: Vec<HtmlItem> = referat
-        .items
-        .iter()
-        .map(|item| {
-            let anchor = item.anchor();
-            let body_html = body(&item.body, item.level, &anchor, meeting_dir, notes);
-            HtmlItem {
-                view: item,
-                heading: (item.level + 1).min(6),
-                sag_url: item
-                    .sag
-                    .as_ref()
-                    .zip(case_url)
-                    .map(|(sag, url)| context::case_url(url, sag)),
-                body_html: Value::from_safe_string(body_html),
-                anchor,
-            }
-        })
-        .collect();
+    let starts = section_starts(referat);
+    let items = html_items(referat, &starts, meeting_dir, notes, urls);
     let closing = layout
         .closing()
         .map(|text| body(text, 0, context::CLOSING_ANCHOR, meeting_dir, notes))
@@ -96,13 +107,60 @@ pub fn render(
                 referat => referat,
                 labels => Value::from_serialize(&layout.labels_table),
                 items => items,
-                agenda => agenda(&referat.items),
+                agenda => agenda(referat, &starts),
                 closing_html => Value::from_safe_string(closing),
                 style => Value::from_safe_string(style.to_string()),
             })
         })
         .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
     Ok(page)
+}
+
+/// What the template sees of each item. `starts` is [`section_starts`].
+fn html_items<'r>(
+    referat: &'r Referat,
+    starts: &[Option<usize>],
+    meeting_dir: &Path,
+    notes: &str,
+    urls: Urls<'_>,
+) -> Vec<HtmlItem<'r>> {
+    referat
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let anchor = item.anchor();
+            // An item in a section sits one heading level below it.
+            let level = item.level + usize::from(item.section.is_some());
+            let body_html = body(&item.body, level, &anchor, meeting_dir, notes);
+            let next_opens = starts.get(i + 1).is_some_and(Option::is_some);
+            HtmlItem {
+                view: item,
+                heading: (level + 1).min(6),
+                opens: starts.get(i).and_then(|s| s.as_ref()).map(|&index| {
+                    let section = &referat.sections[index];
+                    SectionHead {
+                        title: section.title.clone(),
+                        anchor: SectionView::anchor(index),
+                        closed: section.closed,
+                    }
+                }),
+                closes: item.section.is_some() && (next_opens || i + 1 == referat.items.len()),
+                sag_url: item
+                    .sag
+                    .as_ref()
+                    .zip(urls.case)
+                    .map(|(sag, url)| context::case_url(url, sag)),
+                dok_url: item
+                    .dok
+                    .as_ref()
+                    .zip(urls.document)
+                    .map(|(dok, url)| context::document_url(url, dok)),
+                body_html: Value::from_safe_string(body_html),
+                anchor,
+            }
+        })
+        .collect()
 }
 
 fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
@@ -120,26 +178,66 @@ fn breaks(text: &str) -> Value {
     Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
 }
 
-/// The agenda as a tree: items under their groups.
-fn agenda(items: &[ItemView]) -> Vec<AgendaEntry> {
-    fn take(items: &[ItemView], at: &mut usize, level: usize) -> Vec<AgendaEntry> {
+/// For each item, the index of the section that starts before it, if one
+/// does (a section starts at its `from` item).
+fn section_starts(referat: &Referat) -> Vec<Option<usize>> {
+    referat
+        .items
+        .iter()
+        .map(|item| referat.sections.iter().position(|s| s.from == item.number))
+        .collect()
+}
+
+/// The agenda as a tree: items under their groups, and groups and items
+/// under their sections. `starts` is [`section_starts`].
+fn agenda(referat: &Referat, starts: &[Option<usize>]) -> Vec<AgendaEntry> {
+    fn take(
+        items: &[ItemView],
+        starts: &[Option<usize>],
+        at: &mut usize,
+        level: usize,
+    ) -> Vec<AgendaEntry> {
         let mut entries = Vec::new();
         while let Some(item) = items.get(*at) {
-            if item.level < level {
+            // A section starting here ends the list of the one before.
+            if item.level < level || (!entries.is_empty() && level == 1 && starts[*at].is_some()) {
                 break;
             }
             *at += 1;
-            let children = take(items, at, item.level + 1);
+            let children = take(items, starts, at, item.level + 1);
             entries.push(AgendaEntry {
                 number: item.number.clone(),
                 title: item.title.clone(),
+                kind: item.kind,
+                status: item.status,
                 anchor: item.anchor(),
+                section: false,
                 children,
             });
         }
         entries
     }
-    take(items, &mut 0, 1)
+    let items = &referat.items;
+    let mut entries = Vec::new();
+    let mut at = 0;
+    while at < items.len() {
+        match starts[at] {
+            Some(index) => {
+                let children = take(items, starts, &mut at, 1);
+                entries.push(AgendaEntry {
+                    number: String::new(),
+                    title: referat.sections[index].title.clone(),
+                    kind: None,
+                    status: None,
+                    anchor: SectionView::anchor(index),
+                    section: true,
+                    children,
+                });
+            }
+            None => entries.extend(take(items, starts, &mut at, 1)),
+        }
+    }
+    entries
 }
 
 /// An item body as HTML. Its `##` parts sit one level below the item's

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::render::context::Referat;
 
 /// Raised when the shape of referat.json changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Document<'a> {

@@ -10,7 +10,7 @@ use crate::suggest;
 
 /// Fields whose values have a fixed form, checked by rules of their own,
 /// where a comment after the value (`sag: none # no case yet`) is normal.
-const CODE_FIELDS: &[&str] = &["number", "date", "sag"];
+const CODE_FIELDS: &[&str] = &["number", "date", "sag", "from"];
 
 /// True when the comment after a value of `field` most likely cuts a text
 /// short (`title: Budget #2 - forslag`): the field holds free text and the

@@ -143,6 +143,27 @@ pub const ATTACHMENT_FILE: Required = Required {
     help: "add `file: bilag/<name>`",
 };
 
+/// The web address of a linked attachment.
+pub const ATTACHMENT_URL: Required = Required {
+    field: "url",
+    what: "an attachment",
+    help: "write the page's full address: `url: https://...`",
+};
+
+/// The title of a section of meeting.yaml.
+pub const SECTION_TITLE: Required = Required {
+    field: "title",
+    what: "a section",
+    help: "add `title: <the heading>`, e.g. `title: Lukkede punkter`",
+};
+
+/// The first item of a section of meeting.yaml.
+pub const SECTION_FROM: Required = Required {
+    field: "from",
+    what: "a section",
+    help: "add `from: <the number of the section's first item>`",
+};
+
 /// `missing-field`: the mapping has no `required.field`.
 pub fn field_missing(loc: Loc, required: &Required) -> Diagnostic {
     let Required { field, what, help } = required;
@@ -236,6 +257,107 @@ pub fn not_a_list_of_attachments(loc: Loc) -> Diagnostic {
     Diagnostic::error(
         Rule::BadValue,
         loc,
-        "`attachments` must be a list of `{ file, title }`",
+        "`attachments` must be a list of `{ file, title }` or `{ url, title }`",
     )
+}
+
+/// `bad-value`: an attachment with both `file` and `url`.
+pub fn file_and_url(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "an attachment is a `file` or a `url`, not both",
+    )
+    .with_help("make them two attachments, each with its own `title`")
+}
+
+/// `bad-value`: `value` of `field` is not one of `values`; `meant` is the
+/// value it most likely means.
+pub fn not_one_of(
+    loc: Loc,
+    field: &str,
+    value: &str,
+    values: &[&str],
+    meant: Option<&str>,
+) -> Diagnostic {
+    let list = values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let help = match meant {
+        Some(meant) => format!("did you mean `{field}: {meant}`?"),
+        None => format!("`{field}` is one of {list}, written as here"),
+    };
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{value}` is not a value of `{field}` (one of {list})"),
+    )
+    .with_help(help)
+}
+
+// The status of the referat ----------------------------------------------------
+
+/// `bad-value`: `status` is neither of `words`; `meant` is the status it
+/// most likely means.
+pub fn bad_status(loc: Loc, written: &str, meant: Option<&str>, words: &[&str]) -> Diagnostic {
+    let help = match meant {
+        Some(word) => format!("did you mean `status: {word}`?"),
+        None => format!(
+            "write `status: {}` (a draft under review) or `status: {}` (approved)",
+            words[0], words[1]
+        ),
+    };
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!(
+            "`{written}` is not a status: a referat is {}",
+            words.join(" or ")
+        ),
+    )
+    .with_help(help)
+}
+
+/// `missing-field`: `status: godkendt` without the date of the approval
+/// (`empty`: `approved:` is written with no value).
+pub fn approved_missing(loc: Loc, empty: bool) -> Diagnostic {
+    let message = if empty {
+        "`approved` is empty"
+    } else {
+        "an approved referat (`status: godkendt`) has no `approved` date"
+    };
+    Diagnostic::error(Rule::MissingField, loc, message)
+        .with_help("write `approved: YYYY-MM-DD`, the date the referat was approved")
+}
+
+/// `bad-value`: `approved` with `status: udkast`.
+pub fn approved_on_a_draft(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "a draft (`status: udkast`) has no approval date",
+    )
+    .with_help("write `status: godkendt` once the referat is approved, or remove `approved`")
+}
+
+/// `missing-field`: `approved` without any `status`.
+pub fn approved_without_status(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingField,
+        loc,
+        "`approved` is given, but no `status`",
+    )
+    .with_help("add `status: godkendt` (or remove `approved`)")
+}
+
+/// `bad-value`: `sections` is not a list of sections.
+pub fn not_a_list_of_sections(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "`sections` must be a list of `{ title, from, closed }`",
+    )
+    .with_help("write `sections:\n  - title: Lukkede punkter\n    from: 48\n    closed: true`")
 }

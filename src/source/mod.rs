@@ -5,6 +5,8 @@
 pub mod decode;
 pub mod fields;
 mod findings;
+mod previous;
+mod status;
 pub mod yaml;
 
 use std::fs;
@@ -13,17 +15,24 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::config::Referent;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
-use crate::model::{Attachment, Group, Item, ItemNumber, Meeting, People, Person, Sag, Spanned};
+use crate::model::{
+    Attachment, Group, Item, ItemNumber, Kind, Meeting, People, Person, Sag, Section, Spanned,
+    Status, Target,
+};
 use decode::Decoded;
 use fields::{Field, Reader};
 use yaml::Node;
 
+pub use previous::previous_meeting;
+
 const MEETING_FIELDS: &[&str] = &[
-    "body", "date", "number", "time", "location", "chair", "referent", "members", "others",
-    "guests", "absent",
+    "body", "date", "number", "time", "location", "chair", "referent", "status", "approved",
+    "members", "others", "guests", "absent", "sections",
 ];
+const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
 const PERSON_FIELDS: &[&str] = &[
     "name",
     "title",
@@ -31,6 +40,7 @@ const PERSON_FIELDS: &[&str] = &[
     "role",
     "note",
     "substitute_for",
+    "items",
 ];
 const ITEM_FIELDS: &[&str] = &[
     "number",
@@ -39,13 +49,33 @@ const ITEM_FIELDS: &[&str] = &[
     "responsible",
     "presenters",
     "closed",
+    "kind",
+    "status",
+    "dok",
     "attachments",
 ];
-const ATTACHMENT_FIELDS: &[&str] = &["file", "title"];
+const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
+
+/// What the project (rk.toml) asks of every meeting it reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Whether meeting.yaml must name its referent.
+    pub referent: Referent,
+}
+
+/// Reads the meeting folder `dir` with the default [`Options`] (KL's).
+pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Meeting> {
+    load_with(dir, Options::default(), files, diags)
+}
 
 /// Reads the meeting folder `dir`. I/O failures (no folder, no
 /// meeting.yaml) are errors; everything wrong inside the files is a finding.
-pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Meeting> {
+pub fn load_with(
+    dir: &Path,
+    options: Options,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Meeting> {
     let id = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -74,14 +104,17 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
         location: None,
         chair: None,
         referent: None,
+        status: None,
+        approved: None,
         people: People::default(),
         people_known: false,
         members_span: None,
         items: Vec::new(),
+        sections: Vec::new(),
         unreadable_items: 0,
     };
     if let Some(text) = text {
-        read_meeting_yaml(&text, &mut meeting, diags);
+        read_meeting_yaml(&text, options, &mut meeting, diags);
     }
     for path in item_paths(dir)? {
         let (file, text) = read_text(&path, files, diags)?;
@@ -93,7 +126,25 @@ pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Resul
     meeting
         .items
         .sort_by(|a, b| a.number.cmp(&b.number).then(a.file.cmp(&b.file)));
+    close_sections(&mut meeting);
     Ok(meeting)
+}
+
+/// Marks the items of closed sections closed.
+fn close_sections(meeting: &mut Meeting) {
+    let closed: Vec<bool> = meeting
+        .items
+        .iter()
+        .map(|item| {
+            item.number
+                .as_ref()
+                .and_then(|n| meeting.section_of(n))
+                .is_some_and(|s| s.closed)
+        })
+        .collect();
+    for (item, closed) in meeting.items.iter_mut().zip(closed) {
+        item.closed_by_section = closed;
+    }
 }
 
 /// The agenda item files: every `*.md` directly in the folder except
@@ -150,7 +201,12 @@ fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
     findings::yaml(Loc::new(file, err.span.clone()), err)
 }
 
-fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnostic>) {
+fn read_meeting_yaml(
+    text: &str,
+    options: Options,
+    meeting: &mut Meeting,
+    diags: &mut Vec<Diagnostic>,
+) {
     let file = meeting.file;
     let root = match yaml::parse(text, 0) {
         Ok(Some(root)) => root,
@@ -182,6 +238,8 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
             "location" => meeting.location = r.text(value, key).map(|s| s.value),
             "chair" => meeting.chair = r.text(value, key),
             "referent" => meeting.referent = r.text(value, key),
+            "status" => meeting.status = status::read(&mut r, value),
+            "approved" => meeting.approved = r.text(value, key),
             _ => {}
         }
     }
@@ -195,17 +253,30 @@ fn read_meeting_yaml(text: &str, meeting: &mut Meeting, diags: &mut Vec<Diagnost
             *meeting.people.group_mut(group) = read_people(&mut r, field.value, group);
         }
     }
+    if let Some(field) = fields.iter().find(|f| f.name == "sections") {
+        meeting.sections = read_sections(&mut r, field.value);
+    }
     if r.misspelt.contains(&"members") {
         // `memebrs:` was reported; who is present is not known.
         meeting.people_known = false;
     }
-    require_meeting_fields(&mut r, &fields, top);
+    require_meeting_fields(&mut r, &fields, options, top);
+    status::pair(&mut r, &fields, meeting);
 }
 
 /// The fields every meeting.yaml has, reported at its top (`top`) when
-/// absent.
-fn require_meeting_fields(r: &mut Reader<'_>, fields: &[Field<'_>], top: Range<usize>) {
+/// absent. A project may make the referent optional: then no referent, or
+/// an empty `referent:`, is no finding.
+fn require_meeting_fields(
+    r: &mut Reader<'_>,
+    fields: &[Field<'_>],
+    options: Options,
+    top: Range<usize>,
+) {
     for required in &findings::MEETING_REQUIRED {
+        if required.field == "referent" && options.referent == Referent::Optional {
+            continue;
+        }
         if required.field == "members" {
             // An empty `members:` is `no-attendees`.
             if !fields.iter().any(|f| f.name == required.field) {
@@ -252,6 +323,11 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
         name: key, value, ..
     } in fields
     {
+        if key == "items" {
+            // The numbers are judged against the agenda by the checks.
+            person.items = r.text_list(value, key);
+            continue;
+        }
         let text = r.text(value, key);
         match key {
             "name" => {
@@ -290,7 +366,63 @@ fn person(name: Spanned<String>) -> Person {
         role: None,
         note: None,
         substitute_for: None,
+        items: Vec::new(),
     }
+}
+
+/// `sections:`, a list of `{ title, from, closed }`.
+fn read_sections(r: &mut Reader<'_>, node: &Node) -> Vec<Section> {
+    let yaml::Value::Seq(entries) = &node.value else {
+        if !node.is_null() {
+            let loc = r.loc(node.span.clone());
+            r.report(findings::not_a_list_of_sections(loc));
+        }
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|entry| read_section(r, entry))
+        .collect()
+}
+
+fn read_section(r: &mut Reader<'_>, node: &Node) -> Option<Section> {
+    // A misspelt key of this section speaks for this section only.
+    let outer = std::mem::take(&mut r.misspelt);
+    let section = read_section_fields(r, node);
+    r.misspelt = outer;
+    section
+}
+
+fn read_section_fields(r: &mut Reader<'_>, node: &Node) -> Option<Section> {
+    let fields = r.fields(node, SECTION_FIELDS, "a section")?;
+    let mut section = Section {
+        title: None,
+        from_text: None,
+        from: None,
+        closed: false,
+        span: node.span.clone(),
+    };
+    for Field {
+        name: key, value, ..
+    } in &fields
+    {
+        match *key {
+            "title" => section.title = r.text(value, key),
+            "from" => {
+                section.from_text = r.text(value, key);
+                section.from = section
+                    .from_text
+                    .as_ref()
+                    .and_then(|n| ItemNumber::parse(&n.value));
+            }
+            "closed" => section.closed = r.boolean(value, key).unwrap_or(false),
+            _ => {}
+        }
+    }
+    let at = node.span.start..node.span.start;
+    r.require(&fields, &findings::SECTION_TITLE, at.clone());
+    r.require(&fields, &findings::SECTION_FROM, at);
+    Some(section)
 }
 
 /// Splits an item file into its front matter (the YAML between a `---` on
@@ -382,6 +514,14 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         read_item_field(&mut r, field, &mut item);
     }
     item.already_reported = r.misspelt.clone();
+    if item.status.is_none()
+        && fields
+            .iter()
+            .any(|f| f.name == "status" && !f.value.is_null())
+    {
+        // A bad value was reported; whether the item was held is not known.
+        item.already_reported.push("status");
+    }
     if let Some(sag) = fields.iter().find(|f| f.name == "sag") {
         let empty = sag.value.is_null() || sag.value.as_str().is_some_and(|t| t.trim().is_empty());
         if empty {
@@ -406,6 +546,10 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         responsible: Vec::new(),
         presenters: Vec::new(),
         closed: false,
+        kind: None,
+        status: None,
+        dok: None,
+        closed_by_section: false,
         attachments: Vec::new(),
         body: text[split.body..].to_string(),
         body_offset: split.body,
@@ -441,9 +585,31 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
         "responsible" => item.responsible = r.text_list(value, key),
         "presenters" => item.presenters = r.text_list(value, key),
         "closed" => item.closed = r.boolean(value, key).unwrap_or(false),
+        "kind" => {
+            item.kind = one_of(r, value, key, &Kind::ALL.map(Kind::key))
+                .and_then(|k| Kind::ALL.into_iter().find(|kind| kind.key() == k));
+        }
+        "status" => {
+            item.status = one_of(r, value, key, &Status::ALL.map(Status::key))
+                .and_then(|k| Status::ALL.into_iter().find(|status| status.key() == k));
+        }
+        "dok" => item.dok = r.text(value, key),
         "attachments" => item.attachments = read_attachments(r, value),
         _ => {}
     }
+}
+
+/// A value of the closed set `values`; anything else is a `bad-value`
+/// finding at the value, with the value it most likely means.
+fn one_of<'v>(r: &mut Reader<'_>, node: &Node, field: &str, values: &[&'v str]) -> Option<&'v str> {
+    let text = r.text(node, field)?;
+    if let Some(value) = values.iter().find(|v| **v == text.value) {
+        return Some(value);
+    }
+    let meant = crate::suggest::closed_value(&text.value, values);
+    let loc = r.loc(text.span);
+    r.report(findings::not_one_of(loc, field, &text.value, values, meant));
+    None
 }
 
 /// `number` and `title`, reported at the closing `---` (`at`) when absent.
@@ -464,31 +630,54 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
     for item in items {
         if let yaml::Value::Scalar { .. } = item.value {
             if let Some(file) = r.entry_text(item, "file") {
-                out.push(Attachment { file, title: None });
+                out.push(Attachment {
+                    target: Target::File(file),
+                    title: None,
+                });
             }
             continue;
         }
-        let Some(fields) = r.fields(item, ATTACHMENT_FIELDS, "an attachment") else {
-            continue;
-        };
-        let mut file = None;
-        let mut title = None;
-        for Field {
-            name: key, value, ..
-        } in fields
-        {
-            match key {
-                "file" => file = r.text(value, key),
-                "title" => title = r.text(value, key).map(|s| s.value),
-                _ => {}
-            }
-        }
-        match file {
-            Some(file) => out.push(Attachment { file, title }),
-            None => r.missing(item.span.start..item.span.start, &findings::ATTACHMENT_FILE),
+        if let Some(attachment) = read_attachment(r, item) {
+            out.push(attachment);
         }
     }
     out
+}
+
+/// One `{ file, title }` or `{ url, title }` entry of `attachments`.
+fn read_attachment(r: &mut Reader<'_>, node: &Node) -> Option<Attachment> {
+    let fields = r.fields(node, ATTACHMENT_FIELDS, "an attachment")?;
+    let (mut file, mut url, mut title) = (None, None, None);
+    for Field {
+        name: key, value, ..
+    } in &fields
+    {
+        match *key {
+            "file" => file = r.text(value, key),
+            "url" => url = r.text(value, key),
+            "title" => title = r.text(value, key).map(|s| s.value),
+            _ => {}
+        }
+    }
+    let target = match (file, url) {
+        (Some(file), None) => Target::File(file),
+        (None, Some(url)) => Target::Url(url),
+        (Some(_), Some(url)) => {
+            let loc = r.loc(url.span);
+            r.report(findings::file_and_url(loc));
+            return None;
+        }
+        (None, None) => {
+            let at = node.span.start..node.span.start;
+            if fields.iter().any(|f| f.name == "url") {
+                r.require(&fields, &findings::ATTACHMENT_URL, at);
+            } else {
+                r.missing(at, &findings::ATTACHMENT_FILE);
+            }
+            return None;
+        }
+    };
+    Some(Attachment { target, title })
 }
 
 #[cfg(test)]

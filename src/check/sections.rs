@@ -1,0 +1,58 @@
+//! meeting.yaml's `sections`: each starts at a top-level item of the
+//! agenda, in the order of the items.
+
+use crate::check::findings;
+use crate::check::items::numbers_known;
+use crate::diag::{Diagnostic, Loc};
+use crate::model::{Meeting, Section};
+
+pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+    let known = numbers_known(meeting);
+    let mut before: Option<(&str, u32)> = None;
+    for section in &meeting.sections {
+        let Some(written) = &section.from_text else {
+            continue;
+        };
+        let title = title(section);
+        let loc = Loc::new(meeting.file, written.span.clone());
+        let Some(from) = &section.from else {
+            diags.push(findings::section_start_malformed(
+                loc,
+                title,
+                &written.value,
+            ));
+            continue;
+        };
+        let Some(top) = section.top() else {
+            diags.push(findings::section_start_not_top_level(loc, title, from));
+            continue;
+        };
+        let on_agenda = meeting
+            .items
+            .iter()
+            .any(|i| i.number.as_ref() == Some(from));
+        if known && !on_agenda {
+            diags.push(findings::section_start_not_an_item(
+                loc.clone(),
+                title,
+                from,
+            ));
+        }
+        match before {
+            Some((before_title, before_from)) if top <= before_from => {
+                diags.push(findings::section_out_of_order(
+                    loc,
+                    title,
+                    top,
+                    before_title,
+                    before_from,
+                ));
+            }
+            _ => before = Some((title, top)),
+        }
+    }
+}
+
+fn title(section: &Section) -> &str {
+    section.title.as_ref().map_or("", |t| t.value.as_str())
+}

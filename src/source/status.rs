@@ -1,0 +1,72 @@
+//! meeting.yaml's `status` and `approved`: whether the referat is a draft
+//! or approved, and when it was approved. Which of the two fields go
+//! together is judged here; the approval date itself is checked with the
+//! meeting's date (`check`).
+
+use crate::model::{Approval, Meeting, Spanned};
+use crate::source::fields::{Field, Reader};
+use crate::source::findings;
+use crate::source::yaml::Node;
+use crate::suggest;
+
+/// Words a referent may write for a status, with the status each means:
+/// English, and Danish words for the same.
+const OTHER_WORDS: &[(&str, Approval)] = &[
+    ("draft", Approval::Draft),
+    ("kladde", Approval::Draft),
+    ("foreløbig", Approval::Draft),
+    ("approved", Approval::Approved),
+    ("final", Approval::Approved),
+    ("endelig", Approval::Approved),
+];
+
+/// `status: udkast | godkendt`; anything else is a `bad-value` finding
+/// with the status most likely meant.
+pub fn read(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<Approval>> {
+    // `status:` with nothing after it says nothing, as no `status` does.
+    let text = r.text(node, "status").filter(|t| !t.value.is_empty())?;
+    if let Some(status) = Approval::parse(&text.value) {
+        return Some(Spanned::new(status, text.span));
+    }
+    let words = Approval::ALL.map(Approval::word);
+    let other = OTHER_WORDS
+        .iter()
+        .find(|(word, _)| text.value.trim().eq_ignore_ascii_case(word))
+        .map(|(_, status)| status.word());
+    let meant = other.or_else(|| suggest::closest(&text.value, words));
+    let loc = r.loc(text.span);
+    r.report(findings::bad_status(loc, &text.value, meant, &words));
+    None
+}
+
+/// Which of `status` and `approved` go together: `status: godkendt` needs
+/// `approved`; `approved` needs `status: godkendt` (a draft has no
+/// approval date, and a referat without a status says nothing of one).
+pub fn pair(r: &mut Reader<'_>, fields: &[Field<'_>], meeting: &Meeting) {
+    let status_written = fields
+        .iter()
+        .any(|f| f.name == "status" && f.value.as_str().is_none_or(|t| !t.trim().is_empty()));
+    let approved = fields.iter().find(|f| f.name == "approved");
+    match (&meeting.status, &meeting.approved) {
+        (Some(s), None) if s.value == Approval::Approved => {
+            if r.misspelt.contains(&"approved") {
+                return;
+            }
+            let loc = match approved {
+                // `approved:` with no value.
+                Some(field) => r.loc(field.key.clone()),
+                None => r.loc(s.span.clone()),
+            };
+            r.report(findings::approved_missing(loc, approved.is_some()));
+        }
+        (Some(s), Some(_)) if s.value == Approval::Draft => {
+            let key = approved.map_or(s.span.clone(), |f| f.key.clone());
+            r.report(findings::approved_on_a_draft(r.loc(key)));
+        }
+        (None, Some(_)) if !status_written && !r.misspelt.contains(&"status") => {
+            let key = approved.map_or(0..0, |f| f.key.clone());
+            r.report(findings::approved_without_status(r.loc(key)));
+        }
+        _ => {}
+    }
+}
