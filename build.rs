@@ -14,16 +14,25 @@ fn main() {
         .filter(|path| path.is_dir())
         .collect();
     layouts.sort();
-    let mut code = String::from("/// The built-in layouts: name, then each file by its path in the layout.\n");
+    let mut code =
+        String::from("/// The built-in layouts: name, then each file by its path in the layout.\n");
     code.push_str("pub const BUILT_IN: &[(&str, &[(&str, &[u8])])] = &[\n");
     for layout in &layouts {
-        let name = layout.file_name().unwrap().to_str().expect("a UTF-8 layout name");
+        let name = layout
+            .file_name()
+            .unwrap()
+            .to_str()
+            .expect("a UTF-8 layout name");
         code.push_str(&format!("    ({name:?}, &[\n"));
         let mut files = Vec::new();
         collect(layout, &mut files);
         files.sort();
         for file in files {
-            let relative = file.strip_prefix(layout).unwrap().to_str().expect("a UTF-8 file name");
+            let relative = file
+                .strip_prefix(layout)
+                .unwrap()
+                .to_str()
+                .expect("a UTF-8 file name");
             let relative = relative.replace('\\', "/");
             code.push_str(&format!(
                 "        ({relative:?}, include_bytes!({:?})),\n",

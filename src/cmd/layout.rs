@@ -40,7 +40,9 @@ fn copy(args: &LayoutCopyArgs, cwd: &Path) -> Result<Outcome> {
     let target = cwd.join(&args.folder);
     let shown = args.folder.display();
     if target.exists() && !is_empty_dir(&target)? {
-        bail!("{shown} is not empty: rk layout copy writes into a new or empty folder and writes over nothing");
+        bail!(
+            "{shown} is not empty: rk layout copy writes into a new or empty folder and writes over nothing"
+        );
     }
     let parent = target.parent().unwrap_or(cwd);
     fs::create_dir_all(parent).with_context(|| format!("cannot make {}", parent.display()))?;
@@ -73,6 +75,7 @@ fn is_empty_dir(path: &Path) -> Result<bool> {
     if !path.is_dir() {
         return Ok(false);
     }
-    let mut entries = fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut entries =
+        fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(entries.next().is_none())
 }

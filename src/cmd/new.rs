@@ -152,14 +152,22 @@ fn meeting_yaml(previous: &Meeting, id: &str, date: Date) -> String {
          # Change who is present; list apologies under absent, guests under guests.",
         previous.id
     );
-    let text = |field: &Option<crate::model::Spanned<String>>| field.as_ref().map(|f| f.value.clone());
+    let text =
+        |field: &Option<crate::model::Spanned<String>>| field.as_ref().map(|f| f.value.clone());
     field(&mut out, "body", text(&previous.body).as_deref());
-    field(&mut out, "date", Some(&date.to_string()));
+    let _ = writeln!(out, "date: {date}");
     if id != date.to_string() {
-        let _ = writeln!(out, "# The folder {id} holds a second meeting on this date.");
+        let _ = writeln!(
+            out,
+            "# The folder {id} holds a second meeting on this date."
+        );
     }
     let number = text(&previous.number).and_then(|n| n.parse::<u32>().ok());
-    field(&mut out, "number", number.map(|n| (n + 1).to_string()).as_deref());
+    field(
+        &mut out,
+        "number",
+        number.map(|n| (n + 1).to_string()).as_deref(),
+    );
     field(&mut out, "time", previous.time.as_deref());
     field(&mut out, "location", previous.location.as_deref());
     field(&mut out, "chair", text(&previous.chair).as_deref());
@@ -215,7 +223,10 @@ fn people<'a>(out: &mut String, key: &str, people: impl Iterator<Item = &'a Pers
 /// A standing item under its new number, without the last meeting's text.
 fn standing_file(item: &Item, number: u32) -> (String, String) {
     let title = item.title.as_ref().map_or("", |t| t.value.as_str());
-    let mut text = format!("---\nnumber: \"{number}\"\ntitle: {}\nsag: none\n", yaml_text(title));
+    let mut text = format!(
+        "---\nnumber: \"{number}\"\ntitle: {}\nsag: none\n",
+        yaml_text(title)
+    );
     match item.responsible.as_slice() {
         [] => {}
         [one] => {
@@ -233,7 +244,10 @@ fn standing_file(item: &Item, number: u32) -> (String, String) {
 /// A new item for the referent to fill in, with the optional fields as
 /// comments.
 fn template_file(previous: &Meeting, number: u32) -> (String, String) {
-    let body = previous.body.as_ref().map_or("udvalget", |b| b.value.as_str());
+    let body = previous
+        .body
+        .as_ref()
+        .map_or("udvalget", |b| b.value.as_str());
     let text = format!(
         include_str!("new/item.md"),
         number = number,
@@ -270,10 +284,7 @@ fn file_name(number: u32, title: &str) -> String {
 /// `value` as a YAML scalar: plain when YAML reads it back as the same text,
 /// else double-quoted (JSON's escapes are YAML's).
 fn yaml_text(value: &str) -> String {
-    let plain = value
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic())
+    let plain = value.chars().next().is_some_and(|c| c.is_alphabetic())
         && value
             .chars()
             .all(|c| c.is_alphanumeric() || " .,/()'-".contains(c))
@@ -321,8 +332,14 @@ mod tests {
     #[test]
     fn file_names_spell_danish_letters() {
         assert_eq!(file_name(1, "Siden sidst"), "01-siden-sidst.md");
-        assert_eq!(file_name(42, "Godkendelse af dagsorden"), "42-godkendelse-af-dagsorden.md");
-        assert_eq!(file_name(3, "Økonomi & årsregnskab"), "03-oekonomi-aarsregnskab.md");
+        assert_eq!(
+            file_name(42, "Godkendelse af dagsorden"),
+            "42-godkendelse-af-dagsorden.md"
+        );
+        assert_eq!(
+            file_name(3, "Økonomi & årsregnskab"),
+            "03-oekonomi-aarsregnskab.md"
+        );
         assert_eq!(file_name(7, "???"), "07-punkt.md");
     }
 
@@ -333,6 +350,9 @@ mod tests {
         assert_eq!(yaml_text("10.00-14.00"), "\"10.00-14.00\"");
         assert_eq!(yaml_text("Budget: forslag"), "\"Budget: forslag\"");
         assert_eq!(yaml_text("no"), "\"no\"");
-        assert_eq!(yaml_text("fra kl. 13:00 # sent"), "\"fra kl. 13:00 # sent\"");
+        assert_eq!(
+            yaml_text("fra kl. 13:00 # sent"),
+            "\"fra kl. 13:00 # sent\""
+        );
     }
 }
