@@ -16,7 +16,9 @@ fn main() {
     layouts.sort();
     let mut code =
         String::from("/// The built-in layouts: name, then each file by its path in the layout.\n");
-    code.push_str("pub const BUILT_IN: &[(&str, &[(&str, &[u8])])] = &[\n");
+    code.push_str("/// The files of one layout, by their path in it.\n");
+    code.push_str("pub type LayoutFiles = &'static [(&'static str, &'static [u8])];\n");
+    code.push_str("pub const BUILT_IN: &[(&str, LayoutFiles)] = &[\n");
     for layout in &layouts {
         let name = layout
             .file_name()

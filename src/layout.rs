@@ -15,7 +15,7 @@ use typst::text::Font;
 include!(concat!(env!("OUT_DIR"), "/layouts.rs"));
 
 /// The files of a built-in layout, by their path in it.
-pub fn built_in(name: &str) -> Option<&'static [(&'static str, &'static [u8])]> {
+pub fn built_in(name: &str) -> Option<LayoutFiles> {
     BUILT_IN
         .iter()
         .find(|(built_in, _)| *built_in == name)

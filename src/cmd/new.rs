@@ -68,13 +68,12 @@ fn latest_before(project: &Project, date: Date) -> Result<PathBuf> {
     project
         .meetings()?
         .into_iter()
-        .filter(|dir| {
+        .rfind(|dir| {
             dir.file_name()
                 .and_then(|n| n.to_str())
                 .and_then(Date::of_meeting_name)
                 .is_some_and(|d| d < date)
         })
-        .next_back()
         .with_context(|| {
             format!(
                 "no meeting before {date} under {} to start from: name one with --from, or start a project with rk init",
