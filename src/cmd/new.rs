@@ -12,6 +12,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::NewArgs;
 use crate::cmd::Outcome;
+use crate::config::Numbering;
 use crate::date::Date;
 use crate::files::Files;
 use crate::model::{Item, Meeting, Person, Sag};
@@ -47,7 +48,8 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
             previous.id
         );
     }
-    let plan = NewMeeting::from(&previous, &args.date, date, 1);
+    let first = first_number(project, &previous, date)?;
+    let plan = NewMeeting::from(&previous, &args.date, date, first);
     write(&meetings, &target, &plan)?;
     eprintln!(
         "created {} from {}: {} ({} standing, 1 to fill in)",
@@ -80,6 +82,20 @@ fn latest_before(project: &Project, date: Date) -> Result<PathBuf> {
                 paths::shown(&project.meetings_dir())
             )
         })
+}
+
+/// The new meeting's first item: 1, or where the project numbers items
+/// through the year (`numbering = "year"`), the number after the last item
+/// of the body's latest meeting before `date` that year.
+fn first_number(project: &Project, previous: &Meeting, date: Date) -> Result<u32> {
+    if project.config.numbering != Numbering::Year {
+        return Ok(1);
+    }
+    let Some(body) = previous.body.as_ref() else {
+        return Ok(1);
+    };
+    let folders = project.meetings()?;
+    Ok(source::previous_of(&folders, &body.value, date).map_or(1, |p| p.last + 1))
 }
 
 /// The files of the new meeting, by name.

@@ -26,7 +26,7 @@ use decode::Decoded;
 use fields::{Field, Reader};
 use yaml::Node;
 
-pub use previous::previous_meeting;
+pub use previous::{previous_meeting, previous_of};
 
 const MEETING_FIELDS: &[&str] = &[
     "body", "date", "number", "time", "location", "chair", "referent", "status", "approved",

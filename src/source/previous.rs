@@ -16,8 +16,16 @@ use crate::source::{item_paths, split_front_matter};
 /// top-level item. `None` when there is none, or when the meeting's own
 /// body or date is not known, or when that meeting's numbers cannot be read.
 pub fn previous_meeting(folders: &[PathBuf], meeting: &Meeting) -> Option<PreviousMeeting> {
-    let date = meeting.calendar_date()?;
-    let body = &meeting.body.as_ref()?.value;
+    previous_of(
+        folders,
+        &meeting.body.as_ref()?.value,
+        meeting.calendar_date()?,
+    )
+}
+
+/// The latest of `folders` held earlier than `date` in the same year by
+/// `body`, with its last top-level item.
+pub fn previous_of(folders: &[PathBuf], body: &str, date: Date) -> Option<PreviousMeeting> {
     let mut earlier: Vec<(Date, &PathBuf)> = folders
         .iter()
         .filter_map(|dir| {
