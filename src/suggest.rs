@@ -62,6 +62,13 @@ const VALUE_ALIASES: &[(&str, &str)] = &[
     ("trukket", "udgik"),
     ("tilbagetrukket", "udgik"),
     ("udskudt", "udsat"),
+    // A referat's status, also in English.
+    ("draft", "udkast"),
+    ("kladde", "udkast"),
+    ("foreløbig", "udkast"),
+    ("approved", "godkendt"),
+    ("final", "godkendt"),
+    ("endelig", "godkendt"),
 ];
 /// The names of `candidates` that are the same name as `written` in part:
 /// one holds every word of the other, in the same order (`Jakob Harder`

@@ -125,7 +125,7 @@ fn a_status_outside_udkast_and_godkendt_is_a_bad_value_with_did_you_mean() {
             "status: udkast",
             &format!("status: {written}"),
         );
-        let message = format!("`{shown}` is not a status: a referat is udkast or godkendt");
+        let message = format!("`{shown}` is not a value of `status` (one of `udkast`, `godkendt`)");
         let (code, found, _) = check_json(&dir, &[]);
         assert_eq!(code, 1);
         assert_eq!(

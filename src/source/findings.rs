@@ -299,27 +299,6 @@ pub fn not_one_of(
 
 // The status of the referat ----------------------------------------------------
 
-/// `bad-value`: `status` is neither of `words`; `meant` is the status it
-/// most likely means.
-pub fn bad_status(loc: Loc, written: &str, meant: Option<&str>, words: &[&str]) -> Diagnostic {
-    let help = match meant {
-        Some(word) => format!("did you mean `status: {word}`?"),
-        None => format!(
-            "write `status: {}` (a draft under review) or `status: {}` (approved)",
-            words[0], words[1]
-        ),
-    };
-    Diagnostic::error(
-        Rule::BadValue,
-        loc,
-        format!(
-            "`{written}` is not a status: a referat is {}",
-            words.join(" or ")
-        ),
-    )
-    .with_help(help)
-}
-
 /// `missing-field`: `status: godkendt` without the date of the approval
 /// (`empty`: `approved:` is written with no value).
 pub fn approved_missing(loc: Loc, empty: bool) -> Diagnostic {

@@ -7,36 +7,16 @@ use crate::model::{Approval, Meeting, Spanned};
 use crate::source::fields::{Field, Reader};
 use crate::source::findings;
 use crate::source::yaml::Node;
-use crate::suggest;
-
-/// Words a referent may write for a status, with the status each means:
-/// English, and Danish words for the same.
-const OTHER_WORDS: &[(&str, Approval)] = &[
-    ("draft", Approval::Draft),
-    ("kladde", Approval::Draft),
-    ("foreløbig", Approval::Draft),
-    ("approved", Approval::Approved),
-    ("final", Approval::Approved),
-    ("endelig", Approval::Approved),
-];
 
 /// `status: udkast | godkendt`; anything else is a `bad-value` finding
-/// with the status most likely meant.
+/// with the status most likely meant (also from English: `draft`).
 pub fn read(r: &mut Reader<'_>, node: &Node) -> Option<Spanned<Approval>> {
     // `status:` with nothing after it says nothing, as no `status` does.
-    let text = r.text(node, "status").filter(|t| !t.value.is_empty())?;
-    if let Some(status) = Approval::parse(&text.value) {
-        return Some(Spanned::new(status, text.span));
+    if node.as_str().is_some_and(|t| t.trim().is_empty()) {
+        return None;
     }
-    let words = Approval::ALL.map(Approval::word);
-    let other = OTHER_WORDS
-        .iter()
-        .find(|(word, _)| text.value.trim().eq_ignore_ascii_case(word))
-        .map(|(_, status)| status.word());
-    let meant = other.or_else(|| suggest::closest(&text.value, words));
-    let loc = r.loc(text.span);
-    r.report(findings::bad_status(loc, &text.value, meant, &words));
-    None
+    let word = super::one_of(r, node, "status", &Approval::ALL.map(Approval::word))?;
+    Some(Spanned::new(Approval::parse(word)?, node.span.clone()))
 }
 
 /// Which of `status` and `approved` go together: `status: godkendt` needs
