@@ -8,7 +8,6 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{
     Got, check_json, got, have_tool, pdf_text, project_copy, project_root, replace_in, rk, scratch,
@@ -500,16 +499,7 @@ fn sections_are_checked() {
 
 #[test]
 fn the_sections_page_is_valid_html_without_accessibility_violations() {
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && project_root().join("tests/browser/node_modules").is_dir()
-        && Command::new("java").arg("-version").output().is_ok()
-        && Command::new("node").arg("--version").output().is_ok();
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the browser tools are missing in CI"
-        );
-        eprintln!("SKIPPED: no Chromium, java or tests/browser/node_modules");
+    if !common::browser::browser_tools() {
         return;
     }
     let dir = udvalg("browser");
@@ -522,37 +512,6 @@ fn the_sections_page_is_valid_html_without_accessibility_violations() {
             "out-internt/2021-04-21/referat-internt.html",
         ),
     ] {
-        let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .parent()
-            .unwrap_or(Path::new("target"))
-            .join("browser-screenshots")
-            .join(name);
-        let output = Command::new("node")
-            .arg(project_root().join("tests/browser/check.mjs"))
-            .arg(dir.join(page))
-            .arg(&screenshots)
-            .output()
-            .expect("node runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        assert_eq!(report["vnu"]["errors"], serde_json::json!([]), "{name}");
-        assert_eq!(report["vnu"]["warnings"], serde_json::json!([]), "{name}");
-        for width in ["1280", "390"] {
-            assert_eq!(
-                report["axe"][width],
-                serde_json::json!([]),
-                "{name} {width}"
-            );
-            assert_eq!(
-                report["axe_incomplete"][width],
-                serde_json::json!([]),
-                "{name} {width}"
-            );
-        }
-        assert_eq!(report["horizontal_scroll_390"], false, "{name}");
+        common::browser::assert_valid_and_accessible(name, &dir.join(page));
     }
 }

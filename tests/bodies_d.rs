@@ -474,53 +474,12 @@ fn rk_toml_publish_makes_every_build_a_publishing_build() {
 /// HTML. Skipped without the tools, as there.
 #[test]
 fn the_draft_and_the_approved_html_are_valid_and_accessible() {
-    let root = common::project_root();
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && root.join("tests/browser/node_modules").is_dir()
-        && std::process::Command::new("java")
-            .arg("-version")
-            .output()
-            .is_ok()
-        && std::process::Command::new("node")
-            .arg("--version")
-            .output()
-            .is_ok();
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the browser tools are missing in CI"
-        );
-        eprintln!("SKIPPED: no Chromium, java or tests/browser/node_modules");
+    if !common::browser::browser_tools() {
         return;
     }
     let dir = med_udvalg("browser");
     for meeting in ["2021-04-15", "2021-03-18"] {
         let html = build(&dir, meeting).join("referat.html");
-        let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join("bodies-d-screenshots")
-            .join(meeting);
-        let output = std::process::Command::new("node")
-            .arg(root.join("tests/browser/check.mjs"))
-            .arg(&html)
-            .arg(&shots)
-            .output()
-            .expect("node runs");
-        assert!(
-            output.status.success(),
-            "check.mjs failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let report: serde_json::Value =
-            serde_json::from_slice(&output.stdout).expect("check.mjs prints JSON");
-        let none = serde_json::json!([]);
-        assert_eq!(report["vnu"]["errors"], none, "{meeting}");
-        assert_eq!(report["vnu"]["warnings"], none, "{meeting}");
-        for width in ["1280", "390"] {
-            assert_eq!(report["axe"][width], none, "{meeting} at {width} px");
-            assert_eq!(
-                report["axe_incomplete"][width], none,
-                "{meeting} at {width} px"
-            );
-        }
+        common::browser::assert_valid_and_accessible(&format!("med-udvalg-{meeting}"), &html);
     }
 }

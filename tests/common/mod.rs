@@ -10,6 +10,8 @@ use std::process::Command;
 
 use serde::Deserialize;
 
+pub mod browser;
+
 /// The binary under test, built by cargo for the integration tests.
 pub const RK: &str = env!("CARGO_BIN_EXE_rk");
 
