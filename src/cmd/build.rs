@@ -237,12 +237,8 @@ fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
     let out_dir = plan.out_root.join(&meeting.id);
     clear(plan, &out_dir)?;
-    let referat = Referat::of(
-        meeting,
-        meeting_date(meeting)?,
-        &plan.layout.labels,
-        plan.make,
-    );
+    let date = meeting_date(meeting)?;
+    let referat = Referat::of(meeting, date, &plan.layout.labels, plan.make);
     let Some(outputs) = outputs(plan, meeting, &referat, files, &out_dir)? else {
         return Ok(Outcome::Failed);
     };
@@ -260,8 +256,20 @@ fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
         write_atomic(&out_dir.join(&output.name), &output.bytes)?;
     }
     // Even when only the JSON is written, a file this edition does not
-    // publish (its item is closed now) does not stay.
-    remove_stale_copies(&out_dir, meeting, &referat.files)?;
+    // publish (its item is closed now) does not stay. The agenda's files
+    // are among the referat's, which may lie beside it: what the referat
+    // of this edition links to stays.
+    let kept = match plan.make.document {
+        Document::Referat => referat.files,
+        Document::Agenda => {
+            let make = Make {
+                document: Document::Referat,
+                ..plan.make
+            };
+            Referat::of(meeting, date, &plan.layout.labels, make).files
+        }
+    };
+    remove_stale_copies(&out_dir, meeting, &kept)?;
     remove_other_outputs(plan, &out_dir)?;
     eprintln!(
         "built {}: {} in {} ({:.2} s)",
