@@ -353,50 +353,14 @@ pub fn linked_files(text: &str) -> Vec<String> {
 /// the body may use it (a note no longer referred to is not shown).
 pub fn without_parts(text: &str, titles: &[String]) -> String {
     let wanted: Vec<String> = titles.iter().map(|t| t.trim().to_lowercase()).collect();
-    let parser = Parser::new_ext(text, options());
-    let link_definitions: Vec<Range<usize>> = parser
-        .reference_definitions()
-        .iter()
-        .map(|(_, definition)| definition.span.clone())
-        .collect();
-    // Where each part starts, whether it goes, and the footnote
-    // definitions at the top level.
-    let mut parts: Vec<(usize, bool)> = Vec::new();
-    let mut notes: Vec<Range<usize>> = Vec::new();
-    let mut heading: Option<(usize, String)> = None;
-    let mut depth = 0usize;
-    for (event, range) in parser.into_offset_iter() {
-        match event {
-            pulldown_cmark::Event::Start(tag) => {
-                let top = depth == 0;
-                depth += 1;
-                match tag {
-                    Tag::Heading { level, .. } if top && level <= HeadingLevel::H2 => {
-                        heading = Some((range.start, String::new()));
-                    }
-                    Tag::FootnoteDefinition(_) if top => notes.push(range),
-                    _ => {}
-                }
-            }
-            pulldown_cmark::Event::End(TagEnd::Heading(_)) if depth == 1 => {
-                depth -= 1;
-                if let Some((start, title)) = heading.take() {
-                    parts.push((start, wanted.contains(&title.trim().to_lowercase())));
-                }
-            }
-            pulldown_cmark::Event::End(_) => depth = depth.saturating_sub(1),
-            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => {
-                if let Some((_, title)) = heading.as_mut() {
-                    title.push_str(&t);
-                }
-            }
-            _ => {}
-        }
-    }
+    let parts = Parts::of(text, &wanted);
     let mut gone: Vec<Range<usize>> = Vec::new();
-    for (i, &(start, goes)) in parts.iter().enumerate() {
+    for (i, &(start, goes)) in parts.starts.iter().enumerate() {
         if goes {
-            let end = parts.get(i + 1).map_or(text.len(), |&(next, _)| next);
+            let end = parts
+                .starts
+                .get(i + 1)
+                .map_or(text.len(), |&(next, _)| next);
             gone.push(start..end);
         }
     }
@@ -411,17 +375,69 @@ pub fn without_parts(text: &str, titles: &[String]) -> String {
     }
     kept.push_str(&text[at..]);
     let inside = |r: &Range<usize>| gone.iter().any(|g| g.start <= r.start && r.end <= g.end);
-    let mut definitions: Vec<&Range<usize>> = notes
-        .iter()
-        .chain(&link_definitions)
-        .filter(|r| inside(r))
-        .collect();
+    let mut definitions: Vec<&Range<usize>> =
+        parts.definitions.iter().filter(|r| inside(r)).collect();
     definitions.sort_by_key(|r| r.start);
     for range in definitions {
         let definition = text[range.clone()].trim_end();
         kept = format!("{}\n\n{definition}\n", kept.trim_end());
     }
     kept
+}
+
+/// The parts of a body (see [`without_parts`]).
+struct Parts {
+    /// Where each part starts, and whether it is one of the titles sought.
+    starts: Vec<(usize, bool)>,
+    /// The footnote and link reference definitions at the top level.
+    definitions: Vec<Range<usize>>,
+}
+
+impl Parts {
+    /// The parts of `text`; `wanted` are the titles sought, in lower case.
+    fn of(text: &str, wanted: &[String]) -> Parts {
+        let parser = Parser::new_ext(text, options());
+        let mut definitions: Vec<Range<usize>> = parser
+            .reference_definitions()
+            .iter()
+            .map(|(_, definition)| definition.span.clone())
+            .collect();
+        let mut starts = Vec::new();
+        let mut heading: Option<(usize, String)> = None;
+        let mut depth = 0usize;
+        for (event, range) in parser.into_offset_iter() {
+            match event {
+                pulldown_cmark::Event::Start(tag) => {
+                    let top = depth == 0;
+                    depth += 1;
+                    match tag {
+                        Tag::Heading { level, .. } if top && level <= HeadingLevel::H2 => {
+                            heading = Some((range.start, String::new()));
+                        }
+                        Tag::FootnoteDefinition(_) if top => definitions.push(range),
+                        _ => {}
+                    }
+                }
+                pulldown_cmark::Event::End(TagEnd::Heading(_)) if depth == 1 => {
+                    depth -= 1;
+                    if let Some((start, title)) = heading.take() {
+                        starts.push((start, wanted.contains(&title.trim().to_lowercase())));
+                    }
+                }
+                pulldown_cmark::Event::End(_) => depth = depth.saturating_sub(1),
+                pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => {
+                    if let Some((_, title)) = heading.as_mut() {
+                        title.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Parts {
+            starts,
+            definitions,
+        }
+    }
 }
 
 /// Where a link of a body points in the outputs: a local file at its copy

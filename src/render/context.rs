@@ -250,26 +250,8 @@ impl Referat {
         };
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.value.clone());
         let (year, month, day) = (date.year(), date.month(), date.day());
-        let month_name = labels
-            .months
-            .get(month as usize - 1)
-            .cloned()
-            .unwrap_or_default();
-        let weekday = labels
-            .weekdays
-            .get(date.weekday())
-            .cloned()
-            .unwrap_or_default();
         let body = text(&meeting.body).unwrap_or_default();
-        let fill = |template: &str| {
-            template
-                .replace("{weekday}", &weekday)
-                .replace("{day}", &day.to_string())
-                .replace("{month}", &month_name)
-                .replace("{year}", &year.to_string())
-                .replace("{referat}", &document_word)
-                .replace("{body}", &body)
-        };
+        let fill = |template: &str| filled(template, labels, date, &document_word, &body);
         let people = |group: Group| -> Vec<PersonView> {
             meeting.people.group(group).iter().map(person).collect()
         };
@@ -319,6 +301,20 @@ impl Referat {
             files: Vec::new(),
         }
     }
+}
+
+/// A template of labels.toml (`title`, `long_date`) filled in for a
+/// meeting held on `date`: weekday, day, month, year, the document's word
+/// (`{referat}`: Referat or Dagsorden) and the body.
+fn filled(template: &str, labels: &Labels, date: Date, word: &str, body: &str) -> String {
+    let name = |names: &[String], i: usize| names.get(i).cloned().unwrap_or_default();
+    template
+        .replace("{weekday}", &name(&labels.weekdays, date.weekday()))
+        .replace("{day}", &date.day().to_string())
+        .replace("{month}", &name(&labels.months, date.month() as usize - 1))
+        .replace("{year}", &date.year().to_string())
+        .replace("{referat}", word)
+        .replace("{body}", body)
 }
 
 /// The long date of an approval, to follow the layout's "Godkendt": the
