@@ -505,6 +505,36 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Bodies made of blocks that bound parts, notes, quotes, code and
+        /// lists, in any order: leaving the parts out never panics and
+        /// leaves none behind, and a body without one stays as written.
+        #[test]
+        fn leaving_parts_out_is_safe_and_complete(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "## Drøftelse\n\n", "## Indstilling\n", "# Beslutning\n", "Beslutning\n---\n\n",
+                "[^1]: En note.\n\n", "Tekst[^1] og [et link][a].\n", "[a]: https://example.dk\n\n",
+                "> Citat\n> ## Drøftelse\n\n", "- Punkt\n\n  ## Beslutning\n\n", "Æøå.\n\n",
+                "```\n## Drøftelse\n```\n\n", "    ## Beslutning\n\n", "---\n\n",
+            ]),
+            0..24,
+        )) {
+            let parts = ["Drøftelse".to_string(), "Beslutning".to_string()];
+            let body: String = pieces.concat();
+            let agenda = without_parts(&body, &parts);
+            proptest::prop_assert_eq!(&without_parts(&agenda, &parts), &agenda);
+            if !Parts::of(&body, &["drøftelse".into(), "beslutning".into()])
+                .starts
+                .iter()
+                .any(|&(_, goes)| goes)
+            {
+                proptest::prop_assert_eq!(&agenda, &body);
+            }
+        }
+    }
+
     #[test]
     fn a_line_separator_is_a_hard_break() {
         let events = body("Før\u{2028}efter.\n\n```\na\u{2028}b\n```\n", None).events;
