@@ -26,7 +26,8 @@ pub enum Command {
     /// Check meeting sources and report every finding.
     Check(CheckArgs),
     /// Check, then write the referat: out/<meeting>/referat.pdf, .html, .json
-    /// (with --internal: out-internt/<meeting>/referat-internt.*).
+    /// (with --internal: out-internt/<meeting>/referat-internt.*; with
+    /// --agenda the agenda: dagsorden.*, dagsorden-internt.*).
     Build(BuildArgs),
     /// List the meetings found: date, body, items, status.
     List,
@@ -111,12 +112,25 @@ pub struct CheckArgs {
     /// --layout` (default: rk.toml's `layout`, else kl).
     #[arg(long, value_name = "NAME|DIR")]
     pub layout: Option<String>,
+
+    /// Check the sources for the agenda, as `rk build --agenda` does: what
+    /// concerns the meeting's outcome (the referent, presenters present,
+    /// the referat's status) is not checked.
+    #[arg(long)]
+    pub agenda: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub meetings: MeetingArgs,
+
+    /// Write the agenda (dagsorden.pdf, .html, .json) instead of the
+    /// referat: each item without the parts written at the meeting (the
+    /// layout's `meeting_parts`: Drøftelse, Beslutning, Referat), no
+    /// referent and no status; drafts are not refused.
+    #[arg(long)]
+    pub agenda: bool,
 
     /// Where the outputs go (default: `out` in the project, or rk.toml's
     /// `out`; with --internal, `out-internt` or rk.toml's `out_internal`).

@@ -30,6 +30,15 @@ fn the_example_is_valid_html_without_accessibility_violations() {
 }
 
 #[test]
+fn the_agenda_of_the_example_is_valid_html_without_accessibility_violations() {
+    if browser_tools() {
+        let dir = example_copy("browser-agenda");
+        build_ok(&dir, &["--agenda", "--only", "html"]);
+        assert_valid_and_accessible("agenda", &dir.join("out/2020-11-25/dagsorden.html"));
+    }
+}
+
+#[test]
 fn every_markdown_construct_is_valid_and_accessible() {
     if browser_tools() {
         assert_valid_and_accessible("constructs", &built_html("constructs", Some("constructs")));

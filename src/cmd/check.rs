@@ -8,12 +8,18 @@ use anyhow::Result;
 use crate::cli::CheckArgs;
 use crate::cmd::{Outcome, analyse, layout, select};
 use crate::diag::{self, Format, Severity, Tally};
+use crate::model::Document;
 use crate::project::Project;
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;
     let coverage = layout(project, args.layout.as_deref(), cwd)?.coverage();
-    let analysis = analyse(project, &dirs, &coverage)?;
+    let document = if args.agenda {
+        Document::Agenda
+    } else {
+        Document::Referat
+    };
+    let analysis = analyse(project, &dirs, &coverage, document)?;
     let stderr = io::stderr();
     let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     diag::emit(

@@ -18,7 +18,7 @@ use crate::config::Numbering;
 use crate::diag::{self, Diagnostic};
 use crate::files::Files;
 use crate::layout::{Coverage, Layout};
-use crate::model::Meeting;
+use crate::model::{Document, Meeting};
 use crate::paths;
 use crate::project::Project;
 use crate::source;
@@ -92,11 +92,20 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
     }
 }
 
-/// Loads and checks each meeting folder. Findings are collected, never
-/// fatal; only I/O or configuration problems are errors. `coverage` is
-/// what the layout's fonts can show.
-pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Result<Analysis> {
-    let settings = Settings::from_config(&project.config)?;
+/// Loads and checks each meeting folder for `document` (the referat or the
+/// agenda). Findings are collected, never fatal; only I/O or
+/// configuration problems are errors. `coverage` is what the layout's
+/// fonts can show.
+pub fn analyse(
+    project: &Project,
+    dirs: &[PathBuf],
+    coverage: &Coverage,
+    document: Document,
+) -> Result<Analysis> {
+    let settings = Settings {
+        purpose: document,
+        ..Settings::from_config(&project.config)?
+    };
     let mut files = Files::default();
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
@@ -109,6 +118,7 @@ pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Resu
     for dir in dirs {
         let options = source::Options {
             referent: project.config.referent,
+            document,
         };
         let meeting = source::load_with(dir, options, &mut files, &mut diags)?;
         let previous = source::previous_meeting(&folders, &meeting);
