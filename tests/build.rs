@@ -127,9 +127,7 @@ fn the_example_pdf_holds_the_whole_referat() {
 
     // Every item: number and title (in the Dagsorden and as a heading), the
     // case line, and the whole of its prose, in order.
-    let sequence = assert_items_in_order(&body, &meeting, |sag, owners| {
-        format!("{sag} {owners}")
-    });
+    let sequence = assert_items_in_order(&body, &meeting, |sag, owners| format!("{sag} {owners}"));
 
     // The closing page: KL's Mission and Vision, last.
     let mission = squeeze(
@@ -233,7 +231,10 @@ fn the_kommune_layout_holds_the_whole_referat_without_kls_quote_or_closing() {
     );
     let pages = run_tool("pdfinfo", &[&pdf.to_string_lossy()])
         .lines()
-        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse::<usize>().unwrap()))
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse::<usize>().unwrap())
+        })
         .unwrap();
     for expected in [
         "REFERAT",
@@ -261,7 +262,12 @@ fn the_kommune_layout_holds_the_whole_referat_without_kls_quote_or_closing() {
     });
     // The last item's text ends the document: no closing page, no quote.
     assert!(body.ends_with(&sequence[sequence.len() - 1]), "{body}");
-    for kl in ["KL bidrager til at udvikle", "Mission", "Fra KL's mission", "SIDE"] {
+    for kl in [
+        "KL bidrager til at udvikle",
+        "Mission",
+        "Fra KL's mission",
+        "SIDE",
+    ] {
         assert!(!body.contains(&squeeze(kl)), "`{kl}` in the kommune layout");
     }
 }
@@ -290,7 +296,10 @@ fn the_kommune_layout_pdf_is_pdf_ua_and_pdf_a_in_its_own_fonts() {
     let pdf = build(&dir, &["2020-11-25", "--layout", "kommune"]);
     assert_pdf_ua_and_pdf_a(&pdf);
     let dir = build_fixture("closed");
-    let run = rk(&dir, &["build", "2020-11-25", "--layout", "kommune", "--internal"]);
+    let run = rk(
+        &dir,
+        &["build", "2020-11-25", "--layout", "kommune", "--internal"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_pdf_ua_and_pdf_a(&dir.join("out-internt/2020-11-25/referat-internt.pdf"));
 }

@@ -23,7 +23,14 @@ fn build_json(dir: &Path) -> (i32, Vec<Finding>, String) {
 fn build_json_in(dir: &Path, layout: &str) -> (i32, Vec<Finding>, String) {
     let run = rk(
         dir,
-        &["build", "2020-11-25", "--layout", layout, "--format", "json"],
+        &[
+            "build",
+            "2020-11-25",
+            "--layout",
+            layout,
+            "--format",
+            "json",
+        ],
     );
     (run.code, parse_findings(&run.stdout), run.stderr)
 }
@@ -113,7 +120,8 @@ fn the_finding_names_the_character_and_what_to_do() {
     let run = rk(&dir, &["check", "--layout", "kommune"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("is in none of the fonts of the layout kommune:"),
+        run.stderr
+            .contains("is in none of the fonts of the layout kommune:"),
         "{}",
         run.stderr
     );
