@@ -1,6 +1,8 @@
 //! Layouts: the look of a referat as data (a Typst template, the Danish
-//! labels, the closing text and the fonts). The KL layout is compiled into
-//! the binary; `--layout DIR` or `layout` in rk.toml use a folder instead.
+//! labels, the closing text and the fonts). The built-in layouts (`kl`,
+//! the default, and `kommune`: every folder under layouts/) are compiled
+//! into the binary; `--layout DIR` or `layout` in rk.toml use a folder
+//! instead.
 
 use std::collections::BTreeMap;
 use std::fs;
