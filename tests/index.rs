@@ -345,6 +345,31 @@ fn without_a_site_address_there_is_no_feed_and_an_old_one_goes() {
     let html = page(&dir, "index.html");
     assert!(select(&html, "a[href='feed.xml']").is_empty());
     assert!(select(&html, "link[rel='alternate']").is_empty());
+
+    // An address that is not a whole one is a configuration problem.
+    replace_in(
+        &dir.join("rk.toml"),
+        "[site]\n",
+        "[site]\nurl = \"referater.example.dk\"\n",
+    );
+    let run = rk(&dir, &["index", "--out", "andet"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: rk.toml: `url` under [site] is `referater.example.dk`, not a whole web address: \
+         write the address out/ is published at, with https:// (`https://referater.example.dk/`)\n"
+    );
+    assert!(!dir.join("andet").exists());
+}
+
+#[test]
+fn out_names_another_folder() {
+    let dir = indexed("out", &["--out", "arkiv"]);
+    assert_eq!(
+        files_under(&dir.join("arkiv")),
+        ["feed.xml", "index.html", "index.json", "sager.html"]
+    );
+    assert!(!dir.join("out").exists());
 }
 
 #[test]

@@ -30,6 +30,10 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
             paths::shown(&project.meetings_dir())
         );
     }
+    let site = &project.config.site;
+    if let Some(url) = &site.url {
+        check_site_url(url)?;
+    }
     let layout = archive_layout(layout(project, args.layout.as_deref(), cwd)?)?;
     let out = match &args.out {
         Some(out) => cwd.join(out),
@@ -54,7 +58,6 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
         eprintln!("not indexed: the sources have {tally}; nothing was written");
         return Ok(Outcome::Failed);
     }
-    let site = &project.config.site;
     let title = match &site.title {
         Some(title) => title.clone(),
         None => index_label(&layout, "title")?,
@@ -135,6 +138,22 @@ fn archive_layout(layout: Layout) -> Result<Layout> {
             )
         }
     }
+}
+
+/// The site's address must be a whole web address: the feed's ids and
+/// links are made from it.
+fn check_site_url(url: &str) -> Result<()> {
+    let web = matches!(paths::scheme(url).as_deref(), Some("http" | "https"));
+    let host = url
+        .split_once("://")
+        .is_some_and(|(_, rest)| !rest.trim().is_empty());
+    if web && host && !url.chars().any(char::is_whitespace) {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "rk.toml: `url` under [site] is `{url}`, not a whole web address: write the address \
+         out/ is published at, with https:// (`https://referater.example.dk/`)"
+    )
 }
 
 /// A label of labels.toml's `[index]` table.

@@ -452,6 +452,21 @@ mod tests {
     }
 
     #[test]
+    fn case_anchors_are_unique() {
+        let case = |sag: &str| CaseEntry {
+            sag: sag.into(),
+            url: None,
+            items: Vec::new(),
+        };
+        let cases = [case("21/04651"), case("21-04651"), case("SAG-2019-04651")];
+        let anchors: Vec<String> = case_anchors(&cases).into_iter().map(|c| c.anchor).collect();
+        assert_eq!(
+            anchors,
+            ["sag-21-04651", "sag-21-04651-2", "sag-sag-2019-04651"]
+        );
+    }
+
+    #[test]
     fn base_urls_end_in_one_slash() {
         assert_eq!(base_url("https://x.dk"), "https://x.dk/");
         assert_eq!(
