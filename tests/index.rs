@@ -363,6 +363,34 @@ fn without_a_site_address_there_is_no_feed_and_an_old_one_goes() {
 }
 
 #[test]
+fn a_folder_name_with_a_space_is_linked_percent_encoded() {
+    let dir = project_copy(ARCHIVE, "index-space");
+    let meetings = dir.join("meetings");
+    fs::rename(
+        meetings.join("2021-03-10"),
+        meetings.join("2021-03-10-ekstra møde"),
+    )
+    .unwrap();
+    let run = rk(&dir, &["index"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = index_json(&dir);
+    assert_eq!(json["meetings"][1]["id"], "2021-03-10-ekstra møde");
+    assert_eq!(
+        json["meetings"][1]["referat"]["html"],
+        "2021-03-10-ekstra%20m%C3%B8de/referat.html"
+    );
+    assert_eq!(
+        json["cases"][0]["items"][1]["href"],
+        "2021-03-10-ekstra%20m%C3%B8de/referat.html#punkt-1"
+    );
+    let html = page(&dir, "index.html");
+    assert_eq!(
+        hrefs(&select(&html, ".meetings li")[1])[0],
+        "2021-03-10-ekstra%20m%C3%B8de/referat.html"
+    );
+}
+
+#[test]
 fn out_names_another_folder() {
     let dir = indexed("out", &["--out", "arkiv"]);
     assert_eq!(

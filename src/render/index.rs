@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::layout::Layout;
+use crate::markdown;
 use crate::model::Meeting;
 use crate::render::context::{self, Edition, Referat};
 use crate::render::html;
@@ -79,10 +80,14 @@ pub struct Links {
 }
 
 impl Links {
+    /// The links to `stem`.html and .pdf in the folder of `meeting`, whose
+    /// name is percent-encoded where a link needs it (`2021-04-21-ekstra
+    /// møde` is `2021-04-21-ekstra%20m%C3%B8de`).
     fn new(meeting: &str, stem: &str) -> Links {
+        let folder = markdown::href(meeting);
         Links {
-            html: format!("{meeting}/{stem}.html"),
-            pdf: format!("{meeting}/{stem}.pdf"),
+            html: format!("{folder}/{stem}.html"),
+            pdf: format!("{folder}/{stem}.pdf"),
         }
     }
 }
