@@ -172,7 +172,7 @@ fn a_closed_items_case_is_in_no_file_under_out_and_the_anchors_lead_to_the_items
     // Closed items appear as in the referat: in the feed with number and
     // title only.
     let feed = fs::read_to_string(dir.join("out/feed.xml")).unwrap();
-    assert!(feed.contains("3. Personalesag"), "{feed}");
+    assert!(feed.contains("3. Personalesag (Lukket punkt)"), "{feed}");
     // Every link of the case index finds its item in the built referat.
     let html = page(&dir, "sager.html");
     for link in select(&html, "main li a") {

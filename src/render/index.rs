@@ -62,7 +62,8 @@ pub struct MeetingEntry {
     pub approved: Option<String>,
     /// How many items (groups and sub-items each count).
     pub items: usize,
-    /// The numbers and titles of the items, as the referat shows them.
+    /// The numbers and titles of the items, a closed one marked as the
+    /// referat marks it, for the feed.
     #[serde(skip)]
     pub item_titles: Vec<String>,
     /// Links to the referat, relative to index.html.
@@ -139,7 +140,8 @@ impl Archive {
                     .calendar_date()
                     .or_else(|| Date::of_meeting_name(&meeting.id))?;
                 let referat = Referat::new(meeting, date, &layout.labels, Edition::Public);
-                Some((meeting_entry(meeting, &referat, settings.agenda), referat))
+                let entry = meeting_entry(meeting, &referat, layout, settings.agenda);
+                Some((entry, referat))
             })
             .collect();
         entries.sort_by(|(a, _), (b, _)| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
@@ -159,7 +161,12 @@ fn base_url(url: &str) -> String {
     format!("{}/", url.trim().trim_end_matches('/'))
 }
 
-fn meeting_entry(meeting: &Meeting, referat: &Referat, agenda: bool) -> MeetingEntry {
+fn meeting_entry(
+    meeting: &Meeting,
+    referat: &Referat,
+    layout: &Layout,
+    agenda: bool,
+) -> MeetingEntry {
     MeetingEntry {
         id: meeting.id.clone(),
         date: referat.date.clone(),
@@ -172,10 +179,18 @@ fn meeting_entry(meeting: &Meeting, referat: &Referat, agenda: bool) -> MeetingE
         status: referat.status,
         approved: referat.approved.clone(),
         items: referat.items.len(),
+        // A closed item as the referat shows it: number, title, "Lukket punkt".
         item_titles: referat
             .items
             .iter()
-            .map(|item| format!("{}. {}", item.number, item.title))
+            .map(|item| {
+                let line = format!("{}. {}", item.number, item.title);
+                if item.closed {
+                    format!("{line} ({})", layout.labels.closed_item)
+                } else {
+                    line
+                }
+            })
             .collect(),
         referat: Links::new(&meeting.id, "referat"),
         dagsorden: agenda.then(|| Links::new(&meeting.id, "dagsorden")),
