@@ -101,6 +101,20 @@ fn the_workflow_checks_builds_in_shards_indexes_and_publishes_with_pinned_action
 }
 
 #[test]
+fn the_workflows_check_and_index_commands_run_on_a_minutes_repository() {
+    let dir = scratch("ci-commands");
+    copy_tree(&project_root().join("tests/fixtures/index/archive"), &dir);
+    for args in [
+        &["check", "--all", "--format", "github", "--deny-warnings"][..],
+        &["index"],
+    ] {
+        let done = common::rk(&dir, args);
+        assert_eq!(done.code, 0, "rk {args:?}: {}", done.stderr);
+    }
+    assert!(dir.join("out/index.html").is_file());
+}
+
+#[test]
 fn the_workflow_passes_githubs_schema() {
     if have_tool("check-jsonschema", "--version") {
         let args = ["--builtin-schema", "vendor.github-workflows"];
