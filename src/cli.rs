@@ -29,6 +29,10 @@ pub enum Command {
     /// (with --internal: out-internt/<meeting>/referat-internt.*; with
     /// --agenda the agenda: dagsorden.*, dagsorden-internt.*).
     Build(BuildArgs),
+    /// Write the archive from the sources of every meeting: out/index.html
+    /// (the meetings by year and body), out/sager.html (every case with the
+    /// items that carried it), out/index.json and out/feed.xml (Atom).
+    Index(IndexArgs),
     /// List the meetings found: date, body, items, status.
     List,
     /// Start a project: rk.toml and a meetings folder with one example
@@ -176,6 +180,28 @@ pub struct BuildArgs {
     /// Fail (exit 1, nothing written) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Where the archive goes (default: `out` in the project, or rk.toml's
+    /// `out`), beside the meetings' folders that `rk build` writes.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The layout whose index.html and sager.html make the pages (default:
+    /// rk.toml's `layout`, else kl; a layout without them uses kl's).
+    #[arg(long, value_name = "NAME|DIR")]
+    pub layout: Option<String>,
+
+    /// Link each meeting's dagsorden too (dagsorden.pdf, .html), for an
+    /// archive whose CI builds them with `rk build --agenda`.
+    #[arg(long)]
+    pub agenda: bool,
+
+    /// How findings are written (see `rk check --help`).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
