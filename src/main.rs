@@ -42,6 +42,10 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             let project = cmd::project_for(&args.meetings, &start)?;
             cmd::build::run(&project, args, &start)
         }
+        Command::Diff(args) => {
+            let project = cmd::project_for(&args.meetings, &start)?;
+            cmd::diff::run(&project, args, &start)
+        }
         Command::List => cmd::list::run(&Project::discover(&start)?),
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
         Command::Layout(command) => cmd::layout::run(command, &start),

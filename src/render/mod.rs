@@ -2,7 +2,10 @@
 //! plain data every output is made from; [`typst`] makes the PDF, [`html`]
 //! the page and [`json`] the data.
 
+pub mod change_page;
+pub mod changes;
 pub mod context;
 pub mod html;
 pub mod json;
+pub mod marked;
 pub mod typst;

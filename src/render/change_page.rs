@@ -1,0 +1,492 @@
+//! The change page, aendringer.html: the whole referat in the layout's
+//! HTML look with every change since an earlier version marked, made with
+//! the layout's `aendringer.html` template and its `[changes]` labels
+//! (from the built-in kl layout when a layout has none).
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use crate::layout::{self, Layout};
+use crate::markdown;
+use crate::render::changes::{self, Change, Changes, FieldChange, ItemChange};
+use crate::render::context::{self, ItemView, PersonView, Referat, SectionView};
+use crate::render::html::{self, Urls};
+use crate::render::marked::{self, Marks};
+
+/// One version of the referat as the page shows it: the edition's view
+/// and the folder its images are read from.
+pub struct Shown<'a> {
+    pub referat: &'a Referat,
+    pub dir: &'a Path,
+}
+
+/// What the template sees of an item: the new version's view (the old
+/// one's for a removed item), with its body marked.
+#[derive(Serialize)]
+struct PageItem<'a> {
+    #[serde(flatten)]
+    view: &'a ItemView,
+    anchor: String,
+    heading: usize,
+    /// `new`, `removed` or `changed`; none for an unchanged item.
+    change: Option<Change>,
+    /// "Nyt punkt", "Punktet er ændret", ...
+    notice: Option<String>,
+    /// The changes of its fields, in words.
+    sentences: Vec<String>,
+    /// A closed item of the public edition: number, title, "Lukket punkt"
+    /// and the notice, nothing else.
+    withheld: bool,
+    sag_url: Option<String>,
+    dok_url: Option<String>,
+    body_html: Value,
+    /// The title of the section starting before it, and its anchor.
+    opens: Option<SectionHead>,
+}
+
+#[derive(Serialize)]
+struct SectionHead {
+    title: String,
+    anchor: String,
+}
+
+/// A line of a participant list: the person now (or before, when
+/// removed), and before, when changed.
+#[derive(Serialize)]
+struct PersonLine<'a> {
+    person: &'a PersonView,
+    old: Option<&'a PersonView>,
+    change: Option<Change>,
+}
+
+#[derive(Serialize)]
+struct Group<'a> {
+    key: &'static str,
+    people: Vec<PersonLine<'a>>,
+}
+
+/// The words of the change page: the layout's `[changes]` table, else
+/// the built-in kl layout's.
+pub fn labels(layout: &Layout) -> Result<toml::Table> {
+    if let Some(toml::Value::Table(table)) = layout.labels_table.get("changes") {
+        return Ok(table.clone());
+    }
+    let kl = layout::built_in("kl")
+        .and_then(|files| files.iter().find(|(path, _)| *path == "labels.toml"))
+        .context("the built-in kl layout has no labels.toml")?;
+    let table: toml::Table = toml::from_str(std::str::from_utf8(kl.1)?)?;
+    match table.get("changes") {
+        Some(toml::Value::Table(changes)) => Ok(changes.clone()),
+        _ => anyhow::bail!("the built-in kl layout has no [changes] labels"),
+    }
+}
+
+/// The layout's `aendringer.html`, else the built-in kl layout's.
+fn template(layout: &Layout) -> Result<String> {
+    if layout.file("aendringer.html").is_some() {
+        return html::layout_text(layout, "aendringer.html").map(str::to_string);
+    }
+    let kl = layout::built_in("kl")
+        .and_then(|files| files.iter().find(|(path, _)| *path == "aendringer.html"))
+        .context("the built-in kl layout has no aendringer.html")?;
+    Ok(std::str::from_utf8(kl.1)?.to_string())
+}
+
+/// A label of the `[changes]` table, with `{name}` placeholders filled.
+pub fn say(labels: &toml::Table, key: &str, fill: &[(&str, &str)]) -> String {
+    let mut text = labels
+        .get(key)
+        .and_then(toml::Value::as_str)
+        .unwrap_or(key)
+        .to_string();
+    for (name, value) in fill {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// The marks of inserted and deleted words, with the words read out.
+fn marks(labels: &toml::Table) -> Marks {
+    let hidden = |key: &str, before: bool| {
+        let word = minijinja::HtmlEscape(&say(labels, key, &[])).to_string();
+        if before {
+            format!("<span class=\"visually-hidden\">{word} </span>")
+        } else {
+            format!("<span class=\"visually-hidden\"> {word}</span>")
+        }
+    };
+    Marks {
+        ins_open: format!("<ins>{}", hidden("inserted", true)),
+        ins_close: format!("{}</ins>", hidden("inserted_end", false)),
+        del_open: format!("<del>{}", hidden("deleted", true)),
+        del_close: format!("{}</del>", hidden("deleted_end", false)),
+    }
+}
+
+/// The marks the other way round: a removed item is its old text, all
+/// of it marked deleted.
+fn swapped(marks: &Marks) -> Marks {
+    Marks {
+        ins_open: marks.del_open.clone(),
+        ins_close: marks.del_close.clone(),
+        del_open: marks.ins_open.clone(),
+        del_close: marks.ins_close.clone(),
+    }
+}
+
+/// A field's change in words: "Sag ændret fra SAG-2020-01234 til
+/// SAG-2020-01243".
+pub fn sentence(change: &FieldChange, labels: &toml::Table, layout_labels: &toml::Table) -> String {
+    let name = labels
+        .get("fields")
+        .and_then(|f| f.get(change.field))
+        .and_then(toml::Value::as_str)
+        .unwrap_or(change.field);
+    let shown = |v: &Option<String>| {
+        v.as_deref()
+            .map(|v| shown_value(change.field, v, labels, layout_labels))
+    };
+    match (shown(&change.old), shown(&change.new)) {
+        (Some(old), Some(new)) => say(
+            labels,
+            "changed",
+            &[("field", name), ("old", &old), ("new", &new)],
+        ),
+        (None, Some(new)) => say(labels, "added", &[("field", name), ("new", &new)]),
+        (Some(old), None) => say(labels, "removed", &[("field", name), ("old", &old)]),
+        (None, None) => String::new(),
+    }
+}
+
+/// A value as the referat words it: `closed` as yes or no, an item's kind
+/// and status by the layout's labels.
+fn shown_value(
+    field: &str,
+    value: &str,
+    labels: &toml::Table,
+    layout_labels: &toml::Table,
+) -> String {
+    let from = |table: &str| {
+        layout_labels
+            .get(table)
+            .and_then(|t| t.get(value))
+            .and_then(toml::Value::as_str)
+            .map(str::to_string)
+    };
+    match (field, value) {
+        ("closed", "true") => say(labels, "yes", &[]),
+        ("closed", _) => say(labels, "no", &[]),
+        ("kind", _) => from("kinds").unwrap_or_else(|| value.to_string()),
+        ("status", _) => from("statuses").unwrap_or_else(|| value.to_string()),
+        _ => value.to_string(),
+    }
+}
+
+/// The change page of `changes` from `old` (none: a meeting new since
+/// then) to `new`, in the edition the views were made for.
+pub fn render(
+    changes: &Changes,
+    old: Option<&Shown<'_>>,
+    new: &Shown<'_>,
+    old_files: Option<&changes::Version<'_>>,
+    new_files: &changes::Version<'_>,
+    layout: &Layout,
+    urls: Urls<'_>,
+) -> Result<String> {
+    let labels = labels(layout)?;
+    let marks = marks(&labels);
+    let style = html::layout_text(layout, "style.css")?;
+    let notes = layout
+        .labels_table
+        .get("notes")
+        .and_then(|v| v.as_str())
+        .unwrap_or(html::NOTES);
+    let items = page_items(
+        changes, old, new, old_files, new_files, &labels, layout, &marks, notes, urls,
+    );
+    let closing = layout
+        .closing()
+        .map(|text| {
+            let body = markdown::body(text, Some(new.dir));
+            html::body_html(body, 0, context::CLOSING_ANCHOR, notes)
+        })
+        .unwrap_or_default();
+    let starts = html::section_starts(new.referat);
+    let summary: Vec<Value> = changes
+        .items
+        .iter()
+        .map(|item| {
+            Value::from_serialize(SummaryEntry {
+                anchor: item.anchor(),
+                number: &item.number,
+                title: &item.title,
+                notice: notice(item, new.referat.internal, &labels),
+            })
+        })
+        .collect();
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_filter("breaks", html::breaks);
+    let source = template(layout)?;
+    env.add_template("aendringer.html", &source)
+        .map_err(|e| anyhow::anyhow!("the layout's aendringer.html: {e}"))?;
+    env.get_template("aendringer.html")
+        .and_then(|t| {
+            t.render(context! {
+                referat => new.referat,
+                base => &changes.base,
+                new_meeting => changes.new_meeting,
+                empty => changes.is_empty(),
+                labels => Value::from_serialize(&layout.labels_table),
+                changes => Value::from_serialize(&labels),
+                meeting_sentences => meeting_sentences(changes, &labels, &layout.labels_table),
+                summary => summary,
+                groups => people_groups(changes, old.map(|o| o.referat), new.referat),
+                agenda => html::agenda(new.referat, &starts),
+                items => items,
+                mark => marks_table(&marks),
+                closing_html => Value::from_safe_string(closing),
+                style => Value::from_safe_string(style.to_string()),
+            })
+        })
+        .map_err(|e| anyhow::anyhow!("the layout's aendringer.html: {e}"))
+}
+
+#[derive(Serialize)]
+struct SummaryEntry<'a> {
+    anchor: String,
+    number: &'a str,
+    title: &'a str,
+    notice: String,
+}
+
+/// The marks as the template uses them around a person's line (safe
+/// HTML: rk made it, the words escaped).
+fn marks_table(marks: &Marks) -> std::collections::BTreeMap<&'static str, Value> {
+    [
+        ("ins_open", &marks.ins_open),
+        ("ins_close", &marks.ins_close),
+        ("del_open", &marks.del_open),
+        ("del_close", &marks.del_close),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, Value::from_safe_string(v.clone())))
+    .collect()
+}
+
+/// "Nyt punkt", "Punktet er fjernet", "Punktet er ændret", or for a
+/// closed item of the public edition that it changed, and nothing more.
+fn notice(item: &ItemChange, internal: bool, labels: &toml::Table) -> String {
+    let key = match item.change {
+        Change::New => "item_new",
+        Change::Removed => "item_removed",
+        Change::Changed if item.closed && !internal => "item_closed_changed",
+        Change::Changed => "item_changed",
+    };
+    say(labels, key, &[])
+}
+
+/// The meeting's field changes and the participants', in words.
+fn meeting_sentences(
+    changes: &Changes,
+    labels: &toml::Table,
+    layout_labels: &toml::Table,
+) -> Vec<String> {
+    let fields = changes
+        .fields
+        .iter()
+        .map(|f| sentence(f, labels, layout_labels));
+    let people = changes.people.iter().map(|p| {
+        let group = layout_labels
+            .get(p.group)
+            .and_then(toml::Value::as_str)
+            .unwrap_or(p.group);
+        let key = match p.change {
+            Change::New => "person_new",
+            Change::Removed => "person_removed",
+            Change::Changed => "person_changed",
+        };
+        say(labels, key, &[("name", &p.name), ("group", group)])
+    });
+    fields.chain(people).collect()
+}
+
+/// Each participant group with its lines marked: the new version's people
+/// in order, those removed after them.
+fn people_groups<'a>(
+    changes: &Changes,
+    old: Option<&'a Referat>,
+    new: &'a Referat,
+) -> Vec<Group<'a>> {
+    let old_groups = old.map(changes::groups);
+    changes::groups(new)
+        .into_iter()
+        .enumerate()
+        .map(|(g, (key, people))| {
+            let before: &[PersonView] = old_groups.as_ref().map_or(&[], |o| o[g].1);
+            let change_of = |name: &str, change: Change| {
+                changes
+                    .people
+                    .iter()
+                    .any(|p| p.group == key && p.name == name && p.change == change)
+            };
+            let mut lines: Vec<PersonLine<'a>> = people
+                .iter()
+                .map(|person| {
+                    let old = before
+                        .iter()
+                        .find(|o| crate::model::same_name(&o.name, &person.name));
+                    let change = [Change::New, Change::Changed]
+                        .into_iter()
+                        .find(|c| change_of(&person.name, *c));
+                    PersonLine {
+                        person,
+                        old,
+                        change,
+                    }
+                })
+                .collect();
+            lines.extend(
+                before
+                    .iter()
+                    .filter(|p| change_of(&p.name, Change::Removed))
+                    .map(|person| PersonLine {
+                        person,
+                        old: None,
+                        change: Some(Change::Removed),
+                    }),
+            );
+            Group { key, people: lines }
+        })
+        .collect()
+}
+
+/// Every item of the page, in order: the new version's and the removed
+/// ones, each with its changes.
+#[allow(clippy::too_many_arguments)]
+fn page_items<'a>(
+    changes: &Changes,
+    old: Option<&Shown<'a>>,
+    new: &Shown<'a>,
+    old_files: Option<&changes::Version<'_>>,
+    new_files: &changes::Version<'_>,
+    labels: &toml::Table,
+    layout: &Layout,
+    marks: &Marks,
+    notes: &str,
+    urls: Urls<'_>,
+) -> Vec<PageItem<'a>> {
+    let starts = html::section_starts(new.referat);
+    let internal = new.referat.internal;
+    changes::pairs(old_files, new_files)
+        .into_iter()
+        .filter_map(|(o, n)| {
+            let old_view = o.and_then(|i| old.map(|v| &v.referat.items[i]));
+            let new_view = n.map(|i| &new.referat.items[i]);
+            let view = new_view.or(old_view)?;
+            let change = changes.items.iter().find(|c| c.old == o && c.new == n);
+            let withheld = !internal && (view.closed || old_view.is_some_and(|v| v.closed));
+            let mut item = PageItem {
+                view,
+                anchor: change.map_or_else(|| view.anchor(), ItemChange::anchor),
+                heading: (view.level + usize::from(view.section.is_some()) + 1).min(6),
+                change: change.map(|c| c.change),
+                notice: change.map(|c| notice(c, internal, labels)),
+                sentences: change.map_or_else(Vec::new, |c| {
+                    c.fields
+                        .iter()
+                        .map(|f| sentence(f, labels, &layout.labels_table))
+                        .collect()
+                }),
+                withheld,
+                sag_url: view
+                    .sag
+                    .as_ref()
+                    .zip(urls.case)
+                    .map(|(s, u)| context::case_url(u, s)),
+                dok_url: view
+                    .dok
+                    .as_ref()
+                    .zip(urls.document)
+                    .map(|(d, u)| context::document_url(u, d)),
+                body_html: Value::from_safe_string(String::new()),
+                opens: n
+                    .and_then(|n| starts.get(n).copied().flatten())
+                    .map(|index| SectionHead {
+                        title: new.referat.sections[index].title.clone(),
+                        anchor: SectionView::anchor(index),
+                    }),
+            };
+            if withheld && !view.closed {
+                // Open now, closed before: the text as published now,
+                // nothing of the closed version marked.
+                let level = view.level + usize::from(view.section.is_some());
+                let now = Some((view.body.as_str(), new.dir));
+                item.body_html = Value::from_safe_string(marked_body(
+                    now,
+                    now,
+                    marks,
+                    level,
+                    &item.anchor,
+                    notes,
+                ));
+            } else if !withheld {
+                let (old_body, new_body) = (
+                    old_view.map(|v| (v.body.as_str(), old.map_or(new.dir, |o| o.dir))),
+                    new_view.map(|v| (v.body.as_str(), new.dir)),
+                );
+                let level = view.level + usize::from(view.section.is_some());
+                let html = marked_body(old_body, new_body, marks, level, &item.anchor, notes);
+                item.body_html = Value::from_safe_string(html);
+            }
+            Some(item)
+        })
+        .collect()
+}
+
+/// An item's body with its changes marked: both versions merged, a new
+/// item all inserted, a removed one all deleted.
+fn marked_body(
+    old: Option<(&str, &Path)>,
+    new: Option<(&str, &Path)>,
+    marks: &Marks,
+    level: usize,
+    prefix: &str,
+    notes: &str,
+) -> String {
+    let old = old.map(|(text, dir)| markdown::body(text, Some(dir)));
+    let new = new.map(|(text, dir)| markdown::body(text, Some(dir)));
+    let empty = markdown::Body {
+        events: Vec::new(),
+        notes: Vec::new(),
+    };
+    let reversed = swapped(marks);
+    // A removed item: its old text is the structure, all of it deleted.
+    let (before, after, marks) = match (&old, &new) {
+        (Some(old), None) => (&empty, old, &reversed),
+        (old, Some(new)) => (old.as_ref().unwrap_or(&empty), new, marks),
+        (None, None) => return String::new(),
+    };
+    fn merged<'e>(
+        o: &[markdown::Event<'e>],
+        n: &[markdown::Event<'e>],
+        marks: &Marks,
+    ) -> Vec<markdown::Event<'e>> {
+        marked::merge(o, n, marks).events
+    }
+    let no_note = Vec::new();
+    let body = markdown::Body {
+        events: merged(&before.events, &after.events, marks),
+        notes: after
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, note)| merged(before.notes.get(i).unwrap_or(&no_note), note, marks))
+            .collect(),
+    };
+    html::body_html(body, level, prefix, notes)
+}
