@@ -203,27 +203,28 @@ fn compare(
         });
     }
     let new_view = Referat::new(meeting, date, labels, plan.edition);
-    let old_view = old.as_ref().map(|m| {
-        (
-            Referat::new(m, old_date(m), labels, plan.edition),
-            m.dir.as_path(),
-        )
-    });
-    let page = change_page::render(
-        &changes,
-        old_view
+    let old_view = old
+        .as_ref()
+        .map(|m| Referat::new(m, old_date(m), labels, plan.edition));
+    let page = change_page::render(&change_page::Input {
+        changes: &changes,
+        old: old
             .as_ref()
-            .map(|(referat, dir)| Shown { referat, dir })
-            .as_ref(),
-        &Shown {
+            .zip(old_view.as_ref())
+            .zip(old_version.as_ref())
+            .map(|((m, referat), version)| Shown {
+                referat,
+                dir: &m.dir,
+                version,
+            }),
+        new: Shown {
             referat: &new_view,
             dir: &meeting.dir,
+            version: &new_version,
         },
-        old_version.as_ref(),
-        &new_version,
-        &plan.layout,
-        plan.urls,
-    )?;
+        layout: &plan.layout,
+        urls: plan.urls,
+    })?;
     let path = plan.out_root.join(&meeting.id).join(plan.page_name());
     write_atomic(&path, page.as_bytes())?;
     Ok(Report {

@@ -16,11 +16,30 @@ use crate::render::context::{self, ItemView, PersonView, Referat, SectionView};
 use crate::render::html::{self, Urls};
 use crate::render::marked::{self, Marks};
 
-/// One version of the referat as the page shows it: the edition's view
-/// and the folder its images are read from.
+/// One version of the referat as the page shows it: the edition's view,
+/// the folder its images are read from, and the version as compared.
 pub struct Shown<'a> {
     pub referat: &'a Referat,
     pub dir: &'a Path,
+    pub version: &'a changes::Version<'a>,
+}
+
+/// What the page is made from.
+pub struct Input<'a> {
+    pub changes: &'a Changes,
+    /// None: the meeting is new since then.
+    pub old: Option<Shown<'a>>,
+    pub new: Shown<'a>,
+    pub layout: &'a Layout,
+    pub urls: Urls<'a>,
+}
+
+/// The words and marks of the page, settled once.
+struct Words {
+    labels: toml::Table,
+    marks: Marks,
+    /// The heading of an item's notes.
+    notes: String,
 }
 
 /// What the template sees of an item: the new version's view (the old
@@ -161,6 +180,10 @@ pub fn sentence(change: &FieldChange, labels: &toml::Table, layout_labels: &toml
     }
 }
 
+fn sentences(fields: &[FieldChange], labels: &toml::Table, layout: &toml::Table) -> Vec<String> {
+    fields.iter().map(|f| sentence(f, labels, layout)).collect()
+}
+
 /// A value as the referat words it: `closed` as yes or no, an item's kind
 /// and status by the layout's labels.
 fn shown_value(
@@ -185,48 +208,30 @@ fn shown_value(
     }
 }
 
-/// The change page of `changes` from `old` (none: a meeting new since
-/// then) to `new`, in the edition the views were made for.
-pub fn render(
-    changes: &Changes,
-    old: Option<&Shown<'_>>,
-    new: &Shown<'_>,
-    old_files: Option<&changes::Version<'_>>,
-    new_files: &changes::Version<'_>,
-    layout: &Layout,
-    urls: Urls<'_>,
-) -> Result<String> {
+/// The change page of `changes` from `old` to `new`, in the edition the
+/// views were made for.
+pub fn render(input: &Input<'_>) -> Result<String> {
+    let (layout, new, changes) = (input.layout, &input.new, input.changes);
     let labels = labels(layout)?;
-    let marks = marks(&labels);
+    let words = Words {
+        marks: marks(&labels),
+        notes: layout
+            .labels_table
+            .get("notes")
+            .and_then(|v| v.as_str())
+            .unwrap_or(html::NOTES)
+            .to_string(),
+        labels,
+    };
     let style = html::layout_text(layout, "style.css")?;
-    let notes = layout
-        .labels_table
-        .get("notes")
-        .and_then(|v| v.as_str())
-        .unwrap_or(html::NOTES);
-    let items = page_items(
-        changes, old, new, old_files, new_files, &labels, layout, &marks, notes, urls,
-    );
     let closing = layout
         .closing()
         .map(|text| {
             let body = markdown::body(text, Some(new.dir));
-            html::body_html(body, 0, context::CLOSING_ANCHOR, notes)
+            html::body_html(body, 0, context::CLOSING_ANCHOR, &words.notes)
         })
         .unwrap_or_default();
     let starts = html::section_starts(new.referat);
-    let summary: Vec<Value> = changes
-        .items
-        .iter()
-        .map(|item| {
-            Value::from_serialize(SummaryEntry {
-                anchor: item.anchor(),
-                number: &item.number,
-                title: &item.title,
-                notice: notice(item, new.referat.internal, &labels),
-            })
-        })
-        .collect();
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
@@ -242,18 +247,36 @@ pub fn render(
                 new_meeting => changes.new_meeting,
                 empty => changes.is_empty(),
                 labels => Value::from_serialize(&layout.labels_table),
-                changes => Value::from_serialize(&labels),
-                meeting_sentences => meeting_sentences(changes, &labels, &layout.labels_table),
-                summary => summary,
-                groups => people_groups(changes, old.map(|o| o.referat), new.referat),
+                changes => Value::from_serialize(&words.labels),
+                meeting_sentences => meeting_sentences(changes, &words.labels, &layout.labels_table),
+                summary => summary(changes, new.referat.internal, &words.labels),
+                groups => people_groups(changes, input.old.as_ref().map(|o| o.referat), new.referat),
                 agenda => html::agenda(new.referat, &starts),
-                items => items,
-                mark => marks_table(&marks),
+                items => page_items(input, &words),
+                mark => marks_table(&words.marks),
                 closing_html => Value::from_safe_string(closing),
                 style => Value::from_safe_string(style.to_string()),
             })
         })
         .map_err(|e| anyhow::anyhow!("the layout's aendringer.html: {e}"))
+}
+
+/// The changed items listed at the top, with their anchors.
+fn summary<'c>(
+    changes: &'c Changes,
+    internal: bool,
+    labels: &toml::Table,
+) -> Vec<SummaryEntry<'c>> {
+    changes
+        .items
+        .iter()
+        .map(|item| SummaryEntry {
+            anchor: item.anchor(),
+            number: &item.number,
+            title: &item.title,
+            notice: notice(item, internal, labels),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -296,10 +319,7 @@ fn meeting_sentences(
     labels: &toml::Table,
     layout_labels: &toml::Table,
 ) -> Vec<String> {
-    let fields = changes
-        .fields
-        .iter()
-        .map(|f| sentence(f, labels, layout_labels));
+    let fields = sentences(&changes.fields, labels, layout_labels).into_iter();
     let people = changes.people.iter().map(|p| {
         let group = layout_labels
             .get(p.group)
@@ -367,85 +387,86 @@ fn people_groups<'a>(
 
 /// Every item of the page, in order: the new version's and the removed
 /// ones, each with its changes.
-#[allow(clippy::too_many_arguments)]
-fn page_items<'a>(
-    changes: &Changes,
-    old: Option<&Shown<'a>>,
-    new: &Shown<'a>,
-    old_files: Option<&changes::Version<'_>>,
-    new_files: &changes::Version<'_>,
-    labels: &toml::Table,
-    layout: &Layout,
-    marks: &Marks,
-    notes: &str,
-    urls: Urls<'_>,
-) -> Vec<PageItem<'a>> {
-    let starts = html::section_starts(new.referat);
-    let internal = new.referat.internal;
-    changes::pairs(old_files, new_files)
+fn page_items<'a>(input: &Input<'a>, words: &Words) -> Vec<PageItem<'a>> {
+    let starts = html::section_starts(input.new.referat);
+    changes::pairs(input.old.as_ref().map(|o| o.version), input.new.version)
         .into_iter()
-        .filter_map(|(o, n)| {
-            let old_view = o.and_then(|i| old.map(|v| &v.referat.items[i]));
-            let new_view = n.map(|i| &new.referat.items[i]);
-            let view = new_view.or(old_view)?;
-            let change = changes.items.iter().find(|c| c.old == o && c.new == n);
-            let withheld = !internal && (view.closed || old_view.is_some_and(|v| v.closed));
-            let mut item = PageItem {
-                view,
-                anchor: change.map_or_else(|| view.anchor(), ItemChange::anchor),
-                heading: (view.level + usize::from(view.section.is_some()) + 1).min(6),
-                change: change.map(|c| c.change),
-                notice: change.map(|c| notice(c, internal, labels)),
-                sentences: change.map_or_else(Vec::new, |c| {
-                    c.fields
-                        .iter()
-                        .map(|f| sentence(f, labels, &layout.labels_table))
-                        .collect()
-                }),
-                withheld,
-                sag_url: view
-                    .sag
-                    .as_ref()
-                    .zip(urls.case)
-                    .map(|(s, u)| context::case_url(u, s)),
-                dok_url: view
-                    .dok
-                    .as_ref()
-                    .zip(urls.document)
-                    .map(|(d, u)| context::document_url(u, d)),
-                body_html: Value::from_safe_string(String::new()),
-                opens: n
-                    .and_then(|n| starts.get(n).copied().flatten())
-                    .map(|index| SectionHead {
-                        title: new.referat.sections[index].title.clone(),
-                        anchor: SectionView::anchor(index),
-                    }),
-            };
-            if withheld && !view.closed {
-                // Open now, closed before: the text as published now,
-                // nothing of the closed version marked.
-                let level = view.level + usize::from(view.section.is_some());
-                let now = Some((view.body.as_str(), new.dir));
-                item.body_html = Value::from_safe_string(marked_body(
-                    now,
-                    now,
-                    marks,
-                    level,
-                    &item.anchor,
-                    notes,
-                ));
-            } else if !withheld {
-                let (old_body, new_body) = (
-                    old_view.map(|v| (v.body.as_str(), old.map_or(new.dir, |o| o.dir))),
-                    new_view.map(|v| (v.body.as_str(), new.dir)),
-                );
-                let level = view.level + usize::from(view.section.is_some());
-                let html = marked_body(old_body, new_body, marks, level, &item.anchor, notes);
-                item.body_html = Value::from_safe_string(html);
-            }
-            Some(item)
-        })
+        .filter_map(|(o, n)| page_item(input, words, &starts, o, n))
         .collect()
+}
+
+/// The item at `o` in the old version and `n` in the new one, as the
+/// page shows it.
+fn page_item<'a>(
+    input: &Input<'a>,
+    words: &Words,
+    starts: &[Option<usize>],
+    o: Option<usize>,
+    n: Option<usize>,
+) -> Option<PageItem<'a>> {
+    let (old, new) = (input.old.as_ref(), &input.new);
+    let internal = new.referat.internal;
+    let old_view = o.and_then(|i| old.map(|v| &v.referat.items[i]));
+    let new_view = n.map(|i| &new.referat.items[i]);
+    let view = new_view.or(old_view)?;
+    let change = input
+        .changes
+        .items
+        .iter()
+        .find(|c| c.old == o && c.new == n);
+    // Closed now or before: the public edition shows nothing of it.
+    let withheld = !internal && (view.closed || old_view.is_some_and(|v| v.closed));
+    let level = view.level + usize::from(view.section.is_some());
+    let anchor = change.map_or_else(|| view.anchor(), ItemChange::anchor);
+    let body = if withheld && view.closed {
+        String::new()
+    } else {
+        // Open now but closed before: the text as published now, nothing
+        // of the closed version marked.
+        let before = if withheld { new_view } else { old_view };
+        let old_dir = if withheld {
+            new.dir
+        } else {
+            old.map_or(new.dir, |o| o.dir)
+        };
+        marked_body(
+            before.map(|v| (v.body.as_str(), old_dir)),
+            new_view.map(|v| (v.body.as_str(), new.dir)),
+            &words.marks,
+            level,
+            &anchor,
+            &words.notes,
+        )
+    };
+    let urls = input.urls;
+    Some(PageItem {
+        view,
+        heading: (level + 1).min(6),
+        change: change.map(|c| c.change),
+        notice: change.map(|c| notice(c, internal, &words.labels)),
+        sentences: change.map_or_else(Vec::new, |c| {
+            sentences(&c.fields, &words.labels, &input.layout.labels_table)
+        }),
+        withheld,
+        sag_url: view
+            .sag
+            .as_ref()
+            .zip(urls.case)
+            .map(|(s, u)| context::case_url(u, s)),
+        dok_url: view
+            .dok
+            .as_ref()
+            .zip(urls.document)
+            .map(|(d, u)| context::document_url(u, d)),
+        body_html: Value::from_safe_string(body),
+        opens: n
+            .and_then(|n| starts.get(n).copied().flatten())
+            .map(|index| SectionHead {
+                title: new.referat.sections[index].title.clone(),
+                anchor: SectionView::anchor(index),
+            }),
+        anchor,
+    })
 }
 
 /// An item's body with its changes marked: both versions merged, a new

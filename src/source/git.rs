@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_listing_gives_the_files_below_the_folder() {
-        let listing = b"100644 blob aaa\tmeetings/m/meeting.yaml\0100644 blob bbb\tmeetings/m/bilag/x.png\0120000 blob ccc\tmeetings/m/link\0160000 commit ddd\tmeetings/m/sub\0";
+        let listing = b"100644 blob aaa\tmeetings/m/meeting.yaml\x00100644 blob bbb\tmeetings/m/bilag/x.png\x00120000 blob ccc\tmeetings/m/link\x00160000 commit ddd\tmeetings/m/sub\0";
         let got = blobs(listing, "meetings/m");
         assert_eq!(
             got,
