@@ -340,6 +340,11 @@ fn no_change_writes_no_page_unless_the_meeting_is_named() {
         (0, "2020-11-25: no changes since main\n")
     );
     assert!(!dir.join("out").exists());
+    let run = rk(&dir, &["diff", "main", "--format", "github"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "No meeting changed since `main`.\n")
+    );
     let run = rk(&dir, &["diff", "main", "2020-11-25"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = read(&dir.join("out/2020-11-25/aendringer.html"));
@@ -435,4 +440,117 @@ fn the_change_page_is_valid_html_and_accessible() {
         "diff-internal",
         &dir.join("out-internt/2020-11-25/aendringer-internt.html"),
     );
+}
+
+#[test]
+fn a_removed_item_is_shown_deleted_and_a_renumbered_one_keeps_its_text() {
+    let dir = committed("removed");
+    let meeting = dir.join(MEETING);
+    git(
+        &dir,
+        &[
+            "rm",
+            "-q",
+            "meetings/2020-11-25/02-12-arkitekturrapport-sygesikring.md",
+        ],
+    );
+    // 2.13 becomes 2.12, under a new file name: found by its title.
+    git(
+        &dir,
+        &[
+            "mv",
+            "meetings/2020-11-25/02-13-afrapportering-arkitekturboard.md",
+            "meetings/2020-11-25/02-12-afrapportering.md",
+        ],
+    );
+    replace_in(
+        &meeting.join("02-12-afrapportering.md"),
+        "number: \"2.13\"",
+        "number: \"2.12\"",
+    );
+    replace_in(
+        &meeting.join("meeting.yaml"),
+        "Weidekampsgade 10",
+        "Weidekampsgade 12",
+    );
+    let run = rk(
+        &dir,
+        &[
+            "diff",
+            "main",
+            "2020-11-25",
+            "--internal",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let changes: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(
+        changes["fields"],
+        serde_json::json!([{"field": "location", "old": "KL, Weidekampsgade 10", "new": "KL, Weidekampsgade 12"}])
+    );
+    let items: Vec<(String, String)> = changes["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["title"].as_str().unwrap().to_string(),
+                i["change"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "Afrapportering fra Arkitekturboards møder i oktober 2020".to_string(),
+                "changed".to_string()
+            ),
+            (
+                "Arkitekturrapport vedrørende Sygesikring".to_string(),
+                "removed".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        changes["items"][0]["fields"],
+        serde_json::json!([{"field": "number", "old": "2.13", "new": "2.12"}])
+    );
+    let path = dir.join("out-internt/2020-11-25/aendringer-internt.html");
+    let page = read(&path);
+    assert_eq!(
+        page.select(&sel("#punkt-2-12 .change-sentences li"))
+            .map(seen)
+            .collect::<Vec<_>>(),
+        ["Nummer ændret fra 2.13 til 2.12"]
+    );
+    assert_eq!(
+        page.select(&sel("#punkt-2-12 ins, #punkt-2-12 del"))
+            .count(),
+        0
+    );
+    // The removed item whole, where it was, its parts still headings and
+    // every word of them deleted.
+    let removed = page.select(&sel("#fjernet-punkt-2-12")).next().unwrap();
+    assert_eq!(
+        seen(removed.select(&sel(".change-notice")).next().unwrap()),
+        "Punktet er fjernet"
+    );
+    let headings: Vec<String> = removed.select(&sel("h4")).map(seen).collect();
+    assert_eq!(headings, ["Indstilling", "Drøftelse"]);
+    for block in removed.select(&sel(
+        "h4, p:not(.change-notice):not(.sag):not(.presenters), li",
+    )) {
+        assert!(
+            block.select(&sel("del")).next().is_some(),
+            "{}",
+            block.html()
+        );
+    }
+    assert_eq!(page.select(&sel("ins")).count(), 0);
+    if browser_tools() {
+        assert_valid_and_accessible("diff-removed", &path);
+    }
 }

@@ -239,8 +239,13 @@ fn tell(format: Format, base: &str, reports: &[Report], out: &mut dyn Write) -> 
         match format {
             Format::Human => writeln!(out, "{}", human(base, report))?,
             Format::Json => writeln!(out, "{}", serde_json::to_string(report)?)?,
+            // A pull request's summary names the meetings it changed.
+            Format::Github if report.page.is_none() => {}
             Format::Github => write!(out, "{}", github(base, report))?,
         }
+    }
+    if format == Format::Github && reports.iter().all(|r| r.page.is_none()) {
+        writeln!(out, "No meeting changed since `{}`.", base.replace('`', ""))?;
     }
     Ok(())
 }

@@ -161,13 +161,17 @@ pub fn pairs(old: Option<&Version<'_>>, new: &Version<'_>) -> Vec<(Option<usize>
         found
     };
     let mut by_new: Vec<Option<usize>> = vec![None; new.referat.items.len()];
-    // The same file first, then the same number.
+    // The same file first, then the same title, then the same number.
     for (n, slot) in by_new.iter_mut().enumerate() {
         *slot = find(&|i| old.is_some_and(|v| v.files.get(i) == new.files.get(n)));
     }
-    for (n, slot) in by_new.iter_mut().enumerate() {
-        if slot.is_none() {
-            *slot = find(&|i| old_items[i].number == new.referat.items[n].number);
+    let same_title = |i: usize, n: usize| old_items[i].title == new.referat.items[n].title;
+    let same_number = |i: usize, n: usize| old_items[i].number == new.referat.items[n].number;
+    for same in [&same_title as &dyn Fn(usize, usize) -> bool, &same_number] {
+        for (n, slot) in by_new.iter_mut().enumerate() {
+            if slot.is_none() {
+                *slot = find(&|i| same(i, n));
+            }
         }
     }
     let mut out: Vec<(Option<usize>, Option<usize>)> = by_new
