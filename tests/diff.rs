@@ -405,6 +405,15 @@ fn a_bad_base_is_a_clear_error() {
         run.stderr
     );
     assert!(!dir.join("out").exists());
+    let run = rk(&dir, &["diff", "2020-11-25"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.ends_with(
+            "; `2020-11-25` is a meeting, and the first argument is the revision to compare with: `rk diff main 2020-11-25`\n"
+        ),
+        "{}",
+        run.stderr
+    );
 
     // Not in a repository: git is kept from looking above the folder.
     let plain = scratch("diff-no-repo");

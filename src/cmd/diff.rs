@@ -90,7 +90,17 @@ struct Report {
 
 pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
     let plan = Plan::new(project, args, cwd)?;
-    let revision = Revision::find(&project.root, &args.base)?;
+    let revision = Revision::find(&project.root, &args.base).map_err(|err| {
+        // `rk diff 2020-11-25`: the revision left out.
+        if project.resolve(&args.base, cwd).is_ok() {
+            anyhow::anyhow!(
+                "{err:#}; `{0}` is a meeting, and the first argument is the revision to compare with: `rk diff main {0}`",
+                args.base
+            )
+        } else {
+            err
+        }
+    })?;
     let Analysis {
         files,
         meetings,
