@@ -10,8 +10,13 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 
 /// Runs `git ARGS` in `dir` and returns its standard output, or `None`
-/// when git ran and failed (its message is in the `Err` of a missing git).
+/// when git ran and failed (an `Err` when git cannot be run at all).
 fn git(dir: &Path, args: &[&str]) -> Result<Option<Vec<u8>>> {
+    git_said(dir, args).map(Result::ok)
+}
+
+/// As [`git`], with git's message when it failed.
+fn git_said(dir: &Path, args: &[&str]) -> Result<std::result::Result<Vec<u8>, String>> {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -19,7 +24,11 @@ fn git(dir: &Path, args: &[&str]) -> Result<Option<Vec<u8>>> {
         .stdin(Stdio::null())
         .output()
         .context("rk diff reads the earlier version with git, and git cannot be run here (is it installed and on PATH?)")?;
-    Ok(output.status.success().then_some(output.stdout))
+    Ok(if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+    })
 }
 
 /// The repository around `dir` and the revision `base` names, checked
@@ -37,11 +46,26 @@ impl Revision {
     /// `base` in the repository that holds `dir`: an error that says which
     /// when `dir` is in no repository or `base` names no commit.
     pub fn find(dir: &Path, base: &str) -> Result<Revision> {
-        let Some(top) = git(dir, &["rev-parse", "--show-toplevel"])? else {
-            bail!(
-                "{} is not in a git repository: rk diff compares with a revision of the repository the meetings are committed in",
-                crate::paths::shown(dir)
-            );
+        let top = match git_said(dir, &["rev-parse", "--show-toplevel"])? {
+            Ok(top) => top,
+            Err(said) => {
+                // git refuses a repository owned by another user, too:
+                // then its own words say what to do.
+                let why = if said.contains("not a git repository") || said.is_empty() {
+                    String::new()
+                } else {
+                    let lines: Vec<&str> = said
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect();
+                    format!(" (git says: {})", lines.join(" "))
+                };
+                bail!(
+                    "{} is not in a git repository{why}: rk diff compares with a revision of the repository the meetings are committed in",
+                    crate::paths::shown(dir)
+                );
+            }
         };
         let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
         // `--end-of-options` keeps a BASE like `--all` from being read as
