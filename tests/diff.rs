@@ -230,6 +230,20 @@ fn the_change_page_marks_exactly_the_changes_and_nothing_of_a_closed_item() {
         "2.13. Afrapportering fra Arkitekturboards møder i oktober 2020 \
          Punktet er ændret (lukket punkt: ændringerne vises kun i den interne udgave) Lukket punkt"
     );
+    // An unchanged item reads as in the referat.
+    let build = rk(&dir, &["build", "2020-11-25", "--only", "html"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let referat = read(&dir.join("out/2020-11-25/referat.html"));
+    for id in ["#punkt-2-2", "#punkt-2-9", "#punkt-3"] {
+        let inner = |page: &Html| page.select(&sel(id)).next().map(|e| e.inner_html());
+        let squeeze = |html: Option<String>| {
+            html.unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(squeeze(inner(&page)), squeeze(inner(&referat)), "{id}");
+    }
     let text = fs::read_to_string(&page_path).unwrap();
     for secret in [
         "hemmelige",
@@ -562,4 +576,25 @@ fn a_removed_item_is_shown_deleted_and_a_renumbered_one_keeps_its_text() {
     if browser_tools() {
         assert_valid_and_accessible("diff-removed", &path);
     }
+}
+
+#[test]
+fn sources_with_an_error_get_no_change_page() {
+    let dir = committed("error");
+    replace_in(
+        &dir.join(MEETING).join("02-04-synkronisering-sor.md"),
+        "sag: SAG-2017-01594",
+        "sag: SAG-2017-1594",
+    );
+    let run = rk(&dir, &["diff", "main", "2020-11-25"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[bad-sag]"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("no change page: the sources have 1 error; nothing was written\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+    assert!(!dir.join("out").exists());
 }

@@ -71,11 +71,16 @@ fn event_key(event: &Event<'_>) -> String {
 fn tokens<'a>(events: &[Event<'a>]) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     let mut text = String::new();
+    let mut in_code = false;
     let mut i = 0;
     while i < events.len() {
         let event = &events[i];
         i += 1;
         match event {
+            // Code keeps its lines and spaces: compared line by line.
+            Event::Md(Md::Text(t)) if in_code => {
+                out.extend(t.split_inclusive('\n').map(|l| Token::Word(l.to_string())));
+            }
             Event::Md(Md::Text(t)) => text.push_str(t),
             Event::Md(Md::SoftBreak) => text.push(' '),
             _ => {
@@ -92,7 +97,14 @@ fn tokens<'a>(events: &[Event<'a>]) -> Vec<Token<'a>> {
                     Event::Note { .. } | Event::Md(Md::Code(_) | Md::HardBreak) => {
                         out.push(Token::Atom(vec![event.clone()]));
                     }
-                    _ => out.push(Token::Other(event.clone())),
+                    _ => {
+                        match event {
+                            Event::Md(Md::Start(Tag::CodeBlock(_))) => in_code = true,
+                            Event::Md(Md::End(TagEnd::CodeBlock)) => in_code = false,
+                            _ => {}
+                        }
+                        out.push(Token::Other(event.clone()));
+                    }
                 }
             }
         }
@@ -256,11 +268,15 @@ impl<'a> Writer<'a, '_> {
             Place::List => (Some(Tag::Item), Some(TagEnd::Item)),
             _ => (None, None),
         };
+        // Code keeps its own spaces.
+        let spaced = !matches!(self.open.last(), Some(Tag::CodeBlock(_)));
         self.set_mark(Mark::None);
         match start {
             Some(tag) => self.out.push(Event::Md(Md::Start(tag))),
             // Between words: spaces keep them apart.
-            None if self.ends_with_text() => self.out.push(Event::Md(Md::Text(" ".into()))),
+            None if spaced && self.ends_with_text() => {
+                self.out.push(Event::Md(Md::Text(" ".into())))
+            }
             None => {}
         }
         self.set_mark(Mark::Del);
@@ -273,7 +289,8 @@ impl<'a> Writer<'a, '_> {
         self.set_mark(Mark::None);
         match end {
             Some(tag) => self.out.push(Event::Md(Md::End(tag))),
-            None => self.out.push(Event::Md(Md::Text(" ".into()))),
+            None if spaced => self.out.push(Event::Md(Md::Text(" ".into()))),
+            None => {}
         }
     }
 
@@ -383,6 +400,19 @@ mod tests {
         let (out, ins, del) = html("a b\nc", "a\nb c");
         assert_eq!(out, "<p>a b c</p>\n");
         assert_eq!((ins, del), (0, 0));
+    }
+
+    #[test]
+    fn code_keeps_its_lines_and_is_compared_line_by_line() {
+        let (out, ins, del) = html(
+            "```\nfn a() {\n    1\n}\n```\n",
+            "```\nfn a() {\n    2\n}\n```\n",
+        );
+        assert_eq!(
+            out,
+            "<pre><code>fn a() {\n[-    1\n-][+    2\n+]}\n</code></pre>\n"
+        );
+        assert_eq!((ins, del), (1, 1));
     }
 
     #[test]
