@@ -41,6 +41,11 @@ pub enum Command {
     /// Start the next meeting: a folder with the body and people of the
     /// latest (or the named) meeting, its standing items and a template item.
     New(NewArgs),
+    /// Compare the meetings with their sources at a git revision and write
+    /// the change page, out/<meeting>/aendringer.html: the referat with
+    /// every change marked (with --internal: out-internt/<meeting>/
+    /// aendringer-internt.html).
+    Diff(DiffArgs),
     /// Work with layouts: copy a built-in one into a folder to change it.
     #[command(subcommand)]
     Layout(LayoutCommand),
@@ -200,6 +205,40 @@ pub struct IndexArgs {
     pub agenda: bool,
 
     /// How findings are written (see `rk check --help`).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The git revision to compare with: a branch, tag or commit (main,
+    /// origin/main, v2021-04, HEAD~1). It is read from the repository; the
+    /// work tree is not changed.
+    #[arg(value_name = "BASE")]
+    pub base: String,
+
+    /// The meetings to compare (default: every meeting; then a change page
+    /// is written only for those that changed).
+    #[command(flatten)]
+    pub meetings: MeetingArgs,
+
+    /// Show the changes of closed items too, in the internal tree
+    /// (out-internt/<meeting>/aendringer-internt.html).
+    #[arg(long)]
+    pub internal: bool,
+
+    /// Where the change pages go (default: as for `rk build`).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// A built-in layout or a layout folder (default: rk.toml's `layout`,
+    /// else kl).
+    #[arg(long, value_name = "NAME|DIR")]
+    pub layout: Option<String>,
+
+    /// How the changes are told on standard output: human (a line per
+    /// meeting), json (JSON Lines, one object per meeting) or github
+    /// (Markdown for a pull request's step summary).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
 }

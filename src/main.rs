@@ -43,6 +43,10 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             cmd::build::run(&project, args, &start)
         }
         Command::Index(args) => cmd::index::run(&Project::discover(&start)?, args, &start),
+        Command::Diff(args) => {
+            let project = cmd::project_for(&args.meetings, &start)?;
+            cmd::diff::run(&project, args, &start)
+        }
         Command::List => cmd::list::run(&Project::discover(&start)?),
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
         Command::Layout(command) => cmd::layout::run(command, &start),

@@ -246,12 +246,16 @@ pub const OUTPUT_EXTENSIONS: [&str; 3] = ["pdf", "html", "json"];
 pub const OUTPUT_FOLDERS: [&str; 2] = ["typst", INTERNAL_FOLDER];
 /// The folder older internal builds wrote with `--emit-typst`.
 pub const INTERNAL_FOLDER: &str = "typst-internt";
+/// The change page of `rk diff`, public and internal.
+pub const CHANGES_PAGE: &str = "aendringer.html";
+pub const INTERNAL_CHANGES_PAGE: &str = "aendringer-internt.html";
 
 /// `referat-internt.pdf`, `dagsorden-internt.html` and the like, and
 /// `typst-internt/`: what an internal build writes, which never stays in
 /// the published tree.
 pub fn is_internal_output(name: &str) -> bool {
     name == INTERNAL_FOLDER
+        || name == INTERNAL_CHANGES_PAGE
         || name.rsplit_once('.').is_some_and(|(stem, ext)| {
             INTERNAL_STEMS.contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
         })
@@ -262,9 +266,12 @@ pub fn is_internal_output(name: &str) -> bool {
 pub fn is_output_name(path: &str) -> bool {
     match path.split_once('/') {
         Some((folder, _)) => OUTPUT_FOLDERS.contains(&folder),
-        None => path.rsplit_once('.').is_some_and(|(stem, ext)| {
-            OUTPUT_STEMS.contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
-        }),
+        None => {
+            [CHANGES_PAGE, INTERNAL_CHANGES_PAGE].contains(&path)
+                || path.rsplit_once('.').is_some_and(|(stem, ext)| {
+                    OUTPUT_STEMS.contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
+                })
+        }
     }
 }
 

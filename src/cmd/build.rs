@@ -556,7 +556,7 @@ fn stale_under(source: &Path, out: &Path, path: &Path, kept: &[&str], stale: &mu
 
 /// True when `path` lies inside `tree`, as written or through links: the
 /// part of each that exists is resolved by the file system.
-fn is_inside(path: &Path, tree: &Path) -> bool {
+pub(crate) fn is_inside(path: &Path, tree: &Path) -> bool {
     lexical(path).starts_with(lexical(tree)) || resolved(path).starts_with(resolved(tree))
 }
 
@@ -630,7 +630,7 @@ fn timestamp(meeting: &Meeting) -> Result<Datetime> {
 }
 
 /// The meeting's date, which the checks have found real before a build.
-fn meeting_date(meeting: &Meeting) -> Result<Date> {
+pub(crate) fn meeting_date(meeting: &Meeting) -> Result<Date> {
     meeting.calendar_date().with_context(|| {
         format!(
             "cannot build {}: meeting.yaml has no date of the form YYYY-MM-DD",

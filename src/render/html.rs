@@ -48,7 +48,7 @@ struct SectionHead {
 /// One entry of the agenda `nav`, with the items below it; or a section
 /// (`section` true, no number) with its items.
 #[derive(Serialize)]
-struct AgendaEntry {
+pub(crate) struct AgendaEntry {
     number: String,
     title: String,
     kind: Option<&'static str>,
@@ -59,7 +59,7 @@ struct AgendaEntry {
 }
 
 /// The heading of an item's footnotes when labels.toml has no `notes`.
-const NOTES: &str = "Noter";
+pub(crate) const NOTES: &str = "Noter";
 
 /// rk.toml's links for case references and document numbers.
 #[derive(Debug, Clone, Copy, Default)]
@@ -163,7 +163,7 @@ fn html_items<'r>(
         .collect()
 }
 
-fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
+pub(crate) fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
     let bytes = layout
         .file(path)
         .with_context(|| format!("the layout {} has no {path}", layout.name))?;
@@ -180,7 +180,7 @@ pub fn breaks(text: &str) -> Value {
 
 /// For each item, the index of the section that starts before it, if one
 /// does (a section starts at its `from` item).
-fn section_starts(referat: &Referat) -> Vec<Option<usize>> {
+pub(crate) fn section_starts(referat: &Referat) -> Vec<Option<usize>> {
     referat
         .items
         .iter()
@@ -190,7 +190,7 @@ fn section_starts(referat: &Referat) -> Vec<Option<usize>> {
 
 /// The agenda as a tree: items under their groups, and groups and items
 /// under their sections. `starts` is [`section_starts`].
-fn agenda(referat: &Referat, starts: &[Option<usize>]) -> Vec<AgendaEntry> {
+pub(crate) fn agenda(referat: &Referat, starts: &[Option<usize>]) -> Vec<AgendaEntry> {
     fn take(
         items: &[ItemView],
         starts: &[Option<usize>],
@@ -251,7 +251,22 @@ fn body(
     meeting_dir: &Path,
     notes: &str,
 ) -> String {
-    let body = markdown::body(markdown_text, Some(meeting_dir));
+    body_html(
+        markdown::body(markdown_text, Some(meeting_dir)),
+        level,
+        prefix,
+        notes,
+    )
+}
+
+/// A body's walk as HTML (see [`body`]); the change page gives it the
+/// two versions' walks merged.
+pub(crate) fn body_html(
+    body: markdown::Body<'_>,
+    level: usize,
+    prefix: &str,
+    notes: &str,
+) -> String {
     let mut out = String::new();
     html::push_html(&mut out, events(body.events, level, prefix));
     if body.notes.is_empty() {

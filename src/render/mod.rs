@@ -2,8 +2,11 @@
 //! plain data every output is made from; [`typst`] makes the PDF, [`html`]
 //! the page and [`json`] the data; [`index`] makes the archive of every meeting.
 
+pub mod change_page;
+pub mod changes;
 pub mod context;
 pub mod html;
 pub mod index;
 pub mod json;
+pub mod marked;
 pub mod typst;

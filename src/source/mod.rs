@@ -5,6 +5,7 @@
 pub mod decode;
 pub mod fields;
 mod findings;
+pub mod git;
 mod previous;
 mod status;
 pub mod yaml;

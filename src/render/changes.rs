@@ -1,0 +1,378 @@
+//! What changed in a referat between two versions of its sources: the
+//! meeting's fields, the participants, and each item (its front matter
+//! and the words of its body). Plain data: the change page, the JSON of
+//! `rk diff --format json` and the summaries are made from it.
+
+use serde::Serialize;
+
+use crate::markdown;
+use crate::model::{ItemNumber, same_name};
+use crate::render::context::{Edition, ItemView, PersonView, Referat};
+use crate::render::marked::{self, Marks};
+
+/// A version of a referat as compared: its full (internal) view, and
+/// each item's file name, by which the items of two versions are paired
+/// (an item renumbered is the same item).
+pub struct Version<'a> {
+    pub referat: &'a Referat,
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Not in the earlier version.
+    New,
+    /// Not in the work tree's version.
+    Removed,
+    Changed,
+}
+
+/// A field whose value changed; `None` where it was not given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonChange {
+    /// `members`, `others`, `guests` or `absent`.
+    pub group: &'static str,
+    pub name: String,
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemChange {
+    pub number: String,
+    pub title: String,
+    pub change: Change,
+    /// Closed in either version: the public edition says only that it
+    /// changed.
+    pub closed: bool,
+    pub fields: Vec<FieldChange>,
+    /// Words of the body inserted and deleted (left out for a closed item
+    /// in the public edition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words_inserted: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words_deleted: Option<usize>,
+    /// Its index in each version's items.
+    #[serde(skip)]
+    pub old: Option<usize>,
+    #[serde(skip)]
+    pub new: Option<usize>,
+}
+
+impl ItemChange {
+    /// The anchor of its section on the change page: the referat's
+    /// (`punkt-2-1`), or `fjernet-punkt-2-1` for a removed item, whose
+    /// number the new version may use.
+    pub fn anchor(&self) -> String {
+        let anchor = format!("punkt-{}", self.number.replace('.', "-"));
+        match self.change {
+            Change::Removed => format!("fjernet-{anchor}"),
+            _ => anchor,
+        }
+    }
+}
+
+/// Every change of one meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changes {
+    /// The meeting folder's name.
+    pub meeting: String,
+    /// The revision compared with, as given.
+    pub base: String,
+    /// True when the meeting is not at `base`: everything is new.
+    pub new_meeting: bool,
+    pub fields: Vec<FieldChange>,
+    pub people: Vec<PersonChange>,
+    /// The items that changed, in the order of the page.
+    pub items: Vec<ItemChange>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        !self.new_meeting
+            && self.fields.is_empty()
+            && self.people.is_empty()
+            && self.items.is_empty()
+    }
+}
+
+/// The changes from `old` (none: a meeting new since `base`) to `new`,
+/// for `edition`: in the public one a closed item's changes are only that
+/// it changed, and which of its public fields (number, title, closed).
+pub fn compare(
+    meeting: &str,
+    base: &str,
+    old: Option<&Version<'_>>,
+    new: &Version<'_>,
+    edition: Edition,
+) -> Changes {
+    let (fields, people) = match old {
+        Some(old) => (
+            meeting_fields(old.referat, new.referat),
+            people(old.referat, new.referat),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut items: Vec<ItemChange> = pairs(old, new)
+        .into_iter()
+        .filter_map(|(o, n)| {
+            let old_item = o.and_then(|i| old.map(|v| &v.referat.items[i]));
+            let new_item = n.map(|i| &new.referat.items[i]);
+            item_change(old_item, new_item, o, n)
+        })
+        .collect();
+    if edition == Edition::Public {
+        for item in items.iter_mut().filter(|i| i.closed) {
+            item.fields.retain(|f| PUBLIC_FIELDS.contains(&f.field));
+            item.words_inserted = None;
+            item.words_deleted = None;
+        }
+    }
+    Changes {
+        meeting: meeting.to_string(),
+        base: base.to_string(),
+        new_meeting: old.is_none(),
+        fields,
+        people,
+        items,
+    }
+}
+
+/// The fields of a closed item that the public edition shows.
+pub const PUBLIC_FIELDS: [&str; 3] = ["number", "title", "closed"];
+
+/// The items of both versions paired (old index, new index), in the order
+/// of the page: the new version's, a removed item where its number falls.
+pub fn pairs(old: Option<&Version<'_>>, new: &Version<'_>) -> Vec<(Option<usize>, Option<usize>)> {
+    let old_items = old.map_or(&[][..], |v| &v.referat.items[..]);
+    let mut taken = vec![false; old_items.len()];
+    let mut find = |matches: &dyn Fn(usize) -> bool| {
+        let found = (0..old_items.len()).find(|&i| !taken[i] && matches(i));
+        if let Some(i) = found {
+            taken[i] = true;
+        }
+        found
+    };
+    let mut by_new: Vec<Option<usize>> = vec![None; new.referat.items.len()];
+    // The same file first, then the same title, then the same number.
+    for (n, slot) in by_new.iter_mut().enumerate() {
+        *slot = find(&|i| old.is_some_and(|v| v.files.get(i) == new.files.get(n)));
+    }
+    let same_title = |i: usize, n: usize| old_items[i].title == new.referat.items[n].title;
+    let same_number = |i: usize, n: usize| old_items[i].number == new.referat.items[n].number;
+    for same in [&same_title as &dyn Fn(usize, usize) -> bool, &same_number] {
+        for (n, slot) in by_new.iter_mut().enumerate() {
+            if slot.is_none() {
+                *slot = find(&|i| same(i, n));
+            }
+        }
+    }
+    let mut out: Vec<(Option<usize>, Option<usize>)> = by_new
+        .into_iter()
+        .enumerate()
+        .map(|(n, o)| (o, Some(n)))
+        .collect();
+    let sort_key = |number: &str| ItemNumber::parse(number).unwrap_or(ItemNumber(vec![u32::MAX]));
+    for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
+        let key = sort_key(&old_items[i].number);
+        let at = out
+            .iter()
+            .position(|(_, n)| n.is_some_and(|n| sort_key(&new.referat.items[n].number) > key))
+            .unwrap_or(out.len());
+        out.insert(at, (Some(i), None));
+    }
+    out
+}
+
+fn item_change(
+    old: Option<&ItemView>,
+    new: Option<&ItemView>,
+    old_index: Option<usize>,
+    new_index: Option<usize>,
+) -> Option<ItemChange> {
+    let shown = new.or(old)?;
+    let (change, fields) = match (old, new) {
+        (Some(old), Some(new)) => (Change::Changed, item_fields(old, new)),
+        (None, _) => (Change::New, Vec::new()),
+        (_, None) => (Change::Removed, Vec::new()),
+    };
+    let empty = String::new();
+    let (inserted, deleted, body_changed) = word_counts(
+        old.map_or(&empty, |i| &i.body),
+        new.map_or(&empty, |i| &i.body),
+    );
+    if change == Change::Changed && fields.is_empty() && !body_changed {
+        return None;
+    }
+    Some(ItemChange {
+        number: shown.number.clone(),
+        title: shown.title.clone(),
+        change,
+        closed: old.is_some_and(|i| i.closed) || new.is_some_and(|i| i.closed),
+        fields,
+        words_inserted: Some(inserted),
+        words_deleted: Some(deleted),
+        old: old_index,
+        new: new_index,
+    })
+}
+
+/// Words inserted and deleted between two bodies, notes included, and
+/// whether anything changed at all (emphasis, a list, a link).
+fn word_counts(old: &str, new: &str) -> (usize, usize, bool) {
+    let marks = Marks {
+        ins_open: String::new(),
+        ins_close: String::new(),
+        del_open: String::new(),
+        del_close: String::new(),
+    };
+    let (old, new) = (markdown::body(old, None), markdown::body(new, None));
+    let mut counts = (0, 0, false);
+    let empty = Vec::new();
+    let notes = (0..old.notes.len().max(new.notes.len())).map(|i| {
+        (
+            old.notes.get(i).unwrap_or(&empty),
+            new.notes.get(i).unwrap_or(&empty),
+        )
+    });
+    for (o, n) in std::iter::once((&old.events, &new.events)).chain(notes) {
+        let merged = marked::merge(o, n, &marks);
+        counts.0 += merged.inserted;
+        counts.1 += merged.deleted;
+        counts.2 |= merged.changed;
+    }
+    counts
+}
+
+/// A field's value as compared and as the JSON gives it: lists joined.
+fn value(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+fn field(field: &'static str, old: Option<String>, new: Option<String>) -> Option<FieldChange> {
+    (old != new).then_some(FieldChange { field, old, new })
+}
+
+fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
+    let list = |l: &[String], sep: &str| value(&l.join(sep));
+    let attachments = |i: &ItemView| {
+        let titles: Vec<String> = i.attachments.iter().map(|a| a.title.clone()).collect();
+        value(&titles.join(", "))
+    };
+    [
+        field("number", value(&old.number), value(&new.number)),
+        field("title", value(&old.title), value(&new.title)),
+        field("sag", old.sag.clone(), new.sag.clone()),
+        field("dok", old.dok.clone(), new.dok.clone()),
+        field(
+            "responsible",
+            list(&old.responsible, "/"),
+            list(&new.responsible, "/"),
+        ),
+        field(
+            "presenters",
+            list(&old.presenters, ", "),
+            list(&new.presenters, ", "),
+        ),
+        field(
+            "closed",
+            Some(old.closed.to_string()),
+            Some(new.closed.to_string()),
+        ),
+        field(
+            "kind",
+            old.kind.map(str::to_string),
+            new.kind.map(str::to_string),
+        ),
+        field(
+            "status",
+            old.status.map(str::to_string),
+            new.status.map(str::to_string),
+        ),
+        field("attachments", attachments(old), attachments(new)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn meeting_fields(old: &Referat, new: &Referat) -> Vec<FieldChange> {
+    [
+        field("body", value(&old.body), value(&new.body)),
+        field("date", value(&old.date), value(&new.date)),
+        field("number", old.number.clone(), new.number.clone()),
+        field("time", old.time.clone(), new.time.clone()),
+        field("location", old.location.clone(), new.location.clone()),
+        field("chair", old.chair.clone(), new.chair.clone()),
+        field("referent", old.referent.clone(), new.referent.clone()),
+        field(
+            "status",
+            old.status.map(str::to_string),
+            new.status.map(str::to_string),
+        ),
+        field("approved", old.approved.clone(), new.approved.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The groups in the order of the page, with their keys.
+pub fn groups(referat: &Referat) -> [(&'static str, &[PersonView]); 4] {
+    let p = &referat.people;
+    [
+        ("members", &p.members[..]),
+        ("others", &p.others[..]),
+        ("guests", &p.guests[..]),
+        ("absent", &p.absent[..]),
+    ]
+}
+
+/// Who was added to, removed from or changed in each group (a person
+/// moved from one group to another is removed from one, new in the other).
+fn people(old: &Referat, new: &Referat) -> Vec<PersonChange> {
+    let mut out = Vec::new();
+    for ((group, old_people), (_, new_people)) in groups(old).into_iter().zip(groups(new)) {
+        for person in new_people {
+            let change = match old_people.iter().find(|o| same_name(&o.name, &person.name)) {
+                None => Some(Change::New),
+                Some(o) if !same_person(o, person) => Some(Change::Changed),
+                Some(_) => None,
+            };
+            out.extend(change.map(|change| PersonChange {
+                group,
+                name: person.name.clone(),
+                change,
+            }));
+        }
+        for person in old_people {
+            if !new_people.iter().any(|n| same_name(&n.name, &person.name)) {
+                out.push(PersonChange {
+                    group,
+                    name: person.name.clone(),
+                    change: Change::Removed,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The same details: name, title, organisation, role, note, substitute
+/// and items.
+pub fn same_person(a: &PersonView, b: &PersonView) -> bool {
+    a.name == b.name
+        && a.title == b.title
+        && a.organisation == b.organisation
+        && a.role == b.role
+        && a.note == b.note
+        && a.substitute_for == b.substitute_for
+        && a.items == b.items
+}

@@ -1,0 +1,259 @@
+//! A meeting folder as it was at a git revision, read from the repository
+//! with the `git` program (`rev-parse`, `ls-tree`, `cat-file --batch`)
+//! without touching the work tree, and written into a folder of the
+//! caller's so that the loader reads it as it reads any meeting.
+
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+
+/// Runs `git ARGS` in `dir` and returns its standard output, or `None`
+/// when git ran and failed (an `Err` when git cannot be run at all).
+fn git(dir: &Path, args: &[&str]) -> Result<Option<Vec<u8>>> {
+    git_said(dir, args).map(Result::ok)
+}
+
+/// As [`git`], with git's message when it failed.
+fn git_said(dir: &Path, args: &[&str]) -> Result<std::result::Result<Vec<u8>, String>> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .context("rk diff reads the earlier version with git, and git cannot be run here (is it installed and on PATH?)")?;
+    Ok(if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+    })
+}
+
+/// The repository around `dir` and the revision `base` names, checked
+/// once for every meeting of a run.
+pub struct Revision {
+    /// The work tree's top folder.
+    top: PathBuf,
+    /// The commit `base` names, in full.
+    commit: String,
+    /// `base` as given, for messages.
+    pub name: String,
+}
+
+impl Revision {
+    /// `base` in the repository that holds `dir`: an error that says which
+    /// when `dir` is in no repository or `base` names no commit.
+    pub fn find(dir: &Path, base: &str) -> Result<Revision> {
+        let top = match git_said(dir, &["rev-parse", "--show-toplevel"])? {
+            Ok(top) => top,
+            Err(said) => {
+                // git refuses a repository owned by another user, too:
+                // then its own words say what to do.
+                let why = if said.contains("not a git repository") || said.is_empty() {
+                    String::new()
+                } else {
+                    let lines: Vec<&str> = said
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect();
+                    format!(" (git says: {})", lines.join(" "))
+                };
+                bail!(
+                    "{} is not in a git repository{why}: rk diff compares with a revision of the repository the meetings are committed in",
+                    crate::paths::shown(dir)
+                );
+            }
+        };
+        let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
+        // `--end-of-options` keeps a BASE like `--all` from being read as
+        // an option of git's.
+        let spec = format!("{base}^{{commit}}");
+        let commit = match git(
+            &top,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                &spec,
+            ],
+        )? {
+            Some(out) if !base.trim().is_empty() => {
+                String::from_utf8_lossy(&out).trim().to_string()
+            }
+            _ => bail!(
+                "unknown revision `{base}`: git knows no branch, tag or commit of that name in {} (in CI, fetch it first: `git fetch origin {base}`, or check out with the whole history)",
+                crate::paths::shown(&top)
+            ),
+        };
+        Ok(Revision {
+            top,
+            commit,
+            name: base.to_string(),
+        })
+    }
+
+    /// Writes the files of the meeting folder `dir` (in the work tree) as
+    /// they were at this revision into `into/<folder name>` and returns
+    /// that folder; `None` when the revision has no such folder (a meeting
+    /// new since then).
+    pub fn meeting_at(&self, dir: &Path, into: &Path) -> Result<Option<PathBuf>> {
+        let relative = self.relative(dir)?;
+        let listing = git(
+            &self.top,
+            &[
+                "ls-tree",
+                "-r",
+                "-z",
+                "--full-tree",
+                &self.commit,
+                "--",
+                &relative,
+            ],
+        )?
+        .with_context(|| format!("git cannot list {relative} at {}", self.name))?;
+        let blobs = blobs(&listing, &relative);
+        if blobs.is_empty() {
+            return Ok(None);
+        }
+        let name = dir.file_name().context("a meeting folder has a name")?;
+        let folder = into.join(name);
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+        let contents = self.cat(&blobs)?;
+        for ((_, path), bytes) in blobs.iter().zip(contents) {
+            let target = folder.join(path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::write(&target, bytes)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
+        Ok(Some(folder))
+    }
+
+    /// `dir` relative to the top of the work tree, with `/` between the
+    /// folders, as git names paths.
+    fn relative(&self, dir: &Path) -> Result<String> {
+        let real = crate::paths::canonical(dir)
+            .with_context(|| format!("cannot open {}", dir.display()))?;
+        let top = crate::paths::canonical(&self.top)
+            .with_context(|| format!("cannot open {}", self.top.display()))?;
+        let relative = real.strip_prefix(&top).with_context(|| {
+            format!(
+                "{} is not inside the git work tree {}",
+                dir.display(),
+                top.display()
+            )
+        })?;
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        Ok(parts.join("/"))
+    }
+
+    /// The contents of `blobs`, in order, from one `git cat-file --batch`.
+    fn cat(&self, blobs: &[(String, PathBuf)]) -> Result<Vec<Vec<u8>>> {
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(&self.top)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("cannot run git cat-file")?;
+        let mut input = String::new();
+        for (id, _) in blobs {
+            input.push_str(id);
+            input.push('\n');
+        }
+        let mut stdin = child.stdin.take().context("git cat-file has no input")?;
+        // Written from a thread of its own, so that a large output cannot
+        // block git while we still write.
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+        let mut out = Vec::new();
+        child
+            .stdout
+            .take()
+            .context("git cat-file has no output")?
+            .read_to_end(&mut out)
+            .context("cannot read from git cat-file")?;
+        child.wait().context("git cat-file did not finish")?;
+        let _ = writer.join();
+        split_batch(&out, blobs.len()).context("git cat-file gave an output rk cannot read")
+    }
+}
+
+/// The files (object id, path below the meeting folder) of an `ls-tree -r
+/// -z` listing of the folder `relative`. Links and submodules are left
+/// out, and so is any path that would lead out of the folder.
+fn blobs(listing: &[u8], relative: &str) -> Vec<(String, PathBuf)> {
+    let prefix = format!("{relative}/");
+    listing
+        .split(|&b| b == 0)
+        .filter_map(|entry| {
+            let entry = std::str::from_utf8(entry).ok()?;
+            let (meta, path) = entry.split_once('\t')?;
+            let mut meta = meta.split(' ');
+            let (mode, kind, id) = (meta.next()?, meta.next()?, meta.next()?);
+            if kind != "blob" || mode == "120000" {
+                return None;
+            }
+            let inside = Path::new(path.strip_prefix(&prefix)?);
+            inside
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)))
+                .then(|| (id.to_string(), inside.to_path_buf()))
+        })
+        .collect()
+}
+
+/// The `count` contents of a `cat-file --batch` output: each is a header
+/// line `<id> blob <size>`, the bytes and a line feed.
+fn split_batch(out: &[u8], count: usize) -> Option<Vec<Vec<u8>>> {
+    let mut rest = out;
+    let mut contents = Vec::with_capacity(count);
+    for _ in 0..count {
+        let end = rest.iter().position(|&b| b == b'\n')?;
+        let header = std::str::from_utf8(&rest[..end]).ok()?;
+        let size: usize = header.rsplit(' ').next()?.parse().ok()?;
+        let body = rest.get(end + 1..end + 1 + size)?;
+        contents.push(body.to_vec());
+        rest = rest.get(end + 2 + size..).unwrap_or_default();
+    }
+    Some(contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listing_gives_the_files_below_the_folder() {
+        let listing = b"100644 blob aaa\tmeetings/m/meeting.yaml\x00100644 blob bbb\tmeetings/m/bilag/x.png\x00120000 blob ccc\tmeetings/m/link\x00160000 commit ddd\tmeetings/m/sub\0";
+        let got = blobs(listing, "meetings/m");
+        assert_eq!(
+            got,
+            vec![
+                ("aaa".to_string(), PathBuf::from("meeting.yaml")),
+                ("bbb".to_string(), PathBuf::from("bilag/x.png")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_batch_output_is_split_by_its_sizes() {
+        let out = b"aaa blob 3\nab\n\nbbb blob 0\n\n";
+        assert_eq!(
+            split_batch(out, 2),
+            Some(vec![b"ab\n".to_vec(), Vec::new()])
+        );
+        assert_eq!(split_batch(b"aaa blob 9\nab\n", 1), None);
+    }
+}
