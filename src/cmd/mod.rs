@@ -96,6 +96,17 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
 /// fatal; only I/O or configuration problems are errors. `coverage` is
 /// what the layout's fonts can show.
 pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Result<Analysis> {
+    analyse_from(project, dirs, coverage, &source::Overlay::default())
+}
+
+/// [`analyse`], reading the files `overlay` holds from there (an editor's
+/// unsaved text) instead of from disk.
+pub fn analyse_from(
+    project: &Project,
+    dirs: &[PathBuf],
+    coverage: &Coverage,
+    overlay: &source::Overlay,
+) -> Result<Analysis> {
     let settings = Settings::from_config(&project.config)?;
     let mut files = Files::default();
     let mut meetings = Vec::new();
@@ -110,7 +121,7 @@ pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Resu
         let options = source::Options {
             referent: project.config.referent,
         };
-        let meeting = source::load_with(dir, options, &mut files, &mut diags)?;
+        let meeting = source::load_from(dir, options, overlay, &mut files, &mut diags)?;
         let previous = source::previous_meeting(&folders, &meeting);
         crate::check::check(
             &meeting,
