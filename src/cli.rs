@@ -39,6 +39,9 @@ pub enum Command {
     /// Work with layouts: copy a built-in one into a folder to change it.
     #[command(subcommand)]
     Layout(LayoutCommand),
+    /// A Language Server on standard input and output, for editors: the
+    /// findings of `rk check` as you type, quick fixes, completion, hover.
+    Lsp,
 }
 
 #[derive(Debug, Args)]

@@ -45,6 +45,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::List => cmd::list::run(&Project::discover(&start)?),
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
         Command::Layout(command) => cmd::layout::run(command, &start),
+        Command::Lsp => cmd::lsp::run(),
     }
 }
 

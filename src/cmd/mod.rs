@@ -6,6 +6,7 @@ pub mod check;
 pub mod init;
 pub mod layout;
 pub mod list;
+pub mod lsp;
 pub mod new;
 
 use std::path::{Path, PathBuf};

@@ -29,12 +29,12 @@ use yaml::Node;
 
 pub use previous::{previous_meeting, previous_of};
 
-const MEETING_FIELDS: &[&str] = &[
+pub const MEETING_FIELDS: &[&str] = &[
     "body", "date", "number", "time", "location", "chair", "referent", "status", "approved",
     "members", "others", "guests", "absent", "sections",
 ];
-const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
-const PERSON_FIELDS: &[&str] = &[
+pub const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
+pub const PERSON_FIELDS: &[&str] = &[
     "name",
     "title",
     "organisation",
@@ -43,7 +43,7 @@ const PERSON_FIELDS: &[&str] = &[
     "substitute_for",
     "items",
 ];
-const ITEM_FIELDS: &[&str] = &[
+pub const ITEM_FIELDS: &[&str] = &[
     "number",
     "title",
     "sag",
@@ -55,7 +55,7 @@ const ITEM_FIELDS: &[&str] = &[
     "dok",
     "attachments",
 ];
-const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
+pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
 
 /// What the project (rk.toml) asks of every meeting it reads.
 #[derive(Debug, Clone, Copy, Default)]
