@@ -8,6 +8,7 @@ pub mod layout;
 pub mod list;
 pub mod lsp;
 pub mod new;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

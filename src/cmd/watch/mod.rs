@@ -1,0 +1,108 @@
+//! `rk watch MEETING`: builds the meeting, then again on every change to
+//! its folder, in one process, so that the typesetting engine keeps its
+//! fonts and its cache between builds (see `render::typst::typeset`). Each
+//! rebuild says how long it took; one with findings reports them and the
+//! last good outputs stay. `--serve` serves them on 127.0.0.1 (`serve.rs`).
+
+mod serve;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::cli::{BuildArgs, MeetingArgs, WatchArgs};
+use crate::cmd::{Outcome, build};
+use crate::diag::Format;
+use crate::paths;
+use crate::project::Project;
+
+/// How long to wait after a change for the rest of one save (editors
+/// write a file in several steps).
+const SETTLE: Duration = Duration::from_millis(20);
+
+pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
+    let dir = project.resolve(&args.meeting, cwd)?;
+    let dir = paths::canonical(&dir).unwrap_or(dir);
+    let id = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let out_root = match &args.out {
+        Some(out) => cwd.join(out),
+        None => project.root.join(&project.config.out),
+    };
+    let out_dir = out_root.join(&id);
+    let build_args = BuildArgs {
+        meetings: MeetingArgs {
+            meetings: vec![dir.to_string_lossy().into_owned()],
+            all: false,
+        },
+        out: Some(out_root),
+        only: Vec::new(),
+        internal: false,
+        layout: args.layout.clone(),
+        emit_typst: false,
+        publish: false,
+        no_publish: true,
+        format: Format::Human,
+        deny_warnings: false,
+    };
+    let version = Arc::new(AtomicU64::new(0));
+    rebuild(project, &build_args, cwd, &version);
+    if args.serve {
+        serve::start(args.port, out_dir.clone(), Arc::clone(&version))?;
+    }
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).context("cannot watch for changes")?;
+    watcher
+        .watch(&dir, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch {}", paths::shown(&dir)))?;
+    eprintln!(
+        "watching {}: every save rebuilds (Ctrl-C stops)",
+        paths::shown(&dir)
+    );
+    loop {
+        let event = rx.recv().context("the watch stopped")?;
+        if !is_change(&event, &out_dir) {
+            continue;
+        }
+        // The rest of this save.
+        while rx.recv_timeout(SETTLE).is_ok() {}
+        rebuild(project, &build_args, cwd, &version);
+    }
+}
+
+/// Whether a file-system event is a change to the sources (not a read,
+/// and not rk's own outputs when they are written inside the folder).
+fn is_change(event: &notify::Result<notify::Event>, out_dir: &Path) -> bool {
+    let Ok(event) = event else {
+        return false;
+    };
+    let kind = matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    );
+    kind && event.paths.iter().any(|p| !p.starts_with(out_dir))
+}
+
+/// One build, timed; the version goes up when new outputs were written.
+fn rebuild(project: &Project, args: &BuildArgs, cwd: &Path, version: &AtomicU64) {
+    let started = Instant::now();
+    let outcome = build::run(project, args, cwd);
+    let ms = started.elapsed().as_millis();
+    match outcome {
+        Ok(Outcome::Success) => {
+            version.fetch_add(1, Ordering::SeqCst);
+            eprintln!("rebuilt in {ms} ms");
+        }
+        Ok(Outcome::Failed) => {
+            eprintln!("not rebuilt ({ms} ms): the last good outputs stay");
+        }
+        Err(err) => eprintln!("error: {err:#}\nnot rebuilt ({ms} ms): the last good outputs stay"),
+    }
+}
