@@ -492,7 +492,7 @@ fn hostile_input_gives_errors_never_a_crash() {
     client.send(&json!([1, 2, 3]));
     let bad = client.until(|m| m.get("error").is_some());
     assert_eq!(bad["error"]["code"], -32600);
-    // A length that is not a number, and one far too long to be read.
+    // A length that is not a number.
     client.send_raw(b"Content-Length: many\r\n\r\n");
     let bad = client.until(|m| m.get("error").is_some());
     assert_eq!(bad["error"]["code"], -32700);
@@ -533,4 +533,94 @@ fn hostile_input_gives_errors_never_a_crash() {
     );
     assert_eq!(symbols["result"].as_array().unwrap().len(), 16);
     client.stop();
+}
+
+/// Whether Neovim is at hand: skipped on a developer's machine without
+/// it, a failure in CI (scripts/install-test-tools.sh installs it).
+fn neovim() -> bool {
+    let ready = Command::new("nvim").arg("--version").output().is_ok();
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Neovim is missing in CI: .ci/run must run scripts/install-test-tools.sh"
+        );
+        eprintln!("SKIPPED: no nvim; run scripts/install-test-tools.sh");
+    }
+    ready
+}
+
+/// Neovim's client (vim.lsp, as in Neovim 0.7 and later) started on
+/// `rk lsp`, attached to an item opened from disk, writes the first
+/// diagnostic it is given to a JSON file.
+const NEOVIM_SCRIPT: &str = r#"
+local client = vim.lsp.start_client({
+  name = "rk",
+  cmd = { os.getenv("RK"), "lsp" },
+  root_dir = os.getenv("ROOT"),
+})
+vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("ITEM")))
+vim.lsp.buf_attach_client(0, client)
+local found = vim.wait(15000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+local out = {}
+if found then
+  local d = vim.diagnostic.get(0)[1]
+  local lsp = (d.user_data or {}).lsp or {}
+  out = {
+    lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
+    message = d.message, severity = d.severity, source = d.source,
+    code = d.code or lsp.code,
+  }
+end
+local file = io.open(os.getenv("OUT"), "w")
+file:write(vim.fn.json_encode(out))
+file:close()
+vim.cmd("qa!")
+"#;
+
+#[test]
+fn neovim_shows_the_finding_of_a_misspelt_presenter() {
+    if !neovim() {
+        return;
+    }
+    let dir = project("lsp-neovim");
+    let (path, text) = item(&dir, "02-01-nyt-fra-udvalget.md");
+    std::fs::write(
+        &path,
+        text.replace(
+            "presenters: [Christian Plaschke]",
+            "presenters: [Tom Bøgeskov, Christian Plaschk]",
+        ),
+    )
+    .unwrap();
+    let script = dir.join("attach.lua");
+    std::fs::write(&script, NEOVIM_SCRIPT).unwrap();
+    let out = dir.join("diagnostic.json");
+    let status = Command::new("nvim")
+        .args(["--headless", "--clean", "-n", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("RK", RK)
+        .env("ROOT", &dir)
+        .env("ITEM", &path)
+        .env("OUT", &out)
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("nvim runs");
+    let written = std::fs::read_to_string(&out).unwrap_or_else(|_| {
+        panic!(
+            "Neovim wrote nothing: {}",
+            String::from_utf8_lossy(&status.stderr)
+        )
+    });
+    let diagnostic: Value = serde_json::from_str(&written).unwrap();
+    // Neovim counts columns in bytes: the ø before the name is two.
+    assert_eq!(
+        diagnostic,
+        json!({
+            "lnum": 5, "col": 28, "end_lnum": 5, "end_col": 45,
+            "message": "the presenter Christian Plaschk is not among the people present\n\
+                        help: did you mean `Christian Plaschke`?",
+            "severity": 1, "source": "rk", "code": "unknown-person",
+        })
+    );
 }
