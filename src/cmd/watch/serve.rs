@@ -15,11 +15,15 @@ use anyhow::{Context, Result};
 /// Where the page asks for the number of the latest build.
 const VERSION_PATH: &str = "/__rk/version";
 
-/// Polls the build number and reloads the page when it changes.
+/// How long a request for the build number waits for a new build.
+const LONG_POLL: Duration = Duration::from_secs(20);
+
+/// Asks for the build number, the server answering when it differs from
+/// the one seen (a long poll), and reloads the page when it changes.
 const RELOAD_SCRIPT: &str = "<script>/* rk watch: reload after each rebuild */\
-(function(){var seen=null;function poll(){fetch('/__rk/version',{cache:'no-store'})\
-.then(function(r){return r.text()}).then(function(v){if(seen!==null&&v!==seen)\
-{location.reload();return}seen=v;setTimeout(poll,150)},function(){setTimeout(poll,500)})}\
+(function(){var seen='';function poll(){fetch('/__rk/version?since='+seen,{cache:'no-store'})\
+.then(function(r){return r.text()}).then(function(v){if(seen!==''&&v!==seen)\
+{location.reload();return}seen=v;poll()},function(){setTimeout(poll,500)})}\
 poll()})();</script>";
 
 /// Starts serving `out_dir` on 127.0.0.1:`port` (0: any free port) in
@@ -58,7 +62,8 @@ fn answer(mut stream: TcpStream, out_dir: &Path, version: &AtomicU64) -> std::io
     let (status, kind, body) = if method != "GET" && method != "HEAD" {
         (405, "text/plain", b"only GET".to_vec())
     } else if path == VERSION_PATH {
-        let v = version.load(Ordering::SeqCst).to_string();
+        let since = target.split_once("?since=").map(|(_, v)| v.to_string());
+        let v = newer_than(version, since.as_deref()).to_string();
         (200, "text/plain", v.into_bytes())
     } else {
         file(out_dir, path)
@@ -74,6 +79,20 @@ fn answer(mut stream: TcpStream, out_dir: &Path, version: &AtomicU64) -> std::io
         stream.write_all(&body)?;
     }
     stream.flush()
+}
+
+/// The build number, once it differs from `since` (or at once without
+/// one), or after [`LONG_POLL`].
+fn newer_than(version: &AtomicU64, since: Option<&str>) -> u64 {
+    let since = since.and_then(|s| s.parse::<u64>().ok());
+    let started = std::time::Instant::now();
+    loop {
+        let now = version.load(Ordering::SeqCst);
+        if since != Some(now) || started.elapsed() > LONG_POLL {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// A file of the outputs: the page (with the reload script) at `/`, any
