@@ -27,6 +27,15 @@ windows:
 bench:
     bash scripts/bench.sh
 
+# Times `rk lsp` from a didChange to its publishDiagnostics on the example
+# (budget 30 ms) and an `rk watch` rebuild after a one-word edit (budget
+# 150 ms), with the dev profile (the dependencies are optimised); fails
+# over budget. See scripts/bench-live.py.
+bench-live rounds="20":
+    cargo build --locked
+    python3 scripts/bench-live.py target/debug/rk lsp {{rounds}}
+    python3 scripts/bench-live.py target/debug/rk watch {{rounds}}
+
 # Builds meetings at the size limits and prints time and peak memory.
 limits:
     bash scripts/limits.sh

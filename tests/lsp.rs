@@ -97,10 +97,7 @@ impl Client {
         let message = self.until(|m| {
             m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
         });
-        message["params"]["diagnostics"]
-            .as_array()
-            .unwrap()
-            .clone()
+        message["params"]["diagnostics"].as_array().unwrap().clone()
     }
 
     fn initialize(&mut self) -> Value {
@@ -303,7 +300,10 @@ fn findings_of_the_unsaved_text_with_exact_ranges_and_quick_fixes() {
     let actions = code_actions(&mut client, &path, range(2, 23, 2, 23));
     assert_eq!(
         edit_of(&actions[0], &path),
-        (range(2, 7, 2, 31), "\"Nyt fra Udvalget: status\"".to_string())
+        (
+            range(2, 7, 2, 31),
+            "\"Nyt fra Udvalget: status\"".to_string()
+        )
     );
 
     // A short case number and a misspelt field: padded, and the field meant.
@@ -466,11 +466,17 @@ fn hover_on_a_case_and_a_name_and_the_items_as_symbols() {
         .collect();
     assert_eq!(names.len(), 16);
     assert_eq!(names[0], "1 Siden sidst");
-    assert_eq!(names[2], "2.1 Nyt fra Udvalget for Arkitektur og Standarder");
+    assert_eq!(
+        names[2],
+        "2.1 Nyt fra Udvalget for Arkitektur og Standarder"
+    );
     assert_eq!(names[11], "2.10 Samtykke: Økosystem og Proof of Concept");
     assert_eq!(names[15], "3 Eventuelt");
     let first = &reply["result"][0]["location"];
-    assert_eq!(first["uri"], uri(&dir.join(MEETING).join("01-siden-sidst.md")));
+    assert_eq!(
+        first["uri"],
+        uri(&dir.join(MEETING).join("01-siden-sidst.md"))
+    );
     assert_eq!(first["range"], range(2, 7, 2, 18));
     client.stop();
 }

@@ -84,12 +84,18 @@ fn every_save_rebuilds_and_a_save_with_findings_keeps_the_last_outputs() {
     let dir = example_copy("watch-saves");
     let watch = Watch::start(&dir, &[]);
     let first = watch.until(|l| l.starts_with("watching"));
-    assert!(first.iter().any(|l| l.starts_with("rebuilt in ")), "{first:#?}");
+    assert!(
+        first.iter().any(|l| l.starts_with("rebuilt in ")),
+        "{first:#?}"
+    );
     let item = dir.join(ITEM);
     replace_in(&item, "viste en graf", "viste en ny graf");
     let rebuilt = watch.until(is_build_end);
     let last = rebuilt.last().unwrap();
-    assert!(last.starts_with("rebuilt in ") && last.ends_with(" ms"), "{rebuilt:#?}");
+    assert!(
+        last.starts_with("rebuilt in ") && last.ends_with(" ms"),
+        "{rebuilt:#?}"
+    );
     let html = std::fs::read_to_string(out_html(&dir)).unwrap();
     assert!(html.contains("viste en ny graf"));
     let pdf = std::fs::read(dir.join("out/2020-11-25/referat.pdf")).unwrap();
@@ -100,7 +106,12 @@ fn every_save_rebuilds_and_a_save_with_findings_keeps_the_last_outputs() {
     let text = failed.join("\n");
     assert!(text.contains("error[unknown-person]"), "{text}");
     assert!(text.contains("did you mean `Bo Fristed`?"), "{text}");
-    assert!(failed.last().unwrap().contains("the last good outputs stay"));
+    assert!(
+        failed
+            .last()
+            .unwrap()
+            .contains("the last good outputs stay")
+    );
     assert_eq!(std::fs::read_to_string(out_html(&dir)).unwrap(), html);
     assert_eq!(
         std::fs::read(dir.join("out/2020-11-25/referat.pdf")).unwrap(),
@@ -153,14 +164,21 @@ fn the_served_page_follows_each_save_in_chromium() {
     out.read_line(&mut line).unwrap();
     assert_eq!(line, "loaded\n");
     let saved = Instant::now();
-    replace_in(&dir.join(ITEM), "Bo Fristed viste", &format!("{new_text}. Bo Fristed viste"));
+    replace_in(
+        &dir.join(ITEM),
+        "Bo Fristed viste",
+        &format!("{new_text}. Bo Fristed viste"),
+    );
     line.clear();
     out.read_line(&mut line).unwrap();
     let took = saved.elapsed();
     assert!(node.wait().unwrap().success(), "{line}");
     assert!(line.starts_with("shown"), "{line}");
     eprintln!("the page showed the edit {took:?} after the save");
-    assert!(took < Duration::from_secs(1), "the page showed the edit after {took:?}");
+    assert!(
+        took < Duration::from_secs(1),
+        "the page showed the edit after {took:?}"
+    );
     let built = std::fs::read_to_string(out_html(&dir)).unwrap();
     assert!(built.contains(new_text));
     assert!(!built.contains("<script") && !built.contains("__rk"));

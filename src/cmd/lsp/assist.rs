@@ -117,7 +117,12 @@ impl Server {
             for carried in carriers(&place.project, &self.overlay, None) {
                 if !seen.iter().any(|s| s.0 == carried.reference) {
                     let detail = format!("{} {}", carried.date, carried.title);
-                    seen.push((carried.reference.clone(), REFERENCE, detail, carried.reference));
+                    seen.push((
+                        carried.reference.clone(),
+                        REFERENCE,
+                        detail,
+                        carried.reference,
+                    ));
                 }
             }
             return seen;
@@ -198,7 +203,14 @@ fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<(String, u8, String,
     };
     fields
         .iter()
-        .map(|f| (f.to_string(), PROPERTY, format!("{what} field"), format!("{f}: ")))
+        .map(|f| {
+            (
+                f.to_string(),
+                PROPERTY,
+                format!("{what} field"),
+                format!("{f}: "),
+            )
+        })
         .collect()
 }
 
@@ -287,7 +299,10 @@ fn value_at(text: &str, offset: usize) -> Option<(String, std::ops::Range<usize>
         None => line.len() - line.trim_start_matches([' ', '-']).len(),
     };
     let at = (offset - start).max(value_from);
-    let left = line[..at].rfind(bounds).map_or(value_from, |i| i + 1).max(value_from);
+    let left = line[..at]
+        .rfind(bounds)
+        .map_or(value_from, |i| i + 1)
+        .max(value_from);
     let right = line[at..].find(bounds).map_or(line.len(), |i| at + i);
     let raw = &line[left..right];
     let word = raw.trim();
@@ -302,7 +317,11 @@ fn value_at(text: &str, offset: usize) -> Option<(String, std::ops::Range<usize>
 /// The Markdown of the entry of the person called `name`.
 fn person_entry(meeting: &Meeting, name: &str) -> Option<String> {
     let (group, person) = Group::ALL.into_iter().find_map(|g| {
-        let person = meeting.people.group(g).iter().find(|p| same_name(&p.name.value, name))?;
+        let person = meeting
+            .people
+            .group(g)
+            .iter()
+            .find(|p| same_name(&p.name.value, name))?;
         Some((g, person))
     })?;
     let mut md = format!("**{}** ({})", person.name.value, group.key());
@@ -311,7 +330,10 @@ fn person_entry(meeting: &Meeting, name: &str) -> Option<String> {
         ("organisation", person.organisation.as_deref()),
         ("role", person.role.as_deref()),
         ("note", person.note.as_deref()),
-        ("substitute_for", person.substitute_for.as_ref().map(|s| s.value.as_str())),
+        (
+            "substitute_for",
+            person.substitute_for.as_ref().map(|s| s.value.as_str()),
+        ),
     ];
     for (key, value) in fields {
         if let Some(value) = value {
@@ -336,7 +358,11 @@ struct Carrier {
 /// Every item of the project's meetings (but the one in `skip`) with a
 /// case reference, read as the loader reads them (open documents from the
 /// editor), in meeting order.
-fn carriers(project: &crate::project::Project, overlay: &Overlay, skip: Option<&Path>) -> Vec<Carrier> {
+fn carriers(
+    project: &crate::project::Project,
+    overlay: &Overlay,
+    skip: Option<&Path>,
+) -> Vec<Carrier> {
     let mut out = Vec::new();
     for dir in project.meetings().unwrap_or_default() {
         let dir = crate::paths::canonical(&dir).unwrap_or(dir);
@@ -350,14 +376,23 @@ fn carriers(project: &crate::project::Project, overlay: &Overlay, skip: Option<&
         let Ok(meeting) = source::load_from(&dir, options, overlay, &mut files, &mut diags) else {
             continue;
         };
-        let date = meeting.date.as_ref().map_or(meeting.id.clone(), |d| d.value.clone());
+        let date = meeting
+            .date
+            .as_ref()
+            .map_or(meeting.id.clone(), |d| d.value.clone());
         for item in &meeting.items {
             if let Some(Sag::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) {
                 out.push(Carrier {
                     reference: reference.clone(),
                     date: date.clone(),
-                    number: item.number_text.as_ref().map_or(String::new(), |n| n.value.clone()),
-                    title: item.title.as_ref().map_or(String::new(), |t| t.value.clone()),
+                    number: item
+                        .number_text
+                        .as_ref()
+                        .map_or(String::new(), |n| n.value.clone()),
+                    title: item
+                        .title
+                        .as_ref()
+                        .map_or(String::new(), |t| t.value.clone()),
                 });
             }
         }

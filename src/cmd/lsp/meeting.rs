@@ -107,7 +107,12 @@ impl Server {
             return self.log(format!("{uri} is not open, or the change does not fit it"));
         };
         self.overlay.set(path.clone(), text);
-        self.docs.insert(path.clone(), Doc { uri: uri.to_string() });
+        self.docs.insert(
+            path.clone(),
+            Doc {
+                uri: uri.to_string(),
+            },
+        );
         match place(&path) {
             Some(place) => self.refresh(&place),
             None => {

@@ -345,7 +345,9 @@ pub fn typeset(
         ),
     };
     let typeset = typeset_in(&world, doc, timestamp);
-    *WORLD.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(world);
+    *WORLD
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(world);
     typeset
 }
 
@@ -356,12 +358,12 @@ fn typeset_in(
 ) -> Result<Typeset, Vec<EngineMessage>> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     let (fatal, warnings): (Vec<_>, Vec<_>) = warnings.iter().partition(|w| is_fatal_warning(w));
-    let fatal: Vec<EngineMessage> = fatal.iter().map(|w| message(&world, doc, w)).collect();
-    let warnings: Vec<EngineMessage> = warnings.iter().map(|w| message(&world, doc, w)).collect();
+    let fatal: Vec<EngineMessage> = fatal.iter().map(|w| message(world, doc, w)).collect();
+    let warnings: Vec<EngineMessage> = warnings.iter().map(|w| message(world, doc, w)).collect();
     let document = output.map_err(|errors| {
         errors
             .iter()
-            .map(|e| message(&world, doc, e))
+            .map(|e| message(world, doc, e))
             .collect::<Vec<_>>()
     })?;
     if !fatal.is_empty() {
@@ -382,7 +384,7 @@ fn typeset_in(
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
         errors
             .iter()
-            .map(|e| message(&world, doc, e))
+            .map(|e| message(world, doc, e))
             .collect::<Vec<_>>()
     })?;
     Ok(Typeset {
