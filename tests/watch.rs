@@ -89,6 +89,7 @@ fn every_save_rebuilds_and_a_save_with_findings_keeps_the_last_outputs() {
         "{first:#?}"
     );
     let item = dir.join(ITEM);
+    let original = std::fs::read_to_string(&item).unwrap();
     replace_in(&item, "viste en graf", "viste en ny graf");
     let rebuilt = watch.until(is_build_end);
     let last = rebuilt.last().unwrap();
@@ -117,6 +118,24 @@ fn every_save_rebuilds_and_a_save_with_findings_keeps_the_last_outputs() {
         std::fs::read(dir.join("out/2020-11-25/referat.pdf")).unwrap(),
         pdf
     );
+
+    // Put right: the outputs of the engine kept between builds are byte
+    // for byte those of a build from scratch.
+    std::fs::write(&item, original).unwrap();
+    let rebuilt = watch.until(is_build_end);
+    assert!(
+        rebuilt.last().unwrap().starts_with("rebuilt in "),
+        "{rebuilt:#?}"
+    );
+    let fresh = common::rk(&dir, &["build", "2020-11-25", "--out", "fresh"]);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    for name in ["referat.pdf", "referat.html", "referat.json"] {
+        assert!(
+            std::fs::read(dir.join("out/2020-11-25").join(name)).unwrap()
+                == std::fs::read(dir.join("fresh/2020-11-25").join(name)).unwrap(),
+            "{name} of the watch differs from a fresh build"
+        );
+    }
 }
 
 /// One GET on 127.0.0.1: the response's body.
