@@ -23,9 +23,12 @@ windows:
     bash scripts/windows.sh
 
 # Times rk check and rk build of the example against the bare engine and
-# pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh).
+# pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh),
+# then rk lsp and rk watch against their budgets (scripts/bench-live.py).
 bench:
     bash scripts/bench.sh
+    python3 scripts/bench-live.py target/release/rk lsp
+    python3 scripts/bench-live.py target/release/rk watch
 
 # Times `rk lsp` from a didChange to its publishDiagnostics on the example
 # (budget 30 ms) and an `rk watch` rebuild after a one-word edit (budget
