@@ -6,11 +6,11 @@
 
 mod serve;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -53,6 +53,7 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         deny_warnings: false,
     };
     let version = Arc::new(AtomicU64::new(0));
+    let mut built = snapshot(&dir);
     rebuild(project, &build_args, cwd, &version);
     if args.serve {
         serve::start(args.port, out_dir.clone(), Arc::clone(&version))?;
@@ -73,7 +74,13 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         }
         // The rest of this save.
         while rx.recv_timeout(SETTLE).is_ok() {}
-        rebuild(project, &build_args, cwd, &version);
+        // Events that came after a build, of the save it built, change
+        // nothing: no second build.
+        let now = snapshot(&dir);
+        if now != built {
+            built = now;
+            rebuild(project, &build_args, cwd, &version);
+        }
     }
 }
 
@@ -88,6 +95,40 @@ fn is_change(event: &notify::Result<notify::Event>, out_dir: &Path) -> bool {
         EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
     );
     kind && event.paths.iter().any(|p| !p.starts_with(out_dir))
+}
+
+/// A file as a build saw it: its size, its time of change and, for the
+/// text files (whose edits may keep both), a hash of its bytes.
+type Seen = (PathBuf, u64, Option<SystemTime>, u64);
+
+/// Each file under `dir` as a build sees it.
+fn snapshot(dir: &Path) -> Vec<Seen> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            if meta.is_dir() {
+                folders.push(entry.path());
+            } else {
+                let path = entry.path();
+                let text = path.extension().is_some_and(|e| e == "md" || e == "yaml");
+                let hash = match text.then(|| std::fs::read(&path)) {
+                    Some(Ok(bytes)) => {
+                        let mut hasher = std::hash::DefaultHasher::new();
+                        std::hash::Hash::hash(&bytes, &mut hasher);
+                        std::hash::Hasher::finish(&hasher)
+                    }
+                    _ => 0,
+                };
+                files.push((path, meta.len(), meta.modified().ok(), hash));
+            }
+        }
+    }
+    files.sort();
+    files
 }
 
 /// One build, timed; the version goes up when new outputs were written.
