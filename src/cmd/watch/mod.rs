@@ -37,21 +37,7 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         None => project.root.join(&project.config.out),
     };
     let out_dir = out_root.join(&id);
-    let build_args = BuildArgs {
-        meetings: MeetingArgs {
-            meetings: vec![dir.to_string_lossy().into_owned()],
-            all: false,
-        },
-        out: Some(out_root),
-        only: Vec::new(),
-        internal: false,
-        layout: args.layout.clone(),
-        emit_typst: false,
-        publish: false,
-        no_publish: true,
-        format: Format::Human,
-        deny_warnings: false,
-    };
+    let build_args = build_args(args, &dir, out_root);
     let version = Arc::new(AtomicU64::new(0));
     let mut built = snapshot(&dir);
     rebuild(project, &build_args, cwd, &version);
@@ -81,6 +67,26 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
             built = now;
             rebuild(project, &build_args, cwd, &version);
         }
+    }
+}
+
+/// The `rk build` of each rebuild: the public edition of the meeting in
+/// `dir`, all three outputs, drafts too.
+fn build_args(args: &WatchArgs, dir: &Path, out_root: PathBuf) -> BuildArgs {
+    BuildArgs {
+        meetings: MeetingArgs {
+            meetings: vec![dir.to_string_lossy().into_owned()],
+            all: false,
+        },
+        out: Some(out_root),
+        only: Vec::new(),
+        internal: false,
+        layout: args.layout.clone(),
+        emit_typst: false,
+        publish: false,
+        no_publish: true,
+        format: Format::Human,
+        deny_warnings: false,
     }
 }
 
