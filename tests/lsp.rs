@@ -555,17 +555,17 @@ fn neovim() -> bool {
     ready
 }
 
-/// Neovim's client (vim.lsp, as in Neovim 0.7 and later) started on
-/// `rk lsp`, attached to an item opened from disk, writes the first
-/// diagnostic it is given to a JSON file.
+/// Neovim's client (vim.lsp.start from Neovim 0.8, start_client and
+/// buf_attach_client before) started on `rk lsp`, attached to an item
+/// opened from disk, writes the first diagnostic it is given to a JSON file.
 const NEOVIM_SCRIPT: &str = r#"
-local client = vim.lsp.start_client({
-  name = "rk",
-  cmd = { os.getenv("RK"), "lsp" },
-  root_dir = os.getenv("ROOT"),
-})
+local config = { name = "rk", cmd = { os.getenv("RK"), "lsp" }, root_dir = os.getenv("ROOT") }
 vim.cmd("edit " .. vim.fn.fnameescape(os.getenv("ITEM")))
-vim.lsp.buf_attach_client(0, client)
+if vim.lsp.start then
+  vim.lsp.start(config)
+else
+  vim.lsp.buf_attach_client(0, vim.lsp.start_client(config))
+end
 local found = vim.wait(15000, function() return #vim.diagnostic.get(0) > 0 end, 50)
 local out = {}
 if found then

@@ -595,6 +595,21 @@ mod tests {
     }
 
     #[test]
+    fn a_value_that_holds_a_colon_is_fixed_by_quoting_it() {
+        let text = "number: \"1\"\ntitle: Tema: Evaluering  \n";
+        let err = parse(text, 10).unwrap_err();
+        let (span, fixed) = err.fix.expect("a fix");
+        assert_eq!(&text[span.start - 10..span.end - 10], "Tema: Evaluering");
+        assert_eq!(fixed, "\"Tema: Evaluering\"");
+        // Nothing to quote when the line is no `key: value`.
+        assert_eq!(
+            quote_value("- a: b: c", 0..9).map(|f| f.1).as_deref(),
+            Some("\"b: c\"")
+        );
+        assert_eq!(quote_value("\"x\": a: b", 0..9), None);
+    }
+
+    #[test]
     fn scan_errors_point_at_the_problem() {
         let err = parse("a: [1, 2\nb: 3\n", 0).unwrap_err();
         assert!(err.span.start > 0, "{err:?}");
