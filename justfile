@@ -23,9 +23,21 @@ windows:
     bash scripts/windows.sh
 
 # Times rk check and rk build of the example against the bare engine and
-# pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh).
+# pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh),
+# then rk lsp and rk watch against their budgets (scripts/bench-live.py).
 bench:
     bash scripts/bench.sh
+    python3 scripts/bench-live.py target/release/rk lsp
+    python3 scripts/bench-live.py target/release/rk watch
+
+# Times `rk lsp` from a didChange to its publishDiagnostics on the example
+# (budget 30 ms) and an `rk watch` rebuild after a one-word edit (budget
+# 150 ms), with the dev profile (the dependencies are optimised); fails
+# over budget. See scripts/bench-live.py.
+bench-live rounds="20":
+    cargo build --locked
+    python3 scripts/bench-live.py target/debug/rk lsp {{rounds}}
+    python3 scripts/bench-live.py target/debug/rk watch {{rounds}}
 
 # Builds meetings at the size limits and prints time and peak memory.
 limits:

@@ -2,6 +2,7 @@
 # Installs the programs rk's tests use to look at its outputs as a reader
 # would:
 # - poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm), for the PDF;
+# - neovim, whose LSP client is attached to `rk lsp`;
 # - for the HTML page (tests/browser/check.mjs): Debian's chromium
 #   (/usr/bin/chromium), a Java runtime for the Nu Html Checker when `java`
 #   is missing, and the pinned npm packages of tests/browser (playwright-core,
@@ -44,6 +45,13 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 # Debian's launcher script complains on stderr about large /dev/shm sizes.
 /usr/bin/chromium --version 2>/dev/null
+
+# Neovim: its built-in LSP client is attached to `rk lsp` (tests/lsp.rs).
+if ! command -v nvim >/dev/null; then
+    echo "== installing neovim"
+    apt_install neovim
+fi
+nvim --version | sed -n 1p
 
 if ! command -v java >/dev/null; then
     echo "== installing a Java runtime"

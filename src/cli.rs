@@ -49,6 +49,36 @@ pub enum Command {
     /// Work with layouts: copy a built-in one into a folder to change it.
     #[command(subcommand)]
     Layout(LayoutCommand),
+    /// A Language Server on standard input and output, for editors: the
+    /// findings of `rk check` as you type, quick fixes, completion, hover.
+    Lsp,
+    /// Build a meeting, then again on every save, saying how long each
+    /// build took; with --serve, show it in a browser that reloads.
+    Watch(WatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The meeting: its date (2020-11-25) or its folder.
+    #[arg(value_name = "MEETING")]
+    pub meeting: String,
+
+    /// Serve the referat on 127.0.0.1 (the page reloads after each
+    /// rebuild; the PDF is beside it, /referat.pdf).
+    #[arg(long)]
+    pub serve: bool,
+
+    /// The port to serve on (0: any free port; the address is printed).
+    #[arg(long, value_name = "PORT", default_value_t = 8765, requires = "serve")]
+    pub port: u16,
+
+    /// Where the outputs go, as `rk build --out`.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The layout, as `rk build --layout`.
+    #[arg(long, value_name = "NAME|DIR")]
+    pub layout: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -145,6 +145,17 @@ pub struct Diagnostic {
     pub loc: Loc,
     pub message: String,
     pub help: Option<String>,
+    /// The edit the help proposes, when it is one replacement in the
+    /// finding's file (a did-you-mean name, a padded case number, a quoted
+    /// value): what `rk lsp` offers as a quick fix.
+    pub fix: Option<Fix>,
+}
+
+/// A replacement of the bytes `span` (in the finding's file) by `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Range<usize>,
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -155,6 +166,7 @@ impl Diagnostic {
             loc,
             message: message.into(),
             help: None,
+            fix: None,
         }
     }
 
@@ -172,6 +184,15 @@ impl Diagnostic {
 
     pub fn with_help_opt(mut self, help: Option<String>) -> Self {
         self.help = help;
+        self
+    }
+
+    /// The help's edit: `text` in place of the finding's own span.
+    pub fn with_fix(mut self, text: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span: self.loc.span.clone(),
+            text: text.into(),
+        });
         self
     }
 }

@@ -58,6 +58,16 @@ impl SourceFile {
         let column = self.text[start..offset].chars().count() + 1;
         (line + 1, column)
     }
+
+    /// Line and column (from 0) of a byte offset, the column in UTF-16
+    /// code units: a position as the Language Server Protocol counts it.
+    pub fn utf16_position(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].encode_utf16().count();
+        (line, column)
+    }
 }
 
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
@@ -82,6 +92,10 @@ impl Files {
 
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
     }
 
     fn find(&self, id: FileId) -> Result<&SourceFile, cs_files::Error> {

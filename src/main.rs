@@ -50,6 +50,15 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::List => cmd::list::run(&Project::discover(&start)?),
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
         Command::Layout(command) => cmd::layout::run(command, &start),
+        Command::Lsp => cmd::lsp::run(),
+        Command::Watch(args) => {
+            let meetings = rk::cli::MeetingArgs {
+                meetings: vec![args.meeting.clone()],
+                all: false,
+            };
+            let project = cmd::project_for(&meetings, &start)?;
+            cmd::watch::run(&project, args, &start)
+        }
     }
 }
 

@@ -176,12 +176,16 @@ pub fn role_not_present(loc: Loc, role: &str, name: &str, suggestion: Option<&st
         Some(s) => format!("did you mean `{s}`?"),
         None => format!("add {name} to `members`, `others` or `guests` in meeting.yaml"),
     };
-    Diagnostic::error(
+    let diag = Diagnostic::error(
         Rule::UnknownPerson,
         loc,
         format!("the {role} {name} is not among the people present"),
     )
-    .with_help(help)
+    .with_help(help);
+    match suggestion {
+        Some(s) => diag.with_fix(s),
+        None => diag,
+    }
 }
 
 /// `unknown-person`: the `role` is named by a part of the name of one
@@ -195,6 +199,7 @@ pub fn role_short_name(loc: Loc, role: &str, name: &str, full: &str) -> Diagnost
     .with_help(format!(
         "did you mean `{full}`? Write the name as the participant list has it"
     ))
+    .with_fix(full)
 }
 
 /// `unknown-person`: the `role` is named by a part of the names of several
@@ -426,14 +431,15 @@ pub fn not_a_case_reference(
     pattern: &CasePattern,
     meeting_year: Option<u32>,
 ) -> Diagnostic {
-    let help = match pattern.fixed(reference) {
+    let fixed = pattern.fixed(reference);
+    let help = match &fixed {
         Some(fixed) => format!("write `{fixed}`"),
         None => format!(
             "a case reference {}; an item without a case has `sag: none`",
             looks_like(pattern, meeting_year)
         ),
     };
-    Diagnostic::error(
+    let diag = Diagnostic::error(
         Rule::BadSag,
         loc,
         if reference.trim().is_empty() {
@@ -445,7 +451,11 @@ pub fn not_a_case_reference(
             )
         },
     )
-    .with_help(help)
+    .with_help(help);
+    match fixed {
+        Some(fixed) => diag.with_fix(fixed),
+        None => diag,
+    }
 }
 
 /// `bad-document`: the document number does not match rk.toml's

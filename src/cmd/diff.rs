@@ -105,7 +105,12 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
         files,
         meetings,
         diags,
-    } = analyse(project, &plan.dirs, &plan.layout.coverage(), Document::Referat)?;
+    } = analyse(
+        project,
+        &plan.dirs,
+        &plan.layout.coverage(),
+        Document::Referat,
+    )?;
     let tally = Tally::of(&diags);
     if tally.errors > 0 {
         let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();

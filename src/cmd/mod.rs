@@ -3,12 +3,14 @@
 
 pub mod build;
 pub mod check;
-pub mod index;
 pub mod diff;
+pub mod index;
 pub mod init;
 pub mod layout;
 pub mod list;
+pub mod lsp;
 pub mod new;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -104,6 +106,24 @@ pub fn analyse(
     coverage: &Coverage,
     document: Document,
 ) -> Result<Analysis> {
+    analyse_from(
+        project,
+        dirs,
+        coverage,
+        document,
+        &source::Overlay::default(),
+    )
+}
+
+/// [`analyse`], reading the files `overlay` holds from there (an editor's
+/// unsaved text) instead of from disk.
+pub fn analyse_from(
+    project: &Project,
+    dirs: &[PathBuf],
+    coverage: &Coverage,
+    document: Document,
+    overlay: &source::Overlay,
+) -> Result<Analysis> {
     let settings = Settings {
         purpose: document,
         ..Settings::from_config(&project.config)?
@@ -122,7 +142,7 @@ pub fn analyse(
             referent: project.config.referent,
             document,
         };
-        let meeting = source::load_with(dir, options, &mut files, &mut diags)?;
+        let meeting = source::load_from(dir, options, overlay, &mut files, &mut diags)?;
         let previous = source::previous_meeting(&folders, &meeting);
         crate::check::check(
             &meeting,

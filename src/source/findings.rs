@@ -3,7 +3,7 @@
 //! YAML parser word their own errors (`decode::Decoded`, `yaml::YamlError`);
 //! here they become findings.
 
-use crate::diag::{Diagnostic, Loc, Rule};
+use crate::diag::{Diagnostic, Fix, Loc, Rule};
 use crate::source::yaml::YamlError;
 
 // Files -------------------------------------------------------------------------
@@ -25,7 +25,9 @@ pub fn encoding(loc: Loc, message: String, help: &str) -> Diagnostic {
 
 /// `yaml`: the YAML parser's error.
 pub fn yaml(loc: Loc, err: YamlError) -> Diagnostic {
-    Diagnostic::error(Rule::Yaml, loc, err.message).with_help_opt(err.help)
+    let mut diag = Diagnostic::error(Rule::Yaml, loc, err.message).with_help_opt(err.help);
+    diag.fix = err.fix.map(|(span, text)| Fix { span, text });
+    diag
 }
 
 /// How an item file starts.
@@ -68,12 +70,16 @@ pub fn unknown_field(
         Some(s) => format!("did you mean `{s}`?"),
         None => format!("the fields of {what} are: {}", allowed.join(", ")),
     };
-    Diagnostic::error(
+    let diag = Diagnostic::error(
         Rule::UnknownField,
         loc,
         format!("unknown field `{name}` in {what}"),
     )
-    .with_help(help)
+    .with_help(help);
+    match meant {
+        Some(field) => diag.with_fix(field),
+        None => diag,
+    }
 }
 
 /// A field that must be there and have a value: its name, the name of the

@@ -10,9 +10,10 @@ mod previous;
 mod status;
 pub mod yaml;
 
+use std::collections::HashMap;
 use std::fs;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -29,12 +30,12 @@ use yaml::Node;
 
 pub use previous::{previous_meeting, previous_of};
 
-const MEETING_FIELDS: &[&str] = &[
+pub const MEETING_FIELDS: &[&str] = &[
     "body", "date", "number", "time", "location", "chair", "referent", "status", "approved",
     "members", "others", "guests", "absent", "sections",
 ];
-const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
-const PERSON_FIELDS: &[&str] = &[
+pub const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
+pub const PERSON_FIELDS: &[&str] = &[
     "name",
     "title",
     "organisation",
@@ -43,7 +44,7 @@ const PERSON_FIELDS: &[&str] = &[
     "substitute_for",
     "items",
 ];
-const ITEM_FIELDS: &[&str] = &[
+pub const ITEM_FIELDS: &[&str] = &[
     "number",
     "title",
     "sag",
@@ -55,7 +56,7 @@ const ITEM_FIELDS: &[&str] = &[
     "dok",
     "attachments",
 ];
-const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
+pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
 
 /// What the project (rk.toml) asks of every meeting it reads.
 #[derive(Debug, Clone, Copy, Default)]
@@ -66,6 +67,33 @@ pub struct Options {
     /// referent, `status` and `approved` say nothing: the referent is not
     /// required, and `status` and `approved` are not read.
     pub document: Document,
+}
+
+/// Texts that stand in for files on disk: the unsaved documents of an
+/// editor (`rk lsp`). A path here is read from here, whether or not the
+/// file exists; an item file here that is not on disk yet is an item too.
+#[derive(Debug, Default, Clone)]
+pub struct Overlay {
+    texts: HashMap<PathBuf, String>,
+}
+
+impl Overlay {
+    pub fn set(&mut self, path: PathBuf, text: String) {
+        self.texts.insert(path, text);
+    }
+
+    pub fn remove(&mut self, path: &Path) {
+        self.texts.remove(path);
+    }
+
+    pub fn get(&self, path: &Path) -> Option<&str> {
+        self.texts.get(path).map(String::as_str)
+    }
+
+    /// The paths held whose folder is `dir`.
+    fn in_folder<'a>(&'a self, dir: &'a Path) -> impl Iterator<Item = &'a PathBuf> + 'a {
+        self.texts.keys().filter(move |p| p.parent() == Some(dir))
+    }
 }
 
 /// Reads the meeting folder `dir` with the default [`Options`] (KL's).
@@ -81,6 +109,17 @@ pub fn load_with(
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Meeting> {
+    load_from(dir, options, &Overlay::default(), files, diags)
+}
+
+/// [`load_with`], reading the files `overlay` holds from there.
+pub fn load_from(
+    dir: &Path,
+    options: Options,
+    overlay: &Overlay,
+    files: &mut Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Meeting> {
     let id = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -89,8 +128,8 @@ pub fn load_with(
         anyhow::bail!("{} is not a folder", dir.display());
     }
     let meeting_path = dir.join("meeting.yaml");
-    let (file, text) = if meeting_path.is_file() {
-        read_text(&meeting_path, files, diags)?
+    let (file, text) = if meeting_path.is_file() || overlay.get(&meeting_path).is_some() {
+        read_text(&meeting_path, overlay, files, diags)?
     } else {
         // A meeting folder without its meeting.yaml: a finding, so the other
         // meetings of the run are still checked.
@@ -121,8 +160,8 @@ pub fn load_with(
     if let Some(text) = text {
         read_meeting_yaml(&text, options, &mut meeting, diags);
     }
-    for path in item_paths(dir)? {
-        let (file, text) = read_text(&path, files, diags)?;
+    for path in item_paths(dir, overlay)? {
+        let (file, text) = read_text(&path, overlay, files, diags)?;
         match text.and_then(|text| read_item(file, &text, diags)) {
             Some(item) => meeting.items.push(item),
             None => meeting.unreadable_items += 1,
@@ -154,7 +193,7 @@ fn close_sections(meeting: &mut Meeting) {
 
 /// The agenda item files: every `*.md` directly in the folder except
 /// README.md (files, or whatever else has such a name), in file-name order (items are later ordered by number).
-fn item_paths(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+fn item_paths(dir: &Path, overlay: &Overlay) -> Result<Vec<PathBuf>> {
     let entries =
         fs::read_dir(dir).with_context(|| format!("cannot read {}", crate::paths::shown(dir)))?;
     let mut paths = Vec::new();
@@ -170,6 +209,13 @@ fn item_paths(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
             paths.push(path);
         }
     }
+    for path in overlay.in_folder(dir) {
+        let is_item = path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|n| n != "README.md");
+        if is_item && !paths.contains(path) {
+            paths.push(path.clone());
+        }
+    }
     paths.sort();
     Ok(paths)
 }
@@ -178,9 +224,14 @@ fn item_paths(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
 /// gives `None`; the file is still registered so the finding can show it.
 fn read_text(
     path: &Path,
+    overlay: &Overlay,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(FileId, Option<String>)> {
+    if let Some(text) = overlay.get(path) {
+        let file = files.add(path.to_path_buf(), text.to_string());
+        return Ok((file, Some(text.to_string())));
+    }
     let bytes =
         fs::read(path).with_context(|| format!("cannot read {}", crate::paths::shown(path)))?;
     Ok(match decode::decode(bytes) {

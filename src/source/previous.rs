@@ -55,7 +55,7 @@ fn body_of(dir: &Path) -> Option<String> {
 
 /// The greatest top-level item number of the meeting in `dir`.
 fn last_top_level_item(dir: &Path) -> Option<u32> {
-    item_paths(dir)
+    item_paths(dir, &super::Overlay::default())
         .ok()?
         .iter()
         .filter_map(|path| {

@@ -71,6 +71,8 @@ pub struct YamlError {
     pub message: String,
     /// The usual cause, in a referent's words.
     pub help: Option<String>,
+    /// The edit the help proposes: bytes of the file and their replacement.
+    pub fix: Option<(Range<usize>, String)>,
 }
 
 impl YamlError {
@@ -79,6 +81,7 @@ impl YamlError {
             span,
             message: message.into(),
             help,
+            fix: None,
         }
     }
 }
@@ -105,6 +108,9 @@ fn scan_error(text: &str, offsets: &CharOffsets, e: &ScanError) -> YamlError {
     let at = offsets.byte(e.marker().index()) - offsets.base;
     let mut err = explain(text, at, e.info());
     err.span = offsets.base + err.span.start..offsets.base + err.span.end;
+    err.fix = err
+        .fix
+        .map(|(span, text)| (offsets.base + span.start..offsets.base + span.end, text));
     err
 }
 
@@ -191,7 +197,29 @@ fn explain(text: &str, at: usize, info: &str) -> YamlError {
     if let Some(quote @ ('"' | '\'')) = quote.filter(|_| info.contains("quoted scalar")) {
         return unclosed_quote(text, at, quote);
     }
-    YamlError::new(at..at, info, help_for(info))
+    let mut err = YamlError::new(at..at, info, help_for(info));
+    if info.contains("mapping values are not allowed") {
+        err.fix = quote_value(text, line);
+    }
+    err
+}
+
+/// `key: Tema: Evaluering` on `line`: the value after the first `: `, and
+/// that value quoted (`"Tema: Evaluering"`).
+fn quote_value(text: &str, line: Range<usize>) -> Option<(Range<usize>, String)> {
+    let content = &text[line.clone()];
+    let colon = content.find(": ")?;
+    let key = content[..colon].trim_start().trim_start_matches("- ");
+    if key.is_empty() || key.contains([' ', '"', '\'', '[', '{']) {
+        return None;
+    }
+    let rest = &content[colon + 2..];
+    let value = rest.trim();
+    if value.is_empty() || value.starts_with(['"', '\'']) {
+        return None;
+    }
+    let start = line.start + colon + 2 + (rest.len() - rest.trim_start().len());
+    Some((start..start + value.len(), quoted(value)))
 }
 
 /// A value wrapped in curly quotes on a line that does not parse
@@ -564,6 +592,21 @@ mod tests {
         assert_eq!(curly_quoted("“a” og “b”"), None);
         assert_eq!(curly_quoted("”"), None);
         assert_eq!(bulleted("• A • B"), Some(vec!["A", "B"]));
+    }
+
+    #[test]
+    fn a_value_that_holds_a_colon_is_fixed_by_quoting_it() {
+        let text = "number: \"1\"\ntitle: Tema: Evaluering  \n";
+        let err = parse(text, 10).unwrap_err();
+        let (span, fixed) = err.fix.expect("a fix");
+        assert_eq!(&text[span.start - 10..span.end - 10], "Tema: Evaluering");
+        assert_eq!(fixed, "\"Tema: Evaluering\"");
+        // Nothing to quote when the line is no `key: value`.
+        assert_eq!(
+            quote_value("- a: b: c", 0..9).map(|f| f.1).as_deref(),
+            Some("\"b: c\"")
+        );
+        assert_eq!(quote_value("\"x\": a: b", 0..9), None);
     }
 
     #[test]

@@ -325,20 +325,45 @@ pub fn typeset(
     meeting_dir: &Path,
     timestamp: Datetime,
 ) -> Result<Typeset, Vec<EngineMessage>> {
-    let world = RkWorld::new(
-        doc.source.clone(),
-        layout,
-        meeting_dir.to_path_buf(),
-        timestamp,
-    );
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    // The world of the last run is kept for the next one of the same
+    // layout and meeting (`rk watch`): fonts are not read and hashed again.
+    // It is taken out while in use, so that runs in parallel each have one.
+    let kept = WORLD
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .take();
+    let world = match kept {
+        Some(mut world) if world.serves(layout, meeting_dir) => {
+            world.update(doc.source.clone(), timestamp);
+            world
+        }
+        _ => RkWorld::new(
+            doc.source.clone(),
+            layout,
+            meeting_dir.to_path_buf(),
+            timestamp,
+        ),
+    };
+    let typeset = typeset_in(&world, doc, timestamp);
+    *WORLD
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(world);
+    typeset
+}
+
+fn typeset_in(
+    world: &RkWorld,
+    doc: &Document,
+    timestamp: Datetime,
+) -> Result<Typeset, Vec<EngineMessage>> {
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     let (fatal, warnings): (Vec<_>, Vec<_>) = warnings.iter().partition(|w| is_fatal_warning(w));
-    let fatal: Vec<EngineMessage> = fatal.iter().map(|w| message(&world, doc, w)).collect();
-    let warnings: Vec<EngineMessage> = warnings.iter().map(|w| message(&world, doc, w)).collect();
+    let fatal: Vec<EngineMessage> = fatal.iter().map(|w| message(world, doc, w)).collect();
+    let warnings: Vec<EngineMessage> = warnings.iter().map(|w| message(world, doc, w)).collect();
     let document = output.map_err(|errors| {
         errors
             .iter()
-            .map(|e| message(&world, doc, e))
+            .map(|e| message(world, doc, e))
             .collect::<Vec<_>>()
     })?;
     if !fatal.is_empty() {
@@ -359,7 +384,7 @@ pub fn typeset(
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
         errors
             .iter()
-            .map(|e| message(&world, doc, e))
+            .map(|e| message(world, doc, e))
             .collect::<Vec<_>>()
     })?;
     Ok(Typeset {
@@ -368,6 +393,9 @@ pub fn typeset(
         warnings,
     })
 }
+
+/// The world of the last typesetting, kept for the next.
+static WORLD: std::sync::Mutex<Option<RkWorld>> = std::sync::Mutex::new(None);
 
 /// A layout that names a font it does not ship must fail, not fall back.
 fn is_fatal_warning(diag: &SourceDiagnostic) -> bool {

@@ -5,7 +5,7 @@
 //! `/meeting/` (for images). Nothing else on disk, no packages, no network,
 //! no system fonts: fonts come from the layout only.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, PackageError};
@@ -107,6 +107,28 @@ impl RkWorld {
             }),
             today,
         }
+    }
+
+    /// Whether this world was made for `layout` and `meeting_dir`, so that
+    /// it can typeset another document of theirs (its fonts are kept).
+    pub fn serves(&self, layout: &Layout, meeting_dir: &Path) -> bool {
+        let loader = self.files.loader();
+        loader.meeting_dir == meeting_dir
+            && loader.layout.len() == layout.files().count()
+            && loader
+                .layout
+                .iter()
+                .zip(layout.files())
+                .all(|((path, bytes), (p, b))| path == p && bytes == b)
+    }
+
+    /// Makes the world typeset `main` as of `today`. Every file is read
+    /// anew, while the engine keeps what did not change (incremental
+    /// compilation): this is how `rk watch` rebuilds quickly.
+    pub fn update(&mut self, main: String, today: Datetime) {
+        self.files.loader_mut().main = main;
+        self.files.reset();
+        self.today = today;
     }
 
     pub fn main_id() -> FileId {

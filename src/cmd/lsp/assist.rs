@@ -1,0 +1,402 @@
+//! What the editor asks while the referent writes: completion of names,
+//! fields and case references, hover on a case reference or a name, and
+//! the meeting's items as symbols.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use super::meeting::{Place, place};
+use super::{Failure, INVALID_PARAMS, Server, canonical_doc, text, uri_for, uri_param};
+use crate::files::{Files, SourceFile};
+use crate::model::{Group, Meeting, Sag, same_name};
+use crate::source::{self, Overlay};
+
+/// The fields whose values are people present.
+const PEOPLE_FIELDS: [&str; 4] = ["presenters", "responsible", "chair", "referent"];
+
+/// Where the cursor is in a YAML line.
+enum Spot {
+    /// Writing a field name (the folder-of-fields it belongs to: the key
+    /// of the list or mapping it is in, `None` at the top).
+    Key { owner: Option<String>, start: usize },
+    /// Writing a value of the field `key`, the value starting at `start`.
+    Value { key: String, start: usize },
+}
+
+/// The document at a request's URI: its canonical path, text and meeting.
+struct At {
+    path: PathBuf,
+    text: String,
+    place: Place,
+    offset: usize,
+}
+
+impl Server {
+    fn at(&self, params: &Value) -> Result<Option<At>, Failure> {
+        let uri = uri_param(params)?;
+        let (line, character) =
+            text::position(params).ok_or((INVALID_PARAMS, "`position` is missing".into()))?;
+        let Some(path) = canonical_doc(uri) else {
+            return Ok(None);
+        };
+        let Some(place) = place(&path) else {
+            return Ok(None);
+        };
+        let text = match self.overlay.get(&path) {
+            Some(text) => text.to_string(),
+            None => std::fs::read_to_string(&path).unwrap_or_default(),
+        };
+        let offset = text::offset(&text, line, character);
+        Ok(Some(At {
+            path,
+            text,
+            place,
+            offset,
+        }))
+    }
+
+    /// The meeting of `place`, as last analysed (or analysed now).
+    fn meeting_of(&mut self, place: &Place) -> Option<&Meeting> {
+        if !self.analyses.contains_key(&place.dir) {
+            let analysis = self.analyse(place).ok()?;
+            self.analyses.insert(place.dir.clone(), analysis);
+        }
+        self.analyses.get(&place.dir)?.meetings.first()
+    }
+
+    pub(super) fn completion(&mut self, params: &Value) -> Result<Value, Failure> {
+        let Some(at) = self.at(params)? else {
+            return Ok(json!([]));
+        };
+        let is_item = at.path.file_name().is_some_and(|n| n != "meeting.yaml");
+        let Some(spot) = spot(&at.text, at.offset, is_item) else {
+            return Ok(json!([]));
+        };
+        let file = SourceFile::new(at.path.clone(), at.text.clone());
+        let (start, choices) = match spot {
+            Spot::Key { owner, start } => (start, field_choices(owner.as_deref(), is_item)),
+            Spot::Value { key, start } => (start, self.value_choices(&key, &at.place)),
+        };
+        let range = text::range(&file, &(start..at.offset));
+        let items: Vec<Value> = choices
+            .into_iter()
+            .map(|(label, kind, detail, insert)| {
+                json!({
+                    "label": label,
+                    "kind": kind,
+                    "detail": detail,
+                    "filterText": label,
+                    "textEdit": { "range": range, "newText": insert },
+                })
+            })
+            .collect();
+        Ok(json!({ "isIncomplete": false, "items": items }))
+    }
+
+    /// (label, kind, detail, text to insert) for a value of `key`.
+    fn value_choices(&mut self, key: &str, place: &Place) -> Vec<(String, u8, String, String)> {
+        const VALUE: u8 = 12;
+        const REFERENCE: u8 = 18;
+        if PEOPLE_FIELDS.contains(&key) {
+            let Some(meeting) = self.meeting_of(place) else {
+                return Vec::new();
+            };
+            return Group::ALL
+                .into_iter()
+                .filter(|g| g.is_present())
+                .flat_map(|g| meeting.people.group(g).iter().map(move |p| (g, p)))
+                .map(|(g, p)| {
+                    let name = p.name.value.clone();
+                    (name.clone(), VALUE, g.key().to_string(), name)
+                })
+                .collect();
+        }
+        if key == "sag" {
+            let mut seen: Vec<(String, u8, String, String)> = Vec::new();
+            for carried in carriers(&place.project, &self.overlay, None) {
+                if !seen.iter().any(|s| s.0 == carried.reference) {
+                    let detail = format!("{} {}", carried.date, carried.title);
+                    seen.push((
+                        carried.reference.clone(),
+                        REFERENCE,
+                        detail,
+                        carried.reference,
+                    ));
+                }
+            }
+            return seen;
+        }
+        Vec::new()
+    }
+
+    pub(super) fn hover(&mut self, params: &Value) -> Result<Value, Failure> {
+        let Some(at) = self.at(params)? else {
+            return Ok(Value::Null);
+        };
+        let Some((word, span)) = value_at(&at.text, at.offset) else {
+            return Ok(Value::Null);
+        };
+        let file = SourceFile::new(at.path.clone(), at.text.clone());
+        let range = text::range(&file, &span);
+        let others: Vec<Carrier> = carriers(&at.place.project, &self.overlay, Some(&at.place.dir))
+            .into_iter()
+            .filter(|c| c.reference == word)
+            .collect();
+        let markdown = if !others.is_empty() {
+            let mut md = format!("**{word}** in other meetings:\n");
+            for c in others {
+                md.push_str(&format!("\n- {} item {}: {}", c.date, c.number, c.title));
+            }
+            md
+        } else {
+            let Some(meeting) = self.meeting_of(&at.place) else {
+                return Ok(Value::Null);
+            };
+            match person_entry(meeting, &word) {
+                Some(md) => md,
+                None => return Ok(Value::Null),
+            }
+        };
+        Ok(json!({ "contents": { "kind": "markdown", "value": markdown }, "range": range }))
+    }
+
+    pub(super) fn symbols(&mut self, params: &Value) -> Result<Value, Failure> {
+        let uri = uri_param(params)?;
+        let Some(place) = canonical_doc(uri).and_then(|p| place(&p)) else {
+            return Ok(json!([]));
+        };
+        if self.meeting_of(&place).is_none() {
+            return Ok(json!([]));
+        }
+        let analysis = &self.analyses[&place.dir];
+        let meeting = &analysis.meetings[0];
+        let symbols: Vec<Value> = meeting
+            .items
+            .iter()
+            .map(|item| {
+                let file = analysis.files.get(item.file);
+                let number = item.number_text.as_ref().map_or("?", |n| n.value.as_str());
+                let title = item.title.as_ref().map_or("", |t| t.value.as_str());
+                let span = item.title.as_ref().map_or(0..0, |t| t.span.clone());
+                json!({
+                    "name": format!("{number} {title}"),
+                    "kind": 2,
+                    "location": { "uri": uri_for(&self.docs, file.path()), "range": text::range(file, &span) },
+                })
+            })
+            .collect();
+        Ok(Value::Array(symbols))
+    }
+}
+
+/// Field names to complete: (label, kind, detail, text to insert).
+fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<(String, u8, String, String)> {
+    const PROPERTY: u8 = 10;
+    let (fields, what): (&[&str], &str) = match owner {
+        None if is_item => (source::ITEM_FIELDS, "item"),
+        None => (source::MEETING_FIELDS, "meeting"),
+        Some("members" | "others" | "guests" | "absent") => (source::PERSON_FIELDS, "person"),
+        Some("sections") => (source::SECTION_FIELDS, "section"),
+        Some("attachments") => (source::ATTACHMENT_FIELDS, "attachment"),
+        Some(_) => (&[], ""),
+    };
+    fields
+        .iter()
+        .map(|f| {
+            (
+                f.to_string(),
+                PROPERTY,
+                format!("{what} field"),
+                format!("{f}: "),
+            )
+        })
+        .collect()
+}
+
+/// Where the cursor at `offset` is, in YAML: the front matter of an item
+/// file, or anywhere in meeting.yaml.
+fn spot(text: &str, offset: usize, is_item: bool) -> Option<Spot> {
+    if is_item && !in_front_matter(text, offset) {
+        return None;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..offset];
+    let indent = line.len() - line.trim_start().len();
+    let rest = line.trim_start();
+    let (dash, rest) = match rest.strip_prefix("- ") {
+        Some(r) => (2, r),
+        None => (0, rest),
+    };
+    if let Some((key, after)) = rest.split_once(':')
+        && is_name(key)
+    {
+        let token = after.rfind([',', '[']).map_or(0, |i| i + 1);
+        let skipped = after[token..].len() - after[token..].trim_start().len();
+        let start = line_start + indent + dash + key.len() + 1 + token + skipped;
+        return Some(Spot::Value {
+            key: key.to_string(),
+            start,
+        });
+    }
+    if !rest.is_empty() && !is_name(rest) {
+        return None;
+    }
+    let owner = owner_key(&text[..line_start], indent);
+    let start = line_start + indent + dash;
+    if dash == 2 && owner.as_deref().is_some_and(|o| PEOPLE_FIELDS.contains(&o)) {
+        // `- ` in a list of names: a name.
+        return owner.map(|key| Spot::Value { key, start });
+    }
+    Some(Spot::Key { owner, start })
+}
+
+fn is_name(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The key of the nearest line above that is indented less than `indent`
+/// (`members:` for a person's fields), or `None` at the top.
+fn owner_key(above: &str, indent: usize) -> Option<String> {
+    if indent == 0 {
+        return None;
+    }
+    for line in above.lines().rev() {
+        let content = line.trim_start();
+        let own = line.len() - content.len();
+        if content.is_empty() || content.starts_with('#') || own >= indent {
+            continue;
+        }
+        let content = content.strip_prefix("- ").unwrap_or(content);
+        return content.split_once(':').map(|(k, _)| k.trim().to_string());
+    }
+    None
+}
+
+/// Whether `offset` lies between an item file's opening `---` and its
+/// closing one.
+fn in_front_matter(text: &str, offset: usize) -> bool {
+    let Some(rest) = text.strip_prefix("---") else {
+        return false;
+    };
+    let first = text.len() - rest.len();
+    let close = rest
+        .find("\n---")
+        .or_else(|| rest.find("\n..."))
+        .map_or(text.len(), |i| first + i + 1);
+    offset > first && offset <= close
+}
+
+/// The scalar around `offset` on its line, without quotes: a field's value
+/// or one entry of a `[a, b]` or `- a` list.
+fn value_at(text: &str, offset: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[start..end];
+    let bounds = |c: char| matches!(c, ',' | '[' | ']' | '"' | '\'');
+    let value_from = match line.find(": ") {
+        Some(i) => i + 2,
+        None => line.len() - line.trim_start_matches([' ', '-']).len(),
+    };
+    let at = (offset - start).max(value_from);
+    let left = line[..at]
+        .rfind(bounds)
+        .map_or(value_from, |i| i + 1)
+        .max(value_from);
+    let right = line[at..].find(bounds).map_or(line.len(), |i| at + i);
+    let raw = &line[left..right];
+    let word = raw.trim();
+    if word.is_empty() {
+        return None;
+    }
+    let lead = raw.len() - raw.trim_start().len();
+    let from = start + left + lead;
+    Some((word.to_string(), from..from + word.len()))
+}
+
+/// The Markdown of the entry of the person called `name`.
+fn person_entry(meeting: &Meeting, name: &str) -> Option<String> {
+    let (group, person) = Group::ALL.into_iter().find_map(|g| {
+        let person = meeting
+            .people
+            .group(g)
+            .iter()
+            .find(|p| same_name(&p.name.value, name))?;
+        Some((g, person))
+    })?;
+    let mut md = format!("**{}** ({})", person.name.value, group.key());
+    let fields = [
+        ("title", person.title.as_deref()),
+        ("organisation", person.organisation.as_deref()),
+        ("role", person.role.as_deref()),
+        ("note", person.note.as_deref()),
+        (
+            "substitute_for",
+            person.substitute_for.as_ref().map(|s| s.value.as_str()),
+        ),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            md.push_str(&format!("\n\n{key}: {value}"));
+        }
+    }
+    if !person.items.is_empty() {
+        let items: Vec<&str> = person.items.iter().map(|i| i.value.as_str()).collect();
+        md.push_str(&format!("\n\nitems: {}", items.join(", ")));
+    }
+    Some(md)
+}
+
+/// An item that carries a case reference.
+struct Carrier {
+    reference: String,
+    date: String,
+    number: String,
+    title: String,
+}
+
+/// Every item of the project's meetings (but the one in `skip`) with a
+/// case reference, read as the loader reads them (open documents from the
+/// editor), in meeting order.
+fn carriers(
+    project: &crate::project::Project,
+    overlay: &Overlay,
+    skip: Option<&Path>,
+) -> Vec<Carrier> {
+    let mut out = Vec::new();
+    for dir in project.meetings().unwrap_or_default() {
+        let dir = crate::paths::canonical(&dir).unwrap_or(dir);
+        if Some(dir.as_path()) == skip {
+            continue;
+        }
+        let (mut files, mut diags) = (Files::default(), Vec::new());
+        let options = source::Options {
+            referent: project.config.referent,
+            document: crate::model::Document::Referat,
+        };
+        let Ok(meeting) = source::load_from(&dir, options, overlay, &mut files, &mut diags) else {
+            continue;
+        };
+        let date = meeting
+            .date
+            .as_ref()
+            .map_or(meeting.id.clone(), |d| d.value.clone());
+        for item in &meeting.items {
+            if let Some(Sag::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) {
+                out.push(Carrier {
+                    reference: reference.clone(),
+                    date: date.clone(),
+                    number: item
+                        .number_text
+                        .as_ref()
+                        .map_or(String::new(), |n| n.value.clone()),
+                    title: item
+                        .title
+                        .as_ref()
+                        .map_or(String::new(), |t| t.value.clone()),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,156 @@
+//! `rk watch MEETING`: builds the meeting, then again on every change to
+//! its folder, in one process, so that the typesetting engine keeps its
+//! fonts and its cache between builds (see `render::typst::typeset`). Each
+//! rebuild says how long it took; one with findings reports them and the
+//! last good outputs stay. `--serve` serves them on 127.0.0.1 (`serve.rs`).
+
+mod serve;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{Context, Result};
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::cli::{BuildArgs, MeetingArgs, WatchArgs};
+use crate::cmd::{Outcome, build};
+use crate::diag::Format;
+use crate::paths;
+use crate::project::Project;
+
+/// How long to wait after a change for the rest of one save (editors
+/// write a file in several steps).
+const SETTLE: Duration = Duration::from_millis(20);
+
+pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
+    let dir = project.resolve(&args.meeting, cwd)?;
+    let dir = paths::canonical(&dir).unwrap_or(dir);
+    let id = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let out_root = match &args.out {
+        Some(out) => cwd.join(out),
+        None => project.root.join(&project.config.out),
+    };
+    let out_dir = out_root.join(&id);
+    let build_args = build_args(args, &dir, out_root);
+    let version = Arc::new(AtomicU64::new(0));
+    let mut built = snapshot(&dir);
+    rebuild(project, &build_args, cwd, &version);
+    if args.serve {
+        serve::start(args.port, out_dir.clone(), Arc::clone(&version))?;
+    }
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).context("cannot watch for changes")?;
+    watcher
+        .watch(&dir, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch {}", paths::shown(&dir)))?;
+    eprintln!(
+        "watching {}: every save rebuilds (Ctrl-C stops)",
+        paths::shown(&dir)
+    );
+    loop {
+        let event = rx.recv().context("the watch stopped")?;
+        if !is_change(&event, &out_dir) {
+            continue;
+        }
+        // The rest of this save.
+        while rx.recv_timeout(SETTLE).is_ok() {}
+        // Events that came after a build, of the save it built, change
+        // nothing: no second build.
+        let now = snapshot(&dir);
+        if now != built {
+            built = now;
+            rebuild(project, &build_args, cwd, &version);
+        }
+    }
+}
+
+/// The `rk build` of each rebuild: the public edition of the meeting in
+/// `dir`, all three outputs, drafts too.
+fn build_args(args: &WatchArgs, dir: &Path, out_root: PathBuf) -> BuildArgs {
+    BuildArgs {
+        meetings: MeetingArgs {
+            meetings: vec![dir.to_string_lossy().into_owned()],
+            all: false,
+        },
+        out: Some(out_root),
+        only: Vec::new(),
+        agenda: false,
+        internal: false,
+        layout: args.layout.clone(),
+        emit_typst: false,
+        publish: false,
+        no_publish: true,
+        format: Format::Human,
+        deny_warnings: false,
+    }
+}
+
+/// Whether a file-system event is a change to the sources (not a read,
+/// and not rk's own outputs when they are written inside the folder).
+fn is_change(event: &notify::Result<notify::Event>, out_dir: &Path) -> bool {
+    let Ok(event) = event else {
+        return false;
+    };
+    let kind = matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    );
+    kind && event.paths.iter().any(|p| !p.starts_with(out_dir))
+}
+
+/// A file as a build saw it: its size, its time of change and, for the
+/// text files (whose edits may keep both), a hash of its bytes.
+type Seen = (PathBuf, u64, Option<SystemTime>, u64);
+
+/// Each file under `dir` as a build sees it.
+fn snapshot(dir: &Path) -> Vec<Seen> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            if meta.is_dir() {
+                folders.push(entry.path());
+            } else {
+                let path = entry.path();
+                let text = path.extension().is_some_and(|e| e == "md" || e == "yaml");
+                let hash = match text.then(|| std::fs::read(&path)) {
+                    Some(Ok(bytes)) => {
+                        let mut hasher = std::hash::DefaultHasher::new();
+                        std::hash::Hash::hash(&bytes, &mut hasher);
+                        std::hash::Hasher::finish(&hasher)
+                    }
+                    _ => 0,
+                };
+                files.push((path, meta.len(), meta.modified().ok(), hash));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// One build, timed; the version goes up when new outputs were written.
+fn rebuild(project: &Project, args: &BuildArgs, cwd: &Path, version: &AtomicU64) {
+    let started = Instant::now();
+    let outcome = build::run(project, args, cwd);
+    let ms = started.elapsed().as_millis();
+    match outcome {
+        Ok(Outcome::Success) => {
+            version.fetch_add(1, Ordering::SeqCst);
+            eprintln!("rebuilt in {ms} ms");
+        }
+        Ok(Outcome::Failed) => {
+            eprintln!("not rebuilt ({ms} ms): the last good outputs stay");
+        }
+        Err(err) => eprintln!("error: {err:#}\nnot rebuilt ({ms} ms): the last good outputs stay"),
+    }
+}
