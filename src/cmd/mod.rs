@@ -1,11 +1,14 @@
 //! One module per subcommand, and what they share: finding the meetings a
 //! command names, and loading and checking them.
 
+pub mod archive;
 pub mod build;
 pub mod check;
+pub mod console;
 pub mod init;
 pub mod layout;
 pub mod list;
+pub mod manifest;
 pub mod new;
 
 use std::path::{Path, PathBuf};
@@ -92,30 +95,54 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
     }
 }
 
+/// What the checks of every meeting of a run share: the settings from
+/// rk.toml and, with items numbered through the year, every meeting
+/// folder (a meeting continues from the same body's previous meeting of
+/// the year, found among all of them).
+pub struct Context {
+    settings: Settings,
+    folders: Vec<PathBuf>,
+}
+
+impl Context {
+    pub fn new(project: &Project) -> Result<Context> {
+        Ok(Context {
+            settings: Settings::from_config(&project.config)?,
+            folders: match project.config.numbering {
+                Numbering::Year => project.meetings()?,
+                Numbering::Meeting => Vec::new(),
+            },
+        })
+    }
+}
+
 /// Loads and checks each meeting folder. Findings are collected, never
 /// fatal; only I/O or configuration problems are errors. `coverage` is
 /// what the layout's fonts can show.
 pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Result<Analysis> {
-    let settings = Settings::from_config(&project.config)?;
+    analyse_in(project, &Context::new(project)?, dirs, coverage)
+}
+
+/// [`analyse`] with the settings and folders of `context`.
+pub fn analyse_in(
+    project: &Project,
+    context: &Context,
+    dirs: &[PathBuf],
+    coverage: &Coverage,
+) -> Result<Analysis> {
     let mut files = Files::default();
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
-    // With items numbered through the year, a meeting continues from the
-    // same body's previous meeting of the year, found among all of them.
-    let folders = match project.config.numbering {
-        Numbering::Year => project.meetings()?,
-        Numbering::Meeting => Vec::new(),
-    };
     for dir in dirs {
         let options = source::Options {
             referent: project.config.referent,
         };
         let meeting = source::load_with(dir, options, &mut files, &mut diags)?;
-        let previous = source::previous_meeting(&folders, &meeting);
+        let previous = source::previous_meeting(&context.folders, &meeting);
         crate::check::check(
             &meeting,
             &files,
-            &settings,
+            &context.settings,
             coverage,
             previous.as_ref(),
             &mut diags,

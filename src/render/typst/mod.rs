@@ -7,6 +7,7 @@ pub mod world;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use typst::World;
 use typst::WorldExt;
@@ -22,7 +23,7 @@ use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::render::context::{CLOSING_ANCHOR, ItemView, Referat};
 use markup::{Context, string};
-use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
+use world::{Engine, LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
 /// The generated document, with where each item landed in it.
 pub struct Document {
@@ -325,9 +326,20 @@ pub fn typeset(
     meeting_dir: &Path,
     timestamp: Datetime,
 ) -> Result<Typeset, Vec<EngineMessage>> {
+    typeset_in(&Arc::new(Engine::new(layout)), doc, meeting_dir, timestamp)
+}
+
+/// [`typeset`] with the library, fonts and layout files of `engine`,
+/// made once for many documents.
+pub fn typeset_in(
+    engine: &Arc<Engine>,
+    doc: &Document,
+    meeting_dir: &Path,
+    timestamp: Datetime,
+) -> Result<Typeset, Vec<EngineMessage>> {
     let world = RkWorld::new(
         doc.source.clone(),
-        layout,
+        engine.clone(),
         meeting_dir.to_path_buf(),
         timestamp,
     );
