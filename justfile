@@ -23,9 +23,22 @@ windows:
     bash scripts/windows.sh
 
 # Times rk check and rk build of the example against the bare engine and
-# pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh).
+# pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh),
+# then `rk build --all` on a synthetic archive of 1,000 meetings: cold,
+# no-op and after editing one item (see scripts/bench-archive.sh).
 bench:
     bash scripts/bench.sh
+    bash scripts/bench-archive.sh 1000
+
+# `rk build --all` on a synthetic archive of `meetings` meetings: time and
+# peak memory (PROFILE=dev for the dev build).
+bench-archive meetings="1000":
+    bash scripts/bench-archive.sh {{meetings}}
+
+# Writes a synthetic archive of `meetings` meetings the size of the
+# example under DIR/meetings (three bodies, weekly, cases that recur).
+archive dir meetings="100":
+    cargo run --quiet --example gen-archive -- {{dir}} {{meetings}}
 
 # Builds meetings at the size limits and prints time and peak memory.
 limits:

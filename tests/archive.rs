@@ -167,7 +167,7 @@ fn one_broken_meeting_fails_the_run_and_the_others_are_built() {
     fs::write(&item, text).unwrap();
     let fixed = build_all(dir.path(), &[]);
     assert_eq!(fixed.code, 0, "{}", fixed.stderr);
-    assert_eq!(built(&fixed), [broken.clone()]);
+    assert_eq!(built(&fixed), std::slice::from_ref(broken));
     assert_eq!(
         summary(&fixed),
         "archive: 1 built, 5 skipped (unchanged), 0 failed"
@@ -224,7 +224,7 @@ fn editing_one_item_rebuilds_only_its_meeting() {
 
     let run = build_all(dir.path(), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(built(&run), [edited.clone()]);
+    assert_eq!(built(&run), std::slice::from_ref(edited));
     assert_eq!(
         summary(&run),
         "archive: 1 built, 5 skipped (unchanged), 0 failed"

@@ -351,3 +351,28 @@ impl Summary {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_meeting_depends_on_the_earlier_meetings_of_its_year() {
+        let m = |name: &str| PathBuf::from("meetings").join(name);
+        assert!(is_earlier_same_year(&m("2021-01-10"), &m("2021-03-04")));
+        assert!(is_earlier_same_year(&m("2021-03-04"), &m("2021-03-04-ekstra")));
+        assert!(!is_earlier_same_year(&m("2021-03-04"), &m("2021-01-10")));
+        assert!(!is_earlier_same_year(&m("2020-12-20"), &m("2021-01-10")));
+        // A folder not named by its date: every other one, to be safe.
+        assert!(is_earlier_same_year(&m("2022-05-01"), &m("ekstra")));
+    }
+
+    #[test]
+    fn shards_deal_the_meetings_out_in_turn() {
+        let dirs: Vec<PathBuf> = (0..7).map(|i| PathBuf::from(format!("m{i}"))).collect();
+        let share = |text: &str| shard(dirs.clone(), Some(Shard::parse(text).unwrap()));
+        assert_eq!(share("1/3"), [&dirs[0], &dirs[3], &dirs[6]].map(Clone::clone));
+        assert_eq!(share("3/3"), [&dirs[2], &dirs[5]].map(Clone::clone));
+        assert_eq!(share("1/1"), dirs);
+    }
+}
