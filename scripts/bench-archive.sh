@@ -25,17 +25,18 @@ rm -rf "$DIR"
 "${GEN[@]}" "$DIR" "$N"
 
 # `measure NAME ARGS...`: one run of rk in the archive; its closing line,
-# then a table row with the wall time and the peak memory.
+# then a table row with the wall time, the CPU time (user + system) and
+# the peak memory.
 rows=()
 measure() {
     local name=$1
     shift
     local stats
     stats=$(mktemp)
-    (cd "$DIR" && /usr/bin/time -f '%e %M' -o "$stats" "$OLDPWD/$RK" "$@" 2>&1 >/dev/null | grep '^archive: ')
-    read -r seconds kib < "$stats"
+    (cd "$DIR" && /usr/bin/time -f '%e %U %S %M' -o "$stats" "$OLDPWD/$RK" "$@" 2>&1 >/dev/null | grep -E '^(archive|checked) ' | tail -n 1) || true
+    read -r seconds user system kib < "$stats"
     rm -f "$stats"
-    rows+=("| $name | $seconds s | $((kib / 1024)) MB |")
+    rows+=("| $name | $seconds s | $(printf "%.2f" "$(echo "$user + $system" | bc)") s | $((kib / 1024)) MB |")
 }
 
 measure "cold \`rk build --all\`" build --all
@@ -49,8 +50,8 @@ measure "\`rk check --all\`" check --all
 {
     echo "$N meetings, $PROFILE build, $(nproc) cores ($(uname -m)):"
     echo
-    echo "| run | wall time | peak memory |"
-    echo "| --- | --- | --- |"
+    echo "| run | wall time | CPU time | peak memory |"
+    echo "| --- | --- | --- | --- |"
     printf '%s\n' "${rows[@]}"
 } > target/bench-archive.md
 echo

@@ -247,28 +247,40 @@ fn inputs(project: &Project, plan: &Plan, chosen: &[PathBuf]) -> Result<Vec<Stri
         .par_iter()
         .map(|dir| manifest::folder_digest(dir))
         .collect::<Result<_>>()?;
+    let ids: Vec<String> = folders.iter().map(|dir| id_of(dir)).collect();
+    let digest_of = |own: usize| {
+        let mut digest = Digest::default();
+        digest.add_u128(run);
+        for (other, folder) in digests.iter().enumerate() {
+            let earlier = by_year && other != own && is_earlier_same_year(&ids[other], &ids[own]);
+            if other == own || earlier {
+                digest.add(ids[other].as_bytes()).add_u128(*folder);
+            }
+        }
+        manifest::hex(digest.finish())
+    };
     Ok(chosen
         .iter()
-        .map(|dir| {
-            let mut digest = Digest::default();
-            digest.add_u128(run).add(id_of(dir).as_bytes());
-            for (other, folder) in folders.iter().zip(&digests) {
-                if other == dir || (by_year && is_earlier_same_year(other, dir)) {
-                    digest.add(id_of(other).as_bytes()).add_u128(*folder);
-                }
-            }
-            manifest::hex(digest.finish())
+        .enumerate()
+        .map(|(index, dir)| {
+            // `folders` is sorted, as is `chosen`, a part of it.
+            let own = if by_year {
+                folders.binary_search(dir).unwrap_or(index)
+            } else {
+                index
+            };
+            digest_of(own)
         })
         .collect())
 }
 
-/// Whether meeting folder `other` is held before `dir` in the same year
-/// (by their names); for a folder not named by its date, every other.
-fn is_earlier_same_year(other: &Path, dir: &Path) -> bool {
-    let date = |p: &Path| Date::of_meeting_name(&id_of(p));
-    match (date(other), date(dir)) {
-        (Some(a), Some(b)) => a.year() == b.year() && other < dir,
-        _ => other != dir,
+/// Whether the meeting in folder `other` is held before the one in `own`
+/// in the same year (by the folders' names); for a folder not named by its
+/// date, every other one.
+fn is_earlier_same_year(other: &str, own: &str) -> bool {
+    match (Date::of_meeting_name(other), Date::of_meeting_name(own)) {
+        (Some(a), Some(b)) => a.year() == b.year() && other < own,
+        _ => other != own,
     }
 }
 
@@ -358,20 +370,22 @@ mod tests {
 
     #[test]
     fn a_meeting_depends_on_the_earlier_meetings_of_its_year() {
-        let m = |name: &str| PathBuf::from("meetings").join(name);
-        assert!(is_earlier_same_year(&m("2021-01-10"), &m("2021-03-04")));
-        assert!(is_earlier_same_year(&m("2021-03-04"), &m("2021-03-04-ekstra")));
-        assert!(!is_earlier_same_year(&m("2021-03-04"), &m("2021-01-10")));
-        assert!(!is_earlier_same_year(&m("2020-12-20"), &m("2021-01-10")));
+        assert!(is_earlier_same_year("2021-01-10", "2021-03-04"));
+        assert!(is_earlier_same_year("2021-03-04", "2021-03-04-ekstra"));
+        assert!(!is_earlier_same_year("2021-03-04", "2021-01-10"));
+        assert!(!is_earlier_same_year("2020-12-20", "2021-01-10"));
         // A folder not named by its date: every other one, to be safe.
-        assert!(is_earlier_same_year(&m("2022-05-01"), &m("ekstra")));
+        assert!(is_earlier_same_year("2022-05-01", "ekstra"));
     }
 
     #[test]
     fn shards_deal_the_meetings_out_in_turn() {
         let dirs: Vec<PathBuf> = (0..7).map(|i| PathBuf::from(format!("m{i}"))).collect();
         let share = |text: &str| shard(dirs.clone(), Some(Shard::parse(text).unwrap()));
-        assert_eq!(share("1/3"), [&dirs[0], &dirs[3], &dirs[6]].map(Clone::clone));
+        assert_eq!(
+            share("1/3"),
+            [&dirs[0], &dirs[3], &dirs[6]].map(Clone::clone)
+        );
         assert_eq!(share("3/3"), [&dirs[2], &dirs[5]].map(Clone::clone));
         assert_eq!(share("1/1"), dirs);
     }
