@@ -354,3 +354,20 @@ fn bad_shards_are_a_usage_error() {
     }
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn the_internal_edition_keeps_a_manifest_of_its_own() {
+    let (dir, names) = project(3);
+    let internal = build_all(dir.path(), &["--internal"]);
+    assert_eq!(internal.code, 0, "{}", internal.stderr);
+    assert_eq!(built(&internal), names);
+    let text = fs::read(dir.path().join("out-internt/.rk-manifest.json")).unwrap();
+    let recorded: serde_json::Value = serde_json::from_slice(&text).unwrap();
+    assert!(recorded["meetings"][&names[0]]["referat-internt"]["inputs"].is_string());
+    // The public edition is another tree: built, not skipped.
+    let public = build_all(dir.path(), &[]);
+    assert_eq!(built(&public), names, "{}", public.stderr);
+    assert!(manifest(dir.path())["meetings"][&names[0]]["referat"].is_object());
+    let again = build_all(dir.path(), &["--internal"]);
+    assert_eq!(summary(&again), "archive: 0 built, 3 skipped (unchanged), 0 failed");
+}

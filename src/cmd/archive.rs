@@ -5,6 +5,7 @@
 //! incremental (see [`crate::cmd::manifest`]) and `--shard I/N` takes a
 //! share of the meetings, for a CI job matrix.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -89,7 +90,8 @@ pub fn build(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome>
     let mut skipped = 0;
     for (dir, digest) in chosen.iter().zip(inputs) {
         let id = id_of(dir);
-        if !args.force && manifest.is_current(&id, &digest, &plan.out_root.join(&id)) {
+        let out_dir = plan.out_root.join(&id);
+        if !args.force && manifest.is_current(&id, plan.stem(), &digest, &out_dir) {
             skipped += 1;
             if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
                 say!("skipped {id}: unchanged since its last build");
@@ -108,14 +110,14 @@ pub fn build(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome>
         match result {
             Done::Built(entry) => {
                 summary.built += 1;
-                manifest.meetings.insert(id.clone(), entry);
+                manifest.record(id, plan.stem(), entry);
             }
             Done::Failed => {
                 summary.failed += 1;
-                manifest.meetings.remove(id);
+                manifest.forget(id, plan.stem());
             }
             Done::Error(message) => {
-                manifest.meetings.remove(id);
+                manifest.forget(id, plan.stem());
                 summary.errors.push(format!("{id}: {message}"));
             }
         }
@@ -210,21 +212,21 @@ fn build_one(
 /// Removes the outputs the manifest records for meetings that are no
 /// longer among the sources, and their entries; the number removed.
 fn remove_gone(plan: &Plan, manifest: &mut Manifest) -> Result<usize> {
-    let present: Vec<String> = plan.dirs.iter().map(|dir| id_of(dir)).collect();
+    let present: HashSet<String> = plan.dirs.iter().map(|dir| id_of(dir)).collect();
     let gone: Vec<String> = manifest
-        .meetings
-        .keys()
-        .filter(|id| !present.contains(id))
+        .ids()
+        .filter(|id| !present.contains(*id))
         .cloned()
         .collect();
     for id in &gone {
+        let entries = manifest.remove(id);
         // An id is a folder name; anything else was not written by rk.
         let is_name = !id.is_empty() && !id.contains(['/', '\\']) && id != "." && id != "..";
-        if let Some(entry) = manifest.meetings.remove(id)
-            && is_name
-        {
+        if is_name {
             let out_dir = plan.out_root.join(id);
-            manifest::remove_outputs(&out_dir, &entry)?;
+            for entry in &entries {
+                manifest::remove_outputs(&out_dir, entry)?;
+            }
             say!(
                 "removed {}: the meeting is no longer among the sources",
                 paths::shown(&out_dir)

@@ -55,7 +55,7 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         remove_internal_files(&plan.out_root, 2)?;
     }
     // Built here, not as `--all` builds: `--all` builds them again.
-    manifest::forget(&plan.out_root, &meetings)?;
+    manifest::forget(&plan.out_root, plan.stem(), &meetings)?;
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
         if build(&plan, meeting, &mut files)? == Outcome::Failed {
@@ -177,7 +177,7 @@ impl<'a> Plan<'a> {
 
     /// `referat`, or `referat-internt` for the internal edition, whose
     /// files say what they are wherever they end up.
-    fn stem(&self) -> &'static str {
+    pub(super) fn stem(&self) -> &'static str {
         match self.edition {
             Edition::Public => paths::PUBLIC_STEM,
             Edition::Internal => paths::INTERNAL_STEM,

@@ -1,6 +1,7 @@
 //! The manifest of `rk build --all`: `<out>/.rk-manifest.json` records,
-//! for each meeting built there, a digest of everything its outputs were
-//! made from and the files rk wrote. A meeting whose digest is unchanged
+//! for each meeting built there and each document of it (by the outputs'
+//! stem: `referat`, `referat-internt`), a digest of everything its outputs
+//! were made from and the files rk wrote. A meeting whose digest is unchanged
 //! and whose files are all still there is skipped; a meeting that is gone
 //! from the sources has its recorded files removed.
 //!
@@ -35,8 +36,9 @@ const MAX_DEPTH: usize = 16;
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     format: u32,
-    /// By meeting (its folder's name, which is its output folder's).
-    pub meetings: BTreeMap<String, Entry>,
+    /// By meeting (its folder's name, which is its output folder's), then
+    /// by document.
+    meetings: BTreeMap<String, BTreeMap<String, Entry>>,
 }
 
 /// One meeting's last successful build.
@@ -69,10 +71,10 @@ impl Manifest {
         write_atomic(&out_root.join(FILE), text.as_bytes())
     }
 
-    /// Whether meeting `id`'s last build was made from `inputs` and left
-    /// every file it wrote in `out_dir`.
-    pub fn is_current(&self, id: &str, inputs: &str, out_dir: &Path) -> bool {
-        self.meetings.get(id).is_some_and(|entry| {
+    /// Whether the last build of document `stem` of meeting `id` was made
+    /// from `inputs` and left every file it wrote in `out_dir`.
+    pub fn is_current(&self, id: &str, stem: &str, inputs: &str, out_dir: &Path) -> bool {
+        self.entry(id, stem).is_some_and(|entry| {
             entry.inputs == inputs
                 && !entry.outputs.is_empty()
                 && entry
@@ -81,24 +83,62 @@ impl Manifest {
                     .all(|file| out_dir.join(file).is_file())
         })
     }
+
+    pub fn entry(&self, id: &str, stem: &str) -> Option<&Entry> {
+        self.meetings.get(id)?.get(stem)
+    }
+
+    /// Records a successful build of document `stem` of meeting `id`.
+    pub fn record(&mut self, id: &str, stem: &str, entry: Entry) {
+        self.meetings
+            .entry(id.to_string())
+            .or_default()
+            .insert(stem.to_string(), entry);
+    }
+
+    /// Drops the record of document `stem` of meeting `id`; whether there
+    /// was one.
+    pub fn forget(&mut self, id: &str, stem: &str) -> bool {
+        let Some(documents) = self.meetings.get_mut(id) else {
+            return false;
+        };
+        let had = documents.remove(stem).is_some();
+        if documents.is_empty() {
+            self.meetings.remove(id);
+        }
+        had
+    }
+
+    /// The meetings recorded.
+    pub fn ids(&self) -> impl Iterator<Item = &String> {
+        self.meetings.keys()
+    }
+
+    /// Drops every record of meeting `id`, and returns them.
+    pub fn remove(&mut self, id: &str) -> Vec<Entry> {
+        self.meetings
+            .remove(id)
+            .map(|documents| documents.into_values().collect())
+            .unwrap_or_default()
+    }
 }
 
-/// Drops `meetings` from the manifest in `out_root`, if there is one: a
-/// build without `--all` wrote their outputs, perhaps with other options,
-/// so the next `--all` build makes them again.
-pub fn forget(out_root: &Path, meetings: &[Meeting]) -> Result<()> {
+/// Drops document `stem` of `meetings` from the manifest in `out_root`,
+/// if there is one: a build without `--all` writes their outputs, perhaps
+/// with other options, so the next `--all` build makes them again.
+pub fn forget(out_root: &Path, stem: &str, meetings: &[Meeting]) -> Result<()> {
     if !out_root.join(FILE).is_file() {
         return Ok(());
     }
     let mut manifest = Manifest::read(out_root);
-    let before = manifest.meetings.len();
+    let mut changed = false;
     for meeting in meetings {
-        manifest.meetings.remove(&meeting.id);
+        changed |= manifest.forget(&meeting.id, stem);
     }
-    if manifest.meetings.len() == before {
-        return Ok(());
+    if changed {
+        manifest.write(out_root)?;
     }
-    manifest.write(out_root)
+    Ok(())
 }
 
 /// Every file under `dir` (not the temporary files of a write), relative to
