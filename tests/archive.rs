@@ -369,5 +369,34 @@ fn the_internal_edition_keeps_a_manifest_of_its_own() {
     assert_eq!(built(&public), names, "{}", public.stderr);
     assert!(manifest(dir.path())["meetings"][&names[0]]["referat"].is_object());
     let again = build_all(dir.path(), &["--internal"]);
-    assert_eq!(summary(&again), "archive: 0 built, 3 skipped (unchanged), 0 failed");
+    assert_eq!(
+        summary(&again),
+        "archive: 0 built, 3 skipped (unchanged), 0 failed"
+    );
+}
+
+#[test]
+fn a_layout_that_does_not_typeset_is_an_error_of_every_meeting() {
+    let (dir, _) = project(3);
+    assert_eq!(rk(dir.path(), &["layout", "copy", "kl", "brudt"]).code, 0);
+    let template = dir.path().join("brudt/referat.typ");
+    let text = fs::read_to_string(&template).unwrap();
+    fs::write(&template, format!("{text}\n#let broken = (\n")).unwrap();
+    let run = build_all(dir.path(), &["--layout", "brudt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        summary(&run),
+        "archive: 0 built, 0 skipped (unchanged), 3 failed"
+    );
+    assert!(
+        run.stderr.contains("error: 3 meetings could not be built:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        manifest(dir.path())["meetings"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -325,6 +325,9 @@ fn id_of(dir: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// How many of the meetings that could not be built are named.
+const SHOWN_ERRORS: usize = 10;
+
 /// The counts of a build, for its closing line and exit status.
 #[derive(Default)]
 struct Summary {
@@ -357,11 +360,19 @@ impl Summary {
             [] if self.failed > 0 => Ok(Outcome::Failed),
             [] => Ok(Outcome::Success),
             [one] => anyhow::bail!("{one}"),
-            several => anyhow::bail!(
-                "{} meetings could not be built:\n  {}",
-                several.len(),
-                several.join("\n  ")
-            ),
+            several => {
+                // A fault of the layout fails every meeting alike.
+                let shown = several.len().min(SHOWN_ERRORS);
+                let more = match several.len() - shown {
+                    0 => String::new(),
+                    n => format!("\n  and {n} more"),
+                };
+                anyhow::bail!(
+                    "{} meetings could not be built:\n  {}{more}",
+                    several.len(),
+                    several[..shown].join("\n  ")
+                )
+            }
         }
     }
 }
