@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -100,7 +101,9 @@ pub fn build(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome>
             todo.push((dir, id, digest));
         }
     }
-    let results = build_each(project, &plan, &todo)?;
+    let record = Record::new(manifest);
+    let results = build_each(project, &plan, &todo, &record)?;
+    let mut manifest = record.into_manifest();
     let mut summary = Summary {
         skipped,
         removed,
@@ -108,18 +111,9 @@ pub fn build(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome>
     };
     for ((_, id, _), result) in todo.iter().zip(results) {
         match result {
-            Done::Built(entry) => {
-                summary.built += 1;
-                manifest.record(id, plan.stem(), entry);
-            }
-            Done::Failed => {
-                summary.failed += 1;
-                manifest.forget(id, plan.stem());
-            }
-            Done::Error(message) => {
-                manifest.forget(id, plan.stem());
-                summary.errors.push(format!("{id}: {message}"));
-            }
+            Done::Built(_) => summary.built += 1,
+            Done::Failed => summary.failed += 1,
+            Done::Error(message) => summary.errors.push(format!("{id}: {message}")),
         }
     }
     if !todo.is_empty() || summary.removed > 0 {
@@ -134,6 +128,7 @@ fn build_each(
     project: &Project,
     plan: &Plan,
     todo: &[(&PathBuf, String, String)],
+    record: &Record,
 ) -> Result<Vec<Done>> {
     if todo.is_empty() {
         return Ok(Vec::new());
@@ -163,6 +158,7 @@ fn build_each(
             };
             // What the engine cached for this meeting and no other.
             typst::comemo::evict(CACHE_AGE);
+            record.note(plan, id, &result);
             progress.advance();
             done.push((index, result));
         }
@@ -171,6 +167,52 @@ fn build_each(
     let mut done: Vec<(usize, Done)> = done.into_iter().flatten().collect();
     done.sort_by_key(|(index, _)| *index);
     Ok(done.into_iter().map(|(_, result)| result).collect())
+}
+
+/// The manifest while meetings are built: each result is noted as it
+/// comes, and the manifest written every [`CHECKPOINT`] seconds, so that
+/// a long run stopped half-way (a CI job's time limit) keeps what it built.
+struct Record {
+    manifest: Mutex<(Manifest, Instant)>,
+}
+
+/// How often a running build writes its manifest, in seconds.
+const CHECKPOINT: u64 = 10;
+
+impl Record {
+    fn new(manifest: Manifest) -> Record {
+        Record {
+            manifest: Mutex::new((manifest, Instant::now())),
+        }
+    }
+
+    /// Notes what became of meeting `id`: a built meeting is recorded, any
+    /// other is not (its earlier record goes).
+    fn note(&self, plan: &Plan, id: &str, done: &Done) {
+        let Ok(mut guard) = self.manifest.lock() else {
+            return;
+        };
+        let (manifest, written) = &mut *guard;
+        match done {
+            Done::Built(entry) => manifest.record(id, plan.stem(), entry.clone()),
+            Done::Failed | Done::Error(_) => {
+                manifest.forget(id, plan.stem());
+            }
+        }
+        if written.elapsed().as_secs() >= CHECKPOINT {
+            // A write that fails here fails again at the end, and is
+            // reported there.
+            let _ = manifest.write(&plan.out_root);
+            *written = Instant::now();
+        }
+    }
+
+    fn into_manifest(self) -> Manifest {
+        match self.manifest.into_inner() {
+            Ok((manifest, _)) => manifest,
+            Err(poisoned) => poisoned.into_inner().0,
+        }
+    }
 }
 
 /// Checks one meeting and, when its findings allow, builds it.
