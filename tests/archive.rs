@@ -400,3 +400,24 @@ fn a_layout_that_does_not_typeset_is_an_error_of_every_meeting() {
             .is_empty()
     );
 }
+
+#[test]
+fn with_items_numbered_through_the_year_a_meeting_depends_on_the_earlier_ones() {
+    // Teknik- og Miljøudvalget: April's items go on from March's.
+    let dir = common::project_copy("tests/fixtures/bodies/udvalg", "archive-year");
+    let first = build_all(&dir, &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(built(&first), ["2021-03-17", "2021-04-21"]);
+    // March changed: April, whose numbers follow March's, is built again.
+    let march = dir.join("meetings/2021-03-17/39-vintertjeneste.md");
+    let text = fs::read_to_string(&march).unwrap();
+    fs::write(&march, format!("{text}\nEt tillæg.\n")).unwrap();
+    let run = build_all(&dir, &[]);
+    assert_eq!(built(&run), ["2021-03-17", "2021-04-21"], "{}", run.stderr);
+    // April changed: March is not.
+    let april = dir.join("meetings/2021-04-21/43-anlaegsbudget.md");
+    let text = fs::read_to_string(&april).unwrap();
+    fs::write(&april, format!("{text}\nEt tillæg.\n")).unwrap();
+    let run = build_all(&dir, &[]);
+    assert_eq!(built(&run), ["2021-04-21"], "{}", run.stderr);
+}
