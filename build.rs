@@ -6,7 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts");
+    // Read when the script runs, not when it is compiled: a script built in
+    // another checkout (a copied target folder) would embed that one's files.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("layouts");
     println!("cargo:rerun-if-changed=layouts");
     let mut layouts: Vec<PathBuf> = fs::read_dir(&root)
         .expect("the layouts folder")

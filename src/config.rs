@@ -30,6 +30,8 @@ pub struct Config {
     pub case: CaseConfig,
     /// The second number of an item (`dok`), when the project uses one.
     pub document: DocumentConfig,
+    /// Where the archive is published, for `rk index`.
+    pub site: SiteConfig,
 }
 
 /// rk.toml's `referent`: many bodies publish minutes that name no referent.
@@ -70,6 +72,19 @@ pub struct DocumentConfig {
     pub url: Option<String>,
 }
 
+/// `[site]`: the published archive, for the pages and the feed of `rk
+/// index`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteConfig {
+    /// The address `out/` is published at (`https://referater.example.dk/`):
+    /// the Atom feed needs absolute links, and is written only with it.
+    pub url: Option<String>,
+    /// The archive's name, heading index.html and naming the feed (default:
+    /// the layout's label).
+    pub title: Option<String>,
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -82,6 +97,7 @@ impl Default for Config {
             numbering: Numbering::Meeting,
             case: CaseConfig::default(),
             document: DocumentConfig::default(),
+            site: SiteConfig::default(),
         }
     }
 }

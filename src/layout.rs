@@ -1,6 +1,8 @@
 //! Layouts: the look of a referat as data (a Typst template, the Danish
-//! labels, the closing text and the fonts). The KL layout is compiled into
-//! the binary; `--layout DIR` or `layout` in rk.toml use a folder instead.
+//! labels, the closing text and the fonts). The built-in layouts (`kl`,
+//! the default, and `kommune`: every folder under layouts/) are compiled
+//! into the binary; `--layout DIR` or `layout` in rk.toml use a folder
+//! instead.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -56,6 +58,13 @@ pub struct Labels {
     pub months: Vec<String>,
     pub long_date: String,
     pub title: String,
+    /// The word for the agenda, as `referat` is the referat's: its cover
+    /// word and the start of its title. Needed only for `--agenda`.
+    pub dagsorden: Option<String>,
+    /// The headings of the parts of an item written at the meeting
+    /// ("Drøftelse", "Beslutning"), which the agenda leaves out. Needed
+    /// only for `--agenda`.
+    pub meeting_parts: Option<Vec<String>>,
 }
 
 impl Layout {
@@ -144,6 +153,31 @@ impl Layout {
     /// The characters the layout's fonts have, for the checks.
     pub fn coverage(&self) -> Coverage {
         Coverage::of_fonts(&self.name, &self.fonts())
+    }
+
+    /// Refuses a layout whose labels.toml cannot make an agenda: it has no
+    /// word for it or does not say which parts are written at the meeting.
+    pub fn check_agenda_labels(&self) -> Result<()> {
+        let missing: Vec<&str> = [
+            ("dagsorden = \"Dagsorden\"", self.labels.dagsorden.is_none()),
+            (
+                "meeting_parts = [\"Drøftelse\", \"Beslutning\", \"Referat\"]",
+                self.labels.meeting_parts.is_none(),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(line, absent)| absent.then_some(line))
+        .collect();
+        if !missing.is_empty() {
+            bail!(
+                "the layout {} cannot make an agenda: its labels.toml needs the word for it and \
+                 the headings of the parts written at the meeting, which the agenda leaves out; \
+                 add {}",
+                self.name,
+                missing.join(" and ")
+            );
+        }
+        Ok(())
     }
 
     /// The closing text (Markdown), if the layout has one (it is UTF-8:

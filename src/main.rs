@@ -42,6 +42,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             let project = cmd::project_for(&args.meetings, &start)?;
             cmd::build::run(&project, args, &start)
         }
+        Command::Index(args) => cmd::index::run(&Project::discover(&start)?, args, &start),
         Command::List => cmd::list::run(&Project::discover(&start)?),
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
         Command::Layout(command) => cmd::layout::run(command, &start),

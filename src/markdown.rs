@@ -9,6 +9,7 @@
 //! A renderer only maps these events to its format.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
@@ -343,6 +344,102 @@ pub fn linked_files(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` without its parts titled one of `titles` (the parts written at
+/// the meeting, which the agenda leaves out): each from its heading (`##`,
+/// or `#`, which is read as `##`) to the next such heading or the end.
+/// Titles compare without regard to case and surrounding space; headings
+/// inside a quote or a list bound no part. A footnote or link reference
+/// definition inside a part that goes is kept, at the end, for the rest of
+/// the body may use it (a note no longer referred to is not shown).
+pub fn without_parts(text: &str, titles: &[String]) -> String {
+    let wanted: Vec<String> = titles.iter().map(|t| t.trim().to_lowercase()).collect();
+    let parts = Parts::of(text, &wanted);
+    let mut gone: Vec<Range<usize>> = Vec::new();
+    for (i, &(start, goes)) in parts.starts.iter().enumerate() {
+        if goes {
+            let end = parts
+                .starts
+                .get(i + 1)
+                .map_or(text.len(), |&(next, _)| next);
+            gone.push(start..end);
+        }
+    }
+    if gone.is_empty() {
+        return text.to_string();
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut at = 0;
+    for range in &gone {
+        kept.push_str(&text[at..range.start]);
+        at = range.end;
+    }
+    kept.push_str(&text[at..]);
+    let inside = |r: &Range<usize>| gone.iter().any(|g| g.start <= r.start && r.end <= g.end);
+    let mut definitions: Vec<&Range<usize>> =
+        parts.definitions.iter().filter(|r| inside(r)).collect();
+    definitions.sort_by_key(|r| r.start);
+    for range in definitions {
+        let definition = text[range.clone()].trim_end();
+        kept = format!("{}\n\n{definition}\n", kept.trim_end());
+    }
+    kept
+}
+
+/// The parts of a body (see [`without_parts`]).
+struct Parts {
+    /// Where each part starts, and whether it is one of the titles sought.
+    starts: Vec<(usize, bool)>,
+    /// The footnote and link reference definitions at the top level.
+    definitions: Vec<Range<usize>>,
+}
+
+impl Parts {
+    /// The parts of `text`; `wanted` are the titles sought, in lower case.
+    fn of(text: &str, wanted: &[String]) -> Parts {
+        let parser = Parser::new_ext(text, options());
+        let mut definitions: Vec<Range<usize>> = parser
+            .reference_definitions()
+            .iter()
+            .map(|(_, definition)| definition.span.clone())
+            .collect();
+        let mut starts = Vec::new();
+        let mut heading: Option<(usize, String)> = None;
+        let mut depth = 0usize;
+        for (event, range) in parser.into_offset_iter() {
+            match event {
+                pulldown_cmark::Event::Start(tag) => {
+                    let top = depth == 0;
+                    depth += 1;
+                    match tag {
+                        Tag::Heading { level, .. } if top && level <= HeadingLevel::H2 => {
+                            heading = Some((range.start, String::new()));
+                        }
+                        Tag::FootnoteDefinition(_) if top => definitions.push(range),
+                        _ => {}
+                    }
+                }
+                pulldown_cmark::Event::End(TagEnd::Heading(_)) if depth == 1 => {
+                    depth -= 1;
+                    if let Some((start, title)) = heading.take() {
+                        starts.push((start, wanted.contains(&title.trim().to_lowercase())));
+                    }
+                }
+                pulldown_cmark::Event::End(_) => depth = depth.saturating_sub(1),
+                pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => {
+                    if let Some((_, title)) = heading.as_mut() {
+                        title.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Parts {
+            starts,
+            definitions,
+        }
+    }
+}
+
 /// Where a link of a body points in the outputs: a local file at its copy
 /// beside the referat (`./bilag/min%20graf.pdf` is `bilag/min%20graf.pdf`),
 /// anything else as written.
@@ -383,6 +480,63 @@ mod tests {
 
     fn text(text: &str) -> Event<'_> {
         md(pulldown_cmark::Event::Text(text.into()))
+    }
+
+    #[test]
+    fn meeting_parts_are_left_out() {
+        let parts = ["Drøftelse".to_string(), "Beslutning".to_string()];
+        let body = "Intro.\n\n## Indstilling\n\nDet indstilles.[^1]\n\n\
+                    ## drøftelse \n\nVi drøftede [det][ref].\n\n### Under\n\nMere.\n\n\
+                    ## Baggrund\n\nSådan.\n\n## Beslutning\n\nVedtaget.\n\n\
+                    [^1]: En note.\n\n[ref]: https://example.dk\n";
+        assert_eq!(
+            without_parts(body, &parts),
+            "Intro.\n\n## Indstilling\n\nDet indstilles.[^1]\n\n\
+             ## Baggrund\n\nSådan.\n\n[^1]: En note.\n\n[ref]: https://example.dk\n"
+        );
+        // A body of meeting parts only is empty; one without any is as written.
+        assert_eq!(without_parts("## Beslutning\n\nJa.\n", &parts), "");
+        let plain = "## Indstilling\n\n> ## Drøftelse\n\nTekst.\n";
+        assert_eq!(without_parts(plain, &parts), plain);
+        // A setext heading is a part as well.
+        assert_eq!(
+            without_parts("Før.\n\nBeslutning\n----------\n\nJa.\n", &parts),
+            "Før.\n\n"
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 500,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Bodies made of blocks that bound parts, notes, quotes, code and
+        /// lists, in any order: leaving the parts out never panics and
+        /// leaves none behind, and a body without one stays as written.
+        #[test]
+        fn leaving_parts_out_is_safe_and_complete(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "## Drøftelse\n\n", "## Indstilling\n", "# Beslutning\n", "Beslutning\n---\n\n",
+                "[^1]: En note.\n\n", "Tekst[^1] og [et link][a].\n", "[a]: https://example.dk\n\n",
+                "> Citat\n> ## Drøftelse\n\n", "- Punkt\n\n  ## Beslutning\n\n", "Æøå.\n\n",
+                "```\n## Drøftelse\n```\n\n", "    ## Beslutning\n\n", "---\n\n",
+            ]),
+            0..24,
+        )) {
+            let parts = ["Drøftelse".to_string(), "Beslutning".to_string()];
+            let body: String = pieces.concat();
+            let agenda = without_parts(&body, &parts);
+            proptest::prop_assert_eq!(&without_parts(&agenda, &parts), &agenda);
+            if !Parts::of(&body, &["drøftelse".into(), "beslutning".into()])
+                .starts
+                .iter()
+                .any(|&(_, goes)| goes)
+            {
+                proptest::prop_assert_eq!(&agenda, &body);
+            }
+        }
     }
 
     #[test]

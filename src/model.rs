@@ -166,6 +166,30 @@ impl Meeting {
     }
 }
 
+/// Which of a meeting's two documents is made from its sources: the
+/// referat written after it, or the agenda (dagsorden) sent before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Document {
+    /// The minutes: everything the items say, the referent, the status.
+    #[default]
+    Referat,
+    /// The agenda: each item without the parts written at the meeting;
+    /// what concerns the outcome (referent, presenters present, status)
+    /// is neither checked nor shown.
+    Agenda,
+}
+
+impl Document {
+    /// The key in the outputs' data (`document` in referat.json and
+    /// dagsorden.json): `referat` or `dagsorden`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Document::Referat => "referat",
+            Document::Agenda => "dagsorden",
+        }
+    }
+}
+
 /// Whether a referat is still a draft or has been approved
 /// (meeting.yaml's `status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

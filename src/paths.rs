@@ -226,6 +226,20 @@ pub fn scheme(url: &str) -> Option<String> {
 pub const PUBLIC_STEM: &str = "referat";
 /// The names of the internal edition's files.
 pub const INTERNAL_STEM: &str = "referat-internt";
+/// The names of the agenda's files (`rk build --agenda`), beside the
+/// referat's.
+pub const AGENDA_STEM: &str = "dagsorden";
+/// The names of the internal edition of the agenda.
+pub const AGENDA_INTERNAL_STEM: &str = "dagsorden-internt";
+/// Every name rk's outputs have, before the extension.
+pub const OUTPUT_STEMS: [&str; 4] = [
+    PUBLIC_STEM,
+    INTERNAL_STEM,
+    AGENDA_STEM,
+    AGENDA_INTERNAL_STEM,
+];
+/// The names of the internal editions' files.
+const INTERNAL_STEMS: [&str; 2] = [INTERNAL_STEM, AGENDA_INTERNAL_STEM];
 /// What the outputs are, by extension.
 pub const OUTPUT_EXTENSIONS: [&str; 3] = ["pdf", "html", "json"];
 /// The folders `--emit-typst` writes, and older internal builds wrote.
@@ -233,14 +247,14 @@ pub const OUTPUT_FOLDERS: [&str; 2] = ["typst", INTERNAL_FOLDER];
 /// The folder older internal builds wrote with `--emit-typst`.
 pub const INTERNAL_FOLDER: &str = "typst-internt";
 
-/// `referat-internt.pdf` and the like, and `typst-internt/`: what an
-/// internal build writes, which never stays in the published tree.
+/// `referat-internt.pdf`, `dagsorden-internt.html` and the like, and
+/// `typst-internt/`: what an internal build writes, which never stays in
+/// the published tree.
 pub fn is_internal_output(name: &str) -> bool {
     name == INTERNAL_FOLDER
-        || name
-            .strip_prefix(INTERNAL_STEM)
-            .and_then(|rest| rest.strip_prefix('.'))
-            .is_some_and(|ext| OUTPUT_EXTENSIONS.contains(&ext))
+        || name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            INTERNAL_STEMS.contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
+        })
 }
 
 /// True when a file copied to `path` (relative to a meeting's output
@@ -249,7 +263,7 @@ pub fn is_output_name(path: &str) -> bool {
     match path.split_once('/') {
         Some((folder, _)) => OUTPUT_FOLDERS.contains(&folder),
         None => path.rsplit_once('.').is_some_and(|(stem, ext)| {
-            [PUBLIC_STEM, INTERNAL_STEM].contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
+            OUTPUT_STEMS.contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
         }),
     }
 }
@@ -340,11 +354,27 @@ mod tests {
 
     #[test]
     fn output_names_are_known() {
-        for taken in ["referat.pdf", "referat-internt.html", "typst/referat.typ"] {
+        for taken in [
+            "referat.pdf",
+            "referat-internt.html",
+            "typst/referat.typ",
+            "dagsorden.json",
+            "dagsorden-internt.pdf",
+        ] {
             assert!(is_output_name(taken), "{taken}");
         }
         for free in ["bilag/referat.pdf", "referat.docx", "typst.pdf", "referat"] {
             assert!(!is_output_name(free), "{free}");
+        }
+        for internal in [
+            "referat-internt.pdf",
+            "dagsorden-internt.json",
+            "typst-internt",
+        ] {
+            assert!(is_internal_output(internal), "{internal}");
+        }
+        for public in ["referat.pdf", "dagsorden.html", "dagsorden-internt.docx"] {
+            assert!(!is_internal_output(public), "{public}");
         }
     }
 

@@ -127,6 +127,34 @@ fn the_example_pdf_holds_the_whole_referat() {
 
     // Every item: number and title (in the Dagsorden and as a heading), the
     // case line, and the whole of its prose, in order.
+    let sequence = assert_items_in_order(&body, &meeting, |sag, owners| format!("{sag} {owners}"));
+
+    // The closing page: KL's Mission and Vision, last.
+    let mission = squeeze(
+        "KL bidrager til at udvikle og fastholde et stærkt lokalt demokrati. KL varetager \
+         kommunernes fælles interesser og er kommunernes samlede forhandlingsorganisation, \
+         videnscenter og forum for fælles initiativer og beslutninger.",
+    );
+    let vision = squeeze(
+        "KL opnår, med et helhedsperspektiv på opgaveløsningen, indflydelse og resultater på \
+         kommunernes vegne, til gavn for borgerne og samfundet.",
+    );
+    assert!(
+        body.ends_with(&vision),
+        "the Vision does not end the referat"
+    );
+    assert!(body.rfind(&mission) > body.rfind(&sequence[sequence.len() - 1]));
+}
+
+/// Asserts that the Dagsorden lists every item of the example, and that
+/// after it come each item's number and title, its case line (as
+/// `case_line(sag, owners)` writes it) and the whole of its prose, in
+/// order. Returns that sequence, squeezed.
+fn assert_items_in_order(
+    body: &str,
+    meeting: &rk::model::Meeting,
+    case_line: impl Fn(&str, &str) -> String,
+) -> Vec<String> {
     let mut sequence = Vec::new();
     for item in &meeting.items {
         let number = item.number_text.as_ref().unwrap().value.clone();
@@ -136,7 +164,7 @@ fn the_example_pdf_holds_the_whole_referat() {
             && let Sag::Ref(r) = &sag.value
         {
             let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();
-            sequence.push(squeeze(&format!("{r} {}", owners.join("/"))));
+            sequence.push(squeeze(&case_line(&r.to_string(), &owners.join("/"))));
         }
         for line in item.body.lines() {
             let line = line.trim_start_matches("## ").trim_start_matches("- ");
@@ -157,26 +185,91 @@ fn the_example_pdf_holds_the_whole_referat() {
             ))
         })
         .collect();
-    assert_in_order(&body, &agenda);
+    assert_in_order(body, &agenda);
     let after_agenda =
         body.find(&agenda[agenda.len() - 1]).unwrap() + agenda[agenda.len() - 1].len();
     assert_in_order(&body[after_agenda..], &sequence);
+    sequence
+}
 
-    // The closing page: KL's Mission and Vision, last.
-    let mission = squeeze(
-        "KL bidrager til at udvikle og fastholde et stærkt lokalt demokrati. KL varetager \
-         kommunernes fælles interesser og er kommunernes samlede forhandlingsorganisation, \
-         videnscenter og forum for fælles initiativer og beslutninger.",
+/// The example in the kommune layout: the whole referat, with the layout's
+/// words, compact (participants and Dagsorden on the first page), and
+/// neither KL's quote nor its closing page.
+#[test]
+fn the_kommune_layout_holds_the_whole_referat_without_kls_quote_or_closing() {
+    if !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let dir = example_project("text-kommune");
+    let pdf = build(&dir, &["2020-11-25", "--layout", "kommune"]);
+    // In the order of the PDF's content, which is the order of its tags:
+    // pdftotext's own guess at the layout reads the first page's labels
+    // ("Dato", "Sted", ...) as a column of their own.
+    let raw = |extra: &[&str]| {
+        let path = pdf.to_string_lossy();
+        let mut args = vec!["-raw", "-enc", "UTF-8"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[&path, "-"]);
+        run_tool("pdftotext", &args)
+    };
+    let text = raw(&[]);
+    let squeezed = squeeze(&text);
+    // Without the running header and footer: "Referat · It-Arkitekturrådet
+    // · 25-11-2020", "Side 2 af 12".
+    let body = squeeze(
+        &text
+            .lines()
+            .filter(|line| {
+                let s = squeeze(line);
+                let page = s.strip_prefix("Side").and_then(|r| r.split_once("af"));
+                let numbers = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+                !(s == "Referat·ItArkitekturrådet·25112020"
+                    || page.is_some_and(|(n, m)| numbers(n) && numbers(m)))
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
     );
-    let vision = squeeze(
-        "KL opnår, med et helhedsperspektiv på opgaveløsningen, indflydelse og resultater på \
-         kommunernes vegne, til gavn for borgerne og samfundet.",
-    );
-    assert!(
-        body.ends_with(&vision),
-        "the Vision does not end the referat"
-    );
-    assert!(body.rfind(&mission) > body.rfind(&sequence[sequence.len() - 1]));
+    let pages = run_tool("pdfinfo", &[&pdf.to_string_lossy()])
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse::<usize>().unwrap())
+        })
+        .unwrap();
+    for expected in [
+        "REFERAT",
+        "Dato Onsdag den 25. november 2020, 10.00-14.00",
+        "Sted KL, Weidekampsgade 10",
+        "Referat · It-Arkitekturrådet · 25-11-2020",
+        &format!("Side 2 af {pages}"),
+        "Karen Rahbek, Kontorchef for kontor for strategi og analyse & Kontor for \
+         Forvaltningsrelationer, Koncern IT, Københavns Kommune (stedfortræder for Mette Harbo)",
+    ] {
+        assert!(
+            squeezed.contains(&squeeze(expected)),
+            "no `{expected}` in the PDF"
+        );
+    }
+    let first_page = squeeze(&raw(&["-f", "1", "-l", "1"]));
+    for expected in ["Deltagere", "Afbud", "Dagsorden", "1. Siden sidst"] {
+        assert!(
+            first_page.contains(&squeeze(expected)),
+            "no `{expected}` on the first page"
+        );
+    }
+    let sequence = assert_items_in_order(&body, &example_meeting(), |sag, owners| {
+        format!("Sagsnr. {sag} · {owners}")
+    });
+    // The last item's text ends the document: no closing page, no quote.
+    assert!(body.ends_with(&sequence[sequence.len() - 1]), "{body}");
+    for kl in [
+        "KL bidrager til at udvikle",
+        "Mission",
+        "Fra KL's mission",
+        "SIDE",
+    ] {
+        assert!(!body.contains(&squeeze(kl)), "`{kl}` in the kommune layout");
+    }
 }
 
 #[test]
@@ -186,8 +279,36 @@ fn the_pdf_is_pdf_ua_and_pdf_a_tagged_titled_danish_with_embedded_fonts() {
     }
     let dir = example_project("standards");
     let pdf = build(&dir, &["2020-11-25"]);
-    let path = pdf.to_string_lossy();
+    assert_standards_and_fonts(&pdf, &["OpenSans", "DejaVuSans"]);
+}
 
+/// The kommune layout's PDF meets the same standards, in its own fonts.
+#[test]
+fn the_kommune_layout_pdf_is_pdf_ua_and_pdf_a_in_its_own_fonts() {
+    if !have_tool("pdfinfo", "-v") {
+        return;
+    }
+    let dir = example_project("standards-kommune");
+    let pdf = build(&dir, &["2020-11-25", "--layout", "kommune"]);
+    assert_standards_and_fonts(&pdf, &["NotoSans", "DejaVuSans"]);
+    // Every Markdown construct and a closed item's internal edition too.
+    let dir = build_fixture("constructs");
+    let pdf = build(&dir, &["2020-11-25", "--layout", "kommune"]);
+    assert_pdf_ua_and_pdf_a(&pdf);
+    let dir = build_fixture("closed");
+    let run = rk(
+        &dir,
+        &["build", "2020-11-25", "--layout", "kommune", "--internal"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_pdf_ua_and_pdf_a(&dir.join("out-internt/2020-11-25/referat-internt.pdf"));
+}
+
+/// The example's PDF: titled, by the body, tagged, A4, dated, Danish,
+/// PDF/UA-1 and PDF/A-2b, every font embedded and one of `fonts` (the
+/// layout's).
+fn assert_standards_and_fonts(pdf: &Path, fonts: &[&str]) {
+    let path = pdf.to_string_lossy();
     let info = run_tool("pdfinfo", &[&path]);
     let field = |name: &str| -> String {
         info.lines()
@@ -204,22 +325,27 @@ fn the_pdf_is_pdf_ua_and_pdf_a_tagged_titled_danish_with_embedded_fonts() {
     assert_eq!(field("Page size"), "595.276 x 841.89 pts (A4)");
     assert!(field("CreationDate").contains("2020"), "{info}");
 
-    let xmp = assert_pdf_ua_and_pdf_a(&pdf);
+    let xmp = assert_pdf_ua_and_pdf_a(pdf);
     assert!(
         xmp.contains("<dc:language><rdf:Bag><rdf:li>da"),
         "no language da in the XMP:\n{xmp}"
     );
 
-    let fonts = run_tool("pdffonts", &[&path]);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts listed:\n{fonts}");
+    let listed = run_tool("pdffonts", &[&path]);
+    let rows: Vec<&str> = listed.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts listed:\n{listed}");
+    assert!(
+        rows.iter().any(|row| row.contains(fonts[0])),
+        "the layout's text face {} is not used:\n{listed}",
+        fonts[0]
+    );
     for row in rows {
         let columns: Vec<&str> = row.split_whitespace().collect();
         // name type [encoding…] emb sub uni object ID: `emb` is 5th from the end.
         let emb = columns[columns.len() - 5];
         assert_eq!(emb, "yes", "a font is not embedded: {row}");
         assert!(
-            row.contains("OpenSans") || row.contains("DejaVuSans"),
+            fonts.iter().any(|f| row.contains(f)),
             "a font other than the layout's: {row}"
         );
     }

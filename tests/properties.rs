@@ -15,7 +15,8 @@ use rk::check::{self, Settings};
 use rk::diag::Severity;
 use rk::files::Files;
 use rk::layout::Layout;
-use rk::render::context::{Edition, Referat};
+use rk::model::Document;
+use rk::render::context::{Edition, Make, Referat};
 use rk::render::{html, json, typst as typeset};
 use rk::source;
 
@@ -175,6 +176,20 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
 
     let data: serde_json::Value = serde_json::from_str(&json::render(&referat).unwrap()).unwrap();
     prop_assert_eq!(data["items"].as_array().unwrap().len(), meeting.items.len());
+
+    // The agenda of the same meeting: every item, its bodies without a
+    // part written at the meeting (leaving them out again changes nothing).
+    let make = Make {
+        document: Document::Agenda,
+        edition: Edition::Public,
+    };
+    let agenda = Referat::of(&meeting, date, &layout.labels, make);
+    html::render(&agenda, &layout, &meeting_dir, html::Urls::default()).unwrap();
+    prop_assert_eq!(agenda.items.len(), referat.items.len());
+    let parts = layout.labels.meeting_parts.as_deref().unwrap_or_default();
+    for item in &agenda.items {
+        prop_assert_eq!(&rk::markdown::without_parts(&item.body, parts), &item.body);
+    }
 
     if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
         // As read: YAML folds nothing in a double-quoted scalar, rk trims it.

@@ -11,8 +11,34 @@ use std::path::Path;
 
 use common::{EVENTUELT, Finding, fixture_copy, parse_findings, rk};
 
+/// The built-in layouts, each with its own fonts: the checks must agree
+/// with the engine for both.
+const LAYOUTS: [&str; 2] = ["kl", "kommune"];
+
 fn build_json(dir: &Path) -> (i32, Vec<Finding>, String) {
-    let run = rk(dir, &["build", "2020-11-25", "--format", "json"]);
+    build_json_in(dir, "kl")
+}
+
+/// `rk build --format json` in the built-in layout `layout`.
+fn build_json_in(dir: &Path, layout: &str) -> (i32, Vec<Finding>, String) {
+    let run = rk(
+        dir,
+        &[
+            "build",
+            "2020-11-25",
+            "--layout",
+            layout,
+            "--format",
+            "json",
+        ],
+    );
+    (run.code, parse_findings(&run.stdout), run.stderr)
+}
+
+/// `rk check --format json` against the fonts of the built-in layout
+/// `layout`.
+fn check_json_in(dir: &Path, layout: &str) -> (i32, Vec<Finding>, String) {
+    let run = rk(dir, &["check", "--layout", layout, "--format", "json"]);
     (run.code, parse_findings(&run.stdout), run.stderr)
 }
 
@@ -41,24 +67,34 @@ fn build_refuses_what_check_refuses_at_the_character() {
             17,
         ),
     ] {
-        let dir = fixture_copy(fixture, &format!("typeset-{fixture}"));
-        let (code, findings, stderr) = build_json(&dir);
-        assert_eq!(code, 1, "{fixture}: {stderr}");
-        assert_eq!(
-            at(&findings)[0],
-            ("missing-glyph".into(), file.into(), line, column),
-            "{fixture}"
-        );
-        assert!(
-            findings.iter().all(|f| f.rule == "missing-glyph"),
-            "{fixture}: {findings:?}"
-        );
-        assert!(stderr.contains("nothing was written"), "{stderr}");
-        assert!(
-            !dir.join("out").exists(),
-            "{fixture}: something was written"
-        );
+        for layout in LAYOUTS {
+            build_refuses_in(layout, fixture, (file, line, column));
+        }
     }
+}
+
+/// `rk check` and `rk build` in `layout` both find the character of the
+/// fixture at `place`, and the build writes nothing.
+fn build_refuses_in(layout: &str, fixture: &str, place: (&str, usize, usize)) {
+    let (file, line, column) = place;
+    let want = ("missing-glyph".to_string(), file.to_string(), line, column);
+    let dir = fixture_copy(fixture, &format!("typeset-{fixture}-{layout}"));
+    let (code, findings, stderr) = check_json_in(&dir, layout);
+    assert_eq!(code, 1, "{fixture} in {layout}: {stderr}");
+    assert_eq!(at(&findings)[0], want, "{fixture} in {layout}");
+
+    let (code, findings, stderr) = build_json_in(&dir, layout);
+    assert_eq!(code, 1, "{fixture} in {layout}: {stderr}");
+    assert_eq!(at(&findings)[0], want, "{fixture} in {layout}");
+    assert!(
+        findings.iter().all(|f| f.rule == "missing-glyph"),
+        "{fixture} in {layout}: {findings:?}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(
+        !dir.join("out").exists(),
+        "{fixture} in {layout}: something was written"
+    );
 }
 
 #[test]
@@ -80,6 +116,15 @@ fn the_finding_names_the_character_and_what_to_do() {
         "{}",
         run.stderr
     );
+    // The layout rk.toml or --layout picks is the one named.
+    let run = rk(&dir, &["check", "--layout", "kommune"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("is in none of the fonts of the layout kommune:"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// White space of every width, joiners, selectors, direction marks and the
@@ -87,16 +132,18 @@ fn the_finding_names_the_character_and_what_to_do() {
 /// pass the check and the engine typesets them.
 #[test]
 fn characters_that_need_no_glyph_pass_and_typeset() {
-    let dir = fixture_copy("clean", "typeset-invisible");
-    append(
-        &dir,
-        EVENTUELT,
-        "\nUd\u{AD}valg\u{A0}og\u{2009}råd\u{200B}et, \u{2003}kl.\u{202F}10 \
-         \u{200D}a\u{200C}b ✓\u{FE0F} \u{200E}x\u{200F} \u{2060}y\u{3000}z\u{2028}æ.\n",
-    );
-    let (code, findings, stderr) = build_json(&dir);
-    assert_eq!((code, findings), (0, vec![]), "{stderr}");
-    assert!(dir.join("out/2020-11-25/referat.pdf").is_file());
+    for layout in LAYOUTS {
+        let dir = fixture_copy("clean", &format!("typeset-invisible-{layout}"));
+        append(
+            &dir,
+            EVENTUELT,
+            "\nUd\u{AD}valg\u{A0}og\u{2009}råd\u{200B}et, \u{2003}kl.\u{202F}10 \
+             \u{200D}a\u{200C}b ✓\u{FE0F} \u{200E}x\u{200F} \u{2060}y\u{3000}z\u{2028}æ.\n",
+        );
+        let (code, findings, stderr) = build_json_in(&dir, layout);
+        assert_eq!((code, findings), (0, vec![]), "{layout}: {stderr}");
+        assert!(dir.join("out/2020-11-25/referat.pdf").is_file());
+    }
 }
 
 /// A byte order mark inside the text (pasted from another program) is
@@ -224,25 +271,27 @@ fn an_error_in_the_generated_document_names_where_it_is() {
 }
 
 /// A font's character map may name a code point in a range that leads to
-/// no glyph: DejaVu Sans's maps ✅ and ❓ to the empty box. Check sees them
-/// as the engine does, so check fails where build would.
+/// no glyph: DejaVu Sans's (in both built-in layouts) maps ✅ and ❓ to the
+/// empty box. Check sees them as the engine does, so check fails where
+/// build would.
 #[test]
 fn a_mapped_code_point_without_a_glyph_is_missing() {
-    for (n, sign) in ["✅", "❎", "❓", "❔", "❕"].into_iter().enumerate() {
-        let dir = fixture_copy("clean", &format!("typeset-boxed-{n}"));
-        append(&dir, EVENTUELT, &format!("\nGodkendt {sign}\n"));
-        let check = rk(&dir, &["check", "--format", "json"]);
-        let findings = parse_findings(&check.stdout);
-        assert_eq!(check.code, 1, "{sign}: {}", check.stderr);
-        assert_eq!(findings.len(), 1, "{sign}: {findings:?}");
-        assert_eq!(findings[0].rule, "missing-glyph", "{sign}");
-        assert!(findings[0].message.contains(sign), "{sign}: {findings:?}");
+    for layout in LAYOUTS {
+        for (n, sign) in ["✅", "❎", "❓", "❔", "❕"].into_iter().enumerate() {
+            let dir = fixture_copy("clean", &format!("typeset-boxed-{n}-{layout}"));
+            append(&dir, EVENTUELT, &format!("\nGodkendt {sign}\n"));
+            let (code, findings, stderr) = check_json_in(&dir, layout);
+            assert_eq!(code, 1, "{sign} in {layout}: {stderr}");
+            assert_eq!(findings.len(), 1, "{sign} in {layout}: {findings:?}");
+            assert_eq!(findings[0].rule, "missing-glyph", "{sign} in {layout}");
+            assert!(findings[0].message.contains(sign), "{sign}: {findings:?}");
+        }
+        // A neighbour the fonts really have passes and typesets.
+        let dir = fixture_copy("clean", &format!("typeset-boxed-ok-{layout}"));
+        append(&dir, EVENTUELT, "\nKlip ✂ og ✆\n");
+        let (code, findings, stderr) = build_json_in(&dir, layout);
+        assert_eq!((code, findings.len()), (0, 0), "{layout}: {stderr}");
     }
-    // A neighbour the fonts really have passes and typesets.
-    let dir = fixture_copy("clean", "typeset-boxed-ok");
-    append(&dir, EVENTUELT, "\nKlip ✂ og ✆\n");
-    let (code, findings, stderr) = build_json(&dir);
-    assert_eq!((code, findings.len()), (0, 0), "{stderr}");
 }
 
 /// Every place a character is written is a finding of its own, so that

@@ -15,7 +15,8 @@ use rk::check::{self, Settings};
 use rk::diag::Severity;
 use rk::files::Files;
 use rk::layout::Layout;
-use rk::render::context::{Edition, Referat};
+use rk::model::Document;
+use rk::render::context::{Edition, Make, Referat};
 use rk::render::{html, json, typst as typeset};
 use rk::source;
 
@@ -61,7 +62,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let settings = Settings::default();
-    let Ok(layout) = Layout::resolve("kl", dir) else {
+    // The first byte picks the layout, so both built-in ones are fuzzed.
+    let name = if data.first().is_some_and(|b| b % 2 == 1) { "kommune" } else { "kl" };
+    let Ok(layout) = Layout::resolve(name, dir) else {
         return;
     };
     check::check(&meeting, &files, &settings, &layout.coverage(), None, &mut diags);
@@ -75,14 +78,18 @@ fuzz_target!(|data: &[u8]| {
     let Some(date) = meeting.calendar_date() else {
         return;
     };
-    for edition in [Edition::Public, Edition::Internal] {
-        let referat = Referat::new(&meeting, date, &layout.labels, edition);
-        let _ = html::render(
-            &referat,
-            &layout,
-            dir,
-            Some("https://sager.example.dk/{sag}"),
-        );
+    let urls = html::Urls {
+        case: Some("https://sager.example.dk/{sag}"),
+        document: Some("https://dok.example.dk/{dok}"),
+    };
+    let makes = [Document::Referat, Document::Agenda]
+        .into_iter()
+        .flat_map(|document| {
+            [Edition::Public, Edition::Internal].map(|edition| Make { document, edition })
+        });
+    for make in makes {
+        let referat = Referat::of(&meeting, date, &layout.labels, make);
+        let _ = html::render(&referat, &layout, dir, urls);
         let _ = json::render(&referat);
         let Ok(document) = typeset::document(&referat, &layout, dir) else {
             continue;

@@ -18,7 +18,7 @@ use crate::config::{Config, Numbering};
 use crate::diag::Diagnostic;
 use crate::files::Files;
 use crate::layout::Coverage;
-use crate::model::{Meeting, PreviousMeeting};
+use crate::model::{Document, Meeting, PreviousMeeting};
 
 /// What the checks need from the project configuration.
 #[derive(Default)]
@@ -30,6 +30,10 @@ pub struct Settings {
     pub document: Option<regex::Regex>,
     /// How items are numbered (rk.toml's `numbering`).
     pub numbering: Numbering,
+    /// The document the sources are checked for: the referat, or the
+    /// agenda (`--agenda`), whose outcome (referent, presenters present,
+    /// approval) is not checked.
+    pub purpose: Document,
 }
 
 impl Settings {
@@ -49,6 +53,7 @@ impl Settings {
             case,
             document: document_pattern(config)?,
             numbering: config.numbering,
+            purpose: Document::Referat,
         })
     }
 }
@@ -82,8 +87,10 @@ pub fn check(
     previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    people::check(meeting, diags);
-    approval::check(meeting, diags);
+    people::check(meeting, settings.purpose, diags);
+    if settings.purpose == Document::Referat {
+        approval::check(meeting, diags);
+    }
     items::check(meeting, files, settings, previous, diags);
     sections::check(meeting, diags);
     body::check(meeting, files, diags);

@@ -6,10 +6,14 @@ use std::ops::Range;
 use crate::check::findings;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
-use crate::model::{Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name};
+use crate::model::{
+    Document, Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name,
+};
 use crate::suggest;
 
-pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+/// The checks of who was there. For an agenda, made before the meeting,
+/// the roles of its outcome (the referent, the presenters) are not judged.
+pub fn check(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnostic>) {
     diags.extend(check_date(meeting));
     let at = |span: &Range<usize>| Loc::new(meeting.file, span.clone());
     let people = &meeting.people;
@@ -26,7 +30,7 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         // can be judged present or not.
         return;
     }
-    roles_present(meeting, diags);
+    roles_present(meeting, document, diags);
     attendance(meeting, diags);
 }
 
@@ -107,17 +111,23 @@ fn substitutes(people: &People, at: impl Fn(&Range<usize>) -> Loc, diags: &mut V
 }
 
 /// The referent, the chair and every presenter are among the present, and
-/// a presenter attended the item they present.
-fn roles_present(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+/// a presenter attended the item they present; for an agenda, the chair.
+fn roles_present(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnostic>) {
     let present_names: Vec<&str> = meeting
         .people
         .present()
         .map(|p| p.name.value.as_str())
         .collect();
     for (role, name) in [("referent", &meeting.referent), ("chair", &meeting.chair)] {
+        if document == Document::Agenda && role == "referent" {
+            continue;
+        }
         if let Some(name) = name {
             diags.extend(unknown_person(meeting, &present_names, name, role));
         }
+    }
+    if document == Document::Agenda {
+        return;
     }
     for item in &meeting.items {
         for presenter in &item.presenters {

@@ -23,6 +23,7 @@ use crate::config::Numbering;
 use crate::date::Date;
 use crate::diag::Tally;
 use crate::layout::Coverage;
+use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
 use crate::render::context::Edition;
@@ -53,8 +54,9 @@ pub fn analyse_each(
     project: &Project,
     dirs: &[PathBuf],
     coverage: &Coverage,
+    document: Document,
 ) -> Result<Vec<Analysis>> {
-    let context = Context::new(project)?;
+    let context = Context::new(project, document)?;
     let progress = Progress::start(dirs.len(), "checking");
     let analyses = dirs
         .par_iter()
@@ -80,7 +82,7 @@ enum Done {
 pub fn build(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     let started = Instant::now();
     let plan = Plan::new(project, args, cwd)?;
-    if plan.edition == Edition::Public {
+    if plan.make.edition == Edition::Public {
         remove_internal_files(&plan.out_root, 2)?;
     }
     let mut manifest = Manifest::read(&plan.out_root);
@@ -133,7 +135,7 @@ fn build_each(
     if todo.is_empty() {
         return Ok(Vec::new());
     }
-    let context = Context::new(project)?;
+    let context = Context::new(project, plan.make.document)?;
     let coverage = plan.layout.coverage();
     let progress = Progress::start(todo.len(), "building");
     let next = AtomicUsize::new(0);
@@ -245,7 +247,10 @@ fn build_one(
         );
         return Ok(Outcome::Failed);
     }
-    if let Some(why) = plan.publish {
+    // An agenda is sent before the referat is written: drafts are no matter.
+    if let Some(why) = plan.publish
+        && plan.make.document == Document::Referat
+    {
         refuse_drafts(&meetings, why)?;
     }
     build::build(plan, meeting, &mut files)
@@ -345,9 +350,10 @@ fn run_digest(project: &Project, plan: &Plan) -> u128 {
         digest.add(path.as_bytes()).add(bytes);
     }
     let options = format!(
-        "edition={:?} pdf={} html={} json={} emit-typst={} deny-warnings={} publish={} \
-         source-date-epoch={:?}",
-        plan.edition,
+        "document={:?} edition={:?} pdf={} html={} json={} emit-typst={} deny-warnings={} \
+         publish={} source-date-epoch={:?}",
+        plan.make.document,
+        plan.make.edition,
         plan.only.pdf,
         plan.only.html,
         plan.only.json,

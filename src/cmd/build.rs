@@ -15,13 +15,13 @@ use crate::date::{self, Date};
 use crate::diag::{self, Diagnostic, Format, Severity, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
-use crate::model::{Approval, Meeting};
+use crate::model::{Approval, Document, Meeting};
 use crate::paths;
 use crate::project::Project;
-use crate::render::context::{Edition, PublishedFile, Referat};
+use crate::render::context::{Edition, Make, PublishedFile, Referat};
 use crate::render::typst::diagnostics::Origin;
 use crate::render::typst::world::Engine;
-use crate::render::typst::{self as typeset, Document, EngineMessage};
+use crate::render::typst::{self as typeset, EngineMessage};
 use crate::render::{html, json};
 use crate::say;
 
@@ -36,7 +36,12 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         mut files,
         meetings,
         diags,
-    } = analyse(project, &plan.dirs, &plan.layout.coverage())?;
+    } = analyse(
+        project,
+        &plan.dirs,
+        &plan.layout.coverage(),
+        plan.make.document,
+    )?;
     plan.reporter.emit(&files, &diags)?;
     let tally = Tally::of(&diags);
     if tally.errors > 0 || (plan.deny_warnings && tally.warnings > 0) {
@@ -48,10 +53,13 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         say!("not built: the sources have {tally}{denied}; nothing was written");
         return Ok(Outcome::Failed);
     }
-    if let Some(why) = plan.publish {
+    // An agenda is sent before the referat is written: drafts are no matter.
+    if let Some(why) = plan.publish
+        && plan.make.document == Document::Referat
+    {
         refuse_drafts(&meetings, why)?;
     }
-    if plan.edition == Edition::Public {
+    if plan.make.edition == Edition::Public {
         remove_internal_files(&plan.out_root, 2)?;
     }
     // Built here, not as `--all` builds: `--all` builds them again.
@@ -94,7 +102,8 @@ pub(super) struct Plan<'a> {
     pub(super) layout: Layout,
     /// The engine's library and the layout's fonts, made once.
     engine: Arc<Engine>,
-    pub(super) edition: Edition,
+    /// The referat or the agenda, in the public or the internal edition.
+    pub(super) make: Make,
     pub(super) only: Only,
     /// The tree the meetings' folders go in: `out`, or for the internal
     /// edition a tree of its own, `out-internt`.
@@ -134,7 +143,6 @@ impl Publish {
 impl<'a> Plan<'a> {
     pub(super) fn new(project: &'a Project, args: &BuildArgs, cwd: &Path) -> Result<Plan<'a>> {
         let dirs = select(project, &args.meetings, cwd)?;
-        let layout = layout(project, args.layout.as_deref(), cwd)?;
         let edition = if args.internal {
             Edition::Internal
         } else {
@@ -154,11 +162,20 @@ impl<'a> Plan<'a> {
                 paths::shown(&published)
             );
         }
+        let document = if args.agenda {
+            Document::Agenda
+        } else {
+            Document::Referat
+        };
+        let layout = layout(project, args.layout.as_deref(), cwd)?;
+        if document == Document::Agenda {
+            layout.check_agenda_labels()?;
+        }
         Ok(Plan {
             dirs,
             engine: Arc::new(Engine::new(&layout)),
             layout,
-            edition,
+            make: Make { document, edition },
             only: Only::from(&args.only),
             out_root,
             urls: html::Urls {
@@ -176,11 +193,14 @@ impl<'a> Plan<'a> {
     }
 
     /// `referat`, or `referat-internt` for the internal edition, whose
-    /// files say what they are wherever they end up.
+    /// files say what they are wherever they end up; `dagsorden` and
+    /// `dagsorden-internt` for the agenda.
     pub(super) fn stem(&self) -> &'static str {
-        match self.edition {
-            Edition::Public => paths::PUBLIC_STEM,
-            Edition::Internal => paths::INTERNAL_STEM,
+        match (self.make.document, self.make.edition) {
+            (Document::Referat, Edition::Public) => paths::PUBLIC_STEM,
+            (Document::Referat, Edition::Internal) => paths::INTERNAL_STEM,
+            (Document::Agenda, Edition::Public) => paths::AGENDA_STEM,
+            (Document::Agenda, Edition::Internal) => paths::AGENDA_INTERNAL_STEM,
         }
     }
 }
@@ -230,12 +250,8 @@ pub(super) fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result
     let started = Instant::now();
     let out_dir = plan.out_root.join(&meeting.id);
     clear(plan, &out_dir)?;
-    let referat = Referat::new(
-        meeting,
-        meeting_date(meeting)?,
-        &plan.layout.labels,
-        plan.edition,
-    );
+    let date = meeting_date(meeting)?;
+    let referat = Referat::of(meeting, date, &plan.layout.labels, plan.make);
     let Some(outputs) = outputs(plan, meeting, &referat, files, &out_dir)? else {
         return Ok(Outcome::Failed);
     };
@@ -253,8 +269,20 @@ pub(super) fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result
         write_atomic(&out_dir.join(&output.name), &output.bytes)?;
     }
     // Even when only the JSON is written, a file this edition does not
-    // publish (its item is closed now) does not stay.
-    remove_stale_copies(&out_dir, meeting, &referat.files)?;
+    // publish (its item is closed now) does not stay. The agenda's files
+    // are among the referat's, which may lie beside it: what the referat
+    // of this edition links to stays.
+    let kept = match plan.make.document {
+        Document::Referat => referat.files,
+        Document::Agenda => {
+            let make = Make {
+                document: Document::Referat,
+                ..plan.make
+            };
+            Referat::of(meeting, date, &plan.layout.labels, make).files
+        }
+    };
+    remove_stale_copies(&out_dir, meeting, &kept)?;
     remove_other_outputs(plan, &out_dir)?;
     say!(
         "built {}: {} in {} ({:.2} s)",
@@ -371,9 +399,10 @@ fn pdf(
     let typst_dir = out_dir.join("typst");
     let document = typeset::document(referat, layout, &meeting.dir)
         .context("cannot write the meeting's data for the typesetting engine")?;
-    let emitted = plan.emit_typst.then(|| typst_dir.join("referat.typ"));
-    if emitted.is_some() {
-        emit_typst(&typst_dir, &document, layout, &meeting.dir)?;
+    let name = format!("{}.typ", referat.document);
+    let emitted = plan.emit_typst.then(|| typst_dir.join(&name));
+    if let Some(path) = &emitted {
+        emit_typst(path, &document, layout, &meeting.dir)?;
     }
     let typeset = typeset::typeset_in(&plan.engine, &document, &meeting.dir, timestamp(meeting)?);
     let (messages, severity) = match &typeset {
@@ -528,7 +557,10 @@ fn stale_under(source: &Path, out: &Path, path: &Path, kept: &[&str], stale: &mu
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         let name = name.join("/");
-        let output = name.starts_with("referat") && !name.contains('/');
+        let output = paths::OUTPUT_STEMS
+            .iter()
+            .any(|stem| name.starts_with(stem))
+            && !name.contains('/');
         if !output && !kept.contains(&name.as_str()) {
             stale.push(copy);
         }
@@ -660,12 +692,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// <out>/<meeting>/typst/: the generated document, the layout under
-/// layout/ and the meeting's images the document shows under meeting/, so
-/// that it typesets (or fails) as rk's build does. Written before
-/// typesetting.
-fn emit_typst(dir: &Path, document: &Document, layout: &Layout, meeting_dir: &Path) -> Result<()> {
-    write_atomic(&dir.join("referat.typ"), document.source.as_bytes())?;
+/// <out>/<meeting>/typst/: the generated document (`path`: referat.typ or
+/// dagsorden.typ), the layout under layout/ and the meeting's images the
+/// document shows under meeting/, so that it typesets (or fails) as rk's
+/// build does. Written before typesetting.
+fn emit_typst(
+    path: &Path,
+    document: &typeset::Document,
+    layout: &Layout,
+    meeting_dir: &Path,
+) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    write_atomic(path, document.source.as_bytes())?;
     for (path, bytes) in layout.files() {
         write_atomic(&dir.join(typeset::world::LAYOUT_ROOT).join(path), bytes)?;
     }

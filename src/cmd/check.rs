@@ -8,17 +8,23 @@ use anyhow::Result;
 use crate::cli::CheckArgs;
 use crate::cmd::{Analysis, Outcome, analyse, archive, layout, select};
 use crate::diag::{self, Format, Severity, Tally};
+use crate::model::Document;
 use crate::project::Project;
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     let dirs = select(project, &args.meetings, cwd)?;
     let coverage = layout(project, args.layout.as_deref(), cwd)?.coverage();
+    let document = if args.agenda {
+        Document::Agenda
+    } else {
+        Document::Referat
+    };
     // With --all, each meeting on its own and in parallel.
     let analyses = if args.meetings.all {
         let dirs = archive::shard(dirs, args.meetings.shard);
-        archive::analyse_each(project, &dirs, &coverage)?
+        archive::analyse_each(project, &dirs, &coverage, document)?
     } else {
-        vec![analyse(project, &dirs, &coverage)?]
+        vec![analyse(project, &dirs, &coverage, document)?]
     };
     let stderr = io::stderr();
     let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use crate::cmd::{Outcome, analyse, layout, plural_items};
 use crate::diag::Tally;
-use crate::model::Approval;
+use crate::model::{Approval, Document};
 use crate::paths;
 use crate::project::Project;
 
@@ -24,7 +24,12 @@ pub fn run(project: &Project) -> Result<Outcome> {
     let coverage = layout(project, None, &project.root)?.coverage();
     let mut rows = Vec::new();
     for dir in &dirs {
-        let analysis = analyse(project, std::slice::from_ref(dir), &coverage)?;
+        let analysis = analyse(
+            project,
+            std::slice::from_ref(dir),
+            &coverage,
+            Document::Referat,
+        )?;
         let meeting = &analysis.meetings[0];
         let body = meeting
             .body

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod build;
 pub mod check;
 pub mod console;
+pub mod index;
 pub mod init;
 pub mod layout;
 pub mod list;
@@ -21,7 +22,7 @@ use crate::config::Numbering;
 use crate::diag::{self, Diagnostic};
 use crate::files::Files;
 use crate::layout::{Coverage, Layout};
-use crate::model::Meeting;
+use crate::model::{Document, Meeting};
 use crate::paths;
 use crate::project::Project;
 use crate::source;
@@ -101,13 +102,19 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
 /// the year, found among all of them).
 pub struct Context {
     settings: Settings,
+    document: Document,
     folders: Vec<PathBuf>,
 }
 
 impl Context {
-    pub fn new(project: &Project) -> Result<Context> {
+    /// For `document`: the referat or the agenda.
+    pub fn new(project: &Project, document: Document) -> Result<Context> {
         Ok(Context {
-            settings: Settings::from_config(&project.config)?,
+            settings: Settings {
+                purpose: document,
+                ..Settings::from_config(&project.config)?
+            },
+            document,
             folders: match project.config.numbering {
                 Numbering::Year => project.meetings()?,
                 Numbering::Meeting => Vec::new(),
@@ -116,11 +123,17 @@ impl Context {
     }
 }
 
-/// Loads and checks each meeting folder. Findings are collected, never
-/// fatal; only I/O or configuration problems are errors. `coverage` is
-/// what the layout's fonts can show.
-pub fn analyse(project: &Project, dirs: &[PathBuf], coverage: &Coverage) -> Result<Analysis> {
-    analyse_in(project, &Context::new(project)?, dirs, coverage)
+/// Loads and checks each meeting folder for `document` (the referat or the
+/// agenda). Findings are collected, never fatal; only I/O or
+/// configuration problems are errors. `coverage` is what the layout's
+/// fonts can show.
+pub fn analyse(
+    project: &Project,
+    dirs: &[PathBuf],
+    coverage: &Coverage,
+    document: Document,
+) -> Result<Analysis> {
+    analyse_in(project, &Context::new(project, document)?, dirs, coverage)
 }
 
 /// [`analyse`] with the settings and folders of `context`.
@@ -136,6 +149,7 @@ pub fn analyse_in(
     for dir in dirs {
         let options = source::Options {
             referent: project.config.referent,
+            document: context.document,
         };
         let meeting = source::load_with(dir, options, &mut files, &mut diags)?;
         let previous = source::previous_meeting(&context.folders, &meeting);

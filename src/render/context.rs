@@ -11,8 +11,8 @@ use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
 use crate::model::{
-    Attachment, Group, Item, ItemNumber, Kind, Meeting, Person, Sag, Section, Spanned, Status,
-    Target,
+    Attachment, Document, Group, Item, ItemNumber, Kind, Meeting, Person, Sag, Section, Spanned,
+    Status, Target,
 };
 use crate::paths;
 
@@ -26,8 +26,20 @@ pub enum Edition {
     Internal,
 }
 
+/// What is made of a meeting: which document, in which edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Make {
+    pub document: Document,
+    pub edition: Edition,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Referat {
+    /// Which document this is: `referat`, or `dagsorden` for the agenda.
+    pub document: &'static str,
+    /// The layout's word for it (labels.toml's `referat` or `dagsorden`):
+    /// the cover says it in capitals, the title starts with it.
+    pub document_word: String,
     /// The document title: "Referat - It-Arkitekturrådet - 25. november 2020".
     pub title: String,
     pub body: String,
@@ -201,30 +213,45 @@ impl AttachmentView {
 
 impl Referat {
     /// The publishable view of a meeting that passed its checks, held on
-    /// `date` (its date, which the checks found real).
+    /// `date` (its date, which the checks found real): its referat.
     pub fn new(meeting: &Meeting, date: Date, labels: &Labels, edition: Edition) -> Referat {
+        let make = Make {
+            document: Document::Referat,
+            edition,
+        };
+        Referat::of(meeting, date, labels, make)
+    }
+
+    /// The referat or the agenda of a meeting that passed its checks. The
+    /// agenda has no referent, no status, and its items leave out the
+    /// parts written at the meeting (labels.toml's `meeting_parts`).
+    pub fn of(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> Referat {
+        let mut referat = Referat::view(meeting, date, labels, make);
+        if make.document == Document::Agenda {
+            let parts = labels.meeting_parts.as_deref().unwrap_or_default();
+            for item in &mut referat.items {
+                item.body = markdown::without_parts(&item.body, parts);
+            }
+            referat.referent = None;
+            referat.referent_line = false;
+            referat.status = None;
+            referat.approved = None;
+            referat.approved_long = None;
+        }
+        referat.files = published_files(&referat.items, &meeting.dir);
+        referat
+    }
+
+    fn view(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> Referat {
+        let Make { document, edition } = make;
+        let document_word = match document {
+            Document::Referat => labels.referat.clone(),
+            Document::Agenda => labels.dagsorden.clone().unwrap_or_default(),
+        };
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.value.clone());
         let (year, month, day) = (date.year(), date.month(), date.day());
-        let month_name = labels
-            .months
-            .get(month as usize - 1)
-            .cloned()
-            .unwrap_or_default();
-        let weekday = labels
-            .weekdays
-            .get(date.weekday())
-            .cloned()
-            .unwrap_or_default();
         let body = text(&meeting.body).unwrap_or_default();
-        let fill = |template: &str| {
-            template
-                .replace("{weekday}", &weekday)
-                .replace("{day}", &day.to_string())
-                .replace("{month}", &month_name)
-                .replace("{year}", &year.to_string())
-                .replace("{referat}", &labels.referat)
-                .replace("{body}", &body)
-        };
+        let fill = |template: &str| filled(template, labels, date, &document_word, &body);
         let people = |group: Group| -> Vec<PersonView> {
             meeting.people.group(group).iter().map(person).collect()
         };
@@ -234,8 +261,10 @@ impl Referat {
             .approved
             .as_ref()
             .and_then(|a| Date::parse(&a.value));
-        let mut referat = Referat {
+        Referat {
+            document: document.key(),
             title: fill(&labels.title),
+            document_word: document_word.clone(),
             date_short: format!("{day:02}-{month:02}-{year}"),
             date_long: fill(&labels.long_date),
             year: year.to_string(),
@@ -270,10 +299,22 @@ impl Referat {
                 .map(|item| item_view(item, meeting, internal))
                 .collect(),
             files: Vec::new(),
-        };
-        referat.files = published_files(&referat.items, &meeting.dir);
-        referat
+        }
     }
+}
+
+/// A template of labels.toml (`title`, `long_date`) filled in for a
+/// meeting held on `date`: weekday, day, month, year, the document's word
+/// (`{referat}`: Referat or Dagsorden) and the body.
+fn filled(template: &str, labels: &Labels, date: Date, word: &str, body: &str) -> String {
+    let name = |names: &[String], i: usize| names.get(i).cloned().unwrap_or_default();
+    template
+        .replace("{weekday}", &name(&labels.weekdays, date.weekday()))
+        .replace("{day}", &date.day().to_string())
+        .replace("{month}", &name(&labels.months, date.month() as usize - 1))
+        .replace("{year}", &date.year().to_string())
+        .replace("{referat}", word)
+        .replace("{body}", body)
 }
 
 /// The long date of an approval, to follow the layout's "Godkendt": the

@@ -173,7 +173,7 @@ fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
 /// The template's `breaks` filter: text escaped, with each LINE SEPARATOR
 /// (U+2028) a line break, as the engine shows it in the PDF (a browser
 /// would show a space). For text in an element, not in an attribute.
-fn breaks(text: &str) -> Value {
+pub fn breaks(text: &str) -> Value {
     let escaped = minijinja::HtmlEscape(text).to_string();
     Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
 }

@@ -19,8 +19,8 @@ use crate::config::Referent;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
 use crate::model::{
-    Attachment, Group, Item, ItemNumber, Kind, Meeting, People, Person, Sag, Section, Spanned,
-    Status, Target,
+    Attachment, Document, Group, Item, ItemNumber, Kind, Meeting, People, Person, Sag, Section,
+    Spanned, Status, Target,
 };
 use decode::Decoded;
 use fields::{Field, Reader};
@@ -61,6 +61,10 @@ const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
 pub struct Options {
     /// Whether meeting.yaml must name its referent.
     pub referent: Referent,
+    /// The document the sources are read for. For the agenda the referat's
+    /// referent, `status` and `approved` say nothing: the referent is not
+    /// required, and `status` and `approved` are not read.
+    pub document: Document,
 }
 
 /// Reads the meeting folder `dir` with the default [`Options`] (KL's).
@@ -238,6 +242,7 @@ fn read_meeting_yaml(
             "location" => meeting.location = r.text(value, key).map(|s| s.value),
             "chair" => meeting.chair = r.text(value, key),
             "referent" => meeting.referent = r.text(value, key),
+            "status" | "approved" if options.document == Document::Agenda => {}
             "status" => meeting.status = status::read(&mut r, value),
             "approved" => meeting.approved = r.text(value, key),
             _ => {}
@@ -261,12 +266,15 @@ fn read_meeting_yaml(
         meeting.people_known = false;
     }
     require_meeting_fields(&mut r, &fields, options, top);
-    status::pair(&mut r, &fields, meeting);
+    if options.document == Document::Referat {
+        status::pair(&mut r, &fields, meeting);
+    }
 }
 
 /// The fields every meeting.yaml has, reported at its top (`top`) when
 /// absent. A project may make the referent optional: then no referent, or
-/// an empty `referent:`, is no finding.
+/// an empty `referent:`, is no finding; nor for an agenda, which is made
+/// before anyone has written the referat.
 fn require_meeting_fields(
     r: &mut Reader<'_>,
     fields: &[Field<'_>],
@@ -274,7 +282,9 @@ fn require_meeting_fields(
     top: Range<usize>,
 ) {
     for required in &findings::MEETING_REQUIRED {
-        if required.field == "referent" && options.referent == Referent::Optional {
+        let referent_optional =
+            options.referent == Referent::Optional || options.document == Document::Agenda;
+        if required.field == "referent" && referent_optional {
             continue;
         }
         if required.field == "members" {

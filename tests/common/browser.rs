@@ -25,6 +25,31 @@ pub fn browser_tools() -> bool {
     ready
 }
 
+/// The width and height of a PNG, from its header (IHDR, the first chunk).
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    assert_eq!(&png[12..16], b"IHDR", "a PNG starts with its header");
+    let number = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
+/// A full-page screenshot at `width` px: a real picture of the whole page,
+/// exactly as wide as the window (nothing sticks out sideways), at least
+/// as tall as the window (900 px), and more than a blank page's bytes.
+fn assert_screenshot(png: &Path, width: u32) {
+    let bytes = std::fs::read(png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
+    let (w, h) = png_size(&bytes);
+    assert_eq!(w, width, "{} is {w} px wide", png.display());
+    assert!(h >= 900, "{} is {h} px tall", png.display());
+    // A white page of this size compresses to a few kB; text is far more.
+    assert!(
+        bytes.len() > 40_000,
+        "{} has only {} bytes: is the page empty?",
+        png.display(),
+        bytes.len()
+    );
+}
+
 /// Runs tests/browser/check.mjs and asserts a clean result.
 pub fn assert_valid_and_accessible(name: &str, html: &Path) {
     let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -32,6 +57,10 @@ pub fn assert_valid_and_accessible(name: &str, html: &Path) {
         .unwrap_or(Path::new("target"))
         .join("browser-screenshots")
         .join(name);
+    // Screenshots of an earlier run must not pass for this run's.
+    if screenshots.exists() {
+        std::fs::remove_dir_all(&screenshots).expect("old screenshots removed");
+    }
     let output = Command::new("node")
         .arg(project_root().join("tests/browser/check.mjs"))
         .arg(html)
@@ -66,10 +95,9 @@ pub fn assert_valid_and_accessible(name: &str, html: &Path) {
             serde_json::json!([]),
             "axe-core items to review (incomplete) at {width} px in {name}"
         );
-        assert!(
-            screenshots
-                .join(format!("screenshot-{width}.png"))
-                .is_file()
+        assert_screenshot(
+            &screenshots.join(format!("screenshot-{width}.png")),
+            width.parse().unwrap(),
         );
     }
     assert_eq!(

@@ -1,0 +1,178 @@
+//! `rk index`: the archive of every meeting (index.html, sager.html,
+//! index.json, feed.xml) written into the output folder, from the sources
+//! alone, so that it needs none of the builds (a CI job of its own, beside
+//! the shards that build the meetings).
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::IndexArgs;
+use crate::cmd::build::write_atomic;
+use crate::cmd::{Analysis, Outcome, analyse, layout};
+use crate::diag::{self, Tally};
+use crate::layout::Layout;
+use crate::model::Document;
+use crate::paths;
+use crate::project::Project;
+use crate::render::index::{self, Archive, Settings};
+
+/// The built-in layout whose archive pages a layout without them uses.
+const FALLBACK_LAYOUT: &str = "kl";
+
+pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
+    let started = Instant::now();
+    let dirs = project.meetings()?;
+    if dirs.is_empty() {
+        anyhow::bail!(
+            "no meetings found under {}",
+            paths::shown(&project.meetings_dir())
+        );
+    }
+    let site = &project.config.site;
+    if let Some(url) = &site.url {
+        check_site_url(url)?;
+    }
+    let layout = archive_layout(layout(project, args.layout.as_deref(), cwd)?)?;
+    let out = match &args.out {
+        Some(out) => cwd.join(out),
+        None => project.root.join(&project.config.out),
+    };
+    let Analysis {
+        files,
+        meetings,
+        diags,
+    } = analyse(project, &dirs, &layout.coverage(), Document::Referat)?;
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    diag::emit(
+        args.format,
+        &files,
+        &diags,
+        color,
+        &mut io::stderr().lock(),
+        &mut io::stdout().lock(),
+    )?;
+    let tally = Tally::of(&diags);
+    if tally.errors > 0 {
+        eprintln!("not indexed: the sources have {tally}; nothing was written");
+        return Ok(Outcome::Failed);
+    }
+    let title = match &site.title {
+        Some(title) => title.clone(),
+        None => index_label(&layout, "title")?,
+    };
+    let archive = Archive::new(
+        &meetings,
+        &layout,
+        Settings {
+            title: &title,
+            url: site.url.as_deref(),
+            case_url: project.config.case.url.as_deref(),
+            agenda: args.agenda,
+        },
+    );
+    let written = write(&archive, &layout, &out)?;
+    eprintln!(
+        "indexed {} and {}: {} in {} ({:.1} s)",
+        count(archive.meetings.len(), "meeting"),
+        count(archive.cases.len(), "case"),
+        written.join(", "),
+        paths::shown(&out),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Success)
+}
+
+/// Writes the pages, the data and (with a site address) the feed; an old
+/// feed is removed when there is no address to make one with.
+fn write(archive: &Archive, layout: &Layout, out: &Path) -> Result<Vec<&'static str>> {
+    let (index_html, sager_html) = index::pages(archive, layout, archive.url.is_some())?;
+    let mut outputs: Vec<(&'static str, String)> = vec![
+        ("index.html", index_html),
+        ("sager.html", sager_html),
+        ("index.json", index::json(archive)?),
+    ];
+    let feed_path: PathBuf = out.join("feed.xml");
+    match &archive.url {
+        Some(base) => outputs.push(("feed.xml", index::feed(archive, base))),
+        None => {
+            if feed_path.is_file() {
+                std::fs::remove_file(&feed_path)
+                    .with_context(|| format!("cannot remove {}", paths::shown(&feed_path)))?;
+                eprintln!(
+                    "removed {}: rk.toml has no [site] url for its links",
+                    paths::shown(&feed_path)
+                );
+            }
+            eprintln!(
+                "no feed.xml: an Atom feed needs the address the archive is published at, \
+                 `url` under `[site]` in rk.toml"
+            );
+        }
+    }
+    for (name, text) in &outputs {
+        write_atomic(&out.join(name), text.as_bytes())?;
+    }
+    Ok(outputs.into_iter().map(|(name, _)| name).collect())
+}
+
+/// The layout whose templates make the archive: the one in use when it
+/// has index.html and sager.html, else the built-in kl (templates, styles
+/// and labels alike, so that the pages are whole).
+fn archive_layout(layout: Layout) -> Result<Layout> {
+    let has = |name: &str| layout.file(name).is_some();
+    match (has("index.html"), has("sager.html")) {
+        (true, true) => Ok(layout),
+        (false, false) => Layout::resolve(FALLBACK_LAYOUT, Path::new(".")),
+        (has_index, _) => {
+            let (given, missing) = if has_index {
+                ("index.html", "sager.html")
+            } else {
+                ("sager.html", "index.html")
+            };
+            anyhow::bail!(
+                "the layout {} has {given} but no {missing}: the archive needs both, or \
+                 neither to use the {FALLBACK_LAYOUT} layout's",
+                layout.name
+            )
+        }
+    }
+}
+
+/// The site's address must be a whole web address: the feed's ids and
+/// links are made from it.
+fn check_site_url(url: &str) -> Result<()> {
+    let web = matches!(paths::scheme(url).as_deref(), Some("http" | "https"));
+    let host = url
+        .split_once("://")
+        .is_some_and(|(_, rest)| !rest.trim().is_empty());
+    if web && host && !url.chars().any(char::is_whitespace) {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "rk.toml: `url` under [site] is `{url}`, not a whole web address: write the address \
+         out/ is published at, with https:// (`https://referater.example.dk/`)"
+    )
+}
+
+/// A label of labels.toml's `[index]` table.
+fn index_label(layout: &Layout, key: &str) -> Result<String> {
+    layout
+        .labels_table
+        .get("index")
+        .and_then(|table| table.get(key))
+        .and_then(|value| value.as_str())
+        .map(str::to_string)
+        .with_context(|| format!("{}/labels.toml has no `{key}` under [index]", layout.name))
+}
+
+/// "1 meeting", "3 cases".
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

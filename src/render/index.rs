@@ -1,0 +1,497 @@
+//! The archive of a project, made from the sources alone: every meeting
+//! with its links (index.html), every case with the items that carried it
+//! (sager.html), the same as data (index.json) and the newest referater as
+//! an Atom feed (feed.xml). Closed items are cut down by
+//! [`Referat::new`] for the public edition, so their cases never get here.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, Result};
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::layout::Layout;
+use crate::markdown;
+use crate::model::Meeting;
+use crate::render::context::{self, Edition, Referat};
+use crate::render::html;
+
+/// The version of index.json's layout; it grows by fields, and a change
+/// that takes one away or changes its meaning raises it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How many referater the feed holds: the newest.
+pub const FEED_ENTRIES: usize = 20;
+
+/// The archive: what index.json holds, and what the pages show.
+#[derive(Debug, Clone, Serialize)]
+pub struct Archive {
+    pub schema_version: u32,
+    /// rk.toml's `[site] title`, else the layout's label.
+    pub title: String,
+    /// rk.toml's `[site] url`, ending in `/`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Newest first.
+    pub meetings: Vec<MeetingEntry>,
+    /// By reference.
+    pub cases: Vec<CaseEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingEntry {
+    /// The folder's name: `2020-11-25`.
+    pub id: String,
+    /// ISO date, `25-11-2020` and "Onsdag den 25. november 2020".
+    pub date: String,
+    pub date_short: String,
+    pub date_long: String,
+    pub year: String,
+    pub body: String,
+    /// The meeting's ordinal in the year, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The referat's title, as in its PDF and HTML.
+    pub title: String,
+    /// `udkast` or `godkendt`, when meeting.yaml gives a status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// The ISO date of the approval.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved: Option<String>,
+    /// How many items (groups and sub-items each count).
+    pub items: usize,
+    /// The numbers and titles of the items, a closed one marked as the
+    /// referat marks it, for the feed.
+    #[serde(skip)]
+    pub item_titles: Vec<String>,
+    /// Links to the referat, relative to index.html.
+    pub referat: Links,
+    /// Links to the dagsorden, when the archive has them (`--agenda`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dagsorden: Option<Links>,
+}
+
+/// A document's files, relative to index.html.
+#[derive(Debug, Clone, Serialize)]
+pub struct Links {
+    pub html: String,
+    pub pdf: String,
+}
+
+impl Links {
+    /// The links to `stem`.html and .pdf in the folder of `meeting`, whose
+    /// name is percent-encoded where a link needs it (`2021-04-21-ekstra
+    /// møde` is `2021-04-21-ekstra%20m%C3%B8de`).
+    fn new(meeting: &str, stem: &str) -> Links {
+        let folder = markdown::href(meeting);
+        Links {
+            html: format!("{folder}/{stem}.html"),
+            pdf: format!("{folder}/{stem}.pdf"),
+        }
+    }
+}
+
+/// A case reference and every public item that carried it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseEntry {
+    pub sag: String,
+    /// rk.toml's `case.url` for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Oldest first.
+    pub items: Vec<CaseItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseItem {
+    pub meeting: String,
+    pub date: String,
+    pub date_short: String,
+    pub body: String,
+    pub number: String,
+    pub title: String,
+    /// The item in its referat: `2020-11-25/referat.html#punkt-2-1`.
+    pub href: String,
+    /// The meeting's status, when given (`udkast` for a draft).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+}
+
+/// What the archive is made with besides the meetings.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+    /// rk.toml's `case.url`.
+    pub case_url: Option<&'a str>,
+    /// Link each meeting's dagsorden too.
+    pub agenda: bool,
+}
+
+impl Archive {
+    /// The archive of `meetings`, which passed their checks.
+    pub fn new(meetings: &[Meeting], layout: &Layout, settings: Settings<'_>) -> Archive {
+        let mut entries: Vec<(MeetingEntry, Referat)> = meetings
+            .iter()
+            .filter_map(|meeting| {
+                let date = meeting
+                    .calendar_date()
+                    .or_else(|| Date::of_meeting_name(&meeting.id))?;
+                let referat = Referat::new(meeting, date, &layout.labels, Edition::Public);
+                let entry = meeting_entry(meeting, &referat, layout, settings.agenda);
+                Some((entry, referat))
+            })
+            .collect();
+        entries.sort_by(|(a, _), (b, _)| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
+        let cases = cases(&entries, settings.case_url);
+        Archive {
+            schema_version: SCHEMA_VERSION,
+            title: settings.title.to_string(),
+            url: settings.url.map(base_url),
+            meetings: entries.into_iter().map(|(entry, _)| entry).collect(),
+            cases,
+        }
+    }
+}
+
+/// The address with one `/` at its end, so that paths follow it.
+fn base_url(url: &str) -> String {
+    format!("{}/", url.trim().trim_end_matches('/'))
+}
+
+fn meeting_entry(
+    meeting: &Meeting,
+    referat: &Referat,
+    layout: &Layout,
+    agenda: bool,
+) -> MeetingEntry {
+    MeetingEntry {
+        id: meeting.id.clone(),
+        date: referat.date.clone(),
+        date_short: referat.date_short.clone(),
+        date_long: referat.date_long.clone(),
+        year: referat.year.clone(),
+        body: referat.body.clone(),
+        number: referat.number.clone(),
+        title: referat.title.clone(),
+        status: referat.status,
+        approved: referat.approved.clone(),
+        items: referat.items.len(),
+        // A closed item as the referat shows it: number, title, "Lukket punkt".
+        item_titles: referat
+            .items
+            .iter()
+            .map(|item| {
+                let line = format!("{}. {}", item.number, item.title);
+                if item.closed {
+                    format!("{line} ({})", layout.labels.closed_item)
+                } else {
+                    line
+                }
+            })
+            .collect(),
+        referat: Links::new(&meeting.id, "referat"),
+        dagsorden: agenda.then(|| Links::new(&meeting.id, "dagsorden")),
+    }
+}
+
+/// Every case reference of the public items, each with its items oldest
+/// first. A closed item has no case here: [`Referat::new`] took it away.
+fn cases(entries: &[(MeetingEntry, Referat)], case_url: Option<&str>) -> Vec<CaseEntry> {
+    let mut by_sag: BTreeMap<String, Vec<CaseItem>> = BTreeMap::new();
+    // Oldest meeting first; items in the referat's order.
+    for (entry, referat) in entries.iter().rev() {
+        for item in &referat.items {
+            let Some(sag) = item.sag.as_ref().filter(|_| !item.closed) else {
+                continue;
+            };
+            by_sag.entry(sag.clone()).or_default().push(CaseItem {
+                meeting: entry.id.clone(),
+                date: entry.date.clone(),
+                date_short: entry.date_short.clone(),
+                body: entry.body.clone(),
+                number: item.number.clone(),
+                title: item.title.clone(),
+                href: format!("{}#{}", entry.referat.html, item.anchor()),
+                status: entry.status,
+            });
+        }
+    }
+    by_sag
+        .into_iter()
+        .map(|(sag, items)| CaseEntry {
+            url: case_url.map(|template| context::case_url(template, &sag)),
+            sag,
+            items,
+        })
+        .collect()
+}
+
+/// index.json.
+pub fn json(archive: &Archive) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(archive)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// One year of index.html: its bodies, each with its meetings.
+#[derive(Serialize)]
+struct Year<'a> {
+    year: &'a str,
+    anchor: String,
+    bodies: Vec<Body<'a>>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    body: &'a str,
+    meetings: Vec<&'a MeetingEntry>,
+}
+
+/// The meetings by year (newest first) and body (in name order).
+fn years(archive: &Archive) -> Vec<Year<'_>> {
+    let mut years: Vec<Year<'_>> = Vec::new();
+    for meeting in &archive.meetings {
+        if years.last().is_none_or(|y| y.year != meeting.year) {
+            years.push(Year {
+                year: &meeting.year,
+                anchor: format!("aar-{}", meeting.year),
+                bodies: Vec::new(),
+            });
+        }
+        let Some(year) = years.last_mut() else {
+            continue;
+        };
+        match year.bodies.iter_mut().find(|b| b.body == meeting.body) {
+            Some(body) => body.meetings.push(meeting),
+            None => year.bodies.push(Body {
+                body: &meeting.body,
+                meetings: vec![meeting],
+            }),
+        }
+    }
+    for year in &mut years {
+        year.bodies.sort_by(|a, b| a.body.cmp(b.body));
+    }
+    years
+}
+
+/// A case as sager.html shows it: with the id of its heading.
+#[derive(Serialize)]
+struct HtmlCase<'a> {
+    #[serde(flatten)]
+    case: &'a CaseEntry,
+    anchor: String,
+}
+
+/// The ids of the cases' headings: `sag-` and the reference with every
+/// character but letters and digits as `-`, made unique.
+fn case_anchors(cases: &[CaseEntry]) -> Vec<HtmlCase<'_>> {
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    cases
+        .iter()
+        .map(|case| {
+            let slug: String = case
+                .sag
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            let seen = taken.entry(slug.clone()).or_insert(0);
+            *seen += 1;
+            let anchor = match *seen {
+                1 => format!("sag-{slug}"),
+                n => format!("sag-{slug}-{n}"),
+            };
+            HtmlCase { case, anchor }
+        })
+        .collect()
+}
+
+/// The two pages: index.html and sager.html, from the layout's templates.
+pub fn pages(archive: &Archive, layout: &Layout, feed: bool) -> Result<(String, String)> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_filter("breaks", html::breaks);
+    for name in ["index.html", "sager.html"] {
+        let text = layout_text(layout, name)?;
+        env.add_template(name, text)
+            .map_err(|e| anyhow::anyhow!("the layout's {name}: {e}"))?;
+    }
+    let style = layout_text(layout, "style.css")?;
+    let ctx = context! {
+        archive => archive,
+        years => years(archive),
+        cases => case_anchors(&archive.cases),
+        feed => feed,
+        labels => Value::from_serialize(&layout.labels_table),
+        style => Value::from_safe_string(style.to_string()),
+    };
+    let render = |name: &str| {
+        env.get_template(name)
+            .and_then(|t| t.render(&ctx))
+            .map_err(|e| anyhow::anyhow!("the layout's {name}: {e}"))
+    };
+    Ok((render("index.html")?, render("sager.html")?))
+}
+
+fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
+    let bytes = layout
+        .file(path)
+        .with_context(|| format!("the layout {} has no {path}", layout.name))?;
+    std::str::from_utf8(bytes).with_context(|| format!("{}/{path} is not UTF-8", layout.name))
+}
+
+/// feed.xml: the newest referater that are not drafts, as Atom entries
+/// whose links start with the site's address.
+pub fn feed(archive: &Archive, base: &str) -> String {
+    let published: Vec<&MeetingEntry> = archive
+        .meetings
+        .iter()
+        .filter(|m| m.status != Some("udkast"))
+        .take(FEED_ENTRIES)
+        .collect();
+    let updated = published
+        .iter()
+        .map(|m| entry_updated(m))
+        .max()
+        .or_else(|| archive.meetings.first().map(|m| m.date.clone()))
+        .unwrap_or_else(|| "1970-01-01".to_string());
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n");
+    push_element(&mut xml, 1, "id", base);
+    push_element(&mut xml, 1, "title", &archive.title);
+    push_element(&mut xml, 1, "updated", &timestamp(&updated));
+    push_link(
+        &mut xml,
+        1,
+        "self",
+        "application/atom+xml",
+        &format!("{base}feed.xml"),
+    );
+    push_link(
+        &mut xml,
+        1,
+        "alternate",
+        "text/html",
+        &format!("{base}index.html"),
+    );
+    push_element(&mut xml, 1, "generator", "rk");
+    for meeting in published {
+        push_entry(&mut xml, meeting, base);
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// An entry was last changed when it was approved, else on its date.
+fn entry_updated(meeting: &MeetingEntry) -> String {
+    meeting
+        .approved
+        .clone()
+        .unwrap_or_else(|| meeting.date.clone())
+}
+
+fn push_entry(xml: &mut String, meeting: &MeetingEntry, base: &str) {
+    let html = format!("{base}{}", meeting.referat.html);
+    xml.push_str("  <entry>\n");
+    push_element(xml, 2, "id", &html);
+    push_element(xml, 2, "title", &meeting.title);
+    push_element(xml, 2, "published", &timestamp(&meeting.date));
+    push_element(xml, 2, "updated", &timestamp(&entry_updated(meeting)));
+    xml.push_str("    <author>\n");
+    push_element(xml, 3, "name", &meeting.body);
+    xml.push_str("    </author>\n");
+    push_link(xml, 2, "alternate", "text/html", &html);
+    let pdf = format!("{base}{}", meeting.referat.pdf);
+    push_link(xml, 2, "related", "application/pdf", &pdf);
+    let mut summary = meeting.date_long.clone();
+    for title in &meeting.item_titles {
+        summary.push('\n');
+        summary.push_str(title);
+    }
+    push_element(xml, 2, "summary", &summary);
+    xml.push_str("  </entry>\n");
+}
+
+/// `2020-11-25` as an Atom date: midnight UTC of that day.
+fn timestamp(date: &str) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+fn push_element(xml: &mut String, depth: usize, name: &str, text: &str) {
+    let indent = "  ".repeat(depth);
+    xml.push_str(&format!("{indent}<{name}>{}</{name}>\n", xml_text(text)));
+}
+
+fn push_link(xml: &mut String, depth: usize, rel: &str, kind: &str, href: &str) {
+    let indent = "  ".repeat(depth);
+    xml.push_str(&format!(
+        "{indent}<link rel=\"{rel}\" type=\"{kind}\" href=\"{}\"/>\n",
+        xml_text(href)
+    ));
+}
+
+/// Text for an XML element or attribute: markup characters escaped, and
+/// the characters XML 1.0 cannot hold at all left out.
+fn xml_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_text_escapes_and_drops_what_xml_cannot_hold() {
+        assert_eq!(
+            xml_text("a&b<c>\"d'\u{1}e\u{2028}"),
+            "a&amp;b&lt;c&gt;&quot;d&apos;e\u{2028}"
+        );
+    }
+
+    #[test]
+    fn case_anchors_are_unique() {
+        let case = |sag: &str| CaseEntry {
+            sag: sag.into(),
+            url: None,
+            items: Vec::new(),
+        };
+        let cases = [case("21/04651"), case("21-04651"), case("SAG-2019-04651")];
+        let anchors: Vec<String> = case_anchors(&cases).into_iter().map(|c| c.anchor).collect();
+        assert_eq!(
+            anchors,
+            ["sag-21-04651", "sag-21-04651-2", "sag-sag-2019-04651"]
+        );
+    }
+
+    #[test]
+    fn base_urls_end_in_one_slash() {
+        assert_eq!(base_url("https://x.dk"), "https://x.dk/");
+        assert_eq!(
+            base_url("https://x.dk/referater//"),
+            "https://x.dk/referater/"
+        );
+    }
+}
