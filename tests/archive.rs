@@ -421,3 +421,23 @@ fn with_items_numbered_through_the_year_a_meeting_depends_on_the_earlier_ones() 
     let run = build_all(&dir, &[]);
     assert_eq!(built(&run), ["2021-04-21"], "{}", run.stderr);
 }
+
+#[test]
+fn the_agenda_and_the_referat_are_recorded_apart() {
+    let (dir, names) = project(3);
+    assert_eq!(built(&build_all(dir.path(), &[])), names);
+    let agenda = build_all(dir.path(), &["--agenda"]);
+    assert_eq!(agenda.code, 0, "{}", agenda.stderr);
+    assert_eq!(built(&agenda), names);
+    let recorded = manifest(dir.path());
+    assert!(recorded["meetings"][&names[0]]["referat"].is_object());
+    assert!(recorded["meetings"][&names[0]]["dagsorden"].is_object());
+    // Each is skipped on its own next time.
+    for args in [&[][..], &["--agenda"]] {
+        let again = build_all(dir.path(), args);
+        assert_eq!(
+            summary(&again),
+            "archive: 0 built, 3 skipped (unchanged), 0 failed"
+        );
+    }
+}
