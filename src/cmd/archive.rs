@@ -334,16 +334,12 @@ fn is_earlier_same_year(other: &str, own: &str) -> bool {
 }
 
 /// The digest of what every meeting of the run shares: rk (its version and
-/// the binary itself, by size and time), rk.toml, the layout's files, the
-/// options that change the outputs and SOURCE_DATE_EPOCH.
+/// the digest of its code, made when it was built), rk.toml, the layout's
+/// files, the options that change the outputs and SOURCE_DATE_EPOCH.
 fn run_digest(project: &Project, plan: &Plan) -> u128 {
     let mut digest = Digest::default();
     digest.add(env!("CARGO_PKG_VERSION").as_bytes());
-    let binary = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
-        .unwrap_or_default();
-    digest.add(binary.as_bytes());
+    digest.add(env!("RK_SOURCE_DIGEST").as_bytes());
     digest.add(&std::fs::read(project.root.join("rk.toml")).unwrap_or_default());
     digest.add(plan.layout.name.as_bytes());
     for (path, bytes) in plan.layout.files() {
