@@ -24,11 +24,14 @@ windows:
 
 # Times rk check and rk build of the example against the bare engine and
 # pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh),
-# then rk lsp and rk watch against their budgets (scripts/bench-live.py).
+# then rk lsp and rk watch against their budgets (scripts/bench-live.py),
+# then `rk build --all` on a synthetic archive of 1,000 meetings: cold,
+# no-op and after editing one item (see scripts/bench-archive.sh).
 bench:
     bash scripts/bench.sh
     python3 scripts/bench-live.py target/release/rk lsp
     python3 scripts/bench-live.py target/release/rk watch
+    bash scripts/bench-archive.sh 1000
 
 # Times `rk lsp` from a didChange to its publishDiagnostics on the example
 # (budget 30 ms) and an `rk watch` rebuild after a one-word edit (budget
@@ -38,6 +41,16 @@ bench-live rounds="20":
     cargo build --locked
     python3 scripts/bench-live.py target/debug/rk lsp {{rounds}}
     python3 scripts/bench-live.py target/debug/rk watch {{rounds}}
+
+# `rk build --all` on a synthetic archive of `meetings` meetings: time and
+# peak memory (PROFILE=dev for the dev build).
+bench-archive meetings="1000":
+    bash scripts/bench-archive.sh {{meetings}}
+
+# Writes a synthetic archive of `meetings` meetings the size of the
+# example under DIR/meetings (three bodies, weekly, cases that recur).
+archive dir meetings="100":
+    cargo run --quiet --example gen-archive -- {{dir}} {{meetings}}
 
 # Builds meetings at the size limits and prints time and peak memory.
 limits:

@@ -127,9 +127,56 @@ pub struct MeetingArgs {
     #[arg(value_name = "MEETING")]
     pub meetings: Vec<String>,
 
-    /// Every meeting under the meetings folder.
+    /// Every meeting under the meetings folder, as an archive: each
+    /// meeting on its own (one meeting's findings never stop the others),
+    /// in parallel on every core; `rk build --all` also skips a meeting
+    /// unchanged since its last build and removes the outputs of a removed
+    /// meeting.
     #[arg(long, conflicts_with = "meetings")]
     pub all: bool,
+
+    /// Only this share of the meetings (with --all): I/N, the Ith of N
+    /// shares (1/3, 2/3, 3/3), for a CI job matrix. Meetings are dealt out
+    /// in date order, so the shares are even and stay put as meetings are
+    /// added.
+    #[arg(long, value_name = "I/N", requires = "all", value_parser = Shard::parse)]
+    pub shard: Option<Shard>,
+}
+
+/// `--shard I/N`: the Ith of N shares of the meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// From 1 to `count`.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// `I/N` with 1 ≤ I ≤ N.
+    pub fn parse(text: &str) -> Result<Shard, String> {
+        let bad = || {
+            format!(
+                "`{text}` is not a shard: give I/N, the Ith of N shares, with 1 ≤ I ≤ N \
+                 (1/3, 2/3, 3/3)"
+            )
+        };
+        let (index, count) = text.split_once('/').ok_or_else(bad)?;
+        let number = |part: &str| part.trim().parse::<usize>().map_err(|_| bad());
+        let shard = Shard {
+            index: number(index)?,
+            count: number(count)?,
+        };
+        if shard.index == 0 || shard.index > shard.count {
+            return Err(bad());
+        }
+        Ok(shard)
+    }
+
+    /// Whether the meeting at `position` (from 0, in date order among all
+    /// the project's meetings) is in this share: dealt out round-robin.
+    pub fn takes(&self, position: usize) -> bool {
+        position % self.count == self.index - 1
+    }
 }
 
 #[derive(Debug, Args)]
@@ -215,6 +262,11 @@ pub struct BuildArgs {
     /// Fail (exit 1, nothing written) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// With --all: build every meeting, also those unchanged since their
+    /// last build.
+    #[arg(long, requires = "all")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -55,6 +55,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             let meetings = rk::cli::MeetingArgs {
                 meetings: vec![args.meeting.clone()],
                 all: false,
+                shard: None,
             };
             let project = cmd::project_for(&meetings, &start)?;
             cmd::watch::run(&project, args, &start)

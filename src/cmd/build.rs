@@ -3,13 +3,14 @@
 use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use typst::foundations::Datetime;
 
 use crate::cli::{BuildArgs, OutputKind};
-use crate::cmd::{Analysis, Outcome, analyse, layout, select};
+use crate::cmd::{Analysis, Outcome, analyse, archive, console, layout, manifest, select};
 use crate::date::{self, Date};
 use crate::diag::{self, Diagnostic, Format, Severity, Tally};
 use crate::files::Files;
@@ -19,10 +20,15 @@ use crate::paths;
 use crate::project::Project;
 use crate::render::context::{Edition, Make, PublishedFile, Referat};
 use crate::render::typst::diagnostics::Origin;
+use crate::render::typst::world::Engine;
 use crate::render::typst::{self as typeset, EngineMessage};
 use crate::render::{html, json};
+use crate::say;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
+    if args.meetings.all {
+        return archive::build(project, args, cwd);
+    }
     // The plan first: a layout or an output folder that cannot be used is
     // a configuration problem, said before any finding.
     let plan = Plan::new(project, args, cwd)?;
@@ -44,7 +50,7 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
         } else {
             " and --deny-warnings is given"
         };
-        eprintln!("not built: the sources have {tally}{denied}; nothing was written");
+        say!("not built: the sources have {tally}{denied}; nothing was written");
         return Ok(Outcome::Failed);
     }
     // An agenda is sent before the referat is written: drafts are no matter.
@@ -56,6 +62,8 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     if plan.make.edition == Edition::Public {
         remove_internal_files(&plan.out_root, 2)?;
     }
+    // Built here, not as `--all` builds: `--all` builds them again.
+    manifest::forget(&plan.out_root, plan.stem(), &meetings)?;
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
         if build(&plan, meeting, &mut files)? == Outcome::Failed {
@@ -66,49 +74,53 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
 }
 
 /// How findings are shown in this run.
-struct Reporter {
+pub(super) struct Reporter {
     format: Format,
     color: bool,
 }
 
 impl Reporter {
-    fn emit(&self, files: &Files, diags: &[Diagnostic]) -> io::Result<()> {
-        diag::emit(
-            self.format,
-            files,
-            diags,
-            self.color,
-            &mut io::stderr().lock(),
-            &mut io::stdout().lock(),
-        )
+    pub(super) fn emit(&self, files: &Files, diags: &[Diagnostic]) -> io::Result<()> {
+        console::suspend(|| {
+            diag::emit(
+                self.format,
+                files,
+                diags,
+                self.color,
+                &mut io::stderr().lock(),
+                &mut io::stdout().lock(),
+            )
+        })
     }
 }
 
 /// The arguments of a build, settled once: which meetings, which layout,
 /// edition and outputs, where they go and how findings are shown.
-struct Plan<'a> {
+pub(super) struct Plan<'a> {
     /// The folders of the meetings to build.
-    dirs: Vec<PathBuf>,
-    layout: Layout,
+    pub(super) dirs: Vec<PathBuf>,
+    pub(super) layout: Layout,
+    /// The engine's library and the layout's fonts, made once.
+    engine: Arc<Engine>,
     /// The referat or the agenda, in the public or the internal edition.
-    make: Make,
-    only: Only,
+    pub(super) make: Make,
+    pub(super) only: Only,
     /// The tree the meetings' folders go in: `out`, or for the internal
     /// edition a tree of its own, `out-internt`.
-    out_root: PathBuf,
+    pub(super) out_root: PathBuf,
     urls: html::Urls<'a>,
     /// Whether the generated document is written out (`--emit-typst`).
-    emit_typst: bool,
-    deny_warnings: bool,
+    pub(super) emit_typst: bool,
+    pub(super) deny_warnings: bool,
     /// Whether this is a publishing build, which refuses drafts, and what
     /// made it one.
-    publish: Option<Publish>,
-    reporter: Reporter,
+    pub(super) publish: Option<Publish>,
+    pub(super) reporter: Reporter,
 }
 
 /// What made a build a publishing build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Publish {
+pub(super) enum Publish {
     /// `--publish`.
     Flag,
     /// rk.toml's `publish = true`.
@@ -129,7 +141,7 @@ impl Publish {
 }
 
 impl<'a> Plan<'a> {
-    fn new(project: &'a Project, args: &BuildArgs, cwd: &Path) -> Result<Plan<'a>> {
+    pub(super) fn new(project: &'a Project, args: &BuildArgs, cwd: &Path) -> Result<Plan<'a>> {
         let dirs = select(project, &args.meetings, cwd)?;
         let edition = if args.internal {
             Edition::Internal
@@ -161,6 +173,7 @@ impl<'a> Plan<'a> {
         }
         Ok(Plan {
             dirs,
+            engine: Arc::new(Engine::new(&layout)),
             layout,
             make: Make { document, edition },
             only: Only::from(&args.only),
@@ -182,7 +195,7 @@ impl<'a> Plan<'a> {
     /// `referat`, or `referat-internt` for the internal edition, whose
     /// files say what they are wherever they end up; `dagsorden` and
     /// `dagsorden-internt` for the agenda.
-    fn stem(&self) -> &'static str {
+    pub(super) fn stem(&self) -> &'static str {
         match (self.make.document, self.make.edition) {
             (Document::Referat, Edition::Public) => paths::PUBLIC_STEM,
             (Document::Referat, Edition::Internal) => paths::INTERNAL_STEM,
@@ -194,7 +207,7 @@ impl<'a> Plan<'a> {
 
 /// A publishing build refuses drafts: an error naming each meeting whose
 /// referat is `status: udkast`, before anything is written.
-fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
+pub(super) fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
     let drafts: Vec<&Meeting> = meetings
         .iter()
         .filter(|m| {
@@ -233,7 +246,7 @@ fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
 /// made, so a meeting that cannot be typeset leaves its earlier outputs as
 /// they were. The document of `--emit-typst` is the exception: it is
 /// written before typesetting, so that a failure can be looked into.
-fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
+pub(super) fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
     let out_dir = plan.out_root.join(&meeting.id);
     clear(plan, &out_dir)?;
@@ -271,7 +284,7 @@ fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     };
     remove_stale_copies(&out_dir, meeting, &kept)?;
     remove_other_outputs(plan, &out_dir)?;
-    eprintln!(
+    say!(
         "built {}: {} in {} ({:.2} s)",
         meeting.id,
         written(&outputs, copies.len()),
@@ -302,7 +315,7 @@ fn remove_other_outputs(plan: &Plan, out_dir: &Path) -> Result<()> {
         let path = out_dir.join(format!("{}.{ext}", plan.stem()));
         if !wanted && path.is_file() {
             fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-            eprintln!(
+            say!(
                 "warning: removed {}: made from older sources; build without --only to make it again",
                 paths::shown(&path)
             );
@@ -391,7 +404,7 @@ fn pdf(
     if let Some(path) = &emitted {
         emit_typst(path, &document, layout, &meeting.dir)?;
     }
-    let typeset = typeset::typeset(&document, layout, &meeting.dir, timestamp(meeting)?);
+    let typeset = typeset::typeset_in(&plan.engine, &document, &meeting.dir, timestamp(meeting)?);
     let (messages, severity) = match &typeset {
         Ok(output) => (output.warnings.clone(), Severity::Warning),
         Err(errors) => (errors.clone(), Severity::Error),
@@ -429,7 +442,7 @@ fn pdf(
     } else {
         String::new()
     };
-    eprintln!(
+    say!(
         "not built: {} {why}; no output was written{look}",
         meeting.id
     );
@@ -452,7 +465,7 @@ fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
 /// wrote the internal edition beside the public one), in `dir` and the
 /// folders below it to `depth` levels (the meetings' folders), with a
 /// warning naming each. Links are not followed.
-fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
+pub(super) fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
@@ -473,7 +486,7 @@ fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
             fs::remove_file(&path)
         };
         removed.with_context(|| format!("cannot remove {}", path.display()))?;
-        eprintln!(
+        say!(
             "warning: removed {}: the internal edition never stays in the published tree \
              (`rk build --internal` writes it to a tree of its own)",
             paths::shown(&path)
@@ -508,7 +521,7 @@ fn remove_stale_copies(
     stale.sort();
     for path in stale {
         fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-        eprintln!(
+        say!(
             "removed {}: no longer linked from this edition",
             paths::shown(&path)
         );
@@ -596,10 +609,10 @@ fn lexical(path: &Path) -> PathBuf {
 }
 
 /// Which outputs `--only` asks for (all three when it is not given).
-struct Only {
-    pdf: bool,
-    html: bool,
-    json: bool,
+pub(super) struct Only {
+    pub(super) pdf: bool,
+    pub(super) html: bool,
+    pub(super) json: bool,
 }
 
 impl Only {

@@ -1,14 +1,17 @@
 //! One module per subcommand, and what they share: finding the meetings a
 //! command names, and loading and checking them.
 
+pub mod archive;
 pub mod build;
 pub mod check;
+pub mod console;
 pub mod diff;
 pub mod index;
 pub mod init;
 pub mod layout;
 pub mod list;
 pub mod lsp;
+pub mod manifest;
 pub mod new;
 pub mod watch;
 
@@ -96,6 +99,33 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
     }
 }
 
+/// What the checks of every meeting of a run share: the settings from
+/// rk.toml and, with items numbered through the year, every meeting
+/// folder (a meeting continues from the same body's previous meeting of
+/// the year, found among all of them).
+pub struct Context {
+    settings: Settings,
+    document: Document,
+    folders: Vec<PathBuf>,
+}
+
+impl Context {
+    /// For `document`: the referat or the agenda.
+    pub fn new(project: &Project, document: Document) -> Result<Context> {
+        Ok(Context {
+            settings: Settings {
+                purpose: document,
+                ..Settings::from_config(&project.config)?
+            },
+            document,
+            folders: match project.config.numbering {
+                Numbering::Year => project.meetings()?,
+                Numbering::Meeting => Vec::new(),
+            },
+        })
+    }
+}
+
 /// Loads and checks each meeting folder for `document` (the referat or the
 /// agenda). Findings are collected, never fatal; only I/O or
 /// configuration problems are errors. `coverage` is what the layout's
@@ -124,30 +154,32 @@ pub fn analyse_from(
     document: Document,
     overlay: &source::Overlay,
 ) -> Result<Analysis> {
-    let settings = Settings {
-        purpose: document,
-        ..Settings::from_config(&project.config)?
-    };
+    let context = Context::new(project, document)?;
+    analyse_in(project, &context, dirs, coverage, overlay)
+}
+
+/// [`analyse_from`] with the settings and folders of `context`.
+pub fn analyse_in(
+    project: &Project,
+    context: &Context,
+    dirs: &[PathBuf],
+    coverage: &Coverage,
+    overlay: &source::Overlay,
+) -> Result<Analysis> {
     let mut files = Files::default();
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
-    // With items numbered through the year, a meeting continues from the
-    // same body's previous meeting of the year, found among all of them.
-    let folders = match project.config.numbering {
-        Numbering::Year => project.meetings()?,
-        Numbering::Meeting => Vec::new(),
-    };
     for dir in dirs {
         let options = source::Options {
             referent: project.config.referent,
-            document,
+            document: context.document,
         };
         let meeting = source::load_from(dir, options, overlay, &mut files, &mut diags)?;
-        let previous = source::previous_meeting(&folders, &meeting);
+        let previous = source::previous_meeting(&context.folders, &meeting);
         crate::check::check(
             &meeting,
             &files,
-            &settings,
+            &context.settings,
             coverage,
             previous.as_ref(),
             &mut diags,

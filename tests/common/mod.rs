@@ -10,6 +10,7 @@ use std::process::Command;
 
 use serde::Deserialize;
 
+pub mod archive;
 pub mod browser;
 
 /// The binary under test, built by cargo for the integration tests.

@@ -77,10 +77,12 @@ fn build_args(args: &WatchArgs, dir: &Path, out_root: PathBuf) -> BuildArgs {
         meetings: MeetingArgs {
             meetings: vec![dir.to_string_lossy().into_owned()],
             all: false,
+            shard: None,
         },
         out: Some(out_root),
         only: Vec::new(),
         agenda: false,
+        force: false,
         internal: false,
         layout: args.layout.clone(),
         emit_typst: false,

@@ -7,6 +7,7 @@ pub mod world;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use typst::World;
 use typst::WorldExt;
@@ -22,7 +23,7 @@ use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::render::context::{CLOSING_ANCHOR, ItemView, Referat};
 use markup::{Context, string};
-use world::{LAYOUT_ROOT, MEETING_ROOT, RkWorld};
+use world::{Engine, LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
 /// The generated document, with where each item landed in it.
 pub struct Document {
@@ -339,19 +340,36 @@ pub fn typeset(
         }
         _ => RkWorld::new(
             doc.source.clone(),
-            layout,
+            Arc::new(Engine::new(layout)),
             meeting_dir.to_path_buf(),
             timestamp,
         ),
     };
-    let typeset = typeset_in(&world, doc, timestamp);
+    let typeset = compile(&world, doc, timestamp);
     *WORLD
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(world);
     typeset
 }
 
-fn typeset_in(
+/// [`typeset`] with the library, fonts and layout files of `engine`,
+/// made once for many documents (`rk build --all`).
+pub fn typeset_in(
+    engine: &Arc<Engine>,
+    doc: &Document,
+    meeting_dir: &Path,
+    timestamp: Datetime,
+) -> Result<Typeset, Vec<EngineMessage>> {
+    let world = RkWorld::new(
+        doc.source.clone(),
+        engine.clone(),
+        meeting_dir.to_path_buf(),
+        timestamp,
+    );
+    compile(&world, doc, timestamp)
+}
+
+fn compile(
     world: &RkWorld,
     doc: &Document,
     timestamp: Datetime,

@@ -6,7 +6,7 @@
 //! no system fonts: fonts come from the layout only.
 
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -33,9 +33,38 @@ static MAIN: LazyLock<FileId> = LazyLock::new(|| {
 pub const LAYOUT_ROOT: &str = "layout";
 pub const MEETING_ROOT: &str = "meeting";
 
+/// What every document typeset with one layout shares, made once and
+/// shared by every meeting of a run (and every thread of `rk build --all`):
+/// the standard library, the layout's fonts and its files.
+pub struct Engine {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    layout: Vec<(String, Bytes)>,
+}
+
+impl Engine {
+    pub fn new(layout: &Layout) -> Engine {
+        let mut fonts = FontStore::new();
+        for data in layout.fonts() {
+            fonts.extend(Font::iter(data).map(|font| {
+                let info = font.info().clone();
+                (font, info)
+            }));
+        }
+        Engine {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            layout: layout
+                .files()
+                .map(|(path, bytes)| (path.to_string(), bytes.clone()))
+                .collect(),
+        }
+    }
+}
+
 struct Loader {
     main: String,
-    layout: Vec<(String, Bytes)>,
+    engine: Arc<Engine>,
     meeting_dir: PathBuf,
 }
 
@@ -56,6 +85,7 @@ impl FileLoader for Loader {
             .and_then(|r| r.strip_prefix('/'))
         {
             return self
+                .engine
                 .layout
                 .iter()
                 .find(|(p, _)| p == rest)
@@ -78,31 +108,18 @@ impl FileLoader for Loader {
 }
 
 pub struct RkWorld {
-    library: LazyHash<Library>,
-    fonts: FontStore,
+    engine: Arc<Engine>,
     files: FileStore<Loader>,
     today: Datetime,
 }
 
 impl RkWorld {
-    pub fn new(main: String, layout: &Layout, meeting_dir: PathBuf, today: Datetime) -> Self {
-        let mut fonts = FontStore::new();
-        for data in layout.fonts() {
-            fonts.extend(Font::iter(data).map(|font| {
-                let info = font.info().clone();
-                (font, info)
-            }));
-        }
-        let layout = layout
-            .files()
-            .map(|(path, bytes)| (path.to_string(), bytes.clone()))
-            .collect();
+    pub fn new(main: String, engine: Arc<Engine>, meeting_dir: PathBuf, today: Datetime) -> Self {
         RkWorld {
-            library: LazyHash::new(Library::default()),
-            fonts,
+            engine: engine.clone(),
             files: FileStore::new(Loader {
                 main,
-                layout,
+                engine,
                 meeting_dir,
             }),
             today,
@@ -112,10 +129,10 @@ impl RkWorld {
     /// Whether this world was made for `layout` and `meeting_dir`, so that
     /// it can typeset another document of theirs (its fonts are kept).
     pub fn serves(&self, layout: &Layout, meeting_dir: &Path) -> bool {
-        let loader = self.files.loader();
-        loader.meeting_dir == meeting_dir
-            && loader.layout.len() == layout.files().count()
-            && loader
+        self.files.loader().meeting_dir == meeting_dir
+            && self.engine.layout.len() == layout.files().count()
+            && self
+                .engine
                 .layout
                 .iter()
                 .zip(layout.files())
@@ -143,11 +160,11 @@ impl RkWorld {
 
 impl World for RkWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        &self.engine.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.fonts.book()
+        self.engine.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -163,7 +180,7 @@ impl World for RkWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.font(index)
+        self.engine.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
