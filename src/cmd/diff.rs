@@ -174,22 +174,7 @@ fn compare(
 ) -> Result<Report> {
     let date = meeting_date(meeting)?;
     let mut old_files = Files::default();
-    let old = match revision.meeting_at(&meeting.dir, scratch)? {
-        Some(dir) => {
-            let options = source::Options {
-                document: Document::Referat,
-                referent: project.config.referent,
-            };
-            // The earlier version's findings are its own history: not told.
-            Some(source::load_with(
-                &dir,
-                options,
-                &mut old_files,
-                &mut Vec::new(),
-            )?)
-        }
-        None => None,
-    };
+    let old = load_at(project, revision, meeting, scratch, &mut old_files)?;
     let labels = &plan.layout.labels;
     // A date the earlier version did not give right is taken as today's.
     let old_date = |m: &Meeting| m.calendar_date().unwrap_or(date);
@@ -247,6 +232,26 @@ fn compare(
         changes,
         page: Some(paths::shown(&path)),
     })
+}
+
+/// The meeting as it was at `revision`, read from a copy in `scratch`;
+/// `None` when it is new since then.
+fn load_at(
+    project: &Project,
+    revision: &Revision,
+    meeting: &Meeting,
+    scratch: &Path,
+    files: &mut Files,
+) -> Result<Option<Meeting>> {
+    let Some(dir) = revision.meeting_at(&meeting.dir, scratch)? else {
+        return Ok(None);
+    };
+    let options = source::Options {
+        document: Document::Referat,
+        referent: project.config.referent,
+    };
+    // The earlier version's findings are its own history: not told.
+    source::load_with(&dir, options, files, &mut Vec::new()).map(Some)
 }
 
 /// The changes on standard output, in the format asked for.
