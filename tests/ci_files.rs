@@ -82,6 +82,9 @@ fn the_workflow_checks_builds_in_shards_indexes_and_publishes_with_pinned_action
         "shard: [1, 2, 3]",
         "rk-bin/rk build --all --shard \"$SHARD/3\" \"$PUBLISH\"",
         "rk-bin/rk index",
+        // The approvers' change page on a pull request.
+        "rk-bin/rk diff \"$BASE\" --format github >> \"$GITHUB_STEP_SUMMARY\"",
+        "fetch-depth: 0",
         "actions/upload-pages-artifact@",
         "actions/deploy-pages@",
         "permissions: {}",
@@ -174,6 +177,7 @@ fn the_gitlab_file_passes_gitlabs_schema_and_shards_the_build() {
         "parallel: 3",
         "rk/bin/rk build --all --shard \"$CI_NODE_INDEX/$CI_NODE_TOTAL\" \"$PUBLISH\"",
         "rk/bin/rk index",
+        "rk/bin/rk diff \"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\"",
         "\npages:\n",
     ] {
         assert!(text.contains(needed), "the GitLab file has no {needed:?}");
