@@ -157,30 +157,15 @@ fn the_agenda_pdf_holds_every_item_its_case_line_and_indstilling_and_no_droeftel
     }
 }
 
-/// Asserts that pdfinfo finds the PDF tagged and declaring PDF/UA-1 and
-/// PDF/A-2b, as tests/build.rs asks of the referat; returns pdfinfo's
-/// report.
+/// The PDF is tagged PDF/UA-1 and PDF/A-2b (as tests/build.rs asks of the
+/// referat), in Danish, every font embedded; returns pdfinfo's report.
 fn assert_pdf_ua_and_pdf_a(pdf: &Path) -> String {
-    let path = pdf.to_string_lossy();
-    let info = run_tool("pdfinfo", &[&path]);
-    assert!(
-        info.lines()
-            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
-        "{info}"
-    );
-    let xmp = run_tool("pdfinfo", &["-meta", &path]);
-    for declaration in ["pdfuaid:part>1<", "pdfaid:part>2<", "pdfaid:conformance>B<"] {
-        let alt = declaration.replace('>', "=\"").replace('<', "\"");
-        assert!(
-            xmp.contains(declaration) || xmp.contains(&alt),
-            "the XMP metadata does not declare {declaration}:\n{xmp}"
-        );
-    }
+    let common::PdfInfo { info, xmp } = common::assert_pdf_ua_and_pdf_a(pdf);
     assert!(
         xmp.contains("<dc:language><rdf:Bag><rdf:li>da"),
         "no language da in the XMP:\n{xmp}"
     );
-    let fonts = run_tool("pdffonts", &[&path]);
+    let fonts = run_tool("pdffonts", &[&pdf.to_string_lossy()]);
     for row in fonts.lines().skip(2) {
         let columns: Vec<&str> = row.split_whitespace().collect();
         assert_eq!(columns[columns.len() - 5], "yes", "not embedded: {row}");

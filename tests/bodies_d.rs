@@ -76,24 +76,9 @@ fn pdf_pages(pdf: &Path) -> Vec<String> {
         .collect()
 }
 
-/// pdfinfo finds the PDF tagged and declaring PDF/UA-1 and PDF/A-2b (the
-/// engine refuses to write a PDF that breaks either); returns its Title.
+/// The PDF is tagged PDF/UA-1 and PDF/A-2b; returns its Title.
 fn assert_pdf_ua_and_pdf_a(pdf: &Path) -> String {
-    let path = pdf.to_string_lossy();
-    let info = run_tool("pdfinfo", &[&path]);
-    assert!(
-        info.lines()
-            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
-        "{info}"
-    );
-    let xmp = run_tool("pdfinfo", &["-meta", &path]);
-    for declaration in ["pdfuaid:part>1<", "pdfaid:part>2<", "pdfaid:conformance>B<"] {
-        let alt = declaration.replace('>', "=\"").replace('<', "\"");
-        assert!(
-            xmp.contains(declaration) || xmp.contains(&alt),
-            "the XMP metadata does not declare {declaration}:\n{xmp}"
-        );
-    }
+    let info = common::assert_pdf_ua_and_pdf_a(pdf).info;
     let title = info
         .lines()
         .find_map(|l| l.strip_prefix("Title:"))

@@ -351,25 +351,9 @@ fn assert_standards_and_fonts(pdf: &Path, fonts: &[&str]) {
     }
 }
 
-/// Asserts that pdfinfo finds the PDF tagged and declaring PDF/UA-1 and
-/// PDF/A-2b; returns its XMP metadata.
+/// The PDF is tagged PDF/UA-1 and PDF/A-2b; its XMP metadata.
 fn assert_pdf_ua_and_pdf_a(pdf: &Path) -> String {
-    let path = pdf.to_string_lossy();
-    let info = run_tool("pdfinfo", &[&path]);
-    assert!(
-        info.lines()
-            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
-        "{info}"
-    );
-    let xmp = run_tool("pdfinfo", &["-meta", &path]);
-    for declaration in ["pdfuaid:part>1<", "pdfaid:part>2<", "pdfaid:conformance>B<"] {
-        let alt = declaration.replace('>', "=\"").replace('<', "\"");
-        assert!(
-            xmp.contains(declaration) || xmp.contains(&alt),
-            "the XMP metadata does not declare {declaration}:\n{xmp}"
-        );
-    }
-    xmp
+    common::assert_pdf_ua_and_pdf_a(pdf).xmp
 }
 
 /// The targets of the PDF's link annotations that open an address (URI

@@ -393,3 +393,31 @@ pub fn run_tool(name: &str, args: &[&str]) -> String {
 pub fn pdf_text(pdf: &Path) -> String {
     run_tool("pdftotext", &["-enc", "UTF-8", &pdf.to_string_lossy(), "-"])
 }
+
+/// What pdfinfo reports of a PDF: its info lines and its XMP metadata.
+pub struct PdfInfo {
+    pub info: String,
+    pub xmp: String,
+}
+
+/// Asserts that pdfinfo finds the PDF tagged and declaring PDF/UA-1 and
+/// PDF/A-2b (the engine refuses to write a PDF that breaks either), and
+/// returns what it reported.
+pub fn assert_pdf_ua_and_pdf_a(pdf: &Path) -> PdfInfo {
+    let path = pdf.to_string_lossy();
+    let info = run_tool("pdfinfo", &[&path]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+        "{info}"
+    );
+    let xmp = run_tool("pdfinfo", &["-meta", &path]);
+    for declaration in ["pdfuaid:part>1<", "pdfaid:part>2<", "pdfaid:conformance>B<"] {
+        let alt = declaration.replace('>', "=\"").replace('<', "\"");
+        assert!(
+            xmp.contains(declaration) || xmp.contains(&alt),
+            "the XMP metadata does not declare {declaration}:\n{xmp}"
+        );
+    }
+    PdfInfo { info, xmp }
+}
