@@ -140,6 +140,33 @@ impl Publish {
     }
 }
 
+/// Where an edition's outputs go: `--out` (relative to where rk runs), else
+/// rk.toml's `out` or `out_internal`. The internal edition (`what`, for the
+/// message) never goes inside the tree that gets published.
+pub(crate) fn output_root(
+    project: &Project,
+    out: Option<&Path>,
+    edition: Edition,
+    cwd: &Path,
+    what: &str,
+) -> Result<PathBuf> {
+    let published = project.root.join(&project.config.out);
+    let out_root = match (out, edition) {
+        (Some(out), _) => cwd.join(out),
+        (None, Edition::Public) => published.clone(),
+        (None, Edition::Internal) => project.root.join(&project.config.out_internal),
+    };
+    if edition == Edition::Internal && is_inside(&out_root, &published) {
+        anyhow::bail!(
+            "{what} cannot go to {}: that is inside {}, the tree that gets published; give \
+             --out (or out_internal in rk.toml) a folder outside it",
+            paths::shown(&out_root),
+            paths::shown(&published)
+        );
+    }
+    Ok(out_root)
+}
+
 impl<'a> Plan<'a> {
     pub(super) fn new(project: &'a Project, args: &BuildArgs, cwd: &Path) -> Result<Plan<'a>> {
         let dirs = select(project, &args.meetings, cwd)?;
@@ -148,20 +175,13 @@ impl<'a> Plan<'a> {
         } else {
             Edition::Public
         };
-        let published = project.root.join(&project.config.out);
-        let out_root = match (&args.out, edition) {
-            (Some(out), _) => cwd.join(out),
-            (None, Edition::Public) => published.clone(),
-            (None, Edition::Internal) => project.root.join(&project.config.out_internal),
-        };
-        if edition == Edition::Internal && is_inside(&out_root, &published) {
-            anyhow::bail!(
-                "the internal edition cannot go to {}: that is inside {}, the tree that gets \
-                 published; give --out (or out_internal in rk.toml) a folder outside it",
-                paths::shown(&out_root),
-                paths::shown(&published)
-            );
-        }
+        let out_root = output_root(
+            project,
+            args.out.as_deref(),
+            edition,
+            cwd,
+            "the internal edition",
+        )?;
         let document = if args.agenda {
             Document::Agenda
         } else {

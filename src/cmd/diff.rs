@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::cli::DiffArgs;
-use crate::cmd::build::{is_inside, meeting_date, write_atomic};
+use crate::cmd::build::{meeting_date, output_root, write_atomic};
 use crate::cmd::{Analysis, Outcome, analyse, layout, select};
 use crate::diag::{self, Format, Tally};
 use crate::files::Files;
@@ -43,19 +43,13 @@ impl<'a> Plan<'a> {
         } else {
             Edition::Public
         };
-        let published = project.root.join(&project.config.out);
-        let out_root = match (&args.out, edition) {
-            (Some(out), _) => cwd.join(out),
-            (None, Edition::Public) => published.clone(),
-            (None, Edition::Internal) => project.root.join(&project.config.out_internal),
-        };
-        if edition == Edition::Internal && is_inside(&out_root, &published) {
-            anyhow::bail!(
-                "the internal change page cannot go to {}: that is inside {}, the tree that gets published; give --out (or out_internal in rk.toml) a folder outside it",
-                paths::shown(&out_root),
-                paths::shown(&published)
-            );
-        }
+        let out_root = output_root(
+            project,
+            args.out.as_deref(),
+            edition,
+            cwd,
+            "the internal change page",
+        )?;
         Ok(Plan {
             dirs: select(project, &args.meetings, cwd)?,
             layout: layout(project, args.layout.as_deref(), cwd)?,
