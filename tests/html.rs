@@ -1,6 +1,8 @@
 //! The HTML referat and the JSON data: read back as a browser (an HTML
 //! parser) and an importing system (a JSON parser) would.
 
+#![allow(clippy::too_many_lines)] // a test reads top to bottom
+
 mod common;
 
 use std::fs;

@@ -3,6 +3,8 @@
 //! quick fixes, completion, hover and symbols on a copy of the example
 //! meeting; hostile input; and Neovim's own client attached to it.
 
+#![allow(clippy::too_many_lines)] // a test reads top to bottom
+
 mod common;
 
 use std::io::{BufRead, BufReader, Write};

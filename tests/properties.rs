@@ -7,6 +7,8 @@
 //! Runs in-process (a panic fails the case) on a small meeting, 1,000
 //! cases; PROPTEST_CASES sets another number.
 
+#![allow(clippy::too_many_lines)] // a test reads top to bottom
+
 use std::fs;
 use std::path::Path;
 
