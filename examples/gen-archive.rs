@@ -3,9 +3,9 @@
 //!
 //!     cargo run --example gen-archive -- DIR N
 //!
-//! DIR gets meetings/ (made if missing); see tests/common/archive.rs.
+//! DIR gets meetings/ (made if missing); see tests/it/common/archive.rs.
 
-#[path = "../tests/common/archive.rs"]
+#[path = "../tests/it/common/archive.rs"]
 mod archive;
 
 use std::path::PathBuf;

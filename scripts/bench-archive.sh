@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times `rk build --all` on a synthetic archive of N meetings (default
-# 1,000) the size of the example, made by tests/common/archive.rs: a cold
+# 1,000) the size of the example, made by tests/it/common/archive.rs: a cold
 # build, a no-op rebuild, and a rebuild after editing one item, each with
 # its wall time and peak memory (max RSS, GNU time). Release build; with
 # PROFILE=dev the dev build (quicker to make, slower to run). Writes the

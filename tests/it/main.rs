@@ -1,0 +1,46 @@
+//! rk's integration tests: one test binary (one link of the engine), a
+//! module per theme, as ripgrep has them. Each module's header comment says
+//! what it tests; the shared helpers (running `rk`, reading its findings,
+//! scratch copies of fixtures) are in `common/`.
+//!
+//! Run one theme with `cargo test --test it lsp::` (a test's path starts
+//! with its module), one test by its name, everything with `cargo test`.
+
+// A test reads top to bottom: the long ones stay long.
+#![allow(clippy::too_many_lines)]
+
+mod common;
+
+mod agenda;
+mod archive;
+mod bodies {
+    //! Minutes of other Danish public bodies, one fixture project each
+    //! under tests/fixtures/bodies/.
+    mod kommunalbestyrelse;
+    mod med_udvalg;
+    mod styrelse;
+    mod udvalg;
+}
+mod browser;
+mod build;
+mod cases;
+mod ci_files;
+mod cli;
+mod diff;
+mod example_meeting;
+mod example_projects;
+mod formats;
+mod html;
+mod index;
+mod limits;
+mod lsp;
+mod mutations;
+mod new;
+mod paths;
+mod properties;
+mod regressions;
+mod robustness;
+mod rules;
+mod slips;
+mod typeset;
+mod watch;

@@ -1,0 +1,204 @@
+//! `rk watch`: rebuilds on every save, saying how long each took; a save
+//! with findings keeps the last good outputs; `--serve` shows the page in
+//! Chromium, which follows each rebuild, while the built file holds no
+//! script.
+
+use crate::common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStderr, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use common::browser::browser_tools;
+use common::{RK, example_copy, project_root, replace_in};
+
+const ITEM: &str = "meetings/2020-11-25/03-eventuelt.md";
+
+/// A running `rk watch`, its standard error read line by line.
+struct Watch {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+impl Watch {
+    fn start(dir: &Path, extra: &[&str]) -> Watch {
+        let mut child = Command::new(RK)
+            .args(["watch", "2020-11-25"])
+            .args(extra)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("rk watch starts");
+        let stderr: ChildStderr = child.stderr.take().unwrap();
+        let (tx, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Watch { child, lines }
+    }
+
+    /// The lines up to and including the first that `last` accepts.
+    fn until(&self, last: impl Fn(&str) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut seen = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = self
+                .lines
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("rk watch said only: {seen:#?}"));
+            let done = last(&line);
+            seen.push(line);
+            if done {
+                return seen;
+            }
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn is_build_end(line: &str) -> bool {
+    line.starts_with("rebuilt in ") || line.starts_with("not rebuilt (")
+}
+
+fn out_html(dir: &Path) -> PathBuf {
+    dir.join("out/2020-11-25/referat.html")
+}
+
+#[test]
+fn every_save_rebuilds_and_a_save_with_findings_keeps_the_last_outputs() {
+    let dir = example_copy("watch-saves");
+    let watch = Watch::start(&dir, &[]);
+    let first = watch.until(|l| l.starts_with("watching"));
+    assert!(
+        first.iter().any(|l| l.starts_with("rebuilt in ")),
+        "{first:#?}"
+    );
+    let item = dir.join(ITEM);
+    let original = std::fs::read_to_string(&item).unwrap();
+    replace_in(&item, "viste en graf", "viste en ny graf");
+    let rebuilt = watch.until(is_build_end);
+    let last = rebuilt.last().unwrap();
+    assert!(
+        last.starts_with("rebuilt in ") && last.ends_with(" ms"),
+        "{rebuilt:#?}"
+    );
+    let html = std::fs::read_to_string(out_html(&dir)).unwrap();
+    assert!(html.contains("viste en ny graf"));
+    let pdf = std::fs::read(dir.join("out/2020-11-25/referat.pdf")).unwrap();
+
+    // A misspelt presenter: the finding, and the outputs stay as they were.
+    replace_in(&item, "sag: none", "sag: none\npresenters: [Bo Fristd]");
+    let failed = watch.until(is_build_end);
+    let text = failed.join("\n");
+    assert!(text.contains("error[unknown-person]"), "{text}");
+    assert!(text.contains("did you mean `Bo Fristed`?"), "{text}");
+    assert!(
+        failed
+            .last()
+            .unwrap()
+            .contains("the last good outputs stay")
+    );
+    assert_eq!(std::fs::read_to_string(out_html(&dir)).unwrap(), html);
+    assert_eq!(
+        std::fs::read(dir.join("out/2020-11-25/referat.pdf")).unwrap(),
+        pdf
+    );
+
+    // Put right: the outputs of the engine kept between builds are byte
+    // for byte those of a build from scratch.
+    std::fs::write(&item, original).unwrap();
+    let rebuilt = watch.until(is_build_end);
+    assert!(
+        rebuilt.last().unwrap().starts_with("rebuilt in "),
+        "{rebuilt:#?}"
+    );
+    let fresh = common::rk(&dir, &["build", "2020-11-25", "--out", "fresh"]);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    for name in ["referat.pdf", "referat.html", "referat.json"] {
+        assert!(
+            std::fs::read(dir.join("out/2020-11-25").join(name)).unwrap()
+                == std::fs::read(dir.join("fresh/2020-11-25").join(name)).unwrap(),
+            "{name} of the watch differs from a fresh build"
+        );
+    }
+}
+
+/// One GET on 127.0.0.1: the response's body.
+fn get(address: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(address).expect("the server listens");
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response);
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    body.to_string()
+}
+
+#[test]
+fn the_served_page_follows_each_save_in_chromium() {
+    let dir = example_copy("watch-serve");
+    let watch = Watch::start(&dir, &["--serve", "--port", "0"]);
+    let started = watch.until(|l| l.starts_with("watching"));
+    let address = started
+        .iter()
+        .find_map(|l| l.strip_prefix("serving http://"))
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {started:#?}"))
+        .to_string();
+    // The served page reloads itself; the built file has no script.
+    let served = get(&address, "/");
+    assert!(served.contains("/__rk/version"));
+    let built = std::fs::read_to_string(out_html(&dir)).unwrap();
+    assert!(!built.contains("<script") && !built.contains("__rk"));
+    assert!(get(&address, "/referat.pdf").starts_with("%PDF"));
+    if !browser_tools() {
+        return;
+    }
+    let new_text = "Et helt nyt punkt om åbne data";
+    let mut node = Command::new("node")
+        .arg(project_root().join("tests/browser/live.mjs"))
+        .arg(format!("http://{address}/"))
+        .arg(new_text)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let mut out = BufReader::new(node.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    assert_eq!(line, "loaded\n");
+    let saved = Instant::now();
+    replace_in(
+        &dir.join(ITEM),
+        "Bo Fristed viste",
+        &format!("{new_text}. Bo Fristed viste"),
+    );
+    line.clear();
+    out.read_line(&mut line).unwrap();
+    let took = saved.elapsed();
+    assert!(node.wait().unwrap().success(), "{line}");
+    assert!(line.starts_with("shown"), "{line}");
+    eprintln!("the page showed the edit {took:?} after the save");
+    assert!(
+        took < Duration::from_secs(1),
+        "the page showed the edit after {took:?}"
+    );
+    let built = std::fs::read_to_string(out_html(&dir)).unwrap();
+    assert!(built.contains(new_text));
+    assert!(!built.contains("<script") && !built.contains("__rk"));
+}
