@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::diag::Format;
+use crate::publish::Shard;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -141,42 +142,6 @@ pub struct MeetingArgs {
     /// added.
     #[arg(long, value_name = "I/N", requires = "all", value_parser = Shard::parse)]
     pub shard: Option<Shard>,
-}
-
-/// `--shard I/N`: the Ith of N shares of the meetings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shard {
-    /// From 1 to `count`.
-    pub index: usize,
-    pub count: usize,
-}
-
-impl Shard {
-    /// `I/N` with 1 ≤ I ≤ N.
-    pub fn parse(text: &str) -> Result<Shard, String> {
-        let bad = || {
-            format!(
-                "`{text}` is not a shard: give I/N, the Ith of N shares, with 1 ≤ I ≤ N \
-                 (1/3, 2/3, 3/3)"
-            )
-        };
-        let (index, count) = text.split_once('/').ok_or_else(bad)?;
-        let number = |part: &str| part.trim().parse::<usize>().map_err(|_| bad());
-        let shard = Shard {
-            index: number(index)?,
-            count: number(count)?,
-        };
-        if shard.index == 0 || shard.index > shard.count {
-            return Err(bad());
-        }
-        Ok(shard)
-    }
-
-    /// Whether the meeting at `position` (from 0, in date order among all
-    /// the project's meetings) is in this share: dealt out round-robin.
-    pub fn takes(&self, position: usize) -> bool {
-        position % self.count == self.index - 1
-    }
 }
 
 #[derive(Debug, Args)]

@@ -375,6 +375,22 @@ impl Tally {
             warnings: diags.len() - errors,
         }
     }
+
+    /// The rule of every command: findings fail a run when there is an
+    /// error, or a warning and `--deny-warnings` is given.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.errors > 0 || (deny_warnings && self.warnings > 0)
+    }
+
+    /// What a run that failed by [`Tally::fails`] says after the tally:
+    /// nothing, or that warnings were denied.
+    pub fn denied(&self) -> &'static str {
+        if self.errors > 0 {
+            ""
+        } else {
+            " and --deny-warnings is given"
+        }
+    }
 }
 
 impl fmt::Display for Tally {

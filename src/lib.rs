@@ -1,11 +1,14 @@
 //! rk, the referat compiler. The pipeline is load → check → render → write:
 //! [`source`] loads a meeting folder into the [`model`], [`check`] reports
-//! findings as [`diag::Diagnostic`]s, and the commands in [`cmd`] drive it.
+//! findings as [`diag::Diagnostic`]s, [`render`] makes the outputs, and
+//! [`publish`] settles a run's plan and writes them; the commands in
+//! [`cmd`] translate their arguments into it and print.
 
 pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod console;
 pub mod date;
 pub mod diag;
 pub mod files;
@@ -15,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod project;
+pub mod publish;
 pub mod render;
 pub mod source;
 pub mod suggest;

@@ -1,56 +1,46 @@
 //! `rk check`: report every finding in the named meetings.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::Result;
 
 use crate::cli::CheckArgs;
-use crate::cmd::{Analysis, Outcome, analyse, archive, layout, select};
-use crate::diag::{self, Format, Severity, Tally};
-use crate::model::Document;
+use crate::cmd::{Outcome, selection};
+use crate::diag::{Format, Tally};
 use crate::project::Project;
+use crate::publish::analysis::{Analysis, analyse};
+use crate::publish::{Options, Plan, archive, plan};
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
-    let dirs = select(project, &args.meetings, cwd)?;
-    let coverage = layout(project, args.layout.as_deref(), cwd)?.coverage();
-    let document = if args.agenda {
-        Document::Agenda
-    } else {
-        Document::Referat
+    let options = Options {
+        layout: args.layout.clone(),
+        make: plan::make(args.agenda, false),
+        format: args.format,
+        deny_warnings: args.deny_warnings,
+        ..Options::new(selection(&args.meetings))
     };
+    let plan = Plan::new(project, &options, cwd)?;
+    let coverage = plan.layout.coverage();
+    let document = plan.make.document;
     // With --all, each meeting on its own and in parallel.
     let analyses = if args.meetings.all {
-        let dirs = archive::shard(dirs, args.meetings.shard);
+        let dirs = archive::shard(plan.dirs.clone(), args.meetings.shard);
         archive::analyse_each(project, &dirs, &coverage, document)?
     } else {
-        vec![analyse(project, &dirs, &coverage, document)?]
+        vec![analyse(project, &plan.dirs, &coverage, document)?]
     };
-    let stderr = io::stderr();
-    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for analysis in &analyses {
-        diag::emit(
-            args.format,
-            &analysis.files,
-            &analysis.diags,
-            color,
-            &mut stderr.lock(),
-            &mut io::stdout().lock(),
-        )?;
+        plan.reporter.emit(&analysis.files, &analysis.diags)?;
     }
     if args.format == Format::Human {
         for analysis in &analyses {
             checked(analysis)?;
         }
     }
-    let failed = analyses.iter().any(|analysis| {
-        Tally::of(&analysis.diags).errors > 0
-            || (args.deny_warnings
-                && analysis
-                    .diags
-                    .iter()
-                    .any(|d| d.severity == Severity::Warning))
-    });
+    let failed = analyses
+        .iter()
+        .any(|analysis| plan.fails(&Tally::of(&analysis.diags)));
     Ok(if failed {
         Outcome::Failed
     } else {

@@ -2,29 +2,32 @@
 //! the git revision BASE, the change page written (the referat with every
 //! change marked) and the changes told on standard output.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::cli::DiffArgs;
-use crate::cmd::build::{meeting_date, output_root, write_atomic};
-use crate::cmd::{Analysis, Outcome, analyse, layout, select};
-use crate::diag::{self, Format, Tally};
+use crate::cmd::{Outcome, selection};
+use crate::diag::{Format, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::{Document, Meeting};
 use crate::paths;
 use crate::project::Project;
+use crate::publish::analysis::{Analysis, analyse};
+use crate::publish::build::meeting_date;
+use crate::publish::plan::{self, Options, Plan, Reporter};
+use crate::publish::write::write_atomic;
 use crate::render::change_page::{self, Shown};
 use crate::render::changes::{self, Change, Changes, ItemChange, Version};
 use crate::render::context::{Edition, Referat};
 use crate::render::html::Urls;
 use crate::source::{self, git::Revision};
 
-/// The arguments settled once.
-struct Plan<'a> {
+/// The arguments settled once: the plan's, and which meetings get a page.
+struct Comparison<'a> {
     dirs: Vec<PathBuf>,
     layout: Layout,
     edition: Edition,
@@ -36,30 +39,24 @@ struct Plan<'a> {
     format: Format,
 }
 
-impl<'a> Plan<'a> {
-    fn new(project: &'a Project, args: &DiffArgs, cwd: &Path) -> Result<Plan<'a>> {
-        let edition = if args.internal {
-            Edition::Internal
-        } else {
-            Edition::Public
+impl<'a> Comparison<'a> {
+    fn new(project: &'a Project, args: &DiffArgs, cwd: &Path) -> Result<Comparison<'a>> {
+        let options = Options {
+            layout: args.layout.clone(),
+            make: plan::make(false, args.internal),
+            out: args.out.clone(),
+            format: args.format,
+            internal_what: "the internal change page",
+            ..Options::new(selection(&args.meetings))
         };
-        let out_root = output_root(
-            project,
-            args.out.as_deref(),
-            edition,
-            cwd,
-            "the internal change page",
-        )?;
-        Ok(Plan {
-            dirs: select(project, &args.meetings, cwd)?,
-            layout: layout(project, args.layout.as_deref(), cwd)?,
-            edition,
-            out_root,
+        let plan = Plan::new(project, &options, cwd)?;
+        Ok(Comparison {
+            dirs: plan.dirs,
+            layout: plan.layout,
+            edition: plan.make.edition,
+            out_root: plan.out_root,
             named: !args.meetings.meetings.is_empty() || project.meeting_around(cwd).is_some(),
-            urls: Urls {
-                case: project.config.case.url.as_deref(),
-                document: project.config.document.url.as_deref(),
-            },
+            urls: plan.urls,
             format: args.format,
         })
     }
@@ -83,7 +80,7 @@ struct Report {
 }
 
 pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
-    let plan = Plan::new(project, args, cwd)?;
+    let plan = Comparison::new(project, args, cwd)?;
     let revision = Revision::find(&project.root, &args.base).map_err(|err| {
         // `rk diff 2020-11-25`: the revision left out.
         if project.resolve(&args.base, cwd).is_ok() {
@@ -106,16 +103,8 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
         Document::Referat,
     )?;
     let tally = Tally::of(&diags);
-    if tally.errors > 0 {
-        let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        diag::emit(
-            Format::Human,
-            &files,
-            &diags,
-            color,
-            &mut io::stderr().lock(),
-            &mut io::stdout().lock(),
-        )?;
+    if tally.fails(false) {
+        Reporter::new(Format::Human).emit(&files, &diags)?;
         eprintln!("no change page: the sources have {tally}; nothing was written");
         return Ok(Outcome::Failed);
     }
@@ -160,7 +149,7 @@ fn item_files(meeting: &Meeting, files: &Files) -> Vec<String> {
 /// change page.
 fn compare(
     project: &Project,
-    plan: &Plan<'_>,
+    plan: &Comparison<'_>,
     revision: &Revision,
     meeting: &Meeting,
     files: &Files,

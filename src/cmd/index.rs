@@ -3,20 +3,21 @@
 //! alone, so that it needs none of the builds (a CI job of its own, beside
 //! the shards that build the meetings).
 
-use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 
 use crate::cli::IndexArgs;
-use crate::cmd::build::write_atomic;
-use crate::cmd::{Analysis, Outcome, analyse, layout};
-use crate::diag::{self, Tally};
+use crate::cmd::Outcome;
+use crate::diag::Tally;
 use crate::layout::Layout;
 use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
+use crate::publish::analysis::{Analysis, analyse};
+use crate::publish::write::write_atomic;
+use crate::publish::{Options, Plan, Selection};
 use crate::render::index::{self, Archive, Settings};
 
 /// The built-in layout whose archive pages a layout without them uses.
@@ -24,38 +25,31 @@ const FALLBACK_LAYOUT: &str = "kl";
 
 pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     let started = Instant::now();
-    let dirs = project.meetings()?;
-    if dirs.is_empty() {
-        anyhow::bail!(
-            "no meetings found under {}",
-            paths::shown(&project.meetings_dir())
-        );
-    }
+    let every = Selection {
+        all: true,
+        ..Selection::default()
+    };
+    let options = Options {
+        layout: args.layout.clone(),
+        out: args.out.clone(),
+        format: args.format,
+        ..Options::new(every)
+    };
+    let plan = Plan::new(project, &options, cwd)?;
     let site = &project.config.site;
     if let Some(url) = &site.url {
         check_site_url(url)?;
     }
-    let layout = archive_layout(layout(project, args.layout.as_deref(), cwd)?)?;
-    let out = match &args.out {
-        Some(out) => cwd.join(out),
-        None => project.root.join(&project.config.out),
-    };
+    let layout = archive_layout(plan.layout)?;
+    let out = plan.out_root.clone();
     let Analysis {
         files,
         meetings,
         diags,
-    } = analyse(project, &dirs, &layout.coverage(), Document::Referat)?;
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    diag::emit(
-        args.format,
-        &files,
-        &diags,
-        color,
-        &mut io::stderr().lock(),
-        &mut io::stdout().lock(),
-    )?;
+    } = analyse(project, &plan.dirs, &layout.coverage(), Document::Referat)?;
+    plan.reporter.emit(&files, &diags)?;
     let tally = Tally::of(&diags);
-    if tally.errors > 0 {
+    if tally.fails(false) {
         eprintln!("not indexed: the sources have {tally}; nothing was written");
         return Ok(Outcome::Failed);
     }

@@ -4,11 +4,12 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 
-use crate::cmd::{Outcome, analyse, layout, plural_items};
+use crate::cmd::{Outcome, plural_items};
 use crate::diag::Tally;
 use crate::model::{Approval, Document};
 use crate::paths;
 use crate::project::Project;
+use crate::publish::analysis::{analyse, layout};
 
 pub fn run(project: &Project) -> Result<Outcome> {
     let dirs = project.meetings()?;

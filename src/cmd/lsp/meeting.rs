@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use super::{Doc, Failure, INVALID_PARAMS, Server, canonical_doc, text, uri_for, uri_param};
-use crate::cmd::{self, Analysis};
 use crate::diag::{Diagnostic, Severity};
 use crate::files::SourceFile;
 use crate::project::Project;
+use crate::publish::Analysis;
+use crate::publish::analysis::{analyse_from, layout};
 use crate::source::yaml;
 
 /// A file of a meeting: the project, the meeting's folder (canonical) and
@@ -167,11 +168,11 @@ impl Server {
     pub(super) fn analyse(&mut self, place: &Place) -> anyhow::Result<Analysis> {
         let root = place.project.root.clone();
         if !self.coverage.contains_key(&root) {
-            let layout = cmd::layout(&place.project, None, &root)?;
+            let layout = layout(&place.project, None, &root)?;
             self.coverage.insert(root.clone(), layout.coverage());
         }
         let coverage = &self.coverage[&root];
-        cmd::analyse_from(
+        analyse_from(
             &place.project,
             std::slice::from_ref(&place.dir),
             coverage,

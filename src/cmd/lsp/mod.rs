@@ -18,8 +18,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde_json::{Value, json};
 
-use crate::cmd::{Analysis, Outcome};
+use crate::cmd::Outcome;
 use crate::layout::Coverage;
+use crate::publish::Analysis;
 use crate::source::Overlay;
 use transport::Incoming;
 

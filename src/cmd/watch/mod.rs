@@ -15,11 +15,11 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::cli::{BuildArgs, MeetingArgs, WatchArgs};
-use crate::cmd::{Outcome, build};
-use crate::diag::Format;
+use crate::cli::WatchArgs;
+use crate::cmd::Outcome;
 use crate::paths;
 use crate::project::Project;
+use crate::publish::{Options, Plan, Selection, build};
 
 /// How long to wait after a change for the rest of one save (editors
 /// write a file in several steps).
@@ -32,15 +32,11 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let out_root = match &args.out {
-        Some(out) => cwd.join(out),
-        None => project.root.join(&project.config.out),
-    };
-    let out_dir = out_root.join(&id);
-    let build_args = build_args(args, &dir, out_root);
+    let plan = Plan::new(project, &options(args, &dir), cwd)?;
+    let out_dir = plan.out_dir(&id);
     let version = Arc::new(AtomicU64::new(0));
     let mut built = snapshot(&dir);
-    rebuild(project, &build_args, cwd, &version);
+    rebuild(&plan, &version);
     if args.serve {
         serve::start(args.port, out_dir.clone(), Arc::clone(&version))?;
     }
@@ -65,31 +61,23 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         let now = snapshot(&dir);
         if now != built {
             built = now;
-            rebuild(project, &build_args, cwd, &version);
+            rebuild(&plan, &version);
         }
     }
 }
 
-/// The `rk build` of each rebuild: the public edition of the meeting in
+/// The options of each rebuild: the public edition of the meeting in
 /// `dir`, all three outputs, drafts too.
-fn build_args(args: &WatchArgs, dir: &Path, out_root: PathBuf) -> BuildArgs {
-    BuildArgs {
-        meetings: MeetingArgs {
-            meetings: vec![dir.to_string_lossy().into_owned()],
-            all: false,
-            shard: None,
-        },
-        out: Some(out_root),
-        only: Vec::new(),
-        agenda: false,
-        force: false,
-        internal: false,
+fn options(args: &WatchArgs, dir: &Path) -> Options {
+    let meeting = Selection {
+        meetings: vec![dir.to_string_lossy().into_owned()],
+        ..Selection::default()
+    };
+    Options {
         layout: args.layout.clone(),
-        emit_typst: false,
-        publish: false,
-        no_publish: true,
-        format: Format::Human,
-        deny_warnings: false,
+        out: args.out.clone(),
+        publish: Some(false),
+        ..Options::new(meeting)
     }
 }
 
@@ -141,9 +129,9 @@ fn snapshot(dir: &Path) -> Vec<Seen> {
 }
 
 /// One build, timed; the version goes up when new outputs were written.
-fn rebuild(project: &Project, args: &BuildArgs, cwd: &Path, version: &AtomicU64) {
+fn rebuild(plan: &Plan, version: &AtomicU64) {
     let started = Instant::now();
-    let outcome = build::run(project, args, cwd);
+    let outcome = build::run(plan);
     let ms = started.elapsed().as_millis();
     match outcome {
         Ok(Outcome::Success) => {

@@ -19,9 +19,9 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use siphasher::sip128::{Hasher128, SipHasher13};
 
-use crate::cmd::build::write_atomic;
 use crate::model::Meeting;
 use crate::paths;
+use crate::publish::write::write_atomic;
 
 /// The manifest's file name in the output tree.
 pub const FILE: &str = ".rk-manifest.json";

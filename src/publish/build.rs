@@ -1,55 +1,47 @@
-//! `rk build`: check, then render each meeting and write its outputs.
+//! Building: check, then render each meeting and write its outputs.
 
 use std::fs;
-use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use typst::foundations::Datetime;
 
-use crate::cli::{BuildArgs, OutputKind};
-use crate::cmd::{Analysis, Outcome, analyse, archive, console, layout, manifest, select};
 use crate::date::{self, Date};
-use crate::diag::{self, Diagnostic, Format, Severity, Tally};
+use crate::diag::{Severity, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::{Approval, Document, Meeting};
 use crate::paths;
-use crate::project::Project;
+use crate::publish::analysis::{Analysis, analyse};
+use crate::publish::plan::{Only, Plan, Publish};
+use crate::publish::write::write_atomic;
+use crate::publish::{Outcome, manifest};
 use crate::render::context::{Edition, Make, PublishedFile, Referat};
 use crate::render::typst::diagnostics::Origin;
-use crate::render::typst::world::Engine;
 use crate::render::typst::{self as typeset, EngineMessage};
 use crate::render::{html, json};
 use crate::say;
 
-pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
-    if args.meetings.all {
-        return archive::build(project, args, cwd);
-    }
-    // The plan first: a layout or an output folder that cannot be used is
-    // a configuration problem, said before any finding.
-    let plan = Plan::new(project, args, cwd)?;
+/// Builds the meetings of `plan` (not `--all`: see [`crate::publish::archive`])
+/// after checking them together: any finding that fails the run stops it
+/// before anything is written.
+pub fn run(plan: &Plan) -> Result<Outcome> {
+    plan.check_layout()?;
     let Analysis {
         mut files,
         meetings,
         diags,
     } = analyse(
-        project,
+        plan.project,
         &plan.dirs,
         &plan.layout.coverage(),
         plan.make.document,
     )?;
     plan.reporter.emit(&files, &diags)?;
     let tally = Tally::of(&diags);
-    if tally.errors > 0 || (plan.deny_warnings && tally.warnings > 0) {
-        let denied = if tally.errors > 0 {
-            ""
-        } else {
-            " and --deny-warnings is given"
-        };
+    if plan.fails(&tally) {
+        let denied = tally.denied();
         say!("not built: the sources have {tally}{denied}; nothing was written");
         return Ok(Outcome::Failed);
     }
@@ -66,168 +58,16 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     manifest::forget(&plan.out_root, plan.stem(), &meetings)?;
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
-        if build(&plan, meeting, &mut files)? == Outcome::Failed {
+        if build(plan, meeting, &mut files)? == Outcome::Failed {
             outcome = Outcome::Failed;
         }
     }
     Ok(outcome)
 }
 
-/// How findings are shown in this run.
-pub(super) struct Reporter {
-    format: Format,
-    color: bool,
-}
-
-impl Reporter {
-    pub(super) fn emit(&self, files: &Files, diags: &[Diagnostic]) -> io::Result<()> {
-        console::suspend(|| {
-            diag::emit(
-                self.format,
-                files,
-                diags,
-                self.color,
-                &mut io::stderr().lock(),
-                &mut io::stdout().lock(),
-            )
-        })
-    }
-}
-
-/// The arguments of a build, settled once: which meetings, which layout,
-/// edition and outputs, where they go and how findings are shown.
-pub(super) struct Plan<'a> {
-    /// The folders of the meetings to build.
-    pub(super) dirs: Vec<PathBuf>,
-    pub(super) layout: Layout,
-    /// The engine's library and the layout's fonts, made once.
-    engine: Arc<Engine>,
-    /// The referat or the agenda, in the public or the internal edition.
-    pub(super) make: Make,
-    pub(super) only: Only,
-    /// The tree the meetings' folders go in: `out`, or for the internal
-    /// edition a tree of its own, `out-internt`.
-    pub(super) out_root: PathBuf,
-    urls: html::Urls<'a>,
-    /// Whether the generated document is written out (`--emit-typst`).
-    pub(super) emit_typst: bool,
-    pub(super) deny_warnings: bool,
-    /// Whether this is a publishing build, which refuses drafts, and what
-    /// made it one.
-    pub(super) publish: Option<Publish>,
-    pub(super) reporter: Reporter,
-}
-
-/// What made a build a publishing build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Publish {
-    /// `--publish`.
-    Flag,
-    /// rk.toml's `publish = true`.
-    Config,
-}
-
-impl Publish {
-    /// `--publish` wins over nothing, `--no-publish` over rk.toml.
-    fn of(args: &BuildArgs, config: bool) -> Option<Publish> {
-        if args.publish {
-            Some(Publish::Flag)
-        } else if config && !args.no_publish {
-            Some(Publish::Config)
-        } else {
-            None
-        }
-    }
-}
-
-/// Where an edition's outputs go: `--out` (relative to where rk runs), else
-/// rk.toml's `out` or `out_internal`. The internal edition (`what`, for the
-/// message) never goes inside the tree that gets published.
-pub(crate) fn output_root(
-    project: &Project,
-    out: Option<&Path>,
-    edition: Edition,
-    cwd: &Path,
-    what: &str,
-) -> Result<PathBuf> {
-    let published = project.root.join(&project.config.out);
-    let out_root = match (out, edition) {
-        (Some(out), _) => cwd.join(out),
-        (None, Edition::Public) => published.clone(),
-        (None, Edition::Internal) => project.root.join(&project.config.out_internal),
-    };
-    if edition == Edition::Internal && is_inside(&out_root, &published) {
-        anyhow::bail!(
-            "{what} cannot go to {}: that is inside {}, the tree that gets published; give \
-             --out (or out_internal in rk.toml) a folder outside it",
-            paths::shown(&out_root),
-            paths::shown(&published)
-        );
-    }
-    Ok(out_root)
-}
-
-impl<'a> Plan<'a> {
-    pub(super) fn new(project: &'a Project, args: &BuildArgs, cwd: &Path) -> Result<Plan<'a>> {
-        let dirs = select(project, &args.meetings, cwd)?;
-        let edition = if args.internal {
-            Edition::Internal
-        } else {
-            Edition::Public
-        };
-        let out_root = output_root(
-            project,
-            args.out.as_deref(),
-            edition,
-            cwd,
-            "the internal edition",
-        )?;
-        let document = if args.agenda {
-            Document::Agenda
-        } else {
-            Document::Referat
-        };
-        let layout = layout(project, args.layout.as_deref(), cwd)?;
-        if document == Document::Agenda {
-            layout.check_agenda_labels()?;
-        }
-        Ok(Plan {
-            dirs,
-            engine: Arc::new(Engine::new(&layout)),
-            layout,
-            make: Make { document, edition },
-            only: Only::from(&args.only),
-            out_root,
-            urls: html::Urls {
-                case: project.config.case.url.as_deref(),
-                document: project.config.document.url.as_deref(),
-            },
-            emit_typst: args.emit_typst,
-            deny_warnings: args.deny_warnings,
-            publish: Publish::of(args, project.config.publish),
-            reporter: Reporter {
-                format: args.format,
-                color: io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            },
-        })
-    }
-
-    /// `referat`, or `referat-internt` for the internal edition, whose
-    /// files say what they are wherever they end up; `dagsorden` and
-    /// `dagsorden-internt` for the agenda.
-    pub(super) fn stem(&self) -> &'static str {
-        match (self.make.document, self.make.edition) {
-            (Document::Referat, Edition::Public) => paths::PUBLIC_STEM,
-            (Document::Referat, Edition::Internal) => paths::INTERNAL_STEM,
-            (Document::Agenda, Edition::Public) => paths::AGENDA_STEM,
-            (Document::Agenda, Edition::Internal) => paths::AGENDA_INTERNAL_STEM,
-        }
-    }
-}
-
 /// A publishing build refuses drafts: an error naming each meeting whose
 /// referat is `status: udkast`, before anything is written.
-pub(super) fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
+pub fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
     let drafts: Vec<&Meeting> = meetings
         .iter()
         .filter(|m| {
@@ -266,7 +106,7 @@ pub(super) fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
 /// made, so a meeting that cannot be typeset leaves its earlier outputs as
 /// they were. The document of `--emit-typst` is the exception: it is
 /// written before typesetting, so that a failure can be looked into.
-pub(super) fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
+pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
     let out_dir = plan.out_root.join(&meeting.id);
     clear(plan, &out_dir)?;
@@ -424,7 +264,7 @@ fn pdf(
     if let Some(path) = &emitted {
         emit_typst(path, &document, layout, &meeting.dir)?;
     }
-    let typeset = typeset::typeset_in(&plan.engine, &document, &meeting.dir, timestamp(meeting)?);
+    let typeset = typeset::typeset_in(plan.engine(), &document, &meeting.dir, timestamp(meeting)?);
     let (messages, severity) = match &typeset {
         Ok(output) => (output.warnings.clone(), Severity::Warning),
         Err(errors) => (errors.clone(), Severity::Error),
@@ -485,7 +325,7 @@ fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
 /// wrote the internal edition beside the public one), in `dir` and the
 /// folders below it to `depth` levels (the meetings' folders), with a
 /// warning naming each. Links are not followed.
-pub(super) fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
+pub fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
@@ -587,65 +427,6 @@ fn stale_under(source: &Path, out: &Path, path: &Path, kept: &[&str], stale: &mu
     }
 }
 
-/// True when `path` lies inside `tree`, as written or through links: the
-/// part of each that exists is resolved by the file system.
-pub(crate) fn is_inside(path: &Path, tree: &Path) -> bool {
-    lexical(path).starts_with(lexical(tree)) || resolved(path).starts_with(resolved(tree))
-}
-
-/// `path` with its longest existing part resolved (links followed) and
-/// the rest appended as written.
-fn resolved(path: &Path) -> PathBuf {
-    let path = lexical(path);
-    let mut rest = Vec::new();
-    let mut existing = path.as_path();
-    loop {
-        if let Ok(real) = paths::canonical(existing) {
-            return rest.iter().rev().fold(real, |acc, part| acc.join(part));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
-            }
-            _ => return path,
-        }
-    }
-}
-
-/// A path with `.` and `..` worked out, without asking the file system.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Which outputs `--only` asks for (all three when it is not given).
-pub(super) struct Only {
-    pub(super) pdf: bool,
-    pub(super) html: bool,
-    pub(super) json: bool,
-}
-
-impl Only {
-    fn from(kinds: &[OutputKind]) -> Only {
-        let wants = |kind| kinds.is_empty() || kinds.contains(&kind);
-        Only {
-            pdf: wants(OutputKind::Pdf),
-            html: wants(OutputKind::Html),
-            json: wants(OutputKind::Json),
-        }
-    }
-}
-
 /// The PDF's dates: midnight UTC of the meeting day, or SOURCE_DATE_EPOCH
 /// when it is set, so that a build is reproducible byte for byte.
 fn timestamp(meeting: &Meeting) -> Result<Datetime> {
@@ -685,31 +466,6 @@ fn datetime(seconds: i64) -> Option<Datetime> {
         u8::try_from(rest % 3600 / 60).ok()?,
         u8::try_from(rest % 60).ok()?,
     )
-}
-
-/// Writes `bytes` to a temporary file beside `path` and renames it into
-/// place, so that readers see the old file or the new one, never a part.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".rk-").suffix(".tmp");
-    // Outputs get the permissions of any new file (0666 less the umask),
-    // not the owner-only ones of a temporary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut file = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }
 
 /// <out>/<meeting>/typst/: the generated document (`path`: referat.typ or

@@ -33,7 +33,7 @@ pub fn suspend<R>(f: impl FnOnce() -> R) -> R {
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {
-        $crate::cmd::console::line(format_args!($($arg)*))
+        $crate::console::line(format_args!($($arg)*))
     };
 }
 

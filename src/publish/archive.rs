@@ -2,7 +2,7 @@
 //! an archive. Each meeting is checked and built on its own, in parallel on
 //! every core, with the layout, its fonts and the engine's library made
 //! once; one meeting's findings never stop the others. The build is
-//! incremental (see [`crate::cmd::manifest`]) and `--shard I/N` takes a
+//! incremental (see [`crate::publish::manifest`]) and `--shard I/N` takes a
 //! share of the meetings, for a CI job matrix.
 
 use std::collections::HashSet;
@@ -14,18 +14,18 @@ use std::time::Instant;
 use anyhow::Result;
 use rayon::prelude::*;
 
-use crate::cli::{BuildArgs, Shard};
-use crate::cmd::build::{self, Plan, refuse_drafts, remove_internal_files};
-use crate::cmd::console::Progress;
-use crate::cmd::manifest::{self, Digest, Entry, Manifest};
-use crate::cmd::{Analysis, Context, Outcome, analyse_in};
 use crate::config::Numbering;
+use crate::console::Progress;
 use crate::date::Date;
 use crate::diag::Tally;
 use crate::layout::Coverage;
 use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
+use crate::publish::analysis::{Analysis, Context, Shard, analyse_in};
+use crate::publish::build::{self, refuse_drafts, remove_internal_files};
+use crate::publish::manifest::{self, Digest, Entry, Manifest};
+use crate::publish::{Outcome, Plan};
 use crate::render::context::Edition;
 use crate::say;
 
@@ -84,23 +84,25 @@ enum Done {
     Error(String),
 }
 
-/// `rk build --all`.
-pub fn build(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
+/// `rk build --all`: the meetings of `plan` (its selection's share), each
+/// checked and built on its own.
+pub fn build(plan: &Plan) -> Result<Outcome> {
     let started = Instant::now();
-    let plan = Plan::new(project, args, cwd)?;
+    plan.check_layout()?;
+    let project = plan.project;
     if plan.make.edition == Edition::Public {
         remove_internal_files(&plan.out_root, 2)?;
     }
     let mut manifest = Manifest::read(&plan.out_root);
-    let removed = remove_gone(&plan, &mut manifest)?;
-    let chosen = shard(plan.dirs.clone(), args.meetings.shard);
-    let inputs = inputs(project, &plan, &chosen)?;
+    let removed = remove_gone(plan, &mut manifest)?;
+    let chosen = shard(plan.dirs.clone(), plan.selection.shard);
+    let inputs = inputs(project, plan, &chosen)?;
     let mut todo = Vec::new();
     let mut skipped = 0;
     for (dir, digest) in chosen.iter().zip(inputs) {
         let id = id_of(dir);
         let out_dir = plan.out_root.join(&id);
-        if !args.force && manifest.is_current(&id, plan.stem(), &digest, &out_dir) {
+        if !plan.force && manifest.is_current(&id, plan.stem(), &digest, &out_dir) {
             skipped += 1;
             if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
                 say!("skipped {id}: unchanged since its last build");
@@ -110,7 +112,7 @@ pub fn build(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome>
         }
     }
     let record = Record::new(manifest);
-    let results = build_each(project, &plan, &todo, &record)?;
+    let results = build_each(project, plan, &todo, &record)?;
     let mut manifest = record.into_manifest();
     let mut summary = Summary {
         skipped,
@@ -247,12 +249,8 @@ fn build_one(
     let Some(meeting) = meetings.first() else {
         return Ok(Outcome::Failed);
     };
-    if tally.errors > 0 || (plan.deny_warnings && tally.warnings > 0) {
-        let denied = if tally.errors > 0 {
-            ""
-        } else {
-            " and --deny-warnings is given"
-        };
+    if plan.fails(&tally) {
+        let denied = tally.denied();
         say!(
             "not built: {} has {tally}{denied}; nothing was written",
             meeting.id

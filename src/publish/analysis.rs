@@ -1,26 +1,11 @@
-//! One module per subcommand, and what they share: finding the meetings a
-//! command names, and loading and checking them.
-
-pub mod archive;
-pub mod build;
-pub mod check;
-pub mod console;
-pub mod diff;
-pub mod index;
-pub mod init;
-pub mod layout;
-pub mod list;
-pub mod lsp;
-pub mod manifest;
-pub mod new;
-pub mod watch;
+//! Loading and checking meetings: the meetings a run names, the layout in
+//! use, and the findings of each meeting.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use crate::check::Settings;
-use crate::cli::MeetingArgs;
 use crate::config::Numbering;
 use crate::diag::{self, Diagnostic};
 use crate::files::Files;
@@ -30,31 +15,55 @@ use crate::paths;
 use crate::project::Project;
 use crate::source;
 
-/// How a command ended when it did its work: the exit status is 0 or 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Success,
-    Failed,
+/// Which meetings a run works on, as the command line names them.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Each a meeting's date (2020-11-25) or its folder; none: every one.
+    pub meetings: Vec<String>,
+    /// Every meeting, as an archive (`--all`).
+    pub all: bool,
+    /// Only this share of them (`--shard I/N`, with `all`).
+    pub shard: Option<Shard>,
 }
 
-/// The project a command works in: the one around the first MEETING given
-/// as a folder that lies in a project (so `rk check /path/to/meeting` works
-/// from anywhere), else the one found upwards from `start`.
-pub fn project_for(args: &MeetingArgs, start: &Path) -> Result<Project> {
-    let around_meeting = args
-        .meetings
-        .iter()
-        .map(|arg| start.join(arg))
-        .filter(|dir| dir.is_dir())
-        .find_map(|dir| Project::discover(&dir).ok());
-    match around_meeting {
-        Some(project) => Ok(project),
-        None => Project::discover(start),
+/// `--shard I/N`: the Ith of N shares of the meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// From 1 to `count`.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// `I/N` with 1 ≤ I ≤ N.
+    pub fn parse(text: &str) -> Result<Shard, String> {
+        let bad = || {
+            format!(
+                "`{text}` is not a shard: give I/N, the Ith of N shares, with 1 ≤ I ≤ N \
+                 (1/3, 2/3, 3/3)"
+            )
+        };
+        let (index, count) = text.split_once('/').ok_or_else(bad)?;
+        let number = |part: &str| part.trim().parse::<usize>().map_err(|_| bad());
+        let shard = Shard {
+            index: number(index)?,
+            count: number(count)?,
+        };
+        if shard.index == 0 || shard.index > shard.count {
+            return Err(bad());
+        }
+        Ok(shard)
+    }
+
+    /// Whether the meeting at `position` (from 0, in date order among all
+    /// the project's meetings) is in this share: dealt out round-robin.
+    pub fn takes(&self, position: usize) -> bool {
+        position % self.count == self.index - 1
     }
 }
 
 /// The meeting folders named on the command line, or all of them.
-pub fn select(project: &Project, args: &MeetingArgs, cwd: &Path) -> Result<Vec<PathBuf>> {
+pub fn select(project: &Project, args: &Selection, cwd: &Path) -> Result<Vec<PathBuf>> {
     // Inside a meeting folder, no MEETING means that meeting.
     if !args.all
         && args.meetings.is_empty()
@@ -192,13 +201,4 @@ pub fn analyse_in(
         meetings,
         diags,
     })
-}
-
-/// "1 item", "16 items".
-pub fn plural_items(n: usize) -> String {
-    if n == 1 {
-        "1 item".to_string()
-    } else {
-        format!("{n} items")
-    }
 }

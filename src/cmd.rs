@@ -1,0 +1,57 @@
+//! One module per subcommand: each translates its arguments into the
+//! options of [`crate::publish`], runs it and prints what came of it.
+
+pub mod build;
+pub mod check;
+pub mod diff;
+pub mod index;
+pub mod init;
+pub mod layout;
+pub mod list;
+pub mod lsp;
+pub mod new;
+pub mod watch;
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::MeetingArgs;
+use crate::project::Project;
+use crate::publish::Selection;
+
+pub use crate::publish::Outcome;
+
+/// The project a command works in: the one around the first MEETING given
+/// as a folder that lies in a project (so `rk check /path/to/meeting` works
+/// from anywhere), else the one found upwards from `start`.
+pub fn project_for(args: &MeetingArgs, start: &Path) -> Result<Project> {
+    let around_meeting = args
+        .meetings
+        .iter()
+        .map(|arg| start.join(arg))
+        .filter(|dir| dir.is_dir())
+        .find_map(|dir| Project::discover(&dir).ok());
+    match around_meeting {
+        Some(project) => Ok(project),
+        None => Project::discover(start),
+    }
+}
+
+/// The meetings the command line names.
+pub fn selection(args: &MeetingArgs) -> Selection {
+    Selection {
+        meetings: args.meetings.clone(),
+        all: args.all,
+        shard: args.shard,
+    }
+}
+
+/// "1 item", "16 items".
+pub fn plural_items(n: usize) -> String {
+    if n == 1 {
+        "1 item".to_string()
+    } else {
+        format!("{n} items")
+    }
+}

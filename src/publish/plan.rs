@@ -1,0 +1,285 @@
+//! A run's options settled once into a plan: which meetings, which layout,
+//! document and edition, which outputs, where they go, whether drafts are
+//! refused and how findings are shown. Every command that loads meetings
+//! works from one.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use anyhow::Result;
+
+use crate::console;
+use crate::diag::{self, Diagnostic, Format, Tally};
+use crate::files::Files;
+use crate::layout::Layout;
+use crate::model::Document;
+use crate::paths;
+use crate::project::Project;
+use crate::publish::analysis::{Selection, layout, select};
+use crate::publish::write::is_inside;
+use crate::render::context::{Edition, Make};
+use crate::render::html;
+use crate::render::typst::world::Engine;
+
+/// What a run is asked to do, as the command line says it; [`Plan::new`]
+/// settles it against the project.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub selection: Selection,
+    /// `--layout`: a built-in layout's name or a folder (relative to where
+    /// rk runs); none: rk.toml's `layout`, else kl.
+    pub layout: Option<String>,
+    /// The referat or the agenda, in the public or the internal edition.
+    pub make: Make,
+    /// `--out`, relative to where rk runs.
+    pub out: Option<PathBuf>,
+    pub only: Only,
+    /// Whether the generated Typst document is written out (`--emit-typst`).
+    pub emit_typst: bool,
+    /// `--publish` (true) or `--no-publish` (false); none: rk.toml decides.
+    pub publish: Option<bool>,
+    pub format: Format,
+    pub deny_warnings: bool,
+    /// With `--all`: build every meeting, also those unchanged (`--force`).
+    pub force: bool,
+    /// What the internal edition's tree holds, for the message when it
+    /// would lie inside the published one ("the internal edition").
+    pub internal_what: &'static str,
+}
+
+impl Options {
+    /// The options of a run that writes nothing of its own choosing: the
+    /// referat's public edition, every output, findings for a person.
+    pub fn new(selection: Selection) -> Options {
+        Options {
+            selection,
+            layout: None,
+            make: make(false, false),
+            out: None,
+            only: Only::all(),
+            emit_typst: false,
+            publish: None,
+            format: Format::Human,
+            deny_warnings: false,
+            force: false,
+            internal_what: "the internal edition",
+        }
+    }
+}
+
+/// `--agenda` and `--internal` as the document and edition to make.
+pub fn make(agenda: bool, internal: bool) -> Make {
+    Make {
+        document: if agenda {
+            Document::Agenda
+        } else {
+            Document::Referat
+        },
+        edition: if internal {
+            Edition::Internal
+        } else {
+            Edition::Public
+        },
+    }
+}
+
+/// Whether findings are shown in colour: on a terminal, unless NO_COLOR
+/// is set.
+pub fn color() -> bool {
+    io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// How findings are shown in this run.
+pub struct Reporter {
+    format: Format,
+    color: bool,
+}
+
+impl Reporter {
+    pub fn new(format: Format) -> Reporter {
+        Reporter {
+            format,
+            color: color(),
+        }
+    }
+
+    pub fn emit(&self, files: &Files, diags: &[Diagnostic]) -> io::Result<()> {
+        console::suspend(|| {
+            diag::emit(
+                self.format,
+                files,
+                diags,
+                self.color,
+                &mut io::stderr().lock(),
+                &mut io::stdout().lock(),
+            )
+        })
+    }
+}
+
+/// The options of a run, settled once: which meetings, which layout,
+/// edition and outputs, where they go and how findings are shown.
+pub struct Plan<'a> {
+    pub project: &'a Project,
+    /// The folders of the meetings to work on, every one the selection
+    /// names (before `--shard`).
+    pub dirs: Vec<PathBuf>,
+    pub selection: Selection,
+    pub layout: Layout,
+    /// The engine's library and the layout's fonts, made once, when first
+    /// needed.
+    engine: OnceLock<Arc<Engine>>,
+    /// The referat or the agenda, in the public or the internal edition.
+    pub make: Make,
+    pub only: Only,
+    /// The tree the meetings' folders go in: `out`, or for the internal
+    /// edition a tree of its own, `out-internt`.
+    pub out_root: PathBuf,
+    pub urls: html::Urls<'a>,
+    /// Whether the generated document is written out (`--emit-typst`).
+    pub emit_typst: bool,
+    pub deny_warnings: bool,
+    /// Every meeting built, also those unchanged since their last build.
+    pub force: bool,
+    /// Whether this is a publishing build, which refuses drafts, and what
+    /// made it one.
+    pub publish: Option<Publish>,
+    pub reporter: Reporter,
+}
+
+/// What made a build a publishing build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publish {
+    /// `--publish`.
+    Flag,
+    /// rk.toml's `publish = true`.
+    Config,
+}
+
+impl Publish {
+    /// `--publish` wins over nothing, `--no-publish` over rk.toml.
+    fn of(flag: Option<bool>, config: bool) -> Option<Publish> {
+        match flag {
+            Some(true) => Some(Publish::Flag),
+            None if config => Some(Publish::Config),
+            _ => None,
+        }
+    }
+}
+
+/// Where an edition's outputs go: `--out` (relative to where rk runs), else
+/// rk.toml's `out` or `out_internal`. The internal edition (`what`, for the
+/// message) never goes inside the tree that gets published.
+pub fn output_root(
+    project: &Project,
+    out: Option<&Path>,
+    edition: Edition,
+    cwd: &Path,
+    what: &str,
+) -> Result<PathBuf> {
+    let published = project.root.join(&project.config.out);
+    let out_root = match (out, edition) {
+        (Some(out), _) => cwd.join(out),
+        (None, Edition::Public) => published.clone(),
+        (None, Edition::Internal) => project.root.join(&project.config.out_internal),
+    };
+    if edition == Edition::Internal && is_inside(&out_root, &published) {
+        anyhow::bail!(
+            "{what} cannot go to {}: that is inside {}, the tree that gets published; give \
+             --out (or out_internal in rk.toml) a folder outside it",
+            paths::shown(&out_root),
+            paths::shown(&published)
+        );
+    }
+    Ok(out_root)
+}
+
+impl<'a> Plan<'a> {
+    /// The plan of `options` in `project`, run from `cwd`: a layout or an
+    /// output folder that cannot be used is an error here, before any
+    /// finding.
+    pub fn new(project: &'a Project, options: &Options, cwd: &Path) -> Result<Plan<'a>> {
+        let out_root = output_root(
+            project,
+            options.out.as_deref(),
+            options.make.edition,
+            cwd,
+            options.internal_what,
+        )?;
+        Ok(Plan {
+            project,
+            dirs: select(project, &options.selection, cwd)?,
+            selection: options.selection.clone(),
+            engine: OnceLock::new(),
+            layout: layout(project, options.layout.as_deref(), cwd)?,
+            make: options.make,
+            only: options.only,
+            out_root,
+            urls: html::Urls {
+                case: project.config.case.url.as_deref(),
+                document: project.config.document.url.as_deref(),
+            },
+            emit_typst: options.emit_typst,
+            deny_warnings: options.deny_warnings,
+            force: options.force,
+            publish: Publish::of(options.publish, project.config.publish),
+            reporter: Reporter::new(options.format),
+        })
+    }
+
+    /// The engine's library and the layout's fonts, made on first use.
+    pub fn engine(&self) -> &Arc<Engine> {
+        self.engine
+            .get_or_init(|| Arc::new(Engine::new(&self.layout)))
+    }
+
+    /// An agenda needs the layout's labels of the parts written at the
+    /// meeting: an error before anything is built when they are missing.
+    pub fn check_layout(&self) -> Result<()> {
+        if self.make.document == Document::Agenda {
+            self.layout.check_agenda_labels()?;
+        }
+        Ok(())
+    }
+
+    /// Whether findings tallied as `tally` fail this run.
+    pub fn fails(&self, tally: &Tally) -> bool {
+        tally.fails(self.deny_warnings)
+    }
+
+    /// `referat`, or `referat-internt` for the internal edition, whose
+    /// files say what they are wherever they end up; `dagsorden` and
+    /// `dagsorden-internt` for the agenda.
+    pub fn stem(&self) -> &'static str {
+        match (self.make.document, self.make.edition) {
+            (Document::Referat, Edition::Public) => paths::PUBLIC_STEM,
+            (Document::Referat, Edition::Internal) => paths::INTERNAL_STEM,
+            (Document::Agenda, Edition::Public) => paths::AGENDA_STEM,
+            (Document::Agenda, Edition::Internal) => paths::AGENDA_INTERNAL_STEM,
+        }
+    }
+
+    /// The folder of meeting `id`'s outputs.
+    pub fn out_dir(&self, id: &str) -> PathBuf {
+        self.out_root.join(id)
+    }
+}
+
+/// Which outputs `--only` asks for (all three when it is not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Only {
+    pub pdf: bool,
+    pub html: bool,
+    pub json: bool,
+}
+
+impl Only {
+    pub fn all() -> Only {
+        Only {
+            pdf: true,
+            html: true,
+            json: true,
+        }
+    }
+}
