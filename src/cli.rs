@@ -53,9 +53,24 @@ pub enum Command {
     /// A Language Server on standard input and output, for editors: the
     /// findings of `rk check` as you type, quick fixes, completion, hover.
     Lsp,
+    /// Explain a rule: what it catches, why it matters, how to fix it, with
+    /// an example; without RULE, list the rules.
+    Explain(ExplainArgs),
     /// Build a meeting, then again on every save, saying how long each
     /// build took; with --serve, show it in a browser that reloads.
     Watch(WatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule, as findings name it: missing-sag.
+    #[arg(value_name = "RULE")]
+    pub rule: Option<String>,
+
+    /// Print Markdown: the rule's explanation, or without RULE the rule
+    /// table of the documentation.
+    #[arg(long)]
+    pub markdown: bool,
 }
 
 #[derive(Debug, Args)]

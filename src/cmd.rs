@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod explain;
 pub mod index;
 pub mod init;
 pub mod layout;

@@ -10,119 +10,7 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use crate::files::{FileId, Files};
-
-/// Every rule rk checks. The kebab-case name is the user-facing rule name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    Encoding,
-    Yaml,
-    /// A warning: a ` #` comment cuts a plain text value short.
-    YamlComment,
-    BadValue,
-    MissingField,
-    UnknownField,
-    DateMismatch,
-    NoAttendees,
-    UnknownPerson,
-    UnknownItem,
-    AbsentAndPresent,
-    DuplicatePerson,
-    BadSubstitute,
-    MissingSag,
-    BadSag,
-    /// A document number (`dok`) that does not match rk.toml's pattern.
-    BadDocument,
-    Numbering,
-    HeadingLevel,
-    MissingFile,
-    ImageAlt,
-    UnsafeLink,
-    PersonalData,
-    RawHtml,
-    EmptyItem,
-    Nesting,
-    MissingGlyph,
-    /// Not a check: the engine could not typeset the document (`rk build`).
-    Typeset,
-}
-
-impl Rule {
-    /// Every rule `rk check` applies.
-    pub const ALL: [Rule; 26] = [
-        Rule::Encoding,
-        Rule::Yaml,
-        Rule::YamlComment,
-        Rule::BadValue,
-        Rule::MissingField,
-        Rule::UnknownField,
-        Rule::DateMismatch,
-        Rule::NoAttendees,
-        Rule::UnknownPerson,
-        Rule::UnknownItem,
-        Rule::AbsentAndPresent,
-        Rule::DuplicatePerson,
-        Rule::BadSubstitute,
-        Rule::MissingSag,
-        Rule::BadSag,
-        Rule::BadDocument,
-        Rule::Numbering,
-        Rule::HeadingLevel,
-        Rule::MissingFile,
-        Rule::ImageAlt,
-        Rule::UnsafeLink,
-        Rule::PersonalData,
-        Rule::RawHtml,
-        Rule::EmptyItem,
-        Rule::Nesting,
-        Rule::MissingGlyph,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::Encoding => "encoding",
-            Rule::Yaml => "yaml",
-            Rule::YamlComment => "yaml-comment",
-            Rule::BadValue => "bad-value",
-            Rule::MissingField => "missing-field",
-            Rule::UnknownField => "unknown-field",
-            Rule::DateMismatch => "date-mismatch",
-            Rule::NoAttendees => "no-attendees",
-            Rule::UnknownPerson => "unknown-person",
-            Rule::UnknownItem => "unknown-item",
-            Rule::AbsentAndPresent => "absent-and-present",
-            Rule::DuplicatePerson => "duplicate-person",
-            Rule::BadSubstitute => "bad-substitute",
-            Rule::MissingSag => "missing-sag",
-            Rule::BadSag => "bad-sag",
-            Rule::BadDocument => "bad-document",
-            Rule::Numbering => "numbering",
-            Rule::HeadingLevel => "heading-level",
-            Rule::MissingFile => "missing-file",
-            Rule::ImageAlt => "image-alt",
-            Rule::UnsafeLink => "unsafe-link",
-            Rule::PersonalData => "personal-data",
-            Rule::RawHtml => "raw-html",
-            Rule::EmptyItem => "empty-item",
-            Rule::Nesting => "nesting",
-            Rule::MissingGlyph => "missing-glyph",
-            Rule::Typeset => "typeset",
-        }
-    }
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
+pub use crate::rules::{Rule, Severity};
 
 /// Where a finding points: a byte range in one source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,17 +200,10 @@ pub fn render_human(files: &Files, diag: &Diagnostic, color: bool) -> String {
         // The span could not be placed in the file: fall back to one line.
         Err(_) => format!(
             "{}[{}]: {}\n",
-            severity_word(diag.severity),
+            diag.severity.word(),
             diag.rule,
             diag.message
         ),
-    }
-}
-
-fn severity_word(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
     }
 }
 
@@ -336,7 +217,7 @@ pub fn render_github(files: &Files, diag: &Diagnostic) -> String {
     }
     format!(
         "::{} file={},line={},col={},endLine={},endColumn={},title=rk {}::{}",
-        severity_word(r.severity),
+        r.severity.word(),
         escape_property(r.file),
         r.line,
         r.column,

@@ -20,5 +20,6 @@ pub mod paths;
 pub mod project;
 pub mod publish;
 pub mod render;
+pub mod rules;
 pub mod source;
 pub mod suggest;

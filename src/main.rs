@@ -51,6 +51,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
         Command::Layout(command) => cmd::layout::run(command, &start),
         Command::Lsp => cmd::lsp::run(),
+        Command::Explain(args) => cmd::explain::run(args),
         Command::Watch(args) => {
             let meetings = rk::cli::MeetingArgs {
                 meetings: vec![args.meeting.clone()],
