@@ -185,10 +185,16 @@ pub fn explanation(rule: Rule, markdown: bool) -> String {
     let mut out = if markdown {
         format!("## `{}` ({})\n\n", doc.name, doc.severity.word())
     } else {
-        format!("{} ({}): {}\n\n", doc.name, doc.severity.word(), doc.summary)
+        format!(
+            "{} ({}): {}\n\n",
+            doc.name,
+            doc.severity.word(),
+            doc.summary
+        )
     };
+    let catches = format!("{}.", doc.catches.trim_end_matches('.'));
     for (lead, text) in [
-        ("Fires when", doc.catches),
+        ("Fires when", catches.as_str()),
         ("Why it matters:", doc.why),
         ("How to fix it:", doc.fix),
     ] {

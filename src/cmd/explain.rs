@@ -27,8 +27,8 @@ fn find(name: &str) -> Result<Rule> {
         return Ok(rule);
     }
     let names = Rule::EVERY.iter().map(|rule| rule.name());
-    let hint = suggest::closest(name, names)
-        .map_or_else(String::new, |s| format!(" (did you mean {s}?)"));
+    let hint =
+        suggest::closest(name, names).map_or_else(String::new, |s| format!(" (did you mean {s}?)"));
     bail!("no rule `{name}`{hint}; `rk explain` lists the rules")
 }
 
@@ -46,10 +46,7 @@ fn list() -> String {
             rules::Severity::Error => "",
             rules::Severity::Warning => " (warning)",
         };
-        out.push_str(&format!(
-            "{:width$}  {}{warning}\n",
-            doc.name, doc.summary
-        ));
+        out.push_str(&format!("{:width$}  {}{warning}\n", doc.name, doc.summary));
     }
     out.push_str("\n`rk explain RULE` explains one.\n");
     out
