@@ -12,6 +12,11 @@ lint:
     cargo fmt --check
     cargo clippy --all-targets -- -D warnings
 
+# Writes the rule table of the documentation (between
+# `<!-- rules:start -->` and `<!-- rules:end -->`) from src/rules.rs.
+rules-table:
+    RK_BLESS=1 cargo test --test explain the_rule_table
+
 # Everything CI does, on this machine.
 ci:
     bash .ci/run
