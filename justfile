@@ -15,7 +15,7 @@ lint:
 # Writes the rule table of the documentation (between
 # `<!-- rules:start -->` and `<!-- rules:end -->`) from src/rules.rs.
 rules-table:
-    RK_BLESS=1 cargo test --test explain the_rule_table
+    RK_BLESS=1 cargo test --test it explain::the_rule_table
 
 # Everything CI does, on this machine.
 ci:

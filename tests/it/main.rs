@@ -29,6 +29,7 @@ mod cli;
 mod diff;
 mod example_meeting;
 mod example_projects;
+mod explain;
 mod formats;
 mod html;
 mod index;

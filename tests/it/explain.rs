@@ -3,12 +3,10 @@
 //! every rule, and the rule table of the documentation regenerated from the
 //! declarations.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{Finding, check_json, fixture_names, rk, scratch};
+use crate::common::{self, Finding, check_json, fixture_names, rk, scratch};
 use rk::rules::{self, EXAMPLE_FOLDER, EXAMPLE_MEETING, Example, Rule, Saved, Severity};
 
 #[test]
@@ -233,7 +231,7 @@ const END: &str = "<!-- rules:end -->";
 
 /// The rule table between the markers, wherever the documentation keeps
 /// it (README.md or a page under docs/), is the one the declarations make.
-/// `RK_BLESS=1 cargo test --test explain the_rule_table` writes it (not
+/// `RK_BLESS=1 cargo test --test it explain::the_rule_table` writes it (not
 /// in CI).
 #[test]
 fn the_rule_table_is_generated() {
@@ -263,7 +261,7 @@ fn the_rule_table_is_generated() {
             panic!(
                 "the rule table in {} is not the one src/rules.rs declares; \
                  write it with `just rules-table` \
-                 (`RK_BLESS=1 cargo test --test explain the_rule_table`)",
+                 (`RK_BLESS=1 cargo test --test it explain::the_rule_table`)",
                 page.display()
             );
         }
