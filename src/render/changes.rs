@@ -7,12 +7,13 @@ use serde::Serialize;
 
 use crate::markdown;
 use crate::model::{ItemNumber, same_name};
-use crate::render::context::{Edition, ItemView, PersonView, Referat};
+use crate::render::context::{ItemContent, ItemView, PersonView, Referat};
 use crate::render::marked::{self, Marks};
 
-/// A version of a referat as compared: its full (internal) view, and
-/// each item's file name, by which the items of two versions are paired
-/// (an item renumbered is the same item).
+/// A version of a referat as compared: its view in the edition of the
+/// change page (the public one compares public views, in which a closed
+/// item has no content), and each item's file name, by which the items of
+/// two versions are paired (an item renumbered is the same item).
 pub struct Version<'a> {
     pub referat: &'a Referat,
     pub files: Vec<String>,
@@ -53,8 +54,8 @@ pub struct ItemChange {
     /// changed.
     pub closed: bool,
     pub fields: Vec<FieldChange>,
-    /// Words of the body inserted and deleted (left out for a closed item
-    /// in the public edition).
+    /// Words of the body inserted and deleted (left out where a version
+    /// withholds the body: a closed item in the public edition).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words_inserted: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,14 +105,14 @@ impl Changes {
 }
 
 /// The changes from `old` (none: a meeting new since `base`) to `new`,
-/// for `edition`: in the public one a closed item's changes are only that
-/// it changed, and which of its public fields (number, title, closed).
+/// as far as their views show them: of a closed item in the public
+/// edition, that it changed, and which of its public fields (number,
+/// title, closed, kind, status).
 pub fn compare(
     meeting: &str,
     base: &str,
     old: Option<&Version<'_>>,
     new: &Version<'_>,
-    edition: Edition,
 ) -> Changes {
     let (fields, people) = match old {
         Some(old) => (
@@ -120,7 +121,7 @@ pub fn compare(
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let mut items: Vec<ItemChange> = pairs(old, new)
+    let items: Vec<ItemChange> = pairs(old, new)
         .into_iter()
         .filter_map(|(o, n)| {
             let old_item = o.and_then(|i| old.map(|v| &v.referat.items[i]));
@@ -128,13 +129,6 @@ pub fn compare(
             item_change(old_item, new_item, o, n)
         })
         .collect();
-    if edition == Edition::Public {
-        for item in items.iter_mut().filter(|i| i.closed) {
-            item.fields.retain(|f| PUBLIC_FIELDS.contains(&f.field));
-            item.words_inserted = None;
-            item.words_deleted = None;
-        }
-    }
     Changes {
         meeting: meeting.to_string(),
         base: base.to_string(),
@@ -144,9 +138,6 @@ pub fn compare(
         items,
     }
 }
-
-/// The fields of a closed item that the public edition shows.
-pub const PUBLIC_FIELDS: [&str; 3] = ["number", "title", "closed"];
 
 /// The items of both versions paired (old index, new index), in the order
 /// of the page: the new version's, a removed item where its number falls.
@@ -191,9 +182,9 @@ pub fn pairs(old: Option<&Version<'_>>, new: &Version<'_>) -> Vec<(Option<usize>
     out
 }
 
-fn item_change(
-    old: Option<&ItemView>,
-    new: Option<&ItemView>,
+fn item_change<'a>(
+    old: Option<&'a ItemView>,
+    new: Option<&'a ItemView>,
     old_index: Option<usize>,
     new_index: Option<usize>,
 ) -> Option<ItemChange> {
@@ -203,12 +194,22 @@ fn item_change(
         (None, _) => (Change::New, Vec::new()),
         (_, None) => (Change::Removed, Vec::new()),
     };
-    let empty = String::new();
-    let (inserted, deleted, body_changed) = word_counts(
-        old.map_or(&empty, |i| &i.body),
-        new.map_or(&empty, |i| &i.body),
-    );
-    if change == Change::Changed && fields.is_empty() && !body_changed {
+    // The bodies, where every version there is shows its body (a version
+    // not there has an empty one).
+    let body = |view: Option<&'a ItemView>| match view {
+        Some(view) => view.content().map(|c| c.body.as_str()),
+        None => Some(""),
+    };
+    let words = body(old)
+        .zip(body(new))
+        .map(|(old, new)| word_counts(old, new));
+    // Two withheld contents: whether they differ, and nothing of how.
+    let withheld_changed = old
+        .zip(new)
+        .and_then(|(old, new)| old.same_withheld(new))
+        .is_some_and(|same| !same);
+    let body_changed = words.is_some_and(|(_, _, changed)| changed);
+    if change == Change::Changed && fields.is_empty() && !body_changed && !withheld_changed {
         return None;
     }
     Some(ItemChange {
@@ -217,8 +218,8 @@ fn item_change(
         change,
         closed: old.is_some_and(|i| i.closed) || new.is_some_and(|i| i.closed),
         fields,
-        words_inserted: Some(inserted),
-        words_deleted: Some(deleted),
+        words_inserted: words.map(|(inserted, _, _)| inserted),
+        words_deleted: words.map(|(_, deleted, _)| deleted),
         old: old_index,
         new: new_index,
     })
@@ -260,27 +261,21 @@ fn field(field: &'static str, old: Option<String>, new: Option<String>) -> Optio
     (old != new).then_some(FieldChange { field, old, new })
 }
 
+/// The fields that changed, in the order of the page: of the content
+/// only where both versions show it.
 fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
-    let list = |l: &[String], sep: &str| value(&l.join(sep));
-    let attachments = |i: &ItemView| {
-        let titles: Vec<String> = i.attachments.iter().map(|a| a.title.clone()).collect();
-        value(&titles.join(", "))
+    let content = match (old.content(), new.content()) {
+        (Some(old), Some(new)) => content_fields(old, new),
+        _ => [None, None, None, None, None],
     };
+    let [sag, dok, responsible, presenters, attachments] = content;
     [
         field("number", value(&old.number), value(&new.number)),
         field("title", value(&old.title), value(&new.title)),
-        field("sag", old.sag.clone(), new.sag.clone()),
-        field("dok", old.dok.clone(), new.dok.clone()),
-        field(
-            "responsible",
-            list(&old.responsible, "/"),
-            list(&new.responsible, "/"),
-        ),
-        field(
-            "presenters",
-            list(&old.presenters, ", "),
-            list(&new.presenters, ", "),
-        ),
+        sag,
+        dok,
+        responsible,
+        presenters,
         field(
             "closed",
             Some(old.closed.to_string()),
@@ -296,11 +291,36 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
             old.status.map(str::to_string),
             new.status.map(str::to_string),
         ),
-        field("attachments", attachments(old), attachments(new)),
+        attachments,
     ]
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// The changes of the content's fields: sag, dok, responsible, presenters
+/// and attachments.
+fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 5] {
+    let list = |l: &[String], sep: &str| value(&l.join(sep));
+    let attachments = |c: &ItemContent| {
+        let titles: Vec<String> = c.attachments.iter().map(|a| a.title.clone()).collect();
+        value(&titles.join(", "))
+    };
+    [
+        field("sag", old.sag.clone(), new.sag.clone()),
+        field("dok", old.dok.clone(), new.dok.clone()),
+        field(
+            "responsible",
+            list(&old.responsible, "/"),
+            list(&new.responsible, "/"),
+        ),
+        field(
+            "presenters",
+            list(&old.presenters, ", "),
+            list(&new.presenters, ", "),
+        ),
+        field("attachments", attachments(old), attachments(new)),
+    ]
 }
 
 fn meeting_fields(old: &Referat, new: &Referat) -> Vec<FieldChange> {

@@ -187,8 +187,11 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     html::render(&agenda, &layout, &meeting_dir, html::Urls::default()).unwrap();
     prop_assert_eq!(agenda.items.len(), referat.items.len());
     let parts = layout.labels.meeting_parts.as_deref().unwrap_or_default();
-    for item in &agenda.items {
-        prop_assert_eq!(&rk::markdown::without_parts(&item.body, parts), &item.body);
+    for content in agenda.items.iter().filter_map(|item| item.content()) {
+        prop_assert_eq!(
+            &rk::markdown::without_parts(&content.body, parts),
+            &content.body
+        );
     }
 
     if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
