@@ -114,11 +114,13 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let meeting_dir = dir.path().join("2020-11-25");
     fs::create_dir_all(meeting_dir.join("bilag")).unwrap();
     let names = ["meeting.yaml", "01-aaben.md", "02-lukket.md"];
-    fs::copy(
-        fixture().join("bilag/fortroligt.txt"),
-        meeting_dir.join("bilag/fortroligt.txt"),
-    )
-    .unwrap();
+    for file in ["fortroligt.txt", "handleplan.pdf", "notat om data.txt"] {
+        fs::copy(
+            fixture().join("bilag").join(file),
+            meeting_dir.join("bilag").join(file),
+        )
+        .unwrap();
+    }
     let mut contents: Vec<Vec<u8>> = names
         .iter()
         .map(|n| fs::read(fixture().join(n)).unwrap())
