@@ -108,12 +108,7 @@ impl Changes {
 /// as far as their views show them: of a closed item in the public
 /// edition, that it changed, and which of its public fields (number,
 /// title, closed, kind, status).
-pub fn compare(
-    meeting: &str,
-    base: &str,
-    old: Option<&Version<'_>>,
-    new: &Version<'_>,
-) -> Changes {
+pub fn compare(meeting: &str, base: &str, old: Option<&Version<'_>>, new: &Version<'_>) -> Changes {
     let (fields, people) = match old {
         Some(old) => (
             meeting_fields(old.referat, new.referat),
@@ -395,4 +390,85 @@ pub fn same_person(a: &PersonView, b: &PersonView) -> bool {
         && a.note == b.note
         && a.substitute_for == b.substitute_for
         && a.items == b.items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Meeting, Spanned};
+    use crate::render::context::{Edition, closed_fixture};
+
+    /// The changes from the fixture meeting to `edit` of it, in `edition`.
+    fn changes_to(edit: impl Fn(&mut Meeting), edition: Edition) -> Changes {
+        let (old, date) = closed_fixture();
+        let mut new = old.clone();
+        edit(&mut new);
+        let labels = crate::layout::Layout::resolve("kl", std::path::Path::new("."))
+            .unwrap()
+            .labels;
+        let (old, new) = (
+            Referat::new(&old, date, &labels, edition),
+            Referat::new(&new, date, &labels, edition),
+        );
+        let files = vec!["01.md".to_string(), "02.md".to_string()];
+        let version = |referat| Version {
+            referat,
+            files: files.clone(),
+        };
+        compare("m", "main", Some(&version(&old)), &version(&new))
+    }
+
+    fn closed_item_edited(meeting: &mut Meeting) {
+        let item = &mut meeting.items[1];
+        item.body = item.body.replace("hans fravær", "hendes fravær");
+        item.sag = Some(Spanned::new(
+            crate::model::Sag::Ref("SAG-2020-08888".into()),
+            0..0,
+        ));
+    }
+
+    #[test]
+    fn the_public_edition_says_only_that_a_closed_item_changed() {
+        let public = changes_to(closed_item_edited, Edition::Public);
+        let [item] = &public.items[..] else {
+            panic!("{:?}", public.items)
+        };
+        assert_eq!((item.change, item.closed), (Change::Changed, true));
+        assert!(item.fields.is_empty(), "{:?}", item.fields);
+        assert_eq!((item.words_inserted, item.words_deleted), (None, None));
+
+        let internal = changes_to(closed_item_edited, Edition::Internal);
+        let item = &internal.items[0];
+        let fields: Vec<&str> = item.fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["sag"]);
+        assert_eq!(
+            (item.words_inserted, item.words_deleted),
+            (Some(1), Some(1))
+        );
+    }
+
+    #[test]
+    fn a_closed_item_rewrapped_is_unchanged_in_both_editions() {
+        let rewrap = |m: &mut Meeting| m.items[1].body = m.items[1].body.replace(", og", ",\nog");
+        assert!(closed_fixture().0.items[1].body.contains(", og"));
+        for edition in [Edition::Public, Edition::Internal] {
+            assert!(changes_to(rewrap, edition).is_empty(), "{edition:?}");
+        }
+    }
+
+    #[test]
+    fn an_item_opened_shows_nothing_of_its_closed_version() {
+        let open = |m: &mut Meeting| {
+            m.items[1].closed = false;
+            m.items[1].sag = None;
+        };
+        let public = changes_to(open, Edition::Public);
+        let item = &public.items[0];
+        let fields: Vec<&str> = item.fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["closed"]);
+        assert_eq!(item.words_inserted, None);
+        let internal = changes_to(open, Edition::Internal);
+        let fields: Vec<&str> = internal.items[0].fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["sag", "closed"]);
+    }
 }

@@ -177,8 +177,10 @@ enum Content {
 pub struct Fingerprint(u64);
 
 /// The content of an item: what the public edition withholds of a closed
-/// one. Made only in this module (it has a private field).
+/// one. A view gets it only from [`ItemView::new`] (its `content` is
+/// private), so another one made elsewhere could go nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ItemContent {
     /// The case reference; `None` for `sag: none`.
     pub sag: Option<String>,
@@ -189,7 +191,6 @@ pub struct ItemContent {
     pub attachments: Vec<AttachmentView>,
     /// The Markdown body.
     pub body: String,
-    sealed: (),
 }
 
 /// A withheld content as the serialised view gives it (the JSON, the
@@ -201,7 +202,6 @@ static WITHHELD: ItemContent = ItemContent {
     presenters: Vec::new(),
     attachments: Vec::new(),
     body: String::new(),
-    sealed: (),
 };
 
 impl ItemContent {
@@ -216,7 +216,6 @@ impl ItemContent {
             presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
             attachments: item.attachments.iter().map(AttachmentView::new).collect(),
             body: item.body.clone(),
-            sealed: (),
         }
     }
 
@@ -623,9 +622,96 @@ fn url_with(template: &str, placeholder: &str, reference: &str) -> String {
     template.replace(placeholder, &encoded)
 }
 
+/// The test fixture's meeting with a closed item (item 2), loaded, and its
+/// date.
+#[cfg(test)]
+pub(crate) fn closed_fixture() -> (Meeting, Date) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/build/closed/meetings/2020-11-25");
+    let mut files = crate::files::Files::default();
+    let meeting = crate::source::load(&dir, &mut files, &mut Vec::new()).unwrap();
+    let date = meeting.calendar_date().unwrap();
+    (meeting, date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn labels() -> Labels {
+        crate::layout::Layout::resolve("kl", Path::new("."))
+            .unwrap()
+            .labels
+    }
+
+    #[test]
+    fn a_closed_item_has_no_content_in_the_public_edition_and_all_of_it_internally() {
+        let (mut meeting, date) = closed_fixture();
+        // Whatever its source says: a field given, a note, a linked file.
+        meeting.items[1].dok = Some(Spanned::new("DOK-1".into(), 0..0));
+        meeting.items[1]
+            .body
+            .push_str("\n[^1] [x](bilag/fortroligt.txt)\n\n[^1]: Note.\n");
+        let labels = labels();
+        for document in [Document::Referat, Document::Agenda] {
+            let public = Make {
+                document,
+                edition: Edition::Public,
+            };
+            let referat = Referat::of(&meeting, date, &labels, public);
+            let closed = &referat.items[1];
+            assert!(closed.closed && closed.content().is_none());
+            assert_eq!(closed.shown(), &WITHHELD);
+            assert!(referat.items[0].content().is_some());
+            // Only the open item's files are published.
+            assert!(referat.files.iter().all(|f| !f.path.contains("fortroligt")));
+
+            let internal = Make {
+                document,
+                edition: Edition::Internal,
+            };
+            let referat = Referat::of(&meeting, date, &labels, internal);
+            let content = referat.items[1].content().unwrap();
+            assert_eq!(content.sag.as_deref(), Some("SAG-2020-09999"));
+            assert_eq!(content.dok.as_deref(), Some("DOK-1"));
+            assert_eq!(content.presenters, ["Karen Rahbek"]);
+            assert!(
+                referat
+                    .files
+                    .iter()
+                    .any(|f| f.path == "bilag/fortroligt.txt")
+            );
+        }
+    }
+
+    #[test]
+    fn a_withheld_content_serialises_as_an_empty_one_with_the_same_keys() {
+        let (meeting, date) = closed_fixture();
+        let labels = labels();
+        let view = |edition| {
+            let referat = Referat::new(&meeting, date, &labels, edition);
+            serde_json::to_value(&referat.items[1]).unwrap()
+        };
+        let (public, internal) = (view(Edition::Public), view(Edition::Internal));
+        assert_eq!(
+            public,
+            serde_json::json!({
+                "number": "2", "title": "Personalesag", "level": 1, "group": false,
+                "closed": true, "sag": null, "responsible": [], "presenters": [],
+                "attachments": [], "body": ""
+            })
+        );
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().unwrap().keys().cloned().collect()
+        };
+        assert_eq!(keys(&public), keys(&internal));
+        assert!(
+            internal["body"]
+                .as_str()
+                .unwrap()
+                .contains("Hemmelig Hansen")
+        );
+    }
 
     #[test]
     fn anchors() {

@@ -665,7 +665,11 @@ fn no_output_of_the_public_edition_holds_a_word_of_a_closed_items_content() {
     replace_in(&meeting.join("02-lukket.md"), "zqxbody", "zqxbody zqxnyt");
     replace_in(&meeting.join("02-lukket.md"), "zqxsag", "zqxsag2");
     replace_in(&meeting.join("02-lukket.md"), "zqxdok", "zqxdok2");
-    replace_in(&meeting.join("02-lukket.md"), "Zqxansvarlig", "Zqxansvarlig2");
+    replace_in(
+        &meeting.join("02-lukket.md"),
+        "Zqxansvarlig",
+        "Zqxansvarlig2",
+    );
     replace_in(&meeting.join("01-aaben.md"), "det åbne", "det helt åbne");
 
     let mut told = String::new();
@@ -711,7 +715,10 @@ fn no_output_of_the_public_edition_holds_a_word_of_a_closed_items_content() {
         // The item's presenter is one of the members: not named as such.
         assert!(!text.contains("oplæg ved"), "the presenters in out/{file}");
     }
-    assert!(!told.contains("zqx"), "a marker in rk diff's output:\n{told}");
+    assert!(
+        !told.contains("zqx"),
+        "a marker in rk diff's output:\n{told}"
+    );
     assert!(told.contains("changed (closed item)"), "{told}");
     // The title, the kind and that it is closed are public.
     let referat = &public
