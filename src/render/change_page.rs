@@ -16,8 +16,9 @@ use crate::render::context::{self, ItemView, PersonView, Referat, SectionView};
 use crate::render::html::{self, Urls};
 use crate::render::marked::{self, Marks};
 
-/// One version of the referat as the page shows it: the edition's view,
-/// the folder its images are read from, and the version as compared.
+/// One version of the referat as the page shows it: the edition's view
+/// (the one `version` holds: the page shows what was compared), the folder
+/// its images are read from, and the version as compared.
 pub struct Shown<'a> {
     pub referat: &'a Referat,
     pub dir: &'a Path,

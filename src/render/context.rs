@@ -1,6 +1,8 @@
 //! The plain data every renderer works from, and the content of
-//! referat.json: a checked meeting as it is to be published. Closed items
-//! are cut down here, once, for every output.
+//! referat.json: a checked meeting as it is to be published. What an
+//! edition shows of an item is decided once, by [`ItemView::new`]: the
+//! public view of a closed item holds none of its content (see
+//! docs/dev/public-edition.md).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
