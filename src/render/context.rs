@@ -176,7 +176,7 @@ enum Content {
 /// when the content is the same as `rk diff` compares it (its fields, and
 /// the words and structure of its body).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fingerprint(u64);
+struct Fingerprint(u64);
 
 /// The content of an item: what the public edition withholds of a closed
 /// one. A view gets it only from [`ItemView::new`] (its `content` is
