@@ -161,15 +161,17 @@ fn compare(
     let labels = &plan.layout.labels;
     // A date the earlier version did not give right is taken as today's.
     let old_date = |m: &Meeting| m.calendar_date().unwrap_or(date);
-    let new_full = Referat::new(meeting, date, labels, Edition::Internal);
-    let old_full = old
+    // Both versions in the page's edition: the public page compares public
+    // views, which hold nothing of a closed item's content.
+    let new_view = Referat::new(meeting, date, labels, plan.edition);
+    let old_view = old
         .as_ref()
-        .map(|m| Referat::new(m, old_date(m), labels, Edition::Internal));
+        .map(|m| Referat::new(m, old_date(m), labels, plan.edition));
     let new_version = Version {
-        referat: &new_full,
+        referat: &new_view,
         files: item_files(meeting, files),
     };
-    let old_version = old.as_ref().zip(old_full.as_ref()).map(|(m, r)| Version {
+    let old_version = old.as_ref().zip(old_view.as_ref()).map(|(m, r)| Version {
         referat: r,
         files: item_files(m, &old_files),
     });
@@ -178,7 +180,6 @@ fn compare(
         &revision.name,
         old_version.as_ref(),
         &new_version,
-        plan.edition,
     );
     if !plan.named && changes.is_empty() {
         return Ok(Report {
@@ -186,10 +187,6 @@ fn compare(
             page: None,
         });
     }
-    let new_view = Referat::new(meeting, date, labels, plan.edition);
-    let old_view = old
-        .as_ref()
-        .map(|m| Referat::new(m, old_date(m), labels, plan.edition));
     let page = change_page::render(&change_page::Input {
         changes: &changes,
         old: old

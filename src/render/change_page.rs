@@ -16,8 +16,9 @@ use crate::render::context::{self, ItemView, PersonView, Referat, SectionView};
 use crate::render::html::{self, Urls};
 use crate::render::marked::{self, Marks};
 
-/// One version of the referat as the page shows it: the edition's view,
-/// the folder its images are read from, and the version as compared.
+/// One version of the referat as the page shows it: the edition's view
+/// (the one `version` holds: the page shows what was compared), the folder
+/// its images are read from, and the version as compared.
 pub struct Shown<'a> {
     pub referat: &'a Referat,
     pub dir: &'a Path,
@@ -414,30 +415,34 @@ fn page_item<'a>(
         .items
         .iter()
         .find(|c| c.old == o && c.new == n);
-    // Closed now or before: the public edition shows nothing of it.
-    let withheld = !internal && (view.closed || old_view.is_some_and(|v| v.closed));
+    // A version that withholds the item's content (closed in the public
+    // edition) shows nothing of it, and nothing is marked against it.
+    let before_withheld = old_view.is_some_and(|v| v.content().is_none());
+    let withheld = view.content().is_none() || before_withheld;
     let level = view.level + usize::from(view.section.is_some());
     let anchor = change.map_or_else(|| view.anchor(), ItemChange::anchor);
-    let body = if withheld && view.closed {
-        String::new()
-    } else {
-        // Open now but closed before: the text as published now, nothing
-        // of the closed version marked.
-        let before = if withheld { new_view } else { old_view };
-        let old_dir = if withheld {
-            new.dir
-        } else {
-            old.map_or(new.dir, |o| o.dir)
-        };
-        marked_body(
-            before.map(|v| (v.body.as_str(), old_dir)),
-            new_view.map(|v| (v.body.as_str(), new.dir)),
-            &words.marks,
-            level,
-            &anchor,
-            &words.notes,
-        )
+    let body = match view.content() {
+        None => String::new(),
+        Some(_) => {
+            // Open now but closed before: the text as published now, with
+            // nothing of the closed version marked.
+            let (before, old_dir) = if before_withheld {
+                (new_view, new.dir)
+            } else {
+                (old_view, old.map_or(new.dir, |o| o.dir))
+            };
+            let text = |v: &'a ItemView| v.content().map(|c| c.body.as_str());
+            marked_body(
+                before.and_then(text).map(|body| (body, old_dir)),
+                new_view.and_then(text).map(|body| (body, new.dir)),
+                &words.marks,
+                level,
+                &anchor,
+                &words.notes,
+            )
+        }
     };
+    let content = view.shown();
     let urls = input.urls;
     Some(PageItem {
         view,
@@ -448,12 +453,12 @@ fn page_item<'a>(
             sentences(&c.fields, &words.labels, &input.layout.labels_table)
         }),
         withheld,
-        sag_url: view
+        sag_url: content
             .sag
             .as_ref()
             .zip(urls.case)
             .map(|(s, u)| context::case_url(u, s)),
-        dok_url: view
+        dok_url: content
             .dok
             .as_ref()
             .zip(urls.document)

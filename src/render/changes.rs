@@ -7,12 +7,13 @@ use serde::Serialize;
 
 use crate::markdown;
 use crate::model::{ItemNumber, same_name};
-use crate::render::context::{Edition, ItemView, PersonView, Referat};
+use crate::render::context::{ItemContent, ItemView, PersonView, Referat};
 use crate::render::marked::{self, Marks};
 
-/// A version of a referat as compared: its full (internal) view, and
-/// each item's file name, by which the items of two versions are paired
-/// (an item renumbered is the same item).
+/// A version of a referat as compared: its view in the edition of the
+/// change page (the public one compares public views, in which a closed
+/// item has no content), and each item's file name, by which the items of
+/// two versions are paired (an item renumbered is the same item).
 pub struct Version<'a> {
     pub referat: &'a Referat,
     pub files: Vec<String>,
@@ -53,8 +54,8 @@ pub struct ItemChange {
     /// changed.
     pub closed: bool,
     pub fields: Vec<FieldChange>,
-    /// Words of the body inserted and deleted (left out for a closed item
-    /// in the public edition).
+    /// Words of the body inserted and deleted (left out where a version
+    /// withholds the body: a closed item in the public edition).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words_inserted: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,15 +105,10 @@ impl Changes {
 }
 
 /// The changes from `old` (none: a meeting new since `base`) to `new`,
-/// for `edition`: in the public one a closed item's changes are only that
-/// it changed, and which of its public fields (number, title, closed).
-pub fn compare(
-    meeting: &str,
-    base: &str,
-    old: Option<&Version<'_>>,
-    new: &Version<'_>,
-    edition: Edition,
-) -> Changes {
+/// as far as their views show them: of a closed item in the public
+/// edition, that it changed, and which of its public fields (number,
+/// title, closed, kind, status).
+pub fn compare(meeting: &str, base: &str, old: Option<&Version<'_>>, new: &Version<'_>) -> Changes {
     let (fields, people) = match old {
         Some(old) => (
             meeting_fields(old.referat, new.referat),
@@ -120,7 +116,7 @@ pub fn compare(
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let mut items: Vec<ItemChange> = pairs(old, new)
+    let items: Vec<ItemChange> = pairs(old, new)
         .into_iter()
         .filter_map(|(o, n)| {
             let old_item = o.and_then(|i| old.map(|v| &v.referat.items[i]));
@@ -128,13 +124,6 @@ pub fn compare(
             item_change(old_item, new_item, o, n)
         })
         .collect();
-    if edition == Edition::Public {
-        for item in items.iter_mut().filter(|i| i.closed) {
-            item.fields.retain(|f| PUBLIC_FIELDS.contains(&f.field));
-            item.words_inserted = None;
-            item.words_deleted = None;
-        }
-    }
     Changes {
         meeting: meeting.to_string(),
         base: base.to_string(),
@@ -144,9 +133,6 @@ pub fn compare(
         items,
     }
 }
-
-/// The fields of a closed item that the public edition shows.
-pub const PUBLIC_FIELDS: [&str; 3] = ["number", "title", "closed"];
 
 /// The items of both versions paired (old index, new index), in the order
 /// of the page: the new version's, a removed item where its number falls.
@@ -191,9 +177,9 @@ pub fn pairs(old: Option<&Version<'_>>, new: &Version<'_>) -> Vec<(Option<usize>
     out
 }
 
-fn item_change(
-    old: Option<&ItemView>,
-    new: Option<&ItemView>,
+fn item_change<'a>(
+    old: Option<&'a ItemView>,
+    new: Option<&'a ItemView>,
     old_index: Option<usize>,
     new_index: Option<usize>,
 ) -> Option<ItemChange> {
@@ -203,12 +189,22 @@ fn item_change(
         (None, _) => (Change::New, Vec::new()),
         (_, None) => (Change::Removed, Vec::new()),
     };
-    let empty = String::new();
-    let (inserted, deleted, body_changed) = word_counts(
-        old.map_or(&empty, |i| &i.body),
-        new.map_or(&empty, |i| &i.body),
-    );
-    if change == Change::Changed && fields.is_empty() && !body_changed {
+    // The bodies, where every version there is shows its body (a version
+    // not there has an empty one).
+    let body = |view: Option<&'a ItemView>| match view {
+        Some(view) => view.content().map(|c| c.body.as_str()),
+        None => Some(""),
+    };
+    let words = body(old)
+        .zip(body(new))
+        .map(|(old, new)| word_counts(old, new));
+    // Two withheld contents: whether they differ, and nothing of how.
+    let withheld_changed = old
+        .zip(new)
+        .and_then(|(old, new)| old.same_withheld(new))
+        .is_some_and(|same| !same);
+    let body_changed = words.is_some_and(|(_, _, changed)| changed);
+    if change == Change::Changed && fields.is_empty() && !body_changed && !withheld_changed {
         return None;
     }
     Some(ItemChange {
@@ -217,8 +213,8 @@ fn item_change(
         change,
         closed: old.is_some_and(|i| i.closed) || new.is_some_and(|i| i.closed),
         fields,
-        words_inserted: Some(inserted),
-        words_deleted: Some(deleted),
+        words_inserted: words.map(|(inserted, _, _)| inserted),
+        words_deleted: words.map(|(_, deleted, _)| deleted),
         old: old_index,
         new: new_index,
     })
@@ -260,27 +256,21 @@ fn field(field: &'static str, old: Option<String>, new: Option<String>) -> Optio
     (old != new).then_some(FieldChange { field, old, new })
 }
 
+/// The fields that changed, in the order of the page: of the content
+/// only where both versions show it.
 fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
-    let list = |l: &[String], sep: &str| value(&l.join(sep));
-    let attachments = |i: &ItemView| {
-        let titles: Vec<String> = i.attachments.iter().map(|a| a.title.clone()).collect();
-        value(&titles.join(", "))
+    let content = match (old.content(), new.content()) {
+        (Some(old), Some(new)) => content_fields(old, new),
+        _ => [None, None, None, None, None],
     };
+    let [sag, dok, responsible, presenters, attachments] = content;
     [
         field("number", value(&old.number), value(&new.number)),
         field("title", value(&old.title), value(&new.title)),
-        field("sag", old.sag.clone(), new.sag.clone()),
-        field("dok", old.dok.clone(), new.dok.clone()),
-        field(
-            "responsible",
-            list(&old.responsible, "/"),
-            list(&new.responsible, "/"),
-        ),
-        field(
-            "presenters",
-            list(&old.presenters, ", "),
-            list(&new.presenters, ", "),
-        ),
+        sag,
+        dok,
+        responsible,
+        presenters,
         field(
             "closed",
             Some(old.closed.to_string()),
@@ -296,11 +286,36 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
             old.status.map(str::to_string),
             new.status.map(str::to_string),
         ),
-        field("attachments", attachments(old), attachments(new)),
+        attachments,
     ]
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// The changes of the content's fields: sag, dok, responsible, presenters
+/// and attachments.
+fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 5] {
+    let list = |l: &[String], sep: &str| value(&l.join(sep));
+    let attachments = |c: &ItemContent| {
+        let titles: Vec<String> = c.attachments.iter().map(|a| a.title.clone()).collect();
+        value(&titles.join(", "))
+    };
+    [
+        field("sag", old.sag.clone(), new.sag.clone()),
+        field("dok", old.dok.clone(), new.dok.clone()),
+        field(
+            "responsible",
+            list(&old.responsible, "/"),
+            list(&new.responsible, "/"),
+        ),
+        field(
+            "presenters",
+            list(&old.presenters, ", "),
+            list(&new.presenters, ", "),
+        ),
+        field("attachments", attachments(old), attachments(new)),
+    ]
 }
 
 fn meeting_fields(old: &Referat, new: &Referat) -> Vec<FieldChange> {
@@ -375,4 +390,85 @@ pub fn same_person(a: &PersonView, b: &PersonView) -> bool {
         && a.note == b.note
         && a.substitute_for == b.substitute_for
         && a.items == b.items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Meeting, Spanned};
+    use crate::render::context::{Edition, closed_fixture};
+
+    /// The changes from the fixture meeting to `edit` of it, in `edition`.
+    fn changes_to(edit: impl Fn(&mut Meeting), edition: Edition) -> Changes {
+        let (old, date) = closed_fixture();
+        let mut new = old.clone();
+        edit(&mut new);
+        let labels = crate::layout::Layout::resolve("kl", std::path::Path::new("."))
+            .unwrap()
+            .labels;
+        let (old, new) = (
+            Referat::new(&old, date, &labels, edition),
+            Referat::new(&new, date, &labels, edition),
+        );
+        let files = vec!["01.md".to_string(), "02.md".to_string()];
+        let version = |referat| Version {
+            referat,
+            files: files.clone(),
+        };
+        compare("m", "main", Some(&version(&old)), &version(&new))
+    }
+
+    fn closed_item_edited(meeting: &mut Meeting) {
+        let item = &mut meeting.items[1];
+        item.body = item.body.replace("hans fravær", "hendes fravær");
+        item.sag = Some(Spanned::new(
+            crate::model::Sag::Ref("SAG-2020-08888".into()),
+            0..0,
+        ));
+    }
+
+    #[test]
+    fn the_public_edition_says_only_that_a_closed_item_changed() {
+        let public = changes_to(closed_item_edited, Edition::Public);
+        let [item] = &public.items[..] else {
+            panic!("{:?}", public.items)
+        };
+        assert_eq!((item.change, item.closed), (Change::Changed, true));
+        assert!(item.fields.is_empty(), "{:?}", item.fields);
+        assert_eq!((item.words_inserted, item.words_deleted), (None, None));
+
+        let internal = changes_to(closed_item_edited, Edition::Internal);
+        let item = &internal.items[0];
+        let fields: Vec<&str> = item.fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["sag"]);
+        assert_eq!(
+            (item.words_inserted, item.words_deleted),
+            (Some(1), Some(1))
+        );
+    }
+
+    #[test]
+    fn a_closed_item_rewrapped_is_unchanged_in_both_editions() {
+        let rewrap = |m: &mut Meeting| m.items[1].body = m.items[1].body.replace(", og", ",\nog");
+        assert!(closed_fixture().0.items[1].body.contains(", og"));
+        for edition in [Edition::Public, Edition::Internal] {
+            assert!(changes_to(rewrap, edition).is_empty(), "{edition:?}");
+        }
+    }
+
+    #[test]
+    fn an_item_opened_shows_nothing_of_its_closed_version() {
+        let open = |m: &mut Meeting| {
+            m.items[1].closed = false;
+            m.items[1].sag = None;
+        };
+        let public = changes_to(open, Edition::Public);
+        let item = &public.items[0];
+        let fields: Vec<&str> = item.fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["closed"]);
+        assert_eq!(item.words_inserted, None);
+        let internal = changes_to(open, Edition::Internal);
+        let fields: Vec<&str> = internal.items[0].fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["sag", "closed"]);
+    }
 }

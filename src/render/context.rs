@@ -1,6 +1,8 @@
 //! The plain data every renderer works from, and the content of
-//! referat.json: a checked meeting as it is to be published. Closed items
-//! are cut down here, once, for every output.
+//! referat.json: a checked meeting as it is to be published. What an
+//! edition shows of an item is decided once, by [`ItemView::new`]: the
+//! public view of a closed item holds none of its content (see
+//! docs/dev/public-edition.md).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ use crate::model::{
     Status, Target,
 };
 use crate::paths;
+use crate::render::marked;
 
 /// Which edition to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +137,13 @@ impl SectionView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// An item as an edition shows it. What the public edition shows of a
+/// closed item is all here: its number, title, level, section, kind,
+/// status and that it is closed. Everything else is its [`ItemContent`],
+/// which only [`ItemView::new`] puts in a view, and which it leaves out of
+/// the public view of a closed item: a field added to the content later is
+/// withheld with the rest, without anyone clearing it.
+#[derive(Debug, Clone)]
 pub struct ItemView {
     pub number: String,
     pub title: String,
@@ -143,31 +152,151 @@ pub struct ItemView {
     pub group: bool,
     pub closed: bool,
     /// The title of the section it lies in, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
-    /// The case reference; `None` for `sag: none` and for a closed item in
-    /// the public edition.
-    pub sag: Option<String>,
-    /// The document number; `None` as for `sag`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dok: Option<String>,
-    /// `beslutning`, `orientering` or `drøftelse`, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `beslutning`, `orientering` or `drøftelse`, when given: the
+    /// heading shows it, of a closed item too.
     pub kind: Option<&'static str>,
-    /// `udsat` or `udgik`, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `udsat` or `udgik`, when given; shown as `kind` is.
     pub status: Option<&'static str>,
+    /// Private: set by [`ItemView::new`] alone.
+    content: Content,
+}
+
+/// What a view holds of an item's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Content {
+    Shown(ItemContent),
+    /// A closed item in the public edition: none of its content, only a
+    /// fingerprint of it, by which `rk diff` can say that it changed. The
+    /// fingerprint is never serialised.
+    Withheld(Fingerprint),
+}
+
+/// A digest of a withheld content, compared within one run of rk: equal
+/// when the content is the same as `rk diff` compares it (its fields, and
+/// the words and structure of its body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(u64);
+
+/// The content of an item: what the public edition withholds of a closed
+/// one. A view gets it only from [`ItemView::new`] (its `content` is
+/// private), so another one made elsewhere could go nowhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ItemContent {
+    /// The case reference; `None` for `sag: none`.
+    pub sag: Option<String>,
+    /// The document number.
+    pub dok: Option<String>,
     pub responsible: Vec<String>,
     pub presenters: Vec<String>,
     pub attachments: Vec<AttachmentView>,
-    /// The Markdown body; empty for a closed item in the public edition.
+    /// The Markdown body.
     pub body: String,
 }
 
-/// The anchor of the closing text, and the start of its notes' names.
-pub const CLOSING_ANCHOR: &str = "afslutning";
+/// A withheld content as the serialised view gives it (the JSON, the
+/// templates): no case, nobody, no files, no text.
+static WITHHELD: ItemContent = ItemContent {
+    sag: None,
+    dok: None,
+    responsible: Vec::new(),
+    presenters: Vec::new(),
+    attachments: Vec::new(),
+    body: String::new(),
+};
+
+impl ItemContent {
+    fn of(item: &Item) -> ItemContent {
+        ItemContent {
+            sag: match item.sag.as_ref().map(|s| &s.value) {
+                Some(Sag::Ref(r)) => Some(r.clone()),
+                _ => None,
+            },
+            dok: item.dok.as_ref().map(|d| d.value.clone()),
+            responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
+            presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
+            attachments: item.attachments.iter().map(AttachmentView::new).collect(),
+            body: item.body.clone(),
+        }
+    }
+
+    /// What [`crate::render::changes`] compares of two contents, as a
+    /// digest: the fields, the attachments by their titles, the body by its
+    /// words and structure (not by how its lines are wrapped).
+    fn fingerprint(&self) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (&self.sag, &self.dok, &self.responsible, &self.presenters).hash(&mut hasher);
+        for attachment in &self.attachments {
+            attachment.title.hash(&mut hasher);
+        }
+        marked::keys(&self.body).hash(&mut hasher);
+        Fingerprint(hasher.finish())
+    }
+}
 
 impl ItemView {
+    /// The view of `item` of `meeting` in `edition`: the one place that
+    /// decides what an edition shows of an item. A closed item (closed
+    /// itself, by its group or by its section) in the public edition gets
+    /// no content.
+    pub fn new(item: &Item, meeting: &Meeting, edition: Edition) -> ItemView {
+        let closed = item.is_closed_in(&meeting.items);
+        let content = ItemContent::of(item);
+        ItemView {
+            number: item
+                .number
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            title: item
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
+            level: item.number.as_ref().map_or(1, |n| n.depth()),
+            group: item.is_group(&meeting.items),
+            closed,
+            section: item
+                .number
+                .as_ref()
+                .and_then(|n| meeting.section_of(n))
+                .and_then(|s| s.title.as_ref())
+                .map(|t| t.value.clone()),
+            kind: item.kind.map(Kind::key),
+            status: item.status.map(Status::key),
+            content: match (edition, closed) {
+                (Edition::Public, true) => Content::Withheld(content.fingerprint()),
+                _ => Content::Shown(content),
+            },
+        }
+    }
+
+    /// Its content; none for a closed item in the public edition.
+    pub fn content(&self) -> Option<&ItemContent> {
+        match &self.content {
+            Content::Shown(content) => Some(content),
+            Content::Withheld(_) => None,
+        }
+    }
+
+    /// Its content, or for a withheld one the empty content the public
+    /// edition shows in its place (no case, nobody, no files, no text).
+    pub fn shown(&self) -> &ItemContent {
+        self.content().unwrap_or(&WITHHELD)
+    }
+
+    /// Whether the content of two views differs, as far as they show it:
+    /// two withheld contents by their fingerprints; `None` when one is
+    /// shown and the other withheld (nothing to compare in the open).
+    pub fn same_withheld(&self, other: &ItemView) -> Option<bool> {
+        match (&self.content, &other.content) {
+            (Content::Withheld(a), Content::Withheld(b)) => Some(a == b),
+            _ => None,
+        }
+    }
+
     /// The item's anchor in the HTML, and the start of its notes' names in
     /// both outputs: `punkt-2-1` for 2.1.
     pub fn anchor(&self) -> String {
@@ -175,7 +304,48 @@ impl ItemView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// The view as referat.json and the templates have it: the fields of
+/// before the content was split off, in their order; a withheld content as
+/// an empty one.
+impl Serialize for ItemView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let content = self.shown();
+        let mut out = serializer.serialize_struct("ItemView", 14)?;
+        out.serialize_field("number", &self.number)?;
+        out.serialize_field("title", &self.title)?;
+        out.serialize_field("level", &self.level)?;
+        out.serialize_field("group", &self.group)?;
+        out.serialize_field("closed", &self.closed)?;
+        optional(&mut out, "section", &self.section)?;
+        out.serialize_field("sag", &content.sag)?;
+        optional(&mut out, "dok", &content.dok)?;
+        optional(&mut out, "kind", &self.kind)?;
+        optional(&mut out, "status", &self.status)?;
+        out.serialize_field("responsible", &content.responsible)?;
+        out.serialize_field("presenters", &content.presenters)?;
+        out.serialize_field("attachments", &content.attachments)?;
+        out.serialize_field("body", &content.body)?;
+        out.end()
+    }
+}
+
+/// A field left out when it is `None`.
+fn optional<S: serde::ser::SerializeStruct, T: Serialize>(
+    out: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(_) => out.serialize_field(key, value),
+        None => out.skip_field(key),
+    }
+}
+
+/// The anchor of the closing text, and the start of its notes' names.
+pub const CLOSING_ANCHOR: &str = "afslutning";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AttachmentView {
     /// The path as written in the item, for a file.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -230,7 +400,9 @@ impl Referat {
         if make.document == Document::Agenda {
             let parts = labels.meeting_parts.as_deref().unwrap_or_default();
             for item in &mut referat.items {
-                item.body = markdown::without_parts(&item.body, parts);
+                if let Content::Shown(content) = &mut item.content {
+                    content.body = markdown::without_parts(&content.body, parts);
+                }
             }
             referat.referent = None;
             referat.referent_line = false;
@@ -255,7 +427,6 @@ impl Referat {
         let people = |group: Group| -> Vec<PersonView> {
             meeting.people.group(group).iter().map(person).collect()
         };
-        let internal = edition == Edition::Internal;
         // The checks found the approval date real when there is one.
         let approved = meeting
             .approved
@@ -282,7 +453,7 @@ impl Referat {
                 .referent
                 .as_ref()
                 .is_some_and(|r| !listed_as_referent(meeting, &r.value, &labels.referent)),
-            internal,
+            internal: edition == Edition::Internal,
             status: meeting.status.as_ref().map(|s| s.value.word()),
             approved: approved.map(|d| d.to_string()),
             approved_long: approved.map(|d| approved_words(d, labels)),
@@ -296,7 +467,7 @@ impl Referat {
             items: meeting
                 .items
                 .iter()
-                .map(|item| item_view(item, meeting, internal))
+                .map(|item| ItemView::new(item, meeting, edition))
                 .collect(),
             files: Vec::new(),
         }
@@ -342,9 +513,9 @@ fn approved_words(date: Date, labels: &Labels) -> String {
 /// of the public edition shows none), each once, in path order.
 fn published_files(items: &[ItemView], dir: &Path) -> Vec<PublishedFile> {
     let mut files = BTreeMap::new();
-    for item in items {
-        let links = markdown::linked_files(&item.body);
-        let attachments = item.attachments.iter().filter_map(|a| a.file.clone());
+    for content in items.iter().filter_map(ItemView::content) {
+        let links = markdown::linked_files(&content.body);
+        let attachments = content.attachments.iter().filter_map(|a| a.file.clone());
         for name in attachments.chain(links) {
             // The checks have refused names that lead nowhere.
             if let (Some(path), Ok(source)) =
@@ -415,55 +586,6 @@ fn section(s: &Section) -> SectionView {
     }
 }
 
-fn item_view(item: &Item, meeting: &Meeting, internal: bool) -> ItemView {
-    let items = &meeting.items;
-    let number = item
-        .number
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    let level = item.number.as_ref().map_or(1, |n| n.depth());
-    let title = item
-        .title
-        .as_ref()
-        .map(|t| t.value.clone())
-        .unwrap_or_default();
-    let mut view = ItemView {
-        number,
-        title,
-        level,
-        group: item.is_group(items),
-        closed: item.is_closed_in(items),
-        section: item
-            .number
-            .as_ref()
-            .and_then(|n| meeting.section_of(n))
-            .and_then(|s| s.title.as_ref())
-            .map(|t| t.value.clone()),
-        sag: match item.sag.as_ref().map(|s| &s.value) {
-            Some(Sag::Ref(r)) => Some(r.clone()),
-            _ => None,
-        },
-        dok: item.dok.as_ref().map(|d| d.value.clone()),
-        kind: item.kind.map(Kind::key),
-        status: item.status.map(Status::key),
-        responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
-        presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
-        attachments: item.attachments.iter().map(AttachmentView::new).collect(),
-        body: item.body.clone(),
-    };
-    if view.closed && !internal {
-        // Number, title and "Lukket punkt": nothing else may be published.
-        view.sag = None;
-        view.dok = None;
-        view.responsible.clear();
-        view.presenters.clear();
-        view.attachments.clear();
-        view.body.clear();
-    }
-    view
-}
-
 /// rk.toml's `document.url` for one document number: `{dok}` replaced as
 /// [`case_url`] replaces `{sag}`.
 pub fn document_url(template: &str, dok: &str) -> String {
@@ -502,9 +624,96 @@ fn url_with(template: &str, placeholder: &str, reference: &str) -> String {
     template.replace(placeholder, &encoded)
 }
 
+/// The test fixture's meeting with a closed item (item 2), loaded, and its
+/// date.
+#[cfg(test)]
+pub(crate) fn closed_fixture() -> (Meeting, Date) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/build/closed/meetings/2020-11-25");
+    let mut files = crate::files::Files::default();
+    let meeting = crate::source::load(&dir, &mut files, &mut Vec::new()).unwrap();
+    let date = meeting.calendar_date().unwrap();
+    (meeting, date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn labels() -> Labels {
+        crate::layout::Layout::resolve("kl", Path::new("."))
+            .unwrap()
+            .labels
+    }
+
+    #[test]
+    fn a_closed_item_has_no_content_in_the_public_edition_and_all_of_it_internally() {
+        let (mut meeting, date) = closed_fixture();
+        // Whatever its source says: a field given, a note, a linked file.
+        meeting.items[1].dok = Some(Spanned::new("DOK-1".into(), 0..0));
+        meeting.items[1]
+            .body
+            .push_str("\n[^1] [x](bilag/fortroligt.txt)\n\n[^1]: Note.\n");
+        let labels = labels();
+        for document in [Document::Referat, Document::Agenda] {
+            let public = Make {
+                document,
+                edition: Edition::Public,
+            };
+            let referat = Referat::of(&meeting, date, &labels, public);
+            let closed = &referat.items[1];
+            assert!(closed.closed && closed.content().is_none());
+            assert_eq!(closed.shown(), &WITHHELD);
+            assert!(referat.items[0].content().is_some());
+            // Only the open item's files are published.
+            assert!(referat.files.iter().all(|f| !f.path.contains("fortroligt")));
+
+            let internal = Make {
+                document,
+                edition: Edition::Internal,
+            };
+            let referat = Referat::of(&meeting, date, &labels, internal);
+            let content = referat.items[1].content().unwrap();
+            assert_eq!(content.sag.as_deref(), Some("SAG-2020-09999"));
+            assert_eq!(content.dok.as_deref(), Some("DOK-1"));
+            assert_eq!(content.presenters, ["Karen Rahbek"]);
+            assert!(
+                referat
+                    .files
+                    .iter()
+                    .any(|f| f.path == "bilag/fortroligt.txt")
+            );
+        }
+    }
+
+    #[test]
+    fn a_withheld_content_serialises_as_an_empty_one_with_the_same_keys() {
+        let (meeting, date) = closed_fixture();
+        let labels = labels();
+        let view = |edition| {
+            let referat = Referat::new(&meeting, date, &labels, edition);
+            serde_json::to_value(&referat.items[1]).unwrap()
+        };
+        let (public, internal) = (view(Edition::Public), view(Edition::Internal));
+        assert_eq!(
+            public,
+            serde_json::json!({
+                "number": "2", "title": "Personalesag", "level": 1, "group": false,
+                "closed": true, "sag": null, "responsible": [], "presenters": [],
+                "attachments": [], "body": ""
+            })
+        );
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().unwrap().keys().cloned().collect()
+        };
+        assert_eq!(keys(&public), keys(&internal));
+        assert!(
+            internal["body"]
+                .as_str()
+                .unwrap()
+                .contains("Hemmelig Hansen")
+        );
+    }
 
     #[test]
     fn anchors() {
@@ -515,14 +724,9 @@ mod tests {
             group: false,
             closed: false,
             section: None,
-            sag: None,
-            dok: None,
             kind: None,
             status: None,
-            responsible: Vec::new(),
-            presenters: Vec::new(),
-            attachments: Vec::new(),
-            body: String::new(),
+            content: Content::Shown(WITHHELD.clone()),
         };
         assert_eq!(item.anchor(), "punkt-2-9-1");
     }

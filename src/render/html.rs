@@ -132,7 +132,8 @@ fn html_items<'r>(
             let anchor = item.anchor();
             // An item in a section sits one heading level below it.
             let level = item.level + usize::from(item.section.is_some());
-            let body_html = body(&item.body, level, &anchor, meeting_dir, notes);
+            let content = item.shown();
+            let body_html = body(&content.body, level, &anchor, meeting_dir, notes);
             let next_opens = starts.get(i + 1).is_some_and(Option::is_some);
             HtmlItem {
                 view: item,
@@ -146,12 +147,12 @@ fn html_items<'r>(
                     }
                 }),
                 closes: item.section.is_some() && (next_opens || i + 1 == referat.items.len()),
-                sag_url: item
+                sag_url: content
                     .sag
                     .as_ref()
                     .zip(urls.case)
                     .map(|(sag, url)| context::case_url(url, sag)),
-                dok_url: item
+                dok_url: content
                     .dok
                     .as_ref()
                     .zip(urls.document)

@@ -1,8 +1,9 @@
 //! The archive of a project, made from the sources alone: every meeting
 //! with its links (index.html), every case with the items that carried it
 //! (sager.html), the same as data (index.json) and the newest referater as
-//! an Atom feed (feed.xml). Closed items are cut down by
-//! [`Referat::new`] for the public edition, so their cases never get here.
+//! an Atom feed (feed.xml). Made from the public edition's views, in which
+//! a closed item has no content ([`context::ItemView`]), so its case never
+//! gets here.
 
 use std::collections::BTreeMap;
 
@@ -198,13 +199,13 @@ fn meeting_entry(
 }
 
 /// Every case reference of the public items, each with its items oldest
-/// first. A closed item has no case here: [`Referat::new`] took it away.
+/// first. A closed item has no case here: its public view has no content.
 fn cases(entries: &[(MeetingEntry, Referat)], case_url: Option<&str>) -> Vec<CaseEntry> {
     let mut by_sag: BTreeMap<String, Vec<CaseItem>> = BTreeMap::new();
     // Oldest meeting first; items in the referat's order.
     for (entry, referat) in entries.iter().rev() {
         for item in &referat.items {
-            let Some(sag) = item.sag.as_ref().filter(|_| !item.closed) else {
+            let Some(sag) = item.content().and_then(|c| c.sag.as_ref()) else {
                 continue;
             };
             by_sag.entry(sag.clone()).or_default().push(CaseItem {

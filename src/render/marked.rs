@@ -312,6 +312,21 @@ enum Place {
     None,
 }
 
+/// What [`merge`] compares of a body, notes included: two bodies whose
+/// keys are equal merge with nothing marked and `changed` false.
+pub fn keys(body: &str) -> Vec<Vec<String>> {
+    let body = crate::markdown::body(body, None);
+    let mut keys: Vec<Vec<String>> = std::iter::once(&body.events)
+        .chain(&body.notes)
+        .map(|events| tokens(events).iter().map(Token::key).collect())
+        .collect();
+    // A missing note compares as an empty one.
+    while keys.len() > 1 && keys.last().is_some_and(Vec::is_empty) {
+        keys.pop();
+    }
+    keys
+}
+
 /// `new` with what changed from `old` marked.
 pub fn merge<'a>(old: &[Event<'a>], new: &[Event<'a>], marks: &Marks) -> Marked<'a> {
     let old = tokens(old);

@@ -598,3 +598,156 @@ fn sources_with_an_error_get_no_change_page() {
     assert_eq!(run.stdout, "");
     assert!(!dir.join("out").exists());
 }
+
+/// The closed item of the marker test: a marker word (all beginning
+/// `zqx`) in every field that holds its content, a note, a linked file
+/// and an attachment's file name among them.
+const MARKED_CLOSED_ITEM: &str = "---
+number: \"2\"
+title: Personalesag
+kind: beslutning
+sag: SAG-zqxsag
+dok: zqxdok
+responsible: Zqxansvarlig Hansen
+presenters: [Karen Rahbek]
+closed: true
+attachments:
+  - { file: bilag/zqxfil.txt, title: Zqxtitel om sagen }
+  - { file: bilag/zqxutitlet.txt }
+  - { url: \"https://zqxadresse.example.dk/notat\", title: Zqxlinktitel }
+---
+## Drøftelse
+
+Sagen zqxbody drøftes[^1], se [notatet](bilag/zqxlinket.txt).
+
+[^1]: Zqxnote til sagen.
+";
+
+/// Every file under `dir` as text, by its path (a PDF rk made by its text
+/// too, when pdftotext is there, besides its bytes).
+fn texts_under(dir: &Path) -> Vec<(String, String)> {
+    common::files_under(dir)
+        .into_iter()
+        .map(|file| {
+            let path = dir.join(&file);
+            let mut text = String::from_utf8_lossy(&fs::read(&path).unwrap()).into_owned();
+            let made = file.ends_with(".pdf") && !file.contains("bilag/");
+            if made && common::have_tool("pdftotext", "-v") {
+                text.push_str(&common::pdf_text(&path));
+            }
+            (file.clone(), format!("{file}\n{text}").to_lowercase())
+        })
+        .collect()
+}
+
+#[test]
+fn no_output_of_the_public_edition_holds_a_word_of_a_closed_items_content() {
+    let dir = scratch("diff-markers");
+    copy_tree(&project_root().join("tests/fixtures/build/closed"), &dir);
+    let meeting = dir.join(MEETING);
+    fs::write(meeting.join("02-lukket.md"), MARKED_CLOSED_ITEM).unwrap();
+    for name in ["zqxfil.txt", "zqxutitlet.txt", "zqxlinket.txt"] {
+        fs::write(meeting.join("bilag").join(name), "indhold\n").unwrap();
+    }
+    // Links for cases and documents, an archive with a feed: more places a
+    // case or a document number could show.
+    fs::write(
+        dir.join("rk.toml"),
+        "[case]\npattern = \"SAG-[a-z0-9-]+\"\nurl = \"https://sager.example.dk/{sag}\"\n\n\
+         [document]\nurl = \"https://dok.example.dk/{dok}\"\n\n\
+         [site]\nurl = \"https://referater.example.dk/\"\n",
+    )
+    .unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "Mødet"]);
+    // Every field of the closed item changed, and a word of the open one.
+    replace_in(&meeting.join("02-lukket.md"), "zqxbody", "zqxbody zqxnyt");
+    replace_in(&meeting.join("02-lukket.md"), "zqxsag", "zqxsag2");
+    replace_in(&meeting.join("02-lukket.md"), "zqxdok", "zqxdok2");
+    replace_in(
+        &meeting.join("02-lukket.md"),
+        "Zqxansvarlig",
+        "Zqxansvarlig2",
+    );
+    replace_in(&meeting.join("01-aaben.md"), "det åbne", "det helt åbne");
+
+    let mut told = String::new();
+    for args in [
+        &["build", "2020-11-25"][..],
+        &["build", "2020-11-25", "--agenda"],
+        &["index"],
+        &["diff", "HEAD", "2020-11-25"],
+        &["diff", "HEAD", "2020-11-25", "--format", "json"],
+        &["diff", "HEAD", "2020-11-25", "--format", "github"],
+        &["build", "2020-11-25", "--internal"],
+        &["build", "2020-11-25", "--internal", "--agenda"],
+        &["diff", "HEAD", "2020-11-25", "--internal"],
+    ] {
+        let run = rk(&dir, args);
+        assert_eq!(run.code, 0, "rk {args:?}: {}", run.stderr);
+        if !args.contains(&"--internal") {
+            told.push_str(&run.stdout.to_lowercase());
+        }
+    }
+    // The public outputs: every page, the data, the archive, the change
+    // page, and what rk diff told.
+    let public = texts_under(&dir.join("out"));
+    for page in [
+        "2020-11-25/referat.html",
+        "2020-11-25/referat.json",
+        "2020-11-25/referat.pdf",
+        "2020-11-25/dagsorden.html",
+        "2020-11-25/dagsorden.pdf",
+        "2020-11-25/aendringer.html",
+        "index.html",
+        "index.json",
+        "sager.html",
+        "feed.xml",
+    ] {
+        assert!(
+            public.iter().any(|(file, _)| file == page),
+            "no out/{page}: {public:?}"
+        );
+    }
+    for (file, text) in &public {
+        assert!(!text.contains("zqx"), "a marker in out/{file}");
+        // The item's presenter is one of the members: not named as such.
+        assert!(!text.contains("oplæg ved"), "the presenters in out/{file}");
+    }
+    assert!(
+        !told.contains("zqx"),
+        "a marker in rk diff's output:\n{told}"
+    );
+    assert!(told.contains("changed (closed item)"), "{told}");
+    // The title, the kind and that it is closed are public.
+    let referat = &public
+        .iter()
+        .find(|(file, _)| file == "2020-11-25/referat.html")
+        .unwrap()
+        .1;
+    assert!(referat.contains("personalesag") && referat.contains("lukket punkt"));
+
+    // The internal edition has every marker: the test sees what it looks
+    // for where it may be.
+    let internal: String = texts_under(&dir.join("out-internt"))
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    for marker in [
+        "zqxsag2",
+        "zqxdok2",
+        "zqxansvarlig2",
+        "zqxfil",
+        "zqxutitlet",
+        "zqxtitel",
+        "zqxlinktitel",
+        "zqxadresse",
+        "zqxbody",
+        "zqxnyt",
+        "zqxnote",
+        "zqxlinket",
+    ] {
+        assert!(internal.contains(marker), "{marker} not in out-internt");
+    }
+}

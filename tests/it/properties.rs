@@ -114,11 +114,13 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let meeting_dir = dir.path().join("2020-11-25");
     fs::create_dir_all(meeting_dir.join("bilag")).unwrap();
     let names = ["meeting.yaml", "01-aaben.md", "02-lukket.md"];
-    fs::copy(
-        fixture().join("bilag/fortroligt.txt"),
-        meeting_dir.join("bilag/fortroligt.txt"),
-    )
-    .unwrap();
+    for file in ["fortroligt.txt", "handleplan.pdf", "notat om data.txt"] {
+        fs::copy(
+            fixture().join("bilag").join(file),
+            meeting_dir.join("bilag").join(file),
+        )
+        .unwrap();
+    }
     let mut contents: Vec<Vec<u8>> = names
         .iter()
         .map(|n| fs::read(fixture().join(n)).unwrap())
@@ -168,13 +170,59 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     // The checks passed, so the date is real.
     let date = meeting.calendar_date().unwrap();
     let referat = Referat::new(&meeting, date, &layout.labels, Edition::Public);
+    let internal = Referat::new(&meeting, date, &layout.labels, Edition::Internal);
+
+    // Closed by construction: whatever the sources say, the public view of
+    // a closed item (closed itself, by its group or its section) has no
+    // content, and its JSON no case, nobody, no files, no text; the
+    // internal edition has all of every item.
+    let data: serde_json::Value = serde_json::from_str(&json::render(&referat).unwrap()).unwrap();
+    for (i, item) in meeting.items.iter().enumerate() {
+        let closed = item.is_closed_in(&meeting.items);
+        prop_assert_eq!(referat.items[i].closed, closed);
+        prop_assert_eq!(referat.items[i].content().is_none(), closed);
+        prop_assert!(internal.items[i].content().is_some());
+        if closed {
+            let shown = &data["items"][i];
+            prop_assert_eq!(&shown["sag"], &serde_json::Value::Null);
+            prop_assert!(shown.get("dok").is_none());
+            prop_assert_eq!(&shown["body"], "");
+            for list in ["responsible", "presenters", "attachments"] {
+                prop_assert_eq!(&shown[list], &serde_json::json!([]));
+            }
+        }
+    }
+    // Nothing of a closed item's files is published beside the referat.
+    let closed_files = meeting
+        .items
+        .iter()
+        .filter(|item| item.is_closed_in(&meeting.items))
+        .flat_map(|item| &item.attachments)
+        .filter_map(|a| rk::paths::normalise(&a.written().value));
+    let open_files: Vec<String> = meeting
+        .items
+        .iter()
+        .filter(|item| !item.is_closed_in(&meeting.items))
+        .flat_map(|item| {
+            let links = rk::markdown::linked_files(&item.body);
+            let attachments = item.attachments.iter().map(|a| a.written().value.clone());
+            attachments.chain(links).collect::<Vec<_>>()
+        })
+        .filter_map(|name| rk::paths::normalise(&name))
+        .collect();
+    for file in closed_files.filter(|f| !open_files.contains(f)) {
+        prop_assert!(
+            referat.files.iter().all(|p| p.path != file),
+            "{} is published",
+            file
+        );
+    }
 
     let page = html::render(&referat, &layout, &meeting_dir, html::Urls::default()).unwrap();
     let parsed = scraper::Html::parse_document(&page);
     let script = scraper::Selector::parse("script").unwrap();
     prop_assert_eq!(parsed.select(&script).count(), 0);
 
-    let data: serde_json::Value = serde_json::from_str(&json::render(&referat).unwrap()).unwrap();
     prop_assert_eq!(data["items"].as_array().unwrap().len(), meeting.items.len());
 
     // The agenda of the same meeting: every item, its bodies without a
@@ -187,8 +235,11 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     html::render(&agenda, &layout, &meeting_dir, html::Urls::default()).unwrap();
     prop_assert_eq!(agenda.items.len(), referat.items.len());
     let parts = layout.labels.meeting_parts.as_deref().unwrap_or_default();
-    for item in &agenda.items {
-        prop_assert_eq!(&rk::markdown::without_parts(&item.body, parts), &item.body);
+    for content in agenda.items.iter().filter_map(|item| item.content()) {
+        prop_assert_eq!(
+            &rk::markdown::without_parts(&content.body, parts),
+            &content.body
+        );
     }
 
     if let Some(t) = title.filter(|t| !t.trim().is_empty()) {

@@ -74,7 +74,7 @@ pub fn document(
         }
         let start = source.len();
         let body = markup::convert(
-            &item.body,
+            &item.shown().body,
             &Context {
                 part_level: item.level + 1,
                 image_root: &image_root,
@@ -112,8 +112,9 @@ pub fn document(
 
 /// The `item` call of one agenda item, its body the content block.
 fn item_call(item: &ItemView, internal: bool, body: &str) -> String {
+    let content = item.shown();
     // A title, as a link to the copy beside the PDF.
-    let attachments: Vec<String> = item
+    let attachments: Vec<String> = content
         .attachments
         .iter()
         .map(|a| match &a.href {
@@ -129,10 +130,10 @@ fn item_call(item: &ItemView, internal: bool, body: &str) -> String {
         string(&item.title),
         optional(item.kind),
         optional(item.status),
-        optional(item.sag.as_deref()),
-        optional(item.dok.as_deref()),
-        array(item.responsible.iter().map(|s| string(s))),
-        array(item.presenters.iter().map(|s| string(s))),
+        optional(content.sag.as_deref()),
+        optional(content.dok.as_deref()),
+        array(content.responsible.iter().map(|s| string(s))),
+        array(content.presenters.iter().map(|s| string(s))),
         array(attachments.into_iter()),
         item.closed,
         internal,
