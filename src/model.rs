@@ -172,7 +172,7 @@ impl Meeting {
 pub enum Document {
     /// The minutes: everything the items say, the referent, the status.
     #[default]
-    Referat,
+    Minutes,
     /// The agenda: each item without the parts written at the meeting;
     /// what concerns the outcome (referent, presenters present, status)
     /// is neither checked nor shown.
@@ -184,7 +184,7 @@ impl Document {
     /// dagsorden.json): `referat` or `dagsorden`.
     pub fn key(self) -> &'static str {
         match self {
-            Document::Referat => "referat",
+            Document::Minutes => "referat",
             Document::Agenda => "dagsorden",
         }
     }

@@ -82,7 +82,7 @@ fuzz_target!(|data: &[u8]| {
         case: Some("https://sager.example.dk/{sag}"),
         document: Some("https://dok.example.dk/{dok}"),
     };
-    let makes = [Document::Referat, Document::Agenda]
+    let makes = [Document::Minutes, Document::Agenda]
         .into_iter()
         .flat_map(|document| {
             [Edition::Public, Edition::Internal].map(|edition| Make { document, edition })

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-use crate::check::findings;
+use crate::check::findings::{self, Exposure};
 use crate::check::personal;
 use crate::diag::{Diagnostic, Loc};
 use crate::files::{FileId, Files};
@@ -24,7 +24,7 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         meeting.file,
         files.get(meeting.file).text(),
         0,
-        Place::MeetingYaml,
+        Exposure::MeetingYaml,
         diags,
     );
     let withheld = withheld(meeting, files);
@@ -48,12 +48,12 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         let title = item.title.as_ref().map(|t| t.span.clone());
         if item.closed_itself() {
             if let Some(span) = title {
-                let place = Place::Title { closed: true };
+                let place = Exposure::Title { closed: true };
                 personal_data(item.file, &text[span.clone()], span.start, place, diags);
             }
         } else {
             let front = item.front_matter.clone();
-            let place = Place::Item { title };
+            let place = Exposure::Item { title };
             personal_data(
                 item.file,
                 &text[front.clone()],
@@ -310,33 +310,6 @@ impl Walk<'_> {
     }
 }
 
-/// Where personal data was found, which decides what to say about it.
-#[derive(Clone)]
-pub enum Place {
-    MeetingYaml,
-    /// A public item; `title` is where its title is in the file.
-    Item {
-        title: Option<std::ops::Range<usize>>,
-    },
-    Title {
-        closed: bool,
-    },
-}
-
-impl Place {
-    /// The place of a finding at `range` (bytes of the file).
-    fn of(&self, range: &std::ops::Range<usize>) -> Place {
-        match self {
-            Place::Item { title: Some(title) }
-                if title.start <= range.start && range.end <= title.end =>
-            {
-                Place::Title { closed: false }
-            }
-            other => other.clone(),
-        }
-    }
-}
-
 /// Lists, quotes, emphasis and links: what nests.
 fn opens_nesting(event: &Event) -> bool {
     matches!(
@@ -387,7 +360,7 @@ fn personal_data(
     file: FileId,
     text: &str,
     offset: usize,
-    place: Place,
+    place: Exposure,
     diags: &mut Vec<Diagnostic>,
 ) {
     for (range, kind) in personal::find(text) {

@@ -2,7 +2,6 @@
 //! named for what it says, returning the [`Diagnostic`]. The rules decide
 //! when a finding is due and where it points; what it says lives here.
 
-use crate::check::body::Place;
 use crate::check::case::CasePattern;
 use crate::check::personal::Kind;
 use crate::date::Date;
@@ -732,7 +731,7 @@ pub fn not_a_web_address(loc: Loc, url: &str) -> Diagnostic {
 
 /// `personal-data`: a CPR number (an error), an e-mail address or a phone
 /// number (warnings) at `place`.
-pub fn personal_data(loc: Loc, kind: Kind, place: &Place) -> Diagnostic {
+pub fn personal_data(loc: Loc, kind: Kind, place: &Exposure) -> Diagnostic {
     let name = place_name(place);
     let diag = match kind {
         Kind::Cpr => Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {name}")),
@@ -748,21 +747,21 @@ pub fn personal_data(loc: Loc, kind: Kind, place: &Place) -> Diagnostic {
     diag.with_help(place_help(place))
 }
 
-fn place_name(place: &Place) -> &'static str {
+fn place_name(place: &Exposure) -> &'static str {
     match place {
-        Place::MeetingYaml => "meeting.yaml",
-        Place::Item { .. } | Place::Title { closed: false } => "a public item",
-        Place::Title { closed: true } => "the title of a closed item",
+        Exposure::MeetingYaml => "meeting.yaml",
+        Exposure::Item { .. } | Exposure::Title { closed: false } => "a public item",
+        Exposure::Title { closed: true } => "the title of a closed item",
     }
 }
 
-fn place_help(place: &Place) -> &'static str {
+fn place_help(place: &Exposure) -> &'static str {
     match place {
-        Place::MeetingYaml => "remove it: everything in meeting.yaml is published",
-        Place::Item { .. } => {
+        Exposure::MeetingYaml => "remove it: everything in meeting.yaml is published",
+        Exposure::Item { .. } => {
             "remove it from the text, or mark the item `closed: true` so it is not published"
         }
-        Place::Title { .. } => {
+        Exposure::Title { .. } => {
             "remove it from the title: titles are published, even for closed items"
         }
     }
@@ -800,4 +799,31 @@ pub fn not_in_fonts(loc: Loc, text: &str, points: &str, kind: &str, layout: &str
         "remove it or write it in words (an emoji as what it means); to keep it, \
          build with a layout that has a font with it (`--layout DIR`, or `layout` in rk.toml)",
     )
+}
+
+/// Where personal data was found, which decides what to say about it.
+#[derive(Clone)]
+pub enum Exposure {
+    MeetingYaml,
+    /// A public item; `title` is where its title is in the file.
+    Item {
+        title: Option<std::ops::Range<usize>>,
+    },
+    Title {
+        closed: bool,
+    },
+}
+
+impl Exposure {
+    /// The place of a finding at `range` (bytes of the file).
+    pub(crate) fn of(&self, range: &std::ops::Range<usize>) -> Exposure {
+        match self {
+            Exposure::Item { title: Some(title) }
+                if title.start <= range.start && range.end <= title.end =>
+            {
+                Exposure::Title { closed: false }
+            }
+            other => other.clone(),
+        }
+    }
 }

@@ -53,7 +53,7 @@ impl Settings {
             case,
             document: document_pattern(config)?,
             numbering: config.numbering,
-            purpose: Document::Referat,
+            purpose: Document::Minutes,
         })
     }
 }
@@ -88,7 +88,7 @@ pub fn check(
     diags: &mut Vec<Diagnostic>,
 ) {
     people::check(meeting, settings.purpose, diags);
-    if settings.purpose == Document::Referat {
+    if settings.purpose == Document::Minutes {
         approval::check(meeting, diags);
     }
     items::check(meeting, files, settings, previous, diags);

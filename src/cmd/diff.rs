@@ -100,7 +100,7 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
         project,
         &plan.dirs,
         &plan.layout.coverage(),
-        Document::Referat,
+        Document::Minutes,
     )?;
     let tally = Tally::of(&diags);
     if tally.fails(false) {
@@ -227,7 +227,7 @@ fn load_at(
         return Ok(None);
     };
     let options = source::Options {
-        document: Document::Referat,
+        document: Document::Minutes,
         referent: project.config.referent,
     };
     // The earlier version's findings are its own history: not told.

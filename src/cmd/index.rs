@@ -46,7 +46,7 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
         files,
         meetings,
         diags,
-    } = analyse(project, &plan.dirs, &layout.coverage(), Document::Referat)?;
+    } = analyse(project, &plan.dirs, &layout.coverage(), Document::Minutes)?;
     plan.reporter.emit(&files, &diags)?;
     let tally = Tally::of(&diags);
     if tally.fails(false) {

@@ -29,7 +29,7 @@ pub fn run(project: &Project) -> Result<Outcome> {
             project,
             std::slice::from_ref(dir),
             &coverage,
-            Document::Referat,
+            Document::Minutes,
         )?;
         let meeting = &analysis.meetings[0];
         let body = meeting

@@ -112,16 +112,16 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
 /// rk.toml and, with items numbered through the year, every meeting
 /// folder (a meeting continues from the same body's previous meeting of
 /// the year, found among all of them).
-pub struct Context {
+pub struct AnalysisContext {
     settings: Settings,
     document: Document,
     folders: Vec<PathBuf>,
 }
 
-impl Context {
+impl AnalysisContext {
     /// For `document`: the referat or the agenda.
-    pub fn new(project: &Project, document: Document) -> Result<Context> {
-        Ok(Context {
+    pub fn new(project: &Project, document: Document) -> Result<AnalysisContext> {
+        Ok(AnalysisContext {
             settings: Settings {
                 purpose: document,
                 ..Settings::from_config(&project.config)?
@@ -163,14 +163,14 @@ pub fn analyse_from(
     document: Document,
     overlay: &source::Overlay,
 ) -> Result<Analysis> {
-    let context = Context::new(project, document)?;
+    let context = AnalysisContext::new(project, document)?;
     analyse_in(project, &context, dirs, coverage, overlay)
 }
 
 /// [`analyse_from`] with the settings and folders of `context`.
 pub fn analyse_in(
     project: &Project,
-    context: &Context,
+    context: &AnalysisContext,
     dirs: &[PathBuf],
     coverage: &Coverage,
     overlay: &source::Overlay,

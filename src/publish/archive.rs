@@ -22,7 +22,7 @@ use crate::layout::Coverage;
 use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
-use crate::publish::analysis::{Analysis, Context, Shard, analyse_in};
+use crate::publish::analysis::{Analysis, AnalysisContext, Shard, analyse_in};
 use crate::publish::build::{self, refuse_drafts, remove_internal_files};
 use crate::publish::manifest::{self, Digest, Entry, Manifest};
 use crate::publish::{Outcome, Plan};
@@ -56,7 +56,7 @@ pub fn analyse_each(
     coverage: &Coverage,
     document: Document,
 ) -> Result<Vec<Analysis>> {
-    let context = Context::new(project, document)?;
+    let context = AnalysisContext::new(project, document)?;
     let progress = Progress::start(dirs.len(), "checking");
     let analyses = dirs
         .par_iter()
@@ -143,7 +143,7 @@ fn build_each(
     if todo.is_empty() {
         return Ok(Vec::new());
     }
-    let context = Context::new(project, plan.make.document)?;
+    let context = AnalysisContext::new(project, plan.make.document)?;
     let coverage = plan.layout.coverage();
     let progress = Progress::start(todo.len(), "building");
     let next = AtomicUsize::new(0);
@@ -228,7 +228,7 @@ impl Record {
 /// Checks one meeting and, when its findings allow, builds it.
 fn build_one(
     project: &Project,
-    context: &Context,
+    context: &AnalysisContext,
     plan: &Plan,
     coverage: &Coverage,
     dir: &Path,
@@ -259,7 +259,7 @@ fn build_one(
     }
     // An agenda is sent before the referat is written: drafts are no matter.
     if let Some(why) = plan.publish
-        && plan.make.document == Document::Referat
+        && plan.make.document == Document::Minutes
     {
         refuse_drafts(&meetings, why)?;
     }

@@ -47,7 +47,7 @@ pub fn run(plan: &Plan) -> Result<Outcome> {
     }
     // An agenda is sent before the referat is written: drafts are no matter.
     if let Some(why) = plan.publish
-        && plan.make.document == Document::Referat
+        && plan.make.document == Document::Minutes
     {
         refuse_drafts(&meetings, why)?;
     }
@@ -133,10 +133,10 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
     // are among the referat's, which may lie beside it: what the referat
     // of this edition links to stays.
     let kept = match plan.make.document {
-        Document::Referat => referat.files,
+        Document::Minutes => referat.files,
         Document::Agenda => {
             let make = Make {
-                document: Document::Referat,
+                document: Document::Minutes,
                 ..plan.make
             };
             Referat::of(meeting, date, &plan.layout.labels, make).files
@@ -474,7 +474,7 @@ fn datetime(seconds: i64) -> Option<Datetime> {
 /// build does. Written before typesetting.
 fn emit_typst(
     path: &Path,
-    document: &typeset::Document,
+    document: &typeset::TypstDocument,
     layout: &Layout,
     meeting_dir: &Path,
 ) -> Result<()> {

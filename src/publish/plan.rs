@@ -74,7 +74,7 @@ pub fn make(agenda: bool, internal: bool) -> Make {
         document: if agenda {
             Document::Agenda
         } else {
-            Document::Referat
+            Document::Minutes
         },
         edition: if internal {
             Edition::Internal
@@ -253,8 +253,8 @@ impl<'a> Plan<'a> {
     /// `dagsorden-internt` for the agenda.
     pub fn stem(&self) -> &'static str {
         match (self.make.document, self.make.edition) {
-            (Document::Referat, Edition::Public) => paths::PUBLIC_STEM,
-            (Document::Referat, Edition::Internal) => paths::INTERNAL_STEM,
+            (Document::Minutes, Edition::Public) => paths::PUBLIC_STEM,
+            (Document::Minutes, Edition::Internal) => paths::INTERNAL_STEM,
             (Document::Agenda, Edition::Public) => paths::AGENDA_STEM,
             (Document::Agenda, Edition::Internal) => paths::AGENDA_INTERNAL_STEM,
         }

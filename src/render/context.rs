@@ -386,7 +386,7 @@ impl Referat {
     /// `date` (its date, which the checks found real): its referat.
     pub fn new(meeting: &Meeting, date: Date, labels: &Labels, edition: Edition) -> Referat {
         let make = Make {
-            document: Document::Referat,
+            document: Document::Minutes,
             edition,
         };
         Referat::of(meeting, date, labels, make)
@@ -417,7 +417,7 @@ impl Referat {
     fn view(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> Referat {
         let Make { document, edition } = make;
         let document_word = match document {
-            Document::Referat => labels.referat.clone(),
+            Document::Minutes => labels.referat.clone(),
             Document::Agenda => labels.dagsorden.clone().unwrap_or_default(),
         };
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.value.clone());
@@ -655,7 +655,7 @@ mod tests {
             .body
             .push_str("\n[^1] [x](bilag/fortroligt.txt)\n\n[^1]: Note.\n");
         let labels = labels();
-        for document in [Document::Referat, Document::Agenda] {
+        for document in [Document::Minutes, Document::Agenda] {
             let public = Make {
                 document,
                 edition: Edition::Public,

@@ -8,14 +8,14 @@ use crate::render::context::Referat;
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
-struct Document<'a> {
+struct JsonDocument<'a> {
     schema_version: u32,
     #[serde(flatten)]
     referat: &'a Referat,
 }
 
 pub fn render(referat: &Referat) -> serde_json::Result<String> {
-    let document = Document {
+    let document = JsonDocument {
         schema_version: SCHEMA_VERSION,
         referat,
     };

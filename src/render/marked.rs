@@ -178,13 +178,13 @@ impl<'a> Writer<'a, '_> {
 
     /// Where the new version is now: may text go here, and is it between
     /// blocks (where deleted words make a paragraph of their own)?
-    fn place(&self) -> Place {
+    fn place(&self) -> Container {
         match self.open.last() {
-            None | Some(Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => Place::Blocks,
-            Some(Tag::List(_)) => Place::List,
-            Some(Tag::Table(_) | Tag::TableHead | Tag::TableRow) => Place::None,
-            Some(Tag::Image { .. }) => Place::None,
-            Some(_) => Place::Text,
+            None | Some(Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => Container::Blocks,
+            Some(Tag::List(_)) => Container::List,
+            Some(Tag::Table(_) | Tag::TableHead | Tag::TableRow) => Container::None,
+            Some(Tag::Image { .. }) => Container::None,
+            Some(_) => Container::Text,
         }
     }
 
@@ -205,7 +205,7 @@ impl<'a> Writer<'a, '_> {
             }
             token => {
                 // Text in an image's description cannot be marked.
-                let mark = if self.place() == Place::None {
+                let mark = if self.place() == Container::None {
                     Mark::None
                 } else {
                     mark
@@ -258,14 +258,14 @@ impl<'a> Writer<'a, '_> {
             return;
         }
         let place = self.place();
-        if place == Place::None {
+        if place == Container::None {
             return;
         }
         let pieces = std::mem::take(&mut self.waiting);
         // Between blocks a paragraph of its own, in a list an item.
         let (start, end) = match place {
-            Place::Blocks => (Some(Tag::Paragraph), Some(TagEnd::Paragraph)),
-            Place::List => (Some(Tag::Item), Some(TagEnd::Item)),
+            Container::Blocks => (Some(Tag::Paragraph), Some(TagEnd::Paragraph)),
+            Container::List => (Some(Tag::Item), Some(TagEnd::Item)),
             _ => (None, None),
         };
         // Code keeps its own spaces.
@@ -301,7 +301,7 @@ impl<'a> Writer<'a, '_> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
+enum Container {
     /// Text goes here.
     Text,
     /// Between blocks: text needs a paragraph.

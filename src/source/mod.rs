@@ -318,7 +318,7 @@ fn read_meeting_yaml(
         meeting.people_known = false;
     }
     require_meeting_fields(&mut r, &fields, options, top);
-    if options.document == Document::Referat {
+    if options.document == Document::Minutes {
         status::pair(&mut r, &fields, meeting);
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::meeting::{Place, place};
+use super::meeting::{MeetingHome, place};
 use super::{Failure, INVALID_PARAMS, Server, canonical_doc, text, uri_for, uri_param};
 use crate::files::{Files, SourceFile};
 use crate::model::{Group, Meeting, Sag, same_name};
@@ -28,7 +28,7 @@ enum Spot {
 struct At {
     path: PathBuf,
     text: String,
-    place: Place,
+    place: MeetingHome,
     offset: usize,
 }
 
@@ -57,7 +57,7 @@ impl Server {
     }
 
     /// The meeting of `place`, as last analysed (or analysed now).
-    fn meeting_of(&mut self, place: &Place) -> Option<&Meeting> {
+    fn meeting_of(&mut self, place: &MeetingHome) -> Option<&Meeting> {
         if !self.analyses.contains_key(&place.dir) {
             let analysis = self.analyse(place).ok()?;
             self.analyses.insert(place.dir.clone(), analysis);
@@ -95,7 +95,11 @@ impl Server {
     }
 
     /// (label, kind, detail, text to insert) for a value of `key`.
-    fn value_choices(&mut self, key: &str, place: &Place) -> Vec<(String, u8, String, String)> {
+    fn value_choices(
+        &mut self,
+        key: &str,
+        place: &MeetingHome,
+    ) -> Vec<(String, u8, String, String)> {
         const VALUE: u8 = 12;
         const REFERENCE: u8 = 18;
         if PEOPLE_FIELDS.contains(&key) {
@@ -372,7 +376,7 @@ fn carriers(
         let (mut files, mut diags) = (Files::default(), Vec::new());
         let options = source::Options {
             referent: project.config.referent,
-            document: crate::model::Document::Referat,
+            document: crate::model::Document::Minutes,
         };
         let Ok(meeting) = source::load_from(&dir, options, overlay, &mut files, &mut diags) else {
             continue;

@@ -18,14 +18,14 @@ use crate::source::yaml;
 
 /// A file of a meeting: the project, the meeting's folder (canonical) and
 /// the file's own path in it.
-pub struct Place {
+pub struct MeetingHome {
     pub project: Project,
     pub dir: PathBuf,
 }
 
 /// The meeting that the file at `path` (canonical) belongs to: its
 /// meeting.yaml or an item file directly in a meeting folder.
-pub fn place(path: &Path) -> Option<Place> {
+pub fn place(path: &Path) -> Option<MeetingHome> {
     let parent = path.parent()?;
     let name = path.file_name()?.to_str()?;
     if !(name == "meeting.yaml" || name.ends_with(".md")) || name == "README.md" {
@@ -33,7 +33,7 @@ pub fn place(path: &Path) -> Option<Place> {
     }
     let project = Project::discover(parent).ok()?;
     let dir = project.meeting_around(parent)?;
-    (dir == parent).then_some(Place { project, dir })
+    (dir == parent).then_some(MeetingHome { project, dir })
 }
 
 /// A quick fix of one finding: where the finding is (LSP range), and the
@@ -127,7 +127,7 @@ impl Server {
 
     /// Analyses the meeting at `place` and publishes each of its files'
     /// findings that changed (an empty list for a file that has none left).
-    pub(super) fn refresh(&mut self, place: &Place) -> io::Result<()> {
+    pub(super) fn refresh(&mut self, place: &MeetingHome) -> io::Result<()> {
         let analysis = match self.analyse(place) {
             Ok(analysis) => analysis,
             Err(err) => return self.log(format!("cannot check {}: {err:#}", place.dir.display())),
@@ -165,7 +165,7 @@ impl Server {
         Ok(())
     }
 
-    pub(super) fn analyse(&mut self, place: &Place) -> anyhow::Result<Analysis> {
+    pub(super) fn analyse(&mut self, place: &MeetingHome) -> anyhow::Result<Analysis> {
         let root = place.project.root.clone();
         if !self.coverage.contains_key(&root) {
             let layout = layout(&place.project, None, &root)?;
@@ -176,7 +176,7 @@ impl Server {
             &place.project,
             std::slice::from_ref(&place.dir),
             coverage,
-            crate::model::Document::Referat,
+            crate::model::Document::Minutes,
             &self.overlay,
         )
     }

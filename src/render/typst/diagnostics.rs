@@ -10,7 +10,7 @@ use crate::layout::Layout;
 use crate::model::Meeting;
 
 use super::world::LAYOUT_ROOT;
-use super::{Document, EngineMessage, Place};
+use super::{EngineMessage, EnginePlace, TypstDocument};
 
 /// The name of the generated document in a finding when it was not
 /// written out: it says what the text is, and is no file on disk.
@@ -21,7 +21,7 @@ pub const UNWRITTEN: &str = "(generated document)/referat.typ";
 pub struct Origin<'a> {
     pub meeting: &'a Meeting,
     pub layout: &'a Layout,
-    pub document: &'a Document,
+    pub document: &'a TypstDocument,
     pub emitted: Option<&'a Path>,
 }
 
@@ -57,12 +57,12 @@ impl Origin<'_> {
         } = message;
         let loc = match (at, place) {
             (Some(loc), _) => Some(loc),
-            (None, Place::Item { .. }) => None,
-            (None, Place::Layout { path, text, range }) => {
+            (None, EnginePlace::Item { .. }) => None,
+            (None, EnginePlace::Layout { path, text, range }) => {
                 let file = files.add(self.layout_path(&path), text);
                 Some(Loc::new(file, range))
             }
-            (None, Place::Generated(range)) => {
+            (None, EnginePlace::Generated(range)) => {
                 let path = match self.emitted {
                     Some(path) => path.to_path_buf(),
                     None => {
@@ -77,11 +77,11 @@ impl Origin<'_> {
                 let file = files.add(path, self.document.source.clone());
                 Some(Loc::new(file, range))
             }
-            (None, Place::Meeting(path)) => {
+            (None, EnginePlace::Meeting(path)) => {
                 let file = files.add(meeting.dir.join(path), String::new());
                 Some(Loc::new(file, 0..0))
             }
-            (None, Place::Nowhere) => None,
+            (None, EnginePlace::Nowhere) => None,
         };
         let loc = loc.unwrap_or_else(|| Loc::new(meeting.file, 0..0));
         if let Some(glyph) = &glyph {

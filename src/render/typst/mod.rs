@@ -26,7 +26,7 @@ use markup::{Context, string};
 use world::{Engine, LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
 /// The generated document, with where each item landed in it.
-pub struct Document {
+pub struct TypstDocument {
     pub source: String,
     /// The PDF's document identifier: the meeting's title and date.
     pub ident: String,
@@ -44,7 +44,7 @@ pub fn document(
     referat: &Referat,
     layout: &Layout,
     meeting_dir: &Path,
-) -> serde_json::Result<Document> {
+) -> serde_json::Result<TypstDocument> {
     let mut meeting = serde_json::to_value(referat)?;
     if let Some(fields) = meeting.as_object_mut() {
         fields.remove("items");
@@ -102,7 +102,7 @@ pub fn document(
         );
         source.push_str(&format!("#closing[\n{}]\n", body.markup));
     }
-    Ok(Document {
+    Ok(TypstDocument {
         source,
         items,
         images,
@@ -171,7 +171,7 @@ fn value(v: &serde_json::Value) -> String {
 
 /// Where an engine message points.
 #[derive(Debug, Clone)]
-pub enum Place {
+pub enum EnginePlace {
     /// Inside the generated call of item `index` (its Markdown, in effect),
     /// with the text of the string literal there, if it is in one.
     Item {
@@ -197,7 +197,7 @@ pub struct EngineMessage {
     /// In a referent's words where rk knows the message.
     pub message: String,
     pub hints: Vec<String>,
-    pub place: Place,
+    pub place: EnginePlace,
     /// The text no font of the layout has, when that is the error.
     pub glyph: Option<String>,
 }
@@ -206,7 +206,7 @@ impl EngineMessage {
     /// A fault of the layout (its template, its fonts), not of the sources.
     pub fn is_layout_fault(&self) -> bool {
         self.glyph.is_none()
-            && (matches!(self.place, Place::Layout { .. })
+            && (matches!(self.place, EnginePlace::Layout { .. })
                 || self.message.starts_with("unknown font family"))
     }
 
@@ -215,7 +215,7 @@ impl EngineMessage {
     /// the item's title). `None` when it is not about the sources.
     pub fn source_loc(&self, meeting: &Meeting, files: &Files) -> Option<Loc> {
         let item = match &self.place {
-            Place::Item { index, .. } => meeting.items.get(*index),
+            EnginePlace::Item { index, .. } => meeting.items.get(*index),
             _ => None,
         };
         if let Some(glyph) = &self.glyph {
@@ -234,7 +234,7 @@ impl EngineMessage {
         let item = item?;
         let source = files.get(item.file).text();
         let found = match &self.place {
-            Place::Item {
+            EnginePlace::Item {
                 text: Some(text), ..
             } if !text.trim().is_empty() => {
                 let text = text.trim();
@@ -322,7 +322,7 @@ pub struct Typeset {
 /// Typesets the document and exports it as PDF/UA-1 with PDF/A-2b.
 /// Warnings about unknown fonts are errors: a layout must ship its fonts.
 pub fn typeset(
-    doc: &Document,
+    doc: &TypstDocument,
     layout: &Layout,
     meeting_dir: &Path,
     timestamp: Datetime,
@@ -357,7 +357,7 @@ pub fn typeset(
 /// made once for many documents (`rk build --all`).
 pub fn typeset_in(
     engine: &Arc<Engine>,
-    doc: &Document,
+    doc: &TypstDocument,
     meeting_dir: &Path,
     timestamp: Datetime,
 ) -> Result<Typeset, Vec<EngineMessage>> {
@@ -372,7 +372,7 @@ pub fn typeset_in(
 
 fn compile(
     world: &RkWorld,
-    doc: &Document,
+    doc: &TypstDocument,
     timestamp: Datetime,
 ) -> Result<Typeset, Vec<EngineMessage>> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
@@ -421,35 +421,35 @@ fn is_fatal_warning(diag: &SourceDiagnostic) -> bool {
     diag.severity == Severity::Warning && diag.message.starts_with("unknown font family")
 }
 
-fn message(world: &RkWorld, doc: &Document, diag: &SourceDiagnostic) -> EngineMessage {
+fn message(world: &RkWorld, doc: &TypstDocument, diag: &SourceDiagnostic) -> EngineMessage {
     let place = match (diag.span.id(), world.range(diag.span)) {
         (Some(id), Some(range)) if id == RkWorld::main_id() => {
             match doc.items.iter().position(|r| r.contains(&range.start)) {
-                Some(index) => Place::Item {
+                Some(index) => EnginePlace::Item {
                     index,
                     text: doc.source.get(range.clone()).and_then(literal).map(|t| {
                         t.trim_start_matches(&format!("/{MEETING_ROOT}/"))
                             .to_string()
                     }),
                 },
-                None => Place::Generated(range),
+                None => EnginePlace::Generated(range),
             }
         }
         (Some(id), _) if RkWorld::path_of(id).starts_with(&format!("/{MEETING_ROOT}/")) => {
-            Place::Meeting(RkWorld::path_of(id)[MEETING_ROOT.len() + 2..].to_string())
+            EnginePlace::Meeting(RkWorld::path_of(id)[MEETING_ROOT.len() + 2..].to_string())
         }
         (Some(id), Some(range)) => {
             let text = world
                 .source(id)
                 .map(|s| s.text().to_string())
                 .unwrap_or_default();
-            Place::Layout {
+            EnginePlace::Layout {
                 path: RkWorld::path_of(id),
                 text,
                 range,
             }
         }
-        _ => Place::Nowhere,
+        _ => EnginePlace::Nowhere,
     };
     let (message, glyph) = phrase(&diag.message);
     EngineMessage {
