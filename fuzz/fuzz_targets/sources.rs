@@ -41,6 +41,15 @@ fn folder() -> &'static PathBuf {
     })
 }
 
+/// The typesetter of the built-in layout `name` ("kl" or "kommune"),
+/// made once for the process.
+fn typesetter(name: &str, layout: &Layout) -> &'static typeset::Typesetter {
+    static KL: OnceLock<typeset::Typesetter> = OnceLock::new();
+    static KOMMUNE: OnceLock<typeset::Typesetter> = OnceLock::new();
+    let cell = if name == "kl" { &KL } else { &KOMMUNE };
+    cell.get_or_init(|| typeset::Typesetter::new(layout))
+}
+
 fuzz_target!(|data: &[u8]| {
     let dir = folder();
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -97,10 +106,13 @@ fuzz_target!(|data: &[u8]| {
         if data.len() < 2048 {
             let date =
                 typst::foundations::Datetime::from_ymd_hms(2020, 11, 25, 0, 0, 0).expect("a date");
-            let _ = typeset::typeset(&document, &layout, dir, date);
+            // As `rk watch` does: one typesetter per layout for the
+            // process, its world kept and reset for each document.
+            let _ = typesetter(name, &layout).typeset(&document, dir, date);
         }
     }
     // The engine caches what it compiled in the process: without this a
-    // long run grows by gigabytes.
-    typst::comemo::evict(0);
+    // long run grows by gigabytes. (`rk watch` keeps the last 10
+    // compilations' parts; the fuzzer keeps none, to stay small.)
+    typeset::Typesetter::evict(0);
 });

@@ -264,7 +264,9 @@ fn pdf(
     if let Some(path) = &emitted {
         emit_typst(path, &document, layout, &meeting.dir)?;
     }
-    let typeset = typeset::typeset_in(plan.engine(), &document, &meeting.dir, timestamp(meeting)?);
+    let typeset = plan
+        .typesetter()
+        .typeset(&document, &meeting.dir, timestamp(meeting)?);
     let (messages, severity) = match &typeset {
         Ok(output) => (output.warnings.clone(), Severity::Warning),
         Err(errors) => (errors.clone(), Severity::Error),

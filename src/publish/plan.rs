@@ -5,7 +5,7 @@
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use anyhow::Result;
 
@@ -20,7 +20,7 @@ use crate::publish::analysis::{Selection, layout, select};
 use crate::publish::write::is_inside;
 use crate::render::context::{Edition, Make};
 use crate::render::html;
-use crate::render::typst::world::Engine;
+use crate::render::typst::Typesetter;
 
 /// What a run is asked to do, as the command line says it; [`Plan::new`]
 /// settles it against the project.
@@ -127,9 +127,9 @@ pub struct Plan<'a> {
     pub dirs: Vec<PathBuf>,
     pub selection: Selection,
     pub layout: Layout,
-    /// The engine's library and the layout's fonts, made once, when first
-    /// needed.
-    engine: OnceLock<Arc<Engine>>,
+    /// The engine's library and the layout's fonts, made once when first
+    /// needed, and the world it typesets in, kept between rebuilds.
+    typesetter: OnceLock<Typesetter>,
     /// The referat or the agenda, in the public or the internal edition.
     pub make: Make,
     pub only: Only,
@@ -211,7 +211,7 @@ impl<'a> Plan<'a> {
             project,
             dirs: select(project, &options.selection, cwd)?,
             selection: options.selection.clone(),
-            engine: OnceLock::new(),
+            typesetter: OnceLock::new(),
             layout: layout(project, options.layout.as_deref(), cwd)?,
             make: options.make,
             only: options.only,
@@ -228,10 +228,10 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// The engine's library and the layout's fonts, made on first use.
-    pub fn engine(&self) -> &Arc<Engine> {
-        self.engine
-            .get_or_init(|| Arc::new(Engine::new(&self.layout)))
+    /// The typesetter of this plan's layout, made on first use.
+    pub fn typesetter(&self) -> &Typesetter {
+        self.typesetter
+            .get_or_init(|| Typesetter::new(&self.layout))
     }
 
     /// An agenda needs the layout's labels of the parts written at the

@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use rk::check::{self, Settings};
@@ -269,7 +270,10 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let timestamp = typst::foundations::Datetime::from_ymd_hms(2020, 11, 25, 0, 0, 0).unwrap();
     // Checks that pass mean the engine typesets: no character the layout's
     // fonts lack, nor one the PDF standards forbid, gets through.
-    match typeset::typeset(&document, &layout, &meeting_dir, timestamp) {
+    // One typesetter for every case, as one for every meeting of a run.
+    static TYPESETTER: OnceLock<typeset::Typesetter> = OnceLock::new();
+    let typesetter = TYPESETTER.get_or_init(|| typeset::Typesetter::new(&layout));
+    match typesetter.typeset(&document, &meeting_dir, timestamp) {
         Ok(output) => prop_assert!(
             lopdf::Document::load_mem(&output.pdf).is_ok(),
             "the PDF does not parse"

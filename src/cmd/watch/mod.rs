@@ -1,8 +1,9 @@
 //! `rk watch MEETING`: builds the meeting, then again on every change to
-//! its folder, in one process, so that the typesetting engine keeps its
-//! fonts and its cache between builds (see `render::typst::typeset`). Each
-//! rebuild says how long it took; one with findings reports them and the
-//! last good outputs stay. `--serve` serves them on 127.0.0.1 (`serve.rs`).
+//! its folder, in one process, from one plan: its typesetter keeps the
+//! engine's fonts, its cache and the meeting's world between builds, reset
+//! before each (see `render::typst::Typesetter`). Each rebuild says how long
+//! it took and whether the engine was kept; one with findings reports them
+//! and the last good outputs stay. `--serve` serves them on 127.0.0.1 (`serve.rs`).
 
 mod serve;
 
@@ -20,10 +21,15 @@ use crate::cmd::Outcome;
 use crate::paths;
 use crate::project::Project;
 use crate::publish::{Options, Plan, Selection, build};
+use crate::render::typst::Typesetter;
 
 /// How long to wait after a change for the rest of one save (editors
 /// write a file in several steps).
 const SETTLE: Duration = Duration::from_millis(20);
+
+/// How many compilations the engine's cache keeps what they used for, as
+/// typst-cli's watch does.
+const CACHE_AGE: usize = 10;
 
 pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
     let dir = project.resolve(&args.meeting, cwd)?;
@@ -131,12 +137,21 @@ fn snapshot(dir: &Path) -> Vec<Seen> {
 /// One build, timed; the version goes up when new outputs were written.
 fn rebuild(plan: &Plan, version: &AtomicU64) {
     let started = Instant::now();
+    let worlds = plan.typesetter().worlds_made();
     let outcome = build::run(plan);
     let ms = started.elapsed().as_millis();
+    // As typst-cli's watch: what the last compilations did not use goes.
+    Typesetter::evict(CACHE_AGE);
     match outcome {
         Ok(Outcome::Success) => {
             version.fetch_add(1, Ordering::SeqCst);
-            eprintln!("rebuilt in {ms} ms");
+            // No new world: the engine typeset in the one it kept.
+            let kept = if worlds > 0 && plan.typesetter().worlds_made() == worlds {
+                " (engine kept)"
+            } else {
+                ""
+            };
+            eprintln!("rebuilt in {ms} ms{kept}");
         }
         Ok(Outcome::Failed) => {
             eprintln!("not rebuilt ({ms} ms): the last good outputs stay");

@@ -7,7 +7,8 @@ pub mod world;
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use typst::World;
 use typst::WorldExt;
@@ -319,55 +320,75 @@ pub struct Typeset {
     pub warnings: Vec<EngineMessage>,
 }
 
-/// Typesets the document and exports it as PDF/UA-1 with PDF/A-2b.
-/// Warnings about unknown fonts are errors: a layout must ship its fonts.
-pub fn typeset(
-    doc: &TypstDocument,
-    layout: &Layout,
-    meeting_dir: &Path,
-    timestamp: Datetime,
-) -> Result<Typeset, Vec<EngineMessage>> {
-    // The world of the last run is kept for the next one of the same
-    // layout and meeting (`rk watch`): fonts are not read and hashed again.
-    // It is taken out while in use, so that runs in parallel each have one.
-    let kept = WORLD
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .take();
-    let world = match kept {
-        Some(mut world) if world.serves(layout, meeting_dir) => {
-            world.update(doc.source.clone(), timestamp);
-            world
-        }
-        _ => RkWorld::new(
-            doc.source.clone(),
-            Arc::new(Engine::new(layout)),
-            meeting_dir.to_path_buf(),
-            timestamp,
-        ),
-    };
-    let typeset = compile(&world, doc, timestamp);
-    *WORLD
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(world);
-    typeset
+/// What typesets a run's documents: the engine (the standard library and
+/// the layout's fonts and files, made once) and the world of the last
+/// document, kept for the next one of the same meeting. As typst-cli's
+/// `watch` does, the kept world is reset before each compilation (every
+/// file is read anew, while the engine's cache keeps what did not change),
+/// so that `rk watch` rebuilds a meeting without loading the fonts or
+/// compiling the layout again. Shared by the threads of `rk build --all`:
+/// a thread takes the kept world while it uses it.
+pub struct Typesetter {
+    engine: Arc<Engine>,
+    kept: Mutex<Option<RkWorld>>,
+    /// How many worlds were made: one per meeting typeset after another
+    /// meeting, none for a meeting typeset again.
+    worlds: AtomicUsize,
 }
 
-/// [`typeset`] with the library, fonts and layout files of `engine`,
-/// made once for many documents (`rk build --all`).
-pub fn typeset_in(
-    engine: &Arc<Engine>,
-    doc: &TypstDocument,
-    meeting_dir: &Path,
-    timestamp: Datetime,
-) -> Result<Typeset, Vec<EngineMessage>> {
-    let world = RkWorld::new(
-        doc.source.clone(),
-        engine.clone(),
-        meeting_dir.to_path_buf(),
-        timestamp,
-    );
-    compile(&world, doc, timestamp)
+impl Typesetter {
+    pub fn new(layout: &Layout) -> Typesetter {
+        Typesetter {
+            engine: Arc::new(Engine::new(layout)),
+            kept: Mutex::new(None),
+            worlds: AtomicUsize::new(0),
+        }
+    }
+
+    /// Typesets the document and exports it as PDF/UA-1 with PDF/A-2b.
+    /// Warnings about unknown fonts are errors: a layout must ship its
+    /// fonts.
+    pub fn typeset(
+        &self,
+        doc: &TypstDocument,
+        meeting_dir: &Path,
+        timestamp: Datetime,
+    ) -> Result<Typeset, Vec<EngineMessage>> {
+        let kept = self
+            .kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        let world = match kept {
+            Some(mut world) if world.serves(meeting_dir) => {
+                world.update(doc.source.clone(), timestamp);
+                world
+            }
+            _ => {
+                self.worlds.fetch_add(1, Ordering::Relaxed);
+                RkWorld::new(
+                    doc.source.clone(),
+                    Arc::clone(&self.engine),
+                    meeting_dir.to_path_buf(),
+                    timestamp,
+                )
+            }
+        };
+        let typeset = compile(&world, doc, timestamp);
+        *self.kept.lock().unwrap_or_else(PoisonError::into_inner) = Some(world);
+        typeset
+    }
+
+    /// How many worlds this typesetter has made so far.
+    pub fn worlds_made(&self) -> usize {
+        self.worlds.load(Ordering::Relaxed)
+    }
+
+    /// Drops what the engine cached and did not use in the last `age`
+    /// compilations (typst-cli's watch keeps 10).
+    pub fn evict(age: usize) {
+        typst::comemo::evict(age);
+    }
 }
 
 fn compile(
@@ -412,9 +433,6 @@ fn compile(
         warnings,
     })
 }
-
-/// The world of the last typesetting, kept for the next.
-static WORLD: std::sync::Mutex<Option<RkWorld>> = std::sync::Mutex::new(None);
 
 /// A layout that names a font it does not ship must fail, not fall back.
 fn is_fatal_warning(diag: &SourceDiagnostic) -> bool {

@@ -33,9 +33,10 @@ static MAIN: LazyLock<FileId> = LazyLock::new(|| {
 pub const LAYOUT_ROOT: &str = "layout";
 pub const MEETING_ROOT: &str = "meeting";
 
-/// What every document typeset with one layout shares, made once and
-/// shared by every meeting of a run (and every thread of `rk build --all`):
-/// the standard library, the layout's fonts and its files.
+/// What every document typeset with one layout shares, made once by the
+/// run's [`super::Typesetter`] and shared by every meeting of the run (and
+/// every thread of `rk build --all`): the standard library, the layout's
+/// fonts and its files.
 pub struct Engine {
     library: LazyHash<Library>,
     fonts: FontStore,
@@ -126,22 +127,16 @@ impl RkWorld {
         }
     }
 
-    /// Whether this world was made for `layout` and `meeting_dir`, so that
-    /// it can typeset another document of theirs (its fonts are kept).
-    pub fn serves(&self, layout: &Layout, meeting_dir: &Path) -> bool {
+    /// Whether this world was made for `meeting_dir`, so that it can
+    /// typeset another document of that meeting.
+    pub fn serves(&self, meeting_dir: &Path) -> bool {
         self.files.loader().meeting_dir == meeting_dir
-            && self.engine.layout.len() == layout.files().count()
-            && self
-                .engine
-                .layout
-                .iter()
-                .zip(layout.files())
-                .all(|((path, bytes), (p, b))| path == p && bytes == b)
     }
 
-    /// Makes the world typeset `main` as of `today`. Every file is read
-    /// anew, while the engine keeps what did not change (incremental
-    /// compilation): this is how `rk watch` rebuilds quickly.
+    /// Makes the world typeset `main` as of `today`, reset as typst-cli
+    /// resets its world before each compilation of its `watch`: every file
+    /// is read anew, while the engine keeps what did not change
+    /// (incremental compilation).
     pub fn update(&mut self, main: String, today: Datetime) {
         self.files.loader_mut().main = main;
         self.files.reset();
