@@ -13,6 +13,8 @@ pub mod date;
 pub mod diag;
 pub mod files;
 pub mod image;
+#[cfg(test)]
+mod layers;
 pub mod layout;
 pub mod markdown;
 pub mod model;
