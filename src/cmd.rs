@@ -26,9 +26,8 @@ pub use crate::publish::Outcome;
 /// The project a command works in: the one around the first MEETING given
 /// as a folder that lies in a project (so `rk check /path/to/meeting` works
 /// from anywhere), else the one found upwards from `start`.
-pub fn project_for(args: &MeetingArgs, start: &Path) -> Result<Project> {
-    let around_meeting = args
-        .meetings
+pub fn project_for(meetings: &[String], start: &Path) -> Result<Project> {
+    let around_meeting = meetings
         .iter()
         .map(|arg| start.join(arg))
         .filter(|dir| dir.is_dir())

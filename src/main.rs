@@ -35,16 +35,16 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Init(args) => cmd::init::run(args, &start),
         // A MEETING given as a folder finds its own project.
         Command::Check(args) => {
-            let project = cmd::project_for(&args.meetings, &start)?;
+            let project = cmd::project_for(&args.meetings.meetings, &start)?;
             cmd::check::run(&project, args, &start)
         }
         Command::Build(args) => {
-            let project = cmd::project_for(&args.meetings, &start)?;
+            let project = cmd::project_for(&args.meetings.meetings, &start)?;
             cmd::build::run(&project, args, &start)
         }
         Command::Index(args) => cmd::index::run(&Project::discover(&start)?, args, &start),
         Command::Diff(args) => {
-            let project = cmd::project_for(&args.meetings, &start)?;
+            let project = cmd::project_for(&args.meetings.meetings, &start)?;
             cmd::diff::run(&project, args, &start)
         }
         Command::List => cmd::list::run(&Project::discover(&start)?),
@@ -53,12 +53,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Lsp => cmd::lsp::run(),
         Command::Explain(args) => cmd::explain::run(args),
         Command::Watch(args) => {
-            let meetings = rk::cli::MeetingArgs {
-                meetings: vec![args.meeting.clone()],
-                all: false,
-                shard: None,
-            };
-            let project = cmd::project_for(&meetings, &start)?;
+            let project = cmd::project_for(std::slice::from_ref(&args.meeting), &start)?;
             cmd::watch::run(&project, args, &start)
         }
     }
