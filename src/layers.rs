@@ -230,14 +230,25 @@ fn layers() -> Vec<Vec<String>> {
         .nth(1)
         .and_then(|s| s.split("\n### ").next())
         .expect("README.md has a section \"The code\"");
-    section
-        .lines()
-        .filter(|line| {
-            let digits = line.chars().take_while(char::is_ascii_digit).count();
-            digits > 0 && line[digits..].starts_with(". ")
-        })
-        .map(|line| {
-            let head = line.split_once(':').map_or(line, |(head, _)| head);
+    // A numbered line and the indented lines that go on with it.
+    let mut items: Vec<String> = Vec::new();
+    for line in section.lines() {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && line[digits..].starts_with(". ") {
+            items.push(line.to_string());
+        } else if line.starts_with("   ") && !line.trim().is_empty() {
+            if let Some(item) = items.last_mut() {
+                item.push(' ');
+                item.push_str(line.trim());
+            }
+        } else if !items.is_empty() {
+            break;
+        }
+    }
+    items
+        .iter()
+        .map(|item| {
+            let head = item.split_once(':').map_or(item.as_str(), |(head, _)| head);
             head.split('`')
                 .skip(1)
                 .step_by(2)
