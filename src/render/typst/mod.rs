@@ -34,7 +34,8 @@ pub struct TypstDocument {
     /// The byte range of each item's call, in `Referat::items` order.
     pub items: Vec<Range<usize>>,
     /// The meeting's images the document shows, by their paths in the
-    /// meeting folder (as under `/meeting`), each once.
+    /// meeting folder (as under `/meeting`), each once: the only files of
+    /// the meeting folder the engine is served.
     pub images: Vec<String>,
 }
 
@@ -361,13 +362,14 @@ impl Typesetter {
             .take();
         let world = match kept {
             Some(mut world) if world.serves(meeting_dir) => {
-                world.update(doc.source.clone(), timestamp);
+                world.update(doc.source.clone(), &doc.images, timestamp);
                 world
             }
             _ => {
                 self.worlds.fetch_add(1, Ordering::Relaxed);
                 RkWorld::new(
                     doc.source.clone(),
+                    &doc.images,
                     Arc::clone(&self.engine),
                     meeting_dir.to_path_buf(),
                     timestamp,
