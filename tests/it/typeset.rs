@@ -9,7 +9,9 @@ use crate::common;
 use std::fs;
 use std::path::Path;
 
-use common::{EVENTUELT, Finding, fixture_copy, parse_findings, rk};
+use common::{
+    EVENTUELT, Finding, Run, fixture_copy, parse_findings, project_copy, project_root, rk,
+};
 
 /// The built-in layouts, each with its own fonts: the checks must agree
 /// with the engine for both.
@@ -306,4 +308,93 @@ fn each_place_of_a_missing_character_is_reported() {
     let places: Vec<(usize, usize)> = findings.iter().map(|f| (f.line, f.column)).collect();
     assert_eq!(places.len(), 3, "{findings:?}");
     assert!(findings.iter().all(|f| f.rule == "missing-glyph"));
+}
+
+/// The closed fixture, with an image in the open item 1 (its name needs
+/// percent-encoding) and one in the closed item 2, built in `eget`, a copy
+/// of the kl layout whose `item` calls `probe` at item 1.
+fn probe_project() -> (std::path::PathBuf, impl Fn(&str, &[&str]) -> Run) {
+    let dir = project_copy("tests/fixtures/build/closed", "typeset-layout-reach");
+    let bilag = dir.join("meetings/2020-11-25/bilag");
+    let png =
+        project_root().join("tests/fixtures/build/constructs/meetings/2020-11-25/bilag/graf.png");
+    for name in ["aaben graf.png", "hemmelig.png"] {
+        fs::copy(&png, bilag.join(name)).unwrap();
+    }
+    append(
+        &dir,
+        "meetings/2020-11-25/01-aaben.md",
+        "\n![Graf](bilag/aaben%20graf.png)\n",
+    );
+    append(
+        &dir,
+        "meetings/2020-11-25/02-lukket.md",
+        "\n![Hemmelig graf](bilag/hemmelig.png)\n",
+    );
+    let run = rk(&dir, &["layout", "copy", "kl", "eget"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let template = dir.join("eget/referat.typ");
+    let original = fs::read_to_string(&template).unwrap();
+    let heading = "  heading(level: level, outlined: true)";
+    assert!(original.contains(heading), "the kl layout's item changed");
+    let project = dir.clone();
+    let build = move |probe: &str, extra: &[&str]| {
+        let code = format!("  if number == \"1\" {{ {probe} }}\n{heading}");
+        fs::write(&template, original.replacen(heading, &code, 1)).unwrap();
+        let mut args = vec!["build", "2020-11-25", "--layout", "eget"];
+        args.extend_from_slice(extra);
+        rk(&project, &args)
+    };
+    (dir, build)
+}
+
+/// The engine is served only the meeting's images the document shows: a
+/// layout's own Typst code cannot read a closed item's source or
+/// attachment, nor show its image, in the public edition
+/// (docs/dev/public-edition.md).
+#[test]
+fn a_layout_cannot_reach_a_closed_items_files_through_the_engine() {
+    let (dir, build) = probe_project();
+    for (probe, path) in [
+        (
+            "text(read(\"/meeting/02-lukket.md\"))",
+            "/meeting/02-lukket.md",
+        ),
+        // A path relative to the layout's file, out of its folder.
+        (
+            "text(read(\"../meeting/bilag/fortroligt.txt\"))",
+            "/meeting/bilag/fortroligt.txt",
+        ),
+        (
+            "image(\"/meeting/bilag/hemmelig.png\", alt: \"x\")",
+            "/meeting/bilag/hemmelig.png",
+        ),
+    ] {
+        let run = build(probe, &[]);
+        assert_eq!(run.code, 2, "{probe}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("file not found (searched at {path})"))
+                && run.stderr.contains("eget/referat.typ")
+                && run.stderr.contains("does not typeset"),
+            "{probe}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert!(!dir.join("out").exists(), "{probe}: an output was written");
+    }
+    // The same code reaches what the document shows, by the name the
+    // document gives it: the open item's image in the public edition, the
+    // closed item's in the internal one.
+    let run = build(
+        "image(\"/meeting/bilag/aaben%20graf.png\", alt: \"x\")",
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.join("out/2020-11-25/referat.pdf").is_file());
+    let run = build(
+        "image(\"/meeting/bilag/hemmelig.png\", alt: \"x\")",
+        &["--internal"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }

@@ -254,7 +254,11 @@ mod tests {
         let shown = world.file(file_id("/meeting/bilag/aaben.png"));
         assert_eq!(shown.unwrap().as_slice(), b"bilag/aaben.png");
         // Named another way, the same file.
-        assert!(world.file(file_id("meeting/bilag/../bilag/aaben.png")).is_ok());
+        assert!(
+            world
+                .file(file_id("meeting/bilag/../bilag/aaben.png"))
+                .is_ok()
+        );
         // The layout's files are served, the meeting's others are not.
         assert!(world.source(file_id("/layout/referat.typ")).is_ok());
         for path in ["/meeting/bilag/lukket.png", "/meeting/02-lukket.md"] {
