@@ -3,10 +3,16 @@
 //! the default, and `kommune`: every folder under layouts/) are compiled
 //! into the binary; `--layout DIR` or `layout` in rk.toml use a folder
 //! instead.
+//!
+//! The rule for the HTML pages ([`Layout::page`]): a page is made from its
+//! template and the style.css of one layout, the layout in use when it has
+//! the page's template, else the built-in [`FALLBACK`] layout, both files
+//! from it.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
@@ -29,6 +35,15 @@ pub fn built_in_names() -> Vec<&'static str> {
     BUILT_IN.iter().map(|(name, _)| *name).collect()
 }
 
+/// The built-in layout that makes an HTML page a layout folder has no
+/// template for (a folder copied before the page existed).
+pub const FALLBACK: &str = "kl";
+
+/// The tables of labels.toml that hold the words of one page: `[index]`
+/// (index.html, sager.html) and `[changes]` (aendringer.html). A layout
+/// without one uses the fallback layout's.
+const PAGE_TABLES: &[&str] = &["index", "changes"];
+
 /// The files every layout must have.
 const REQUIRED: &[&str] = &["referat.typ", "labels.toml"];
 
@@ -43,6 +58,8 @@ pub struct Layout {
     pub labels: Labels,
     /// All of labels.toml, for the HTML template.
     pub labels_table: toml::Table,
+    /// The [`FALLBACK`] layout, read when a page first needs it.
+    fallback: OnceLock<Box<Layout>>,
 }
 
 /// The labels rk itself needs (for dates and titles); the template reads
@@ -121,7 +138,71 @@ impl Layout {
             files,
             labels,
             labels_table,
+            fallback: OnceLock::new(),
         })
+    }
+
+    /// The layout that makes the HTML page `template` (`referat.html`,
+    /// `aendringer.html`, `index.html`, `sager.html`): this one when it
+    /// has the template, else the built-in [`FALLBACK`] layout. The page's
+    /// template, the templates it imports and its style.css all come from
+    /// the layout returned, so a page and its stylesheet are of one look.
+    pub fn page(&self, template: &str) -> Result<&Layout> {
+        if self.files.contains_key(template) {
+            return Ok(self);
+        }
+        let fallback = self.fallback()?;
+        if fallback.files.contains_key(template) {
+            return Ok(fallback);
+        }
+        bail!("the layout {} has no {template}", self.name)
+    }
+
+    /// The built-in [`FALLBACK`] layout, read once.
+    fn fallback(&self) -> Result<&Layout> {
+        if let Some(layout) = self.fallback.get() {
+            return Ok(layout);
+        }
+        let loaded = Layout::resolve(FALLBACK, Path::new("."))?;
+        Ok(self.fallback.get_or_init(|| Box::new(loaded)))
+    }
+
+    /// The table `name` of labels.toml (`changes`, `index`): this
+    /// layout's, else the [`FALLBACK`] layout's.
+    pub fn label_table(&self, name: &str) -> Result<toml::Table> {
+        if let Some(toml::Value::Table(table)) = self.labels_table.get(name) {
+            return Ok(table.clone());
+        }
+        match self.fallback()?.labels_table.get(name) {
+            Some(toml::Value::Table(table)) => Ok(table.clone()),
+            _ => bail!("the built-in {FALLBACK} layout has no [{name}] labels"),
+        }
+    }
+
+    /// labels.toml as the HTML pages see it: with the words of a page
+    /// ([`PAGE_TABLES`]) the [`FALLBACK`] layout's where this one has none.
+    pub fn page_labels(&self) -> Result<std::borrow::Cow<'_, toml::Table>> {
+        let missing: Vec<&str> = PAGE_TABLES
+            .iter()
+            .copied()
+            .filter(|name| !self.labels_table.contains_key(*name))
+            .collect();
+        if missing.is_empty() {
+            return Ok(std::borrow::Cow::Borrowed(&self.labels_table));
+        }
+        let mut labels = self.labels_table.clone();
+        for name in missing {
+            labels.insert(name.into(), toml::Value::Table(self.label_table(name)?));
+        }
+        Ok(std::borrow::Cow::Owned(labels))
+    }
+
+    /// A file of the layout read as text (a template, the style sheet).
+    pub fn text(&self, path: &str) -> Result<&str> {
+        let bytes = self
+            .file(path)
+            .with_context(|| format!("the layout {} has no {path}", self.name))?;
+        std::str::from_utf8(bytes).with_context(|| format!("{}/{path} is not UTF-8", self.name))
     }
 
     pub fn file(&self, path: &str) -> Option<&Bytes> {

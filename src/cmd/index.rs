@@ -20,9 +20,6 @@ use crate::publish::write::write_atomic;
 use crate::publish::{Options, Plan, Selection};
 use crate::render::index::{self, Archive, Settings};
 
-/// The built-in layout whose archive pages a layout without them uses.
-const FALLBACK_LAYOUT: &str = "kl";
-
 pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     let started = Instant::now();
     let every = Selection {
@@ -40,7 +37,7 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     if let Some(url) = &site.url {
         check_site_url(url)?;
     }
-    let layout = archive_layout(plan.layout)?;
+    let layout = plan.layout;
     let out = plan.out_root.clone();
     let Analysis {
         files,
@@ -112,29 +109,6 @@ fn write(archive: &Archive, layout: &Layout, out: &Path) -> Result<Vec<&'static 
     Ok(outputs.into_iter().map(|(name, _)| name).collect())
 }
 
-/// The layout whose templates make the archive: the one in use when it
-/// has index.html and sager.html, else the built-in kl (templates, styles
-/// and labels alike, so that the pages are whole).
-fn archive_layout(layout: Layout) -> Result<Layout> {
-    let has = |name: &str| layout.file(name).is_some();
-    match (has("index.html"), has("sager.html")) {
-        (true, true) => Ok(layout),
-        (false, false) => Layout::resolve(FALLBACK_LAYOUT, Path::new(".")),
-        (has_index, _) => {
-            let (given, missing) = if has_index {
-                ("index.html", "sager.html")
-            } else {
-                ("sager.html", "index.html")
-            };
-            anyhow::bail!(
-                "the layout {} has {given} but no {missing}: the archive needs both, or \
-                 neither to use the {FALLBACK_LAYOUT} layout's",
-                layout.name
-            )
-        }
-    }
-}
-
 /// The site's address must be a whole web address: the feed's ids and
 /// links are made from it.
 fn check_site_url(url: &str) -> Result<()> {
@@ -151,12 +125,12 @@ fn check_site_url(url: &str) -> Result<()> {
     )
 }
 
-/// A label of labels.toml's `[index]` table.
+/// A label of labels.toml's `[index]` table (the fallback layout's when
+/// the layout has none, as for the pages).
 fn index_label(layout: &Layout, key: &str) -> Result<String> {
     layout
-        .labels_table
-        .get("index")
-        .and_then(|table| table.get(key))
+        .label_table("index")?
+        .get(key)
         .and_then(|value| value.as_str())
         .map(str::to_string)
         .with_context(|| format!("{}/labels.toml has no `{key}` under [index]", layout.name))

@@ -1,20 +1,22 @@
 //! The change page, aendringer.html: the whole referat in the layout's
 //! HTML look with every change since an earlier version marked, made with
 //! the layout's `aendringer.html` template and its `[changes]` labels
-//! (from the built-in kl layout when a layout has none).
+//! (as [`template`] and [`Layout::label_table`] choose them: from the
+//! built-in fallback layout when a layout folder has none).
 
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
-use minijinja::{Environment, Value, context};
+use anyhow::Result;
+use minijinja::{Value, context};
 use serde::Serialize;
 
-use crate::layout::{self, Layout};
+use crate::layout::Layout;
 use crate::markdown;
 use crate::render::changes::{self, Change, Changes, FieldChange, ItemChange};
 use crate::render::context::{self, ItemView, PersonView, Referat, SectionView};
 use crate::render::html::{self, Urls};
 use crate::render::marked::{self, Marks};
+use crate::render::template;
 
 /// One version of the referat as the page shows it: the edition's view
 /// (the one `version` holds: the page shows what was compared), the folder
@@ -89,30 +91,9 @@ struct Group<'a> {
 }
 
 /// The words of the change page: the layout's `[changes]` table, else
-/// the built-in kl layout's.
+/// the built-in fallback layout's.
 pub fn labels(layout: &Layout) -> Result<toml::Table> {
-    if let Some(toml::Value::Table(table)) = layout.labels_table.get("changes") {
-        return Ok(table.clone());
-    }
-    let kl = layout::built_in("kl")
-        .and_then(|files| files.iter().find(|(path, _)| *path == "labels.toml"))
-        .context("the built-in kl layout has no labels.toml")?;
-    let table: toml::Table = toml::from_str(std::str::from_utf8(kl.1)?)?;
-    match table.get("changes") {
-        Some(toml::Value::Table(changes)) => Ok(changes.clone()),
-        _ => anyhow::bail!("the built-in kl layout has no [changes] labels"),
-    }
-}
-
-/// The layout's `aendringer.html`, else the built-in kl layout's.
-fn template(layout: &Layout) -> Result<String> {
-    if layout.file("aendringer.html").is_some() {
-        return html::layout_text(layout, "aendringer.html").map(str::to_string);
-    }
-    let kl = layout::built_in("kl")
-        .and_then(|files| files.iter().find(|(path, _)| *path == "aendringer.html"))
-        .context("the built-in kl layout has no aendringer.html")?;
-    Ok(std::str::from_utf8(kl.1)?.to_string())
+    layout.label_table("changes")
 }
 
 /// A label of the `[changes]` table, with `{name}` placeholders filled.
@@ -224,7 +205,6 @@ pub fn render(input: &Input<'_>) -> Result<String> {
             .to_string(),
         labels,
     };
-    let style = html::layout_text(layout, "style.css")?;
     let closing = layout
         .closing()
         .map(|text| {
@@ -233,33 +213,24 @@ pub fn render(input: &Input<'_>) -> Result<String> {
         })
         .unwrap_or_default();
     let starts = html::section_starts(new.referat);
-    let mut env = Environment::new();
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_filter("breaks", html::breaks);
-    let source = template(layout)?;
-    env.add_template("aendringer.html", &source)
-        .map_err(|e| anyhow::anyhow!("the layout's aendringer.html: {e}"))?;
-    env.get_template("aendringer.html")
-        .and_then(|t| {
-            t.render(context! {
-                referat => new.referat,
-                base => &changes.base,
-                new_meeting => changes.new_meeting,
-                empty => changes.is_empty(),
-                labels => Value::from_serialize(&layout.labels_table),
-                changes => Value::from_serialize(&words.labels),
-                meeting_sentences => meeting_sentences(changes, &words.labels, &layout.labels_table),
-                summary => summary(changes, new.referat.internal, &words.labels),
-                groups => people_groups(changes, input.old.as_ref().map(|o| o.referat), new.referat),
-                agenda => html::agenda(new.referat, &starts),
-                items => page_items(input, &words),
-                mark => marks_table(&words.marks),
-                closing_html => Value::from_safe_string(closing),
-                style => Value::from_safe_string(style.to_string()),
-            })
-        })
-        .map_err(|e| anyhow::anyhow!("the layout's aendringer.html: {e}"))
+    template::render(
+        layout,
+        "aendringer.html",
+        context! {
+            referat => new.referat,
+            base => &changes.base,
+            new_meeting => changes.new_meeting,
+            empty => changes.is_empty(),
+            changes => Value::from_serialize(&words.labels),
+            meeting_sentences => meeting_sentences(changes, &words.labels, &layout.labels_table),
+            summary => summary(changes, new.referat.internal, &words.labels),
+            groups => people_groups(changes, input.old.as_ref().map(|o| o.referat), new.referat),
+            agenda => html::agenda(new.referat, &starts),
+            items => page_items(input, &words),
+            mark => marks_table(&words.marks),
+            closing_html => Value::from_safe_string(closing),
+        },
+    )
 }
 
 /// The changed items listed at the top, with their anchors.

@@ -1,5 +1,5 @@
 //! The HTML referat: one self-contained page made with the layout's
-//! template (minijinja, auto-escaping on), styles inline, images embedded.
+//! template (see [`template`]), styles inline, images embedded.
 //!
 //! Item bodies are the Markdown walk's events (`markdown::body`) through
 //! pulldown-cmark's HTML writer: headings placed below the item's own
@@ -7,15 +7,16 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use base64::Engine as _;
-use minijinja::{Environment, Value, context};
+use minijinja::{Value, context};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use serde::Serialize;
 
 use crate::layout::Layout;
 use crate::markdown;
 use crate::render::context::{self, ItemView, Referat, SectionView};
+use crate::render::template;
 
 /// What the template sees of one item.
 #[derive(Serialize)]
@@ -78,8 +79,6 @@ pub fn render(
     meeting_dir: &Path,
     urls: Urls<'_>,
 ) -> Result<String> {
-    let template = layout_text(layout, "referat.html")?;
-    let style = layout_text(layout, "style.css")?;
     let notes = layout
         .labels_table
         .get("notes")
@@ -92,28 +91,16 @@ pub fn render(
         .map(|text| body(text, 0, context::CLOSING_ANCHOR, meeting_dir, notes))
         .unwrap_or_default();
 
-    let mut env = Environment::new();
-    // A label the layout lacks is an error, not an empty heading (a test
-    // like `{% if p.title %}` may still ask after a missing field).
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_filter("breaks", breaks);
-    env.add_template("referat.html", template)
-        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
-    let page = env
-        .get_template("referat.html")
-        .and_then(|t| {
-            t.render(context! {
-                referat => referat,
-                labels => Value::from_serialize(&layout.labels_table),
-                items => items,
-                agenda => agenda(referat, &starts),
-                closing_html => Value::from_safe_string(closing),
-                style => Value::from_safe_string(style.to_string()),
-            })
-        })
-        .map_err(|e| anyhow::anyhow!("the layout's referat.html: {e}"))?;
-    Ok(page)
+    template::render(
+        layout,
+        "referat.html",
+        context! {
+            referat => referat,
+            items => items,
+            agenda => agenda(referat, &starts),
+            closing_html => Value::from_safe_string(closing),
+        },
+    )
 }
 
 /// What the template sees of each item. `starts` is [`section_starts`].
@@ -162,21 +149,6 @@ fn html_items<'r>(
             }
         })
         .collect()
-}
-
-pub(crate) fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
-    let bytes = layout
-        .file(path)
-        .with_context(|| format!("the layout {} has no {path}", layout.name))?;
-    std::str::from_utf8(bytes).with_context(|| format!("{}/{path} is not UTF-8", layout.name))
-}
-
-/// The template's `breaks` filter: text escaped, with each LINE SEPARATOR
-/// (U+2028) a line break, as the engine shows it in the PDF (a browser
-/// would show a space). For text in an element, not in an attribute.
-pub fn breaks(text: &str) -> Value {
-    let escaped = minijinja::HtmlEscape(text).to_string();
-    Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
 }
 
 /// For each item, the index of the section that starts before it, if one
@@ -421,21 +393,5 @@ mod tests {
             ),
             "{html}"
         );
-    }
-
-    #[test]
-    fn breaks_escapes_as_the_template_does() {
-        let mut env = Environment::new();
-        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-        env.add_filter("breaks", breaks);
-        env.add_template("t.html", "{{ t }}|{{ t | breaks }}")
-            .unwrap();
-        let page = env
-            .get_template("t.html")
-            .unwrap()
-            .render(context! { t => "a&<>\"'/b\u{2028}c" })
-            .unwrap();
-        let (plain, broken) = page.split_once('|').unwrap();
-        assert_eq!(broken, plain.replace('\u{2028}', "<br>"));
     }
 }

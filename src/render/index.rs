@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context as _, Result};
-use minijinja::{Environment, Value, context};
+use anyhow::Result;
+use minijinja::context;
 use serde::Serialize;
 
 use crate::date::Date;
@@ -16,7 +16,7 @@ use crate::layout::Layout;
 use crate::markdown;
 use crate::model::Meeting;
 use crate::render::context::{self, Edition, Referat};
-use crate::render::html;
+use crate::render::template;
 
 /// The version of index.json's layout; it grows by fields, and a change
 /// that takes one away or changes its meaning raises it.
@@ -316,39 +316,19 @@ fn case_anchors(cases: &[CaseEntry]) -> Vec<HtmlCase<'_>> {
         .collect()
 }
 
-/// The two pages: index.html and sager.html, from the layout's templates.
+/// The two pages: index.html and sager.html, from the layout's templates
+/// (each as [`template::render`] chooses it).
 pub fn pages(archive: &Archive, layout: &Layout, feed: bool) -> Result<(String, String)> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_filter("breaks", html::breaks);
-    for name in ["index.html", "sager.html"] {
-        let text = layout_text(layout, name)?;
-        env.add_template(name, text)
-            .map_err(|e| anyhow::anyhow!("the layout's {name}: {e}"))?;
-    }
-    let style = layout_text(layout, "style.css")?;
-    let ctx = context! {
+    let values = context! {
         archive => archive,
         years => years(archive),
         cases => case_anchors(&archive.cases),
         feed => feed,
-        labels => Value::from_serialize(&layout.labels_table),
-        style => Value::from_safe_string(style.to_string()),
     };
-    let render = |name: &str| {
-        env.get_template(name)
-            .and_then(|t| t.render(&ctx))
-            .map_err(|e| anyhow::anyhow!("the layout's {name}: {e}"))
-    };
-    Ok((render("index.html")?, render("sager.html")?))
-}
-
-fn layout_text<'a>(layout: &'a Layout, path: &str) -> Result<&'a str> {
-    let bytes = layout
-        .file(path)
-        .with_context(|| format!("the layout {} has no {path}", layout.name))?;
-    std::str::from_utf8(bytes).with_context(|| format!("{}/{path} is not UTF-8", layout.name))
+    Ok((
+        template::render(layout, "index.html", values.clone())?,
+        template::render(layout, "sager.html", values)?,
+    ))
 }
 
 /// feed.xml: the newest referater that are not drafts, as Atom entries

@@ -1,0 +1,116 @@
+//! The template environment of every HTML page (the referat and the
+//! agenda, the change page, the archive's index and case index): one
+//! setup of minijinja for all of them, so that escaping, the filters and
+//! how a template finds the templates it imports are the same everywhere.
+//!
+//! A page is made by [`render`] from the layout [`Layout::page`] chooses:
+//! the page's template, the templates it imports (`{% from "item.html"
+//! import person %}`) and its style.css all come from that one layout;
+//! the words are the layout in use's labels.toml.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use minijinja::{Environment, Error, ErrorKind, Value, context};
+use typst::foundations::Bytes;
+
+use crate::layout::Layout;
+
+/// The environment the templates of `layout` run in: auto-escaping on for
+/// everything, a label the layout lacks an error (a test like `{% if
+/// p.title %}` may still ask after a missing field), the `breaks` filter,
+/// and any `.html` file of the layout loadable by its path, read when a
+/// template first imports it.
+pub fn environment(layout: &Layout) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_filter("breaks", breaks);
+    let name = layout.name.clone();
+    let templates: BTreeMap<String, Bytes> = layout
+        .files()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path.to_string(), bytes.clone()))
+        .collect();
+    env.set_loader(move |path| {
+        let Some(bytes) = templates.get(path) else {
+            return Ok(None);
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(Some(text.to_string())),
+            Err(_) => Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!("{name}/{path} is not UTF-8"),
+            )),
+        }
+    });
+    env
+}
+
+/// The page `template` of `layout` filled with `values`, `labels` (see
+/// [`Layout::page_labels`]) and `style` (the style.css of the layout that
+/// has the template).
+pub fn render(layout: &Layout, template: &str, values: Value) -> Result<String> {
+    let page = layout.page(template)?;
+    let style = page.text("style.css")?;
+    let labels = layout.page_labels()?;
+    let failed = |e: Error| anyhow::anyhow!("the layout's {template}: {e}");
+    let env = environment(page);
+    let compiled = env.get_template(template).map_err(failed)?;
+    compiled
+        .render(context! {
+            labels => Value::from_serialize(&*labels),
+            style => Value::from_safe_string(style.to_string()),
+            ..values
+        })
+        .map_err(failed)
+}
+
+/// The template's `breaks` filter: text escaped, with each LINE SEPARATOR
+/// (U+2028) a line break, as the engine shows it in the PDF (a browser
+/// would show a space). For text in an element, not in an attribute.
+pub fn breaks(text: &str) -> Value {
+    let escaped = minijinja::HtmlEscape(text).to_string();
+    Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn kl() -> Layout {
+        Layout::resolve("kl", Path::new(".")).unwrap()
+    }
+
+    #[test]
+    fn breaks_escapes_as_the_template_does() {
+        let mut env = environment(&kl());
+        env.add_template("t.html", "{{ t }}|{{ t | breaks }}")
+            .unwrap();
+        let page = env
+            .get_template("t.html")
+            .unwrap()
+            .render(context! { t => "a&<>\"'/b\u{2028}c" })
+            .unwrap();
+        let (plain, broken) = page.split_once('|').unwrap();
+        assert_eq!(broken, plain.replace('\u{2028}', "<br>"));
+    }
+
+    #[test]
+    fn a_template_imports_the_macros_of_its_layout() {
+        let mut env = environment(&kl());
+        env.add_template(
+            "t.html",
+            "{% from \"item.html\" import joined %}{{ joined([\"7\", \"8\", \"9\"]) }}",
+        )
+        .unwrap();
+        let page = env
+            .get_template("t.html")
+            .unwrap()
+            .render(context! { labels => context! { and => "og" } })
+            .unwrap();
+        assert_eq!(page, "7, 8 og 9");
+    }
+}
