@@ -751,3 +751,131 @@ fn no_output_of_the_public_edition_holds_a_word_of_a_closed_items_content() {
         assert!(internal.contains(marker), "{marker} not in out-internt");
     }
 }
+
+const KOMMUNE_MEETING: &str = "meetings/2021-05-05";
+
+/// The kommune example (examples/kommune-udvalg) committed on `main`,
+/// then edited: a word of 42's body and the text of the closed item 47.
+fn kommune_edited(name: &str) -> PathBuf {
+    let dir = common::project_copy("examples/kommune-udvalg", &format!("diff-{name}"));
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "Referatet som godkendt"]);
+    let meeting = dir.join(KOMMUNE_MEETING);
+    replace_in(
+        &meeting.join("42-klimahandleplan.md"),
+        "34 konkrete tiltag",
+        "36 konkrete tiltag",
+    );
+    replace_in(
+        &meeting.join("47-koeb-af-areal.md"),
+        "45 kr. pr. m²",
+        "52 kr. pr. m²",
+    );
+    dir
+}
+
+/// The text of the `<style>` of a page.
+fn style_of(page: &Html) -> String {
+    page.select(&sel("style"))
+        .next()
+        .expect("the page has its styles inline")
+        .text()
+        .collect()
+}
+
+fn layout_file(layout: &str, file: &str) -> String {
+    fs::read_to_string(project_root().join("layouts").join(layout).join(file)).unwrap()
+}
+
+/// The kommune layout makes its change page with its own template and
+/// stylesheet (before, it took KL's template with the kommune stylesheet,
+/// whose rules do not style KL's classes): the page's head is the
+/// kommune referat's, and it passes the Nu Html Checker and axe.
+#[test]
+fn the_kommune_layout_makes_its_own_change_page() {
+    let dir = kommune_edited("kommune");
+    let run = rk(&dir, &["diff", "main", "2021-05-05"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = dir.join("out/2021-05-05/aendringer.html");
+    let page = read(&path);
+    assert!(style_of(&page).contains(&layout_file("kommune", "style.css")));
+    assert!(!style_of(&page).contains(&layout_file("kl", "style.css")));
+    // Every class of the page's head has a rule in the kommune stylesheet.
+    for (css, count) in [
+        ("header.head", 1),
+        (".head .word", 1),
+        (".head dl.facts", 1),
+        // Deltagere, Andre deltagere, Afbud.
+        (".facts ul.people", 3),
+    ] {
+        assert_eq!(page.select(&sel(css)).count(), count, "{css}");
+    }
+    assert_eq!(page.select(&sel(".cover, .when, .long-date")).count(), 0);
+    assert_eq!(
+        marks(&page, "ins"),
+        [("punkt-42".to_string(), "36".to_string())]
+    );
+    assert_eq!(
+        marks(&page, "del"),
+        [("punkt-42".to_string(), "34".to_string())]
+    );
+    // The closed item: that it changed, none of its words.
+    let closed = page.select(&sel("#punkt-47")).next().unwrap();
+    assert_eq!(
+        seen(closed.select(&sel(".change-notice")).next().unwrap()),
+        "Punktet er ændret (lukket punkt: ændringerne vises kun i den interne udgave)"
+    );
+    assert!(!page.html().contains("kr. pr. m²"));
+    assert_eq!(
+        page.select(&sel(".change-summary a"))
+            .map(seen)
+            .collect::<Vec<_>>(),
+        [
+            "42. Klimahandleplan 2021-2025 - udsendelse i offentlig høring",
+            "47. Køb af areal til regnvandsbassin ved Engvej"
+        ]
+    );
+    let run = rk(&dir, &["diff", "main", "2021-05-05", "--internal"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let internal = dir.join("out-internt/2021-05-05/aendringer-internt.html");
+    assert_eq!(
+        marks(&read(&internal), "ins"),
+        [
+            ("punkt-42".to_string(), "36".to_string()),
+            ("punkt-47".to_string(), "52".to_string())
+        ]
+    );
+    if browser_tools() {
+        assert_valid_and_accessible("diff-kommune", &path);
+        assert_valid_and_accessible("diff-kommune-internal", &internal);
+    }
+}
+
+/// A layout folder without aendringer.html (a kommune layout copied
+/// before it had one): the change page comes whole from the built-in kl
+/// layout, its template and its stylesheet, with the folder's words and
+/// kl's [changes] words where the folder has none.
+#[test]
+fn a_layout_without_a_change_page_takes_kls_template_and_stylesheet_together() {
+    let dir = kommune_edited("fallback");
+    let copy = rk(&dir, &["layout", "copy", "kommune", "gammel"]);
+    assert_eq!(copy.code, 0, "{}", copy.stderr);
+    fs::remove_file(dir.join("gammel/aendringer.html")).unwrap();
+    let labels = dir.join("gammel/labels.toml");
+    let text = fs::read_to_string(&labels).unwrap();
+    let cut = text.find("# The archive pages").unwrap();
+    fs::write(&labels, &text[..cut]).unwrap();
+    let run = rk(&dir, &["diff", "main", "2021-05-05", "--layout", "gammel"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(&dir.join("out/2021-05-05/aendringer.html"));
+    assert!(style_of(&page).contains(&layout_file("kl", "style.css")));
+    assert!(!style_of(&page).contains(&layout_file("kommune", "style.css")));
+    assert_eq!(page.select(&sel("header.cover .when")).count(), 1);
+    assert_eq!(
+        seen(page.select(&sel("#aendringer")).next().unwrap()),
+        "Ændringer siden main"
+    );
+    // The folder's words: the kommune layout's, not kl's.
+    assert!(page.html().contains("Fremlagt af Kirsten Dalgaard"));
+}
