@@ -836,6 +836,16 @@ fn the_kommune_layout_makes_its_own_change_page() {
             "47. Køb af areal til regnvandsbassin ved Engvej"
         ]
     );
+    // `rk layout copy kommune DIR` makes the same page from the folder.
+    let built_in = fs::read(&path).unwrap();
+    let copy = rk(&dir, &["layout", "copy", "kommune", "kopi"]);
+    assert_eq!(copy.code, 0, "{}", copy.stderr);
+    let run = rk(&dir, &["diff", "main", "2021-05-05", "--layout", "kopi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        fs::read(&path).unwrap() == built_in,
+        "the copy's page differs"
+    );
     let run = rk(&dir, &["diff", "main", "2021-05-05", "--internal"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let internal = dir.join("out-internt/2021-05-05/aendringer-internt.html");

@@ -212,4 +212,15 @@ fn the_kommune_layout_copied_to_a_folder_gives_the_same_outputs() {
     {
         assert!(read(name) == *before, "{name} differs from the built-in's");
     }
+    // The archive pages too: the copy has every page of the layout and the
+    // macros they import.
+    let index = |layout: &str| {
+        let run = rk(&dir, &["index", "--layout", layout]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        ["index.html", "sager.html"].map(|name| fs::read(dir.join("out").join(name)).unwrap())
+    };
+    assert!(index("kommune") == index("egen-layout"));
+    for file in ["item.html", "aendringer.html", "index.html", "sager.html"] {
+        assert!(dir.join("egen-layout").join(file).is_file(), "{file}");
+    }
 }

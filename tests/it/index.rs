@@ -424,28 +424,66 @@ fn a_meeting_with_an_error_stops_the_index_and_nothing_is_written() {
     assert!(!dir.join("out").exists());
 }
 
+fn style_of(dir: &Path, name: &str) -> String {
+    select(&page(dir, name), "style")[0].text().collect()
+}
+
+fn layout_file(layout: &str, file: &str) -> String {
+    fs::read_to_string(
+        common::project_root()
+            .join("layouts")
+            .join(layout)
+            .join(file),
+    )
+    .unwrap()
+}
+
+/// Each archive page is made from the template and the stylesheet of one
+/// layout: the kommune layout has its own; a layout folder without a page's
+/// template (a kommune layout copied before it had them) takes that page
+/// whole from the built-in kl layout, template and stylesheet, and the
+/// other from the folder.
 #[test]
-fn a_layout_without_archive_pages_uses_kls_and_half_of_them_is_an_error() {
+fn an_archive_page_comes_whole_from_one_layout() {
     let dir = indexed("layout", &[]);
-    let kl = fs::read(dir.join("out/index.html")).unwrap();
-    let copy = rk(&dir, &["layout", "copy", "kl", "eget"]);
+    let kl = |name: &str| fs::read(dir.join("out").join(name)).unwrap();
+    let (kl_index, kl_cases) = (kl("index.html"), kl("sager.html"));
+    let run = rk(&dir, &["index", "--layout", "kommune"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for name in ["index.html", "sager.html"] {
+        assert!(style_of(&dir, name).contains(&layout_file("kommune", "style.css")));
+        assert_eq!(select(&page(&dir, name), "header.head h1").len(), 1);
+        assert!(select(&page(&dir, name), ".cover").is_empty());
+    }
+
+    let copy = rk(&dir, &["layout", "copy", "kommune", "eget"]);
     assert_eq!(copy.code, 0, "{}", copy.stderr);
     fs::remove_file(dir.join("eget/index.html")).unwrap();
     fs::remove_file(dir.join("eget/sager.html")).unwrap();
+    let labels = dir.join("eget/labels.toml");
+    let text = fs::read_to_string(&labels).unwrap();
+    fs::write(&labels, &text[..text.find("# The archive pages").unwrap()]).unwrap();
     let run = rk(&dir, &["index", "--layout", "eget"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(fs::read(dir.join("out/index.html")).unwrap(), kl);
-    fs::write(dir.join("eget/index.html"), "<!DOCTYPE html>").unwrap();
+    assert!(kl("index.html") == kl_index, "index.html is not kl's");
+    assert!(kl("sager.html") == kl_cases, "sager.html is not kl's");
+
+    // Only sager.html: that page is the folder's, index.html still kl's.
+    fs::write(
+        dir.join("eget/sager.html"),
+        layout_file("kommune", "sager.html"),
+    )
+    .unwrap();
     let run = rk(&dir, &["index", "--layout", "eget"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    // The layout is named by its folder, as in every message about it.
-    assert!(
-        run.stderr.ends_with(
-            "eget has index.html but no sager.html: the archive needs both, or neither to use \
-             the kl layout's\n"
-        ),
-        "{}",
-        run.stderr
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(kl("index.html") == kl_index, "index.html is not kl's");
+    assert!(style_of(&dir, "sager.html").contains(&layout_file("kommune", "style.css")));
+    assert!(!style_of(&dir, "sager.html").contains(&layout_file("kl", "style.css")));
+    assert_eq!(
+        select(&page(&dir, "sager.html"), "header.head h1")[0]
+            .text()
+            .collect::<String>(),
+        "Sager"
     );
 }
 
@@ -455,5 +493,9 @@ fn the_index_pages_are_valid_html_without_accessibility_violations() {
         let dir = indexed("browser", &["--agenda"]);
         assert_valid_and_accessible("index-archive", &dir.join("out/index.html"));
         assert_valid_and_accessible("index-cases", &dir.join("out/sager.html"));
+        let run = rk(&dir, &["index", "--agenda", "--layout", "kommune"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_valid_and_accessible("index-kommune-archive", &dir.join("out/index.html"));
+        assert_valid_and_accessible("index-kommune-cases", &dir.join("out/sager.html"));
     }
 }
