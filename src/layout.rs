@@ -394,6 +394,62 @@ fn read_tree(
 mod tests {
     use super::*;
 
+    /// The HTML pages every built-in layout has, each made by itself.
+    const PAGES: [&str; 4] = [
+        "referat.html",
+        "aendringer.html",
+        "index.html",
+        "sager.html",
+    ];
+
+    #[test]
+    fn each_built_in_layout_makes_every_page_itself() {
+        for name in built_in_names() {
+            let layout = Layout::resolve(name, Path::new(".")).unwrap();
+            for page in PAGES {
+                assert_eq!(layout.page(page).unwrap().name, name, "{page}");
+            }
+            for table in PAGE_TABLES {
+                assert!(
+                    layout.labels_table.contains_key(*table),
+                    "{name}: [{table}]"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_folder_without_a_page_takes_it_from_the_fallback_layout() {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in built_in("kommune").unwrap() {
+            if ["referat.typ", "referat.html", "style.css"].contains(path) {
+                fs::write(dir.path().join(path), bytes).unwrap();
+            }
+        }
+        // labels.toml as it was before the pages had words of their own.
+        let (_, labels) = built_in("kommune")
+            .unwrap()
+            .iter()
+            .find(|(path, _)| *path == "labels.toml")
+            .unwrap();
+        let labels = std::str::from_utf8(labels).unwrap();
+        let labels = labels
+            .find("# The archive pages")
+            .map_or(labels, |at| &labels[..at]);
+        fs::write(dir.path().join("labels.toml"), labels).unwrap();
+        let layout = Layout::from_dir(dir.path()).unwrap();
+        assert!(std::ptr::eq(layout.page("referat.html").unwrap(), &layout));
+        for page in &PAGES[1..] {
+            assert_eq!(layout.page(page).unwrap().name, FALLBACK, "{page}");
+        }
+        // The words: the folder's, a page's table it lacks the fallback's.
+        assert!(!layout.labels_table.contains_key("changes"));
+        let labels = layout.page_labels().unwrap();
+        assert_eq!(labels["presenters"].as_str(), Some("Fremlagt af"));
+        assert!(labels.contains_key("index") && labels.contains_key("changes"));
+        assert!(layout.page("nothing.html").is_err());
+    }
+
     #[test]
     fn the_kl_fonts_cover_danish_and_not_emoji() {
         let coverage = Layout::resolve("kl", Path::new(".")).unwrap().coverage();
