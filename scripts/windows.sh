@@ -7,10 +7,10 @@
 # - `rk check` of the example is clean;
 # - `rk build 2020-11-25` writes the same bytes as on Linux, file by file;
 # - `rk check --format json` of every fixture under tests/fixtures/rules
-#   gives the same findings and exit status as on Linux (path separators
-#   aside), and the findings' paths are relative, like
-#   meetings/2020-11-25/02-01-nyt-fra-udvalget.md, never `\\?\`, `//?/` or
-#   a drive letter;
+#   (made whole by scripts/rule-fixtures.sh) gives the same findings and
+#   exit status as on Linux (path separators aside), and the findings'
+#   paths are relative, like meetings/2020-11-25/02-01-nyt-fra-udvalget.md,
+#   never `\\?\`, `//?/` or a drive letter;
 # - `rk check C:\path\to\meeting` from outside the project finds it.
 # Exits non-zero on any difference.
 #
@@ -107,8 +107,11 @@ diff -u "$WORK/linux.sha256" "$WORK/windows.sha256" ||
 sed 's/^/  /' "$WORK/windows.sha256"
 
 step "rk check --format json of every fixture, compared with Linux"
+# The fixtures are overlays on the clean meeting: made whole first.
+FIXTURES="$WORK/fixtures"
+bash scripts/rule-fixtures.sh "$FIXTURES"
 fixtures=0
-for dir in tests/fixtures/rules/*/; do
+for dir in "$FIXTURES"/*/; do
     name="$(basename "$dir")"
     linux_code=0
     windows_code=0
@@ -135,16 +138,16 @@ want='meetings/2020-11-25/02-01-nyt-fra-udvalget.md'
 slashed() { tr -d '\r' | sed 's#\\#/#g'; }
 grep -Fq "\"file\":\"$want\"" "$WORK/bad-sag.windows" ||
     fail "bad-sag: the finding's path is not $want: $(cat "$WORK/bad-sag.raw")"
-human="$(cd tests/fixtures/rules/bad-sag && wrk check 2>&1 >/dev/null | slashed || true)"
+human="$(cd "$FIXTURES/bad-sag" && wrk check 2>&1 >/dev/null | slashed || true)"
 grep -Fq "┌─ $want:4:6" <<<"$human" ||
     fail "bad-sag: the human finding does not name $want:4:6: $human"
-github="$(cd tests/fixtures/rules/bad-sag && wrk check --format github | slashed || true)"
+github="$(cd "$FIXTURES/bad-sag" && wrk check --format github | slashed || true)"
 grep -Fq "file=$want,line=4,col=6" <<<"$github" ||
     fail "bad-sag: the GitHub annotation does not name $want: $github"
 echo "a finding reads $want:4:6"
 
 step "rk check C:\\...\\meeting from outside the project"
-meeting="$(winepath -w "$ROOT/tests/fixtures/rules/bad-sag/meetings/2020-11-25")"
+meeting="$(winepath -w "$FIXTURES/bad-sag/meetings/2020-11-25")"
 outside="$(cd "$WORK" && wrk check --format json "$meeting" || true)"
 grep -q '"rule":"bad-sag"' <<<"$outside" ||
     fail "rk check $meeting from outside the project: $outside"

@@ -16,7 +16,7 @@ use std::fs;
 
 use common::{
     DROEFTELSESSAGER, DUPLA, E, EVENTUELT, Expected, Got, MEETING, NYT, SIDEN_SIDST, W, check_json,
-    clean_with, fixture, fixture_copy, fixture_names, fixtures_root, got, replace_in, want,
+    clean_with, fixture, fixture_copy, fixture_names, got, overlays_root, replace_in, want,
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
@@ -443,7 +443,7 @@ fn every_rule_has_a_fixture_that_gives_only_that_rule() {
 /// the bytes these tests are about must have survived git.
 #[test]
 fn fixtures_keep_their_bytes() {
-    let read = |path: &str| fs::read(fixtures_root().join(path)).unwrap();
+    let read = |path: &str| fs::read(overlays_root().join(path)).unwrap();
     let latin1 = read("encoding/meetings/2020-11-25/03-eventuelt.md");
     assert!(latin1.contains(&0xF8) && std::str::from_utf8(&latin1).is_err());
     let crlf = read("crlf/meetings/2020-11-25/02-01-nyt-fra-udvalget.md");
@@ -454,6 +454,25 @@ fn fixtures_keep_their_bytes() {
     let crlfs = crlf.windows(2).filter(|w| w == b"\r\n").count();
     assert!(lines > 10 && crlfs == lines, "CRLF line endings were lost");
     assert!(read("bom/meetings/2020-11-25/meeting.yaml").starts_with(b"\xEF\xBB\xBF"));
+}
+
+/// A fixture holds only what it changes over the clean meeting (its other
+/// files come from `clean/` when the test makes the project): a copy of a
+/// clean file would hide which file the mistake is in.
+#[test]
+fn fixtures_hold_only_their_changes() {
+    let clean = overlays_root().join("clean");
+    for name in fixture_names().iter().filter(|n| *n != "clean") {
+        let overlay = overlays_root().join(name);
+        for (path, bytes) in common::tree(&overlay) {
+            let base = fs::read(clean.join(&path)).ok();
+            assert!(
+                base.as_ref() != Some(&bytes),
+                "tests/fixtures/rules/{name}/{} is the clean meeting's: remove it",
+                path.display()
+            );
+        }
+    }
 }
 
 /// Undecodable files written by the test itself, so they do not depend on git.

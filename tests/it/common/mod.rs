@@ -40,12 +40,41 @@ pub fn rk(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
-/// `tests/fixtures/rules`.
-pub fn fixtures_root() -> PathBuf {
+/// `tests/fixtures/rules`: the clean meeting (`clean/`) and, for every
+/// other fixture, an overlay: only the files it changes or adds over
+/// `clean/` (scripts/rule-fixtures.sh makes the same projects for
+/// scripts/windows.sh).
+pub fn overlays_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
-/// One fixture project under `tests/fixtures/rules`.
+/// The rule fixtures as whole projects, made once per test run from
+/// [`overlays_root`]: `NAME/` is `clean/` with `NAME`'s files over it.
+/// Tests only read them; one that changes a fixture takes a
+/// [`fixture_copy`].
+pub fn fixtures_root() -> PathBuf {
+    static ROOT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rule-fixtures");
+        if root.exists() {
+            fs::remove_dir_all(&root).expect("remove the fixtures of an earlier run");
+        }
+        for name in fixture_names() {
+            materialise(&name, &root.join(&name));
+        }
+        root
+    })
+    .clone()
+}
+
+/// Writes the project of rule fixture `name` to `to`: the clean meeting,
+/// then the fixture's own files over it.
+fn materialise(name: &str, to: &Path) {
+    copy_tree(&overlays_root().join("clean"), to);
+    copy_tree(&overlays_root().join(name), to);
+}
+
+/// One rule fixture as a whole project (see [`fixtures_root`]).
 pub fn fixture(name: &str) -> PathBuf {
     let dir = fixtures_root().join(name);
     assert!(dir.is_dir(), "no fixture {}", dir.display());
@@ -54,7 +83,7 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// The names of every fixture folder, sorted.
 pub fn fixture_names() -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(fixtures_root())
+    let mut names: Vec<String> = fs::read_dir(overlays_root())
         .expect("tests/fixtures/rules exists")
         .map(|entry| entry.expect("readable fixture folder").path())
         .filter(|path| path.is_dir())
@@ -233,7 +262,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 #[track_caller]
 pub fn fixture_copy(name: &str, scratch_name: &str) -> PathBuf {
     let dir = scratch(scratch_name);
-    copy_tree(&fixture(name), &dir);
+    materialise(name, &dir);
     dir
 }
 
@@ -366,16 +395,14 @@ pub fn have_tool(name: &str, version_arg: &str) -> bool {
     found
 }
 
-/// Like [`have_tool`] for a tool that is optional in CI too (the typst CLI,
-/// a long build: `scripts/install-test-tools.sh --with-typst`).
-pub fn have_optional_tool(name: &str, version_arg: &str) -> bool {
-    let found = tool_runs(name, version_arg);
-    if !found {
-        eprintln!(
-            "SKIPPED: {name} is not installed; run scripts/install-test-tools.sh --with-typst"
-        );
-    }
-    found
+/// Asserts that the external program `name` can be run, for a test that is
+/// `#[ignore]`d unless asked for (its tool is optional, in CI too): asked
+/// for, it fails without the tool rather than pass.
+pub fn require_tool(name: &str, version_arg: &str) {
+    assert!(
+        tool_runs(name, version_arg),
+        "{name} is not installed; run scripts/install-test-tools.sh --with-typst"
+    );
 }
 
 fn tool_runs(name: &str, version_arg: &str) -> bool {
