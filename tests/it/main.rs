@@ -37,6 +37,7 @@ mod limits;
 mod lsp;
 mod mutations;
 mod new;
+mod outputs;
 mod paths;
 mod properties;
 mod regressions;
