@@ -23,54 +23,72 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     let plan = Plan::new(project, &options, cwd)?;
     let coverage = plan.layout.coverage();
     let document = plan.make.document;
-    // With --all, each meeting on its own and in parallel.
-    let analyses = if args.meetings.all {
+    let mut report = Report::default();
+    // With --all, each meeting on its own and in parallel, a batch at a
+    // time; only its closing line is kept.
+    if args.meetings.all {
         let dirs = archive::shard(plan.dirs.clone(), args.meetings.shard);
-        archive::analyse_each(project, &dirs, &coverage, document)?
+        archive::analyse_each(project, &dirs, &coverage, document, |analysis| {
+            report.add(&plan, &analysis)
+        })?;
     } else {
-        vec![analyse(project, &plan.dirs, &coverage, document)?]
-    };
-    for analysis in &analyses {
-        plan.reporter.emit(&analysis.files, &analysis.diags)?;
+        report.add(&plan, &analyse(project, &plan.dirs, &coverage, document)?)?;
     }
     if args.format == Format::Human {
-        for analysis in &analyses {
-            checked(analysis)?;
+        let mut err = io::stderr().lock();
+        for line in &report.checked {
+            writeln!(err, "{line}")?;
         }
     }
-    let failed = analyses
-        .iter()
-        .any(|analysis| plan.fails(&Tally::of(&analysis.diags)));
-    Ok(if failed {
+    Ok(if report.failed {
         Outcome::Failed
     } else {
         Outcome::Success
     })
 }
 
-/// A line per meeting: `checked 2020-11-25 (16 items): no findings`.
-fn checked(analysis: &Analysis) -> io::Result<()> {
-    let mut err = io::stderr().lock();
-    for meeting in &analysis.meetings {
-        let own: Vec<_> = analysis
-            .diags
-            .iter()
-            .filter(|d| {
-                analysis
-                    .files
-                    .get(d.loc.file)
-                    .path()
-                    .starts_with(&meeting.dir)
-            })
-            .cloned()
-            .collect();
-        writeln!(
-            err,
-            "checked {} ({}): {}",
-            meeting.id,
-            crate::cmd::plural_items(meeting.items.len() + meeting.unreadable_items),
-            Tally::of(&own)
-        )?;
+/// What a check keeps of the meetings it has reported: a closing line per
+/// meeting, shown after every finding, and whether any failed.
+#[derive(Default)]
+struct Report {
+    checked: Vec<String>,
+    failed: bool,
+}
+
+impl Report {
+    /// Reports the findings of `analysis` and keeps its closing lines.
+    fn add(&mut self, plan: &Plan, analysis: &Analysis) -> Result<()> {
+        plan.reporter.emit(&analysis.files, &analysis.diags)?;
+        self.checked.extend(checked(analysis));
+        self.failed |= plan.fails(&Tally::of(&analysis.diags));
+        Ok(())
     }
-    Ok(())
+}
+
+/// A line per meeting: `checked 2020-11-25 (16 items): no findings`.
+fn checked(analysis: &Analysis) -> Vec<String> {
+    analysis
+        .meetings
+        .iter()
+        .map(|meeting| {
+            let own: Vec<_> = analysis
+                .diags
+                .iter()
+                .filter(|d| {
+                    analysis
+                        .files
+                        .get(d.loc.file)
+                        .path()
+                        .starts_with(&meeting.dir)
+                })
+                .cloned()
+                .collect();
+            format!(
+                "checked {} ({}): {}",
+                meeting.id,
+                crate::cmd::plural_items(meeting.items.len() + meeting.unreadable_items),
+                Tally::of(&own)
+            )
+        })
+        .collect()
 }

@@ -15,10 +15,9 @@ use crate::layout::Layout;
 use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
-use crate::publish::analysis::{Analysis, analyse};
 use crate::publish::write::write_atomic;
-use crate::publish::{Options, Plan, Selection};
-use crate::render::index::{self, Archive, Settings};
+use crate::publish::{Options, Plan, Selection, archive};
+use crate::render::index::{self, Archive, Settings, Summary};
 
 pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     let started = Instant::now();
@@ -39,13 +38,32 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     }
     let layout = plan.layout;
     let out = plan.out_root.clone();
-    let Analysis {
-        files,
-        meetings,
-        diags,
-    } = analyse(project, &plan.dirs, &layout.coverage(), Document::Minutes)?;
-    plan.reporter.emit(&files, &diags)?;
-    let tally = Tally::of(&diags);
+    let mut summaries = Vec::new();
+    let mut tally = Tally::default();
+    // One batch of meetings at a time: each is reported, and only its
+    // public summary is kept.
+    archive::analyse_each(
+        project,
+        &plan.dirs,
+        &layout.coverage(),
+        Document::Minutes,
+        |analysis| {
+            plan.reporter.emit(&analysis.files, &analysis.diags)?;
+            let own = Tally::of(&analysis.diags);
+            tally.errors += own.errors;
+            tally.warnings += own.warnings;
+            // Once the archive cannot be made, nothing more is kept.
+            if !tally.fails(false) {
+                summaries.extend(
+                    analysis
+                        .meetings
+                        .iter()
+                        .filter_map(|meeting| Summary::of(meeting, &layout, args.agenda)),
+                );
+            }
+            Ok(())
+        },
+    )?;
     if tally.fails(false) {
         eprintln!("not indexed: the sources have {tally}; nothing was written");
         return Ok(Outcome::Failed);
@@ -55,13 +73,11 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
         None => index_label(&layout, "title")?,
     };
     let archive = Archive::new(
-        &meetings,
-        &layout,
+        summaries,
         Settings {
             title: &title,
             url: site.url.as_deref(),
             case_url: project.config.case.url.as_deref(),
-            agenda: args.agenda,
         },
     );
     let written = write(&archive, &layout, &out)?;

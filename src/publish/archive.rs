@@ -2,21 +2,20 @@
 //! an archive. Each meeting is checked and built on its own, in parallel on
 //! every core, with the layout, its fonts and the engine's library made
 //! once; one meeting's findings never stop the others. The build is
-//! incremental (see [`crate::publish::manifest`]) and `--shard I/N` takes a
+//! incremental (see [`crate::publish::manifest`] and
+//! [`crate::publish::fingerprint`]) and `--shard I/N` takes a
 //! share of the meetings, for a CI job matrix.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use anyhow::Result;
 use rayon::prelude::*;
 
-use crate::config::Numbering;
 use crate::console::Progress;
-use crate::date::Date;
 use crate::diag::Tally;
 use crate::layout::Coverage;
 use crate::model::Document;
@@ -24,7 +23,8 @@ use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, AnalysisContext, Shard, analyse_in};
 use crate::publish::build::{self, refuse_drafts, remove_internal_files};
-use crate::publish::manifest::{self, Digest, Entry, Manifest};
+use crate::publish::fingerprint::{Fingerprint, id_of};
+use crate::publish::manifest::{self, Entry, Manifest};
 use crate::publish::{Outcome, Plan};
 use crate::render::context::Edition;
 use crate::say;
@@ -48,32 +48,44 @@ pub fn shard(dirs: Vec<PathBuf>, shard: Option<Shard>) -> Vec<PathBuf> {
     }
 }
 
-/// Loads and checks each meeting on its own, in parallel: one analysis per
-/// meeting, in the order of `dirs`.
+/// How many meetings are loaded and checked at a time by
+/// [`analyse_each`]: enough to keep every core busy, few enough that memory
+/// does not grow with the archive.
+const BATCH: usize = 64;
+
+/// Loads and checks each meeting on its own, in parallel, and hands each
+/// analysis to `each` in the order of `dirs`. Only a batch of meetings is
+/// held at a time: what `each` keeps of them is all that stays.
 pub fn analyse_each(
     project: &Project,
     dirs: &[PathBuf],
     coverage: &Coverage,
     document: Document,
-) -> Result<Vec<Analysis>> {
+    mut each: impl FnMut(Analysis) -> Result<()>,
+) -> Result<()> {
     let context = AnalysisContext::new(project, document)?;
     let progress = Progress::start(dirs.len(), "checking");
-    let analyses = dirs
-        .par_iter()
-        .map(|dir| {
-            let analysis = analyse_in(
-                project,
-                &context,
-                std::slice::from_ref(dir),
-                coverage,
-                &Default::default(),
-            );
-            progress.advance();
-            analysis
-        })
-        .collect();
+    for batch in dirs.chunks(BATCH) {
+        let analyses: Vec<Result<Analysis>> = batch
+            .par_iter()
+            .map(|dir| {
+                let analysis = analyse_in(
+                    project,
+                    &context,
+                    std::slice::from_ref(dir),
+                    coverage,
+                    &Default::default(),
+                );
+                progress.advance();
+                analysis
+            })
+            .collect();
+        for analysis in analyses {
+            each(analysis?)?;
+        }
+    }
     drop(progress);
-    analyses
+    Ok(())
 }
 
 /// What became of one meeting in a build.
@@ -84,10 +96,20 @@ enum Done {
     Error(String),
 }
 
+/// A meeting to build, with the keys its build is recorded by.
+struct Todo {
+    dir: PathBuf,
+    id: String,
+    inputs: String,
+    /// Its stamp, when it can be trusted.
+    stamp: Option<String>,
+}
+
 /// `rk build --all`: the meetings of `plan` (its selection's share), each
 /// checked and built on its own.
 pub fn build(plan: &Plan) -> Result<Outcome> {
     let started = Instant::now();
+    let now = SystemTime::now();
     plan.check_layout()?;
     let project = plan.project;
     if plan.make.edition == Edition::Public {
@@ -96,50 +118,98 @@ pub fn build(plan: &Plan) -> Result<Outcome> {
     let mut manifest = Manifest::read(&plan.out_root);
     let removed = remove_gone(plan, &mut manifest)?;
     let chosen = shard(plan.dirs.clone(), plan.selection.shard);
-    let inputs = inputs(project, plan, &chosen)?;
-    let mut todo = Vec::new();
-    let mut skipped = 0;
-    for (dir, digest) in chosen.iter().zip(inputs) {
-        let id = id_of(dir);
-        let out_dir = plan.out_root.join(&id);
-        if !plan.force && manifest.is_current(&id, plan.stem(), &digest, &out_dir) {
-            skipped += 1;
-            if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-                say!("skipped {id}: unchanged since its last build");
-            }
-        } else {
-            todo.push((dir, id, digest));
-        }
-    }
+    let fingerprint = Fingerprint::new(plan, now);
+    let sorted = sort_out(plan, &fingerprint, &chosen, &mut manifest)?;
     let record = Record::new(manifest);
-    let results = build_each(project, plan, &todo, &record)?;
+    let results = build_each(project, plan, &sorted.todo, &record)?;
     let mut manifest = record.into_manifest();
     let mut summary = Summary {
-        skipped,
+        skipped: sorted.skipped,
         removed,
         ..Summary::default()
     };
-    for ((_, id, _), result) in todo.iter().zip(results) {
+    for (todo, result) in sorted.todo.iter().zip(results) {
         match result {
             Done::Built(_) => summary.built += 1,
             Done::Failed => summary.failed += 1,
-            Done::Error(message) => summary.errors.push(format!("{id}: {message}")),
+            Done::Error(message) => summary.errors.push(format!("{}: {message}", todo.id)),
         }
     }
-    if !todo.is_empty() || summary.removed > 0 {
+    if !sorted.todo.is_empty() || summary.removed > 0 || sorted.restamped {
         manifest.write(&plan.out_root)?;
     }
     summary.report(started)
 }
 
+/// The meetings of a run sorted out: those to build, and how many are
+/// unchanged since their last build.
+struct Sorted {
+    todo: Vec<Todo>,
+    skipped: usize,
+    /// Whether a meeting found unchanged by its inputs got its stamp
+    /// recorded (the manifest is written then).
+    restamped: bool,
+}
+
+/// Sorts out `chosen`: a meeting whose stamp is the recorded one is
+/// unchanged without reading its sources; the others are digested, and
+/// built unless their inputs are the recorded ones (`--force`: all built).
+fn sort_out(
+    plan: &Plan,
+    fingerprint: &Fingerprint,
+    chosen: &[PathBuf],
+    manifest: &mut Manifest,
+) -> Result<Sorted> {
+    let stamps = fingerprint.stamps(chosen)?;
+    let mut sorted = Sorted {
+        todo: Vec::new(),
+        skipped: 0,
+        restamped: false,
+    };
+    let mut pending = Vec::new();
+    for (dir, stamp) in chosen.iter().zip(stamps) {
+        let id = id_of(dir);
+        let out_dir = plan.out_root.join(&id);
+        if !plan.force && manifest.is_stamped(&id, plan.stem(), &stamp.key, &out_dir) {
+            skip(&mut sorted, &id);
+        } else {
+            pending.push((dir.clone(), id, stamp));
+        }
+    }
+    let dirs: Vec<PathBuf> = pending.iter().map(|(dir, _, _)| dir.clone()).collect();
+    let inputs = fingerprint.inputs(&dirs)?;
+    for ((dir, id, stamp), inputs) in pending.into_iter().zip(inputs) {
+        let out_dir = plan.out_root.join(&id);
+        let stamp = stamp.trusted.then_some(stamp.key);
+        if !plan.force && manifest.is_current(&id, plan.stem(), &inputs, &out_dir) {
+            skip(&mut sorted, &id);
+            if let Some(stamp) = stamp {
+                manifest.restamp(&id, plan.stem(), stamp);
+                sorted.restamped = true;
+            }
+        } else {
+            sorted.todo.push(Todo {
+                dir,
+                id,
+                inputs,
+                stamp,
+            });
+        }
+    }
+    Ok(sorted)
+}
+
+/// Counts meeting `id` as unchanged, and says so where no bar shows it.
+fn skip(sorted: &mut Sorted, id: &str) {
+    sorted.skipped += 1;
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        say!("skipped {id}: unchanged since its last build");
+    }
+}
+
 /// Builds each meeting of `todo` on its own, in parallel, with the engine's
 /// caches trimmed after each.
-fn build_each(
-    project: &Project,
-    plan: &Plan,
-    todo: &[(&PathBuf, String, String)],
-    record: &Record,
-) -> Result<Vec<Done>> {
+fn build_each(project: &Project, plan: &Plan, todo: &[Todo], record: &Record) -> Result<Vec<Done>> {
     if todo.is_empty() {
         return Ok(Vec::new());
     }
@@ -155,12 +225,19 @@ fn build_each(
         let mut done = Vec::new();
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some((dir, id, digest)) = todo.get(index) else {
+            let Some(Todo {
+                dir,
+                id,
+                inputs,
+                stamp,
+            }) = todo.get(index)
+            else {
                 return done;
             };
             let result = match build_one(project, &context, plan, &coverage, dir) {
                 Ok(Outcome::Success) => Done::Built(Entry {
-                    inputs: digest.clone(),
+                    inputs: inputs.clone(),
+                    stamp: stamp.clone(),
                     outputs: manifest::files_under(&plan.out_root.join(id)),
                 }),
                 Ok(Outcome::Failed) => Done::Failed,
@@ -293,92 +370,6 @@ fn remove_gone(plan: &Plan, manifest: &mut Manifest) -> Result<usize> {
     Ok(gone.len())
 }
 
-/// The digest of each of `chosen`'s inputs: its folder, the layout, rk
-/// itself, rk.toml and the options that change what is written; with items
-/// numbered through the year, also every earlier meeting of the same year
-/// (the previous meeting's last item number is part of the checks).
-fn inputs(project: &Project, plan: &Plan, chosen: &[PathBuf]) -> Result<Vec<String>> {
-    let run = run_digest(project, plan);
-    let by_year = project.config.numbering == Numbering::Year;
-    // Every folder's digest is needed when a meeting depends on others.
-    let folders: &[PathBuf] = if by_year { &plan.dirs } else { chosen };
-    let digests: Vec<u128> = folders
-        .par_iter()
-        .map(|dir| manifest::folder_digest(dir))
-        .collect::<Result<_>>()?;
-    let ids: Vec<String> = folders.iter().map(|dir| id_of(dir)).collect();
-    let digest_of = |own: usize| {
-        let mut digest = Digest::default();
-        digest.add_u128(run);
-        for (other, folder) in digests.iter().enumerate() {
-            let earlier = by_year && other != own && is_earlier_same_year(&ids[other], &ids[own]);
-            if other == own || earlier {
-                digest.add(ids[other].as_bytes()).add_u128(*folder);
-            }
-        }
-        manifest::hex(digest.finish())
-    };
-    Ok(chosen
-        .iter()
-        .enumerate()
-        .map(|(index, dir)| {
-            // `folders` is sorted, as is `chosen`, a part of it.
-            let own = if by_year {
-                folders.binary_search(dir).unwrap_or(index)
-            } else {
-                index
-            };
-            digest_of(own)
-        })
-        .collect())
-}
-
-/// Whether the meeting in folder `other` is held before the one in `own`
-/// in the same year (by the folders' names); for a folder not named by its
-/// date, every other one.
-fn is_earlier_same_year(other: &str, own: &str) -> bool {
-    match (Date::of_meeting_name(other), Date::of_meeting_name(own)) {
-        (Some(a), Some(b)) => a.year() == b.year() && other < own,
-        _ => other != own,
-    }
-}
-
-/// The digest of what every meeting of the run shares: rk (its version and
-/// the digest of its code, made when it was built), rk.toml, the layout's
-/// files, the options that change the outputs and SOURCE_DATE_EPOCH.
-fn run_digest(project: &Project, plan: &Plan) -> u128 {
-    let mut digest = Digest::default();
-    digest.add(env!("CARGO_PKG_VERSION").as_bytes());
-    digest.add(env!("RK_SOURCE_DIGEST").as_bytes());
-    digest.add(&std::fs::read(project.root.join("rk.toml")).unwrap_or_default());
-    digest.add(plan.layout.name.as_bytes());
-    for (path, bytes) in plan.layout.files() {
-        digest.add(path.as_bytes()).add(bytes);
-    }
-    let options = format!(
-        "document={:?} edition={:?} pdf={} html={} json={} emit-typst={} deny-warnings={} \
-         publish={} source-date-epoch={:?}",
-        plan.make.document,
-        plan.make.edition,
-        plan.only.pdf,
-        plan.only.html,
-        plan.only.json,
-        plan.emit_typst,
-        plan.deny_warnings,
-        plan.publish.is_some(),
-        std::env::var("SOURCE_DATE_EPOCH").ok(),
-    );
-    digest.add(options.as_bytes());
-    digest.finish()
-}
-
-/// A meeting's id: its folder's name.
-fn id_of(dir: &Path) -> String {
-    dir.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 /// How many of the meetings that could not be built are named.
 const SHOWN_ERRORS: usize = 10;
 
@@ -434,16 +425,6 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_meeting_depends_on_the_earlier_meetings_of_its_year() {
-        assert!(is_earlier_same_year("2021-01-10", "2021-03-04"));
-        assert!(is_earlier_same_year("2021-03-04", "2021-03-04-ekstra"));
-        assert!(!is_earlier_same_year("2021-03-04", "2021-01-10"));
-        assert!(!is_earlier_same_year("2020-12-20", "2021-01-10"));
-        // A folder not named by its date: every other one, to be safe.
-        assert!(is_earlier_same_year("2022-05-01", "ekstra"));
-    }
 
     #[test]
     fn shards_deal_the_meetings_out_in_turn() {

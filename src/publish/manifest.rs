@@ -5,6 +5,10 @@
 //! and whose files are all still there is skipped; a meeting that is gone
 //! from the sources has its recorded files removed.
 //!
+//! Each record also keeps the meeting's stamp, what the file system says of
+//! the same sources without reading them, so that an unchanged meeting is
+//! known without reading it again (see [`crate::publish::fingerprint`]).
+//!
 //! The digest is SipHash-1-3 with 128 bits and fixed keys: a specified
 //! algorithm (the same bytes give the same digest in every build of rk, as
 //! the std hasher does not promise), fast, and already built with the
@@ -14,6 +18,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
@@ -46,6 +51,10 @@ pub struct Manifest {
 pub struct Entry {
     /// The digest of its inputs, 32 hex digits.
     pub inputs: String,
+    /// The digest of its inputs' sizes, times and inodes, when it could be
+    /// trusted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<String>,
     /// The files written, relative to the meeting's output folder, with
     /// `/` between the parts.
     pub outputs: Vec<String>,
@@ -74,14 +83,27 @@ impl Manifest {
     /// Whether the last build of document `stem` of meeting `id` was made
     /// from `inputs` and left every file it wrote in `out_dir`.
     pub fn is_current(&self, id: &str, stem: &str, inputs: &str, out_dir: &Path) -> bool {
-        self.entry(id, stem).is_some_and(|entry| {
-            entry.inputs == inputs
-                && !entry.outputs.is_empty()
-                && entry
-                    .outputs
-                    .iter()
-                    .all(|file| out_dir.join(file).is_file())
-        })
+        self.entry(id, stem)
+            .is_some_and(|entry| entry.inputs == inputs && entry.is_whole(out_dir))
+    }
+
+    /// Whether the last build of document `stem` of meeting `id` recorded
+    /// `stamp` and left every file it wrote in `out_dir`.
+    pub fn is_stamped(&self, id: &str, stem: &str, stamp: &str, out_dir: &Path) -> bool {
+        self.entry(id, stem)
+            .is_some_and(|entry| entry.stamp.as_deref() == Some(stamp) && entry.is_whole(out_dir))
+    }
+
+    /// Records `stamp` for the last build of document `stem` of meeting
+    /// `id`, found current by its inputs.
+    pub fn restamp(&mut self, id: &str, stem: &str, stamp: String) {
+        if let Some(entry) = self
+            .meetings
+            .get_mut(id)
+            .and_then(|documents| documents.get_mut(stem))
+        {
+            entry.stamp = Some(stamp);
+        }
     }
 
     pub fn entry(&self, id: &str, stem: &str) -> Option<&Entry> {
@@ -120,6 +142,13 @@ impl Manifest {
             .remove(id)
             .map(|documents| documents.into_values().collect())
             .unwrap_or_default()
+    }
+}
+
+impl Entry {
+    /// Whether every file the build wrote is still in `out_dir`.
+    fn is_whole(&self, out_dir: &Path) -> bool {
+        !self.outputs.is_empty() && self.outputs.iter().all(|file| out_dir.join(file).is_file())
     }
 }
 
@@ -225,13 +254,7 @@ pub fn folder_digest(dir: &Path) -> Result<u128> {
 }
 
 fn add_folder(digest: &mut Digest, root: &Path, dir: &Path, depth: usize) -> Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", paths::shown(dir)))?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()
-        .with_context(|| format!("cannot read {}", paths::shown(dir)))?;
-    entries.sort();
-    for path in entries {
+    for path in sorted_entries(dir)? {
         let relative = path.strip_prefix(root).unwrap_or(&path);
         digest.add(relative.to_string_lossy().as_bytes());
         if path.is_dir() {
@@ -245,6 +268,95 @@ fn add_folder(digest: &mut Digest, root: &Path, dir: &Path, depth: usize) -> Res
         }
     }
     Ok(())
+}
+
+/// What the file system says of a meeting folder's files, without reading
+/// them.
+pub struct Stat {
+    /// The digest of the path, size, times and inode of every file in it,
+    /// at any depth (links followed), in name order.
+    pub digest: u128,
+    /// When the last of them changed (its contents or, where the system
+    /// keeps it, its status), in nanoseconds since 1970.
+    pub latest: i128,
+}
+
+/// The [`Stat`] of a meeting folder.
+pub fn folder_stat(dir: &Path) -> Result<Stat> {
+    let mut stat = Stat {
+        digest: 0,
+        latest: i128::MIN,
+    };
+    let mut digest = Digest::default();
+    add_stats(&mut digest, &mut stat.latest, dir, dir, 0)?;
+    stat.digest = digest.finish();
+    Ok(stat)
+}
+
+fn add_stats(
+    digest: &mut Digest,
+    latest: &mut i128,
+    root: &Path,
+    dir: &Path,
+    depth: usize,
+) -> Result<()> {
+    for path in sorted_entries(dir)? {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        digest.add(relative.to_string_lossy().as_bytes());
+        let Ok(meta) = fs::metadata(&path) else {
+            // A dangling link: its name is all there is, as for the digest.
+            continue;
+        };
+        let (modified, changed, inode) = times(&meta);
+        *latest = (*latest).max(modified).max(changed);
+        if meta.is_dir() {
+            if depth < MAX_DEPTH {
+                add_stats(digest, latest, root, &path, depth + 1)?;
+            }
+        } else if meta.is_file() {
+            digest.add(&meta.len().to_le_bytes());
+            digest.add(&modified.to_le_bytes());
+            digest.add(&changed.to_le_bytes());
+            digest.add(&inode.to_le_bytes());
+        }
+    }
+    Ok(())
+}
+
+/// A file's modification time, its status change time and its inode (the
+/// last two where the system has them: an edit that sets the
+/// modification time back still changes the status change time).
+fn times(meta: &fs::Metadata) -> (i128, i128, u64) {
+    let modified = meta.modified().map_or(i128::MAX, nanos);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let changed = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+        (modified, changed, meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        (modified, modified, 0)
+    }
+}
+
+/// A time as nanoseconds since 1970 (negative before).
+pub fn nanos(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    }
+}
+
+/// The paths in `dir`, in name order.
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", paths::shown(dir)))?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot read {}", paths::shown(dir)))?;
+    entries.sort();
+    Ok(entries)
 }
 
 /// A digest as 32 hex digits.

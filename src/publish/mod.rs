@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod archive;
 pub mod build;
+pub mod fingerprint;
 pub mod manifest;
 pub mod plan;
 pub mod write;

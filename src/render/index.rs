@@ -120,38 +120,50 @@ pub struct CaseItem {
     pub status: Option<&'static str>,
 }
 
-/// What the archive is made with besides the meetings.
+/// What the archive is made with besides the meetings' summaries.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings<'a> {
     pub title: &'a str,
     pub url: Option<&'a str>,
     /// rk.toml's `case.url`.
     pub case_url: Option<&'a str>,
-    /// Link each meeting's dagsorden too.
-    pub agenda: bool,
+}
+
+/// What the archive keeps of one meeting: its entry and the case
+/// references its public items carry, made from its public edition, so
+/// that a closed item's case is never among them. Small: the meeting itself
+/// need not be held while the others are read.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    entry: MeetingEntry,
+    /// Each public item with a case reference, in the referat's order.
+    cases: Vec<(String, CaseItem)>,
+}
+
+impl Summary {
+    /// The summary of `meeting`, which passed its checks, linking its
+    /// dagsorden too when `agenda`; `None` for a meeting with no date.
+    pub fn of(meeting: &Meeting, layout: &Layout, agenda: bool) -> Option<Summary> {
+        let date = meeting
+            .calendar_date()
+            .or_else(|| Date::of_meeting_name(&meeting.id))?;
+        let referat = Referat::new(meeting, date, &layout.labels, Edition::Public);
+        let entry = meeting_entry(meeting, &referat, layout, agenda);
+        let cases = case_items(&entry, &referat);
+        Some(Summary { entry, cases })
+    }
 }
 
 impl Archive {
-    /// The archive of `meetings`, which passed their checks.
-    pub fn new(meetings: &[Meeting], layout: &Layout, settings: Settings<'_>) -> Archive {
-        let mut entries: Vec<(MeetingEntry, Referat)> = meetings
-            .iter()
-            .filter_map(|meeting| {
-                let date = meeting
-                    .calendar_date()
-                    .or_else(|| Date::of_meeting_name(&meeting.id))?;
-                let referat = Referat::new(meeting, date, &layout.labels, Edition::Public);
-                let entry = meeting_entry(meeting, &referat, layout, settings.agenda);
-                Some((entry, referat))
-            })
-            .collect();
-        entries.sort_by(|(a, _), (b, _)| (&b.date, &b.id).cmp(&(&a.date, &a.id)));
-        let cases = cases(&entries, settings.case_url);
+    /// The archive of the meetings `summaries` were made of.
+    pub fn new(mut summaries: Vec<Summary>, settings: Settings<'_>) -> Archive {
+        summaries.sort_by(|a, b| (&b.entry.date, &b.entry.id).cmp(&(&a.entry.date, &a.entry.id)));
+        let cases = cases(&summaries, settings.case_url);
         Archive {
             schema_version: SCHEMA_VERSION,
             title: settings.title.to_string(),
             url: settings.url.map(base_url),
-            meetings: entries.into_iter().map(|(entry, _)| entry).collect(),
+            meetings: summaries.into_iter().map(|summary| summary.entry).collect(),
             cases,
         }
     }
@@ -198,17 +210,15 @@ fn meeting_entry(
     }
 }
 
-/// Every case reference of the public items, each with its items oldest
-/// first. A closed item has no case here: its public view has no content.
-fn cases(entries: &[(MeetingEntry, Referat)], case_url: Option<&str>) -> Vec<CaseEntry> {
-    let mut by_sag: BTreeMap<String, Vec<CaseItem>> = BTreeMap::new();
-    // Oldest meeting first; items in the referat's order.
-    for (entry, referat) in entries.iter().rev() {
-        for item in &referat.items {
-            let Some(sag) = item.content().and_then(|c| c.sag.as_ref()) else {
-                continue;
-            };
-            by_sag.entry(sag.clone()).or_default().push(CaseItem {
+/// The public items of `referat` that carry a case reference, with the
+/// reference. A closed item has none here: its public view has no content.
+fn case_items(entry: &MeetingEntry, referat: &Referat) -> Vec<(String, CaseItem)> {
+    referat
+        .items
+        .iter()
+        .filter_map(|item| {
+            let sag = item.content()?.sag.clone()?;
+            let case = CaseItem {
                 meeting: entry.id.clone(),
                 date: entry.date.clone(),
                 date_short: entry.date_short.clone(),
@@ -217,7 +227,20 @@ fn cases(entries: &[(MeetingEntry, Referat)], case_url: Option<&str>) -> Vec<Cas
                 title: item.title.clone(),
                 href: format!("{}#{}", entry.referat.html, item.anchor()),
                 status: entry.status,
-            });
+            };
+            Some((sag, case))
+        })
+        .collect()
+}
+
+/// Every case reference of the meetings' public items, each with its items
+/// oldest first (`summaries` are newest first).
+fn cases(summaries: &[Summary], case_url: Option<&str>) -> Vec<CaseEntry> {
+    let mut by_sag: BTreeMap<String, Vec<CaseItem>> = BTreeMap::new();
+    // Oldest meeting first; items in the referat's order.
+    for summary in summaries.iter().rev() {
+        for (sag, item) in &summary.cases {
+            by_sag.entry(sag.clone()).or_default().push(item.clone());
         }
     }
     by_sag
