@@ -30,8 +30,9 @@ windows:
 # Times rk check and rk build of the example against the bare engine and
 # pandoc + xelatex where installed (needs hyperfine; see scripts/bench.sh),
 # then rk lsp and rk watch against their budgets (scripts/bench-live.py),
-# then `rk build --all` on a synthetic archive of 1,000 meetings: cold,
-# no-op and after editing one item (see scripts/bench-archive.sh).
+# then a synthetic archive of 1,000 meetings: `rk build --all` cold, no-op
+# and after editing one item, `rk check --all` and `rk index` (see
+# scripts/bench-archive.sh).
 bench:
     bash scripts/bench.sh
     python3 scripts/bench-live.py target/release/rk lsp
@@ -47,8 +48,11 @@ bench-live rounds="20":
     python3 scripts/bench-live.py target/debug/rk lsp {{rounds}}
     python3 scripts/bench-live.py target/debug/rk watch {{rounds}}
 
-# `rk build --all` on a synthetic archive of `meetings` meetings: time and
-# peak memory (PROFILE=dev for the dev build).
+# `rk build --all` (cold, no-op, after one edit), `rk check --all` and
+# `rk index` on a synthetic archive of `meetings` meetings: time and peak
+# memory against SPEC section 7's budgets; fails over budget. PROFILE=dev
+# for the dev build, ONLY=html,json to leave out the PDFs, REUSE=1 to reuse
+# the archive built before (see scripts/bench-archive.sh).
 bench-archive meetings="1000":
     bash scripts/bench-archive.sh {{meetings}}
 
