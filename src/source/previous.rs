@@ -23,10 +23,18 @@ pub fn previous_meeting(folders: &[PathBuf], meeting: &Meeting) -> Option<Previo
     )
 }
 
-/// The latest of `folders` held earlier than `date` in the same year by
-/// `body`, with its last top-level item.
+/// The latest of `folders` (sorted by name, as [`crate::project::Project::meetings`]
+/// gives them) held earlier than `date` in the same year by `body`, with its
+/// last top-level item.
 pub fn previous_of(folders: &[PathBuf], body: &str, date: Date) -> Option<PreviousMeeting> {
-    let mut earlier: Vec<(Date, &PathBuf)> = folders
+    // A folder named by a date begins with it: those of the year before
+    // `date` lie together, found without reading every name of a large
+    // archive.
+    let name = |dir: &PathBuf| dir.file_name().map(|n| n.to_string_lossy().into_owned());
+    let (year, day) = (format!("{:04}-", date.year()), date.to_string());
+    let first = folders.partition_point(|dir| name(dir).is_some_and(|n| n < year));
+    let end = folders.partition_point(|dir| name(dir).is_some_and(|n| n < day));
+    let mut earlier: Vec<(Date, &PathBuf)> = folders[first..end.max(first)]
         .iter()
         .filter_map(|dir| {
             let name = dir.file_name()?.to_str()?;
@@ -87,4 +95,63 @@ fn field<'n>(node: &'n Node, name: &str) -> Option<&'n str> {
         .iter()
         .find(|(key, _)| key.as_str() == Some(name))
         .and_then(|(_, value)| value.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Meeting folders in a scratch folder, each `(name, body, last item)`.
+    fn folders(meetings: &[(&str, &str, u32)]) -> (tempfile::TempDir, Vec<PathBuf>) {
+        let root = tempfile::tempdir().unwrap();
+        let mut dirs = Vec::new();
+        for (name, body, last) in meetings {
+            let dir = root.path().join(name);
+            fs::create_dir(&dir).unwrap();
+            fs::write(dir.join("meeting.yaml"), format!("body: {body}\n")).unwrap();
+            for number in [1, *last] {
+                let item = format!("---\nnumber: \"{number}\"\ntitle: Et punkt\n---\nTekst.\n");
+                fs::write(dir.join(format!("{number:02}-punkt.md")), item).unwrap();
+            }
+            dirs.push(dir);
+        }
+        dirs.sort();
+        (root, dirs)
+    }
+
+    #[test]
+    fn the_previous_meeting_is_the_same_bodys_latest_earlier_one_of_the_year() {
+        let (_root, dirs) = folders(&[
+            ("2020-12-01", "Udvalget", 9),
+            ("2021-01-05", "Rådet", 3),
+            ("2021-02-01", "Udvalget", 5),
+            ("2021-02-01-ekstra", "Udvalget", 7),
+            ("2021-03-01", "Udvalget", 12),
+            ("2022-01-01", "Udvalget", 4),
+            ("ekstra", "Udvalget", 20),
+        ]);
+        let previous = |body: &str, date: &str| {
+            previous_of(&dirs, body, Date::parse(date).unwrap()).map(|p| (p.id, p.last))
+        };
+        assert_eq!(
+            previous("Udvalget", "2021-03-01"),
+            Some(("2021-02-01-ekstra".to_string(), 7))
+        );
+        assert_eq!(
+            previous("Rådet", "2021-12-31"),
+            Some(("2021-01-05".to_string(), 3))
+        );
+        // Not the year before, not the same day, not another body.
+        assert_eq!(previous("Udvalget", "2021-02-01"), None);
+        assert_eq!(previous("Udvalget", "2022-01-01"), None);
+        assert_eq!(
+            previous("Udvalget", "2023-06-01"),
+            None,
+            "a year without meetings"
+        );
+        assert_eq!(
+            previous("Udvalget", "2022-06-01"),
+            Some(("2022-01-01".to_string(), 4))
+        );
+    }
 }
