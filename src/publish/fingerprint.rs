@@ -133,7 +133,7 @@ impl Fingerprint {
                     .filter_map(|&position| stats[position].as_ref().map(|s| s.latest))
                     .max();
                 Stamp {
-                    key: self.key(b"stamp", &sources, stat),
+                    key: self.key(Some(b"stamp"), &sources, stat),
                     trusted: trusted_before
                         .is_some_and(|before| latest.is_none_or(|latest| latest < before)),
                 }
@@ -147,7 +147,9 @@ impl Fingerprint {
         Ok(self
             .sources(chosen)
             .into_iter()
-            .map(|sources| self.key(b"inputs", &sources, |position| digests[position]))
+            // No prefix: the inputs' digest is the one of before stamps
+            // were kept, so that a manifest written then still holds.
+            .map(|sources| self.key(None, &sources, |position| digests[position]))
             .collect())
     }
 
@@ -175,6 +177,7 @@ impl Fingerprint {
     fn sources(&self, chosen: &[PathBuf]) -> Vec<Vec<usize>> {
         chosen
             .iter()
+            // `chosen` are among the run's folders (a share of them).
             .map(|dir| match self.position.get(dir) {
                 Some(&own) => self.folders.sources(own),
                 None => Vec::new(),
@@ -183,13 +186,17 @@ impl Fingerprint {
     }
 
     /// The key of a meeting made from the folders `sources`, with `value`
-    /// the digest of each (a folder that cannot be known counts as none).
-    fn key(&self, kind: &[u8], sources: &[usize], value: impl Fn(usize) -> Option<u128>) -> String {
+    /// the digest of each, after `prefix`, which tells keys of different
+    /// kinds apart.
+    fn key(
+        &self,
+        prefix: Option<&[u8]>,
+        sources: &[usize],
+        value: impl Fn(usize) -> Option<u128>,
+    ) -> String {
         let mut digest = Digest::default();
-        if kind != b"inputs" {
-            // The inputs' digest is the same as before stamps were kept, so
-            // that a manifest written then still holds.
-            digest.add(kind);
+        if let Some(prefix) = prefix {
+            digest.add(prefix);
         }
         digest.add_u128(self.run);
         for &position in sources {
