@@ -60,10 +60,15 @@ pub(super) struct Fingerprint {
 struct Folders {
     /// In name order.
     ids: Vec<String>,
-    /// With items numbered through the year: the meetings by the year of
-    /// their folder's name (positions, in name order), and those whose
-    /// name gives no date.
-    by_year: Option<(BTreeMap<u32, Vec<usize>>, Vec<usize>)>,
+    /// With items numbered through the year: the meetings by year.
+    by_year: Option<ByYear>,
+}
+
+/// The meetings by the year of their folder's name (positions, in name
+/// order), and those whose name gives no date.
+struct ByYear {
+    years: BTreeMap<u32, Vec<usize>>,
+    undated: Vec<usize>,
 }
 
 impl Folders {
@@ -77,7 +82,7 @@ impl Folders {
                     None => undated.push(position),
                 }
             }
-            (years, undated)
+            ByYear { years, undated }
         });
         Folders { ids, by_year }
     }
@@ -86,7 +91,7 @@ impl Folders {
     /// own and, with items numbered through the year, every meeting held
     /// before it in the same year (see [`is_earlier_same_year`]).
     fn sources(&self, own: usize) -> Vec<usize> {
-        let Some((years, undated)) = &self.by_year else {
+        let Some(ByYear { years, undated }) = &self.by_year else {
             return vec![own];
         };
         let ids = &self.ids;
@@ -121,7 +126,7 @@ impl Fingerprint {
 
     /// The stamp of each of `chosen` (meeting folders of the run).
     pub(super) fn stamps(&self, chosen: &[PathBuf]) -> Result<Vec<Stamp>> {
-        let stats = self.for_folders(chosen, |dir| manifest::folder_stat(dir))?;
+        let stats = self.for_folders(chosen, manifest::folder_stat)?;
         let trusted_before = self.now.checked_sub(RACY).map(manifest::nanos);
         Ok(self
             .sources(chosen)
@@ -143,7 +148,7 @@ impl Fingerprint {
 
     /// The digest of the inputs of each of `chosen`: their bytes are read.
     pub(super) fn inputs(&self, chosen: &[PathBuf]) -> Result<Vec<String>> {
-        let digests = self.for_folders(chosen, |dir| manifest::folder_digest(dir))?;
+        let digests = self.for_folders(chosen, manifest::folder_digest)?;
         Ok(self
             .sources(chosen)
             .into_iter()
