@@ -11,7 +11,10 @@
 #   exit status as on Linux (path separators aside), and the findings'
 #   paths are relative, like meetings/2020-11-25/02-01-nyt-fra-udvalget.md,
 #   never `\\?\`, `//?/` or a drive letter;
-# - `rk check C:\path\to\meeting` from outside the project finds it.
+# - `rk check C:\path\to\meeting` from outside the project finds it;
+# - `rk lsp` publishes the finding of an item opened as
+#   `file:///C:/...` and as `file:///c%3A/...` (as VS Code writes it), in a
+#   project on Wine's C: drive (scripts/wine/lsp_finding.py is the client).
 # Exits non-zero on any difference.
 #
 # Installs what is missing (as root, like CI): mingw-w64 and wine from
@@ -155,5 +158,27 @@ if grep -Fq -e '?\\' -e '//?/' <<<"$outside"; then
     fail "a verbatim path in: $outside"
 fi
 echo "found the project of $meeting"
+
+step "rk lsp: a finding for file:///C:/... and file:///c%3A/..."
+# A project on drive C:, in a folder whose name needs escaping in a URI.
+folder="rk lsp møde"
+project_c="$WINEPREFIX/drive_c/$folder"
+rm -rf "$project_c"
+mkdir -p "$project_c/meetings"
+cp -r meetings/2020-11-25 "$project_c/meetings/"
+item=meetings/2020-11-25/02-01-nyt-fra-udvalget.md
+# The presenter misspelt, unsaved: the text the editor sends.
+sed 's/presenters: \[Christian Plaschke\]/presenters: [Christian Plaschk]/' \
+    "$item" >"$WORK/unsaved.md"
+cmp -s "$item" "$WORK/unsaved.md" && fail "$item names no Christian Plaschke to misspell"
+escaped="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$folder")"
+for drive in C: c%3A; do
+    uri="file:///$drive/$escaped/$item"
+    python3 scripts/wine/lsp_finding.py --uri "$uri" --text "$WORK/unsaved.md" \
+        --code unknown-person --line 5 -- timeout 300 wine "$WINDOWS_RK" lsp ||
+        fail "rk lsp under Wine published no unknown-person finding for $uri"
+    echo "a finding for $uri"
+done
+rm -rf "$project_c"
 
 step "done"

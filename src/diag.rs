@@ -228,6 +228,10 @@ pub fn render_github(files: &Files, diag: &Diagnostic) -> String {
     )
 }
 
+/// A workflow command's data as GitHub's runner reads it back: only `%`,
+/// CR and LF escaped (and in a property `:` and `,`). Not the percent codec
+/// of [`crate::percent`], which escapes every byte outside ASCII: the
+/// runner decodes these five escapes and no others, so `ø` stays `ø`.
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")

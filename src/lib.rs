@@ -19,6 +19,7 @@ pub mod layout;
 pub mod markdown;
 pub mod model;
 pub mod paths;
+pub mod percent;
 pub mod project;
 pub mod publish;
 pub mod render;

@@ -17,6 +17,7 @@ use pulldown_cmark::{CowStr, HeadingLevel, LinkType, Options, Parser, Tag, TagEn
 use crate::image;
 use crate::paths;
 pub use crate::paths::scheme;
+use crate::percent;
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
@@ -325,7 +326,7 @@ pub fn local_link(link_type: LinkType, url: &str) -> Option<LocalLink> {
     let end = url.find(['#', '?']).unwrap_or(url.len());
     let (path, rest) = url.split_at(end);
     (!path.is_empty()).then(|| LocalLink {
-        path: paths::percent_decode(path),
+        path: percent::decode(path),
         rest: rest.to_string(),
     })
 }
@@ -453,14 +454,7 @@ fn link_target(link_type: LinkType, url: &str) -> String {
 /// and `/` percent-escaped, so that spaces, `:` and `æøå` are safe in a
 /// link of the HTML and of the PDF.
 pub fn href(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent::encode(path, percent::LINK_PATH)
 }
 
 /// Link schemes that may appear in published minutes.

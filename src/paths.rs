@@ -6,6 +6,8 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use crate::percent;
+
 /// The file `name` names, relative to `dir`, or why it cannot be used.
 pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
     if name.trim().is_empty() {
@@ -45,7 +47,7 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
     let mut path = dir.join(relative);
     if !path.exists() {
         // Editors write `bilag/min%20graf.png` for `bilag/min graf.png`.
-        let decoded = percent_decode(name);
+        let decoded = percent::decode(name);
         if decoded == name || !dir.join(&decoded).exists() || decoded.split('/').any(|c| c == "..")
         {
             return Err(format!("`{name}` does not exist in the meeting folder"));
@@ -84,30 +86,6 @@ pub fn normalise(name: &str) -> Option<String> {
         }
     }
     (!parts.is_empty()).then(|| parts.join("/"))
-}
-
-/// `%20` and the like decoded; anything that is not a valid escape or not
-/// UTF-8 afterwards is left as written.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).copied().and_then(hex),
-                bytes.get(i + 2).copied().and_then(hex),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// The real path of `path` (links resolved), in the form a user writes it:
@@ -278,14 +256,6 @@ pub fn is_output_name(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percent_escapes_are_decoded() {
-        assert_eq!(percent_decode("bilag/min%20graf.png"), "bilag/min graf.png");
-        assert_eq!(percent_decode("s%C3%B8jler.png"), "søjler.png");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
-    }
 
     #[test]
     fn verbatim_windows_paths_are_simplified() {

@@ -12,6 +12,7 @@ use crate::image;
 use crate::markdown;
 use crate::model::{Attachment, Item, Meeting, Target};
 use crate::paths;
+use crate::percent;
 
 /// How deep lists, block quotes and emphasis may nest together. Far beyond
 /// what minutes use, and well inside what the typesetting engine can lay out
@@ -170,7 +171,7 @@ impl ItemFiles<'_> {
                 let error = format.decode_error(&bytes)?;
                 Some(findings::image_damaged(loc.clone(), url, &error))
             })
-            .or_else(|| self.withheld("image", &paths::percent_decode(url), loc))
+            .or_else(|| self.withheld("image", &percent::decode(url), loc))
     }
 
     /// A finding for a link to a local file: it must exist in the meeting

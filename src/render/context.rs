@@ -17,6 +17,7 @@ use crate::model::{
     Status, Target,
 };
 use crate::paths;
+use crate::percent;
 use crate::render::marked;
 
 /// Which edition to make.
@@ -608,20 +609,12 @@ fn url_with(template: &str, placeholder: &str, reference: &str) -> String {
         .split(placeholder)
         .next()
         .is_some_and(|before| before.contains('?'));
-    let encoded: String = reference
-        .bytes()
-        .map(|b| {
-            let keep = b.is_ascii_alphanumeric()
-                || b"-._~/:@!$'()*,;".contains(&b)
-                || (!in_query && b"&=+".contains(&b));
-            if keep {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    template.replace(placeholder, &encoded)
+    let set = if in_query {
+        percent::URL_QUERY_PIECE
+    } else {
+        percent::URL_PATH_PIECE
+    };
+    template.replace(placeholder, &percent::encode(reference, set))
 }
 
 /// The test fixture's meeting with a closed item (item 2), loaded, and its

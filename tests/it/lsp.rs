@@ -154,20 +154,11 @@ fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
-/// The URI rk publishes for a file: of its real path.
+/// The URI rk publishes for a file: of its real path, as `url` writes it.
 fn uri(path: &Path) -> String {
     let real = path.parent().unwrap().canonicalize().unwrap();
     let path = real.join(path.file_name().unwrap());
-    let mut uri = String::from("file://");
-    for byte in path.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                uri.push(byte as char)
-            }
-            _ => uri.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    uri
+    url::Url::from_file_path(path).unwrap().to_string()
 }
 
 fn range(line: u64, start: u64, end_line: u64, end: u64) -> Value {
@@ -334,6 +325,70 @@ fn findings_of_the_unsaved_text_with_exact_ranges_and_quick_fixes() {
     // Fixed: the file's findings are cleared.
     client.change(&path, &text);
     assert_eq!(client.diagnostics(&uri(&path)), Vec::<Value>::new());
+    client.stop();
+}
+
+/// An editor may escape more of a URI than it must (VS Code writes
+/// `c%3A` for `c:`): rk finds the file, and answers under the URI exactly
+/// as the editor wrote it, which is how the editor knows the file again.
+#[test]
+fn a_uri_written_another_way_is_read_and_answered_as_written() {
+    let dir = project("lsp uri-æ ø+1");
+    let (path, text) = item(&dir, "02-01-nyt-fra-udvalget.md");
+    let real = path.parent().unwrap().canonicalize().unwrap();
+    let real = real.join(path.file_name().unwrap());
+    // Every byte but `/` escaped, in lower case.
+    let escaped: String = real
+        .to_str()
+        .unwrap()
+        .bytes()
+        .map(|b| match b {
+            b'/' => "/".to_string(),
+            b => format!("%{b:02x}"),
+        })
+        .collect();
+    let written = format!("file://{escaped}");
+    assert_ne!(written, uri(&path));
+    let mut client = Client::start();
+    client.initialize();
+    let misspelt = text.replace("[Christian Plaschke]", "[Christian Plaschk]");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": {
+            "uri": written, "languageId": "markdown", "version": 1, "text": misspelt,
+        }}),
+    );
+    let found = client.diagnostics(&written);
+    assert_eq!(
+        places(&found),
+        [("unknown-person".to_string(), range(5, 13, 5, 30))]
+    );
+    let reply = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": written },
+            "range": range(5, 20, 5, 20),
+            "context": { "diagnostics": [] },
+        }),
+    );
+    let edits = &reply["result"][0]["edit"]["changes"][&written];
+    assert_eq!(edits[0]["newText"], "Christian Plaschke", "{reply}");
+    // A drive letter names no file on this system: said, not guessed.
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": {
+            "uri": "file:///c%3A/rk/meetings/2020-11-25/01.md",
+            "languageId": "markdown", "version": 1, "text": "x",
+        }}),
+    );
+    let log = client.until(|m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"].as_str().unwrap().contains("c%3A")
+    });
+    assert_eq!(
+        log["params"]["message"],
+        "file:///c%3A/rk/meetings/2020-11-25/01.md is not a file rk can read"
+    );
     client.stop();
 }
 

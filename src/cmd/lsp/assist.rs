@@ -4,10 +4,15 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+use lsp_types::{
+    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse,
+    CompletionTextEdit, DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverContents,
+    HoverParams, Location, MarkupContent, MarkupKind, SymbolInformation, SymbolKind,
+    TextDocumentPositionParams, TextEdit,
+};
 
 use super::meeting::{MeetingHome, place};
-use super::{Failure, INVALID_PARAMS, Server, canonical_doc, text, uri_for, uri_param};
+use super::{Failure, Server, canonical_doc, text, uri_for};
 use crate::files::{Files, SourceFile};
 use crate::model::{Group, Meeting, Sag, same_name};
 use crate::source::{self, Overlay};
@@ -33,27 +38,20 @@ struct At {
 }
 
 impl Server {
-    fn at(&self, params: &Value) -> Result<Option<At>, Failure> {
-        let uri = uri_param(params)?;
-        let (line, character) =
-            text::position(params).ok_or((INVALID_PARAMS, "`position` is missing".into()))?;
-        let Some(path) = canonical_doc(uri) else {
-            return Ok(None);
-        };
-        let Some(place) = place(&path) else {
-            return Ok(None);
-        };
+    fn at(&self, params: &TextDocumentPositionParams) -> Option<At> {
+        let path = canonical_doc(&params.text_document.uri)?;
+        let place = place(&path)?;
         let text = match self.overlay.get(&path) {
             Some(text) => text.to_string(),
             None => std::fs::read_to_string(&path).unwrap_or_default(),
         };
-        let offset = text::offset(&text, line, character);
-        Ok(Some(At {
+        let offset = text::offset(&text, params.position);
+        Some(At {
             path,
             text,
             place,
             offset,
-        }))
+        })
     }
 
     /// The meeting of `place`, as last analysed (or analysed now).
@@ -65,13 +63,17 @@ impl Server {
         self.analyses.get(&place.dir)?.meetings.first()
     }
 
-    pub(super) fn completion(&mut self, params: &Value) -> Result<Value, Failure> {
-        let Some(at) = self.at(params)? else {
-            return Ok(json!([]));
+    pub(super) fn completion(
+        &mut self,
+        params: CompletionParams,
+    ) -> Result<Option<CompletionResponse>, Failure> {
+        let nothing = Ok(Some(CompletionResponse::Array(Vec::new())));
+        let Some(at) = self.at(&params.text_document_position) else {
+            return nothing;
         };
         let is_item = at.path.file_name().is_some_and(|n| n != "meeting.yaml");
         let Some(spot) = spot(&at.text, at.offset, is_item) else {
-            return Ok(json!([]));
+            return nothing;
         };
         let file = SourceFile::new(at.path.clone(), at.text.clone());
         let (start, choices) = match spot {
@@ -79,29 +81,28 @@ impl Server {
             Spot::Value { key, start } => (start, self.value_choices(&key, &at.place)),
         };
         let range = text::range(&file, &(start..at.offset));
-        let items: Vec<Value> = choices
+        let items = choices
             .into_iter()
-            .map(|(label, kind, detail, insert)| {
-                json!({
-                    "label": label,
-                    "kind": kind,
-                    "detail": detail,
-                    "filterText": label,
-                    "textEdit": { "range": range, "newText": insert },
-                })
+            .map(|choice| CompletionItem {
+                filter_text: Some(choice.label.clone()),
+                label: choice.label,
+                kind: Some(choice.kind),
+                detail: Some(choice.detail),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+                    range,
+                    choice.insert,
+                ))),
+                ..CompletionItem::default()
             })
             .collect();
-        Ok(json!({ "isIncomplete": false, "items": items }))
+        Ok(Some(CompletionResponse::List(CompletionList {
+            is_incomplete: false,
+            items,
+        })))
     }
 
-    /// (label, kind, detail, text to insert) for a value of `key`.
-    fn value_choices(
-        &mut self,
-        key: &str,
-        place: &MeetingHome,
-    ) -> Vec<(String, u8, String, String)> {
-        const VALUE: u8 = 12;
-        const REFERENCE: u8 = 18;
+    /// The choices for a value of `key`.
+    fn value_choices(&mut self, key: &str, place: &MeetingHome) -> Vec<Choice> {
         if PEOPLE_FIELDS.contains(&key) {
             let Some(meeting) = self.meeting_of(place) else {
                 return Vec::new();
@@ -110,23 +111,16 @@ impl Server {
                 .into_iter()
                 .filter(|g| g.is_present())
                 .flat_map(|g| meeting.people.group(g).iter().map(move |p| (g, p)))
-                .map(|(g, p)| {
-                    let name = p.name.value.clone();
-                    (name.clone(), VALUE, g.key().to_string(), name)
-                })
+                .map(|(g, p)| Choice::new(&p.name.value, CompletionItemKind::VALUE, g.key()))
                 .collect();
         }
         if key == "sag" {
-            let mut seen: Vec<(String, u8, String, String)> = Vec::new();
+            let mut seen: Vec<Choice> = Vec::new();
             for carried in carriers(&place.project, &self.overlay, None) {
-                if !seen.iter().any(|s| s.0 == carried.reference) {
+                if !seen.iter().any(|s| s.label == carried.reference) {
                     let detail = format!("{} {}", carried.date, carried.title);
-                    seen.push((
-                        carried.reference.clone(),
-                        REFERENCE,
-                        detail,
-                        carried.reference,
-                    ));
+                    let kind = CompletionItemKind::REFERENCE;
+                    seen.push(Choice::new(&carried.reference, kind, &detail));
                 }
             }
             return seen;
@@ -134,12 +128,12 @@ impl Server {
         Vec::new()
     }
 
-    pub(super) fn hover(&mut self, params: &Value) -> Result<Value, Failure> {
-        let Some(at) = self.at(params)? else {
-            return Ok(Value::Null);
+    pub(super) fn hover(&mut self, params: HoverParams) -> Result<Option<Hover>, Failure> {
+        let Some(at) = self.at(&params.text_document_position_params) else {
+            return Ok(None);
         };
         let Some((word, span)) = value_at(&at.text, at.offset) else {
-            return Ok(Value::Null);
+            return Ok(None);
         };
         let file = SourceFile::new(at.path.clone(), at.text.clone());
         let range = text::range(&file, &span);
@@ -154,49 +148,83 @@ impl Server {
             }
             md
         } else {
-            let Some(meeting) = self.meeting_of(&at.place) else {
-                return Ok(Value::Null);
+            let Some(md) = self
+                .meeting_of(&at.place)
+                .and_then(|meeting| person_entry(meeting, &word))
+            else {
+                return Ok(None);
             };
-            match person_entry(meeting, &word) {
-                Some(md) => md,
-                None => return Ok(Value::Null),
-            }
+            md
         };
-        Ok(json!({ "contents": { "kind": "markdown", "value": markdown }, "range": range }))
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: markdown,
+            }),
+            range: Some(range),
+        }))
     }
 
-    pub(super) fn symbols(&mut self, params: &Value) -> Result<Value, Failure> {
-        let uri = uri_param(params)?;
-        let Some(place) = canonical_doc(uri).and_then(|p| place(&p)) else {
-            return Ok(json!([]));
+    pub(super) fn symbols(
+        &mut self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>, Failure> {
+        let nothing = Ok(Some(DocumentSymbolResponse::Flat(Vec::new())));
+        let Some(place) = canonical_doc(&params.text_document.uri).and_then(|p| place(&p)) else {
+            return nothing;
         };
         if self.meeting_of(&place).is_none() {
-            return Ok(json!([]));
+            return nothing;
         }
         let analysis = &self.analyses[&place.dir];
         let meeting = &analysis.meetings[0];
-        let symbols: Vec<Value> = meeting
+        let symbols = meeting
             .items
             .iter()
-            .map(|item| {
+            .filter_map(|item| {
                 let file = analysis.files.get(item.file);
                 let number = item.number_text.as_ref().map_or("?", |n| n.value.as_str());
                 let title = item.title.as_ref().map_or("", |t| t.value.as_str());
                 let span = item.title.as_ref().map_or(0..0, |t| t.span.clone());
-                json!({
-                    "name": format!("{number} {title}"),
-                    "kind": 2,
-                    "location": { "uri": uri_for(&self.docs, file.path()), "range": text::range(file, &span) },
+                let uri = uri_for(&self.docs, file.path())?;
+                // `deprecated` is a field of the type, replaced by `tags`.
+                #[allow(deprecated)]
+                Some(SymbolInformation {
+                    name: format!("{number} {title}"),
+                    kind: SymbolKind::MODULE,
+                    tags: None,
+                    deprecated: None,
+                    location: Location::new(uri, text::range(file, &span)),
+                    container_name: None,
                 })
             })
             .collect();
-        Ok(Value::Array(symbols))
+        Ok(Some(DocumentSymbolResponse::Flat(symbols)))
     }
 }
 
-/// Field names to complete: (label, kind, detail, text to insert).
-fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<(String, u8, String, String)> {
-    const PROPERTY: u8 = 10;
+/// One thing to complete: its label, kind, detail, and the text inserted.
+struct Choice {
+    label: String,
+    kind: CompletionItemKind,
+    detail: String,
+    insert: String,
+}
+
+impl Choice {
+    /// A choice that inserts its label.
+    fn new(label: &str, kind: CompletionItemKind, detail: &str) -> Choice {
+        Choice {
+            label: label.to_string(),
+            kind,
+            detail: detail.to_string(),
+            insert: label.to_string(),
+        }
+    }
+}
+
+/// Field names to complete.
+fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<Choice> {
     let (fields, what): (&[&str], &str) = match owner {
         None if is_item => (source::ITEM_FIELDS, "item"),
         None => (source::MEETING_FIELDS, "meeting"),
@@ -207,13 +235,9 @@ fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<(String, u8, String,
     };
     fields
         .iter()
-        .map(|f| {
-            (
-                f.to_string(),
-                PROPERTY,
-                format!("{what} field"),
-                format!("{f}: "),
-            )
+        .map(|f| Choice {
+            insert: format!("{f}: "),
+            ..Choice::new(f, CompletionItemKind::PROPERTY, &format!("{what} field"))
         })
         .collect()
 }

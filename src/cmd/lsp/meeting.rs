@@ -6,9 +6,15 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+use lsp_types::notification::PublishDiagnostics;
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
+    DiagnosticSeverity, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, NumberOrString, PublishDiagnosticsParams,
+    Range, TextDocumentContentChangeEvent, TextEdit, Url, WorkspaceEdit,
+};
 
-use super::{Doc, Failure, INVALID_PARAMS, Server, canonical_doc, text, uri_for, uri_param};
+use super::{Doc, Failure, Published, Server, canonical_doc, text, uri_for};
 use crate::diag::{Diagnostic, Severity};
 use crate::files::SourceFile;
 use crate::project::Project;
@@ -36,36 +42,21 @@ pub fn place(path: &Path) -> Option<MeetingHome> {
     (dir == parent).then_some(MeetingHome { project, dir })
 }
 
-/// A quick fix of one finding: where the finding is (LSP range), and the
-/// edit.
+/// A quick fix of one finding: the finding, and the edit.
 pub struct QuickFix {
-    range: Value,
-    diagnostic: Value,
-    edit_range: Value,
-    new_text: String,
+    diagnostic: lsp_types::Diagnostic,
+    edit: TextEdit,
 }
 
 impl Server {
-    pub(super) fn did_open(&mut self, params: &Value) -> io::Result<()> {
-        let doc = params.get("textDocument");
-        let uri = doc.and_then(|d| d.get("uri")).and_then(Value::as_str);
-        let text = doc.and_then(|d| d.get("text")).and_then(Value::as_str);
-        let (Some(uri), Some(text)) = (uri, text) else {
-            return self.log("didOpen without a document".into());
-        };
-        self.update(uri, |_| Some(text.to_string()))
+    pub(super) fn did_open(&mut self, params: DidOpenTextDocumentParams) -> io::Result<()> {
+        let doc = params.text_document;
+        self.update(doc.uri, |_| Some(doc.text))
     }
 
-    pub(super) fn did_change(&mut self, params: &Value) -> io::Result<()> {
-        let Ok(uri) = uri_param(params) else {
-            return self.log("didChange without a document".into());
-        };
-        let changes = params
-            .get("contentChanges")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        self.update(uri, |old| {
+    pub(super) fn did_change(&mut self, params: DidChangeTextDocumentParams) -> io::Result<()> {
+        let changes = params.content_changes;
+        self.update(params.text_document.uri, |old| {
             let mut text = old?.to_string();
             for change in &changes {
                 apply(&mut text, change)?;
@@ -74,15 +65,12 @@ impl Server {
         })
     }
 
-    pub(super) fn did_save(&mut self, params: &Value) -> io::Result<()> {
-        let Ok(uri) = uri_param(params) else {
-            return Ok(());
-        };
-        self.update(uri, |old| old.map(str::to_string))
+    pub(super) fn did_save(&mut self, params: DidSaveTextDocumentParams) -> io::Result<()> {
+        self.update(params.text_document.uri, |old| old.map(str::to_string))
     }
 
-    pub(super) fn did_close(&mut self, params: &Value) -> io::Result<()> {
-        let Some(path) = uri_param(params).ok().and_then(canonical_doc) else {
+    pub(super) fn did_close(&mut self, params: DidCloseTextDocumentParams) -> io::Result<()> {
+        let Some(path) = canonical_doc(&params.text_document.uri) else {
             return Ok(());
         };
         self.overlay.remove(&path);
@@ -90,7 +78,7 @@ impl Server {
         match place(&path) {
             Some(place) => self.refresh(&place),
             // A file outside a meeting had no findings; nothing to clear.
-            None => uri.map_or(Ok(()), |uri| self.publish(&uri, json!([]))),
+            None => uri.map_or(Ok(()), |uri| self.publish(uri, path, Vec::new())),
         }
     }
 
@@ -98,29 +86,24 @@ impl Server {
     /// when the document was not open) and publishes its meeting's findings.
     fn update(
         &mut self,
-        uri: &str,
+        uri: Url,
         change: impl FnOnce(Option<&str>) -> Option<String>,
     ) -> io::Result<()> {
-        let Some(path) = canonical_doc(uri) else {
+        let Some(path) = canonical_doc(&uri) else {
             return self.log(format!("{uri} is not a file rk can read"));
         };
         let Some(text) = change(self.overlay.get(&path)) else {
             return self.log(format!("{uri} is not open, or the change does not fit it"));
         };
         self.overlay.set(path.clone(), text);
-        self.docs.insert(
-            path.clone(),
-            Doc {
-                uri: uri.to_string(),
-            },
-        );
+        self.docs.insert(path.clone(), Doc { uri: uri.clone() });
         match place(&path) {
             Some(place) => self.refresh(&place),
             None => {
                 self.log(format!(
                     "{uri} is not a file of a meeting in an rk project: no findings"
                 ))?;
-                self.publish(uri, json!([]))
+                self.publish(uri, path, Vec::new())
             }
         }
     }
@@ -132,39 +115,40 @@ impl Server {
             Ok(analysis) => analysis,
             Err(err) => return self.log(format!("cannot check {}: {err:#}", place.dir.display())),
         };
-        let mut by_uri: HashMap<String, (Vec<Value>, Vec<QuickFix>)> = HashMap::new();
+        let mut by_uri: HashMap<Url, Findings> = HashMap::new();
         for (_, file) in analysis.files.iter() {
-            by_uri.entry(uri_for(&self.docs, file.path())).or_default();
+            if let Some(uri) = uri_for(&self.docs, file.path()) {
+                by_uri.entry(uri).or_insert_with(|| Findings::of(file));
+            }
         }
         for diag in &analysis.diags {
             let file = analysis.files.get(diag.loc.file);
-            let entry = by_uri.entry(uri_for(&self.docs, file.path())).or_default();
+            let Some(findings) = uri_for(&self.docs, file.path()).and_then(|u| by_uri.get_mut(&u))
+            else {
+                continue;
+            };
             let lsp = to_lsp(file, diag);
-            if let Some(fix) = quick_fix(file, diag, &lsp) {
-                entry.1.push(fix);
-            }
-            entry.0.push(lsp);
+            findings.fixes.extend(quick_fix(file, diag, &lsp));
+            findings.diagnostics.push(lsp);
         }
         // Files of this meeting that had findings and are gone or clean.
-        let prefix = text::uri_of(&place.dir) + "/";
-        let gone: Vec<String> = self
+        let gone: Vec<(Url, PathBuf)> = self
             .published
-            .keys()
-            .filter(|uri| uri.starts_with(&prefix) && !by_uri.contains_key(*uri))
-            .cloned()
+            .iter()
+            .filter(|(uri, p)| p.path.starts_with(&place.dir) && !by_uri.contains_key(*uri))
+            .map(|(uri, p)| (uri.clone(), p.path.clone()))
             .collect();
-        for uri in gone {
+        for (uri, path) in gone {
             self.fixes.remove(&uri);
-            self.publish(&uri, json!([]))?;
+            self.publish(uri, path, Vec::new())?;
         }
-        for (uri, (diagnostics, fixes)) in by_uri {
-            self.fixes.insert(uri.clone(), fixes);
-            self.publish(&uri, Value::Array(diagnostics))?;
+        for (uri, findings) in by_uri {
+            self.fixes.insert(uri.clone(), findings.fixes);
+            self.publish(uri, findings.path, findings.diagnostics)?;
         }
         self.analyses.insert(place.dir.clone(), analysis);
         Ok(())
     }
-
     pub(super) fn analyse(&mut self, place: &MeetingHome) -> anyhow::Result<Analysis> {
         let root = place.project.root.clone();
         if !self.coverage.contains_key(&root) {
@@ -183,107 +167,129 @@ impl Server {
 
     /// Sends a file's diagnostics, unless they are what was sent last (an
     /// open document's are sent on every change, as editors expect).
-    fn publish(&mut self, uri: &str, diagnostics: Value) -> io::Result<()> {
+    fn publish(
+        &mut self,
+        uri: Url,
+        path: PathBuf,
+        diagnostics: Vec<lsp_types::Diagnostic>,
+    ) -> io::Result<()> {
         let open = self.docs.values().any(|d| d.uri == uri);
-        let last = self.published.get(uri).cloned().unwrap_or(json!([]));
-        if !open && last == diagnostics {
+        let last = self.published.get(&uri).map_or(&[][..], |p| &p.diagnostics);
+        if !open && last == diagnostics.as_slice() {
             return Ok(());
         }
-        if diagnostics.as_array().is_some_and(Vec::is_empty) {
-            self.published.remove(uri);
+        if diagnostics.is_empty() {
+            self.published.remove(&uri);
         } else {
-            self.published.insert(uri.to_string(), diagnostics.clone());
+            let diagnostics = diagnostics.clone();
+            self.published
+                .insert(uri.clone(), Published { path, diagnostics });
         }
-        self.send(&json!({
-            "jsonrpc": "2.0",
-            "method": "textDocument/publishDiagnostics",
-            "params": { "uri": uri, "diagnostics": diagnostics },
-        }))
+        self.notify::<PublishDiagnostics>(PublishDiagnosticsParams::new(uri, diagnostics, None))
     }
 
     /// `textDocument/codeAction`: the quick fixes of the findings whose
     /// range meets the requested one.
-    pub(super) fn code_actions(&mut self, params: &Value) -> Result<Value, Failure> {
-        let uri = uri_param(params)?;
-        let wanted = params
-            .get("range")
-            .and_then(span_of)
-            .ok_or((INVALID_PARAMS, "`range` is missing".to_string()))?;
-        let actions: Vec<Value> = self
+    pub(super) fn code_actions(
+        &mut self,
+        params: CodeActionParams,
+    ) -> Result<Option<CodeActionResponse>, Failure> {
+        let uri = params.text_document.uri;
+        let wanted = params.range;
+        let meets = |r: &Range| r.start <= wanted.end && wanted.start <= r.end;
+        let actions = self
             .fixes
-            .get(uri)
+            .get(&uri)
             .into_iter()
             .flatten()
-            .filter(|fix| span_of(&fix.range).is_some_and(|r| r.0 <= wanted.1 && wanted.0 <= r.1))
+            .filter(|fix| meets(&fix.diagnostic.range))
             .map(|fix| {
-                json!({
-                    "title": format!("Write `{}`", fix.new_text),
-                    "kind": "quickfix",
-                    "diagnostics": [fix.diagnostic],
-                    "isPreferred": true,
-                    "edit": { "changes": { uri: [{ "range": fix.edit_range, "newText": fix.new_text }] } },
+                let changes = HashMap::from([(uri.clone(), vec![fix.edit.clone()])]);
+                CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Write `{}`", fix.edit.new_text),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![fix.diagnostic.clone()]),
+                    is_preferred: Some(true),
+                    edit: Some(WorkspaceEdit::new(changes)),
+                    ..CodeAction::default()
                 })
             })
             .collect();
-        Ok(Value::Array(actions))
+        Ok(Some(actions))
     }
 }
 
-/// A range as two (line, character) pairs.
-type Span = ((u64, u64), (u64, u64));
+/// The findings of one file, as they are gathered.
+struct Findings {
+    path: PathBuf,
+    diagnostics: Vec<lsp_types::Diagnostic>,
+    fixes: Vec<QuickFix>,
+}
 
-fn span_of(range: &Value) -> Option<Span> {
-    let point = |p: &Value| Some((p.get("line")?.as_u64()?, p.get("character")?.as_u64()?));
-    Some((point(range.get("start")?)?, point(range.get("end")?)?))
+impl Findings {
+    fn of(file: &SourceFile) -> Findings {
+        Findings {
+            path: file.path().to_path_buf(),
+            diagnostics: Vec::new(),
+            fixes: Vec::new(),
+        }
+    }
 }
 
 /// Applies one `contentChanges` entry: the whole text, or a range of it.
-fn apply(text: &mut String, change: &Value) -> Option<()> {
-    let new = change.get("text")?.as_str()?;
-    let Some(range) = change.get("range") else {
-        *text = new.to_string();
+fn apply(text: &mut String, change: &TextDocumentContentChangeEvent) -> Option<()> {
+    let Some(range) = change.range else {
+        text.clone_from(&change.text);
         return Some(());
     };
-    let ((line, character), (end_line, end_character)) = span_of(range)?;
-    let at = |l: u64, c: u64| text::offset(text, l as usize, c as usize);
-    let (start, end) = (at(line, character), at(end_line, end_character));
+    let (start, end) = (
+        text::offset(text, range.start),
+        text::offset(text, range.end),
+    );
     if start > end {
         return None;
     }
-    text.replace_range(start..end, new);
+    text.replace_range(start..end, &change.text);
     Some(())
 }
 
 /// A finding as an LSP diagnostic: rule as code, the help after the message.
-fn to_lsp(file: &SourceFile, diag: &Diagnostic) -> Value {
+fn to_lsp(file: &SourceFile, diag: &Diagnostic) -> lsp_types::Diagnostic {
     let mut message = diag.message.clone();
     if let Some(help) = &diag.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    json!({
-        "range": text::range(file, &diag.loc.span),
-        "severity": match diag.severity { Severity::Error => 1, Severity::Warning => 2 },
-        "code": diag.rule.name(),
-        "source": "rk",
-        "message": message,
-    })
+    lsp_types::Diagnostic {
+        range: text::range(file, &diag.loc.span),
+        severity: Some(match diag.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(diag.rule.name().to_string())),
+        source: Some("rk".to_string()),
+        message,
+        ..lsp_types::Diagnostic::default()
+    }
 }
 
 /// The quick fix of a finding whose help is one edit. A replacement for a
 /// value written in quotes is quoted too.
-fn quick_fix(file: &SourceFile, diag: &Diagnostic, lsp: &Value) -> Option<QuickFix> {
+fn quick_fix(
+    file: &SourceFile,
+    diag: &Diagnostic,
+    lsp: &lsp_types::Diagnostic,
+) -> Option<QuickFix> {
     let fix = diag.fix.as_ref()?;
     let written = file.text().get(fix.span.clone())?;
     let quoted = written.starts_with(['"', '\'']) && !fix.text.starts_with(['"', '\'']);
+    let new_text = if quoted {
+        yaml::quoted(&fix.text)
+    } else {
+        fix.text.clone()
+    };
     Some(QuickFix {
-        range: lsp["range"].clone(),
         diagnostic: lsp.clone(),
-        edit_range: text::range(file, &fix.span),
-        new_text: if quoted {
-            yaml::quoted(&fix.text)
-        } else {
-            fix.text.clone()
-        },
+        edit: TextEdit::new(text::range(file, &fix.span), new_text),
     })
 }

@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
+use crate::percent;
+
 /// Where the page asks for the number of the latest build.
 const VERSION_PATH: &str = "/__rk/version";
 
@@ -100,7 +102,7 @@ fn newer_than(version: &AtomicU64, since: Option<&str>) -> u64 {
 fn file(out_dir: &Path, path: &str) -> (u16, &'static str, Vec<u8>) {
     let name = match path.trim_start_matches('/') {
         "" => "referat.html".to_string(),
-        other => percent_decoded(other),
+        other => percent::decode(other),
     };
     let relative = Path::new(&name);
     if relative
@@ -129,29 +131,6 @@ fn with_reload(page: &[u8]) -> Vec<u8> {
         Some(at) => format!("{}{RELOAD_SCRIPT}{}", &page[..at], &page[at..]).into_bytes(),
         None => format!("{page}{RELOAD_SCRIPT}").into_bytes(),
     }
-}
-
-fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn content_type(name: &str) -> &'static str {
