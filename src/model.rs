@@ -343,20 +343,20 @@ impl Attachment {
 /// An item's `kind`: what the body is asked to do with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    Beslutning,
-    Orientering,
-    Droftelse,
+    Decision,
+    Information,
+    Discussion,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Beslutning, Kind::Orientering, Kind::Droftelse];
+    pub const ALL: [Kind; 3] = [Kind::Decision, Kind::Information, Kind::Discussion];
 
     /// The value as written in an item and in referat.json.
     pub fn key(self) -> &'static str {
         match self {
-            Kind::Beslutning => "beslutning",
-            Kind::Orientering => "orientering",
-            Kind::Droftelse => "drøftelse",
+            Kind::Decision => "beslutning",
+            Kind::Information => "orientering",
+            Kind::Discussion => "drøftelse",
         }
     }
 }
@@ -365,19 +365,19 @@ impl Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// Postponed to a later meeting.
-    Udsat,
+    Postponed,
     /// Withdrawn from the agenda.
-    Udgik,
+    Withdrawn,
 }
 
 impl Status {
-    pub const ALL: [Status; 2] = [Status::Udsat, Status::Udgik];
+    pub const ALL: [Status; 2] = [Status::Postponed, Status::Withdrawn];
 
     /// The value as written in an item and in referat.json.
     pub fn key(self) -> &'static str {
         match self {
-            Status::Udsat => "udsat",
-            Status::Udgik => "udgik",
+            Status::Postponed => "udsat",
+            Status::Withdrawn => "udgik",
         }
     }
 }
