@@ -304,7 +304,7 @@ impl std::fmt::Display for ItemNumber {
 
 /// The `sag` field: a case reference or `none`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sag {
+pub enum CaseRef {
     None,
     Ref(String),
 }
@@ -390,7 +390,7 @@ pub struct Item {
     pub number_text: Option<Spanned<String>>,
     pub number: Option<ItemNumber>,
     pub title: Option<Spanned<String>>,
-    pub sag: Option<Spanned<Sag>>,
+    pub sag: Option<Spanned<CaseRef>>,
     pub responsible: Vec<Spanned<String>>,
     pub presenters: Vec<Spanned<String>>,
     pub closed: bool,

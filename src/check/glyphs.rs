@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Loc};
 use crate::files::{FileId, Files};
 use crate::layout::Coverage;
 use crate::markdown;
-use crate::model::{Group, Item, Meeting, Person, Sag, Spanned};
+use crate::model::{CaseRef, Group, Item, Meeting, Person, Spanned};
 
 /// Every text of the meeting that reaches the PDF: the printed fields of
 /// meeting.yaml (the sections' titles too) and of each item's front
@@ -236,7 +236,7 @@ impl<'a> Finder<'a> {
             self.spanned(field);
         }
         if let Some(Spanned {
-            value: Sag::Ref(sag),
+            value: CaseRef::Ref(sag),
             span,
         }) = &item.sag
         {

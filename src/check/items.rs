@@ -9,7 +9,7 @@ use crate::config::Numbering;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
 use crate::files::Files;
-use crate::model::{Item, ItemNumber, Meeting, PreviousMeeting, Sag};
+use crate::model::{CaseRef, Item, ItemNumber, Meeting, PreviousMeeting};
 
 const MAX_DEPTH: usize = 3;
 
@@ -34,7 +34,7 @@ pub fn check(
         .map(Date::year);
     for item in &meeting.items {
         if let Some(sag) = &item.sag
-            && let Sag::Ref(reference) = &sag.value
+            && let CaseRef::Ref(reference) = &sag.value
         {
             let loc = Loc::new(item.file, sag.span.clone());
             diags.extend(check_sag(reference, loc, year, settings));

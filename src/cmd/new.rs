@@ -15,7 +15,7 @@ use crate::cmd::Outcome;
 use crate::config::Numbering;
 use crate::date::Date;
 use crate::files::Files;
-use crate::model::{Item, Meeting, Person, Sag};
+use crate::model::{CaseRef, Item, Meeting, Person};
 use crate::paths;
 use crate::project::Project;
 use crate::source;
@@ -138,7 +138,7 @@ fn standing_items(meeting: &Meeting) -> (Vec<&Item>, Vec<&Item>) {
         .iter()
         .filter(|item| {
             item.number.as_ref().is_some_and(|n| n.depth() == 1)
-                && matches!(item.sag.as_ref().map(|s| &s.value), Some(Sag::None))
+                && matches!(item.sag.as_ref().map(|s| &s.value), Some(CaseRef::None))
                 && !item.is_group(&meeting.items)
         })
         .collect();

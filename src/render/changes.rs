@@ -422,7 +422,7 @@ mod tests {
         let item = &mut meeting.items[1];
         item.body = item.body.replace("hans fravær", "hendes fravær");
         item.sag = Some(Spanned::new(
-            crate::model::Sag::Ref("SAG-2020-08888".into()),
+            crate::model::CaseRef::Ref("SAG-2020-08888".into()),
             0..0,
         ));
     }

@@ -13,8 +13,8 @@ use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
 use crate::model::{
-    Attachment, Document, Group, Item, ItemNumber, Kind, Meeting, Person, Sag, Section, Spanned,
-    Status, Target,
+    Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, Person, Section,
+    Spanned, Status, Target,
 };
 use crate::paths;
 use crate::percent;
@@ -211,7 +211,7 @@ impl ItemContent {
     fn of(item: &Item) -> ItemContent {
         ItemContent {
             sag: match item.sag.as_ref().map(|s| &s.value) {
-                Some(Sag::Ref(r)) => Some(r.clone()),
+                Some(CaseRef::Ref(r)) => Some(r.clone()),
                 _ => None,
             },
             dok: item.dok.as_ref().map(|d| d.value.clone()),

@@ -21,7 +21,7 @@ use crate::config::Referent;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
 use crate::model::{
-    Attachment, Document, Group, Item, ItemNumber, Kind, Meeting, People, Person, Sag, Section,
+    Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, People, Person, Section,
     Spanned, Status, Target,
 };
 use decode::Decoded;
@@ -637,9 +637,9 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
         "sag" => {
             item.sag = r.text(value, key).map(|s| {
                 let sag = if s.value == "none" {
-                    Sag::None
+                    CaseRef::None
                 } else {
-                    Sag::Ref(s.value)
+                    CaseRef::Ref(s.value)
                 };
                 Spanned::new(sag, s.span)
             });

@@ -11,7 +11,7 @@ use common::{
     build_ok, check_json, example_copy, example_meeting, have_tool, pdf_text, project_copy,
     project_root, replace_in, rk, run_tool, squeeze,
 };
-use rk::model::{Item, Sag};
+use rk::model::{CaseRef, Item};
 use scraper::{ElementRef, Html, Selector};
 
 /// The parts of an item written at the meeting, as the KL layout's
@@ -93,7 +93,7 @@ fn heading(item: &Item) -> String {
 
 /// "SAG-2019-04651 Line Laudrup": the case line, for an item with a case.
 fn case_line(item: &Item) -> Option<String> {
-    let Some(Sag::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) else {
+    let Some(CaseRef::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) else {
         return None;
     };
     let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();

@@ -10,7 +10,7 @@ use common::{
     copy_tree, example_copy, example_meeting, fixture_copy, have_tool, pdf_text, project_copy,
     project_root, require_tool, rk, run_tool,
 };
-use rk::model::Sag;
+use rk::model::CaseRef;
 
 /// A scratch project holding a copy of the example meeting.
 fn example_project(name: &str) -> PathBuf {
@@ -161,7 +161,7 @@ fn assert_items_in_order(
         let title = &item.title.as_ref().unwrap().value;
         sequence.push(squeeze(&format!("{number}. {title}")));
         if let Some(sag) = &item.sag
-            && let Sag::Ref(r) = &sag.value
+            && let CaseRef::Ref(r) = &sag.value
         {
             let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();
             sequence.push(squeeze(&case_line(&r.to_string(), &owners.join("/"))));

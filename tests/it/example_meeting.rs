@@ -4,7 +4,7 @@
 use crate::common;
 
 use common::{example_meeting as example, project_root, rk, squeeze};
-use rk::model::{Item, Meeting, Sag};
+use rk::model::{CaseRef, Item, Meeting};
 
 fn number(item: &Item) -> String {
     item.number_text.as_ref().expect("numbered").value.clone()
@@ -33,11 +33,11 @@ fn the_example_has_the_seeds_items_and_case_lines() {
         .items
         .iter()
         .filter_map(|item| match &item.sag.as_ref()?.value {
-            Sag::Ref(r) => {
+            CaseRef::Ref(r) => {
                 let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();
                 Some((number(item), format!("{r} {}", owners.join("/"))))
             }
-            Sag::None => None,
+            CaseRef::None => None,
         })
         .collect();
     assert_eq!(cases.len(), 13, "{cases:?}");
@@ -161,7 +161,7 @@ fn sources_prose(meeting: &Meeting) -> String {
             item.title.as_ref().unwrap().value
         ));
         if let Some(sag) = &item.sag
-            && let Sag::Ref(r) = &sag.value
+            && let CaseRef::Ref(r) = &sag.value
         {
             let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();
             text.push_str(&format!("{r} {}\n", owners.join("/")));

@@ -14,7 +14,7 @@ use lsp_types::{
 use super::meeting::{MeetingHome, place};
 use super::{Failure, Server, canonical_doc, text, uri_for};
 use crate::files::{Files, SourceFile};
-use crate::model::{Group, Meeting, Sag, same_name};
+use crate::model::{CaseRef, Group, Meeting, same_name};
 use crate::source::{self, Overlay};
 
 /// The fields whose values are people present.
@@ -410,7 +410,7 @@ fn carriers(
             .as_ref()
             .map_or(meeting.id.clone(), |d| d.value.clone());
         for item in &meeting.items {
-            if let Some(Sag::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) {
+            if let Some(CaseRef::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) {
                 out.push(Carrier {
                     reference: reference.clone(),
                     date: date.clone(),
