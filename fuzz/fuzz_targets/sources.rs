@@ -16,7 +16,7 @@ use rk::diag::Severity;
 use rk::files::Files;
 use rk::layout::Layout;
 use rk::model::Document;
-use rk::render::context::{Edition, Make, Referat};
+use rk::render::context::{Edition, Make, DocumentView};
 use rk::render::{html, json, typst as typeset};
 use rk::source;
 
@@ -97,7 +97,7 @@ fuzz_target!(|data: &[u8]| {
             [Edition::Public, Edition::Internal].map(|edition| Make { document, edition })
         });
     for make in makes {
-        let referat = Referat::of(&meeting, date, &layout.labels, make);
+        let referat = DocumentView::of(&meeting, date, &layout.labels, make);
         let _ = html::render(&referat, &layout, dir, urls);
         let _ = json::render(&referat);
         let Ok(document) = typeset::document(&referat, &layout, dir) else {

@@ -22,7 +22,7 @@ use crate::publish::plan::{self, Options, Plan, Reporter};
 use crate::publish::write::write_atomic;
 use crate::render::change_page::{self, Shown};
 use crate::render::changes::{self, Change, Changes, ItemChange, Version};
-use crate::render::context::{Edition, Referat};
+use crate::render::context::{DocumentView, Edition};
 use crate::render::html::Urls;
 use crate::source::{self, git::Revision};
 
@@ -163,10 +163,10 @@ fn compare(
     let old_date = |m: &Meeting| m.calendar_date().unwrap_or(date);
     // Both versions in the page's edition: the public page compares public
     // views, which hold nothing of a closed item's content.
-    let new_view = Referat::new(meeting, date, labels, plan.edition);
+    let new_view = DocumentView::new(meeting, date, labels, plan.edition);
     let old_view = old
         .as_ref()
-        .map(|m| Referat::new(m, old_date(m), labels, plan.edition));
+        .map(|m| DocumentView::new(m, old_date(m), labels, plan.edition));
     let new_version = Version {
         referat: &new_view,
         files: item_files(meeting, files),

@@ -17,7 +17,7 @@ use crate::publish::analysis::{Analysis, analyse};
 use crate::publish::plan::{Only, Plan, Publish};
 use crate::publish::write::write_atomic;
 use crate::publish::{Outcome, manifest};
-use crate::render::context::{Edition, Make, PublishedFile, Referat};
+use crate::render::context::{DocumentView, Edition, Make, PublishedFile};
 use crate::render::typst::diagnostics::Origin;
 use crate::render::typst::{self as typeset, EngineMessage};
 use crate::render::{html, json};
@@ -111,7 +111,7 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
     let out_dir = plan.out_root.join(&meeting.id);
     clear(plan, &out_dir)?;
     let date = meeting_date(meeting)?;
-    let referat = Referat::of(meeting, date, &plan.layout.labels, plan.make);
+    let referat = DocumentView::of(meeting, date, &plan.layout.labels, plan.make);
     let Some(outputs) = outputs(plan, meeting, &referat, files, &out_dir)? else {
         return Ok(Outcome::Failed);
     };
@@ -139,7 +139,7 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
                 document: Document::Minutes,
                 ..plan.make
             };
-            Referat::of(meeting, date, &plan.layout.labels, make).files
+            DocumentView::of(meeting, date, &plan.layout.labels, make).files
         }
     };
     remove_stale_copies(&out_dir, meeting, &kept)?;
@@ -198,7 +198,7 @@ struct Output {
 fn outputs(
     plan: &Plan,
     meeting: &Meeting,
-    referat: &Referat,
+    referat: &DocumentView,
     files: &mut Files,
     out_dir: &Path,
 ) -> Result<Option<Vec<Output>>> {
@@ -251,7 +251,7 @@ fn written(outputs: &[Output], copies: usize) -> String {
 fn pdf(
     plan: &Plan,
     meeting: &Meeting,
-    referat: &Referat,
+    referat: &DocumentView,
     files: &mut Files,
     out_dir: &Path,
 ) -> Result<Option<Output>> {

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::render::changes::{self, Change, Changes, FieldChange, ItemChange};
-use crate::render::context::{self, ItemView, PersonView, Referat, SectionView};
+use crate::render::context::{self, DocumentView, ItemView, PersonView, SectionView};
 use crate::render::html::{self, Urls};
 use crate::render::marked::{self, Marks};
 use crate::render::template;
@@ -22,7 +22,7 @@ use crate::render::template;
 /// (the one `version` holds: the page shows what was compared), the folder
 /// its images are read from, and the version as compared.
 pub struct Shown<'a> {
-    pub referat: &'a Referat,
+    pub referat: &'a DocumentView,
     pub dir: &'a Path,
     pub version: &'a changes::Version<'a>,
 }
@@ -311,8 +311,8 @@ fn meeting_sentences(
 /// in order, those removed after them.
 fn people_groups<'a>(
     changes: &Changes,
-    old: Option<&'a Referat>,
-    new: &'a Referat,
+    old: Option<&'a DocumentView>,
+    new: &'a DocumentView,
 ) -> Vec<Group<'a>> {
     let old_groups = old.map(changes::groups);
     changes::groups(new)

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::markdown;
 use crate::model::{ItemNumber, same_name};
-use crate::render::context::{ItemContent, ItemView, PersonView, Referat};
+use crate::render::context::{DocumentView, ItemContent, ItemView, PersonView};
 use crate::render::marked::{self, Marks};
 
 /// A version of a referat as compared: its view in the edition of the
@@ -15,7 +15,7 @@ use crate::render::marked::{self, Marks};
 /// item has no content), and each item's file name, by which the items of
 /// two versions are paired (an item renumbered is the same item).
 pub struct Version<'a> {
-    pub referat: &'a Referat,
+    pub referat: &'a DocumentView,
     pub files: Vec<String>,
 }
 
@@ -318,7 +318,7 @@ fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>;
     ]
 }
 
-fn meeting_fields(old: &Referat, new: &Referat) -> Vec<FieldChange> {
+fn meeting_fields(old: &DocumentView, new: &DocumentView) -> Vec<FieldChange> {
     [
         field("body", value(&old.body), value(&new.body)),
         field("date", value(&old.date), value(&new.date)),
@@ -340,7 +340,7 @@ fn meeting_fields(old: &Referat, new: &Referat) -> Vec<FieldChange> {
 }
 
 /// The groups in the order of the page, with their keys.
-pub fn groups(referat: &Referat) -> [(&'static str, &[PersonView]); 4] {
+pub fn groups(referat: &DocumentView) -> [(&'static str, &[PersonView]); 4] {
     let p = &referat.people;
     [
         ("members", &p.members[..]),
@@ -352,7 +352,7 @@ pub fn groups(referat: &Referat) -> [(&'static str, &[PersonView]); 4] {
 
 /// Who was added to, removed from or changed in each group (a person
 /// moved from one group to another is removed from one, new in the other).
-fn people(old: &Referat, new: &Referat) -> Vec<PersonChange> {
+fn people(old: &DocumentView, new: &DocumentView) -> Vec<PersonChange> {
     let mut out = Vec::new();
     for ((group, old_people), (_, new_people)) in groups(old).into_iter().zip(groups(new)) {
         for person in new_people {
@@ -407,8 +407,8 @@ mod tests {
             .unwrap()
             .labels;
         let (old, new) = (
-            Referat::new(&old, date, &labels, edition),
-            Referat::new(&new, date, &labels, edition),
+            DocumentView::new(&old, date, &labels, edition),
+            DocumentView::new(&new, date, &labels, edition),
         );
         let files = vec!["01.md".to_string(), "02.md".to_string()];
         let version = |referat| Version {

@@ -38,7 +38,7 @@ pub struct Make {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Referat {
+pub struct DocumentView {
     /// Which document this is: `referat`, or `dagsorden` for the agenda.
     pub document: &'static str,
     /// The layout's word for it (labels.toml's `referat` or `dagsorden`):
@@ -382,22 +382,22 @@ impl AttachmentView {
     }
 }
 
-impl Referat {
+impl DocumentView {
     /// The publishable view of a meeting that passed its checks, held on
     /// `date` (its date, which the checks found real): its referat.
-    pub fn new(meeting: &Meeting, date: Date, labels: &Labels, edition: Edition) -> Referat {
+    pub fn new(meeting: &Meeting, date: Date, labels: &Labels, edition: Edition) -> DocumentView {
         let make = Make {
             document: Document::Minutes,
             edition,
         };
-        Referat::of(meeting, date, labels, make)
+        DocumentView::of(meeting, date, labels, make)
     }
 
     /// The referat or the agenda of a meeting that passed its checks. The
     /// agenda has no referent, no status, and its items leave out the
     /// parts written at the meeting (labels.toml's `meeting_parts`).
-    pub fn of(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> Referat {
-        let mut referat = Referat::view(meeting, date, labels, make);
+    pub fn of(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> DocumentView {
+        let mut referat = DocumentView::view(meeting, date, labels, make);
         if make.document == Document::Agenda {
             let parts = labels.meeting_parts.as_deref().unwrap_or_default();
             for item in &mut referat.items {
@@ -415,7 +415,7 @@ impl Referat {
         referat
     }
 
-    fn view(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> Referat {
+    fn view(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> DocumentView {
         let Make { document, edition } = make;
         let document_word = match document {
             Document::Minutes => labels.referat.clone(),
@@ -433,7 +433,7 @@ impl Referat {
             .approved
             .as_ref()
             .and_then(|a| Date::parse(&a.value));
-        Referat {
+        DocumentView {
             document: document.key(),
             title: fill(&labels.title),
             document_word: document_word.clone(),
@@ -653,7 +653,7 @@ mod tests {
                 document,
                 edition: Edition::Public,
             };
-            let referat = Referat::of(&meeting, date, &labels, public);
+            let referat = DocumentView::of(&meeting, date, &labels, public);
             let closed = &referat.items[1];
             assert!(closed.closed && closed.content().is_none());
             assert_eq!(closed.shown(), &WITHHELD);
@@ -665,7 +665,7 @@ mod tests {
                 document,
                 edition: Edition::Internal,
             };
-            let referat = Referat::of(&meeting, date, &labels, internal);
+            let referat = DocumentView::of(&meeting, date, &labels, internal);
             let content = referat.items[1].content().unwrap();
             assert_eq!(content.sag.as_deref(), Some("SAG-2020-09999"));
             assert_eq!(content.dok.as_deref(), Some("DOK-1"));
@@ -684,7 +684,7 @@ mod tests {
         let (meeting, date) = closed_fixture();
         let labels = labels();
         let view = |edition| {
-            let referat = Referat::new(&meeting, date, &labels, edition);
+            let referat = DocumentView::new(&meeting, date, &labels, edition);
             serde_json::to_value(&referat.items[1]).unwrap()
         };
         let (public, internal) = (view(Edition::Public), view(Edition::Internal));

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::layout::Layout;
 use crate::markdown;
-use crate::render::context::{self, ItemView, Referat, SectionView};
+use crate::render::context::{self, DocumentView, ItemView, SectionView};
 use crate::render::template;
 
 /// What the template sees of one item.
@@ -74,7 +74,7 @@ pub struct Urls<'a> {
 /// Renders referat.html, its case references and document numbers linked
 /// as `urls` say.
 pub fn render(
-    referat: &Referat,
+    referat: &DocumentView,
     layout: &Layout,
     meeting_dir: &Path,
     urls: Urls<'_>,
@@ -105,7 +105,7 @@ pub fn render(
 
 /// What the template sees of each item. `starts` is [`section_starts`].
 fn html_items<'r>(
-    referat: &'r Referat,
+    referat: &'r DocumentView,
     starts: &[Option<usize>],
     meeting_dir: &Path,
     notes: &str,
@@ -153,7 +153,7 @@ fn html_items<'r>(
 
 /// For each item, the index of the section that starts before it, if one
 /// does (a section starts at its `from` item).
-pub(crate) fn section_starts(referat: &Referat) -> Vec<Option<usize>> {
+pub(crate) fn section_starts(referat: &DocumentView) -> Vec<Option<usize>> {
     referat
         .items
         .iter()
@@ -163,7 +163,7 @@ pub(crate) fn section_starts(referat: &Referat) -> Vec<Option<usize>> {
 
 /// The agenda as a tree: items under their groups, and groups and items
 /// under their sections. `starts` is [`section_starts`].
-pub(crate) fn agenda(referat: &Referat, starts: &[Option<usize>]) -> Vec<AgendaEntry> {
+pub(crate) fn agenda(referat: &DocumentView, starts: &[Option<usize>]) -> Vec<AgendaEntry> {
     fn take(
         items: &[ItemView],
         starts: &[Option<usize>],

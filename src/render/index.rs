@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::model::Meeting;
-use crate::render::context::{self, Edition, Referat};
+use crate::render::context::{self, DocumentView, Edition};
 use crate::render::template;
 
 /// The version of index.json's layout; it grows by fields, and a change
@@ -147,7 +147,7 @@ impl Summary {
         let date = meeting
             .calendar_date()
             .or_else(|| Date::of_meeting_name(&meeting.id))?;
-        let referat = Referat::new(meeting, date, &layout.labels, Edition::Public);
+        let referat = DocumentView::new(meeting, date, &layout.labels, Edition::Public);
         let entry = meeting_entry(meeting, &referat, layout, agenda);
         let cases = case_items(&entry, &referat);
         Some(Summary { entry, cases })
@@ -176,7 +176,7 @@ fn base_url(url: &str) -> String {
 
 fn meeting_entry(
     meeting: &Meeting,
-    referat: &Referat,
+    referat: &DocumentView,
     layout: &Layout,
     agenda: bool,
 ) -> MeetingEntry {
@@ -212,7 +212,7 @@ fn meeting_entry(
 
 /// The public items of `referat` that carry a case reference, with the
 /// reference. A closed item has none here: its public view has no content.
-fn case_items(entry: &MeetingEntry, referat: &Referat) -> Vec<(String, CaseItem)> {
+fn case_items(entry: &MeetingEntry, referat: &DocumentView) -> Vec<(String, CaseItem)> {
     referat
         .items
         .iter()

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::render::context::Referat;
+use crate::render::context::DocumentView;
 
 /// Raised when the shape of referat.json changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -11,10 +11,10 @@ pub const SCHEMA_VERSION: u32 = 2;
 struct JsonDocument<'a> {
     schema_version: u32,
     #[serde(flatten)]
-    referat: &'a Referat,
+    referat: &'a DocumentView,
 }
 
-pub fn render(referat: &Referat) -> serde_json::Result<String> {
+pub fn render(referat: &DocumentView) -> serde_json::Result<String> {
     let document = JsonDocument {
         schema_version: SCHEMA_VERSION,
         referat,

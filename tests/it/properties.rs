@@ -17,7 +17,7 @@ use rk::diag::Severity;
 use rk::files::Files;
 use rk::layout::Layout;
 use rk::model::Document;
-use rk::render::context::{Edition, Make, Referat};
+use rk::render::context::{DocumentView, Edition, Make};
 use rk::render::{html, json, typst as typeset};
 use rk::source;
 
@@ -170,8 +170,8 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
 
     // The checks passed, so the date is real.
     let date = meeting.calendar_date().unwrap();
-    let referat = Referat::new(&meeting, date, &layout.labels, Edition::Public);
-    let internal = Referat::new(&meeting, date, &layout.labels, Edition::Internal);
+    let referat = DocumentView::new(&meeting, date, &layout.labels, Edition::Public);
+    let internal = DocumentView::new(&meeting, date, &layout.labels, Edition::Internal);
 
     // Closed by construction: whatever the sources say, the public view of
     // a closed item (closed itself, by its group or its section) has no
@@ -232,7 +232,7 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
         document: Document::Agenda,
         edition: Edition::Public,
     };
-    let agenda = Referat::of(&meeting, date, &layout.labels, make);
+    let agenda = DocumentView::of(&meeting, date, &layout.labels, make);
     html::render(&agenda, &layout, &meeting_dir, html::Urls::default()).unwrap();
     prop_assert_eq!(agenda.items.len(), referat.items.len());
     let parts = layout.labels.meeting_parts.as_deref().unwrap_or_default();

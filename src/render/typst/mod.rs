@@ -22,7 +22,7 @@ use crate::diag::Loc;
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
-use crate::render::context::{CLOSING_ANCHOR, ItemView, Referat};
+use crate::render::context::{CLOSING_ANCHOR, DocumentView, ItemView};
 use markup::{Context, string};
 use world::{Engine, LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
@@ -43,7 +43,7 @@ pub struct TypstDocument {
 /// layout's `referat` function, then one `item` call per agenda item and the
 /// closing text. The images of the bodies are in `meeting_dir`.
 pub fn document(
-    referat: &Referat,
+    referat: &DocumentView,
     layout: &Layout,
     meeting_dir: &Path,
 ) -> serde_json::Result<TypstDocument> {
