@@ -4,7 +4,7 @@
 
 /// The image types the layouts can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum ImageFormat {
     Png,
     Jpeg,
     Gif,
@@ -18,24 +18,24 @@ pub enum Format {
 /// photo of 8,000 × 6,000, more than a page can show.
 pub const MAX_PIXELS: u64 = 50_000_000;
 
-impl Format {
+impl ImageFormat {
     /// The type of an image by its first bytes (512 are enough), or
     /// `None` when it is none of the types the layouts can show.
-    pub fn of(bytes: &[u8]) -> Option<Format> {
+    pub fn of(bytes: &[u8]) -> Option<ImageFormat> {
         let head = &bytes[..bytes.len().min(512)];
         if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Some(Format::Png)
+            Some(ImageFormat::Png)
         } else if head.starts_with(b"\xFF\xD8\xFF") {
-            Some(Format::Jpeg)
+            Some(ImageFormat::Jpeg)
         } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
-            Some(Format::Gif)
+            Some(ImageFormat::Gif)
         } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
-            Some(Format::WebP)
+            Some(ImageFormat::WebP)
         } else if String::from_utf8_lossy(head)
             .to_ascii_lowercase()
             .contains("<svg")
         {
-            Some(Format::Svg)
+            Some(ImageFormat::Svg)
         } else {
             None
         }
@@ -46,11 +46,11 @@ impl Format {
     /// SVG is parsed by the engine and not judged here.
     pub fn decode_error(self, bytes: &[u8]) -> Option<String> {
         let format = match self {
-            Format::Png => image::ImageFormat::Png,
-            Format::Jpeg => image::ImageFormat::Jpeg,
-            Format::Gif => image::ImageFormat::Gif,
-            Format::WebP => image::ImageFormat::WebP,
-            Format::Svg => return None,
+            ImageFormat::Png => image::ImageFormat::Png,
+            ImageFormat::Jpeg => image::ImageFormat::Jpeg,
+            ImageFormat::Gif => image::ImageFormat::Gif,
+            ImageFormat::WebP => image::ImageFormat::WebP,
+            ImageFormat::Svg => return None,
         };
         image::load_from_memory_with_format(bytes, format)
             .err()
@@ -60,22 +60,22 @@ impl Format {
     /// The MIME type, for a `data:` URI.
     pub fn mime(self) -> &'static str {
         match self {
-            Format::Png => "image/png",
-            Format::Jpeg => "image/jpeg",
-            Format::Gif => "image/gif",
-            Format::WebP => "image/webp",
-            Format::Svg => "image/svg+xml",
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Gif => "image/gif",
+            ImageFormat::WebP => "image/webp",
+            ImageFormat::Svg => "image/svg+xml",
         }
     }
 
     /// The name the typesetting engine's `image(format: ...)` takes.
     pub fn typst(self) -> &'static str {
         match self {
-            Format::Png => "png",
-            Format::Jpeg => "jpg",
-            Format::Gif => "gif",
-            Format::WebP => "webp",
-            Format::Svg => "svg",
+            ImageFormat::Png => "png",
+            ImageFormat::Jpeg => "jpg",
+            ImageFormat::Gif => "gif",
+            ImageFormat::WebP => "webp",
+            ImageFormat::Svg => "svg",
         }
     }
 
@@ -85,14 +85,14 @@ impl Format {
         match self {
             // The header chunk comes first; without it the data is broken,
             // which the engine reports.
-            Format::Png if bytes.get(12..16) == Some(b"IHDR") => {
+            ImageFormat::Png if bytes.get(12..16) == Some(b"IHDR") => {
                 Some((be32(bytes, 16)?, be32(bytes, 20)?))
             }
-            Format::Png => None,
-            Format::Gif => Some((le16(bytes, 6)?.into(), le16(bytes, 8)?.into())),
-            Format::Jpeg => jpeg_size(bytes),
-            Format::WebP => webp_size(bytes),
-            Format::Svg => None,
+            ImageFormat::Png => None,
+            ImageFormat::Gif => Some((le16(bytes, 6)?.into(), le16(bytes, 8)?.into())),
+            ImageFormat::Jpeg => jpeg_size(bytes),
+            ImageFormat::WebP => webp_size(bytes),
+            ImageFormat::Svg => None,
         }
     }
 }
@@ -159,10 +159,13 @@ mod tests {
 
     #[test]
     fn types_by_bytes() {
-        assert_eq!(Format::of(b"\x89PNG\r\n\x1a\n...."), Some(Format::Png));
-        assert_eq!(Format::of(b"GIF89a"), Some(Format::Gif));
-        assert_eq!(Format::of(b"<?xml?><svg "), Some(Format::Svg));
-        assert_eq!(Format::of(b"%PDF-1.7"), None);
+        assert_eq!(
+            ImageFormat::of(b"\x89PNG\r\n\x1a\n...."),
+            Some(ImageFormat::Png)
+        );
+        assert_eq!(ImageFormat::of(b"GIF89a"), Some(ImageFormat::Gif));
+        assert_eq!(ImageFormat::of(b"<?xml?><svg "), Some(ImageFormat::Svg));
+        assert_eq!(ImageFormat::of(b"%PDF-1.7"), None);
     }
 
     #[test]
@@ -170,15 +173,18 @@ mod tests {
         let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
         png.extend(20000u32.to_be_bytes());
         png.extend(300u32.to_be_bytes());
-        assert_eq!(Format::Png.size(&png), Some((20000, 300)));
-        assert_eq!(Format::Png.size(&[0x42; 64]), None);
-        assert_eq!(Format::Gif.size(b"GIF89a\x10\x00\x20\x00"), Some((16, 32)));
+        assert_eq!(ImageFormat::Png.size(&png), Some((20000, 300)));
+        assert_eq!(ImageFormat::Png.size(&[0x42; 64]), None);
+        assert_eq!(
+            ImageFormat::Gif.size(b"GIF89a\x10\x00\x20\x00"),
+            Some((16, 32))
+        );
         // SOI, an APP0 segment of 4 bytes, then SOF0 of 300 x 200.
         let jpeg = b"\xFF\xD8\xFF\xE0\x00\x04ab\xFF\xC0\x00\x11\x08\x00\xC8\x01\x2C";
-        assert_eq!(Format::Jpeg.size(jpeg), Some((300, 200)));
+        assert_eq!(ImageFormat::Jpeg.size(jpeg), Some((300, 200)));
         let mut vp8x = b"RIFF\0\0\0\0WEBPVP8X\0\0\0\0\0\0\0\0".to_vec();
         vp8x.extend([0x1F, 0x4E, 0x00, 0x0F, 0x27, 0x00]);
-        assert_eq!(Format::WebP.size(&vp8x), Some((20000, 10000)));
-        assert_eq!(Format::Svg.size(b"<svg/>"), None);
+        assert_eq!(ImageFormat::WebP.size(&vp8x), Some((20000, 10000)));
+        assert_eq!(ImageFormat::Svg.size(b"<svg/>"), None);
     }
 }

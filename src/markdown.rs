@@ -62,7 +62,7 @@ pub struct Image<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageFile {
     pub path: PathBuf,
-    pub format: Option<image::Format>,
+    pub format: Option<image::ImageFormat>,
 }
 
 /// A body's events and its notes' events, the notes in the order of their
@@ -183,7 +183,7 @@ fn image_file(dir: &Path, url: &str) -> Option<ImageFile> {
         .and_then(|f| f.take(512).read_to_end(&mut head))
         .ok()?;
     Some(ImageFile {
-        format: image::Format::of(&head),
+        format: image::ImageFormat::of(&head),
         path,
     })
 }
@@ -621,7 +621,7 @@ mod tests {
                 })
                 .unwrap()
         };
-        assert_eq!(image("![g](graf)"), Some(Some(image::Format::Png)));
+        assert_eq!(image("![g](graf)"), Some(Some(image::ImageFormat::Png)));
         assert_eq!(image("![g](mangler.png)"), None);
         assert_eq!(image("![g](../graf)"), None);
         std::fs::remove_dir_all(&dir).unwrap();

@@ -161,7 +161,7 @@ impl ItemFiles<'_> {
         };
         // The images the layouts can show are known by their first bytes,
         // not their names.
-        let Some(format) = image::Format::of(&bytes) else {
+        let Some(format) = image::ImageFormat::of(&bytes) else {
             return Some(findings::not_an_image(loc, url));
         };
         format

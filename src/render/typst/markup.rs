@@ -94,7 +94,7 @@ enum Open {
     Tag(Tag<'static>),
     Image {
         url: String,
-        format: Option<image::Format>,
+        format: Option<image::ImageFormat>,
     },
 }
 
@@ -323,7 +323,7 @@ fn table(aligns: &[Alignment], parts: &[String]) -> String {
 
 /// The image `path` of the folder behind `image_root`; its alt text is
 /// the plain text of its description.
-fn image(ctx: &Context, path: &str, format: Option<image::Format>, plain: &str) -> String {
+fn image(ctx: &Context, path: &str, format: Option<image::ImageFormat>, plain: &str) -> String {
     let format = format.map_or(String::new(), |f| {
         format!(", format: {}", string(f.typst()))
     });
