@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::diag::Format;
+use crate::diag::DiagnosticFormat;
 use crate::publish::Shard;
 
 #[derive(Debug, Parser)]
@@ -168,7 +168,7 @@ pub struct CheckArgs {
     /// on standard output) or github (workflow annotations on standard
     /// output).
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: DiagnosticFormat,
 
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
@@ -237,7 +237,7 @@ pub struct BuildArgs {
 
     /// How findings are written (see `rk check --help`).
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: DiagnosticFormat,
 
     /// Fail (exit 1, nothing written) on warnings too.
     #[arg(long)]
@@ -268,7 +268,7 @@ pub struct IndexArgs {
 
     /// How findings are written (see `rk check --help`).
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: DiagnosticFormat,
 }
 
 #[derive(Debug, Args)]
@@ -302,7 +302,7 @@ pub struct DiffArgs {
     /// meeting), json (JSON Lines, one object per meeting) or github
     /// (Markdown for a pull request's step summary).
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: DiagnosticFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

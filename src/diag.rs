@@ -131,7 +131,7 @@ pub fn sort(files: &Files, diags: &mut [Diagnostic]) {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum DiagnosticFormat {
     Human,
     Json,
     Github,
@@ -140,7 +140,7 @@ pub enum Format {
 /// Writes findings in the chosen format. Human text goes to `human_out`
 /// (standard error), machine formats to `machine_out` (standard output).
 pub fn emit(
-    format: Format,
+    format: DiagnosticFormat,
     files: &Files,
     diags: &[Diagnostic],
     color: bool,
@@ -148,19 +148,19 @@ pub fn emit(
     machine_out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Human => {
+        DiagnosticFormat::Human => {
             for diag in diags {
                 human_out.write_all(render_human(files, diag, color).as_bytes())?;
             }
         }
-        Format::Json => {
+        DiagnosticFormat::Json => {
             for diag in diags {
                 let line =
                     serde_json::to_string(&Record::new(files, diag)).map_err(io::Error::other)?;
                 writeln!(machine_out, "{line}")?;
             }
         }
-        Format::Github => {
+        DiagnosticFormat::Github => {
             for diag in diags {
                 writeln!(machine_out, "{}", render_github(files, diag))?;
             }

@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::cli::CheckArgs;
 use crate::cmd::{Outcome, selection};
-use crate::diag::{Format, Tally};
+use crate::diag::{DiagnosticFormat, Tally};
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, analyse};
 use crate::publish::{Options, Plan, archive, plan};
@@ -34,7 +34,7 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     } else {
         report.add(&plan, &analyse(project, &plan.dirs, &coverage, document)?)?;
     }
-    if args.format == Format::Human {
+    if args.format == DiagnosticFormat::Human {
         let mut err = io::stderr().lock();
         for line in &report.checked {
             writeln!(err, "{line}")?;

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::DiffArgs;
 use crate::cmd::{Outcome, selection};
-use crate::diag::{Format, Tally};
+use crate::diag::{DiagnosticFormat, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::{Document, Meeting};
@@ -36,7 +36,7 @@ struct Comparison<'a> {
     /// not; else only the meetings that changed do.
     named: bool,
     urls: Urls<'a>,
-    format: Format,
+    format: DiagnosticFormat,
 }
 
 impl<'a> Comparison<'a> {
@@ -104,7 +104,7 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
     )?;
     let tally = Tally::of(&diags);
     if tally.fails(false) {
-        Reporter::new(Format::Human).emit(&files, &diags)?;
+        Reporter::new(DiagnosticFormat::Human).emit(&files, &diags)?;
         eprintln!("no change page: the sources have {tally}; nothing was written");
         return Ok(Outcome::Failed);
     }
@@ -235,17 +235,22 @@ fn load_at(
 }
 
 /// The changes on standard output, in the format asked for.
-fn tell(format: Format, base: &str, reports: &[Report], out: &mut dyn Write) -> Result<()> {
+fn tell(
+    format: DiagnosticFormat,
+    base: &str,
+    reports: &[Report],
+    out: &mut dyn Write,
+) -> Result<()> {
     for report in reports {
         match format {
-            Format::Human => writeln!(out, "{}", human(base, report))?,
-            Format::Json => writeln!(out, "{}", serde_json::to_string(report)?)?,
+            DiagnosticFormat::Human => writeln!(out, "{}", human(base, report))?,
+            DiagnosticFormat::Json => writeln!(out, "{}", serde_json::to_string(report)?)?,
             // A pull request's summary names the meetings it changed.
-            Format::Github if report.page.is_none() => {}
-            Format::Github => write!(out, "{}", github(base, report))?,
+            DiagnosticFormat::Github if report.page.is_none() => {}
+            DiagnosticFormat::Github => write!(out, "{}", github(base, report))?,
         }
     }
-    if format == Format::Github && reports.iter().all(|r| r.page.is_none()) {
+    if format == DiagnosticFormat::Github && reports.iter().all(|r| r.page.is_none()) {
         writeln!(out, "No meeting changed since `{}`.", base.replace('`', ""))?;
     }
     Ok(())

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use anyhow::Result;
 
 use crate::console;
-use crate::diag::{self, Diagnostic, Format, Tally};
+use crate::diag::{self, Diagnostic, DiagnosticFormat, Tally};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Document;
@@ -39,7 +39,7 @@ pub struct Options {
     pub emit_typst: bool,
     /// `--publish` (true) or `--no-publish` (false); none: rk.toml decides.
     pub publish: Option<bool>,
-    pub format: Format,
+    pub format: DiagnosticFormat,
     pub deny_warnings: bool,
     /// With `--all`: build every meeting, also those unchanged (`--force`).
     pub force: bool,
@@ -60,7 +60,7 @@ impl Options {
             only: Only::all(),
             emit_typst: false,
             publish: None,
-            format: Format::Human,
+            format: DiagnosticFormat::Human,
             deny_warnings: false,
             force: false,
             internal_what: "the internal edition",
@@ -92,12 +92,12 @@ pub fn color() -> bool {
 
 /// How findings are shown in this run.
 pub struct Reporter {
-    format: Format,
+    format: DiagnosticFormat,
     color: bool,
 }
 
 impl Reporter {
-    pub fn new(format: Format) -> Reporter {
+    pub fn new(format: DiagnosticFormat) -> Reporter {
         Reporter {
             format,
             color: color(),
