@@ -226,7 +226,7 @@ fn load_at(
     let Some(dir) = revision.meeting_at(&meeting.dir, scratch)? else {
         return Ok(None);
     };
-    let options = source::Options {
+    let options = source::LoadOptions {
         document: Document::Minutes,
         referent: project.config.referent,
     };

@@ -179,7 +179,7 @@ pub fn analyse_in(
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
     for dir in dirs {
-        let options = source::Options {
+        let options = source::LoadOptions {
             referent: project.config.referent,
             document: context.document,
         };

@@ -60,7 +60,7 @@ pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
 
 /// What the project (rk.toml) asks of every meeting it reads.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct LoadOptions {
     /// Whether meeting.yaml must name its referent.
     pub referent: Referent,
     /// The document the sources are read for. For the agenda the referat's
@@ -98,14 +98,14 @@ impl Overlay {
 
 /// Reads the meeting folder `dir` with the default [`Options`] (KL's).
 pub fn load(dir: &Path, files: &mut Files, diags: &mut Vec<Diagnostic>) -> Result<Meeting> {
-    load_with(dir, Options::default(), files, diags)
+    load_with(dir, LoadOptions::default(), files, diags)
 }
 
 /// Reads the meeting folder `dir`. I/O failures (no folder, no
 /// meeting.yaml) are errors; everything wrong inside the files is a finding.
 pub fn load_with(
     dir: &Path,
-    options: Options,
+    options: LoadOptions,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Meeting> {
@@ -115,7 +115,7 @@ pub fn load_with(
 /// [`load_with`], reading the files `overlay` holds from there.
 pub fn load_from(
     dir: &Path,
-    options: Options,
+    options: LoadOptions,
     overlay: &Overlay,
     files: &mut Files,
     diags: &mut Vec<Diagnostic>,
@@ -259,7 +259,7 @@ fn yaml_finding(file: FileId, err: yaml::YamlError) -> Diagnostic {
 
 fn read_meeting_yaml(
     text: &str,
-    options: Options,
+    options: LoadOptions,
     meeting: &mut Meeting,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -330,7 +330,7 @@ fn read_meeting_yaml(
 fn require_meeting_fields(
     r: &mut Reader<'_>,
     fields: &[Field<'_>],
-    options: Options,
+    options: LoadOptions,
     top: Range<usize>,
 ) {
     for required in &findings::MEETING_REQUIRED {

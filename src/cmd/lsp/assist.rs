@@ -398,7 +398,7 @@ fn carriers(
             continue;
         }
         let (mut files, mut diags) = (Files::default(), Vec::new());
-        let options = source::Options {
+        let options = source::LoadOptions {
             referent: project.config.referent,
             document: crate::model::Document::Minutes,
         };
