@@ -68,7 +68,7 @@ fn code_lines(text: &str) -> Vec<&str> {
 }
 
 /// The names a file re-exports from its children: `pub use plan::{Plan,
-/// Options};` gives Plan -> plan and Options -> plan.
+/// PlanOptions};` gives Plan -> plan and PlanOptions -> plan.
 fn reexports(text: &str) -> BTreeMap<String, String> {
     let code = code_lines(text).join("\n");
     let mut names = BTreeMap::new();

@@ -10,15 +10,15 @@ use crate::cmd::{Outcome, selection};
 use crate::diag::{DiagnosticFormat, Tally};
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, analyse};
-use crate::publish::{Options, Plan, archive, plan};
+use crate::publish::{Plan, PlanOptions, archive, plan};
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
-    let options = Options {
+    let options = PlanOptions {
         layout: args.layout.clone(),
         make: plan::make(args.agenda, false),
         format: args.format,
         deny_warnings: args.deny_warnings,
-        ..Options::new(selection(&args.meetings))
+        ..PlanOptions::new(selection(&args.meetings))
     };
     let plan = Plan::new(project, &options, cwd)?;
     let coverage = plan.layout.coverage();

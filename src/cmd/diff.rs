@@ -18,7 +18,7 @@ use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, analyse};
 use crate::publish::build::meeting_date;
-use crate::publish::plan::{self, Options, Plan, Reporter};
+use crate::publish::plan::{self, Plan, PlanOptions, Reporter};
 use crate::publish::write::write_atomic;
 use crate::render::change_page::{self, Shown};
 use crate::render::changes::{self, Change, Changes, ItemChange, Version};
@@ -41,13 +41,13 @@ struct Comparison<'a> {
 
 impl<'a> Comparison<'a> {
     fn new(project: &'a Project, args: &DiffArgs, cwd: &Path) -> Result<Comparison<'a>> {
-        let options = Options {
+        let options = PlanOptions {
             layout: args.layout.clone(),
             make: plan::make(false, args.internal),
             out: args.out.clone(),
             format: args.format,
             internal_what: "the internal change page",
-            ..Options::new(selection(&args.meetings))
+            ..PlanOptions::new(selection(&args.meetings))
         };
         let plan = Plan::new(project, &options, cwd)?;
         Ok(Comparison {

@@ -16,7 +16,7 @@ use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
 use crate::publish::write::write_atomic;
-use crate::publish::{Options, Plan, Selection, archive};
+use crate::publish::{Plan, PlanOptions, Selection, archive};
 use crate::render::index::{self, Archive, Settings, Summary};
 
 pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
@@ -25,11 +25,11 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
         all: true,
         ..Selection::default()
     };
-    let options = Options {
+    let options = PlanOptions {
         layout: args.layout.clone(),
         out: args.out.clone(),
         format: args.format,
-        ..Options::new(every)
+        ..PlanOptions::new(every)
     };
     let plan = Plan::new(project, &options, cwd)?;
     let site = &project.config.site;

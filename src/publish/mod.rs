@@ -14,7 +14,7 @@ pub mod plan;
 pub mod write;
 
 pub use analysis::{Analysis, Selection, Shard};
-pub use plan::{Only, Options, Plan};
+pub use plan::{Only, Plan, PlanOptions};
 
 /// How a run ended when it did its work: the exit status is 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,7 +25,7 @@ use crate::render::typst::Typesetter;
 /// What a run is asked to do, as the command line says it; [`Plan::new`]
 /// settles it against the project.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct PlanOptions {
     pub selection: Selection,
     /// `--layout`: a built-in layout's name or a folder (relative to where
     /// rk runs); none: rk.toml's `layout`, else kl.
@@ -48,11 +48,11 @@ pub struct Options {
     pub internal_what: &'static str,
 }
 
-impl Options {
+impl PlanOptions {
     /// The options of a run that writes nothing of its own choosing: the
     /// referat's public edition, every output, findings for a person.
-    pub fn new(selection: Selection) -> Options {
-        Options {
+    pub fn new(selection: Selection) -> PlanOptions {
+        PlanOptions {
             selection,
             layout: None,
             make: make(false, false),
@@ -199,7 +199,7 @@ impl<'a> Plan<'a> {
     /// The plan of `options` in `project`, run from `cwd`: a layout or an
     /// output folder that cannot be used is an error here, before any
     /// finding.
-    pub fn new(project: &'a Project, options: &Options, cwd: &Path) -> Result<Plan<'a>> {
+    pub fn new(project: &'a Project, options: &PlanOptions, cwd: &Path) -> Result<Plan<'a>> {
         let out_root = output_root(
             project,
             options.out.as_deref(),

@@ -9,7 +9,7 @@ use anyhow::Result;
 use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Outcome, selection};
 use crate::project::Project;
-use crate::publish::{Only, Options, Plan, archive, build, plan};
+use crate::publish::{Only, Plan, PlanOptions, archive, build, plan};
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     // The plan first: a layout or an output folder that cannot be used is
@@ -23,8 +23,8 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
 }
 
 /// The options of `rk build`.
-fn options(args: &BuildArgs) -> Options {
-    Options {
+fn options(args: &BuildArgs) -> PlanOptions {
+    PlanOptions {
         layout: args.layout.clone(),
         make: plan::make(args.agenda, args.internal),
         out: args.out.clone(),
@@ -38,7 +38,7 @@ fn options(args: &BuildArgs) -> Options {
         format: args.format,
         deny_warnings: args.deny_warnings,
         force: args.force,
-        ..Options::new(selection(&args.meetings))
+        ..PlanOptions::new(selection(&args.meetings))
     }
 }
 

@@ -20,7 +20,7 @@ use crate::cli::WatchArgs;
 use crate::cmd::Outcome;
 use crate::paths;
 use crate::project::Project;
-use crate::publish::{Options, Plan, Selection, build};
+use crate::publish::{Plan, PlanOptions, Selection, build};
 use crate::render::typst::Typesetter;
 
 /// How long to wait after a change for the rest of one save (editors
@@ -74,16 +74,16 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
 
 /// The options of each rebuild: the public edition of the meeting in
 /// `dir`, all three outputs, drafts too.
-fn options(args: &WatchArgs, dir: &Path) -> Options {
+fn options(args: &WatchArgs, dir: &Path) -> PlanOptions {
     let meeting = Selection {
         meetings: vec![dir.to_string_lossy().into_owned()],
         ..Selection::default()
     };
-    Options {
+    PlanOptions {
         layout: args.layout.clone(),
         out: args.out.clone(),
         publish: Some(false),
-        ..Options::new(meeting)
+        ..PlanOptions::new(meeting)
     }
 }
 
