@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use rk::check::{self, Settings};
+use rk::check::{self, CheckSettings};
 use rk::diag::Severity;
 use rk::files::Files;
 use rk::layout::Layout;
@@ -70,7 +70,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(meeting) = source::load(dir, &mut files, &mut diags) else {
         return;
     };
-    let settings = Settings::default();
+    let settings = CheckSettings::default();
     // The first byte picks the layout, so both built-in ones are fuzzed.
     let name = if data.first().is_some_and(|b| b % 2 == 1) { "kommune" } else { "kl" };
     let Ok(layout) = Layout::resolve(name, dir) else {

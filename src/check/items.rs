@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::Settings;
+use crate::check::CheckSettings;
 use crate::check::case::CasePattern;
 use crate::check::findings;
 use crate::config::Numbering;
@@ -16,7 +16,7 @@ const MAX_DEPTH: usize = 3;
 pub fn check(
     meeting: &Meeting,
     files: &Files,
-    settings: &Settings,
+    settings: &CheckSettings,
     previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -219,7 +219,7 @@ fn check_sag(
     reference: &str,
     loc: Loc,
     meeting_year: Option<u32>,
-    settings: &Settings,
+    settings: &CheckSettings,
 ) -> Option<Diagnostic> {
     let pattern = &settings.case;
     if !pattern.is_match(reference) {
@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn case_year_after_meeting_year() {
-        let s = Settings::default();
+        let s = CheckSettings::default();
         let file = Files::default().add("meeting.yaml".into(), String::new());
         let loc = Loc::new(file, 0..0);
         assert!(check_sag("SAG-2021-00001", loc.clone(), Some(2020), &s).is_some());

@@ -22,7 +22,7 @@ use crate::model::{Document, Meeting, PreviousMeeting};
 
 /// What the checks need from the project configuration.
 #[derive(Default)]
-pub struct Settings {
+pub struct CheckSettings {
     /// What a case reference looks like (rk.toml's `case.pattern`).
     pub case: case::CasePattern,
     /// What a document number looks like (rk.toml's `document.pattern`),
@@ -36,9 +36,9 @@ pub struct Settings {
     pub purpose: Document,
 }
 
-impl Settings {
+impl CheckSettings {
     /// The settings rk.toml gives; an error names what is wrong in it.
-    pub fn from_config(config: &Config) -> Result<Settings> {
+    pub fn from_config(config: &Config) -> Result<CheckSettings> {
         let text = &config.case.pattern;
         if text.trim().is_empty() {
             bail!("rk.toml: case.pattern is empty; write a pattern like 'SAG-\\d{{4}}-\\d{{5}}'");
@@ -49,7 +49,7 @@ impl Settings {
         })?;
         let case = case::CasePattern::new(text)
             .map_err(|e| anyhow!("rk.toml: case.pattern `{text}`: {e}"))?;
-        Ok(Settings {
+        Ok(CheckSettings {
             case,
             document: document_pattern(config)?,
             numbering: config.numbering,
@@ -82,7 +82,7 @@ fn document_pattern(config: &Config) -> Result<Option<regex::Regex>> {
 pub fn check(
     meeting: &Meeting,
     files: &Files,
-    settings: &Settings,
+    settings: &CheckSettings,
     coverage: &Coverage,
     previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::check::Settings;
+use crate::check::CheckSettings;
 use crate::config::Numbering;
 use crate::diag::{self, Diagnostic};
 use crate::files::Files;
@@ -113,7 +113,7 @@ pub fn layout(project: &Project, flag: Option<&str>, cwd: &Path) -> Result<Layou
 /// folder (a meeting continues from the same body's previous meeting of
 /// the year, found among all of them).
 pub struct AnalysisContext {
-    settings: Settings,
+    settings: CheckSettings,
     document: Document,
     folders: Vec<PathBuf>,
 }
@@ -122,9 +122,9 @@ impl AnalysisContext {
     /// For `document`: the referat or the agenda.
     pub fn new(project: &Project, document: Document) -> Result<AnalysisContext> {
         Ok(AnalysisContext {
-            settings: Settings {
+            settings: CheckSettings {
                 purpose: document,
-                ..Settings::from_config(&project.config)?
+                ..CheckSettings::from_config(&project.config)?
             },
             document,
             folders: match project.config.numbering {

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use rk::check::{self, Settings};
+use rk::check::{self, CheckSettings};
 use rk::diag::Severity;
 use rk::files::Files;
 use rk::layout::Layout;
@@ -150,7 +150,7 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let Ok(meeting) = source::load(&meeting_dir, &mut files, &mut diags) else {
         return Ok(()); // an I/O error: exit 2, no panic
     };
-    let settings = Settings::default();
+    let settings = CheckSettings::default();
     let layout = Layout::resolve("kl", Path::new(".")).unwrap();
     check::check(
         &meeting,
