@@ -17,7 +17,7 @@ use crate::paths;
 use crate::project::Project;
 use crate::publish::write::write_atomic;
 use crate::publish::{Plan, PlanOptions, Selection, archive};
-use crate::render::index::{self, Archive, Settings, Summary};
+use crate::render::index::{self, Archive, IndexSettings, Summary};
 
 pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     let started = Instant::now();
@@ -74,7 +74,7 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     };
     let archive = Archive::new(
         summaries,
-        Settings {
+        IndexSettings {
             title: &title,
             url: site.url.as_deref(),
             case_url: project.config.case.url.as_deref(),

@@ -122,7 +122,7 @@ pub struct CaseItem {
 
 /// What the archive is made with besides the meetings' summaries.
 #[derive(Debug, Clone, Copy)]
-pub struct Settings<'a> {
+pub struct IndexSettings<'a> {
     pub title: &'a str,
     pub url: Option<&'a str>,
     /// rk.toml's `case.url`.
@@ -156,7 +156,7 @@ impl Summary {
 
 impl Archive {
     /// The archive of the meetings `summaries` were made of.
-    pub fn new(mut summaries: Vec<Summary>, settings: Settings<'_>) -> Archive {
+    pub fn new(mut summaries: Vec<Summary>, settings: IndexSettings<'_>) -> Archive {
         summaries.sort_by(|a, b| (&b.entry.date, &b.entry.id).cmp(&(&a.entry.date, &a.entry.id)));
         let cases = cases(&summaries, settings.case_url);
         Archive {
