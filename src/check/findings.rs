@@ -3,7 +3,7 @@
 //! when a finding is due and where it points; what it says lives here.
 
 use crate::check::case::CasePattern;
-use crate::check::personal::Kind;
+use crate::check::personal::PersonalDataKind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
@@ -731,16 +731,18 @@ pub fn not_a_web_address(loc: Loc, url: &str) -> Diagnostic {
 
 /// `personal-data`: a CPR number (an error), an e-mail address or a phone
 /// number (warnings) at `place`.
-pub fn personal_data(loc: Loc, kind: Kind, place: &Exposure) -> Diagnostic {
+pub fn personal_data(loc: Loc, kind: PersonalDataKind, place: &Exposure) -> Diagnostic {
     let name = place_name(place);
     let diag = match kind {
-        Kind::Cpr => Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {name}")),
-        Kind::Email => Diagnostic::warning(
+        PersonalDataKind::Cpr => {
+            Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {name}"))
+        }
+        PersonalDataKind::Email => Diagnostic::warning(
             Rule::PersonalData,
             loc,
             format!("an e-mail address in {name}"),
         ),
-        Kind::Phone => {
+        PersonalDataKind::Phone => {
             Diagnostic::warning(Rule::PersonalData, loc, format!("a phone number in {name}"))
         }
     };

@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::date::{Date, days_in_month};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum PersonalDataKind {
     Cpr,
     Email,
     Phone,
@@ -33,7 +33,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every piece of personal data in `text`, with its byte range.
-pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
+pub fn find(text: &str) -> Vec<(Range<usize>, PersonalDataKind)> {
     let mut found = Vec::new();
     for caps in CPR.captures_iter(text) {
         let whole = caps.get(0).map_or(0..0, |m| m.range());
@@ -48,10 +48,10 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         {
             continue;
         }
-        found.push((whole, Kind::Cpr));
+        found.push((whole, PersonalDataKind::Cpr));
     }
     for m in EMAIL.find_iter(text) {
-        found.push((m.range(), Kind::Email));
+        found.push((m.range(), PersonalDataKind::Email));
     }
     for caps in PHONE.captures_iter(text) {
         let Some(number) = caps.name("number") else {
@@ -80,7 +80,7 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         if is_labelled_id(text, range.start) || is_compact_date(number.as_str()) {
             continue;
         }
-        found.push((range, Kind::Phone));
+        found.push((range, PersonalDataKind::Phone));
     }
     found.sort_by_key(|(r, _)| r.start);
     found
@@ -177,14 +177,20 @@ fn is_cpr_date(day: u32, month: u32, year: u32) -> bool {
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<(&str, Kind)> {
+    fn kinds(text: &str) -> Vec<(&str, PersonalDataKind)> {
         find(text).into_iter().map(|(r, k)| (&text[r], k)).collect()
     }
 
     #[test]
     fn cpr_numbers_with_and_without_dash() {
-        assert_eq!(kinds("CPR 010203-1234."), [("010203-1234", Kind::Cpr)]);
-        assert_eq!(kinds("nr. 0102031234 her"), [("0102031234", Kind::Cpr)]);
+        assert_eq!(
+            kinds("CPR 010203-1234."),
+            [("010203-1234", PersonalDataKind::Cpr)]
+        );
+        assert_eq!(
+            kinds("nr. 0102031234 her"),
+            [("0102031234", PersonalDataKind::Cpr)]
+        );
     }
 
     #[test]
@@ -204,10 +210,22 @@ mod tests {
 
     #[test]
     fn emails_and_phone_numbers() {
-        assert_eq!(kinds("skriv til zaa@kl.dk"), [("zaa@kl.dk", Kind::Email)]);
-        assert_eq!(kinds("ring 33 70 33 70"), [("33 70 33 70", Kind::Phone)]);
-        assert_eq!(kinds("ring +45 33703370"), [("+45 33703370", Kind::Phone)]);
-        assert_eq!(kinds("tlf. 3370 3370"), [("3370 3370", Kind::Phone)]);
+        assert_eq!(
+            kinds("skriv til zaa@kl.dk"),
+            [("zaa@kl.dk", PersonalDataKind::Email)]
+        );
+        assert_eq!(
+            kinds("ring 33 70 33 70"),
+            [("33 70 33 70", PersonalDataKind::Phone)]
+        );
+        assert_eq!(
+            kinds("ring +45 33703370"),
+            [("+45 33703370", PersonalDataKind::Phone)]
+        );
+        assert_eq!(
+            kinds("tlf. 3370 3370"),
+            [("3370 3370", PersonalDataKind::Phone)]
+        );
         assert_eq!(kinds("Programmet 2021 2025"), []);
         assert_eq!(kinds("CVR 29189129"), []);
         assert_eq!(kinds("KL, CVR nr. 29189129."), []);
@@ -219,10 +237,13 @@ mod tests {
         assert_eq!(kinds("P-nr. 1003388394"), []);
         assert_eq!(kinds("&#87654321; og &#0102031234;"), []);
         assert_eq!(kinds("&#x87654321; &#X1F33703370;"), []);
-        assert_eq!(kinds("# 87654321;"), [("87654321", Kind::Phone)]);
+        assert_eq!(
+            kinds("# 87654321;"),
+            [("87654321", PersonalDataKind::Phone)]
+        );
         assert_eq!(
             kinds("Kontakt +4533703370."),
-            [("+4533703370", Kind::Phone)]
+            [("+4533703370", PersonalDataKind::Phone)]
         );
     }
 }
