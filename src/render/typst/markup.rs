@@ -15,7 +15,7 @@ use crate::image;
 use crate::markdown::{self, Event};
 
 /// How one body is placed in the document.
-pub struct Context<'a> {
+pub struct MarkupContext<'a> {
     /// The Typst heading level of a `##` part in this body.
     pub part_level: usize,
     /// The virtual folder that images resolve in (`/meeting`).
@@ -56,14 +56,14 @@ pub fn text(text: &str) -> String {
 pub struct Converted {
     /// The inside of a content block.
     pub markup: String,
-    /// The image paths the markup names, relative to `Context::image_root`,
+    /// The image paths the markup names, relative to `MarkupContext::image_root`,
     /// in order of appearance (an image inside another's description is
     /// not shown, so not named).
     pub images: Vec<String>,
 }
 
 /// Converts a Markdown body to Typst markup (the inside of a content block).
-pub fn convert(body: &str, ctx: &Context) -> Converted {
+pub fn convert(body: &str, ctx: &MarkupContext) -> Converted {
     let body = markdown::body(body, ctx.image_dir);
     let notes: Vec<Converted> = body
         .notes
@@ -127,7 +127,7 @@ impl Frame {
 }
 
 /// The markup of `events`; `notes` holds each note, note 1 first.
-fn render(events: &[Event], ctx: &Context, notes: &[Converted]) -> Converted {
+fn render(events: &[Event], ctx: &MarkupContext, notes: &[Converted]) -> Converted {
     let mut stack = vec![Frame::new(None)];
     for event in events {
         let event = match event {
@@ -178,7 +178,7 @@ fn render(events: &[Event], ctx: &Context, notes: &[Converted]) -> Converted {
 
 /// The `nth` reference to note `number`: the first makes the note (and
 /// shows its images), later ones refer to it, as the HTML does.
-fn note(top: &mut Frame, ctx: &Context, (number, nth): (usize, usize), notes: &[Converted]) {
+fn note(top: &mut Frame, ctx: &MarkupContext, (number, nth): (usize, usize), notes: &[Converted]) {
     let name = format!("{}-fn-{number}", ctx.label_prefix);
     match notes.get(number - 1) {
         Some(note) if nth == 1 => {
@@ -220,7 +220,7 @@ fn inline(stack: &mut [Frame], event: &MdEvent) {
     }
 }
 
-fn close(frame: Frame, parent: &mut Frame, ctx: &Context) {
+fn close(frame: Frame, parent: &mut Frame, ctx: &MarkupContext) {
     let Frame {
         open,
         buf,
@@ -323,7 +323,12 @@ fn table(aligns: &[Alignment], parts: &[String]) -> String {
 
 /// The image `path` of the folder behind `image_root`; its alt text is
 /// the plain text of its description.
-fn image(ctx: &Context, path: &str, format: Option<image::ImageFormat>, plain: &str) -> String {
+fn image(
+    ctx: &MarkupContext,
+    path: &str,
+    format: Option<image::ImageFormat>,
+    plain: &str,
+) -> String {
     let format = format.map_or(String::new(), |f| {
         format!(", format: {}", string(f.typst()))
     });
@@ -349,7 +354,7 @@ mod tests {
     fn converted(body: &str) -> Converted {
         convert(
             body,
-            &Context {
+            &MarkupContext {
                 part_level: 2,
                 image_root: "/meeting",
                 image_dir: None,

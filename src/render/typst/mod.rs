@@ -23,7 +23,7 @@ use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::render::context::{CLOSING_ANCHOR, DocumentView, ItemView};
-use markup::{Context, string};
+use markup::{MarkupContext, string};
 use world::{Engine, LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
 /// The generated document, with where each item landed in it.
@@ -77,7 +77,7 @@ pub fn document(
         let start = source.len();
         let body = markup::convert(
             &item.shown().body,
-            &Context {
+            &MarkupContext {
                 part_level: item.level + 1,
                 image_root: &image_root,
                 image_dir: Some(meeting_dir),
@@ -95,7 +95,7 @@ pub fn document(
     if let Some(closing) = layout.closing() {
         let body = markup::convert(
             closing,
-            &Context {
+            &MarkupContext {
                 part_level: 1,
                 image_root: &format!("/{LAYOUT_ROOT}"),
                 image_dir: None,
