@@ -390,7 +390,7 @@ pub struct Item {
     pub number_text: Option<Spanned<String>>,
     pub number: Option<ItemNumber>,
     pub title: Option<Spanned<String>>,
-    pub sag: Option<Spanned<CaseRef>>,
+    pub case: Option<Spanned<CaseRef>>,
     pub responsible: Vec<Spanned<String>>,
     pub presenters: Vec<Spanned<String>>,
     pub closed: bool,

@@ -238,7 +238,7 @@ impl<'a> Finder<'a> {
         if let Some(Spanned {
             value: CaseRef::Ref(sag),
             span,
-        }) = &item.sag
+        }) = &item.case
         {
             self.text(sag, span.clone());
         }

@@ -33,7 +33,7 @@ pub fn check(
         .and_then(|d| Date::parse(&d.value))
         .map(Date::year);
     for item in &meeting.items {
-        if let Some(sag) = &item.sag
+        if let Some(sag) = &item.case
             && let CaseRef::Ref(reference) = &sag.value
         {
             let loc = Loc::new(item.file, sag.span.clone());
@@ -55,7 +55,7 @@ pub fn check(
 /// `missing-sag`: an item that is not a group heading has a case, or
 /// `sag: none`; not when its `sag` was reported already.
 fn missing_sag(item: &Item, pattern: &CasePattern, year: Option<u32>) -> Option<Diagnostic> {
-    if item.sag.is_some() || item.already_reported.contains(&"sag") {
+    if item.case.is_some() || item.already_reported.contains(&"sag") {
         return None;
     }
     Some(match &item.sag_key {

@@ -138,7 +138,7 @@ fn standing_items(meeting: &Meeting) -> (Vec<&Item>, Vec<&Item>) {
         .iter()
         .filter(|item| {
             item.number.as_ref().is_some_and(|n| n.depth() == 1)
-                && matches!(item.sag.as_ref().map(|s| &s.value), Some(CaseRef::None))
+                && matches!(item.case.as_ref().map(|s| &s.value), Some(CaseRef::None))
                 && !item.is_group(&meeting.items)
         })
         .collect();

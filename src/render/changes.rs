@@ -421,7 +421,7 @@ mod tests {
     fn closed_item_edited(meeting: &mut Meeting) {
         let item = &mut meeting.items[1];
         item.body = item.body.replace("hans fravær", "hendes fravær");
-        item.sag = Some(Spanned::new(
+        item.case = Some(Spanned::new(
             crate::model::CaseRef::Ref("SAG-2020-08888".into()),
             0..0,
         ));
@@ -460,7 +460,7 @@ mod tests {
     fn an_item_opened_shows_nothing_of_its_closed_version() {
         let open = |m: &mut Meeting| {
             m.items[1].closed = false;
-            m.items[1].sag = None;
+            m.items[1].case = None;
         };
         let public = changes_to(open, Edition::Public);
         let item = &public.items[0];

@@ -210,7 +210,7 @@ static WITHHELD: ItemContent = ItemContent {
 impl ItemContent {
     fn of(item: &Item) -> ItemContent {
         ItemContent {
-            sag: match item.sag.as_ref().map(|s| &s.value) {
+            sag: match item.case.as_ref().map(|s| &s.value) {
                 Some(CaseRef::Ref(r)) => Some(r.clone()),
                 _ => None,
             },

@@ -588,7 +588,7 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         let empty = sag.value.is_null() || sag.value.as_str().is_some_and(|t| t.trim().is_empty());
         if empty {
             item.sag_key = Some(sag.key.clone());
-        } else if item.sag.is_none() {
+        } else if item.case.is_none() {
             // A bad value was reported; its absence is not news.
             item.already_reported.push("sag");
         }
@@ -604,7 +604,7 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         number_text: None,
         number: None,
         title: None,
-        sag: None,
+        case: None,
         responsible: Vec::new(),
         presenters: Vec::new(),
         closed: false,
@@ -635,7 +635,7 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
         }
         "title" => item.title = r.text(value, key),
         "sag" => {
-            item.sag = r.text(value, key).map(|s| {
+            item.case = r.text(value, key).map(|s| {
                 let sag = if s.value == "none" {
                     CaseRef::None
                 } else {

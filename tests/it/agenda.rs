@@ -93,7 +93,7 @@ fn heading(item: &Item) -> String {
 
 /// "SAG-2019-04651 Line Laudrup": the case line, for an item with a case.
 fn case_line(item: &Item) -> Option<String> {
-    let Some(CaseRef::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) else {
+    let Some(CaseRef::Ref(reference)) = item.case.as_ref().map(|s| &s.value) else {
         return None;
     };
     let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();

@@ -160,7 +160,7 @@ fn assert_items_in_order(
         let number = item.number_text.as_ref().unwrap().value.clone();
         let title = &item.title.as_ref().unwrap().value;
         sequence.push(squeeze(&format!("{number}. {title}")));
-        if let Some(sag) = &item.sag
+        if let Some(sag) = &item.case
             && let CaseRef::Ref(r) = &sag.value
         {
             let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();

@@ -32,7 +32,7 @@ fn the_example_has_the_seeds_items_and_case_lines() {
     let cases: Vec<(String, String)> = meeting
         .items
         .iter()
-        .filter_map(|item| match &item.sag.as_ref()?.value {
+        .filter_map(|item| match &item.case.as_ref()?.value {
             CaseRef::Ref(r) => {
                 let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();
                 Some((number(item), format!("{r} {}", owners.join("/"))))
@@ -160,7 +160,7 @@ fn sources_prose(meeting: &Meeting) -> String {
             number(item),
             item.title.as_ref().unwrap().value
         ));
-        if let Some(sag) = &item.sag
+        if let Some(sag) = &item.case
             && let CaseRef::Ref(r) = &sag.value
         {
             let owners: Vec<&str> = item.responsible.iter().map(|r| r.value.as_str()).collect();

@@ -410,7 +410,7 @@ fn carriers(
             .as_ref()
             .map_or(meeting.id.clone(), |d| d.value.clone());
         for item in &meeting.items {
-            if let Some(CaseRef::Ref(reference)) = item.sag.as_ref().map(|s| &s.value) {
+            if let Some(CaseRef::Ref(reference)) = item.case.as_ref().map(|s| &s.value) {
                 out.push(Carrier {
                     reference: reference.clone(),
                     date: date.clone(),
