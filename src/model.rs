@@ -398,7 +398,7 @@ pub struct Item {
     pub status: Option<Status>,
     /// The document number (`dok`), checked against rk.toml's
     /// `document.pattern`.
-    pub dok: Option<Spanned<String>>,
+    pub document_number: Option<Spanned<String>>,
     /// True when the item lies in a closed section (set when the meeting
     /// is loaded).
     pub closed_by_section: bool,
@@ -414,7 +414,7 @@ pub struct Item {
     /// misspelling of them, or their value was reported as bad.
     pub already_reported: Vec<&'static str>,
     /// Where the `sag` key is, when it is written (even with no value).
-    pub sag_key: Option<Range<usize>>,
+    pub case_key: Option<Range<usize>>,
 }
 
 impl Item {

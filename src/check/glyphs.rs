@@ -229,7 +229,7 @@ impl<'a> Finder<'a> {
 
     fn item(&mut self, item: &Item) {
         let front = item.front_matter.clone();
-        for field in [&item.number_text, &item.title, &item.dok]
+        for field in [&item.number_text, &item.title, &item.document_number]
             .into_iter()
             .flatten()
         {

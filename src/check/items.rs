@@ -39,7 +39,7 @@ pub fn check(
             let loc = Loc::new(item.file, sag.span.clone());
             diags.extend(check_sag(reference, loc, year, settings));
         }
-        if let (Some(dok), Some(pattern)) = (&item.dok, &settings.document)
+        if let (Some(dok), Some(pattern)) = (&item.document_number, &settings.document)
             && !pattern.is_match(&dok.value)
         {
             let loc = Loc::new(item.file, dok.span.clone());
@@ -58,7 +58,7 @@ fn missing_sag(item: &Item, pattern: &CasePattern, year: Option<u32>) -> Option<
     if item.case.is_some() || item.already_reported.contains(&"sag") {
         return None;
     }
-    Some(match &item.sag_key {
+    Some(match &item.case_key {
         Some(key) => findings::sag_empty(Loc::new(item.file, key.clone()), pattern, year),
         None => findings::no_sag(end_of_front_matter(item), pattern, year),
     })

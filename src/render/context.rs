@@ -214,7 +214,7 @@ impl ItemContent {
                 Some(CaseRef::Ref(r)) => Some(r.clone()),
                 _ => None,
             },
-            dok: item.dok.as_ref().map(|d| d.value.clone()),
+            dok: item.document_number.as_ref().map(|d| d.value.clone()),
             responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
             presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
             attachments: item.attachments.iter().map(AttachmentView::new).collect(),
@@ -643,7 +643,7 @@ mod tests {
     fn a_closed_item_has_no_content_in_the_public_edition_and_all_of_it_internally() {
         let (mut meeting, date) = closed_fixture();
         // Whatever its source says: a field given, a note, a linked file.
-        meeting.items[1].dok = Some(Spanned::new("DOK-1".into(), 0..0));
+        meeting.items[1].document_number = Some(Spanned::new("DOK-1".into(), 0..0));
         meeting.items[1]
             .body
             .push_str("\n[^1] [x](bilag/fortroligt.txt)\n\n[^1]: Note.\n");

@@ -587,7 +587,7 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
     if let Some(sag) = fields.iter().find(|f| f.name == "sag") {
         let empty = sag.value.is_null() || sag.value.as_str().is_some_and(|t| t.trim().is_empty());
         if empty {
-            item.sag_key = Some(sag.key.clone());
+            item.case_key = Some(sag.key.clone());
         } else if item.case.is_none() {
             // A bad value was reported; its absence is not news.
             item.already_reported.push("sag");
@@ -610,7 +610,7 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         closed: false,
         kind: None,
         status: None,
-        dok: None,
+        document_number: None,
         closed_by_section: false,
         attachments: Vec::new(),
         body: text[split.body..].to_string(),
@@ -618,7 +618,7 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         front_matter: split.block.clone(),
         front_matter_end: split.close.clone(),
         already_reported: Vec::new(),
-        sag_key: None,
+        case_key: None,
     }
 }
 
@@ -655,7 +655,7 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
             item.status = one_of(r, value, key, &Status::ALL.map(Status::key))
                 .and_then(|k| Status::ALL.into_iter().find(|status| status.key() == k));
         }
-        "dok" => item.dok = r.text(value, key),
+        "dok" => item.document_number = r.text(value, key),
         "attachments" => item.attachments = read_attachments(r, value),
         _ => {}
     }
