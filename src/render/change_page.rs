@@ -425,12 +425,12 @@ fn page_item<'a>(
         }),
         withheld,
         sag_url: content
-            .sag
+            .case
             .as_ref()
             .zip(urls.case)
             .map(|(s, u)| context::case_url(u, s)),
         dok_url: content
-            .dok
+            .document_number
             .as_ref()
             .zip(urls.document)
             .map(|(d, u)| context::document_url(u, d)),

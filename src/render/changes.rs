@@ -302,8 +302,12 @@ fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>;
         value(&titles.join(", "))
     };
     [
-        field("sag", old.sag.clone(), new.sag.clone()),
-        field("dok", old.dok.clone(), new.dok.clone()),
+        field("sag", old.case.clone(), new.case.clone()),
+        field(
+            "dok",
+            old.document_number.clone(),
+            new.document_number.clone(),
+        ),
         field(
             "responsible",
             list(&old.responsible, "/"),

@@ -186,9 +186,9 @@ struct Fingerprint(u64);
 #[non_exhaustive]
 pub struct ItemContent {
     /// The case reference; `None` for `sag: none`.
-    pub sag: Option<String>,
+    pub case: Option<String>,
     /// The document number.
-    pub dok: Option<String>,
+    pub document_number: Option<String>,
     pub responsible: Vec<String>,
     pub presenters: Vec<String>,
     pub attachments: Vec<AttachmentView>,
@@ -199,8 +199,8 @@ pub struct ItemContent {
 /// A withheld content as the serialised view gives it (the JSON, the
 /// templates): no case, nobody, no files, no text.
 static WITHHELD: ItemContent = ItemContent {
-    sag: None,
-    dok: None,
+    case: None,
+    document_number: None,
     responsible: Vec::new(),
     presenters: Vec::new(),
     attachments: Vec::new(),
@@ -210,11 +210,11 @@ static WITHHELD: ItemContent = ItemContent {
 impl ItemContent {
     fn of(item: &Item) -> ItemContent {
         ItemContent {
-            sag: match item.case.as_ref().map(|s| &s.value) {
+            case: match item.case.as_ref().map(|s| &s.value) {
                 Some(CaseRef::Ref(r)) => Some(r.clone()),
                 _ => None,
             },
-            dok: item.document_number.as_ref().map(|d| d.value.clone()),
+            document_number: item.document_number.as_ref().map(|d| d.value.clone()),
             responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
             presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
             attachments: item.attachments.iter().map(AttachmentView::new).collect(),
@@ -228,7 +228,13 @@ impl ItemContent {
     fn fingerprint(&self) -> Fingerprint {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::hash::DefaultHasher::new();
-        (&self.sag, &self.dok, &self.responsible, &self.presenters).hash(&mut hasher);
+        (
+            &self.case,
+            &self.document_number,
+            &self.responsible,
+            &self.presenters,
+        )
+            .hash(&mut hasher);
         for attachment in &self.attachments {
             attachment.title.hash(&mut hasher);
         }
@@ -319,8 +325,8 @@ impl Serialize for ItemView {
         out.serialize_field("group", &self.group)?;
         out.serialize_field("closed", &self.closed)?;
         optional(&mut out, "section", &self.section)?;
-        out.serialize_field("sag", &content.sag)?;
-        optional(&mut out, "dok", &content.dok)?;
+        out.serialize_field("sag", &content.case)?;
+        optional(&mut out, "dok", &content.document_number)?;
         optional(&mut out, "kind", &self.kind)?;
         optional(&mut out, "status", &self.status)?;
         out.serialize_field("responsible", &content.responsible)?;
@@ -667,8 +673,8 @@ mod tests {
             };
             let referat = DocumentView::of(&meeting, date, &labels, internal);
             let content = referat.items[1].content().unwrap();
-            assert_eq!(content.sag.as_deref(), Some("SAG-2020-09999"));
-            assert_eq!(content.dok.as_deref(), Some("DOK-1"));
+            assert_eq!(content.case.as_deref(), Some("SAG-2020-09999"));
+            assert_eq!(content.document_number.as_deref(), Some("DOK-1"));
             assert_eq!(content.presenters, ["Karen Rahbek"]);
             assert!(
                 referat

@@ -135,12 +135,12 @@ fn html_items<'r>(
                 }),
                 closes: item.section.is_some() && (next_opens || i + 1 == referat.items.len()),
                 sag_url: content
-                    .sag
+                    .case
                     .as_ref()
                     .zip(urls.case)
                     .map(|(sag, url)| context::case_url(url, sag)),
                 dok_url: content
-                    .dok
+                    .document_number
                     .as_ref()
                     .zip(urls.document)
                     .map(|(dok, url)| context::document_url(url, dok)),

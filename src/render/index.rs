@@ -217,7 +217,7 @@ fn case_items(entry: &MeetingEntry, referat: &DocumentView) -> Vec<(String, Case
         .items
         .iter()
         .filter_map(|item| {
-            let sag = item.content()?.sag.clone()?;
+            let sag = item.content()?.case.clone()?;
             let case = CaseItem {
                 meeting: entry.id.clone(),
                 date: entry.date.clone(),
