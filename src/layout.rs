@@ -66,7 +66,8 @@ pub struct Layout {
 /// the rest of labels.toml directly.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Labels {
-    pub referat: String,
+    #[serde(rename = "referat")]
+    pub minutes: String,
     /// Also the role that shows the referent among the participants.
     pub referent: String,
     pub closed_item: String,
@@ -77,7 +78,8 @@ pub struct Labels {
     pub title: String,
     /// The word for the agenda, as `referat` is the referat's: its cover
     /// word and the start of its title. Needed only for `--agenda`.
-    pub dagsorden: Option<String>,
+    #[serde(rename = "dagsorden")]
+    pub agenda: Option<String>,
     /// The headings of the parts of an item written at the meeting
     /// ("Drøftelse", "Beslutning"), which the agenda leaves out. Needed
     /// only for `--agenda`.
@@ -240,7 +242,7 @@ impl Layout {
     /// word for it or does not say which parts are written at the meeting.
     pub fn check_agenda_labels(&self) -> Result<()> {
         let missing: Vec<&str> = [
-            ("dagsorden = \"Dagsorden\"", self.labels.dagsorden.is_none()),
+            ("dagsorden = \"Dagsorden\"", self.labels.agenda.is_none()),
             (
                 "meeting_parts = [\"Drøftelse\", \"Beslutning\", \"Referat\"]",
                 self.labels.meeting_parts.is_none(),

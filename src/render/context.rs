@@ -424,8 +424,8 @@ impl DocumentView {
     fn view(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> DocumentView {
         let Make { document, edition } = make;
         let document_word = match document {
-            Document::Minutes => labels.referat.clone(),
-            Document::Agenda => labels.dagsorden.clone().unwrap_or_default(),
+            Document::Minutes => labels.minutes.clone(),
+            Document::Agenda => labels.agenda.clone().unwrap_or_default(),
         };
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.value.clone());
         let (year, month, day) = (date.year(), date.month(), date.day());

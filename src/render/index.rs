@@ -68,10 +68,11 @@ pub struct MeetingEntry {
     #[serde(skip)]
     pub item_titles: Vec<String>,
     /// Links to the referat, relative to index.html.
-    pub referat: Links,
+    #[serde(rename = "referat")]
+    pub minutes: Links,
     /// Links to the dagsorden, when the archive has them (`--agenda`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dagsorden: Option<Links>,
+    #[serde(rename = "dagsorden", skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<Links>,
 }
 
 /// A document's files, relative to index.html.
@@ -205,8 +206,8 @@ fn meeting_entry(
                 }
             })
             .collect(),
-        referat: Links::new(&meeting.id, "referat"),
-        dagsorden: agenda.then(|| Links::new(&meeting.id, "dagsorden")),
+        minutes: Links::new(&meeting.id, "referat"),
+        agenda: agenda.then(|| Links::new(&meeting.id, "dagsorden")),
     }
 }
 
@@ -225,7 +226,7 @@ fn case_items(entry: &MeetingEntry, referat: &DocumentView) -> Vec<(String, Case
                 body: entry.body.clone(),
                 number: item.number.clone(),
                 title: item.title.clone(),
-                href: format!("{}#{}", entry.referat.html, item.anchor()),
+                href: format!("{}#{}", entry.minutes.html, item.anchor()),
                 status: entry.status,
             };
             Some((sag, case))
@@ -405,7 +406,7 @@ fn entry_updated(meeting: &MeetingEntry) -> String {
 }
 
 fn push_entry(xml: &mut String, meeting: &MeetingEntry, base: &str) {
-    let html = format!("{base}{}", meeting.referat.html);
+    let html = format!("{base}{}", meeting.minutes.html);
     xml.push_str("  <entry>\n");
     push_element(xml, 2, "id", &html);
     push_element(xml, 2, "title", &meeting.title);
@@ -415,7 +416,7 @@ fn push_entry(xml: &mut String, meeting: &MeetingEntry, base: &str) {
     push_element(xml, 3, "name", &meeting.body);
     xml.push_str("    </author>\n");
     push_link(xml, 2, "alternate", "text/html", &html);
-    let pdf = format!("{base}{}", meeting.referat.pdf);
+    let pdf = format!("{base}{}", meeting.minutes.pdf);
     push_link(xml, 2, "related", "application/pdf", &pdf);
     let mut summary = meeting.date_long.clone();
     for title in &meeting.item_titles {
