@@ -105,7 +105,7 @@ impl CasePattern {
     /// None when the pattern is too intricate to give a short example.
     pub fn example(&self, year: Option<u32>) -> Option<String> {
         [year, None].into_iter().find_map(|year| {
-            let mut example = Example {
+            let mut example = ExampleWalk {
                 year,
                 out: String::new(),
                 digit: 0,
@@ -275,14 +275,14 @@ fn only_digits(hir: &Hir) -> bool {
 }
 
 /// The walk that makes an example reference.
-struct Example {
+struct ExampleWalk {
     year: Option<u32>,
     out: String,
     /// The next digit of the running sequence 0123456789.
     digit: u32,
 }
 
-impl Example {
+impl ExampleWalk {
     fn walk(&mut self, hir: &Hir) -> Option<()> {
         if self.out.len() > MAX_EXAMPLE {
             return None;
