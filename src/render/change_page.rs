@@ -66,11 +66,11 @@ struct PageItem<'a> {
     dok_url: Option<String>,
     body_html: Value,
     /// The title of the section starting before it, and its anchor.
-    opens: Option<SectionHead>,
+    opens: Option<SectionStart>,
 }
 
 #[derive(Serialize)]
-struct SectionHead {
+struct SectionStart {
     title: String,
     anchor: String,
 }
@@ -85,7 +85,7 @@ struct PersonLine<'a> {
 }
 
 #[derive(Serialize)]
-struct Group<'a> {
+struct PeopleGroup<'a> {
     key: &'static str,
     people: Vec<PersonLine<'a>>,
 }
@@ -313,7 +313,7 @@ fn people_groups<'a>(
     changes: &Changes,
     old: Option<&'a DocumentView>,
     new: &'a DocumentView,
-) -> Vec<Group<'a>> {
+) -> Vec<PeopleGroup<'a>> {
     let old_groups = old.map(changes::groups);
     changes::groups(new)
         .into_iter()
@@ -352,7 +352,7 @@ fn people_groups<'a>(
                         change: Some(Change::Removed),
                     }),
             );
-            Group { key, people: lines }
+            PeopleGroup { key, people: lines }
         })
         .collect()
 }
@@ -437,7 +437,7 @@ fn page_item<'a>(
         body_html: Value::from_safe_string(body),
         opens: n
             .and_then(|n| starts.get(n).copied().flatten())
-            .map(|index| SectionHead {
+            .map(|index| SectionStart {
                 title: new.referat.sections[index].title.clone(),
                 anchor: SectionView::anchor(index),
             }),
