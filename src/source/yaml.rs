@@ -378,7 +378,7 @@ impl CharOffsets {
     }
 }
 
-enum Open {
+enum OpenCollection {
     Seq(usize, Vec<Node>),
     Map(usize, Vec<(Node, Node)>, Option<Node>),
 }
@@ -386,7 +386,7 @@ enum Open {
 struct Builder<'a> {
     text: &'a str,
     offsets: &'a CharOffsets,
-    stack: Vec<Open>,
+    stack: Vec<OpenCollection>,
     root: Option<Node>,
     documents: usize,
 }
@@ -428,15 +428,20 @@ impl Builder<'_> {
                     span: range,
                 })?;
             }
-            Event::SequenceStart(..) => self.stack.push(Open::Seq(range.start, Vec::new())),
-            Event::MappingStart(..) => self.stack.push(Open::Map(range.start, Vec::new(), None)),
+            Event::SequenceStart(..) => self
+                .stack
+                .push(OpenCollection::Seq(range.start, Vec::new())),
+            Event::MappingStart(..) => {
+                self.stack
+                    .push(OpenCollection::Map(range.start, Vec::new(), None))
+            }
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
-                    Some(Open::Seq(start, items)) => Node {
+                    Some(OpenCollection::Seq(start, items)) => Node {
                         value: Value::Seq(items),
                         span: start..range.end.max(start),
                     },
-                    Some(Open::Map(start, entries, _)) => Node {
+                    Some(OpenCollection::Map(start, entries, _)) => Node {
                         value: Value::Map(entries),
                         span: start..range.end.max(start),
                     },
@@ -471,8 +476,8 @@ impl Builder<'_> {
     fn push(&mut self, node: Node) -> Result<(), YamlError> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
-            Some(Open::Seq(_, items)) => items.push(node),
-            Some(Open::Map(_, entries, key)) => match key.take() {
+            Some(OpenCollection::Seq(_, items)) => items.push(node),
+            Some(OpenCollection::Map(_, entries, key)) => match key.take() {
                 None => {
                     if !matches!(node.value, Value::Scalar { .. }) {
                         return Err(YamlError::new(
