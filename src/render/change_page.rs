@@ -62,8 +62,10 @@ struct PageItem<'a> {
     /// A closed item of the public edition: number, title, "Lukket punkt"
     /// and the notice, nothing else.
     withheld: bool,
-    sag_url: Option<String>,
-    dok_url: Option<String>,
+    #[serde(rename = "sag_url")]
+    case_url: Option<String>,
+    #[serde(rename = "dok_url")]
+    document_url: Option<String>,
     body_html: Value,
     /// The title of the section starting before it, and its anchor.
     opens: Option<SectionStart>,
@@ -424,12 +426,12 @@ fn page_item<'a>(
             sentences(&c.fields, &words.labels, &input.layout.labels_table)
         }),
         withheld,
-        sag_url: content
+        case_url: content
             .case
             .as_ref()
             .zip(urls.case)
             .map(|(s, u)| context::case_url(u, s)),
-        dok_url: content
+        document_url: content
             .document_number
             .as_ref()
             .zip(urls.document)

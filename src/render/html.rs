@@ -27,8 +27,10 @@ struct HtmlItem<'a> {
     anchor: String,
     /// The item's heading: h2 for 2, h3 for 2.1, h4 for 2.9.1.
     heading: usize,
-    sag_url: Option<String>,
-    dok_url: Option<String>,
+    #[serde(rename = "sag_url")]
+    case_url: Option<String>,
+    #[serde(rename = "dok_url")]
+    document_url: Option<String>,
     body_html: Value,
     /// The section that starts before this item, if one does.
     opens: Option<SectionHead>,
@@ -134,12 +136,12 @@ fn html_items<'r>(
                     }
                 }),
                 closes: item.section.is_some() && (next_opens || i + 1 == referat.items.len()),
-                sag_url: content
+                case_url: content
                     .case
                     .as_ref()
                     .zip(urls.case)
                     .map(|(sag, url)| context::case_url(url, sag)),
-                dok_url: content
+                document_url: content
                     .document_number
                     .as_ref()
                     .zip(urls.document)

@@ -98,7 +98,8 @@ impl Links {
 /// A case reference and every public item that carried it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseEntry {
-    pub sag: String,
+    #[serde(rename = "sag")]
+    pub case: String,
     /// rk.toml's `case.url` for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -248,7 +249,7 @@ fn cases(summaries: &[Summary], case_url: Option<&str>) -> Vec<CaseEntry> {
         .into_iter()
         .map(|(sag, items)| CaseEntry {
             url: case_url.map(|template| context::case_url(template, &sag)),
-            sag,
+            case: sag,
             items,
         })
         .collect()
@@ -319,7 +320,7 @@ fn case_anchors(cases: &[CaseEntry]) -> Vec<HtmlCase<'_>> {
         .iter()
         .map(|case| {
             let slug: String = case
-                .sag
+                .case
                 .chars()
                 .map(|c| {
                     if c.is_ascii_alphanumeric() {
@@ -479,7 +480,7 @@ mod tests {
     #[test]
     fn case_anchors_are_unique() {
         let case = |sag: &str| CaseEntry {
-            sag: sag.into(),
+            case: sag.into(),
             url: None,
             items: Vec::new(),
         };

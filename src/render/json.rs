@@ -11,13 +11,13 @@ pub const SCHEMA_VERSION: u32 = 2;
 struct JsonDocument<'a> {
     schema_version: u32,
     #[serde(flatten)]
-    referat: &'a DocumentView,
+    document: &'a DocumentView,
 }
 
 pub fn render(referat: &DocumentView) -> serde_json::Result<String> {
     let document = JsonDocument {
         schema_version: SCHEMA_VERSION,
-        referat,
+        document: referat,
     };
     let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');
