@@ -21,6 +21,7 @@ use crate::cli::MeetingArgs;
 use crate::project::Project;
 use crate::publish::Selection;
 
+pub use crate::console::Reporter;
 pub use crate::publish::Outcome;
 
 /// The project a command works in: the one around the first MEETING given

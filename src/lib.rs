@@ -1,8 +1,10 @@
 //! rk, the referat compiler. The pipeline is load → check → render → write:
 //! [`source`] loads a meeting folder into the [`model`], [`check`] reports
 //! findings as [`diag::Diagnostic`]s, [`render`] makes the outputs, and
-//! [`publish`] settles a run's plan and writes them; the commands in
-//! [`cmd`] translate their arguments into it and print.
+//! [`publish`] settles a run's plan, builds and writes them and reports
+//! what happened as events; the commands in [`cmd`] translate their
+//! arguments into a plan and print those events through [`console`], the
+//! only module that prints.
 
 pub mod check;
 pub mod cli;

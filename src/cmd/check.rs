@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::CheckArgs;
-use crate::cmd::{Outcome, selection};
+use crate::cmd::{Outcome, Reporter, selection};
 use crate::diag::{DiagnosticFormat, Tally};
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, analyse};
@@ -20,7 +20,8 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
         deny_warnings: args.deny_warnings,
         ..PlanOptions::new(selection(&args.meetings))
     };
-    let plan = Plan::new(project, &options, cwd)?;
+    let reporter = Reporter::new(args.format);
+    let plan = Plan::new(project, &options, cwd, &reporter)?;
     let coverage = plan.layout.coverage();
     let document = plan.make.document;
     let mut report = Report::default();
@@ -28,7 +29,7 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     // time; only its closing line is kept.
     if args.meetings.all {
         let dirs = archive::shard(plan.dirs.clone(), args.meetings.shard);
-        archive::analyse_each(project, &dirs, &coverage, document, |analysis| {
+        archive::analyse_each(project, &dirs, &coverage, document, &reporter, |analysis| {
             report.add(&plan, &analysis)
         })?;
     } else {

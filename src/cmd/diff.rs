@@ -1,86 +1,35 @@
 //! `rk diff BASE [MEETING]...`: each meeting compared with its sources at
-//! the git revision BASE, the change page written (the referat with every
-//! change marked) and the changes told on standard output.
+//! the git revision BASE, the change page written (the work is
+//! [`crate::publish::diff`]) and the changes told on standard output.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result};
-use serde::Serialize;
+use anyhow::Result;
 
 use crate::cli::DiffArgs;
-use crate::cmd::{Outcome, selection};
-use crate::diag::{DiagnosticFormat, Tally};
-use crate::files::Files;
-use crate::layout::Layout;
-use crate::model::{Document, Meeting};
-use crate::paths;
+use crate::cmd::{Outcome, Reporter, selection};
+use crate::diag::DiagnosticFormat;
 use crate::project::Project;
-use crate::publish::analysis::{Analysis, analyse};
-use crate::publish::build::meeting_date;
-use crate::publish::plan::{self, Plan, PlanOptions, Reporter};
-use crate::publish::write::write_atomic;
-use crate::render::change_page::{self, Shown};
-use crate::render::changes::{self, Change, Changes, ItemChange, Version};
-use crate::render::context::{DocumentView, Edition};
-use crate::render::html::Urls;
-use crate::source::{self, git::Revision};
-
-/// The arguments settled once: the plan's, and which meetings get a page.
-struct Comparison<'a> {
-    dirs: Vec<PathBuf>,
-    layout: Layout,
-    edition: Edition,
-    out_root: PathBuf,
-    /// Whether meetings were named: then each gets its page, changed or
-    /// not; else only the meetings that changed do.
-    named: bool,
-    urls: Urls<'a>,
-    format: DiagnosticFormat,
-}
-
-impl<'a> Comparison<'a> {
-    fn new(project: &'a Project, args: &DiffArgs, cwd: &Path) -> Result<Comparison<'a>> {
-        let options = PlanOptions {
-            layout: args.layout.clone(),
-            make: plan::make(false, args.internal),
-            out: args.out.clone(),
-            format: args.format,
-            internal_what: "the internal change page",
-            ..PlanOptions::new(selection(&args.meetings))
-        };
-        let plan = Plan::new(project, &options, cwd)?;
-        Ok(Comparison {
-            dirs: plan.dirs,
-            layout: plan.layout,
-            edition: plan.make.edition,
-            out_root: plan.out_root,
-            named: !args.meetings.meetings.is_empty() || project.meeting_around(cwd).is_some(),
-            urls: plan.urls,
-            format: args.format,
-        })
-    }
-
-    fn page_name(&self) -> &'static str {
-        match self.edition {
-            Edition::Public => paths::CHANGES_PAGE,
-            Edition::Internal => paths::INTERNAL_CHANGES_PAGE,
-        }
-    }
-}
-
-/// One meeting's changes and where its page went.
-#[derive(Serialize)]
-struct Report {
-    #[serde(flatten)]
-    changes: Changes,
-    /// The change page, as a path shown to the user; none when the
-    /// meeting did not change and was not named.
-    page: Option<String>,
-}
+use crate::publish::diff::{Compared, Comparison, Report, compare_all};
+use crate::publish::plan::{self, Plan, PlanOptions};
+use crate::render::changes::{Change, ItemChange};
+use crate::source::git::Revision;
 
 pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
-    let plan = Comparison::new(project, args, cwd)?;
+    let options = PlanOptions {
+        layout: args.layout.clone(),
+        make: plan::make(false, args.internal),
+        out: args.out.clone(),
+        format: args.format,
+        internal_what: "the internal change page",
+        ..PlanOptions::new(selection(&args.meetings))
+    };
+    let reporter = Reporter::new(args.format);
+    let comparison = Comparison {
+        plan: Plan::new(project, &options, cwd, &reporter)?,
+        named: !args.meetings.meetings.is_empty() || project.meeting_around(cwd).is_some(),
+    };
     let revision = Revision::find(&project.root, &args.base).map_err(|err| {
         // `rk diff 2020-11-25`: the revision left out.
         if project.resolve(&args.base, cwd).is_ok() {
@@ -92,146 +41,20 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
             err
         }
     })?;
-    let Analysis {
-        files,
-        meetings,
-        diags,
-    } = analyse(
-        project,
-        &plan.dirs,
-        &plan.layout.coverage(),
-        Document::Minutes,
-    )?;
-    let tally = Tally::of(&diags);
-    if tally.fails(false) {
-        Reporter::new(DiagnosticFormat::Human).emit(&files, &diags)?;
-        eprintln!("no change page: the sources have {tally}; nothing was written");
-        return Ok(Outcome::Failed);
-    }
-    let scratch = tempfile::tempdir().context("cannot make a temporary folder")?;
-    let mut reports = Vec::new();
-    for meeting in &meetings {
-        reports.push(compare(
-            project,
-            &plan,
-            &revision,
-            meeting,
-            &files,
-            scratch.path(),
-        )?);
-    }
+    let reports = match compare_all(project, &comparison, &revision)? {
+        Compared::Refused(tally) => {
+            eprintln!("no change page: the sources have {tally}; nothing was written");
+            return Ok(Outcome::Failed);
+        }
+        Compared::Reports(reports) => reports,
+    };
     tell(
-        plan.format,
+        args.format,
         &revision.name,
         &reports,
         &mut io::stdout().lock(),
     )?;
     Ok(Outcome::Success)
-}
-
-/// The item files' names, by which the items of two versions are paired.
-fn item_files(meeting: &Meeting, files: &Files) -> Vec<String> {
-    meeting
-        .items
-        .iter()
-        .map(|item| {
-            files
-                .get(item.file)
-                .path()
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-/// Compares one meeting with its version at the revision and writes its
-/// change page.
-fn compare(
-    project: &Project,
-    plan: &Comparison<'_>,
-    revision: &Revision,
-    meeting: &Meeting,
-    files: &Files,
-    scratch: &Path,
-) -> Result<Report> {
-    let date = meeting_date(meeting)?;
-    let mut old_files = Files::default();
-    let old = load_at(project, revision, meeting, scratch, &mut old_files)?;
-    let labels = &plan.layout.labels;
-    // A date the earlier version did not give right is taken as today's.
-    let old_date = |m: &Meeting| m.calendar_date().unwrap_or(date);
-    // Both versions in the page's edition: the public page compares public
-    // views, which hold nothing of a closed item's content.
-    let new_view = DocumentView::new(meeting, date, labels, plan.edition);
-    let old_view = old
-        .as_ref()
-        .map(|m| DocumentView::new(m, old_date(m), labels, plan.edition));
-    let new_version = Version {
-        referat: &new_view,
-        files: item_files(meeting, files),
-    };
-    let old_version = old.as_ref().zip(old_view.as_ref()).map(|(m, r)| Version {
-        referat: r,
-        files: item_files(m, &old_files),
-    });
-    let changes = changes::compare(
-        &meeting.id,
-        &revision.name,
-        old_version.as_ref(),
-        &new_version,
-    );
-    if !plan.named && changes.is_empty() {
-        return Ok(Report {
-            changes,
-            page: None,
-        });
-    }
-    let page = change_page::render(&change_page::Input {
-        changes: &changes,
-        old: old
-            .as_ref()
-            .zip(old_view.as_ref())
-            .zip(old_version.as_ref())
-            .map(|((m, referat), version)| Shown {
-                referat,
-                dir: &m.dir,
-                version,
-            }),
-        new: Shown {
-            referat: &new_view,
-            dir: &meeting.dir,
-            version: &new_version,
-        },
-        layout: &plan.layout,
-        urls: plan.urls,
-    })?;
-    let path = plan.out_root.join(&meeting.id).join(plan.page_name());
-    write_atomic(&path, page.as_bytes())?;
-    Ok(Report {
-        changes,
-        page: Some(paths::shown(&path)),
-    })
-}
-
-/// The meeting as it was at `revision`, read from a copy in `scratch`;
-/// `None` when it is new since then.
-fn load_at(
-    project: &Project,
-    revision: &Revision,
-    meeting: &Meeting,
-    scratch: &Path,
-    files: &mut Files,
-) -> Result<Option<Meeting>> {
-    let Some(dir) = revision.meeting_at(&meeting.dir, scratch)? else {
-        return Ok(None);
-    };
-    let options = source::LoadOptions {
-        document: Document::Minutes,
-        referent: project.config.referent,
-    };
-    // The earlier version's findings are its own history: not told.
-    source::load_with(&dir, options, files, &mut Vec::new()).map(Some)
 }
 
 /// The changes on standard output, in the format asked for.

@@ -15,19 +15,18 @@ use std::time::{Instant, SystemTime};
 use anyhow::Result;
 use rayon::prelude::*;
 
-use crate::console::Progress;
 use crate::diag::Tally;
 use crate::layout::Coverage;
 use crate::model::Document;
-use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, AnalysisContext, Shard, analyse_in};
 use crate::publish::build::{self, refuse_drafts, remove_internal_files};
+use crate::publish::event::{Event, Sink};
 use crate::publish::fingerprint::{Fingerprint, id_of};
 use crate::publish::manifest::{self, Entry, Manifest};
 use crate::publish::{Outcome, Plan};
 use crate::render::context::Edition;
-use crate::say;
+use crate::render::typst::Typesetter;
 
 /// How the engine's caches are kept between meetings: what no meeting used
 /// in the last this many meetings is dropped, so that memory stays bounded
@@ -61,10 +60,11 @@ pub fn analyse_each(
     dirs: &[PathBuf],
     coverage: &Coverage,
     document: Document,
+    sink: &dyn Sink,
     mut each: impl FnMut(Analysis) -> Result<()>,
 ) -> Result<()> {
     let context = AnalysisContext::new(project, document)?;
-    let progress = Progress::start(dirs.len(), "checking");
+    let progress = Progress::start(sink, dirs.len(), "checking");
     for batch in dirs.chunks(BATCH) {
         let analyses: Vec<Result<Analysis>> = batch
             .par_iter()
@@ -113,9 +113,9 @@ pub fn build(plan: &Plan) -> Result<Outcome> {
     plan.check_layout()?;
     let project = plan.project;
     if plan.make.edition == Edition::Public {
-        remove_internal_files(&plan.out_root, 2)?;
+        remove_internal_files(plan, plan.root(), 2)?;
     }
-    let mut manifest = Manifest::read(&plan.out_root);
+    let mut manifest = Manifest::read(plan.root());
     let removed = remove_gone(plan, &mut manifest)?;
     let chosen = shard(plan.dirs.clone(), plan.selection.shard);
     let fingerprint = Fingerprint::new(plan, now);
@@ -136,9 +136,33 @@ pub fn build(plan: &Plan) -> Result<Outcome> {
         }
     }
     if !sorted.todo.is_empty() || summary.removed > 0 || sorted.restamped {
-        manifest.write(&plan.out_root)?;
+        manifest.write(plan.root())?;
     }
-    summary.report(started)
+    summary.report(plan.reporter, started)
+}
+
+/// The progress of work on many meetings, told to a sink: begun when
+/// made, finished when dropped.
+struct Progress<'a> {
+    sink: &'a dyn Sink,
+}
+
+impl<'a> Progress<'a> {
+    fn start(sink: &'a dyn Sink, total: usize, verb: &'static str) -> Progress<'a> {
+        // Progress that cannot be shown is no reason to stop.
+        let _ = sink.event(Event::Started { total, verb });
+        Progress { sink }
+    }
+
+    fn advance(&self) {
+        let _ = self.sink.event(Event::Advanced);
+    }
+}
+
+impl Drop for Progress<'_> {
+    fn drop(&mut self) {
+        let _ = self.sink.event(Event::Finished);
+    }
 }
 
 /// The meetings of a run sorted out: those to build, and how many are
@@ -169,9 +193,9 @@ fn sort_out(
     let mut pending = Vec::new();
     for (dir, stamp) in chosen.iter().zip(stamps) {
         let id = id_of(dir);
-        let out_dir = plan.out_root.join(&id);
+        let out_dir = plan.out_dir(&id);
         if !plan.force && manifest.is_stamped(&id, plan.stem(), &stamp.key, &out_dir) {
-            skip(&mut sorted, &id);
+            skip(plan, &mut sorted, &id)?;
         } else {
             pending.push((dir.clone(), id, stamp));
         }
@@ -179,10 +203,10 @@ fn sort_out(
     let dirs: Vec<PathBuf> = pending.iter().map(|(dir, _, _)| dir.clone()).collect();
     let inputs = fingerprint.inputs(&dirs)?;
     for ((dir, id, stamp), inputs) in pending.into_iter().zip(inputs) {
-        let out_dir = plan.out_root.join(&id);
+        let out_dir = plan.out_dir(&id);
         let stamp = stamp.trusted.then_some(stamp.key);
         if !plan.force && manifest.is_current(&id, plan.stem(), &inputs, &out_dir) {
-            skip(&mut sorted, &id);
+            skip(plan, &mut sorted, &id)?;
             if let Some(stamp) = stamp {
                 manifest.restamp(&id, plan.stem(), stamp);
                 sorted.restamped = true;
@@ -199,12 +223,11 @@ fn sort_out(
     Ok(sorted)
 }
 
-/// Counts meeting `id` as unchanged, and says so where no bar shows it.
-fn skip(sorted: &mut Sorted, id: &str) {
+/// Counts meeting `id` as unchanged, and says so.
+fn skip(plan: &Plan, sorted: &mut Sorted, id: &str) -> Result<()> {
     sorted.skipped += 1;
-    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        say!("skipped {id}: unchanged since its last build");
-    }
+    plan.reporter.event(Event::Skipped(id))?;
+    Ok(())
 }
 
 /// Builds each meeting of `todo` on its own, in parallel, with the engine's
@@ -215,7 +238,7 @@ fn build_each(project: &Project, plan: &Plan, todo: &[Todo], record: &Record) ->
     }
     let context = AnalysisContext::new(project, plan.make.document)?;
     let coverage = plan.layout.coverage();
-    let progress = Progress::start(todo.len(), "building");
+    let progress = Progress::start(plan.reporter, todo.len(), "building");
     let next = AtomicUsize::new(0);
     // One worker per thread, each taking the next meeting until none is
     // left. Not a parallel iterator: the engine lays out in parallel on the
@@ -238,13 +261,13 @@ fn build_each(project: &Project, plan: &Plan, todo: &[Todo], record: &Record) ->
                 Ok(Outcome::Success) => Done::Built(Entry {
                     inputs: inputs.clone(),
                     stamp: stamp.clone(),
-                    outputs: manifest::files_under(&plan.out_root.join(id)),
+                    outputs: manifest::files_under(&plan.out_dir(id)),
                 }),
                 Ok(Outcome::Failed) => Done::Failed,
                 Err(err) => Done::Error(format!("{err:#}")),
             };
             // What the engine cached for this meeting and no other.
-            typst::comemo::evict(CACHE_AGE);
+            Typesetter::evict(CACHE_AGE);
             record.note(plan, id, &result);
             progress.advance();
             done.push((index, result));
@@ -289,7 +312,7 @@ impl Record {
         if written.elapsed().as_secs() >= CHECKPOINT {
             // A write that fails here fails again at the end, and is
             // reported there.
-            let _ = manifest.write(&plan.out_root);
+            let _ = manifest.write(plan.root());
             *written = Instant::now();
         }
     }
@@ -327,11 +350,10 @@ fn build_one(
         return Ok(Outcome::Failed);
     };
     if plan.fails(&tally) {
-        let denied = tally.denied();
-        say!(
-            "not built: {} has {tally}{denied}; nothing was written",
-            meeting.id
-        );
+        plan.reporter.event(Event::MeetingFails {
+            id: &meeting.id,
+            tally,
+        })?;
         return Ok(Outcome::Failed);
     }
     // An agenda is sent before the referat is written: drafts are no matter.
@@ -357,14 +379,11 @@ fn remove_gone(plan: &Plan, manifest: &mut Manifest) -> Result<usize> {
         // An id is a folder name; anything else was not written by rk.
         let is_name = !id.is_empty() && !id.contains(['/', '\\']) && id != "." && id != "..";
         if is_name {
-            let out_dir = plan.out_root.join(id);
+            let out_dir = plan.out_dir(id);
             for entry in &entries {
                 manifest::remove_outputs(&out_dir, entry)?;
             }
-            say!(
-                "removed {}: the meeting is no longer among the sources",
-                paths::shown(&out_dir)
-            );
+            plan.reporter.event(Event::RemovedGone(&out_dir))?;
         }
     }
     Ok(gone.len())
@@ -387,20 +406,14 @@ struct Summary {
 impl Summary {
     /// The closing line; the outcome, or an error (exit 2) when a meeting
     /// could not be built for a reason other than its findings.
-    fn report(self, started: Instant) -> Result<Outcome> {
-        let mut parts = vec![
-            format!("{} built", self.built),
-            format!("{} skipped (unchanged)", self.skipped),
-            format!("{} failed", self.failed + self.errors.len()),
-        ];
-        if self.removed > 0 {
-            parts.push(format!("{} removed", self.removed));
-        }
-        say!(
-            "archive: {} ({:.2} s)",
-            parts.join(", "),
-            started.elapsed().as_secs_f64()
-        );
+    fn report(self, sink: &dyn Sink, started: Instant) -> Result<Outcome> {
+        sink.event(Event::Archived {
+            built: self.built,
+            skipped: self.skipped,
+            failed: self.failed + self.errors.len(),
+            removed: self.removed,
+            seconds: started.elapsed().as_secs_f64(),
+        })?;
         match self.errors.as_slice() {
             [] if self.failed > 0 => Ok(Outcome::Failed),
             [] => Ok(Outcome::Success),

@@ -14,6 +14,7 @@ use crate::layout::Layout;
 use crate::model::{Approval, Document, Meeting};
 use crate::paths;
 use crate::publish::analysis::{Analysis, analyse};
+use crate::publish::event::{Event, Written};
 use crate::publish::plan::{Only, Plan, Publish};
 use crate::publish::write::write_atomic;
 use crate::publish::{Outcome, manifest};
@@ -21,7 +22,6 @@ use crate::render::context::{DocumentView, Edition, Make, PublishedFile};
 use crate::render::typst::diagnostics::Origin;
 use crate::render::typst::{self as typeset, EngineMessage};
 use crate::render::{html, json};
-use crate::say;
 
 /// Builds the meetings of `plan` (not `--all`: see [`crate::publish::archive`])
 /// after checking them together: any finding that fails the run stops it
@@ -41,8 +41,7 @@ pub fn run(plan: &Plan) -> Result<Outcome> {
     plan.reporter.emit(&files, &diags)?;
     let tally = Tally::of(&diags);
     if plan.fails(&tally) {
-        let denied = tally.denied();
-        say!("not built: the sources have {tally}{denied}; nothing was written");
+        plan.reporter.event(Event::SourcesFail(tally))?;
         return Ok(Outcome::Failed);
     }
     // An agenda is sent before the referat is written: drafts are no matter.
@@ -52,10 +51,10 @@ pub fn run(plan: &Plan) -> Result<Outcome> {
         refuse_drafts(&meetings, why)?;
     }
     if plan.make.edition == Edition::Public {
-        remove_internal_files(&plan.out_root, 2)?;
+        remove_internal_files(plan, plan.root(), 2)?;
     }
     // Built here, not as `--all` builds: `--all` builds them again.
-    manifest::forget(&plan.out_root, plan.stem(), &meetings)?;
+    manifest::forget(plan.root(), plan.stem(), &meetings)?;
     let mut outcome = Outcome::Success;
     for meeting in &meetings {
         if build(plan, meeting, &mut files)? == Outcome::Failed {
@@ -108,7 +107,7 @@ pub fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
 /// written before typesetting, so that a failure can be looked into.
 pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
-    let out_dir = plan.out_root.join(&meeting.id);
+    let out_dir = plan.out_dir(&meeting.id);
     clear(plan, &out_dir)?;
     let date = meeting_date(meeting)?;
     let referat = DocumentView::of(meeting, date, &plan.layout.labels, plan.make);
@@ -126,7 +125,7 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
         write_atomic(&out_dir.join(name), bytes)?;
     }
     for output in &outputs {
-        write_atomic(&out_dir.join(&output.name), &output.bytes)?;
+        write_atomic(&out_dir.join(&output.written.name), &output.bytes)?;
     }
     // Even when only the JSON is written, a file this edition does not
     // publish (its item is closed now) does not stay. The agenda's files
@@ -142,15 +141,19 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
             DocumentView::of(meeting, date, &plan.layout.labels, make).files
         }
     };
-    remove_stale_copies(&out_dir, meeting, &kept)?;
+    remove_stale_copies(plan, &out_dir, meeting, &kept)?;
     remove_other_outputs(plan, &out_dir)?;
-    say!(
-        "built {}: {} in {} ({:.2} s)",
-        meeting.id,
-        written(&outputs, copies.len()),
-        paths::shown(&out_dir),
-        started.elapsed().as_secs_f64()
-    );
+    let written: Vec<Written> = outputs
+        .iter()
+        .map(|output| output.written.clone())
+        .collect();
+    plan.reporter.event(Event::Built {
+        id: &meeting.id,
+        outputs: &written,
+        copies: copies.len(),
+        out_dir: &out_dir,
+        seconds: started.elapsed().as_secs_f64(),
+    })?;
     Ok(Outcome::Success)
 }
 
@@ -175,10 +178,7 @@ fn remove_other_outputs(plan: &Plan, out_dir: &Path) -> Result<()> {
         let path = out_dir.join(format!("{}.{ext}", plan.stem()));
         if !wanted && path.is_file() {
             fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-            say!(
-                "warning: removed {}: made from older sources; build without --only to make it again",
-                paths::shown(&path)
-            );
+            plan.reporter.event(Event::RemovedLeftOut(&path))?;
         }
     }
     Ok(())
@@ -186,11 +186,17 @@ fn remove_other_outputs(plan: &Plan, out_dir: &Path) -> Result<()> {
 
 /// One output of a build, made in memory.
 struct Output {
-    /// Its file name in the meeting's output folder.
-    name: String,
+    written: Written,
     bytes: Vec<u8>,
-    /// The number of pages, for the PDF.
-    pages: Option<usize>,
+}
+
+impl Output {
+    fn new(name: String, bytes: Vec<u8>, pages: Option<usize>) -> Output {
+        Output {
+            written: Written { name, pages },
+            bytes,
+        }
+    }
 }
 
 /// The outputs `--only` asks for, or `None` when the meeting cannot be
@@ -212,38 +218,16 @@ fn outputs(
     }
     if plan.only.html {
         let page = html::render(referat, &plan.layout, &meeting.dir, plan.urls)?;
-        outputs.push(Output {
-            name: format!("{stem}.html"),
-            bytes: page.into_bytes(),
-            pages: None,
-        });
+        outputs.push(Output::new(format!("{stem}.html"), page.into_bytes(), None));
     }
     if plan.only.json {
-        outputs.push(Output {
-            name: format!("{stem}.json"),
-            bytes: json::render(referat)?.into_bytes(),
-            pages: None,
-        });
+        outputs.push(Output::new(
+            format!("{stem}.json"),
+            json::render(referat)?.into_bytes(),
+            None,
+        ));
     }
     Ok(Some(outputs))
-}
-
-/// What a build wrote, for its closing line: `referat.pdf (16 pages),
-/// referat.html, referat.json, 1 linked file`.
-fn written(outputs: &[Output], copies: usize) -> String {
-    let mut written: Vec<String> = outputs
-        .iter()
-        .map(|output| match output.pages {
-            Some(n) => format!("{} ({n} pages)", output.name),
-            None => output.name.clone(),
-        })
-        .collect();
-    match copies {
-        0 => {}
-        1 => written.push("1 linked file".into()),
-        n => written.push(format!("{n} linked files")),
-    }
-    written.join(", ")
 }
 
 /// The PDF, or `None` when the meeting cannot be typeset (the engine's
@@ -279,35 +263,28 @@ fn pdf(
     };
     let diags = origin.findings(messages, severity, files);
     plan.reporter.emit(files, &diags)?;
-    let why = match typeset {
-        Ok(output) if diags.is_empty() || !plan.deny_warnings => {
-            return Ok(Some(Output {
-                name: format!("{}.pdf", plan.stem()),
-                bytes: output.pdf,
-                pages: Some(output.pages),
-            }));
+    let denied = match typeset {
+        Ok(output) if !plan.fails(&Tally::of(&diags)) => {
+            return Ok(Some(Output::new(
+                format!("{}.pdf", plan.stem()),
+                output.pdf,
+                Some(output.pages),
+            )));
         }
-        Ok(_) => "has typesetting warnings and --deny-warnings is given",
+        Ok(_) => true,
         Err(errors) if errors.iter().any(EngineMessage::is_layout_fault) => {
             anyhow::bail!(
                 "the layout {} does not typeset (see above); no output was written",
                 layout.name
             );
         }
-        Err(_) => "could not be typeset",
+        Err(_) => false,
     };
-    let look = if emitted.is_some() {
-        format!(
-            " (the generated document is in {})",
-            paths::shown(&typst_dir)
-        )
-    } else {
-        String::new()
-    };
-    say!(
-        "not built: {} {why}; no output was written{look}",
-        meeting.id
-    );
+    plan.reporter.event(Event::NotTypeset {
+        id: &meeting.id,
+        denied,
+        emitted: emitted.is_some().then_some(typst_dir.as_path()),
+    })?;
     Ok(None)
 }
 
@@ -326,8 +303,8 @@ fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
 /// Removes what an internal build left in the published tree (rk once
 /// wrote the internal edition beside the public one), in `dir` and the
 /// folders below it to `depth` levels (the meetings' folders), with a
-/// warning naming each. Links are not followed.
-pub fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
+/// warning naming each (to `plan`'s reporter). Links are not followed.
+pub fn remove_internal_files(plan: &Plan, dir: &Path, depth: usize) -> Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
@@ -338,7 +315,7 @@ pub fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
         let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
         if !paths::is_internal_output(&entry.file_name().to_string_lossy()) {
             if is_dir && depth > 0 {
-                remove_internal_files(&path, depth - 1)?;
+                remove_internal_files(plan, &path, depth - 1)?;
             }
             continue;
         }
@@ -348,11 +325,7 @@ pub fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
             fs::remove_file(&path)
         };
         removed.with_context(|| format!("cannot remove {}", path.display()))?;
-        say!(
-            "warning: removed {}: the internal edition never stays in the published tree \
-             (`rk build --internal` writes it to a tree of its own)",
-            paths::shown(&path)
-        );
+        plan.reporter.event(Event::RemovedInternal(&path))?;
     }
     Ok(())
 }
@@ -362,6 +335,7 @@ pub fn remove_internal_files(dir: &Path, depth: usize) -> Result<()> {
 /// naming each. Only files that are copies of the meeting folder's files
 /// are touched, and nothing when the output is the meeting folder itself.
 fn remove_stale_copies(
+    plan: &Plan,
     out_dir: &Path,
     meeting: &Meeting,
     published: &[PublishedFile],
@@ -383,10 +357,7 @@ fn remove_stale_copies(
     stale.sort();
     for path in stale {
         fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-        say!(
-            "removed {}: no longer linked from this edition",
-            paths::shown(&path)
-        );
+        plan.reporter.event(Event::RemovedStale(&path))?;
         // Folders left empty go too (bilag/).
         let mut dir = path.parent();
         while let Some(d) = dir.filter(|d| d.starts_with(&out) && *d != out) {

@@ -255,7 +255,7 @@ fn run_digest(project: &Project, plan: &Plan) -> u128 {
 }
 
 /// A meeting's id: its folder's name.
-pub(super) fn id_of(dir: &Path) -> String {
+pub fn id_of(dir: &Path) -> String {
     dir.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()

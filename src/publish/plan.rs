@@ -3,20 +3,18 @@
 //! refused and how findings are shown. Every command that loads meetings
 //! works from one.
 
-use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::Result;
 
-use crate::console;
-use crate::diag::{self, Diagnostic, DiagnosticFormat, Tally};
-use crate::files::Files;
+use crate::diag::{DiagnosticFormat, Tally};
 use crate::layout::Layout;
 use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::{Selection, layout, select};
+use crate::publish::event::Sink;
 use crate::publish::write::is_inside;
 use crate::render::context::{Edition, Make};
 use crate::render::html;
@@ -84,40 +82,6 @@ pub fn make(agenda: bool, internal: bool) -> Make {
     }
 }
 
-/// Whether findings are shown in colour: on a terminal, unless NO_COLOR
-/// is set.
-pub fn color() -> bool {
-    io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-}
-
-/// How findings are shown in this run.
-pub struct Reporter {
-    format: DiagnosticFormat,
-    color: bool,
-}
-
-impl Reporter {
-    pub fn new(format: DiagnosticFormat) -> Reporter {
-        Reporter {
-            format,
-            color: color(),
-        }
-    }
-
-    pub fn emit(&self, files: &Files, diags: &[Diagnostic]) -> io::Result<()> {
-        console::suspend(|| {
-            diag::emit(
-                self.format,
-                files,
-                diags,
-                self.color,
-                &mut io::stderr().lock(),
-                &mut io::stdout().lock(),
-            )
-        })
-    }
-}
-
 /// The options of a run, settled once: which meetings, which layout,
 /// edition and outputs, where they go and how findings are shown.
 pub struct Plan<'a> {
@@ -134,8 +98,9 @@ pub struct Plan<'a> {
     pub make: Make,
     pub only: Only,
     /// The tree the meetings' folders go in: `out`, or for the internal
-    /// edition a tree of its own, `out-internt`.
-    pub out_root: PathBuf,
+    /// edition a tree of its own, `out-internt`. A meeting's folder is
+    /// [`Plan::out_dir`]; the tree itself is [`Plan::root`].
+    out_root: PathBuf,
     pub urls: html::Urls<'a>,
     /// Whether the generated document is written out (`--emit-typst`).
     pub emit_typst: bool,
@@ -145,7 +110,10 @@ pub struct Plan<'a> {
     /// Whether this is a publishing build, which refuses drafts, and what
     /// made it one.
     pub publish: Option<Publish>,
-    pub reporter: Reporter,
+    /// How findings and results are shown.
+    pub format: DiagnosticFormat,
+    /// Where what happens in the run is reported (the plan prints nothing).
+    pub reporter: &'a dyn Sink,
 }
 
 /// What made a build a publishing build.
@@ -196,10 +164,15 @@ pub fn output_root(
 }
 
 impl<'a> Plan<'a> {
-    /// The plan of `options` in `project`, run from `cwd`: a layout or an
-    /// output folder that cannot be used is an error here, before any
-    /// finding.
-    pub fn new(project: &'a Project, options: &PlanOptions, cwd: &Path) -> Result<Plan<'a>> {
+    /// The plan of `options` in `project`, run from `cwd`, reporting to
+    /// `reporter`: a layout or an output folder that cannot be used is an
+    /// error here, before any finding.
+    pub fn new(
+        project: &'a Project,
+        options: &PlanOptions,
+        cwd: &Path,
+        reporter: &'a dyn Sink,
+    ) -> Result<Plan<'a>> {
         let out_root = output_root(
             project,
             options.out.as_deref(),
@@ -224,7 +197,8 @@ impl<'a> Plan<'a> {
             deny_warnings: options.deny_warnings,
             force: options.force,
             publish: Publish::of(options.publish, project.config.publish),
-            reporter: Reporter::new(options.format),
+            format: options.format,
+            reporter,
         })
     }
 
@@ -263,6 +237,12 @@ impl<'a> Plan<'a> {
     /// The folder of meeting `id`'s outputs.
     pub fn out_dir(&self, id: &str) -> PathBuf {
         self.out_root.join(id)
+    }
+
+    /// The tree the meetings' folders go in, for what belongs to the whole
+    /// tree (the manifest, the archive's pages, clean-ups).
+    pub fn root(&self) -> &Path {
+        &self.out_root
     }
 }
 

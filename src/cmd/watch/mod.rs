@@ -17,10 +17,11 @@ use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::cli::WatchArgs;
-use crate::cmd::Outcome;
+use crate::cmd::{Outcome, Reporter};
+use crate::diag::DiagnosticFormat;
 use crate::paths;
 use crate::project::Project;
-use crate::publish::{Plan, PlanOptions, Selection, build};
+use crate::publish::{Plan, PlanOptions, Selection, build, fingerprint};
 use crate::render::typst::Typesetter;
 
 /// How long to wait after a change for the rest of one save (editors
@@ -34,11 +35,9 @@ const CACHE_AGE: usize = 10;
 pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
     let dir = project.resolve(&args.meeting, cwd)?;
     let dir = paths::canonical(&dir).unwrap_or(dir);
-    let id = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let plan = Plan::new(project, &options(args, &dir), cwd)?;
+    let id = fingerprint::id_of(&dir);
+    let reporter = Reporter::new(DiagnosticFormat::Human);
+    let plan = Plan::new(project, &options(args, &dir), cwd, &reporter)?;
     let out_dir = plan.out_dir(&id);
     let version = Arc::new(AtomicU64::new(0));
     let mut built = snapshot(&dir);

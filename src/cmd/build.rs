@@ -7,14 +7,15 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::{BuildArgs, OutputKind};
-use crate::cmd::{Outcome, selection};
+use crate::cmd::{Outcome, Reporter, selection};
 use crate::project::Project;
 use crate::publish::{Only, Plan, PlanOptions, archive, build, plan};
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     // The plan first: a layout or an output folder that cannot be used is
     // a configuration problem, said before any finding.
-    let plan = Plan::new(project, &options(args), cwd)?;
+    let reporter = Reporter::new(args.format);
+    let plan = Plan::new(project, &options(args), cwd, &reporter)?;
     if args.meetings.all {
         archive::build(&plan)
     } else {
