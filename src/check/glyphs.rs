@@ -19,7 +19,8 @@ use crate::model::{CaseRef, Group, Item, Meeting, Person, Spanned};
 /// meeting.yaml (the sections' titles too) and of each item's front
 /// matter, and the item bodies.
 pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut Vec<Diagnostic>) {
-    let mut yaml = Finder::new(meeting.file, files, coverage);
+    let shown = ascii_shown(coverage);
+    let mut yaml = Finder::new(meeting.file, files, coverage, shown);
     let whole = 0..yaml.text.len();
     let fields = [
         &meeting.body,
@@ -42,10 +43,23 @@ pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut 
     }
     diags.append(&mut yaml.found);
     for item in &meeting.items {
-        let mut finder = Finder::new(item.file, files, coverage);
+        let mut finder = Finder::new(item.file, files, coverage, shown);
         finder.item(item);
         diags.append(&mut finder.found);
     }
+}
+
+/// The ASCII characters that can be shown with `coverage`, as a mask: bit
+/// `b` for the character `b`.
+fn ascii_shown(coverage: &Coverage) -> u128 {
+    (0u8..0x80)
+        .filter(|&b| !cannot_show(coverage, char::from(b)))
+        .fold(0, |mask, b| mask | 1 << b)
+}
+
+/// True when `c` cannot be shown: no font has it, or the PDF forbids it.
+fn cannot_show(coverage: &Coverage, c: char) -> bool {
+    (!coverage.contains(c) && needs_glyph(c)) || is_forbidden(c)
 }
 
 /// The finding for `text`, characters no font of `layout` has, at `loc`.
@@ -153,16 +167,19 @@ struct Finder<'a> {
     file: FileId,
     text: &'a str,
     coverage: &'a Coverage,
+    /// Bit `b` set when the ASCII character `b` can be shown.
+    ascii: u128,
     seen: HashSet<(String, usize)>,
     found: Vec<Diagnostic>,
 }
 
 impl<'a> Finder<'a> {
-    fn new(file: FileId, files: &'a Files, coverage: &'a Coverage) -> Self {
+    fn new(file: FileId, files: &'a Files, coverage: &'a Coverage, ascii: u128) -> Self {
         Finder {
             file,
             text: files.get(file).text(),
             coverage,
+            ascii,
             seen: HashSet::new(),
             found: Vec::new(),
         }
@@ -170,11 +187,16 @@ impl<'a> Finder<'a> {
 
     /// `value` as read from the source, written within `span` of the file.
     fn text(&mut self, value: &str, span: Range<usize>) {
+        // Nearly every text has only characters the fonts have: one quick
+        // pass finds that, without building runs.
+        if self.all_shown(value) {
+            return;
+        }
         // Where to look for the next run: after the one found before.
         let mut after = span.start;
         let mut run = String::new();
         for c in value.chars() {
-            let missing = (!self.coverage.contains(c) && needs_glyph(c)) || is_forbidden(c);
+            let missing = self.is_missing(c);
             // An invisible joiner or selector inside a run belongs to it.
             let joins = !run.is_empty() && !needs_glyph(c) && !c.is_whitespace();
             if missing || joins {
@@ -185,6 +207,30 @@ impl<'a> Finder<'a> {
             }
         }
         self.report(&run, &span, &mut after);
+    }
+
+    /// True when every character of `text` can be shown: the ASCII ones
+    /// looked up in one mask, the others in the fonts' coverage.
+    fn all_shown(&self, text: &str) -> bool {
+        let mut rest = text;
+        loop {
+            let plain = rest
+                .bytes()
+                .position(|b| b >= 0x80 || self.ascii & (1 << b) == 0)
+                .unwrap_or(rest.len());
+            rest = &rest[plain..];
+            let Some(c) = rest.chars().next() else {
+                return true;
+            };
+            if self.is_missing(c) {
+                return false;
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+
+    fn is_missing(&self, c: char) -> bool {
+        cannot_show(self.coverage, c)
     }
 
     fn report(&mut self, run: &str, span: &Range<usize>, after: &mut usize) {
@@ -257,6 +303,13 @@ impl<'a> Finder<'a> {
     /// The text of a Markdown body as the PDF shows it: text, code and raw
     /// HTML (shown as text), not link targets or an image's alt text.
     fn body(&mut self, body: &str, offset: usize) {
+        // The texts the parser gives are pieces of the body, with white
+        // space added, except the characters an entity (`&#x1F600;`)
+        // stands for: a body without `&` whose characters the fonts all
+        // have needs no parsing.
+        if !body.contains('&') && self.all_shown(body) {
+            return;
+        }
         let mut in_image = 0usize;
         for (event, range) in markdown::parse(body) {
             let at = range.start + offset..range.end + offset;
