@@ -53,12 +53,24 @@ impl Group {
 /// some keyboards and copied text give it) name the same person.
 pub fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // Most names are written in NFC already: checking is cheaper than
+    // composing.
+    if unicode_normalization::is_nfc(name) {
+        return name.to_string();
+    }
     name.nfc().collect()
 }
 
 /// Whether two names are the same person's (see [`name_key`]).
 pub fn same_name(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
+    if a == b {
+        return true;
+    }
+    // Two different texts both in NFC already are different names.
+    if unicode_normalization::is_nfc(a) && unicode_normalization::is_nfc(b) {
+        return false;
+    }
     a.nfc().eq(b.nfc())
 }
 
