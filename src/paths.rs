@@ -5,6 +5,7 @@
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::percent;
 
@@ -146,9 +147,25 @@ fn is_plain_component(name: &str) -> bool {
 /// directory (see [`shown_from`]).
 pub fn shown(path: &Path) -> String {
     match std::env::current_dir() {
-        Ok(cwd) => shown_from(path, &canonical(&cwd).unwrap_or(cwd)),
+        Ok(cwd) => shown_from(path, &canonical_cwd(cwd)),
         Err(_) => shown_from(path, Path::new("")),
     }
+}
+
+/// The real path of the working directory `cwd`, resolved once and kept
+/// while the working directory stays the same (every source file's path
+/// is shown: resolving it each time cost a dozen system calls a file).
+fn canonical_cwd(cwd: PathBuf) -> PathBuf {
+    static LAST: Mutex<Option<(PathBuf, PathBuf)>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((seen, real)) = last.as_ref()
+        && *seen == cwd
+    {
+        return real.clone();
+    }
+    let real = canonical(&cwd).unwrap_or_else(|_| cwd.clone());
+    *last = Some((cwd, real.clone()));
+    real
 }
 
 /// `path` relative to `cwd` (going up with `..` when the two share a
