@@ -39,8 +39,10 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
                 };
             }
             let bytes = text.as_bytes();
-            let lone_cr =
-                (0..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            let lone_cr = text
+                .match_indices('\r')
+                .map(|(i, _)| i)
+                .find(|&i| bytes.get(i + 1) != Some(&b'\n'));
             match lone_cr {
                 Some(offset) => Decoded::Invalid {
                     message: "the file ends its lines with CR alone (old Mac line endings)".into(),
