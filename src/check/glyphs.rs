@@ -49,12 +49,10 @@ pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut 
     }
 }
 
-/// The ASCII characters that can be shown with `coverage`, as a mask: bit
-/// `b` for the character `b`.
-fn ascii_shown(coverage: &Coverage) -> u128 {
-    (0u8..0x80)
-        .filter(|&b| !cannot_show(coverage, char::from(b)))
-        .fold(0, |mask, b| mask | 1 << b)
+/// The ASCII characters that can be shown with `coverage`: entry `b` for
+/// the character `b`.
+fn ascii_shown(coverage: &Coverage) -> [bool; 128] {
+    std::array::from_fn(|b| !cannot_show(coverage, char::from(b as u8)))
 }
 
 /// True when `c` cannot be shown: no font has it, or the PDF forbids it.
@@ -167,14 +165,14 @@ struct Finder<'a> {
     file: FileId,
     text: &'a str,
     coverage: &'a Coverage,
-    /// Bit `b` set when the ASCII character `b` can be shown.
-    ascii: u128,
+    /// Entry `b` true when the ASCII character `b` can be shown.
+    ascii: [bool; 128],
     seen: HashSet<(String, usize)>,
     found: Vec<Diagnostic>,
 }
 
 impl<'a> Finder<'a> {
-    fn new(file: FileId, files: &'a Files, coverage: &'a Coverage, ascii: u128) -> Self {
+    fn new(file: FileId, files: &'a Files, coverage: &'a Coverage, ascii: [bool; 128]) -> Self {
         Finder {
             file,
             text: files.get(file).text(),
@@ -216,7 +214,7 @@ impl<'a> Finder<'a> {
         loop {
             let plain = rest
                 .bytes()
-                .position(|b| b >= 0x80 || self.ascii & (1 << b) == 0)
+                .position(|b| !self.ascii.get(usize::from(b)).copied().unwrap_or(false))
                 .unwrap_or(rest.len());
             rest = &rest[plain..];
             let Some(c) = rest.chars().next() else {
