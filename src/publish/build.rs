@@ -23,7 +23,7 @@ use crate::render::typst::diagnostics::Origin;
 use crate::render::typst::{self as typeset, EngineMessage};
 use crate::render::{html, json};
 
-/// Builds the meetings of `plan` (not `--all`: see [`crate::publish::archive`])
+/// Builds the meetings of `plan` (not `--all`: the archive module does that)
 /// after checking them together: any finding that fails the run stops it
 /// before anything is written.
 pub fn run(plan: &Plan) -> Result<Outcome> {

@@ -7,7 +7,7 @@
 //!
 //! Each record also keeps the meeting's stamp, what the file system says of
 //! the same sources without reading them, so that an unchanged meeting is
-//! known without reading it again (see [`crate::publish::fingerprint`]).
+//! known without reading it again (see the fingerprint module, which reads the manifest).
 //!
 //! The digest is SipHash-1-3 with 128 bits and fixed keys: a specified
 //! algorithm (the same bytes give the same digest in every build of rk, as

@@ -397,22 +397,12 @@ fn page_item<'a>(
     let body = match view.content() {
         None => String::new(),
         Some(_) => {
-            // Open now but closed before: the text as published now, with
-            // nothing of the closed version marked.
-            let (before, old_dir) = if before_withheld {
-                (new_view, new.dir)
-            } else {
-                (old_view, old.map_or(new.dir, |o| o.dir))
+            let versions = Versions {
+                old_view,
+                new_view,
+                before_withheld,
             };
-            let text = |v: &'a ItemView| v.content().map(|c| c.body.as_str());
-            marked_body(
-                before.and_then(text).map(|body| (body, old_dir)),
-                new_view.and_then(text).map(|body| (body, new.dir)),
-                &words.marks,
-                level,
-                &anchor,
-                &words.notes,
-            )
+            page_body(input, &versions, words, level, &anchor)
         }
     };
     let content = view.shown();
@@ -445,6 +435,41 @@ fn page_item<'a>(
             }),
         anchor,
     })
+}
+
+/// The old and the new view of one item, and whether the old one withheld
+/// its content.
+struct Versions<'a> {
+    old_view: Option<&'a ItemView>,
+    new_view: Option<&'a ItemView>,
+    before_withheld: bool,
+}
+
+/// The body of an item whose content is shown, with its changes marked.
+/// Open now but closed before: the text as published now, with nothing of
+/// the closed version marked.
+fn page_body<'a>(
+    input: &Input<'a>,
+    versions: &Versions<'a>,
+    words: &Words,
+    level: usize,
+    anchor: &str,
+) -> String {
+    let (old, new) = (input.old.as_ref(), &input.new);
+    let (before, old_dir) = if versions.before_withheld {
+        (versions.new_view, new.dir)
+    } else {
+        (versions.old_view, old.map_or(new.dir, |o| o.dir))
+    };
+    let text = |v: &'a ItemView| v.content().map(|c| c.body.as_str());
+    marked_body(
+        before.and_then(text).map(|body| (body, old_dir)),
+        versions.new_view.and_then(text).map(|body| (body, new.dir)),
+        &words.marks,
+        level,
+        anchor,
+        &words.notes,
+    )
 }
 
 /// An item's body with its changes marked: both versions merged, a new

@@ -222,7 +222,7 @@ impl ItemContent {
         }
     }
 
-    /// What [`crate::render::changes`] compares of two contents, as a
+    /// What `rk diff` (the changes module) compares of two contents, as a
     /// digest: the fields, the attachments by their titles, the body by its
     /// words and structure (not by how its lines are wrapped).
     fn fingerprint(&self) -> Fingerprint {
