@@ -16,6 +16,7 @@ mod archive;
 mod bodies {
     //! Minutes of other Danish public bodies, one fixture project each
     //! under tests/fixtures/bodies/.
+    mod byraad;
     mod kommunalbestyrelse;
     mod med_udvalg;
     mod styrelse;
