@@ -10,14 +10,11 @@ use crate::common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{
-    Got, assert_pdf_ua_and_pdf_a, check_json, got, pdf_text, project_copy, replace_in, rk,
-};
+use common::{Got, assert_pdf_ua_and_pdf_a, check_json, got, pdf_text, project_copy, rk};
 use scraper::{ElementRef, Html, Selector};
 
 pub const FIXTURE: &str = "tests/fixtures/bodies/byraad";
 pub const MEETING_ID: &str = "2024-05-29";
-pub const MEETING: &str = "meetings/2024-05-29/meeting.yaml";
 
 /// The two layouts a byråd may use.
 pub const LAYOUTS: [&str; 2] = ["kommune", "kl"];
@@ -100,12 +97,6 @@ pub fn texts(html: &Html, css: &str) -> Vec<String> {
         .iter()
         .map(|e| common::squeeze(&e.text().collect::<String>()))
         .collect()
-}
-
-/// Replaces `from` with `to` in the meeting's file `file` (relative to the
-/// meeting folder).
-pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    replace_in(&dir.join("meetings").join(MEETING_ID).join(file), from, to);
 }
 
 #[test]
