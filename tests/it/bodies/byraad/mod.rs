@@ -113,8 +113,7 @@ fn the_byraad_builds_in_both_layouts_as_pdf_ua_and_pdf_a() {
         let out = build(&dir, &[]);
         assert_pdf_ua_and_pdf_a(&out.dir.join("referat.pdf"));
         assert!(
-            out.pdf
-                .contains("Ny skolestruktur i det nordlige skoledistrikt"),
+            out.pdf_has("Ny skolestruktur i det nordlige skoledistrikt"),
             "{layout}"
         );
         assert_eq!(out.json["body"], "Byrådet", "{layout}");
