@@ -198,6 +198,12 @@ pub struct BuildArgs {
     #[arg(long)]
     pub agenda: bool,
 
+    /// With --agenda: the tillægsdagsorden alone (tillaegsdagsorden.pdf,
+    /// .html, .json): the items put on the agenda after it went out
+    /// (`added` in their front matter).
+    #[arg(long, requires = "agenda")]
+    pub added: bool,
+
     /// Where the outputs go (default: `out` in the project, or rk.toml's
     /// `out`; with --internal, `out-internt` or rk.toml's `out_internal`).
     #[arg(long, value_name = "DIR")]

@@ -80,6 +80,9 @@ pub struct Labels {
     /// word and the start of its title. Needed only for `--agenda`.
     #[serde(rename = "dagsorden")]
     pub agenda: Option<String>,
+    /// The word for the tillægsdagsorden (`--agenda --added`); the
+    /// agenda's word without it.
+    pub added_agenda: Option<String>,
     /// The headings of the parts of an item written at the meeting
     /// ("Drøftelse", "Beslutning"), which the agenda leaves out. Needed
     /// only for `--agenda`.

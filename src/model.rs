@@ -156,6 +156,10 @@ pub struct Meeting {
     pub status: Option<Spanned<Approval>>,
     /// `approved:` as written, the date the referat was approved.
     pub approved: Option<Spanned<String>>,
+    /// `cancelled: true`: the meeting was called off ("Mødet er aflyst").
+    pub cancelled: bool,
+    /// `extraordinary: true`: an ekstraordinært møde.
+    pub extraordinary: bool,
     pub people: People,
     /// False when meeting.yaml could not be read: then nobody is known to be
     /// present, and the checks that ask who was there are skipped.
@@ -247,7 +251,7 @@ impl Meeting {
     /// The section an item numbered `number` lies in: the one with the
     /// greatest `from` not after its top-level number.
     pub fn section_of(&self, number: &ItemNumber) -> Option<&Section> {
-        let top = *number.0.first()?;
+        let top = number.top()?;
         self.sections
             .iter()
             .filter(|s| s.top().is_some_and(|from| from <= top))
@@ -257,9 +261,9 @@ impl Meeting {
 
 impl Section {
     /// `from` when it is a top-level number.
-    pub fn top(&self) -> Option<u32> {
+    pub fn top(&self) -> Option<Part> {
         match self.from.as_ref().map(|n| n.0.as_slice()) {
-            Some(&[n]) => Some(n),
+            Some(&[part]) => Some(part),
             _ => None,
         }
     }
@@ -275,27 +279,72 @@ pub struct PreviousMeeting {
     pub last: u32,
 }
 
-/// An agenda item number as written: `2.10` is [2, 10].
+/// One part of an item number: `2`, or `2a` for an item added after item 2
+/// (a tillægspunkt). `2a` follows `2` and precedes `3`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Part {
+    pub n: u32,
+    /// A lowercase letter after the number, `a` to `z`.
+    pub letter: Option<char>,
+}
+
+impl Part {
+    pub fn plain(n: u32) -> Part {
+        Part { n, letter: None }
+    }
+
+    /// Parses `2` or `2a`: a positive integer without leading zeros, and
+    /// at most one lowercase letter.
+    pub fn parse(text: &str) -> Option<Part> {
+        let (digits, letter) = match text.char_indices().last() {
+            Some((i, c)) if c.is_ascii_lowercase() => (&text[..i], Some(c)),
+            _ => (text, None),
+        };
+        let well_formed = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0');
+        let n = well_formed.then(|| digits.parse::<u32>().ok()).flatten()?;
+        Some(Part { n, letter })
+    }
+}
+
+impl std::fmt::Display for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.n)?;
+        match self.letter {
+            Some(c) => write!(f, "{c}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// An agenda item number as written: `2.10` is [2, 10], `2a` is [2a].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ItemNumber(pub Vec<u32>);
+pub struct ItemNumber(pub Vec<Part>);
 
 impl ItemNumber {
-    /// Parses `1`, `2.1`, `2.13`: dot-separated positive integers without
-    /// leading zeros. Depth is checked separately.
+    /// Parses `1`, `2.1`, `2.13`, `2a`, `13.1b`: dot-separated positive
+    /// integers without leading zeros, each with an optional lowercase
+    /// letter. Depth is checked separately.
     pub fn parse(text: &str) -> Option<ItemNumber> {
         text.split('.')
-            .map(|part| {
-                let well_formed = !part.is_empty()
-                    && part.bytes().all(|b| b.is_ascii_digit())
-                    && !part.starts_with('0');
-                well_formed.then(|| part.parse::<u32>().ok()).flatten()
-            })
+            .map(Part::parse)
             .collect::<Option<Vec<_>>>()
             .map(ItemNumber)
     }
 
+    /// The number of plain parts: `[2, 1]` is `2.1`.
+    pub fn plain(parts: &[u32]) -> ItemNumber {
+        ItemNumber(parts.iter().copied().map(Part::plain).collect())
+    }
+
     pub fn depth(&self) -> usize {
         self.0.len()
+    }
+
+    /// The top-level part: `2a` of `2a.1`.
+    pub fn top(&self) -> Option<Part> {
+        self.0.first().copied()
     }
 
     pub fn parent(&self) -> Option<ItemNumber> {
@@ -309,7 +358,7 @@ impl ItemNumber {
 
 impl std::fmt::Display for ItemNumber {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self.0.iter().map(u32::to_string).collect();
+        let parts: Vec<String> = self.0.iter().map(Part::to_string).collect();
         f.write_str(&parts.join("."))
     }
 }
@@ -333,6 +382,9 @@ pub enum Target {
 pub struct Attachment {
     pub target: Target,
     pub title: Option<String>,
+    /// `closed: true`: a closed bilag of an open item, shown in the
+    /// internal edition only (not copied, named or linked in public).
+    pub closed: bool,
 }
 
 impl Attachment {
@@ -348,6 +400,49 @@ impl Attachment {
     pub fn written(&self) -> &Spanned<String> {
         match &self.target {
             Target::File(text) | Target::Url(text) => text,
+        }
+    }
+}
+
+/// An item's `added`: when it was put on the agenda after the agenda went
+/// out, and why it could not wait.
+#[derive(Debug, Clone)]
+pub struct Added {
+    pub date: Option<Spanned<String>>,
+    pub reason: Option<Spanned<String>>,
+}
+
+/// An item's `outcome`: what became of the proposal, as a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Approved,
+    NotApproved,
+    Recommended,
+    NotRecommended,
+    Noted,
+    Rejected,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 6] = [
+        Outcome::Approved,
+        Outcome::NotApproved,
+        Outcome::Recommended,
+        Outcome::NotRecommended,
+        Outcome::Noted,
+        Outcome::Rejected,
+    ];
+
+    /// The value as written in an item and in referat.json, and the key of
+    /// the layout's `outcomes` label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Approved => "godkendt",
+            Outcome::NotApproved => "ikke godkendt",
+            Outcome::Recommended => "anbefalet",
+            Outcome::NotRecommended => "ikke anbefalet",
+            Outcome::Noted => "taget til efterretning",
+            Outcome::Rejected => "forkastet",
         }
     }
 }
@@ -415,6 +510,12 @@ pub struct Item {
     /// is loaded).
     pub closed_by_section: bool,
     pub attachments: Vec<Attachment>,
+    /// `added`: put on the agenda after it was sent (a tillægspunkt).
+    pub added: Option<Added>,
+    /// `outcome`: what the body decided, as a word (`godkendt`).
+    pub outcome: Option<Outcome>,
+    /// `decided_by`: the body that decides the case ("Byrådet").
+    pub decided_by: Option<Spanned<String>>,
     /// The Markdown body and its byte offset in the file.
     pub body: String,
     pub body_offset: usize,
@@ -467,12 +568,39 @@ mod tests {
 
     #[test]
     fn numbers_are_read_as_written() {
-        assert_eq!(ItemNumber::parse("2.10"), Some(ItemNumber(vec![2, 10])));
+        assert_eq!(ItemNumber::parse("2.10"), Some(ItemNumber::plain(&[2, 10])));
         assert_ne!(ItemNumber::parse("2.10"), ItemNumber::parse("2.1"));
-        for bad in ["", "2.", ".1", "2..1", "02", "2.01", "0", "a", "2.1a", "-1"] {
+        for bad in [
+            "", "2.", ".1", "2..1", "02", "2.01", "0", "a", "2.1ab", "-1", "2A", "a2", "0a", "2.a",
+        ] {
             assert_eq!(ItemNumber::parse(bad), None, "{bad}");
         }
-        assert!(ItemNumber(vec![2, 10]) > ItemNumber(vec![2, 9]));
+        assert!(ItemNumber::plain(&[2, 10]) > ItemNumber::plain(&[2, 9]));
+    }
+
+    #[test]
+    fn a_lettered_number_follows_its_number_and_precedes_the_next() {
+        let n = |text: &str| ItemNumber::parse(text).unwrap();
+        let mut numbers = vec![
+            n("3"),
+            n("2b"),
+            n("2.1"),
+            n("2a"),
+            n("2"),
+            n("13.1"),
+            n("2a.1"),
+        ];
+        numbers.sort();
+        let written: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+        assert_eq!(written, ["2", "2.1", "2a", "2a.1", "2b", "3", "13.1"]);
+        assert_eq!(
+            n("45a").top(),
+            Some(Part {
+                n: 45,
+                letter: Some('a')
+            })
+        );
+        assert_eq!(n("2a.1").parent(), Some(n("2a")));
     }
 
     #[test]
@@ -497,6 +625,8 @@ mod tests {
             referent: None,
             status: None,
             approved: None,
+            cancelled: false,
+            extraordinary: false,
             people: People::default(),
             people_known: true,
             members_span: None,

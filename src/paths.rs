@@ -226,15 +226,21 @@ pub const INTERNAL_STEM: &str = "referat-internt";
 pub const AGENDA_STEM: &str = "dagsorden";
 /// The names of the internal edition of the agenda.
 pub const AGENDA_INTERNAL_STEM: &str = "dagsorden-internt";
+/// The names of the tillægsdagsorden's files (`rk build --agenda --added`).
+pub const ADDED_STEM: &str = "tillaegsdagsorden";
+/// The names of the internal edition of the tillægsdagsorden.
+pub const ADDED_INTERNAL_STEM: &str = "tillaegsdagsorden-internt";
 /// Every name rk's outputs have, before the extension.
-pub const OUTPUT_STEMS: [&str; 4] = [
+pub const OUTPUT_STEMS: [&str; 6] = [
     PUBLIC_STEM,
     INTERNAL_STEM,
     AGENDA_STEM,
     AGENDA_INTERNAL_STEM,
+    ADDED_STEM,
+    ADDED_INTERNAL_STEM,
 ];
 /// The names of the internal editions' files.
-const INTERNAL_STEMS: [&str; 2] = [INTERNAL_STEM, AGENDA_INTERNAL_STEM];
+const INTERNAL_STEMS: [&str; 3] = [INTERNAL_STEM, AGENDA_INTERNAL_STEM, ADDED_INTERNAL_STEM];
 /// What the outputs are, by extension.
 pub const OUTPUT_EXTENSIONS: [&str; 3] = ["pdf", "html", "json"];
 /// The folders `--emit-typst` writes, and older internal builds wrote.

@@ -377,6 +377,7 @@ Udvalget godkendte budgettet.
                 nej`, an entry of a person's `items` that is no item number: `punkt 8` gets \
                 `8` as help), a `kind` or `status` outside its set (with the value meant: \
                 `Drøftelse`, `droftelse`, `D` or `(D)` → `drøftelse`, `Udgår` → `udgik`), an \
+                `outcome` outside its set (`godkendt`, `taget til efterretning`, ...), an \
                 attachment's `url` that is not a whole web address, an attachment with both \
                 `file` and `url`, a value wrapped in curly quotes (`- “Bo Fristed”`: YAML \
                 would keep the quotes in the name), a list written with bullets (`• Bo \
@@ -475,7 +476,8 @@ Udvalget godkendte budgettet.
             summary: "a date is not a real date, or not the folder's",
             catches: "`date` is not a real date (`15-06-2021`, `15.06.2021` and `15/06/2021` get \
                 `2021-06-15` as help) or differs from the folder's date; `approved` is not a \
-                real date, or is before the meeting's date",
+                real date, or is before the meeting's date; an item's `added` date is not a \
+                real date, or is after the meeting's date",
             why: "The folder's date names the meeting in every output and in the archive; a \
                 second, different date in meeting.yaml leaves the reader guessing which one \
                 is right.",
@@ -797,14 +799,15 @@ Udvalget godkendte budgettet.
             name: "numbering",
             severity: Severity::Error,
             summary: "item numbers are duplicated, skip a number or are malformed",
-            catches: "duplicate numbers (naming both files), gaps, a sub-item without its parent, \
+            catches: "duplicate numbers (naming both files), gaps, a lettered item without the \
+                one before it (`2b` without `2a`), a sub-item without its parent, \
                 more than three levels, a malformed number; with `numbering = \"year\"` a \
                 first item that does not follow the body's previous meeting; a section's \
                 `from` that is no top-level item, sections out of order",
             why: "Item numbers are how a referat, its agenda and later minutes refer to an \
                 item; a gap or a duplicate makes \"item 3\" ambiguous.",
             fix: "Number the items 1, 2, 3 with sub-items 2.1, 2.2 under their parent, without \
-                gaps or repeats.",
+                gaps or repeats; an item added after item 2 is 2a, then 2b.",
             example: Some(Example {
                 file: "02-eventuelt.md",
                 bad: r#"---
@@ -863,7 +866,8 @@ Udvalget godkendte budgettet.
             catches: "an image, attachment or link to a local file does not exist or resolves \
                 outside the meeting folder (`..`, absolute paths, symbolic links pointing \
                 out); a public item names a file of a closed item (its attachment, a file \
-                its body links to, or its source); a linked file would take the name of one \
+                its body links to, or its source) or a closed attachment (`closed: true` on \
+                the attachment); a linked file would take the name of one \
                 of rk's outputs (`referat.pdf`, `typst/…`); an image is not a PNG, JPEG, \
                 GIF, WebP or SVG by its bytes, is damaged (a PNG, JPEG, GIF or WebP that \
                 does not decode), or has more than 50 million pixels (see below)",
@@ -1026,7 +1030,8 @@ Forvaltningen udarbejder en tidsplan.
             severity: Severity::Warning,
             summary: "an item has no text",
             catches: "a non-group item with an empty body, unless it is `udsat` or `udgik`; a \
-                meeting folder with no item files at all (at meeting.yaml)",
+                meeting folder with no item files at all (at meeting.yaml); neither for a \
+                meeting that is `cancelled`",
             why: "An item without a text records no decision: most often the referat of it has \
                 not been written yet.",
             fix: "Write what was decided or said; an item that was postponed or withdrawn says \

@@ -69,22 +69,48 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
 
 /// No file is withheld from a closed item: it is published only in the
 /// internal edition, which has every file.
-static NOTHING_WITHHELD: BTreeMap<String, String> = BTreeMap::new();
+static NOTHING_WITHHELD: BTreeMap<String, Withheld> = BTreeMap::new();
+
+/// Whose file a withheld file is.
+#[derive(Debug, Clone)]
+struct Withheld {
+    /// The item's number as written.
+    number: String,
+    /// True for a closed attachment of an open item (`closed: true` on the
+    /// attachment), false for a file of a closed item.
+    attachment: bool,
+}
 
 /// The files of closed items (their attachments, the files their bodies
 /// link to and their own source files), by their path in the meeting folder, with the item's number:
-/// no public item may publish them.
-fn withheld(meeting: &Meeting, files: &Files) -> BTreeMap<String, String> {
+/// no public item may publish them. Then the closed attachments of open
+/// items, which no public item may publish either.
+fn withheld(meeting: &Meeting, files: &Files) -> BTreeMap<String, Withheld> {
+    let number = |item: &Item| {
+        item.number_text
+            .as_ref()
+            .map_or(String::new(), |n| n.value.clone())
+    };
     let mut withheld = BTreeMap::new();
+    for item in &meeting.items {
+        let closed = item.attachments.iter().filter(|a| a.closed);
+        for path in closed.filter_map(|a| paths::normalise(&a.file()?.value)) {
+            let owner = Withheld {
+                number: number(item),
+                attachment: true,
+            };
+            withheld.insert(path, owner);
+        }
+    }
     for item in meeting
         .items
         .iter()
         .filter(|item| item.is_closed_in(&meeting.items))
     {
-        let number = item
-            .number_text
-            .as_ref()
-            .map_or(String::new(), |n| n.value.clone());
+        let number = Withheld {
+            number: number(item),
+            attachment: false,
+        };
         let source = files
             .get(item.file)
             .path()
@@ -110,7 +136,7 @@ struct ItemFiles<'a> {
     meeting: &'a Meeting,
     item: &'a Item,
     /// The closed items' files this item may not publish.
-    withheld: &'a BTreeMap<String, String>,
+    withheld: &'a BTreeMap<String, Withheld>,
 }
 
 impl ItemFiles<'_> {
@@ -121,8 +147,11 @@ impl ItemFiles<'_> {
         if paths::is_output_name(&path) {
             return Some(findings::takes_an_outputs_place(loc, what, name));
         }
-        let number = self.withheld.get(&path)?;
-        Some(findings::file_of_closed_item(loc, what, name, number))
+        let owner = self.withheld.get(&path)?;
+        Some(match owner.attachment {
+            true => findings::closed_attachment_published(loc, what, name, &owner.number),
+            false => findings::file_of_closed_item(loc, what, name, &owner.number),
+        })
     }
 
     /// A finding for an attachment: a file must be in the meeting folder
@@ -136,6 +165,8 @@ impl ItemFiles<'_> {
                     let diag = findings::missing_file("attachment", &reason, loc);
                     Some(findings::with_slash_help(diag, &file.value))
                 }
+                // A closed attachment is withheld itself, not published.
+                Ok(_) if attachment.closed => None,
                 Ok(_) => self.withheld("attachment", &file.value, loc),
             },
             Target::Url(url) => match markdown::scheme(&url.value) {

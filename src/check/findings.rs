@@ -7,7 +7,7 @@ use crate::check::personal::PersonalDataKind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
-use crate::model::{ItemNumber, PreviousMeeting};
+use crate::model::{ItemNumber, Part, PreviousMeeting};
 
 // meeting.yaml: the date ------------------------------------------------------
 
@@ -48,6 +48,37 @@ pub fn folder_not_named_by_date(loc: Loc, folder: &str, written: &str) -> Diagno
     .with_help(format!(
         "name the folder {written} (optionally with a suffix: {written}-ekstra)"
     ))
+}
+
+/// `date-mismatch`: an item's `added` date is not a real YYYY-MM-DD date;
+/// `suggestion` is the date it most likely means.
+pub fn added_not_a_date(loc: Loc, written: &str, suggestion: Option<Date>) -> Diagnostic {
+    let help = match suggestion {
+        Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
+        None => {
+            "write the date the item was put on the agenda as YYYY-MM-DD, e.g. 2024-05-27".into()
+        }
+    };
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the date `{written}` the item was added is not a real date"),
+    )
+    .with_help(help)
+}
+
+/// `date-mismatch`: an item is said to be added to the agenda after its
+/// meeting was held.
+pub fn added_after_meeting(loc: Loc, added: Date, held: Date) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the item is added to the agenda on {added}, after its meeting on {held}"),
+    )
+    .with_help(
+        "an item is added to the agenda before or on the day of the meeting: \
+         write the date the tillægsdagsorden was sent",
+    )
 }
 
 // meeting.yaml: the approval --------------------------------------------------
@@ -332,13 +363,15 @@ fn malformed_help(text: &str) -> String {
     let parts: Vec<String> = text
         .split('.')
         .filter(|p| !p.is_empty())
-        .map(|p| p.trim_start_matches('0').to_string())
+        .map(|p| p.trim_start_matches('0').to_lowercase())
         .collect();
     let fixed = parts.join(".");
     if !fixed.is_empty() && ItemNumber::parse(&fixed).is_some() && fixed != text {
         format!("write `number: \"{fixed}\"`")
     } else {
-        "an item number is dot-separated whole numbers from 1, like 2 or 2.1 or 2.13".to_string()
+        "an item number is dot-separated whole numbers from 1, each with an optional \
+         lowercase letter, like 2 or 2.1 or 2.13 or 2a"
+            .to_string()
     }
 }
 
@@ -529,7 +562,7 @@ pub fn section_start_malformed(loc: Loc, title: &str, written: &str) -> Diagnost
 
 /// `numbering`: a section's `from` names a sub-item.
 pub fn section_start_not_top_level(loc: Loc, title: &str, from: &ItemNumber) -> Diagnostic {
-    let top = from.0.first().copied().unwrap_or(1);
+    let top = from.top().unwrap_or(Part::plain(1));
     Diagnostic::error(
         Rule::Numbering,
         loc,
@@ -554,9 +587,9 @@ pub fn section_start_not_an_item(loc: Loc, title: &str, from: &ItemNumber) -> Di
 pub fn section_out_of_order(
     loc: Loc,
     title: &str,
-    from: u32,
+    from: Part,
     before: &str,
-    before_from: u32,
+    before_from: Part,
 ) -> Diagnostic {
     Diagnostic::error(
         Rule::Numbering,
@@ -645,6 +678,20 @@ pub fn file_of_closed_item(loc: Loc, what: &str, name: &str, number: &str) -> Di
         format!("{what} `{name}` is a file of closed item {number}, which is not published"),
     )
     .with_help("a closed item's files are never published: remove it here, or publish a copy under a name of its own")
+}
+
+/// `missing-file`: `what` (image, link, attachment) `name` is a closed
+/// attachment of item `number`.
+pub fn closed_attachment_published(loc: Loc, what: &str, name: &str, number: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingFile,
+        loc,
+        format!("{what} `{name}` is a closed attachment of item {number}, which is not published"),
+    )
+    .with_help(
+        "a closed attachment is never published: remove it here, or drop `closed: true` \
+         from the attachment if it may be published",
+    )
 }
 
 /// `missing-file`: an image of more than [`image::MAX_PIXELS`] pixels.

@@ -9,7 +9,7 @@ use crate::config::Numbering;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
 use crate::files::Files;
-use crate::model::{CaseRef, Item, ItemNumber, Meeting, PreviousMeeting};
+use crate::model::{CaseRef, Item, ItemNumber, Meeting, Part, PreviousMeeting};
 
 const MAX_DEPTH: usize = 3;
 
@@ -20,7 +20,9 @@ pub fn check(
     previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    diags.extend(no_items(meeting));
+    if !meeting.cancelled {
+        diags.extend(no_items(meeting));
+    }
     let by_number = numbers(meeting, files, diags);
     let through_year = settings.numbering == Numbering::Year;
     gaps(meeting, &by_number, through_year, diags);
@@ -47,9 +49,25 @@ pub fn check(
         }
         if !item.is_group(&meeting.items) && item.number.is_some() {
             diags.extend(missing_sag(item, &settings.case, year));
-            diags.extend(empty_item(item));
+            if !meeting.cancelled {
+                diags.extend(empty_item(item));
+            }
         }
+        diags.extend(added_date(item, meeting));
     }
+}
+
+/// `date-mismatch`: an item's `added` date is a real date, not after the
+/// meeting (a meeting date that is no real date has its own finding).
+fn added_date(item: &Item, meeting: &Meeting) -> Option<Diagnostic> {
+    let written = item.added.as_ref()?.date.as_ref()?;
+    let loc = Loc::new(item.file, written.span.clone());
+    let Some(date) = Date::parse(&written.value) else {
+        let suggestion = Date::suggest(&written.value);
+        return Some(findings::added_not_a_date(loc, &written.value, suggestion));
+    };
+    let held = meeting.calendar_date()?;
+    (date > held).then(|| findings::added_after_meeting(loc, date, held))
 }
 
 /// `missing-sag`: an item that is not a group heading has a case, or
@@ -144,7 +162,7 @@ fn continues(
 ) -> Option<Diagnostic> {
     let previous = previous?;
     let (first, item) = by_number.iter().find(|(n, _)| n.depth() == 1)?;
-    (first.0 != [previous.last.saturating_add(1)])
+    (first.0 != [Part::plain(previous.last.saturating_add(1))])
         .then(|| findings::numbering_does_not_continue(number_loc(item), first, previous))
 }
 
@@ -161,7 +179,7 @@ fn gaps(
     if !numbers_known(meeting) {
         return;
     }
-    let mut children: BTreeMap<Vec<u32>, Vec<(&ItemNumber, &Item)>> = BTreeMap::new();
+    let mut children: BTreeMap<Vec<Part>, Vec<(&ItemNumber, &Item)>> = BTreeMap::new();
     for (number, item) in by_number {
         if let Some(parent) = number.parent()
             && !by_number.contains_key(&parent)
@@ -173,7 +191,7 @@ fn gaps(
     }
     for (parent, siblings) in &children {
         let start = match siblings.first() {
-            Some((first, _)) if through_year && parent.is_empty() => first.0[0],
+            Some((first, _)) if through_year && parent.is_empty() => first.0[0].n,
             _ => 1,
         };
         counted(siblings, start, diags);
@@ -181,13 +199,18 @@ fn gaps(
 }
 
 /// Siblings count `start`, `start` + 1 ...: a finding at each that does not.
+/// An item added after another (`2a` after `2`, `2b` after `2a`) is no gap;
+/// a letter needs its item before it (`2a` needs `2`, `2b` needs `2a`).
 fn counted(siblings: &[(&ItemNumber, &Item)], start: u32, diags: &mut Vec<Diagnostic>) {
-    let mut expected = start;
+    let mut expected = Part::plain(start);
+    let mut before: Option<Part> = None;
     for (number, item) in siblings {
-        let last = *number.0.last().unwrap_or(&0);
-        if last != expected {
-            let missing = with_last(number, expected);
-            let before = (expected > start).then(|| with_last(number, expected - 1));
+        let Some(&last) = number.0.last() else {
+            continue;
+        };
+        if let Some(missing) = missing_before(last, expected, before) {
+            let missing = with_last(number, missing);
+            let before = before.map(|b| with_last(number, b));
             diags.push(findings::number_missing(
                 number_loc(item),
                 number,
@@ -195,12 +218,31 @@ fn counted(siblings: &[(&ItemNumber, &Item)], start: u32, diags: &mut Vec<Diagno
                 before.as_ref(),
             ));
         }
-        expected = last.saturating_add(1);
+        expected = Part::plain(last.n.saturating_add(1));
+        before = Some(last);
     }
 }
 
+/// The part missing before `last`, when it does not follow `before`: a
+/// plain number must be `expected`, a letter must follow the part of the
+/// same number before it (`2` before `2a`, `2a` before `2b`).
+fn missing_before(last: Part, expected: Part, before: Option<Part>) -> Option<Part> {
+    let Some(letter) = last.letter else {
+        return (last.n != expected.n).then_some(expected);
+    };
+    let previous_letter = match letter {
+        'a' => None,
+        c => char::from_u32(c as u32 - 1),
+    };
+    let wanted = Part {
+        n: last.n,
+        letter: previous_letter,
+    };
+    (before != Some(wanted)).then_some(wanted)
+}
+
 /// `number` with its last part replaced by `last`.
-fn with_last(number: &ItemNumber, last: u32) -> ItemNumber {
+fn with_last(number: &ItemNumber, last: Part) -> ItemNumber {
     let mut parts = number.0.clone();
     if let Some(l) = parts.last_mut() {
         *l = last;

@@ -4,11 +4,11 @@
 use crate::check::findings;
 use crate::check::items::numbers_known;
 use crate::diag::{Diagnostic, Loc};
-use crate::model::{Meeting, Section};
+use crate::model::{Meeting, Part, Section};
 
 pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     let known = numbers_known(meeting);
-    let mut before: Option<(&str, u32)> = None;
+    let mut before: Option<(&str, Part)> = None;
     for section in &meeting.sections {
         let Some(written) = &section.from_text else {
             continue;

@@ -10,6 +10,7 @@ use crate::cli::{BuildArgs, OutputKind};
 use crate::cmd::{Outcome, Reporter, selection};
 use crate::project::Project;
 use crate::publish::{Only, Plan, PlanOptions, archive, build, plan};
+use crate::render::context::Make;
 
 pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
     // The plan first: a layout or an output folder that cannot be used is
@@ -27,7 +28,10 @@ pub fn run(project: &Project, args: &BuildArgs, cwd: &Path) -> Result<Outcome> {
 fn options(args: &BuildArgs) -> PlanOptions {
     PlanOptions {
         layout: args.layout.clone(),
-        make: plan::make(args.agenda, args.internal),
+        make: Make {
+            added_only: args.added,
+            ..plan::make(args.agenda, args.internal)
+        },
         out: args.out.clone(),
         only: only(&args.only),
         emit_typst: args.emit_typst,

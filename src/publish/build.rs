@@ -107,6 +107,13 @@ pub fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
 /// written before typesetting, so that a failure can be looked into.
 pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
+    if plan.make.added_only && meeting.items.iter().all(|i| i.added.is_none()) {
+        anyhow::bail!(
+            "{}: no item was added to the agenda after it went out (`added` in an item), so \
+             there is no tillægsdagsorden; nothing was written",
+            meeting.id
+        );
+    }
     let out_dir = plan.out_dir(&meeting.id);
     clear(plan, &out_dir)?;
     let date = meeting_date(meeting)?;
@@ -136,6 +143,7 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
         Document::Agenda => {
             let make = Make {
                 document: Document::Minutes,
+                added_only: false,
                 ..plan.make
             };
             DocumentView::of(meeting, date, &plan.layout.labels, make).files

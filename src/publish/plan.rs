@@ -69,6 +69,7 @@ impl PlanOptions {
 /// `--agenda` and `--internal` as the document and edition to make.
 pub fn make(agenda: bool, internal: bool) -> Make {
     Make {
+        added_only: false,
         document: if agenda {
             Document::Agenda
         } else {
@@ -227,6 +228,10 @@ impl<'a> Plan<'a> {
     /// `dagsorden-internt` for the agenda.
     pub fn stem(&self) -> &'static str {
         match (self.make.document, self.make.edition) {
+            (Document::Agenda, Edition::Public) if self.make.added_only => paths::ADDED_STEM,
+            (Document::Agenda, Edition::Internal) if self.make.added_only => {
+                paths::ADDED_INTERNAL_STEM
+            }
             (Document::Minutes, Edition::Public) => paths::PUBLIC_STEM,
             (Document::Minutes, Edition::Internal) => paths::INTERNAL_STEM,
             (Document::Agenda, Edition::Public) => paths::AGENDA_STEM,

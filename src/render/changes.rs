@@ -165,7 +165,8 @@ pub fn pairs(old: Option<&Version<'_>>, new: &Version<'_>) -> Vec<(Option<usize>
         .enumerate()
         .map(|(n, o)| (o, Some(n)))
         .collect();
-    let sort_key = |number: &str| ItemNumber::parse(number).unwrap_or(ItemNumber(vec![u32::MAX]));
+    let sort_key =
+        |number: &str| ItemNumber::parse(number).unwrap_or(ItemNumber::plain(&[u32::MAX]));
     for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
         let key = sort_key(&old_items[i].number);
         let at = out

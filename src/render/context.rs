@@ -13,8 +13,8 @@ use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
 use crate::model::{
-    Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, Person, Section,
-    Spanned, Status, Target,
+    Added, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, Outcome, Person,
+    Section, Spanned, Status, Target,
 };
 use crate::paths;
 use crate::percent;
@@ -35,6 +35,9 @@ pub enum Edition {
 pub struct Make {
     pub document: Document,
     pub edition: Edition,
+    /// The tillægsdagsorden: the agenda of the items added after it went
+    /// out (`added`), alone.
+    pub added_only: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,6 +76,16 @@ pub struct DocumentView {
     pub approved: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approved_long: Option<String>,
+    /// `cancelled: true`: the meeting was called off ("Mødet er aflyst").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
+    /// `extraordinary: true`: an ekstraordinært møde.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub extraordinary: bool,
+    /// The tillægsdagsorden (`rk build --agenda --added`): the items added
+    /// after the agenda went out, alone.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub added_only: bool,
     pub people: PeopleView,
     /// The unnumbered headings the items are grouped under, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -194,6 +207,22 @@ pub struct ItemContent {
     pub attachments: Vec<AttachmentView>,
     /// The Markdown body.
     pub body: String,
+    /// When and why it was put on the agenda after it went out.
+    pub added: Option<AddedView>,
+    /// What was decided, as the key of the layout's `outcomes` label.
+    pub outcome: Option<&'static str>,
+    /// The body that decides the case ("Byrådet").
+    pub decided_by: Option<String>,
+}
+
+/// An item's `added`: a tillægspunkt, with the date it was put on the
+/// agenda and why it could not wait.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct AddedView {
+    /// As written (ISO), and as `27-05-2024`.
+    pub date: String,
+    pub date_short: String,
+    pub reason: String,
 }
 
 /// A withheld content as the serialised view gives it (the JSON, the
@@ -205,10 +234,51 @@ static WITHHELD: ItemContent = ItemContent {
     presenters: Vec::new(),
     attachments: Vec::new(),
     body: String::new(),
+    added: None,
+    outcome: None,
+    decided_by: None,
 };
 
+/// True when `item` was added to the agenda after it went out, itself or
+/// as a sub-item of an added group.
+fn is_added(item: &Item, meeting: &Meeting) -> bool {
+    item.added.is_some()
+        || item.number.as_ref().is_some_and(|n| {
+            meeting.items.iter().any(|other| {
+                other.added.is_some()
+                    && other
+                        .number
+                        .as_ref()
+                        .is_some_and(|o| o.depth() < n.depth() && n.0.starts_with(&o.0))
+            })
+        })
+}
+
+/// The view of an item's `added`; the checks found its date real.
+fn added(added: &Added) -> AddedView {
+    let date = added
+        .date
+        .as_ref()
+        .map(|d| d.value.clone())
+        .unwrap_or_default();
+    let date_short = Date::parse(&date).map_or_else(String::new, |d| {
+        format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
+    });
+    AddedView {
+        date,
+        date_short,
+        reason: added
+            .reason
+            .as_ref()
+            .map(|r| r.value.clone())
+            .unwrap_or_default(),
+    }
+}
+
 impl ItemContent {
-    fn of(item: &Item) -> ItemContent {
+    /// The content of `item` as `edition` shows it: the public edition
+    /// leaves out the closed attachments.
+    fn of(item: &Item, edition: Edition) -> ItemContent {
         ItemContent {
             case: match item.case.as_ref().map(|s| &s.value) {
                 Some(CaseRef::Ref(r)) => Some(r.clone()),
@@ -217,8 +287,16 @@ impl ItemContent {
             document_number: item.document_number.as_ref().map(|d| d.value.clone()),
             responsible: item.responsible.iter().map(|r| r.value.clone()).collect(),
             presenters: item.presenters.iter().map(|p| p.value.clone()).collect(),
-            attachments: item.attachments.iter().map(AttachmentView::new).collect(),
+            attachments: item
+                .attachments
+                .iter()
+                .filter(|a| edition == Edition::Internal || !a.closed)
+                .map(AttachmentView::new)
+                .collect(),
             body: item.body.clone(),
+            added: item.added.as_ref().map(added),
+            outcome: item.outcome.map(Outcome::key),
+            decided_by: item.decided_by.as_ref().map(|d| d.value.clone()),
         }
     }
 
@@ -233,6 +311,7 @@ impl ItemContent {
             &self.document_number,
             &self.responsible,
             &self.presenters,
+            (&self.added, &self.outcome, &self.decided_by),
         )
             .hash(&mut hasher);
         for attachment in &self.attachments {
@@ -250,7 +329,6 @@ impl ItemView {
     /// no content.
     pub fn new(item: &Item, meeting: &Meeting, edition: Edition) -> ItemView {
         let closed = item.is_closed_in(&meeting.items);
-        let content = ItemContent::of(item);
         ItemView {
             number: item
                 .number
@@ -273,9 +351,13 @@ impl ItemView {
                 .map(|t| t.value.clone()),
             kind: item.kind.map(Kind::key),
             status: item.status.map(Status::key),
+            // A withheld content's fingerprint is of all of it, closed
+            // attachments too, so that a change of any is a change.
             content: match (edition, closed) {
-                (Edition::Public, true) => Content::Withheld(content.fingerprint()),
-                _ => Content::Shown(content),
+                (Edition::Public, true) => {
+                    Content::Withheld(ItemContent::of(item, Edition::Internal).fingerprint())
+                }
+                _ => Content::Shown(ItemContent::of(item, edition)),
             },
         }
     }
@@ -318,7 +400,7 @@ impl Serialize for ItemView {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let content = self.shown();
-        let mut out = serializer.serialize_struct("ItemView", 14)?;
+        let mut out = serializer.serialize_struct("ItemView", 17)?;
         out.serialize_field("number", &self.number)?;
         out.serialize_field("title", &self.title)?;
         out.serialize_field("level", &self.level)?;
@@ -333,6 +415,9 @@ impl Serialize for ItemView {
         out.serialize_field("presenters", &content.presenters)?;
         out.serialize_field("attachments", &content.attachments)?;
         out.serialize_field("body", &content.body)?;
+        optional(&mut out, "added", &content.added)?;
+        optional(&mut out, "outcome", &content.outcome)?;
+        optional(&mut out, "decided_by", &content.decided_by)?;
         out.end()
     }
 }
@@ -365,6 +450,9 @@ pub struct AttachmentView {
     /// The link: to the copy beside the referat (`bilag/min%20graf.pdf`),
     /// or the web address.
     pub href: Option<String>,
+    /// A closed attachment, which only the internal edition has.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
 }
 
 impl AttachmentView {
@@ -377,12 +465,14 @@ impl AttachmentView {
                 file: Some(written),
                 url: None,
                 title,
+                closed: attachment.closed,
             },
             Target::Url(_) => AttachmentView {
                 href: Some(written.clone()),
                 file: None,
                 url: Some(written),
                 title,
+                closed: attachment.closed,
             },
         }
     }
@@ -395,6 +485,7 @@ impl DocumentView {
         let make = Make {
             document: Document::Minutes,
             edition,
+            added_only: false,
         };
         DocumentView::of(meeting, date, labels, make)
     }
@@ -409,6 +500,8 @@ impl DocumentView {
             for item in &mut referat.items {
                 if let Content::Shown(content) = &mut item.content {
                     content.body = markdown::without_parts(&content.body, parts);
+                    // What became of it is decided at the meeting.
+                    content.outcome = None;
                 }
             }
             referat.referent = None;
@@ -422,10 +515,15 @@ impl DocumentView {
     }
 
     fn view(meeting: &Meeting, date: Date, labels: &Labels, make: Make) -> DocumentView {
-        let Make { document, edition } = make;
-        let document_word = match document {
-            Document::Minutes => labels.minutes.clone(),
-            Document::Agenda => labels.agenda.clone().unwrap_or_default(),
+        let Make {
+            document,
+            edition,
+            added_only,
+        } = make;
+        let document_word = match (document, &labels.added_agenda) {
+            (Document::Agenda, Some(word)) if added_only => word.clone(),
+            (Document::Minutes, _) => labels.minutes.clone(),
+            (Document::Agenda, _) => labels.agenda.clone().unwrap_or_default(),
         };
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.value.clone());
         let (year, month, day) = (date.year(), date.month(), date.day());
@@ -464,6 +562,8 @@ impl DocumentView {
             status: meeting.status.as_ref().map(|s| s.value.word()),
             approved: approved.map(|d| d.to_string()),
             approved_long: approved.map(|d| approved_words(d, labels)),
+            cancelled: meeting.cancelled,
+            extraordinary: meeting.extraordinary,
             people: PeopleView {
                 members: people(Group::Members),
                 others: people(Group::Others),
@@ -474,8 +574,10 @@ impl DocumentView {
             items: meeting
                 .items
                 .iter()
+                .filter(|item| !added_only || is_added(item, meeting))
                 .map(|item| ItemView::new(item, meeting, edition))
                 .collect(),
+            added_only,
             files: Vec::new(),
         }
     }
@@ -658,6 +760,7 @@ mod tests {
             let public = Make {
                 document,
                 edition: Edition::Public,
+                added_only: false,
             };
             let referat = DocumentView::of(&meeting, date, &labels, public);
             let closed = &referat.items[1];
@@ -670,6 +773,7 @@ mod tests {
             let internal = Make {
                 document,
                 edition: Edition::Internal,
+                added_only: false,
             };
             let referat = DocumentView::of(&meeting, date, &labels, internal);
             let content = referat.items[1].content().unwrap();

@@ -149,6 +149,20 @@ pub const ATTACHMENT_FILE: Required = Required {
     help: "add `file: bilag/<name>`",
 };
 
+/// The date of an item's `added`.
+pub const ADDED_DATE: Required = Required {
+    field: "date",
+    what: "`added`",
+    help: "add the date the item was put on the agenda: `date: 2024-05-27`",
+};
+
+/// The reason of an item's `added`.
+pub const ADDED_REASON: Required = Required {
+    field: "reason",
+    what: "`added`",
+    help: "add why the item could not wait for the next meeting: `reason: \"...\"`",
+};
+
 /// The web address of a linked attachment.
 pub const ATTACHMENT_URL: Required = Required {
     field: "url",

@@ -21,8 +21,8 @@ use crate::config::Referent;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
 use crate::model::{
-    Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, People, Person, Section,
-    Spanned, Status, Target,
+    Added, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, Outcome, People,
+    Person, Section, Spanned, Status, Target,
 };
 use decode::Decoded;
 use fields::{Field, Reader};
@@ -31,8 +31,22 @@ use yaml::Node;
 pub use previous::{previous_meeting, previous_of};
 
 pub const MEETING_FIELDS: &[&str] = &[
-    "body", "date", "number", "time", "location", "chair", "referent", "status", "approved",
-    "members", "others", "guests", "absent", "sections",
+    "body",
+    "date",
+    "number",
+    "time",
+    "location",
+    "chair",
+    "referent",
+    "status",
+    "approved",
+    "members",
+    "others",
+    "guests",
+    "absent",
+    "sections",
+    "cancelled",
+    "extraordinary",
 ];
 pub const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
 pub const PERSON_FIELDS: &[&str] = &[
@@ -55,8 +69,12 @@ pub const ITEM_FIELDS: &[&str] = &[
     "status",
     "dok",
     "attachments",
+    "added",
+    "outcome",
+    "decided_by",
 ];
-pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title"];
+pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title", "closed"];
+pub const ADDED_FIELDS: &[&str] = &["date", "reason"];
 
 /// What the project (rk.toml) asks of every meeting it reads.
 #[derive(Debug, Clone, Copy, Default)]
@@ -150,6 +168,8 @@ pub fn load_from(
         referent: None,
         status: None,
         approved: None,
+        cancelled: false,
+        extraordinary: false,
         people: People::default(),
         people_known: false,
         members_span: None,
@@ -297,6 +317,8 @@ fn read_meeting_yaml(
             "status" | "approved" if options.document == Document::Agenda => {}
             "status" => meeting.status = status::read(&mut r, value),
             "approved" => meeting.approved = r.text(value, key),
+            "cancelled" => meeting.cancelled = r.boolean(value, key).unwrap_or(false),
+            "extraordinary" => meeting.extraordinary = r.boolean(value, key).unwrap_or(false),
             _ => {}
         }
     }
@@ -613,6 +635,9 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         document_number: None,
         closed_by_section: false,
         attachments: Vec::new(),
+        added: None,
+        outcome: None,
+        decided_by: None,
         body: text[split.body..].to_string(),
         body_offset: split.body,
         front_matter: split.block.clone(),
@@ -657,8 +682,37 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
         }
         "dok" => item.document_number = r.text(value, key),
         "attachments" => item.attachments = read_attachments(r, value),
+        "added" => item.added = read_added(r, value),
+        "outcome" => {
+            item.outcome = one_of(r, value, key, &Outcome::ALL.map(Outcome::key))
+                .and_then(|k| Outcome::ALL.into_iter().find(|o| o.key() == k));
+        }
+        "decided_by" => item.decided_by = r.text(value, key),
         _ => {}
     }
+}
+
+/// `added: {date, reason}`: both required.
+fn read_added(r: &mut Reader<'_>, node: &Node) -> Option<Added> {
+    let fields = r.fields(node, ADDED_FIELDS, "`added`")?;
+    let mut added = Added {
+        date: None,
+        reason: None,
+    };
+    for Field {
+        name: key, value, ..
+    } in &fields
+    {
+        match *key {
+            "date" => added.date = r.text(value, key),
+            "reason" => added.reason = r.text(value, key),
+            _ => {}
+        }
+    }
+    let at = node.span.start..node.span.start;
+    r.require(&fields, &findings::ADDED_DATE, at.clone());
+    r.require(&fields, &findings::ADDED_REASON, at);
+    Some(added)
 }
 
 /// A value of the closed set `values`; anything else is a `bad-value`
@@ -695,6 +749,7 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
                 out.push(Attachment {
                     target: Target::File(file),
                     title: None,
+                    closed: false,
                 });
             }
             continue;
@@ -709,7 +764,7 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
 /// One `{ file, title }` or `{ url, title }` entry of `attachments`.
 fn read_attachment(r: &mut Reader<'_>, node: &Node) -> Option<Attachment> {
     let fields = r.fields(node, ATTACHMENT_FIELDS, "an attachment")?;
-    let (mut file, mut url, mut title) = (None, None, None);
+    let (mut file, mut url, mut title, mut closed) = (None, None, None, false);
     for Field {
         name: key, value, ..
     } in &fields
@@ -718,6 +773,7 @@ fn read_attachment(r: &mut Reader<'_>, node: &Node) -> Option<Attachment> {
             "file" => file = r.text(value, key),
             "url" => url = r.text(value, key),
             "title" => title = r.text(value, key).map(|s| s.value),
+            "closed" => closed = r.boolean(value, key).unwrap_or(false),
             _ => {}
         }
     }
@@ -739,7 +795,11 @@ fn read_attachment(r: &mut Reader<'_>, node: &Node) -> Option<Attachment> {
             return None;
         }
     };
-    Some(Attachment { target, title })
+    Some(Attachment {
+        target,
+        title,
+        closed,
+    })
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ fn last_top_level_item(dir: &Path) -> Option<u32> {
             let split = split_front_matter(&text).ok()??;
             let root = yaml::parse(&text[split.yaml.clone()], 0).ok()??;
             match ItemNumber::parse(field(&root, "number")?)?.0.as_slice() {
-                &[n] => Some(n),
+                &[part] => Some(part.n),
                 _ => None,
             }
         })

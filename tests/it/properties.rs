@@ -231,6 +231,7 @@ fn run_case(mutations: &[(usize, Mutation)]) -> Result<(), TestCaseError> {
     let make = Make {
         document: Document::Agenda,
         edition: Edition::Public,
+        added_only: false,
     };
     let agenda = DocumentView::of(&meeting, date, &layout.labels, make);
     html::render(&agenda, &layout, &meeting_dir, html::Urls::default()).unwrap();

@@ -110,6 +110,15 @@ const CASES: &[Case] = &[
     Case { fixture: "bad-value", exit: 1, findings: &[
         ("bad-value", E, DUPLA, 7, 9, "`closed` must be true or false"),
     ]},
+    Case { fixture: "bad-value-outcome", exit: 1, findings: &[
+        ("bad-value", E, DUPLA, 7, 10,
+            "`drøftet` is not a value of `outcome` (one of `godkendt`, `ikke godkendt`, `anbefalet`, \
+             `ikke anbefalet`, `taget til efterretning`, `forkastet`)"),
+    ]},
+    Case { fixture: "date-mismatch-added", exit: 1, findings: &[
+        ("date-mismatch", E, DUPLA, 7, 16,
+            "the item is added to the agenda on 2020-11-26, after its meeting on 2020-11-25"),
+    ]},
     Case { fixture: "missing-field", exit: 1, findings: &[
         ("missing-field", E, MEETING, 1, 1, "meeting.yaml has no `referent`"),
     ]},
@@ -202,6 +211,9 @@ const CASES: &[Case] = &[
     Case { fixture: "numbering-gap", exit: 1, findings: &[
         ("numbering", E, DUPLA, 2, 9, "item 2.3 follows 2.1: item 2.2 is missing"),
     ]},
+    Case { fixture: "numbering-letter", exit: 1, findings: &[
+        ("numbering", E, "meetings/2020-11-25/03b-aftale.md", 2, 9, "item 3b follows 3: item 3a is missing"),
+    ]},
     Case { fixture: "numbering-orphan", exit: 1, findings: &[
         ("numbering", E, "meetings/2020-11-25/04-01-naeste-moede.md", 2, 9, "item 4.1 has no parent item 4"),
     ]},
@@ -239,6 +251,10 @@ const CASES: &[Case] = &[
     ]},
     // A link to a local file is checked like an image; anchors and web
     // addresses are not files.
+    Case { fixture: "missing-file-closed-attachment", exit: 1, findings: &[
+        ("missing-file", E, DUPLA, 20, 17,
+            "link `bilag/dupla-tilbud.pdf` is a closed attachment of item 2.2, which is not published"),
+    ]},
     Case { fixture: "missing-file-link", exit: 1, findings: &[
         ("missing-file", E, DUPLA, 16, 56, "link `bilag/dupla.pdf` does not exist in the meeting folder"),
     ]},

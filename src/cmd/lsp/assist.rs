@@ -231,6 +231,7 @@ fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<Choice> {
         Some("members" | "others" | "guests" | "absent") => (source::PERSON_FIELDS, "person"),
         Some("sections") => (source::SECTION_FIELDS, "section"),
         Some("attachments") => (source::ATTACHMENT_FIELDS, "attachment"),
+        Some("added") => (source::ADDED_FIELDS, "added"),
         Some(_) => (&[], ""),
     };
     fields

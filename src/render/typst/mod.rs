@@ -22,7 +22,7 @@ use crate::diag::Loc;
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
-use crate::render::context::{CLOSING_ANCHOR, DocumentView, ItemView};
+use crate::render::context::{CLOSING_ANCHOR, DocumentView, ItemContent, ItemView};
 use markup::{MarkupContext, string};
 use world::{Engine, LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
@@ -64,6 +64,11 @@ pub fn document(
         value(&meeting)
     );
     let image_root = format!("/{MEETING_ROOT}");
+    let closed_word = layout
+        .labels_table
+        .get("closed_attachment")
+        .and_then(toml::Value::as_str)
+        .unwrap_or("Lukket bilag");
     let mut items = Vec::new();
     let mut images: Vec<String> = Vec::new();
     for item in &referat.items {
@@ -89,7 +94,12 @@ pub fn document(
                 images.push(image);
             }
         }
-        source.push_str(&item_call(item, referat.internal, &body.markup));
+        source.push_str(&item_call(
+            item,
+            referat.internal,
+            closed_word,
+            &body.markup,
+        ));
         items.push(start..source.len());
     }
     if let Some(closing) = layout.closing() {
@@ -113,20 +123,28 @@ pub fn document(
 }
 
 /// The `item` call of one agenda item, its body the content block.
-fn item_call(item: &ItemView, internal: bool, body: &str) -> String {
+fn item_call(item: &ItemView, internal: bool, closed_word: &str, body: &str) -> String {
     let content = item.shown();
     // A title, as a link to the copy beside the PDF.
     let attachments: Vec<String> = content
         .attachments
         .iter()
-        .map(|a| match &a.href {
-            Some(href) => format!("link({}, {})", string(href), string(&a.title)),
-            None => string(&a.title),
+        .map(|a| {
+            let shown = match &a.href {
+                Some(href) => format!("link({}, {})", string(href), string(&a.title)),
+                None => string(&a.title),
+            };
+            // A closed attachment (the internal edition alone has one)
+            // says so after its title, in the layout's words.
+            match a.closed {
+                true => format!("[#{shown} #{}]", string(&format!("({closed_word})"))),
+                false => shown,
+            }
         })
         .collect();
     let optional = |text: Option<&str>| text.map_or("none".to_string(), string);
     format!(
-        "#item(level: {}, number: {}, title: {}, kind: {}, status: {}, sag: {}, dok: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {})[\n{}]\n\n",
+        "#item(level: {}, number: {}, title: {}, kind: {}, status: {}, sag: {}, dok: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {}{})[\n{}]\n\n",
         item.level,
         string(&item.number),
         string(&item.title),
@@ -139,8 +157,30 @@ fn item_call(item: &ItemView, internal: bool, body: &str) -> String {
         array(attachments.into_iter()),
         item.closed,
         internal,
+        item_extras(content),
         body
     )
+}
+
+/// The arguments of an item's `added`, `outcome` and `decided_by`, only
+/// those it has: a layout of before them still takes an item without.
+fn item_extras(content: &ItemContent) -> String {
+    let mut out = String::new();
+    if let Some(added) = &content.added {
+        out.push_str(&format!(
+            ", added: (date: {}, date_short: {}, reason: {})",
+            string(&added.date),
+            string(&added.date_short),
+            string(&added.reason)
+        ));
+    }
+    if let Some(outcome) = content.outcome {
+        out.push_str(&format!(", outcome: {}", string(outcome)));
+    }
+    if let Some(decided_by) = &content.decided_by {
+        out.push_str(&format!(", decided_by: {}", string(decided_by)));
+    }
+    out
 }
 
 fn array(items: impl Iterator<Item = String>) -> String {

@@ -120,3 +120,4 @@ fn the_byraad_builds_in_both_layouts_as_pdf_ua_and_pdf_a() {
         assert!(!texts(&out.html, "h1, h2, h3").is_empty(), "{layout}");
     }
 }
+mod extras;
