@@ -581,7 +581,7 @@ mod tests {
     #[test]
     fn a_lettered_number_follows_its_number_and_precedes_the_next() {
         let n = |text: &str| ItemNumber::parse(text).unwrap();
-        let mut numbers = vec![
+        let mut numbers = [
             n("3"),
             n("2b"),
             n("2.1"),

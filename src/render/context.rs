@@ -208,7 +208,7 @@ pub struct ItemContent {
     /// The Markdown body.
     pub body: String,
     /// When and why it was put on the agenda after it went out.
-    pub added: Option<AddedView>,
+    pub added: Option<Box<AddedView>>,
     /// What was decided, as the key of the layout's `outcomes` label.
     pub outcome: Option<&'static str>,
     /// The body that decides the case ("Byrådet").
@@ -294,7 +294,7 @@ impl ItemContent {
                 .map(AttachmentView::new)
                 .collect(),
             body: item.body.clone(),
-            added: item.added.as_ref().map(added),
+            added: item.added.as_ref().map(|a| Box::new(added(a))),
             outcome: item.outcome.map(Outcome::key),
             decided_by: item.decided_by.as_ref().map(|d| d.value.clone()),
         }

@@ -64,11 +64,7 @@ pub fn document(
         value(&meeting)
     );
     let image_root = format!("/{MEETING_ROOT}");
-    let closed_word = layout
-        .labels_table
-        .get("closed_attachment")
-        .and_then(toml::Value::as_str)
-        .unwrap_or("Lukket bilag");
+    let closed_word = closed_attachment_word(layout);
     let mut items = Vec::new();
     let mut images: Vec<String> = Vec::new();
     for item in &referat.items {
@@ -120,6 +116,15 @@ pub fn document(
         images,
         ident: format!("{} {}", referat.title, referat.date),
     })
+}
+
+/// The layout's word after a closed attachment (the internal edition's).
+fn closed_attachment_word(layout: &Layout) -> &str {
+    layout
+        .labels_table
+        .get("closed_attachment")
+        .and_then(toml::Value::as_str)
+        .unwrap_or("Lukket bilag")
 }
 
 /// The `item` call of one agenda item, its body the content block.
