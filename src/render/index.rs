@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::model::Meeting;
-use crate::render::context::{self, DocumentView, Edition};
+use crate::render::context::{self, DocumentView};
 use crate::render::template;
 
 /// The version of index.json's layout; it grows by fields, and a change
@@ -149,7 +149,7 @@ impl Summary {
         let date = meeting
             .calendar_date()
             .or_else(|| Date::of_meeting_name(&meeting.id))?;
-        let referat = DocumentView::new(meeting, date, &layout.labels, Edition::Public);
+        let referat = DocumentView::listed(meeting, date, &layout.labels);
         let entry = meeting_entry(meeting, &referat, layout, agenda);
         let cases = case_items(&entry, &referat);
         Some(Summary { entry, cases })
@@ -350,10 +350,12 @@ pub fn pages(archive: &Archive, layout: &Layout, feed: bool) -> Result<(String, 
         cases => case_anchors(&archive.cases),
         feed => feed,
     };
-    Ok((
-        template::render(layout, "index.html", values.clone())?,
-        template::render(layout, "sager.html", values)?,
-    ))
+    // The two pages at once, on two cores where there are.
+    let (index, sager) = rayon::join(
+        || template::render(layout, "index.html", values.clone()),
+        || template::render(layout, "sager.html", values.clone()),
+    );
+    Ok((index?, sager?))
 }
 
 /// feed.xml: the newest referater that are not drafts, as Atom entries
