@@ -728,6 +728,20 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_referat_is_the_public_one_without_its_files() {
+        let (meeting, date) = closed_fixture();
+        let labels = labels();
+        let listed = DocumentView::listed(&meeting, date, &labels);
+        let public = DocumentView::new(&meeting, date, &labels, Edition::Public);
+        assert!(listed.files.is_empty());
+        assert!(listed.items[1].closed && listed.items[1].content().is_none());
+        assert_eq!(
+            serde_json::to_value(&listed).unwrap(),
+            serde_json::to_value(&public).unwrap()
+        );
+    }
+
+    #[test]
     fn anchors() {
         let item = ItemView {
             number: "2.9.1".into(),

@@ -336,7 +336,10 @@ fn html_cases(archive: &Archive, shown: &Value) -> Value {
                 (key, value)
             });
             fields
-                .chain(std::iter::once((Value::from("anchor"), Value::from(anchor))))
+                .chain(std::iter::once((
+                    Value::from("anchor"),
+                    Value::from(anchor),
+                )))
                 .collect::<Value>()
         })
         .collect()
