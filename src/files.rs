@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use codespan_reporting::files::{self as cs_files, Files as CsFiles};
 
@@ -13,26 +14,33 @@ use crate::paths;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(usize);
 
+/// A file's text, with its path as findings show it and its line table
+/// made when first asked for: most files of a run have no finding.
 #[derive(Debug)]
 pub struct SourceFile {
     path: PathBuf,
-    display: String,
+    display: OnceLock<String>,
     text: String,
-    line_starts: Vec<usize>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
-        let display = paths::shown(&path);
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             path,
-            display,
+            display: OnceLock::new(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// The byte offset where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -42,7 +50,7 @@ impl SourceFile {
     /// The path as findings show it: relative to the working directory
     /// where possible, with forward slashes (see [`crate::paths::shown`]).
     pub fn display(&self) -> &str {
-        &self.display
+        self.display.get_or_init(|| paths::shown(&self.path))
     }
 
     pub fn text(&self) -> &str {
@@ -53,8 +61,9 @@ impl SourceFile {
     /// inside a character are clamped to a valid position.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
         (line + 1, column)
     }
@@ -63,8 +72,9 @@ impl SourceFile {
     /// code units: a position as the Language Server Protocol counts it.
     pub fn utf16_position(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = line_starts[line];
         let column = self.text[start..offset].encode_utf16().count();
         (line, column)
     }
@@ -128,15 +138,14 @@ impl<'a> CsFiles<'a> for Files {
     ) -> Result<Range<usize>, cs_files::Error> {
         let file = self.find(id)?;
         // codespan wants the range including the line ending.
-        let start = *file
-            .line_starts
+        let line_starts = file.line_starts();
+        let start = *line_starts
             .get(line_index)
             .ok_or(cs_files::Error::LineTooLarge {
                 given: line_index,
-                max: file.line_starts.len() - 1,
+                max: line_starts.len() - 1,
             })?;
-        let end = file
-            .line_starts
+        let end = line_starts
             .get(line_index + 1)
             .copied()
             .unwrap_or(file.text.len());

@@ -19,7 +19,7 @@ use crate::model::{CaseRef, Group, Item, Meeting, Person, Spanned};
 /// meeting.yaml (the sections' titles too) and of each item's front
 /// matter, and the item bodies.
 pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut Vec<Diagnostic>) {
-    let shown = ascii_shown(coverage);
+    let shown = latin1_shown(coverage);
     let mut yaml = Finder::new(meeting.file, files, coverage, shown);
     let whole = 0..yaml.text.len();
     let fields = [
@@ -49,9 +49,9 @@ pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut 
     }
 }
 
-/// The ASCII characters that can be shown with `coverage`: entry `b` for
-/// the character `b`.
-fn ascii_shown(coverage: &Coverage) -> [bool; 128] {
+/// The characters below U+0100 (ASCII and Latin-1: `æ`, `ø`, `å`, `é`)
+/// that can be shown with `coverage`: entry `n` for U+00nn.
+fn latin1_shown(coverage: &Coverage) -> [bool; 256] {
     std::array::from_fn(|b| !cannot_show(coverage, char::from(b as u8)))
 }
 
@@ -165,19 +165,24 @@ struct Finder<'a> {
     file: FileId,
     text: &'a str,
     coverage: &'a Coverage,
-    /// Entry `b` true when the ASCII character `b` can be shown.
-    ascii: [bool; 128],
+    /// Entry `n` true when U+00nn can be shown.
+    latin1: [bool; 256],
+    /// Whether every printable ASCII character (space to `~`) can be.
+    printable: bool,
     seen: HashSet<(String, usize)>,
     found: Vec<Diagnostic>,
 }
 
 impl<'a> Finder<'a> {
-    fn new(file: FileId, files: &'a Files, coverage: &'a Coverage, ascii: [bool; 128]) -> Self {
+    fn new(file: FileId, files: &'a Files, coverage: &'a Coverage, latin1: [bool; 256]) -> Self {
         Finder {
             file,
             text: files.get(file).text(),
             coverage,
-            ascii,
+            latin1,
+            printable: latin1[usize::from(b' ')..=usize::from(b'~')]
+                .iter()
+                .all(|&shown| shown),
             seen: HashSet::new(),
             found: Vec::new(),
         }
@@ -207,24 +212,54 @@ impl<'a> Finder<'a> {
         self.report(&run, &span, &mut after);
     }
 
-    /// True when every character of `text` can be shown: the ASCII ones
-    /// looked up in one mask, the others in the fonts' coverage.
+    /// True when every character of `text` can be shown: those below
+    /// U+0100 looked up in one table (printable ASCII sixteen at a time,
+    /// when the fonts have it all), the others in the fonts' coverage.
     fn all_shown(&self, text: &str) -> bool {
-        let mut rest = text;
-        loop {
-            let plain = rest
-                .bytes()
-                .position(|b| !self.ascii.get(usize::from(b)).copied().unwrap_or(false))
-                .unwrap_or(rest.len());
-            rest = &rest[plain..];
-            let Some(c) = rest.chars().next() else {
-                return true;
-            };
-            if self.is_missing(c) {
-                return false;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // No early exit: the compiler checks the sixteen at once.
+            let plain = self.printable
+                && bytes.get(at..at + 16).is_some_and(|chunk| {
+                    chunk
+                        .iter()
+                        .fold(true, |all, &b| all & (b.wrapping_sub(b' ') < 0x5F))
+                });
+            if plain {
+                at += 16;
+                continue;
             }
-            rest = &rest[c.len_utf8()..];
+            // Else the characters that start in these sixteen bytes, one by one.
+            let end = (at + 16).min(bytes.len());
+            while at < end {
+                match self.shown_at(text, at) {
+                    Some(len) => at += len,
+                    None => return false,
+                }
+            }
         }
+        true
+    }
+
+    /// The length of the character at byte `at` of `text` when it can be
+    /// shown, else `None`. A character below U+0100 is one byte, or two
+    /// that start with C2 or C3 (`æ` is C3 A6): looked up in the table.
+    fn shown_at(&self, text: &str, at: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let b = *bytes.get(at)?;
+        let (n, len) = match b {
+            0..=0x7F => (usize::from(b), 1),
+            0xC2 | 0xC3 => {
+                let next = *bytes.get(at + 1)?;
+                ((usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F), 2)
+            }
+            _ => {
+                let c = text.get(at..)?.chars().next()?;
+                return (!self.is_missing(c)).then_some(c.len_utf8());
+            }
+        };
+        self.latin1[n].then_some(len)
     }
 
     fn is_missing(&self, c: char) -> bool {
@@ -351,6 +386,22 @@ mod tests {
         }
         for c in ['a', 'ø', '😀', '中'] {
             assert!(needs_glyph(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn the_quick_pass_agrees_with_the_fonts_coverage() {
+        let layout = crate::layout::Layout::resolve("kl", std::path::Path::new(".")).unwrap();
+        let coverage = layout.coverage();
+        let mut files = Files::default();
+        let file = files.add("x.md".into(), String::new());
+        let finder = Finder::new(file, &files, &coverage, latin1_shown(&coverage));
+        let texts = (0..0x800)
+            .filter_map(char::from_u32)
+            .map(|c| format!("Referat af mødet på Århus Rådhus {c} – é ü ß."));
+        for text in texts {
+            let one_by_one = !text.chars().any(|c| finder.is_missing(c));
+            assert_eq!(finder.all_shown(&text), one_by_one, "{text:?}");
         }
     }
 

@@ -29,9 +29,15 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     // time; only its closing line is kept.
     if args.meetings.all {
         let dirs = archive::shard(plan.dirs.clone(), args.meetings.shard);
-        archive::analyse_each(project, &dirs, &coverage, document, &reporter, |analysis| {
-            report.add(&plan, &analysis)
-        })?;
+        archive::analyse_each(
+            project,
+            &dirs,
+            &coverage,
+            document,
+            &reporter,
+            |_| (),
+            |analysis, ()| report.add(&plan, &analysis),
+        )?;
     } else {
         report.add(&plan, &analyse(project, &plan.dirs, &coverage, document)?)?;
     }

@@ -53,39 +53,55 @@ pub fn shard(dirs: Vec<PathBuf>, shard: Option<Shard>) -> Vec<PathBuf> {
 const BATCH: usize = 64;
 
 /// Loads and checks each meeting on its own, in parallel, and hands each
-/// analysis to `each` in the order of `dirs`. Only a batch of meetings is
-/// held at a time: what `each` keeps of them is all that stays.
-pub fn analyse_each(
+/// analysis to `each` in the order of `dirs`, with what `keep` made of it
+/// (on the thread that checked it, so that the work of `keep` is shared
+/// by every core too). The meetings are checked a batch at a time while
+/// `each` works through the batch before: at most three batches are held
+/// at a time, and what `each` keeps of them is all that stays.
+pub fn analyse_each<T: Send>(
     project: &Project,
     dirs: &[PathBuf],
     coverage: &Coverage,
     document: Document,
     sink: &dyn Sink,
-    mut each: impl FnMut(Analysis) -> Result<()>,
+    keep: impl Fn(&Analysis) -> T + Sync,
+    mut each: impl FnMut(Analysis, T) -> Result<()>,
 ) -> Result<()> {
     let context = AnalysisContext::new(project, document)?;
     let progress = Progress::start(sink, dirs.len(), "checking");
-    for batch in dirs.chunks(BATCH) {
-        let analyses: Vec<Result<Analysis>> = batch
-            .par_iter()
-            .map(|dir| {
-                let analysis = analyse_in(
-                    project,
-                    &context,
-                    std::slice::from_ref(dir),
-                    coverage,
-                    &Default::default(),
-                );
-                progress.advance();
-                analysis
-            })
-            .collect();
-        for analysis in analyses {
-            each(analysis?)?;
+    let check = |dir: &PathBuf| -> Result<(Analysis, T)> {
+        let analysis = analyse_in(
+            project,
+            &context,
+            std::slice::from_ref(dir),
+            coverage,
+            &Default::default(),
+        );
+        progress.advance();
+        let analysis = analysis?;
+        let kept = keep(&analysis);
+        Ok((analysis, kept))
+    };
+    std::thread::scope(|scope| {
+        // One batch waits while `each` works through the one before it.
+        let (batches, checked) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for batch in dirs.chunks(BATCH) {
+                let done: Vec<Result<(Analysis, T)>> = batch.par_iter().map(check).collect();
+                // `each` has stopped: nothing more is wanted.
+                if batches.send(done).is_err() {
+                    return;
+                }
+            }
+        });
+        for done in checked {
+            for result in done {
+                let (analysis, kept) = result?;
+                each(analysis, kept)?;
+            }
         }
-    }
-    drop(progress);
-    Ok(())
+        Ok(())
+    })
 }
 
 /// What became of one meeting in a build.

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
+use rayon::prelude::*;
 
 use crate::diag::Tally;
 use crate::layout::Layout;
@@ -49,26 +50,32 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
     let mut summaries = Vec::new();
     let mut tally = Tally::default();
     // One batch of meetings at a time: each is reported, and only its
-    // public summary is kept.
+    // public summary is kept, made where the meeting was checked. A
+    // meeting that fails its checks has none: the archive is not made.
     archive::analyse_each(
         project,
         &plan.dirs,
         &layout.coverage(),
         Document::Minutes,
         plan.reporter,
-        |analysis| {
+        |analysis| -> Vec<Summary> {
+            if Tally::of(&analysis.diags).fails(false) {
+                return Vec::new();
+            }
+            analysis
+                .meetings
+                .iter()
+                .filter_map(|meeting| Summary::of(meeting, layout, agenda))
+                .collect()
+        },
+        |analysis, summary| {
             plan.reporter.emit(&analysis.files, &analysis.diags)?;
             let own = Tally::of(&analysis.diags);
             tally.errors += own.errors;
             tally.warnings += own.warnings;
             // Once the archive cannot be made, nothing more is kept.
             if !tally.fails(false) {
-                summaries.extend(
-                    analysis
-                        .meetings
-                        .iter()
-                        .filter_map(|meeting| Summary::of(meeting, layout, agenda)),
-                );
+                summaries.extend(summary);
             }
             Ok(())
         },
@@ -94,11 +101,17 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
 /// Writes the pages, the data and (with a site address) the feed; an old
 /// feed is removed when there is no address to make one with.
 fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
-    let (index_html, sager_html) = index::pages(archive, layout, archive.url.is_some())?;
+    // The pages and the data are made at once, on two cores where there
+    // are; nothing is written unless all of them could be made.
+    let (pages, json) = rayon::join(
+        || index::pages(archive, layout, archive.url.is_some()),
+        || index::json(archive),
+    );
+    let (index_html, sager_html) = pages?;
     let mut outputs: Vec<(&'static str, String)> = vec![
         ("index.html", index_html),
         ("sager.html", sager_html),
-        ("index.json", index::json(archive)?),
+        ("index.json", json?),
     ];
     let feed_path = out.join("feed.xml");
     let mut removed_feed = None;
@@ -111,9 +124,9 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
         }
         None => {}
     }
-    for (name, text) in &outputs {
-        write_atomic(&out.join(name), text.as_bytes())?;
-    }
+    outputs
+        .par_iter()
+        .try_for_each(|(name, text)| write_atomic(&out.join(name), text.as_bytes()))?;
     Ok(Written {
         meetings: archive.meetings.len(),
         cases: archive.cases.len(),

@@ -490,6 +490,19 @@ impl DocumentView {
         DocumentView::of(meeting, date, labels, make)
     }
 
+    /// The public referat of a meeting that passed its checks, as a list
+    /// of meetings shows it (the archive's index): the same view as
+    /// [`DocumentView::new`] gives, without the files it publishes, which
+    /// a list links to through the referat and never copies (`files` is
+    /// left empty; finding them reads every item's body again).
+    pub fn listed(meeting: &Meeting, date: Date, labels: &Labels) -> DocumentView {
+        let make = Make {
+            document: Document::Minutes,
+            edition: Edition::Public,
+        };
+        DocumentView::view(meeting, date, labels, make)
+    }
+
     /// The referat or the agenda of a meeting that passed its checks. The
     /// agenda has no referent, no status, and its items leave out the
     /// parts written at the meeting (labels.toml's `meeting_parts`).
@@ -815,6 +828,20 @@ mod tests {
                 .as_str()
                 .unwrap()
                 .contains("Hemmelig Hansen")
+        );
+    }
+
+    #[test]
+    fn a_listed_referat_is_the_public_one_without_its_files() {
+        let (meeting, date) = closed_fixture();
+        let labels = labels();
+        let listed = DocumentView::listed(&meeting, date, &labels);
+        let public = DocumentView::new(&meeting, date, &labels, Edition::Public);
+        assert!(listed.files.is_empty());
+        assert!(listed.items[1].closed && listed.items[1].content().is_none());
+        assert_eq!(
+            serde_json::to_value(&listed).unwrap(),
+            serde_json::to_value(&public).unwrap()
         );
     }
 

@@ -8,14 +8,14 @@
 use std::collections::BTreeMap;
 
 use anyhow::Result;
-use minijinja::context;
+use minijinja::{Value, context};
 use serde::Serialize;
 
 use crate::date::Date;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::model::Meeting;
-use crate::render::context::{self, DocumentView, Edition};
+use crate::render::context::{self, DocumentView};
 use crate::render::template;
 
 /// The version of index.json's layout; it grows by fields, and a change
@@ -149,7 +149,7 @@ impl Summary {
         let date = meeting
             .calendar_date()
             .or_else(|| Date::of_meeting_name(&meeting.id))?;
-        let referat = DocumentView::new(meeting, date, &layout.labels, Edition::Public);
+        let referat = DocumentView::listed(meeting, date, &layout.labels);
         let entry = meeting_entry(meeting, &referat, layout, agenda);
         let cases = case_items(&entry, &referat);
         Some(Summary { entry, cases })
@@ -262,59 +262,41 @@ pub fn json(archive: &Archive) -> Result<String> {
     Ok(text)
 }
 
-/// One year of index.html: its bodies, each with its meetings.
-#[derive(Serialize)]
-struct Year<'a> {
-    year: &'a str,
-    anchor: String,
-    bodies: Vec<Body<'a>>,
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    body: &'a str,
-    meetings: Vec<&'a MeetingEntry>,
-}
-
-/// The meetings by year (newest first) and body (in name order).
-fn years(archive: &Archive) -> Vec<Year<'_>> {
-    let mut years: Vec<Year<'_>> = Vec::new();
-    for meeting in &archive.meetings {
-        if years.last().is_none_or(|y| y.year != meeting.year) {
-            years.push(Year {
-                year: &meeting.year,
-                anchor: format!("aar-{}", meeting.year),
-                bodies: Vec::new(),
-            });
+/// The meetings by year (newest first) and body (in name order), as
+/// index.html has them: each year with its anchor and bodies, each body
+/// with its meetings. `shown` is `archive.meetings` as a template value:
+/// the years hold its meetings, not copies.
+fn years(archive: &Archive, shown: &Value) -> Value {
+    let mut years: Vec<(&str, Vec<(&str, Vec<Value>)>)> = Vec::new();
+    for (index, meeting) in archive.meetings.iter().enumerate() {
+        if years.last().is_none_or(|(year, _)| *year != meeting.year) {
+            years.push((&meeting.year, Vec::new()));
         }
-        let Some(year) = years.last_mut() else {
+        let Some((_, bodies)) = years.last_mut() else {
             continue;
         };
-        match year.bodies.iter_mut().find(|b| b.body == meeting.body) {
-            Some(body) => body.meetings.push(meeting),
-            None => year.bodies.push(Body {
-                body: &meeting.body,
-                meetings: vec![meeting],
-            }),
+        let value = shown.get_item_by_index(index).unwrap_or_default();
+        match bodies.iter_mut().find(|(body, _)| *body == meeting.body) {
+            Some((_, meetings)) => meetings.push(value),
+            None => bodies.push((&meeting.body, vec![value])),
         }
     }
-    for year in &mut years {
-        year.bodies.sort_by(|a, b| a.body.cmp(b.body));
-    }
     years
-}
-
-/// A case as sager.html shows it: with the id of its heading.
-#[derive(Serialize)]
-struct HtmlCase<'a> {
-    #[serde(flatten)]
-    case: &'a CaseEntry,
-    anchor: String,
+        .into_iter()
+        .map(|(year, mut bodies)| {
+            bodies.sort_by(|a, b| a.0.cmp(b.0));
+            let bodies: Vec<Value> = bodies
+                .into_iter()
+                .map(|(body, meetings)| context! { body => body, meetings => meetings })
+                .collect();
+            context! { year => year, anchor => format!("aar-{year}"), bodies => bodies }
+        })
+        .collect()
 }
 
 /// The ids of the cases' headings: `sag-` and the reference with every
 /// character but letters and digits as `-`, made unique.
-fn case_anchors(cases: &[CaseEntry]) -> Vec<HtmlCase<'_>> {
+fn case_anchors(cases: &[CaseEntry]) -> Vec<String> {
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
     cases
         .iter()
@@ -332,11 +314,33 @@ fn case_anchors(cases: &[CaseEntry]) -> Vec<HtmlCase<'_>> {
                 .collect();
             let seen = taken.entry(slug.clone()).or_insert(0);
             *seen += 1;
-            let anchor = match *seen {
+            match *seen {
                 1 => format!("sag-{slug}"),
                 n => format!("sag-{slug}-{n}"),
-            };
-            HtmlCase { case, anchor }
+            }
+        })
+        .collect()
+}
+
+/// The cases as sager.html has them: each with its fields and the id of
+/// its heading (`anchor`). `shown` is `archive.cases` as a template value:
+/// the fields are its, not copies.
+fn html_cases(archive: &Archive, shown: &Value) -> Value {
+    case_anchors(&archive.cases)
+        .into_iter()
+        .enumerate()
+        .map(|(index, anchor)| {
+            let case = shown.get_item_by_index(index).unwrap_or_default();
+            let fields = case.try_iter().into_iter().flatten().map(|key| {
+                let value = case.get_item(&key).unwrap_or_default();
+                (key, value)
+            });
+            fields
+                .chain(std::iter::once((
+                    Value::from("anchor"),
+                    Value::from(anchor),
+                )))
+                .collect::<Value>()
         })
         .collect()
 }
@@ -344,16 +348,23 @@ fn case_anchors(cases: &[CaseEntry]) -> Vec<HtmlCase<'_>> {
 /// The two pages: index.html and sager.html, from the layout's templates
 /// (each as [`template::render`] chooses it).
 pub fn pages(archive: &Archive, layout: &Layout, feed: bool) -> Result<(String, String)> {
+    // The archive becomes a template value once; the years and the cases
+    // are made of its meetings and cases.
+    let shown = Value::from_serialize(archive);
+    let meetings = shown.get_attr("meetings").unwrap_or_default();
+    let cases = shown.get_attr("cases").unwrap_or_default();
     let values = context! {
-        archive => archive,
-        years => years(archive),
-        cases => case_anchors(&archive.cases),
+        archive => shown.clone(),
+        years => years(archive, &meetings),
+        cases => html_cases(archive, &cases),
         feed => feed,
     };
-    Ok((
-        template::render(layout, "index.html", values.clone())?,
-        template::render(layout, "sager.html", values)?,
-    ))
+    // The two pages at once, on two cores where there are.
+    let (index, sager) = rayon::join(
+        || template::render(layout, "index.html", values.clone()),
+        || template::render(layout, "sager.html", values.clone()),
+    );
+    Ok((index?, sager?))
 }
 
 /// feed.xml: the newest referater that are not drafts, as Atom entries
@@ -485,7 +496,7 @@ mod tests {
             items: Vec::new(),
         };
         let cases = [case("21/04651"), case("21-04651"), case("SAG-2019-04651")];
-        let anchors: Vec<String> = case_anchors(&cases).into_iter().map(|c| c.anchor).collect();
+        let anchors: Vec<String> = case_anchors(&cases);
         assert_eq!(
             anchors,
             ["sag-21-04651", "sag-21-04651-2", "sag-sag-2019-04651"]
