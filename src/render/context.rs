@@ -499,6 +499,7 @@ impl DocumentView {
         let make = Make {
             document: Document::Minutes,
             edition: Edition::Public,
+            added_only: false,
         };
         DocumentView::view(meeting, date, labels, make)
     }
