@@ -262,12 +262,15 @@ pub fn json(archive: &Archive) -> Result<String> {
     Ok(text)
 }
 
+/// A body's name and its meetings of one year, as template values.
+type BodyMeetings<'a> = (&'a str, Vec<Value>);
+
 /// The meetings by year (newest first) and body (in name order), as
 /// index.html has them: each year with its anchor and bodies, each body
 /// with its meetings. `shown` is `archive.meetings` as a template value:
 /// the years hold its meetings, not copies.
 fn years(archive: &Archive, shown: &Value) -> Value {
-    let mut years: Vec<(&str, Vec<(&str, Vec<Value>)>)> = Vec::new();
+    let mut years: Vec<(&str, Vec<BodyMeetings>)> = Vec::new();
     for (index, meeting) in archive.meetings.iter().enumerate() {
         if years.last().is_none_or(|(year, _)| *year != meeting.year) {
             years.push((&meeting.year, Vec::new()));
