@@ -2,7 +2,7 @@
 //! `dissents`, `inhabil`) and the groups meeting.yaml defines (`groups`).
 //! Whether the names are right is judged by the checks.
 
-use crate::model::{Choice, Dissent, Inhabil, VoteOutcome, PartyGroup, Side, Spanned, Vote};
+use crate::model::{Choice, Dissent, Inhabil, PartyGroup, Side, Spanned, Vote, VoteOutcome};
 use crate::source::fields::{Field, Reader};
 use crate::source::findings;
 use crate::source::yaml::{Node, Value};
