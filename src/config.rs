@@ -32,6 +32,9 @@ pub struct Config {
     pub document: DocumentConfig,
     /// Where the archive is published, for `rk index`.
     pub site: SiteConfig,
+    /// `[groups]`: the political groups a member's `party` and a vote may
+    /// name, letter -> name (`A = "Socialdemokratiet"`).
+    pub groups: std::collections::BTreeMap<String, String>,
 }
 
 /// rk.toml's `referent`: many bodies publish minutes that name no referent.
@@ -98,6 +101,7 @@ impl Default for Config {
             case: CaseConfig::default(),
             document: DocumentConfig::default(),
             site: SiteConfig::default(),
+            groups: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -9,6 +9,11 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::files::FileId;
 
+mod protocol;
+pub use protocol::{
+    Choice, Dissent, Inhabil, PartyGroup, Side, Standing, Vote, VoteOutcome, is_group,
+};
+
 /// A value with the byte range it was written at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {
@@ -88,6 +93,9 @@ pub struct Person {
     pub role: Option<String>,
     pub note: Option<String>,
     pub substitute_for: Option<Spanned<String>>,
+    /// The letter of the person's political group (`party: A`), which
+    /// minutes print after the name: "Bo Hilsted (A)".
+    pub party: Option<Spanned<String>>,
     /// The numbers of the items the person attended, as written
     /// (`items: [7, 8]`); empty for someone who attended them all.
     pub items: Vec<Spanned<String>>,
@@ -175,6 +183,9 @@ pub struct Meeting {
     pub items: Vec<Item>,
     /// The unnumbered headings the items are grouped under (`sections:`).
     pub sections: Vec<Section>,
+    /// The political groups meeting.yaml defines (`groups:`), besides
+    /// those of rk.toml.
+    pub groups: Vec<PartyGroup>,
     /// Item files that could not be read (encoding, YAML, no front matter).
     /// Numbering gaps are not judged while an item's number is unknown.
     pub unreadable_items: usize,
@@ -522,6 +533,12 @@ pub struct Item {
     pub outcome: Option<Outcome>,
     /// `decided_by`: the body that decides the case ("Byrådet").
     pub decided_by: Option<Spanned<String>>,
+    /// The votes taken on it, in order.
+    pub votes: Vec<Vote>,
+    /// Its protokoltilførsler.
+    pub dissents: Vec<Dissent>,
+    /// The members inhabil for it.
+    pub inhabil: Vec<Inhabil>,
     /// The Markdown body and its byte offset in the file.
     pub body: String,
     pub body_offset: usize,
@@ -656,6 +673,7 @@ mod tests {
             members_span: None,
             items: Vec::new(),
             sections: vec![section("Åbne", "42"), section("Lukkede", "46")],
+            groups: Vec::new(),
             unreadable_items: 0,
         };
         let title = |n: &str| {

@@ -674,7 +674,8 @@ members:
             name: "bad-substitute",
             severity: Severity::Error,
             summary: "`substitute_for` names nobody under `absent`",
-            catches: "`substitute_for` names nobody under `absent`",
+            catches: "`substitute_for` names nobody under `absent`, nor a member inhabil for \
+                every item the substitute's `items` name (a stedfortræder for one item)",
             why: "A substitute stands in for an absent member; naming someone who is not \
                 listed as absent is a misspelling or an incomplete list of apologies.",
             fix: "List the member stood in for under `absent`, or correct the name.",
@@ -700,6 +701,164 @@ members:
 absent:
   - Mette Dahl
 ",
+                ..Example::PLAIN
+            }),
+        }
+        UnknownGroup {
+            name: "unknown-group",
+            severity: Severity::Error,
+            summary: "a party letter is not a group's letter",
+            catches: "a person's `party`, or a letter in a vote or a protokoltilførsel (a short \
+                word in capitals, `Ø`, `SF`), is not defined under rk.toml's `[groups]` or \
+                meeting.yaml's `groups`; a letter in the wrong case or a typo gets did-you-mean",
+            why: "A vote by groups stands for the members of those groups: a letter that is \
+                no group stands for nobody, and the protocol would not show how they voted.",
+            fix: "Write a defined letter (the help gives the one meant), or define the group \
+                under `[groups]` in rk.toml (`A = \"Socialdemokratiet\"`).",
+            example: Some(Example {
+                file: "meeting.yaml",
+                config: r#"[groups]
+A = "Socialdemokratiet"
+V = "Venstre"
+"#,
+                bad: r"body: Økonomiudvalget
+date: 2021-03-04
+number: 2
+referent: Jonas Berg
+members:
+  - { name: Anne Holm, party: a }
+  - Jonas Berg
+",
+                good: r"body: Økonomiudvalget
+date: 2021-03-04
+number: 2
+referent: Jonas Berg
+members:
+  - { name: Anne Holm, party: A }
+  - Jonas Berg
+",
+                ..Example::PLAIN
+            }),
+        }
+        BadVote {
+            name: "bad-vote",
+            severity: Severity::Error,
+            summary: "a vote names someone who did not take part in the item",
+            catches: "a name in an item's `votes` is no member who attended the item: listed \
+                as absent, left out by their `items`, listed under `others` or `guests`, or \
+                unknown (with did-you-mean); a group's letter none of whose members took \
+                part; a name or letter named twice in one vote; a \
+                count that differs from the members its side names (a group's letter counts \
+                its members who took part), or counts that add up to more than the members \
+                who took part",
+            why: "The protocol must show how each member voted (the ministry's practice since \
+                1989): a vote that names someone who was not there, or counts that do not \
+                add up, is a false record of the decision.",
+            fix: "Write the member's name as listed under `members` (the help gives the one \
+                meant), remove who was not there, or correct the count.",
+            example: Some(Example {
+                file: "01-budget.md",
+                bad: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+votes:
+  - subject: Budgetforslaget
+    for: [Anne Hom, Jonas Berg]
+    outcome: vedtaget
+---
+Udvalget godkendte budgettet.
+"#,
+                good: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+votes:
+  - subject: Budgetforslaget
+    for: [Anne Holm, Jonas Berg]
+    outcome: vedtaget
+---
+Udvalget godkendte budgettet.
+"#,
+                ..Example::PLAIN
+            }),
+        }
+        BadDissent {
+            name: "bad-dissent",
+            severity: Severity::Error,
+            summary: "a protokoltilførsel's author did not take part in the item",
+            catches: "an author (`by`) of an item's `dissents` is no member who attended the \
+                item: absent, left out by their `items`, not a member, or unknown (with \
+                did-you-mean)",
+            why: "Only a member who took part in the item may have a protokoltilførsel \
+                recorded (kommunestyrelsesloven § 13, stk. 2).",
+            fix: "Write the member's name as listed under `members`, or the group's letter; \
+                remove an author who was not there.",
+            example: Some(Example {
+                file: "01-budget.md",
+                bad: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+dissents:
+  - by: Jonas Bergh
+    text: Jonas Berg ønsker ført til protokol, at han ikke kan støtte budgettet.
+---
+Udvalget godkendte budgettet.
+"#,
+                good: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+dissents:
+  - by: Jonas Berg
+    text: Jonas Berg ønsker ført til protokol, at han ikke kan støtte budgettet.
+---
+Udvalget godkendte budgettet.
+"#,
+                ..Example::PLAIN
+            }),
+        }
+        Inhabil {
+            name: "inhabil",
+            severity: Severity::Error,
+            summary: "a member inhabil for an item takes part in it",
+            catches: "a member written under an item's `inhabil` is named in its votes, its \
+                protokoltilførsler or its presenters; or the member written as inhabil is \
+                not present at the item (absent, left out by their `items`, or unknown, \
+                with did-you-mean)",
+            why: "An inhabil member takes no part in the debate or the vote, and leaves the \
+                room (kommunestyrelsesloven § 14); minutes that have them vote record a \
+                decision the law would not let stand.",
+            fix: "Remove the inhabil member from the vote, the protokoltilførsel or the \
+                presenters (a stedfortræder for the item votes in their place), or correct \
+                the name under `inhabil`.",
+            example: Some(Example {
+                file: "01-budget.md",
+                bad: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+inhabil: [Anne Holm]
+votes:
+  - subject: Budgetforslaget
+    for: [Anne Holm, Jonas Berg]
+    outcome: vedtaget
+---
+Udvalget godkendte budgettet.
+"#,
+                good: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+inhabil: [Anne Holm]
+votes:
+  - subject: Budgetforslaget
+    for: [Jonas Berg]
+    outcome: vedtaget
+---
+Udvalget godkendte budgettet.
+"#,
                 ..Example::PLAIN
             }),
         }

@@ -7,7 +7,7 @@ use crate::check::personal::PersonalDataKind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
-use crate::model::{ItemNumber, Part, PreviousMeeting};
+use crate::model::{ItemNumber, Part, PreviousMeeting, Standing};
 
 // meeting.yaml: the date ------------------------------------------------------
 
@@ -875,4 +875,263 @@ impl Exposure {
             other => other.clone(),
         }
     }
+}
+
+// The beslutningsprotokol: votes, protokoltilførsler, inhabilitet -------------
+
+/// What a name is written as in an item: a voter, the author of a
+/// protokoltilførsel, a presenter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Voter,
+    Dissenter,
+    Presenter,
+}
+
+impl Role {
+    fn rule(self) -> Rule {
+        match self {
+            Role::Voter => Rule::BadVote,
+            Role::Dissenter => Rule::BadDissent,
+            Role::Presenter => Rule::UnknownPerson,
+        }
+    }
+
+    /// "voted on item 45", "wrote a protokoltilførsel on item 43".
+    fn did(self, item: &ItemNumber) -> String {
+        match self {
+            Role::Voter => format!("is named in a vote on item {item}"),
+            Role::Dissenter => format!("is named as author of a protokoltilførsel on item {item}"),
+            Role::Presenter => format!("is named as presenter of item {item}"),
+        }
+    }
+
+    /// Where the name is written: "the vote", "the protokoltilførsel".
+    fn place(self) -> &'static str {
+        match self {
+            Role::Voter => "the vote",
+            Role::Dissenter => "the protokoltilførsel",
+            Role::Presenter => "`presenters`",
+        }
+    }
+}
+
+/// `unknown-group`: `letter` (a person's `party`, or an entry of a vote or
+/// protokoltilførsel taken for a letter) is no group's letter; `known` are
+/// the letters defined, `meant` the one most likely meant.
+pub fn unknown_group(loc: Loc, letter: &str, known: &[String], meant: Option<&str>) -> Diagnostic {
+    let help = match (meant, known.is_empty()) {
+        (Some(meant), _) => format!("did you mean `{meant}`?"),
+        (None, true) => format!(
+            "define the groups in rk.toml: `[groups]` with a line `{letter} = \"<the party's name>\"`"
+        ),
+        (None, false) => format!(
+            "the groups are {}; add `{letter} = \"<the party's name>\"` under `[groups]` in rk.toml",
+            both(known)
+        ),
+    };
+    let diag = Diagnostic::error(
+        Rule::UnknownGroup,
+        loc,
+        format!("`{letter}` is not the letter of a group"),
+    )
+    .with_help(help);
+    match meant {
+        Some(meant) => diag.with_fix(meant),
+        None => diag,
+    }
+}
+
+/// `bad-vote` or `bad-dissent`: `name` did not take part in item `item`
+/// (`standing` says why); `meant` is the member who did most like it.
+pub fn took_no_part(
+    loc: Loc,
+    role: Role,
+    name: &str,
+    item: &ItemNumber,
+    standing: Standing<'_>,
+    meant: Option<&str>,
+) -> Diagnostic {
+    let (why, help) = match standing {
+        Standing::Absent(_) => (
+            "but is listed as absent".to_string(),
+            format!(
+                "remove {name} from {}, or move {name} from `absent` to `members` in \
+                 meeting.yaml if they came",
+                role.place()
+            ),
+        ),
+        Standing::NotAttending(person) => {
+            let attended: Vec<&str> = person.items.iter().map(|i| i.value.as_str()).collect();
+            let which = if attended.len() == 1 { "item" } else { "items" };
+            (
+                format!("but attended only {which} {}", both(&attended)),
+                format!(
+                    "remove {name} from {}, or add {item} to the `items` of {name} in meeting.yaml",
+                    role.place()
+                ),
+            )
+        }
+        _ => (
+            "but is no member present".to_string(),
+            match meant {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => "write the name as it is listed under `members` in meeting.yaml, or \
+                         a group's letter"
+                    .to_string(),
+            },
+        ),
+    };
+    let diag = Diagnostic::error(
+        role.rule(),
+        loc,
+        format!("{name} {}, {why}", role.did(item)),
+    )
+    .with_help(help);
+    match (standing, meant) {
+        (Standing::Unknown, Some(meant)) => diag.with_fix(meant),
+        _ => diag,
+    }
+}
+
+/// `bad-vote` or `bad-dissent`: `name` is present, but not a member (listed
+/// under `group`): only members vote and dissent.
+pub fn not_a_member(loc: Loc, role: Role, name: &str, group: &str) -> Diagnostic {
+    Diagnostic::error(
+        role.rule(),
+        loc,
+        format!("{name} is listed under `{group}`, not among the members"),
+    )
+    .with_help(format!(
+        "only members vote or ask for a protokoltilførsel: remove {name} from {}",
+        role.place()
+    ))
+}
+
+/// `inhabil`: `name` was inhabil for item `item` and yet is named in it
+/// (`role`); `stand_in` is their stedfortræder for it.
+pub fn inhabil_takes_part(
+    loc: Loc,
+    role: Role,
+    name: &str,
+    item: &ItemNumber,
+    stand_in: Option<&str>,
+) -> Diagnostic {
+    let instead = match stand_in {
+        Some(other) => format!(" ({other} took the seat as stedfortræder)"),
+        None => String::new(),
+    };
+    Diagnostic::error(
+        Rule::Inhabil,
+        loc,
+        format!("{name} {}, but was inhabil for it", role.did(item)),
+    )
+    .with_help(format!(
+        "an inhabil member takes no part in the item: remove {name} from {}{instead}",
+        role.place()
+    ))
+}
+
+/// `inhabil`: the member written as inhabil for item `item` was not there.
+pub fn inhabil_not_present(
+    loc: Loc,
+    name: &str,
+    item: &ItemNumber,
+    standing: Standing<'_>,
+    meant: Option<&str>,
+) -> Diagnostic {
+    let (why, help) = match standing {
+        Standing::Absent(_) => (
+            "is listed as absent".to_string(),
+            format!("an absent member is not inhabil: remove {name} from `inhabil`"),
+        ),
+        Standing::NotAttending(_) => (
+            format!("did not attend item {item}"),
+            format!("remove {name} from `inhabil`, or add {item} to their `items` in meeting.yaml"),
+        ),
+        _ => (
+            "is no member present".to_string(),
+            match meant {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => "write the name as it is listed under `members` in meeting.yaml".into(),
+            },
+        ),
+    };
+    let diag = Diagnostic::error(
+        Rule::Inhabil,
+        loc,
+        format!("{name} is written as inhabil for item {item}, but {why}"),
+    )
+    .with_help(help);
+    match (standing, meant) {
+        (Standing::Unknown, Some(meant)) => diag.with_fix(meant),
+        _ => diag,
+    }
+}
+
+/// `bad-vote`: a name or letter written twice in one vote.
+pub fn named_twice_in_vote(loc: Loc, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadVote,
+        loc,
+        format!("{name} is named twice in this vote"),
+    )
+    .with_help(format!(
+        "each member (or group) votes once: keep {name} under one of `for`, `against` and \
+         `abstained`"
+    ))
+}
+
+/// `bad-vote`: the count of `side` differs from the members its `entries`
+/// name (`expected`: the names, and the members of the groups who took
+/// part and are not named on their own).
+pub fn count_differs(
+    loc: Loc,
+    side: &str,
+    count: u32,
+    entries: &[&str],
+    expected: usize,
+) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadVote,
+        loc,
+        format!(
+            "the count {count} for `{side}` differs from the {expected} members it names ({})",
+            both(entries)
+        ),
+    )
+    .with_help(format!(
+        "write `{side}: {expected}`, or name under `{side}` every member who voted so (a \
+         group's letter stands for its members who took part in the item)"
+    ))
+    .with_fix(expected.to_string())
+}
+
+/// `bad-vote`: the counts of a vote add up to more than the members who
+/// took part in item `item`.
+pub fn counts_exceed(loc: Loc, total: u32, members: usize, item: &ItemNumber) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadVote,
+        loc,
+        format!("the counts add up to {total}, but {members} members took part in item {item}"),
+    )
+    .with_help("correct the counts: each member who took part votes once, or not at all")
+}
+
+/// `bad-vote` or `bad-dissent`: no member of the group `letter` took part
+/// in item `item`.
+pub fn group_took_no_part(loc: Loc, role: Role, letter: &str, item: &ItemNumber) -> Diagnostic {
+    Diagnostic::error(
+        role.rule(),
+        loc,
+        format!(
+            "{letter} {}, but no member of {letter} took part in it",
+            role.did(item)
+        ),
+    )
+    .with_help(format!(
+        "remove {letter} from {}, or give the members of the group `party: {letter}` in \
+         meeting.yaml",
+        role.place()
+    ))
 }

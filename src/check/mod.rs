@@ -10,6 +10,7 @@ pub mod glyphs;
 mod items;
 mod people;
 mod personal;
+mod protocol;
 mod sections;
 
 use anyhow::{Result, anyhow, bail};
@@ -34,6 +35,8 @@ pub struct CheckSettings {
     /// agenda (`--agenda`), whose outcome (referent, presenters present,
     /// approval) is not checked.
     pub purpose: Document,
+    /// The letters of rk.toml's `[groups]`.
+    pub groups: Vec<String>,
 }
 
 impl CheckSettings {
@@ -54,6 +57,7 @@ impl CheckSettings {
             document: document_pattern(config)?,
             numbering: config.numbering,
             purpose: Document::Minutes,
+            groups: config.groups.keys().cloned().collect(),
         })
     }
 }
@@ -88,6 +92,7 @@ pub fn check(
     diags: &mut Vec<Diagnostic>,
 ) {
     people::check(meeting, settings.purpose, diags);
+    protocol::check(meeting, settings, diags);
     if settings.purpose == Document::Minutes {
         approval::check(meeting, diags);
     }

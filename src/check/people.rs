@@ -24,7 +24,7 @@ pub fn check(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnostic>)
     }
     let present = present_once(people, at, diags);
     absent_once(people, &present, at, diags);
-    substitutes(people, at, diags);
+    substitutes(meeting, at, diags);
     if !meeting.people_known {
         // meeting.yaml could not be read: its finding says so, and nobody
         // can be judged present or not.
@@ -83,8 +83,11 @@ fn absent_once(
     }
 }
 
-/// Each substitute stands in for someone listed as absent.
-fn substitutes(people: &People, at: impl Fn(&Range<usize>) -> Loc, diags: &mut Vec<Diagnostic>) {
+/// Each substitute stands in for someone listed as absent, or for a
+/// member inhabil for every item the substitute attended (a stedfortræder
+/// for those items only).
+fn substitutes(meeting: &Meeting, at: impl Fn(&Range<usize>) -> Loc, diags: &mut Vec<Diagnostic>) {
+    let people = &meeting.people;
     let absent_names: Vec<&str> = people
         .absent
         .iter()
@@ -94,7 +97,9 @@ fn substitutes(people: &People, at: impl Fn(&Range<usize>) -> Loc, diags: &mut V
         let Some(sub) = &person.substitute_for else {
             continue;
         };
-        if !absent_names.iter().any(|a| same_name(a, &sub.value)) {
+        if !absent_names.iter().any(|a| same_name(a, &sub.value))
+            && !stands_in_for_inhabil(meeting, person, &sub.value)
+        {
             let part = suggest::names_in_part(&sub.value, absent_names.iter().copied());
             let suggestion = match part.as_slice() {
                 [full] => Some(*full),
@@ -108,6 +113,17 @@ fn substitutes(people: &People, at: impl Fn(&Range<usize>) -> Loc, diags: &mut V
             ));
         }
     }
+}
+
+/// Whether `person` attended only items (at least one) for which the
+/// member `name` was inhabil.
+fn stands_in_for_inhabil(meeting: &Meeting, person: &crate::model::Person, name: &str) -> bool {
+    let items: Vec<ItemNumber> = person
+        .items
+        .iter()
+        .filter_map(|i| ItemNumber::parse(&i.value))
+        .collect();
+    !items.is_empty() && items.iter().all(|n| meeting.inhabil_for(name, n))
 }
 
 /// The referent, the chair and every presenter are among the present, and

@@ -223,10 +223,12 @@ fn people<'a>(out: &mut String, key: &str, people: impl Iterator<Item = &'a Pers
     let _ = writeln!(out, "{key}:");
     for person in people {
         let _ = writeln!(out, "  - name: {}", yaml_text(&person.name.value));
+        let party = person.party.as_ref().map(|p| p.value.clone());
         for (key, value) in [
             ("title", &person.title),
             ("organisation", &person.organisation),
             ("role", &person.role),
+            ("party", &party),
         ] {
             if let Some(value) = value {
                 let _ = writeln!(out, "    {key}: {}", yaml_text(value));

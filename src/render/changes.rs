@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::markdown;
 use crate::model::{ItemNumber, same_name};
-use crate::render::context::{DocumentView, ItemContent, ItemView, PersonView};
+use crate::render::context::{
+    DocumentView, ItemContent, ItemView, PersonView, ProtocolView, VoteView,
+};
 use crate::render::marked::{self, Marks};
 
 /// A version of a referat as compared: its view in the edition of the
@@ -262,9 +264,18 @@ fn field(field: &'static str, old: Option<String>, new: Option<String>) -> Optio
 fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
     let content = match (old.content(), new.content()) {
         (Some(old), Some(new)) => content_fields(old, new),
-        _ => [None, None, None, None, None],
+        _ => [None, None, None, None, None, None, None, None],
     };
-    let [sag, dok, responsible, presenters, attachments] = content;
+    let [
+        sag,
+        dok,
+        responsible,
+        presenters,
+        attachments,
+        inhabil,
+        votes,
+        dissents,
+    ] = content;
     [
         field("number", value(&old.number), value(&new.number)),
         field("title", value(&old.title), value(&new.title)),
@@ -288,16 +299,66 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
             new.status.map(str::to_string),
         ),
         attachments,
+        inhabil,
+        votes,
+        dissents,
     ]
     .into_iter()
     .flatten()
     .collect()
 }
 
-/// The changes of the content's fields: sag, dok, responsible, presenters
-/// and attachments.
-fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 5] {
+/// The words of a vote's sides in the value of a changed vote.
+const SIDES: [&str; 3] = ["for", "imod", "undlod"];
+
+/// A vote as one line: "Indstillingen (vedtaget): for A, V og O (14);
+/// imod Ø (2)".
+fn vote_line(vote: &VoteView) -> String {
+    let sides = [&vote.in_favour, &vote.against, &vote.abstained];
+    let said: Vec<String> = SIDES
+        .iter()
+        .zip(sides)
+        .filter(|(_, side)| !side.shown.is_empty() || side.count.is_some())
+        .map(|(word, side)| match side.count {
+            Some(count) => format!("{word} {} ({count})", side.shown.join(", ")),
+            None => format!("{word} {}", side.shown.join(", ")),
+        })
+        .collect();
+    let outcome = vote.outcome.map(|o| format!(" ({o})")).unwrap_or_default();
+    format!("{}{outcome}: {}", vote.subject, said.join("; "))
+}
+
+/// The changes of the protocol's fields: who was inhabil, the votes and
+/// the protokoltilførsler.
+fn protocol_fields(old: &ProtocolView, new: &ProtocolView) -> [Option<FieldChange>; 3] {
+    let inhabil = |p: &ProtocolView| {
+        let names: Vec<String> = p.inhabil.iter().map(|i| i.shown.clone()).collect();
+        value(&names.join(", "))
+    };
+    let votes = |p: &ProtocolView| {
+        let lines: Vec<String> = p.votes.iter().map(vote_line).collect();
+        value(&lines.join(" / "))
+    };
+    let dissents = |p: &ProtocolView| {
+        let lines: Vec<String> = p
+            .dissents
+            .iter()
+            .map(|d| format!("{}: {}", d.shown.join(", "), d.text))
+            .collect();
+        value(&lines.join(" / "))
+    };
+    [
+        field("inhabil", inhabil(old), inhabil(new)),
+        field("votes", votes(old), votes(new)),
+        field("dissents", dissents(old), dissents(new)),
+    ]
+}
+
+/// The changes of the content's fields: sag, dok, responsible, presenters,
+/// attachments, and the protocol's.
+fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 8] {
     let list = |l: &[String], sep: &str| value(&l.join(sep));
+    let [inhabil, votes, dissents] = protocol_fields(&old.protocol, &new.protocol);
     let attachments = |c: &ItemContent| {
         let titles: Vec<String> = c.attachments.iter().map(|a| a.title.clone()).collect();
         value(&titles.join(", "))
@@ -320,6 +381,9 @@ fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>;
             list(&new.presenters, ", "),
         ),
         field("attachments", attachments(old), attachments(new)),
+        inhabil,
+        votes,
+        dissents,
     ]
 }
 
@@ -385,8 +449,8 @@ fn people(old: &DocumentView, new: &DocumentView) -> Vec<PersonChange> {
     out
 }
 
-/// The same details: name, title, organisation, role, note, substitute
-/// and items.
+/// The same details: name, title, organisation, role, note, substitute,
+/// party and items.
 pub fn same_person(a: &PersonView, b: &PersonView) -> bool {
     a.name == b.name
         && a.title == b.title
@@ -394,6 +458,7 @@ pub fn same_person(a: &PersonView, b: &PersonView) -> bool {
         && a.role == b.role
         && a.note == b.note
         && a.substitute_for == b.substitute_for
+        && a.party == b.party
         && a.items == b.items
 }
 
@@ -475,5 +540,68 @@ mod tests {
         let internal = changes_to(open, Edition::Internal);
         let fields: Vec<&str> = internal.items[0].fields.iter().map(|f| f.field).collect();
         assert_eq!(fields, ["sag", "closed"]);
+    }
+
+    /// Item 1 of the fixture given a vote by `against`, and a
+    /// protokoltilførsel when `dissent`.
+    fn voted(against: &'static str, dissent: bool) -> impl Fn(&mut Meeting) {
+        move |m: &mut Meeting| {
+            use crate::model::{Choice, Dissent, Side, Vote, VoteOutcome};
+            let span = |t: &str| Spanned::new(t.to_string(), 0..0);
+            let side = |choice, names: &[&str]| Side {
+                choice,
+                entries: names.iter().map(|n| span(n)).collect(),
+                count: None,
+            };
+            m.items[0].votes = vec![Vote {
+                subject: Some(span("Indstillingen")),
+                sides: [
+                    side(Choice::For, &["Karen Rahbek"]),
+                    side(Choice::Against, &[against]),
+                    side(Choice::Abstained, &[]),
+                ],
+                outcome: Some(VoteOutcome::Adopted),
+                span: 0..0,
+            }];
+            if dissent {
+                m.items[0].dissents = vec![Dissent {
+                    by: vec![span(against)],
+                    text: Some(span("Ført til protokol.")),
+                    span: 0..0,
+                }];
+            }
+        }
+    }
+
+    #[test]
+    fn a_changed_vote_and_a_new_dissent_are_field_changes() {
+        let (old, date) = closed_fixture();
+        let mut before = old.clone();
+        voted("A", false)(&mut before);
+        let mut after = old.clone();
+        voted("Ø", true)(&mut after);
+        let labels = crate::layout::Layout::resolve("kl", std::path::Path::new("."))
+            .unwrap()
+            .labels;
+        let view = |m: &Meeting| DocumentView::new(m, date, &labels, Edition::Public);
+        let version = |referat| Version {
+            referat,
+            files: vec!["01.md".to_string(), "02.md".to_string()],
+        };
+        let changes = compare(
+            "m",
+            "main",
+            Some(&version(&view(&before))),
+            &version(&view(&after)),
+        );
+        let fields = &changes.items[0].fields;
+        let names: Vec<&str> = fields.iter().map(|f| f.field).collect();
+        assert_eq!(names, ["votes", "dissents"]);
+        assert_eq!(
+            fields[0].new.as_deref(),
+            Some("Indstillingen (vedtaget): for Karen Rahbek; imod Ø")
+        );
+        assert_eq!(fields[1].old, None);
+        assert_eq!(fields[1].new.as_deref(), Some("Ø: Ført til protokol."));
     }
 }

@@ -20,6 +20,9 @@ use crate::paths;
 use crate::percent;
 use crate::render::marked;
 
+mod protocol;
+pub use protocol::{DissentView, InhabilView, ProtocolView, SideView, VoteView};
+
 /// Which edition to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edition {
@@ -128,6 +131,10 @@ pub struct PersonView {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub substitute_for: Option<String>,
+    /// The letter of the person's group (`A`), which the layouts print
+    /// after the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
     /// The items the person attended (`["7", "8"]`); left out for someone
     /// who attended them all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -179,7 +186,8 @@ pub struct ItemView {
 /// What a view holds of an item's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Content {
-    Shown(ItemContent),
+    /// Boxed: a content is large beside a fingerprint.
+    Shown(Box<ItemContent>),
     /// A closed item in the public edition: none of its content, only a
     /// fingerprint of it, by which `rk diff` can say that it changed. The
     /// fingerprint is never serialised.
@@ -213,6 +221,8 @@ pub struct ItemContent {
     pub outcome: Option<&'static str>,
     /// The body that decides the case ("Byrådet").
     pub decided_by: Option<String>,
+    /// The votes, protokoltilførsler and inhabil members.
+    pub protocol: ProtocolView,
 }
 
 /// An item's `added`: a tillægspunkt, with the date it was put on the
@@ -237,6 +247,7 @@ static WITHHELD: ItemContent = ItemContent {
     added: None,
     outcome: None,
     decided_by: None,
+    protocol: ProtocolView::EMPTY,
 };
 
 /// True when `item` was added to the agenda after it went out, itself or
@@ -278,7 +289,7 @@ fn added(added: &Added) -> AddedView {
 impl ItemContent {
     /// The content of `item` as `edition` shows it: the public edition
     /// leaves out the closed attachments.
-    fn of(item: &Item, edition: Edition) -> ItemContent {
+    fn of(item: &Item, edition: Edition, meeting: &Meeting) -> ItemContent {
         ItemContent {
             case: match item.case.as_ref().map(|s| &s.value) {
                 Some(CaseRef::Ref(r)) => Some(r.clone()),
@@ -297,6 +308,7 @@ impl ItemContent {
             added: item.added.as_ref().map(|a| Box::new(added(a))),
             outcome: item.outcome.map(Outcome::key),
             decided_by: item.decided_by.as_ref().map(|d| d.value.clone()),
+            protocol: ProtocolView::of(item, meeting),
         }
     }
 
@@ -312,6 +324,7 @@ impl ItemContent {
             &self.responsible,
             &self.presenters,
             (&self.added, &self.outcome, &self.decided_by),
+            &self.protocol,
         )
             .hash(&mut hasher);
         for attachment in &self.attachments {
@@ -354,10 +367,10 @@ impl ItemView {
             // A withheld content's fingerprint is of all of it, closed
             // attachments too, so that a change of any is a change.
             content: match (edition, closed) {
-                (Edition::Public, true) => {
-                    Content::Withheld(ItemContent::of(item, Edition::Internal).fingerprint())
-                }
-                _ => Content::Shown(ItemContent::of(item, edition)),
+                (Edition::Public, true) => Content::Withheld(
+                    ItemContent::of(item, Edition::Internal, meeting).fingerprint(),
+                ),
+                _ => Content::Shown(Box::new(ItemContent::of(item, edition, meeting))),
             },
         }
     }
@@ -365,7 +378,7 @@ impl ItemView {
     /// Its content; none for a closed item in the public edition.
     pub fn content(&self) -> Option<&ItemContent> {
         match &self.content {
-            Content::Shown(content) => Some(content),
+            Content::Shown(content) => Some(content.as_ref()),
             Content::Withheld(_) => None,
         }
     }
@@ -418,7 +431,23 @@ impl Serialize for ItemView {
         optional(&mut out, "added", &content.added)?;
         optional(&mut out, "outcome", &content.outcome)?;
         optional(&mut out, "decided_by", &content.decided_by)?;
+        let protocol = &content.protocol;
+        listed(&mut out, "votes", &protocol.votes)?;
+        listed(&mut out, "dissents", &protocol.dissents)?;
+        listed(&mut out, "inhabil", &protocol.inhabil)?;
         out.end()
+    }
+}
+
+/// A field left out when it is empty.
+fn listed<S: serde::ser::SerializeStruct, T: Serialize>(
+    out: &mut S,
+    key: &'static str,
+    value: &Vec<T>,
+) -> Result<(), S::Error> {
+    match value.is_empty() {
+        false => out.serialize_field(key, value),
+        true => out.skip_field(key),
     }
 }
 
@@ -516,6 +545,9 @@ impl DocumentView {
                     content.body = markdown::without_parts(&content.body, parts);
                     // What became of it is decided at the meeting.
                     content.outcome = None;
+                    // Votes, protokoltilførsler and inhabilitet are the
+                    // meeting's outcome, as the parts written there are.
+                    content.protocol = ProtocolView::EMPTY;
                 }
             }
             referat.referent = None;
@@ -693,6 +725,7 @@ fn person(p: &Person) -> PersonView {
         role: p.role.clone(),
         note: p.note.clone(),
         substitute_for: p.substitute_for.as_ref().map(|s| s.value.clone()),
+        party: p.party.as_ref().map(|s| s.value.clone()),
         items: items.iter().map(ToString::to_string).collect(),
     }
 }
@@ -857,7 +890,7 @@ mod tests {
             section: None,
             kind: None,
             status: None,
-            content: Content::Shown(WITHHELD.clone()),
+            content: Content::Shown(Box::new(WITHHELD.clone())),
         };
         assert_eq!(item.anchor(), "punkt-2-9-1");
     }

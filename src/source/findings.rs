@@ -360,3 +360,62 @@ pub fn not_a_list_of_sections(loc: Loc) -> Diagnostic {
     )
     .with_help("write `sections:\n  - title: Lukkede punkter\n    from: 48\n    closed: true`")
 }
+
+// The beslutningsprotokol ------------------------------------------------------
+
+/// `bad-value`: `field` (`votes`, `dissents`, `inhabil`) is not a list of
+/// its entries; `example` is how one is written.
+pub fn not_a_list_of(loc: Loc, field: &str, example: &str) -> Diagnostic {
+    Diagnostic::error(Rule::BadValue, loc, format!("`{field}` must be a list"))
+        .with_help(format!("write `{field}:\n{example}`"))
+}
+
+/// `bad-value`: `groups` is not a mapping of letters to names.
+pub fn not_groups(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "`groups` must map each group's letter to its name",
+    )
+    .with_help("write `groups:\n  A: Socialdemokratiet\n  V: Venstre`")
+}
+
+/// `bad-value`: a count of a vote that is no whole number.
+pub fn not_a_count(loc: Loc, choice: &str, value: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        format!("`{value}` is not a number of votes"),
+    )
+    .with_help(format!(
+        "write the number of votes as digits: `{choice}: 14`"
+    ))
+}
+
+/// A vote's subject.
+pub const VOTE_SUBJECT: Required = Required {
+    field: "subject",
+    what: "a vote",
+    help: "write what was voted on: `subject: Ændringsforslag fra Ø`",
+};
+
+/// A vote's outcome.
+pub const VOTE_OUTCOME: Required = Required {
+    field: "outcome",
+    what: "a vote",
+    help: "write `outcome: vedtaget` or `outcome: forkastet`",
+};
+
+/// The author of a protokoltilførsel.
+pub const DISSENT_BY: Required = Required {
+    field: "by",
+    what: "a protokoltilførsel",
+    help: "write who asked for it: `by: Ø` or `by: [Jens Vestergaard]`",
+};
+
+/// The text of a protokoltilførsel.
+pub const DISSENT_TEXT: Required = Required {
+    field: "text",
+    what: "a protokoltilførsel",
+    help: "write what is to be recorded: `text: Enhedslisten kan ikke støtte …`",
+};

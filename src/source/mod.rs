@@ -7,6 +7,7 @@ pub mod fields;
 mod findings;
 pub mod git;
 mod previous;
+pub mod protocol;
 mod status;
 pub mod yaml;
 
@@ -47,6 +48,7 @@ pub const MEETING_FIELDS: &[&str] = &[
     "sections",
     "cancelled",
     "extraordinary",
+    "groups",
 ];
 pub const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
 pub const PERSON_FIELDS: &[&str] = &[
@@ -57,6 +59,7 @@ pub const PERSON_FIELDS: &[&str] = &[
     "note",
     "substitute_for",
     "items",
+    "party",
 ];
 pub const ITEM_FIELDS: &[&str] = &[
     "number",
@@ -72,6 +75,9 @@ pub const ITEM_FIELDS: &[&str] = &[
     "added",
     "outcome",
     "decided_by",
+    "votes",
+    "dissents",
+    "inhabil",
 ];
 pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title", "closed"];
 pub const ADDED_FIELDS: &[&str] = &["date", "reason"];
@@ -175,6 +181,7 @@ pub fn load_from(
         members_span: None,
         items: Vec::new(),
         sections: Vec::new(),
+        groups: Vec::new(),
         unreadable_items: 0,
     };
     if let Some(text) = text {
@@ -335,6 +342,9 @@ fn read_meeting_yaml(
     if let Some(field) = fields.iter().find(|f| f.name == "sections") {
         meeting.sections = read_sections(&mut r, field.value);
     }
+    if let Some(field) = fields.iter().find(|f| f.name == "groups") {
+        meeting.groups = protocol::read_groups(&mut r, field.value);
+    }
     if r.misspelt.contains(&"members") {
         // `memebrs:` was reported; who is present is not known.
         meeting.people_known = false;
@@ -425,6 +435,7 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
             "role" => person.role = text.map(|s| s.value),
             "note" => person.note = text.map(|s| s.value),
             "substitute_for" => person.substitute_for = text,
+            "party" => person.party = text,
             _ => {}
         }
     }
@@ -450,6 +461,7 @@ fn person(name: Spanned<String>) -> Person {
         role: None,
         note: None,
         substitute_for: None,
+        party: None,
         items: Vec::new(),
     }
 }
@@ -638,6 +650,9 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         added: None,
         outcome: None,
         decided_by: None,
+        votes: Vec::new(),
+        dissents: Vec::new(),
+        inhabil: Vec::new(),
         body: text[split.body..].to_string(),
         body_offset: split.body,
         front_matter: split.block.clone(),
@@ -688,6 +703,9 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
                 .and_then(|k| Outcome::ALL.into_iter().find(|o| o.key() == k));
         }
         "decided_by" => item.decided_by = r.text(value, key),
+        "votes" => item.votes = protocol::read_votes(r, value),
+        "dissents" => item.dissents = protocol::read_dissents(r, value),
+        "inhabil" => item.inhabil = protocol::read_inhabil(r, value),
         _ => {}
     }
 }

@@ -685,3 +685,33 @@ fn neovim_shows_the_finding_of_a_misspelt_presenter() {
         })
     );
 }
+
+#[test]
+fn completion_of_a_votes_fields_members_and_group_letters() {
+    let dir = common::project_copy("tests/fixtures/bodies/byraad", "lsp-votes");
+    let path = dir.join("meetings/2024-05-29/43-skolestruktur.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let typing = text.replace(
+        "    against: [Ø]\n    counts: { for: 8, against: 1 }\n",
+        "    against: [Ø, Jens\n    outc\n",
+    );
+    let line = |start: &str| typing.lines().position(|l| l.starts_with(start)).unwrap() as u64;
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&path, &typing);
+    client.diagnostics(&uri(&path));
+
+    let voters = completion(&mut client, &path, line("    against: [Ø, Jens"), 21);
+    let jens = labelled(&voters, "Jens Vestergaard");
+    assert_eq!(jens["detail"], "members");
+    let letter = labelled(&voters, "Ø");
+    assert_eq!(letter["detail"], "Enhedslisten");
+    // Only members: not the kommunaldirektør under `others`.
+    assert!(!voters.iter().any(|i| i["label"] == "Helle Thorsen"));
+
+    let fields = completion(&mut client, &path, line("    outc"), 8);
+    let outcome = labelled(&fields, "outcome");
+    assert_eq!(outcome["textEdit"]["newText"], "outcome: ");
+    labelled(&fields, "abstained");
+    client.stop();
+}

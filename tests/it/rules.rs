@@ -20,7 +20,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 26] = [
+const RULES: [&str; 30] = [
     "encoding",
     "yaml",
     "yaml-comment",
@@ -34,6 +34,10 @@ const RULES: [&str; 26] = [
     "absent-and-present",
     "duplicate-person",
     "bad-substitute",
+    "unknown-group",
+    "bad-vote",
+    "bad-dissent",
+    "inhabil",
     "missing-sag",
     "bad-sag",
     "bad-document",
@@ -183,6 +187,21 @@ const CASES: &[Case] = &[
     Case { fixture: "bad-substitute", exit: 1, findings: &[
         ("bad-substitute", E, MEETING, 18, 21,
             "Karen Rahbek is a substitute for Mette Harbro, who is not listed under `absent`"),
+    ]},
+    // ---- the beslutningsprotokol: parties, votes, dissents, inhabilitet ------
+    // rk.toml: `[groups]` A and V; Ghita Thiesen's `party: a`.
+    Case { fixture: "unknown-group", exit: 1, findings: &[
+        ("unknown-group", E, MEETING, 10, 12, "`a` is not the letter of a group"),
+    ]},
+    Case { fixture: "bad-vote", exit: 1, findings: &[
+        ("bad-vote", E, DUPLA, 9, 11, "Bo Fristd is named in a vote on item 2.2, but is no member present"),
+    ]},
+    Case { fixture: "bad-dissent", exit: 1, findings: &[
+        ("bad-dissent", E, DUPLA, 8, 9,
+            "Mette Harbo is named as author of a protokoltilførsel on item 2.2, but is listed as absent"),
+    ]},
+    Case { fixture: "inhabil", exit: 1, findings: &[
+        ("inhabil", E, DUPLA, 10, 11, "Bo Fristed is named in a vote on item 2.2, but was inhabil for it"),
     ]},
     // ---- the agenda: sag and numbering --------------------------------------
     Case { fixture: "missing-sag", exit: 1, findings: &[

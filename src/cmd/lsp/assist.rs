@@ -19,6 +19,9 @@ use crate::source::{self, Overlay};
 
 /// The fields whose values are people present.
 const PEOPLE_FIELDS: [&str; 4] = ["presenters", "responsible", "chair", "referent"];
+/// The fields whose values are members or a group's letter (a vote's
+/// sides, a protokoltilførsel's authors), and the inhabil members.
+const VOTER_FIELDS: [&str; 5] = ["for", "against", "abstained", "by", "inhabil"];
 
 /// Where the cursor is in a YAML line.
 enum Spot {
@@ -103,6 +106,9 @@ impl Server {
 
     /// The choices for a value of `key`.
     fn value_choices(&mut self, key: &str, place: &MeetingHome) -> Vec<Choice> {
+        if VOTER_FIELDS.contains(&key) || key == "party" {
+            return self.voter_choices(key, place);
+        }
         if PEOPLE_FIELDS.contains(&key) {
             let Some(meeting) = self.meeting_of(place) else {
                 return Vec::new();
@@ -223,6 +229,41 @@ impl Choice {
     }
 }
 
+impl Server {
+    /// The members and the groups' letters, for a vote, a
+    /// protokoltilførsel, `inhabil` (members only) and `party` (letters
+    /// only).
+    fn voter_choices(&mut self, key: &str, place: &MeetingHome) -> Vec<Choice> {
+        let mut letters: Vec<(String, String)> = place
+            .project
+            .config
+            .groups
+            .iter()
+            .map(|(letter, name)| (letter.clone(), name.clone()))
+            .collect();
+        let Some(meeting) = self.meeting_of(place) else {
+            return Vec::new();
+        };
+        letters.extend(
+            meeting
+                .groups
+                .iter()
+                .map(|g| (g.letter.value.clone(), g.name.clone())),
+        );
+        let groups = letters
+            .into_iter()
+            .filter(|_| key != "inhabil")
+            .map(|(letter, name)| Choice::new(&letter, CompletionItemKind::ENUM_MEMBER, &name));
+        let members = meeting
+            .people
+            .members
+            .iter()
+            .filter(|_| key != "party")
+            .map(|p| Choice::new(&p.name.value, CompletionItemKind::VALUE, "members"));
+        groups.chain(members).collect()
+    }
+}
+
 /// Field names to complete.
 fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<Choice> {
     let (fields, what): (&[&str], &str) = match owner {
@@ -232,6 +273,10 @@ fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<Choice> {
         Some("sections") => (source::SECTION_FIELDS, "section"),
         Some("attachments") => (source::ATTACHMENT_FIELDS, "attachment"),
         Some("added") => (source::ADDED_FIELDS, "added"),
+        Some("votes") => (source::protocol::VOTE_FIELDS, "vote"),
+        Some("counts") => (source::protocol::COUNT_FIELDS, "vote count"),
+        Some("dissents") => (source::protocol::DISSENT_FIELDS, "protokoltilførsel"),
+        Some("inhabil") => (source::protocol::INHABIL_FIELDS, "inhabil member"),
         Some(_) => (&[], ""),
     };
     fields
@@ -273,7 +318,8 @@ fn spot(text: &str, offset: usize, is_item: bool) -> Option<Spot> {
     }
     let owner = owner_key(&text[..line_start], indent);
     let start = line_start + indent + dash;
-    if dash == 2 && owner.as_deref().is_some_and(|o| PEOPLE_FIELDS.contains(&o)) {
+    let names = |o: &str| PEOPLE_FIELDS.contains(&o) || VOTER_FIELDS.contains(&o);
+    if dash == 2 && owner.as_deref().is_some_and(names) {
         // `- ` in a list of names: a name.
         return owner.map(|key| Spot::Value { key, start });
     }
@@ -285,15 +331,31 @@ fn is_name(text: &str) -> bool {
 }
 
 /// The key of the nearest line above that is indented less than `indent`
-/// (`members:` for a person's fields), or `None` at the top.
+/// (`members:` for a person's fields), or `None` at the top. A field of a
+/// list's entry below its first (`    title:` under `  - name: Anna`)
+/// belongs to the list's key too.
 fn owner_key(above: &str, indent: usize) -> Option<String> {
     if indent == 0 {
         return None;
     }
+    // The indentation of the `- ` of the entry the field is in, once met.
+    let mut entry: Option<usize> = None;
     for line in above.lines().rev() {
         let content = line.trim_start();
         let own = line.len() - content.len();
-        if content.is_empty() || content.starts_with('#') || own >= indent {
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let dashed = content.starts_with("- ");
+        let skip = match entry {
+            None => own >= indent,
+            Some(at) => own > at || (own == at && dashed),
+        };
+        if skip {
+            continue;
+        }
+        if entry.is_none() && dashed && own + 2 == indent {
+            entry = Some(own);
             continue;
         }
         let content = content.strip_prefix("- ").unwrap_or(content);

@@ -162,7 +162,7 @@ fn item_call(item: &ItemView, internal: bool, closed_word: &str, body: &str) -> 
         array(attachments.into_iter()),
         item.closed,
         internal,
-        item_extras(content),
+        item_extras(content) + &protocol_arguments(&content.protocol),
         body
     )
 }
@@ -185,6 +185,24 @@ fn item_extras(content: &ItemContent) -> String {
     if let Some(decided_by) = &content.decided_by {
         out.push_str(&format!(", decided_by: {}", string(decided_by)));
     }
+    out
+}
+
+/// The `votes`, `dissents` and `inhabil` arguments of an item's call, each
+/// only when the item has some (so that a layout made before them still
+/// takes the items that have none).
+fn protocol_arguments(protocol: &crate::render::context::ProtocolView) -> String {
+    let mut out = String::new();
+    let mut add = |key: &str, list: serde_json::Result<serde_json::Value>| {
+        if let Ok(list @ serde_json::Value::Array(_)) = list
+            && list.as_array().is_some_and(|l| !l.is_empty())
+        {
+            out.push_str(&format!(", {key}: {}", value(&list)));
+        }
+    };
+    add("votes", serde_json::to_value(&protocol.votes));
+    add("dissents", serde_json::to_value(&protocol.dissents));
+    add("inhabil", serde_json::to_value(&protocol.inhabil));
     out
 }
 

@@ -121,3 +121,4 @@ fn the_byraad_builds_in_both_layouts_as_pdf_ua_and_pdf_a() {
     }
 }
 mod extras;
+mod votes;
