@@ -262,9 +262,18 @@ fn field(field: &'static str, old: Option<String>, new: Option<String>) -> Optio
 fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
     let content = match (old.content(), new.content()) {
         (Some(old), Some(new)) => content_fields(old, new),
-        _ => [None, None, None, None, None],
+        _ => Default::default(),
     };
-    let [sag, dok, responsible, presenters, attachments] = content;
+    let [
+        sag,
+        dok,
+        responsible,
+        presenters,
+        attachments,
+        added,
+        decided_by,
+        outcome,
+    ] = content;
     [
         field("number", value(&old.number), value(&new.number)),
         field("title", value(&old.title), value(&new.title)),
@@ -288,15 +297,18 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
             new.status.map(str::to_string),
         ),
         attachments,
+        added,
+        decided_by,
+        outcome,
     ]
     .into_iter()
     .flatten()
     .collect()
 }
 
-/// The changes of the content's fields: sag, dok, responsible, presenters
-/// and attachments.
-fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 5] {
+/// The changes of the content's fields: sag, dok, responsible, presenters,
+/// attachments, the reason it was added, who decides and the outcome.
+fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 8] {
     let list = |l: &[String], sep: &str| value(&l.join(sep));
     let attachments = |c: &ItemContent| {
         let titles: Vec<String> = c.attachments.iter().map(|a| a.title.clone()).collect();
@@ -320,6 +332,17 @@ fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>;
             list(&new.presenters, ", "),
         ),
         field("attachments", attachments(old), attachments(new)),
+        field(
+            "added",
+            old.added.as_ref().map(|a| a.reason.clone()),
+            new.added.as_ref().map(|a| a.reason.clone()),
+        ),
+        field("decided_by", old.decided_by.clone(), new.decided_by.clone()),
+        field(
+            "outcome",
+            old.outcome.map(str::to_string),
+            new.outcome.map(str::to_string),
+        ),
     ]
 }
 

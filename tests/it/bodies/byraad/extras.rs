@@ -462,3 +462,62 @@ fn the_pages_with_every_new_field_are_valid_and_accessible() {
         }
     }
 }
+
+/// Runs git in `dir` with no configuration of the machine's or the user's.
+fn git(dir: &Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=rk test",
+            "-c",
+            "user.email=rk@example.invalid",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}");
+}
+
+#[test]
+fn rk_diff_tells_a_changed_outcome_and_nothing_of_a_closed_bilag() {
+    let dir = byraad("diff");
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "base"]);
+    let meeting = dir.join("meetings").join(MEETING_ID);
+    replace_in(
+        &meeting.join("43-skolestruktur.md"),
+        "outcome: godkendt",
+        "outcome: forkastet",
+    );
+    replace_in(
+        &meeting.join("42-lokalplan-1087.md"),
+        "title: Høringssvar med navne og adresser",
+        "title: Høringssvar med navne og adresser fra høringen",
+    );
+    let run = rk(&dir, &["diff", "main", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("Høringssvar"), "{}", run.stdout);
+    let changes: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().expect("a line")).expect("JSON");
+    let items = changes["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["number"], "43");
+    assert_eq!(
+        items[0]["fields"],
+        serde_json::json!([{"field": "outcome", "old": "godkendt", "new": "forkastet"}])
+    );
+    let page = fs::read_to_string(dir.join("out").join(MEETING_ID).join("aendringer.html"))
+        .expect("the change page");
+    assert!(page.contains("Afgørelse"), "{page}");
+    assert!(!page.contains("Høringssvar") && !page.contains(CLOSED_FILE));
+}
