@@ -264,7 +264,7 @@ fn field(field: &'static str, old: Option<String>, new: Option<String>) -> Optio
 fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
     let content = match (old.content(), new.content()) {
         (Some(old), Some(new)) => content_fields(old, new),
-        _ => [None, None, None, None, None, None, None, None],
+        _ => Default::default(),
     };
     let [
         sag,
@@ -275,6 +275,9 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
         inhabil,
         votes,
         dissents,
+        added,
+        decided_by,
+        outcome,
     ] = content;
     [
         field("number", value(&old.number), value(&new.number)),
@@ -302,6 +305,9 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
         inhabil,
         votes,
         dissents,
+        added,
+        decided_by,
+        outcome,
     ]
     .into_iter()
     .flatten()
@@ -355,8 +361,9 @@ fn protocol_fields(old: &ProtocolView, new: &ProtocolView) -> [Option<FieldChang
 }
 
 /// The changes of the content's fields: sag, dok, responsible, presenters,
-/// attachments, and the protocol's.
-fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 8] {
+/// attachments, the reason it was added, who decides, the outcome, and
+/// the protocol's.
+fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 11] {
     let list = |l: &[String], sep: &str| value(&l.join(sep));
     let [inhabil, votes, dissents] = protocol_fields(&old.protocol, &new.protocol);
     let attachments = |c: &ItemContent| {
@@ -384,6 +391,17 @@ fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>;
         inhabil,
         votes,
         dissents,
+        field(
+            "added",
+            old.added.as_ref().map(|a| a.reason.clone()),
+            new.added.as_ref().map(|a| a.reason.clone()),
+        ),
+        field("decided_by", old.decided_by.clone(), new.decided_by.clone()),
+        field(
+            "outcome",
+            old.outcome.map(str::to_string),
+            new.outcome.map(str::to_string),
+        ),
     ]
 }
 

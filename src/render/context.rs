@@ -250,6 +250,24 @@ static WITHHELD: ItemContent = ItemContent {
     protocol: ProtocolView::EMPTY,
 };
 
+/// The views of the items `edition` shows; of the added ones alone, and
+/// outside any section, for the tillægsdagsorden (`added_only`).
+fn item_views(meeting: &Meeting, edition: Edition, added_only: bool) -> Vec<ItemView> {
+    meeting
+        .items
+        .iter()
+        .filter(|item| !added_only || is_added(item, meeting))
+        .map(|item| ItemView::new(item, meeting, edition))
+        .map(|view| match added_only {
+            true => ItemView {
+                section: None,
+                ..view
+            },
+            false => view,
+        })
+        .collect()
+}
+
 /// True when `item` was added to the agenda after it went out, itself or
 /// as a sub-item of an added group.
 fn is_added(item: &Item, meeting: &Meeting) -> bool {
@@ -616,13 +634,13 @@ impl DocumentView {
                 guests: people(Group::Guests),
                 absent: people(Group::Absent),
             },
-            sections: meeting.sections.iter().map(section).collect(),
-            items: meeting
-                .items
-                .iter()
-                .filter(|item| !added_only || is_added(item, meeting))
-                .map(|item| ItemView::new(item, meeting, edition))
-                .collect(),
+            // The tillægsdagsorden's few items stand without the sections,
+            // whose first items it does not have.
+            sections: match added_only {
+                true => Vec::new(),
+                false => meeting.sections.iter().map(section).collect(),
+            },
+            items: item_views(meeting, edition, added_only),
             added_only,
             files: Vec::new(),
         }

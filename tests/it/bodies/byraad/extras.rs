@@ -234,6 +234,7 @@ fn a_closed_bilag_reaches_no_public_output_and_the_internal_edition_has_it() {
         assert_eq!(attachments.as_array().map(Vec::len), Some(1), "{layout}");
 
         let internal = build_internal(&dir);
+        common::assert_pdf_ua_and_pdf_a(&internal.dir.join("referat-internt.pdf"));
         let shown = format!("{CLOSED_TITLE} (Lukket bilag)");
         assert!(internal.pdf_has(&shown), "{layout}: {}", internal.pdf);
         assert!(
@@ -306,6 +307,7 @@ fn a_cancelled_meeting_says_so_and_gives_no_empty_item_warnings() {
         use_layout(&dir, layout);
         assert_eq!(findings(&dir), (0, Vec::new()));
         let out = build(&dir, &[]);
+        common::assert_pdf_ua_and_pdf_a(&out.dir.join("referat.pdf"));
         assert!(out.pdf_has("Mødet er aflyst"), "{layout}: {}", out.pdf);
         assert_eq!(
             texts(&out.html, "p.cancelled"),
@@ -421,4 +423,101 @@ fn a_meeting_without_added_items_has_no_tillaegsdagsorden() {
             .join("tillaegsdagsorden.pdf")
             .exists()
     );
+}
+
+#[test]
+fn the_pages_with_every_new_field_are_valid_and_accessible() {
+    if !crate::common::browser::browser_tools() {
+        return;
+    }
+    for layout in LAYOUTS {
+        let dir = byraad(&format!("browser-{layout}"));
+        use_layout(&dir, layout);
+        replace_in(
+            &dir.join("meetings").join(MEETING_ID).join("meeting.yaml"),
+            "body: Byrådet\n",
+            "body: Byrådet\nextraordinary: true\ncancelled: true\n",
+        );
+        for args in [
+            &["--only", "html"][..],
+            &["--only", "html", "--internal"],
+            &["--only", "html", "--agenda", "--added"],
+        ] {
+            let mut all = vec!["build", MEETING_ID];
+            all.extend_from_slice(args);
+            let run = rk(&dir, &all);
+            assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        }
+        let out = dir.join("out").join(MEETING_ID);
+        let internal = dir.join("out-internt").join(MEETING_ID);
+        for (name, page) in [
+            ("referat", out.join("referat.html")),
+            ("internt", internal.join("referat-internt.html")),
+            ("tillaeg", out.join("tillaegsdagsorden.html")),
+        ] {
+            crate::common::browser::assert_valid_and_accessible(
+                &format!("byraad-{layout}-{name}"),
+                &page,
+            );
+        }
+    }
+}
+
+/// Runs git in `dir` with no configuration of the machine's or the user's.
+fn git(dir: &Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=rk test",
+            "-c",
+            "user.email=rk@example.invalid",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}");
+}
+
+#[test]
+fn rk_diff_tells_a_changed_outcome_and_nothing_of_a_closed_bilag() {
+    let dir = byraad("diff");
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "base"]);
+    let meeting = dir.join("meetings").join(MEETING_ID);
+    replace_in(
+        &meeting.join("43-skolestruktur.md"),
+        "outcome: godkendt",
+        "outcome: forkastet",
+    );
+    replace_in(
+        &meeting.join("42-lokalplan-1087.md"),
+        "title: Høringssvar med navne og adresser",
+        "title: Høringssvar med navne og adresser fra høringen",
+    );
+    let run = rk(&dir, &["diff", "main", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("Høringssvar"), "{}", run.stdout);
+    let changes: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().expect("a line")).expect("JSON");
+    let items = changes["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["number"], "43");
+    assert_eq!(
+        items[0]["fields"],
+        serde_json::json!([{"field": "outcome", "old": "godkendt", "new": "forkastet"}])
+    );
+    let page = fs::read_to_string(dir.join("out").join(MEETING_ID).join("aendringer.html"))
+        .expect("the change page");
+    assert!(page.contains("Afgørelse"), "{page}");
+    assert!(!page.contains("Høringssvar") && !page.contains(CLOSED_FILE));
 }
