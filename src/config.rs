@@ -27,6 +27,12 @@ pub struct Config {
     pub referent: Referent,
     /// How items are numbered: from 1 in each meeting, or through the year.
     pub numbering: Numbering,
+    /// Who signs (approves) the protocol: the members who took part, or
+    /// the chair and the referent.
+    pub approval: Signatories,
+    /// Whether an approved referat must name who approved it
+    /// (`approvers = "required"`) or may leave it out (the default).
+    pub approvers: Approvers,
     pub case: CaseConfig,
     /// The second number of an item (`dok`), when the project uses one.
     pub document: DocumentConfig,
@@ -56,6 +62,28 @@ pub enum Numbering {
     /// Items run through the year per body: a meeting's first item follows
     /// the last item of the same body's previous meeting that year.
     Year,
+}
+
+/// rk.toml's `approval`: who signs the protocol (kommunestyrelsesloven
+/// § 13, stk. 1: the members who took part; in some kommuner the chair and
+/// the secretary).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Signatories {
+    /// The members present (`members`), as the law has it.
+    #[default]
+    Members,
+    /// The chair and the referent.
+    ChairAndReferent,
+}
+
+/// rk.toml's `approvers`: whether `status: godkendt` needs `approvals`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Approvers {
+    #[default]
+    Optional,
+    Required,
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,6 +126,8 @@ impl Default for Config {
             publish: false,
             referent: Referent::Required,
             numbering: Numbering::Meeting,
+            approval: Signatories::Members,
+            approvers: Approvers::Optional,
             case: CaseConfig::default(),
             document: DocumentConfig::default(),
             site: SiteConfig::default(),

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub use crate::config::Signatories;
 use crate::date::Date;
 use crate::files::FileId;
 
@@ -174,6 +175,13 @@ pub struct Meeting {
     pub cancelled: bool,
     /// `extraordinary: true`: an ekstraordinært møde.
     pub extraordinary: bool,
+    /// `approvals:`: who approved (signed) the protocol, in order.
+    pub approvals: Vec<Approver>,
+    /// Where the `approvals` key is, when it is written (even empty): the
+    /// outputs then have an Underskriftsblad.
+    pub approvals_key: Option<Range<usize>>,
+    /// Who signs the protocol (rk.toml's `approval`).
+    pub signatories: Signatories,
     pub people: People,
     /// False when meeting.yaml could not be read: then nobody is known to be
     /// present, and the checks that ask who was there are skipped.
@@ -192,6 +200,23 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// The people who sign the protocol (rk.toml's `approval`): the members
+    /// present, or the chair and the referent (each once), in that order.
+    pub fn signers(&self) -> Vec<&Spanned<String>> {
+        match self.signatories {
+            Signatories::Members => self.people.members.iter().map(|p| &p.name).collect(),
+            Signatories::ChairAndReferent => {
+                let mut signers: Vec<&Spanned<String>> = Vec::new();
+                for name in [&self.chair, &self.referent].into_iter().flatten() {
+                    if !signers.iter().any(|s| same_name(&s.value, &name.value)) {
+                        signers.push(name);
+                    }
+                }
+                signers
+            }
+        }
+    }
+
     /// The date meeting.yaml gives, if it is a real `YYYY-MM-DD` date (a
     /// date that is not is a `date-mismatch` finding).
     pub fn calendar_date(&self) -> Option<Date> {
@@ -221,6 +246,29 @@ impl Document {
             Document::Agenda => "dagsorden",
         }
     }
+}
+
+/// One entry of meeting.yaml's `approvals`: who approved (signed) the
+/// protocol, when, and with what reservation (`forbehold`).
+#[derive(Debug, Clone)]
+pub struct Approver {
+    pub name: Spanned<String>,
+    /// The date as written (a real date, not before the meeting: checked).
+    pub date: Option<Spanned<String>>,
+    pub forbehold: Option<String>,
+    /// Where the entry is written.
+    pub span: Range<usize>,
+}
+
+/// One entry of an item's `berigtigelser`: a correction made by addition
+/// after the referat was approved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// The date as written.
+    pub date: Option<Spanned<String>>,
+    pub text: Option<Spanned<String>>,
+    /// Where the entry is written.
+    pub span: Range<usize>,
 }
 
 /// Whether a referat is still a draft or has been approved
@@ -539,6 +587,8 @@ pub struct Item {
     pub dissents: Vec<Dissent>,
     /// The members inhabil for it.
     pub inhabil: Vec<Inhabil>,
+    /// `berigtigelser`: corrections added after the approval, in order.
+    pub corrections: Vec<Correction>,
     /// The Markdown body and its byte offset in the file.
     pub body: String,
     pub body_offset: usize,
@@ -668,6 +718,9 @@ mod tests {
             approved: None,
             cancelled: false,
             extraordinary: false,
+            approvals: Vec::new(),
+            approvals_key: None,
+            signatories: Signatories::Members,
             people: People::default(),
             people_known: true,
             members_span: None,

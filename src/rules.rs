@@ -475,9 +475,10 @@ Udvalget godkendte budgettet.
             severity: Severity::Error,
             summary: "a date is not a real date, or not the folder's",
             catches: "`date` is not a real date (`15-06-2021`, `15.06.2021` and `15/06/2021` get \
-                `2021-06-15` as help) or differs from the folder's date; `approved` is not a \
-                real date, or is before the meeting's date; an item's `added` date is not a \
-                real date, or is after the meeting's date",
+                `2021-06-15` as help) or differs from the folder's date; `approved`, the date \
+                of an approval or of a berigtigelse is not a real date, or is before the \
+                meeting's date; an item's `added` date is not a real date, or is after the \
+                meeting's date",
             why: "The folder's date names the meeting in every output and in the archive; a \
                 second, different date in meeting.yaml leaves the reader guessing which one \
                 is right.",
@@ -859,6 +860,46 @@ votes:
 ---
 Udvalget godkendte budgettet.
 "#,
+                ..Example::PLAIN
+            }),
+        }
+        BadApprover {
+            name: "bad-approver",
+            severity: Severity::Error,
+            summary: "an approver did not take part in the meeting",
+            catches: "an entry of `approvals` names someone who did not take part in the \
+                meeting (not a member present; with rk.toml's `approval = \"chair-and-referent\"` \
+                not the chair or the referent), or names someone twice (did-you-mean)",
+            why: "Kommunestyrelsesloven § 13, stk. 1: the protocol is signed by the members who \
+                took part in the meeting. A signature by someone who was not there, or a \
+                misspelt name, makes the approval worthless.",
+            fix: "Correct the name to the member's as `members` writes it, or remove the entry.",
+            example: Some(Example {
+                file: "meeting.yaml",
+                bad: r"body: Økonomiudvalget
+date: 2021-03-04
+number: 2
+referent: Jonas Berg
+members:
+  - Anne Holm
+  - Jonas Berg
+status: godkendt
+approved: 2021-04-08
+approvals:
+  - { name: Anne Holmm, date: 2021-04-08 }
+",
+                good: r"body: Økonomiudvalget
+date: 2021-03-04
+number: 2
+referent: Jonas Berg
+members:
+  - Anne Holm
+  - Jonas Berg
+status: godkendt
+approved: 2021-04-08
+approvals:
+  - { name: Anne Holm, date: 2021-04-08 }
+",
                 ..Example::PLAIN
             }),
         }
@@ -1275,6 +1316,23 @@ Udvalget godkendte budgettet.
         }
     }
     others {
+        /// Not a check of the files alone: the history of an approved
+        /// meeting in git (`rk check`).
+        ChangedAfterApproval {
+            name: "changed-after-approval",
+            severity: Severity::Error,
+            summary: "an approved referat was changed without a berigtigelse",
+            catches: "`rk check` in a git repository: a file of a meeting folder differs from \
+                the commit in which the meeting was first `status: godkendt`, and the \
+                difference is not only new entries at the end of an item's `berigtigelser`",
+            why: "An approved protocol must not be changeable without it being visible (the \
+                ministry, 2004): it is corrected by addition. A silent edit after the approval \
+                changes what the members signed.",
+            fix: "Undo the change (`git checkout <the approving commit> -- <file>`) and write the \
+                correction as a dated entry under the item's `berigtigelser`, which the \
+                outputs show after the decision.",
+            example: None,
+        }
         /// Not a check: the engine could not typeset the document (`rk build`).
         Typeset {
             name: "typeset",

@@ -109,6 +109,153 @@ pub fn approved_before_meeting(loc: Loc, approved: Date, held: Date) -> Diagnost
     .with_help("a referat is approved at or after its meeting: write the date it was approved")
 }
 
+/// `date-mismatch`: the date of an approval or a berigtigelse (`what`)
+/// is not a real date.
+pub fn dated_not_a_date(
+    loc: Loc,
+    what: &str,
+    written: &str,
+    suggestion: Option<Date>,
+) -> Diagnostic {
+    let help = match suggestion {
+        Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
+        None => format!("write the date of the {what} as YYYY-MM-DD, e.g. 2024-06-26"),
+    };
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the {what} date `{written}` is not a real date"),
+    )
+    .with_help(help)
+}
+
+/// `date-mismatch`: an approval or a berigtigelse (`what`) dated before
+/// the meeting.
+pub fn dated_before_meeting(loc: Loc, what: &str, date: Date, held: Date) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the {what} is dated {date}, before the meeting on {held}"),
+    )
+    .with_help(format!(
+        "the {what} is made at or after the meeting: write the date it was made"
+    ))
+}
+
+/// `missing-field`: rk.toml's `approvers = "required"`, and an approved
+/// referat names no approvers.
+pub fn no_approvers(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingField,
+        loc,
+        "the referat is approved (`status: godkendt`), but `approvals` names nobody who approved it",
+    )
+    .with_help(
+        "rk.toml asks for approvers (`approvers = \"required\"`): write `approvals:\n  - { name: <a member who took part>, date: YYYY-MM-DD }`",
+    )
+}
+
+/// `bad-approver`: an approver who is none of those who sign (`who`: "members
+/// present", "chair and the referent"); `absent`: listed under `absent`.
+pub fn approver_not_a_signer(
+    loc: Loc,
+    name: &str,
+    absent: bool,
+    who: &str,
+    meant: Option<&str>,
+) -> Diagnostic {
+    let message = if absent {
+        format!("{name} approved the referat, but is listed as absent: only the {who} sign it")
+    } else {
+        format!("{name} approved the referat, but is not among the {who}, who sign it")
+    };
+    let help = match meant {
+        Some(name) => format!("did you mean `{name}`?"),
+        None => format!(
+            "write the name of one of the {who} as meeting.yaml lists them, or remove the entry"
+        ),
+    };
+    let diag = Diagnostic::error(Rule::BadApprover, loc, message).with_help(help);
+    match meant {
+        Some(name) if !absent => diag.with_fix(name),
+        _ => diag,
+    }
+}
+
+/// `bad-approver`: the same approver twice.
+pub fn approver_twice(loc: Loc, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadApprover,
+        loc,
+        format!("{name} is listed twice under `approvals`"),
+    )
+    .with_help("each member signs once: remove one of the entries")
+}
+
+// Corrections after the approval ------------------------------------------
+
+/// The commit that approved a meeting: its short id and its date.
+#[derive(Debug, Clone, Copy)]
+pub struct Approving<'a> {
+    pub commit: &'a str,
+    pub date: &'a str,
+}
+
+/// The approving commit as findings name it: "commit 1a2b3c4 of 2024-06-26".
+fn approving(approved: Approving<'_>) -> String {
+    format!("commit {} of {}", approved.commit, approved.date)
+}
+
+const BY_ADDITION: &str = "an approved referat is corrected by addition only: undo the change";
+
+/// `changed-after-approval`: a file differs from the approved version
+/// beyond new berigtigelser.
+pub fn changed_after_approval(loc: Loc, file: &str, approved: Approving<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Rule::ChangedAfterApproval,
+        loc,
+        format!(
+            "{file} was changed after the referat was approved ({}, where meeting.yaml first says `status: godkendt`)",
+            approving(approved)
+        ),
+    )
+    .with_help(format!(
+        "{BY_ADDITION} (`git checkout {} -- {file}` in the meeting folder) and write the correction as a new entry at the end of the item's `berigtigelser: [{{ date: YYYY-MM-DD, text: ... }}]`",
+        approved.commit
+    ))
+}
+
+/// `changed-after-approval`: a file new since the approval.
+pub fn added_after_approval(loc: Loc, file: &str, approved: Approving<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Rule::ChangedAfterApproval,
+        loc,
+        format!(
+            "{file} was added to the meeting after the referat was approved ({})",
+            approving(approved)
+        ),
+    )
+    .with_help(format!(
+        "{BY_ADDITION} (remove {file}) and write the correction as a `berigtigelser` entry of the item it concerns"
+    ))
+}
+
+/// `changed-after-approval`: a file removed since the approval.
+pub fn removed_after_approval(loc: Loc, file: &str, approved: Approving<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Rule::ChangedAfterApproval,
+        loc,
+        format!(
+            "{file} was removed from the meeting after the referat was approved ({})",
+            approving(approved)
+        ),
+    )
+    .with_help(format!(
+        "{BY_ADDITION} (`git checkout {} -- {file}` in the meeting folder) and write the correction as a `berigtigelser` entry of the item it concerns",
+        approved.commit
+    ))
+}
+
 // meeting.yaml: who was there -------------------------------------------------
 
 /// `no-attendees`: `members:` is there but empty.

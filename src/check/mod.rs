@@ -5,6 +5,7 @@
 mod approval;
 mod body;
 pub mod case;
+pub mod corrections;
 mod findings;
 pub mod glyphs;
 mod items;
@@ -37,6 +38,9 @@ pub struct CheckSettings {
     pub purpose: Document,
     /// The letters of rk.toml's `[groups]`.
     pub groups: Vec<String>,
+    /// Whether an approved referat names its approvers (rk.toml's
+    /// `approvers`).
+    pub approvers: crate::config::Approvers,
 }
 
 impl CheckSettings {
@@ -58,6 +62,7 @@ impl CheckSettings {
             numbering: config.numbering,
             purpose: Document::Minutes,
             groups: config.groups.keys().cloned().collect(),
+            approvers: config.approvers,
         })
     }
 }
@@ -94,7 +99,7 @@ pub fn check(
     people::check(meeting, settings.purpose, diags);
     protocol::check(meeting, settings, diags);
     if settings.purpose == Document::Minutes {
-        approval::check(meeting, diags);
+        approval::check(meeting, settings.approvers, diags);
     }
     items::check(meeting, files, settings, previous, diags);
     sections::check(meeting, diags);

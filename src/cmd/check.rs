@@ -9,7 +9,7 @@ use crate::cli::CheckArgs;
 use crate::cmd::{Outcome, Reporter, selection};
 use crate::diag::{DiagnosticFormat, Tally};
 use crate::project::Project;
-use crate::publish::analysis::{Analysis, analyse};
+use crate::publish::analysis::{Analysis, AnalysisContext, analyse_in};
 use crate::publish::{Plan, PlanOptions, archive, plan};
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
@@ -25,6 +25,8 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     let coverage = plan.layout.coverage();
     let document = plan.make.document;
     let mut report = Report::default();
+    // An approved meeting is compared with the version of its approval.
+    let context = AnalysisContext::new(project, document)?.with_history();
     // With --all, each meeting on its own and in parallel, a batch at a
     // time; only its closing line is kept.
     if args.meetings.all {
@@ -33,13 +35,17 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
             project,
             &dirs,
             &coverage,
-            document,
+            &context,
             &reporter,
             |_| (),
             |analysis, ()| report.add(&plan, &analysis),
         )?;
     } else {
-        report.add(&plan, &analyse(project, &plan.dirs, &coverage, document)?)?;
+        let overlay = Default::default();
+        report.add(
+            &plan,
+            &analyse_in(project, &context, &plan.dirs, &coverage, &overlay)?,
+        )?;
     }
     if args.format == DiagnosticFormat::Human {
         let mut err = io::stderr().lock();
@@ -67,6 +73,7 @@ impl Report {
     fn add(&mut self, plan: &Plan, analysis: &Analysis) -> Result<()> {
         plan.reporter.emit(&analysis.files, &analysis.diags)?;
         self.checked.extend(checked(analysis));
+        self.checked.extend(analysis.notes.iter().cloned());
         self.failed |= plan.fails(&Tally::of(&analysis.diags));
         Ok(())
     }

@@ -6,14 +6,16 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::check::CheckSettings;
+use crate::check::corrections::ApprovedVersion;
 use crate::config::Numbering;
 use crate::diag::{self, Diagnostic};
 use crate::files::Files;
 use crate::layout::{Coverage, Layout};
-use crate::model::{Document, Meeting};
+use crate::model::{Approval, Document, Meeting};
 use crate::paths;
 use crate::project::Project;
 use crate::source;
+use crate::source::git;
 
 /// Which meetings a run works on, as the command line names them.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +99,9 @@ pub struct Analysis {
     pub files: Files,
     pub meetings: Vec<Meeting>,
     pub diags: Vec<Diagnostic>,
+    /// What was not checked, and why: a sentence per meeting (`rk check`
+    /// says them after its findings; they fail nothing).
+    pub notes: Vec<String>,
 }
 
 /// The layout in use: `--layout` (a folder relative to where rk runs), else
@@ -116,6 +121,9 @@ pub struct AnalysisContext {
     settings: CheckSettings,
     document: Document,
     folders: Vec<PathBuf>,
+    /// Whether an approved meeting is compared with the version git holds
+    /// of its approval (`rk check`): see [`check_history`].
+    history: bool,
 }
 
 impl AnalysisContext {
@@ -131,7 +139,17 @@ impl AnalysisContext {
                 Numbering::Year => project.meetings()?,
                 Numbering::Meeting => Vec::new(),
             },
+            history: false,
         })
+    }
+
+    /// The same, comparing each approved meeting with the version git
+    /// holds of its approval (corrections by addition only).
+    pub fn with_history(self) -> AnalysisContext {
+        AnalysisContext {
+            history: true,
+            ..self
+        }
     }
 }
 
@@ -178,9 +196,11 @@ pub fn analyse_in(
     let mut files = Files::default();
     let mut meetings = Vec::new();
     let mut diags = Vec::new();
+    let mut notes = Vec::new();
     for dir in dirs {
         let options = source::LoadOptions {
             referent: project.config.referent,
+            signatories: project.config.approval,
             document: context.document,
         };
         let meeting = source::load_from(dir, options, overlay, &mut files, &mut diags)?;
@@ -193,6 +213,9 @@ pub fn analyse_in(
             previous.as_ref(),
             &mut diags,
         );
+        if context.history && context.document == Document::Minutes {
+            notes.extend(check_history(&meeting, &files, &mut diags)?);
+        }
         meetings.push(meeting);
     }
     diag::sort(&files, &mut diags);
@@ -200,5 +223,44 @@ pub fn analyse_in(
         files,
         meetings,
         diags,
+        notes,
     })
+}
+
+/// An approved meeting (`status: godkendt`) compared with the version of
+/// the commit that approved it: changed only by new berigtigelser. Without
+/// git, outside a repository, or before the approval is committed, a note
+/// says that this was not checked.
+fn check_history(
+    meeting: &Meeting,
+    files: &Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<String>> {
+    let approved = meeting
+        .status
+        .as_ref()
+        .is_some_and(|s| s.value == Approval::Approved);
+    if !approved {
+        return Ok(None);
+    }
+    match git::approved_version(&meeting.dir, source::says_approved) {
+        git::Approved::Found {
+            commit,
+            date,
+            files: then,
+        } => {
+            let now = git::files_now(&meeting.dir)?;
+            let version = ApprovedVersion {
+                commit: &commit,
+                date: &date,
+                files: &then,
+            };
+            crate::check::corrections::check(meeting, files, &version, &now, diags);
+            Ok(None)
+        }
+        git::Approved::Unknown(why) => Ok(Some(format!(
+            "note: {} is approved, but whether it was changed since its approval was not checked: {why}",
+            meeting.id
+        ))),
+    }
 }

@@ -62,17 +62,16 @@ pub fn analyse_each<T: Send>(
     project: &Project,
     dirs: &[PathBuf],
     coverage: &Coverage,
-    document: Document,
+    context: &AnalysisContext,
     sink: &dyn Sink,
     keep: impl Fn(&Analysis) -> T + Sync,
     mut each: impl FnMut(Analysis, T) -> Result<()>,
 ) -> Result<()> {
-    let context = AnalysisContext::new(project, document)?;
     let progress = Progress::start(sink, dirs.len(), "checking");
     let check = |dir: &PathBuf| -> Result<(Analysis, T)> {
         let analysis = analyse_in(
             project,
-            &context,
+            context,
             std::slice::from_ref(dir),
             coverage,
             &Default::default(),
@@ -353,6 +352,7 @@ fn build_one(
         mut files,
         meetings,
         diags,
+        ..
     } = analyse_in(
         project,
         context,

@@ -32,6 +32,7 @@ pub fn run(plan: &Plan) -> Result<Outcome> {
         mut files,
         meetings,
         diags,
+        ..
     } = analyse(
         plan.project,
         &plan.dirs,

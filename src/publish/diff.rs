@@ -70,6 +70,7 @@ pub fn compare_all(
         files,
         meetings,
         diags,
+        ..
     } = analyse(
         project,
         &plan.dirs,
@@ -199,6 +200,7 @@ fn load_at(
     let options = source::LoadOptions {
         document: Document::Minutes,
         referent: project.config.referent,
+        signatories: project.config.approval,
     };
     // The earlier version's findings are its own history: not told.
     source::load_with(&dir, options, files, &mut Vec::new()).map(Some)

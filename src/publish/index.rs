@@ -12,6 +12,7 @@ use crate::layout::Layout;
 use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
+use crate::publish::analysis::AnalysisContext;
 use crate::publish::write::write_atomic;
 use crate::publish::{Plan, archive};
 use crate::render::index::{self, Archive, IndexSettings, Summary};
@@ -56,7 +57,7 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
         project,
         &plan.dirs,
         &layout.coverage(),
-        Document::Minutes,
+        &AnalysisContext::new(project, Document::Minutes)?,
         plan.reporter,
         |analysis| -> Vec<Summary> {
             if Tally::of(&analysis.diags).fails(false) {

@@ -278,6 +278,7 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
         added,
         decided_by,
         outcome,
+        corrections,
     ] = content;
     [
         field("number", value(&old.number), value(&new.number)),
@@ -308,6 +309,7 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
         added,
         decided_by,
         outcome,
+        corrections,
     ]
     .into_iter()
     .flatten()
@@ -361,9 +363,9 @@ fn protocol_fields(old: &ProtocolView, new: &ProtocolView) -> [Option<FieldChang
 }
 
 /// The changes of the content's fields: sag, dok, responsible, presenters,
-/// attachments, the reason it was added, who decides, the outcome, and
-/// the protocol's.
-fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 11] {
+/// attachments, the reason it was added, who decides, the outcome, the
+/// protocol's and the berigtigelser.
+fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>; 12] {
     let list = |l: &[String], sep: &str| value(&l.join(sep));
     let [inhabil, votes, dissents] = protocol_fields(&old.protocol, &new.protocol);
     let attachments = |c: &ItemContent| {
@@ -402,7 +404,38 @@ fn content_fields(old: &ItemContent, new: &ItemContent) -> [Option<FieldChange>;
             old.outcome.map(str::to_string),
             new.outcome.map(str::to_string),
         ),
+        field("berigtigelser", corrections(old), corrections(new)),
     ]
+}
+
+/// The berigtigelser as one text: "2024-07-03: Lokalplanen omfatter ...".
+fn corrections(content: &ItemContent) -> Option<String> {
+    let each: Vec<String> = content
+        .corrections
+        .iter()
+        .flatten()
+        .map(|c| format!("{}: {}", c.date, c.text))
+        .collect();
+    value(&each.join("; "))
+}
+
+/// Who approved, as one text: "Carsten Rasmussen (2024-06-26), ...".
+fn approvals(referat: &DocumentView) -> Option<String> {
+    let each: Vec<String> = referat
+        .approvals
+        .iter()
+        .map(|a| {
+            let mut text = a.name.clone();
+            if let Some(date) = &a.date {
+                text.push_str(&format!(" ({date})"));
+            }
+            if let Some(forbehold) = &a.forbehold {
+                text.push_str(&format!(", forbehold: {forbehold}"));
+            }
+            text
+        })
+        .collect();
+    value(&each.join(", "))
 }
 
 fn meeting_fields(old: &DocumentView, new: &DocumentView) -> Vec<FieldChange> {
@@ -420,6 +453,7 @@ fn meeting_fields(old: &DocumentView, new: &DocumentView) -> Vec<FieldChange> {
             new.status.map(str::to_string),
         ),
         field("approved", old.approved.clone(), new.approved.clone()),
+        field("approvals", approvals(old), approvals(new)),
     ]
     .into_iter()
     .flatten()

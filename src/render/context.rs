@@ -13,8 +13,8 @@ use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
 use crate::model::{
-    Added, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, Outcome, Person,
-    Section, Spanned, Status, Target,
+    Added, Approver, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting,
+    Outcome, Person, Section, Spanned, Status, Target,
 };
 use crate::paths;
 use crate::percent;
@@ -89,6 +89,14 @@ pub struct DocumentView {
     /// after the agenda went out, alone.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub added_only: bool,
+    /// Who approved (signed) the protocol, as meeting.yaml's `approvals`
+    /// writes it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<ApprovalView>,
+    /// The Underskriftsblad, when meeting.yaml writes `approvals` (even
+    /// empty): every one who signs, with their approval or none yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatures: Option<Vec<SignatureView>>,
     pub people: PeopleView,
     /// The unnumbered headings the items are grouped under, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -139,6 +147,39 @@ pub struct PersonView {
     /// who attended them all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
+}
+
+/// One approval of the protocol: who, when, with what forbehold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApprovalView {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forbehold: Option<String>,
+}
+
+/// A line of the Underskriftsblad: one who signs (a member present, or the
+/// chair or the referent, as rk.toml's `approval` says), and their
+/// approval when it is written; else a line to sign on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignatureView {
+    pub name: String,
+    /// The ISO date of the approval, and the same as "26. juni 2024".
+    pub date: Option<String>,
+    pub date_long: Option<String>,
+    pub forbehold: Option<String>,
+}
+
+/// A berigtigelse: a correction added to an item after the approval,
+/// shown after its decision.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct CorrectionView {
+    /// ISO date, and the same as "3. juli 2024" (filled in with the
+    /// layout's month names when the document is made).
+    pub date: String,
+    pub date_long: String,
+    pub text: String,
 }
 
 /// A section of the agenda ("Lukkede punkter"): not an item, no number.
@@ -223,6 +264,9 @@ pub struct ItemContent {
     pub decided_by: Option<String>,
     /// The votes, protokoltilførsler and inhabil members.
     pub protocol: ProtocolView,
+    /// The berigtigelser, after the body; none when it has none (boxed:
+    /// rare, and an item's content stays small).
+    pub corrections: Option<Box<[CorrectionView]>>,
 }
 
 /// An item's `added`: a tillægspunkt, with the date it was put on the
@@ -248,6 +292,7 @@ static WITHHELD: ItemContent = ItemContent {
     outcome: None,
     decided_by: None,
     protocol: ProtocolView::EMPTY,
+    corrections: None,
 };
 
 /// The views of the items `edition` shows; of the added ones alone, and
@@ -327,6 +372,22 @@ impl ItemContent {
             outcome: item.outcome.map(Outcome::key),
             decided_by: item.decided_by.as_ref().map(|d| d.value.clone()),
             protocol: ProtocolView::of(item, meeting),
+            corrections: Some(
+                item.corrections
+                    .iter()
+                    .map(|c| {
+                        let text = |s: &Option<Spanned<String>>| {
+                            s.as_ref().map(|s| s.value.clone()).unwrap_or_default()
+                        };
+                        CorrectionView {
+                            date: text(&c.date),
+                            date_long: text(&c.date),
+                            text: text(&c.text),
+                        }
+                    })
+                    .collect::<Box<[_]>>(),
+            )
+            .filter(|c| !c.is_empty()),
         }
     }
 
@@ -343,6 +404,7 @@ impl ItemContent {
             &self.presenters,
             (&self.added, &self.outcome, &self.decided_by),
             &self.protocol,
+            &self.corrections,
         )
             .hash(&mut hasher);
         for attachment in &self.attachments {
@@ -453,6 +515,7 @@ impl Serialize for ItemView {
         listed(&mut out, "votes", &protocol.votes)?;
         listed(&mut out, "dissents", &protocol.dissents)?;
         listed(&mut out, "inhabil", &protocol.inhabil)?;
+        optional(&mut out, "berigtigelser", &content.corrections)?;
         out.end()
     }
 }
@@ -573,6 +636,20 @@ impl DocumentView {
             referat.status = None;
             referat.approved = None;
             referat.approved_long = None;
+            referat.approvals = Vec::new();
+            referat.signatures = None;
+        }
+        for item in &mut referat.items {
+            if let Content::Shown(content) = &mut item.content {
+                if make.document == Document::Agenda {
+                    content.corrections = None;
+                }
+                for correction in content.corrections.iter_mut().flatten() {
+                    if let Some(date) = Date::parse(&correction.date) {
+                        correction.date_long = day_words(date, labels);
+                    }
+                }
+            }
         }
         referat.files = published_files(&referat.items, &meeting.dir);
         referat
@@ -628,6 +705,11 @@ impl DocumentView {
             approved_long: approved.map(|d| approved_words(d, labels)),
             cancelled: meeting.cancelled,
             extraordinary: meeting.extraordinary,
+            approvals: meeting.approvals.iter().map(approval).collect(),
+            signatures: meeting
+                .approvals_key
+                .as_ref()
+                .map(|_| signatures(meeting, labels)),
             people: PeopleView {
                 members: people(Group::Members),
                 others: people(Group::Others),
@@ -659,6 +741,48 @@ fn filled(template: &str, labels: &Labels, date: Date, word: &str, body: &str) -
         .replace("{year}", &date.year().to_string())
         .replace("{referat}", word)
         .replace("{body}", body)
+}
+
+fn approval(approver: &Approver) -> ApprovalView {
+    ApprovalView {
+        name: approver.name.value.clone(),
+        date: approver.date.as_ref().map(|d| d.value.clone()),
+        forbehold: approver.forbehold.clone(),
+    }
+}
+
+/// The lines of the Underskriftsblad: each who signs, with their approval
+/// (the checks found its date real) when meeting.yaml writes one.
+fn signatures(meeting: &Meeting, labels: &Labels) -> Vec<SignatureView> {
+    meeting
+        .signers()
+        .into_iter()
+        .map(|signer| {
+            let approval = meeting
+                .approvals
+                .iter()
+                .find(|a| crate::model::same_name(&a.name.value, &signer.value));
+            let date = approval
+                .and_then(|a| a.date.as_ref())
+                .and_then(|d| Date::parse(&d.value));
+            SignatureView {
+                name: listed_name(meeting, &signer.value),
+                date: date.map(|d| d.to_string()),
+                date_long: date.map(|d| day_words(d, labels)),
+                forbehold: approval.and_then(|a| a.forbehold.clone()),
+            }
+        })
+        .collect()
+}
+
+/// A date as a sentence writes it without its weekday: "3. juli 2024".
+fn day_words(date: Date, labels: &Labels) -> String {
+    let month = labels
+        .months
+        .get(date.month() as usize - 1)
+        .cloned()
+        .unwrap_or_default();
+    format!("{}. {month} {}", date.day(), date.year())
 }
 
 /// The long date of an approval, to follow the layout's "Godkendt": the

@@ -177,6 +177,20 @@ pub const SECTION_TITLE: Required = Required {
     help: "add `title: <the heading>`, e.g. `title: Lukkede punkter`",
 };
 
+/// The date of a berigtigelse.
+pub const CORRECTION_DATE: Required = Required {
+    field: "date",
+    what: "a berigtigelse",
+    help: "add `date: YYYY-MM-DD`, the day the correction was made",
+};
+
+/// The text of a berigtigelse.
+pub const CORRECTION_TEXT: Required = Required {
+    field: "text",
+    what: "a berigtigelse",
+    help: "add `text: <what is corrected, and how>`",
+};
+
 /// The first item of a section of meeting.yaml.
 pub const SECTION_FROM: Required = Required {
     field: "from",
@@ -352,6 +366,26 @@ pub fn approved_without_status(loc: Loc) -> Diagnostic {
 }
 
 /// `bad-value`: `sections` is not a list of sections.
+pub fn not_a_list_of_approvals(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "`approvals` must be a list of `{ name, date, forbehold }`",
+    )
+    .with_help("write `approvals:\n  - { name: Anna Holm, date: 2024-06-26 }`")
+}
+
+/// `bad-value`: `berigtigelser` is not a list.
+pub fn not_a_list_of_corrections(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::BadValue,
+        loc,
+        "`berigtigelser` must be a list of `{ date, text }`",
+    )
+    .with_help("write `berigtigelser:\n  - { date: 2024-07-03, text: \"...\" }`")
+}
+
+/// `bad-value`: `sections` is not a list.
 pub fn not_a_list_of_sections(loc: Loc) -> Diagnostic {
     Diagnostic::error(
         Rule::BadValue,

@@ -136,6 +136,36 @@ impl Revision {
         Ok(Some(folder))
     }
 
+    /// The files of the folder `relative` at this revision: path below the
+    /// folder, bytes.
+    fn files_at(&self, relative: &str) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        let listing = git(
+            &self.top,
+            &[
+                "ls-tree",
+                "-r",
+                "-z",
+                "--full-tree",
+                &self.commit,
+                "--",
+                relative,
+            ],
+        )?
+        .with_context(|| format!("git cannot list {relative} at {}", self.commit))?;
+        let blobs = blobs(&listing, relative);
+        let contents = self.cat(&blobs)?;
+        Ok(blobs
+            .into_iter()
+            .map(|(_, path)| path)
+            .zip(contents)
+            .filter(|(path, _)| {
+                !path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect())
+    }
+
     /// `dir` relative to the top of the work tree, with `/` between the
     /// folders, as git names paths.
     fn relative(&self, dir: &Path) -> Result<String> {
@@ -188,6 +218,120 @@ impl Revision {
         let _ = writer.join();
         split_batch(&out, blobs.len()).context("git cat-file gave an output rk cannot read")
     }
+}
+
+/// The meeting folder as the commit that approved it holds it, or why
+/// that is not known.
+#[derive(Debug)]
+pub enum Approved {
+    /// The first commit in which meeting.yaml says `status: godkendt`
+    /// (its short id and date), and the folder's files there (path below
+    /// the folder, bytes).
+    Found {
+        commit: String,
+        date: String,
+        files: Vec<(PathBuf, Vec<u8>)>,
+    },
+    /// The history could not be read, or holds no approved version: why,
+    /// in words that follow "not checked: ".
+    Unknown(String),
+}
+
+/// The version of the meeting folder `dir` that was approved: the files
+/// at the first commit whose meeting.yaml says `status: godkendt`
+/// (`approved` tells from its text).
+pub fn approved_version(dir: &Path, approved: impl Fn(&str) -> bool) -> Approved {
+    match find_approved(dir, approved) {
+        Ok(found) => found,
+        Err(e) => Approved::Unknown(format!("{e:#}")),
+    }
+}
+
+fn find_approved(dir: &Path, approved: impl Fn(&str) -> bool) -> Result<Approved> {
+    let top = match git_said(dir, &["rev-parse", "--show-toplevel"]) {
+        Err(_) => bail!("git cannot be run here (is it installed and on PATH?)"),
+        Ok(Err(_)) => {
+            return Ok(Approved::Unknown(
+                "the meeting is not in a git repository".into(),
+            ));
+        }
+        Ok(Ok(top)) => top,
+    };
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
+    let revision = Revision {
+        top,
+        commit: String::new(),
+        name: "HEAD".into(),
+    };
+    let relative = revision.relative(dir)?;
+    let yaml = format!("{relative}/meeting.yaml");
+    // The commits that add or remove a line with the word, oldest first:
+    // the approving commit is among them.
+    let log = git(
+        &revision.top,
+        &[
+            "log",
+            "--reverse",
+            "--format=%H %as",
+            "-G",
+            "godkendt",
+            "--",
+            &yaml,
+        ],
+    )?
+    .unwrap_or_default();
+    for line in String::from_utf8_lossy(&log).lines() {
+        let Some((commit, date)) = line.split_once(' ') else {
+            continue;
+        };
+        let spec = format!("{commit}:{yaml}");
+        let Some(text) = git(&revision.top, &["show", &spec])? else {
+            continue;
+        };
+        if approved(&String::from_utf8_lossy(&text)) {
+            let at = Revision {
+                top: revision.top.clone(),
+                commit: commit.to_string(),
+                name: commit.to_string(),
+            };
+            return Ok(Approved::Found {
+                commit: commit.chars().take(7).collect(),
+                date: date.to_string(),
+                files: at.files_at(&relative)?,
+            });
+        }
+    }
+    Ok(Approved::Unknown(
+        "the meeting has not been committed as approved (`status: godkendt`)".into(),
+    ))
+}
+
+/// The files of a meeting folder as it is on disk now (path below the
+/// folder, bytes), but for hidden ones (`.DS_Store`): what is compared
+/// with the approved version.
+pub fn files_now(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut out = Vec::new();
+    let mut folders = vec![PathBuf::new()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(dir.join(&folder))
+            .with_context(|| format!("cannot read {}", dir.join(&folder).display()))?;
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = folder.join(&name);
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                folders.push(path);
+            } else if kind.is_file() {
+                out.push((path.clone(), std::fs::read(dir.join(&path))?));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// The files (object id, path below the meeting folder) of an `ls-tree -r

@@ -2,6 +2,8 @@
 //! findings met while reading it (encoding, YAML, unknown or missing fields),
 //! each worded in `findings.rs`.
 
+mod approvals;
+pub mod corrections;
 pub mod decode;
 pub mod fields;
 mod findings;
@@ -18,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::config::Referent;
+use crate::config::{Referent, Signatories};
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
 use crate::model::{
@@ -30,6 +32,7 @@ use fields::{Field, Reader};
 use yaml::Node;
 
 pub use previous::{previous_meeting, previous_of};
+pub use status::says_approved;
 
 pub const MEETING_FIELDS: &[&str] = &[
     "body",
@@ -49,6 +52,7 @@ pub const MEETING_FIELDS: &[&str] = &[
     "cancelled",
     "extraordinary",
     "groups",
+    "approvals",
 ];
 pub const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
 pub const PERSON_FIELDS: &[&str] = &[
@@ -78,7 +82,9 @@ pub const ITEM_FIELDS: &[&str] = &[
     "votes",
     "dissents",
     "inhabil",
+    "berigtigelser",
 ];
+pub use approvals::{APPROVER_FIELDS, CORRECTION_FIELDS};
 pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title", "closed"];
 pub const ADDED_FIELDS: &[&str] = &["date", "reason"];
 
@@ -91,6 +97,8 @@ pub struct LoadOptions {
     /// referent, `status` and `approved` say nothing: the referent is not
     /// required, and `status` and `approved` are not read.
     pub document: Document,
+    /// Who signs the protocol (rk.toml's `approval`).
+    pub signatories: Signatories,
 }
 
 /// Texts that stand in for files on disk: the unsaved documents of an
@@ -176,6 +184,9 @@ pub fn load_from(
         approved: None,
         cancelled: false,
         extraordinary: false,
+        approvals: Vec::new(),
+        approvals_key: None,
+        signatories: options.signatories,
         people: People::default(),
         people_known: false,
         members_span: None,
@@ -309,10 +320,8 @@ fn read_meeting_yaml(
     };
     meeting.people_known = true;
     let top = root.span.start..root.span.start;
-    for &Field {
-        name: key, value, ..
-    } in &fields
-    {
+    for field in &fields {
+        let (key, value) = (field.name, field.value);
         match key {
             "body" => meeting.body = r.text(value, key),
             "date" => meeting.date = r.text(value, key),
@@ -321,7 +330,11 @@ fn read_meeting_yaml(
             "location" => meeting.location = r.text(value, key).map(|s| s.value),
             "chair" => meeting.chair = r.text(value, key),
             "referent" => meeting.referent = r.text(value, key),
-            "status" | "approved" if options.document == Document::Agenda => {}
+            "status" | "approved" | "approvals" if options.document == Document::Agenda => {}
+            "approvals" => {
+                meeting.approvals_key = Some(field.key.clone());
+                meeting.approvals = approvals::read_approvals(&mut r, value);
+            }
             "status" => meeting.status = status::read(&mut r, value),
             "approved" => meeting.approved = r.text(value, key),
             "cancelled" => meeting.cancelled = r.boolean(value, key).unwrap_or(false),
@@ -653,6 +666,7 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         votes: Vec::new(),
         dissents: Vec::new(),
         inhabil: Vec::new(),
+        corrections: Vec::new(),
         body: text[split.body..].to_string(),
         body_offset: split.body,
         front_matter: split.block.clone(),
@@ -706,6 +720,7 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
         "votes" => item.votes = protocol::read_votes(r, value),
         "dissents" => item.dissents = protocol::read_dissents(r, value),
         "inhabil" => item.inhabil = protocol::read_inhabil(r, value),
+        "berigtigelser" => item.corrections = approvals::read_corrections(r, value),
         _ => {}
     }
 }

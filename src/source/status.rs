@@ -50,3 +50,17 @@ pub fn pair(r: &mut Reader<'_>, fields: &[Field<'_>], meeting: &Meeting) {
         _ => {}
     }
 }
+
+/// Whether the text of a meeting.yaml says `status: godkendt` (read from
+/// an earlier version of it: nothing is reported).
+pub fn says_approved(text: &str) -> bool {
+    let Ok(Some(root)) = crate::source::yaml::parse(text, 0) else {
+        return false;
+    };
+    let crate::source::yaml::Value::Map(fields) = &root.value else {
+        return false;
+    };
+    fields.iter().any(|(k, v)| {
+        k.as_str() == Some("status") && v.as_str().map(str::trim) == Some(Approval::Approved.word())
+    })
+}

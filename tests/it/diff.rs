@@ -615,6 +615,8 @@ attachments:
   - { file: bilag/zqxfil.txt, title: Zqxtitel om sagen }
   - { file: bilag/zqxutitlet.txt }
   - { url: \"https://zqxadresse.example.dk/notat\", title: Zqxlinktitel }
+berigtigelser:
+  - { date: 2020-12-10, text: Zqxberigtigelse af beslutningen }
 ---
 ## Drøftelse
 
@@ -669,6 +671,11 @@ fn no_output_of_the_public_edition_holds_a_word_of_a_closed_items_content() {
         &meeting.join("02-lukket.md"),
         "Zqxansvarlig",
         "Zqxansvarlig2",
+    );
+    replace_in(
+        &meeting.join("02-lukket.md"),
+        "Zqxberigtigelse af",
+        "Zqxberigtigelse2 af",
     );
     replace_in(&meeting.join("01-aaben.md"), "det åbne", "det helt åbne");
 
@@ -747,6 +754,7 @@ fn no_output_of_the_public_edition_holds_a_word_of_a_closed_items_content() {
         "zqxnyt",
         "zqxnote",
         "zqxlinket",
+        "zqxberigtigelse2",
     ] {
         assert!(internal.contains(marker), "{marker} not in out-internt");
     }

@@ -20,7 +20,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 30] = [
+const RULES: [&str; 31] = [
     "encoding",
     "yaml",
     "yaml-comment",
@@ -38,6 +38,7 @@ const RULES: [&str; 30] = [
     "bad-vote",
     "bad-dissent",
     "inhabil",
+    "bad-approver",
     "missing-sag",
     "bad-sag",
     "bad-document",
@@ -202,6 +203,11 @@ const CASES: &[Case] = &[
     ]},
     Case { fixture: "inhabil", exit: 1, findings: &[
         ("inhabil", E, DUPLA, 10, 11, "Bo Fristed is named in a vote on item 2.2, but was inhabil for it"),
+    ]},
+    // Mette Harbo sent apologies: she cannot sign the protocol.
+    Case { fixture: "bad-approver", exit: 1, findings: &[
+        ("bad-approver", E, MEETING, 29, 13,
+            "Mette Harbo approved the referat, but is listed as absent: only the members present sign it"),
     ]},
     // ---- the agenda: sag and numbering --------------------------------------
     Case { fixture: "missing-sag", exit: 1, findings: &[

@@ -277,6 +277,8 @@ fn field_choices(owner: Option<&str>, is_item: bool) -> Vec<Choice> {
         Some("counts") => (source::protocol::COUNT_FIELDS, "vote count"),
         Some("dissents") => (source::protocol::DISSENT_FIELDS, "protokoltilførsel"),
         Some("inhabil") => (source::protocol::INHABIL_FIELDS, "inhabil member"),
+        Some("approvals") => (source::APPROVER_FIELDS, "approval"),
+        Some("berigtigelser") => (source::CORRECTION_FIELDS, "berigtigelse"),
         Some(_) => (&[], ""),
     };
     fields
@@ -463,6 +465,7 @@ fn carriers(
         let (mut files, mut diags) = (Files::default(), Vec::new());
         let options = source::LoadOptions {
             referent: project.config.referent,
+            signatories: project.config.approval,
             document: crate::model::Document::Minutes,
         };
         let Ok(meeting) = source::load_from(&dir, options, overlay, &mut files, &mut diags) else {

@@ -120,5 +120,7 @@ fn the_byraad_builds_in_both_layouts_as_pdf_ua_and_pdf_a() {
         assert!(!texts(&out.html, "h1, h2, h3").is_empty(), "{layout}");
     }
 }
+mod approval;
+mod corrections;
 mod extras;
 mod votes;
