@@ -33,6 +33,10 @@ pub struct Config {
     /// Whether an approved referat must name who approved it
     /// (`approvers = "required"`) or may leave it out (the default).
     pub approvers: Approvers,
+    /// Whether every closed item carries a public text of its decision
+    /// (`closed_decisions = "required"`, for a kommunalbestyrelse or a
+    /// regionsråd) or may (`"optional"`, the default).
+    pub closed_decisions: ClosedDecisions,
     pub case: CaseConfig,
     /// The second number of an item (`dok`), when the project uses one.
     pub document: DocumentConfig,
@@ -50,6 +54,17 @@ pub enum Referent {
     #[default]
     Required,
     Optional,
+}
+
+/// rk.toml's `closed_decisions`: a byråd and a regionsråd publish the
+/// decisions taken behind closed doors (SPEC section 10); KL's councils and
+/// an udvalg need not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClosedDecisions {
+    #[default]
+    Optional,
+    Required,
 }
 
 /// rk.toml's `numbering`.
@@ -128,6 +143,7 @@ impl Default for Config {
             numbering: Numbering::Meeting,
             approval: Signatories::Members,
             approvers: Approvers::Optional,
+            closed_decisions: ClosedDecisions::Optional,
             case: CaseConfig::default(),
             document: DocumentConfig::default(),
             site: SiteConfig::default(),

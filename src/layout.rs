@@ -87,6 +87,10 @@ pub struct Labels {
     /// ("Drøftelse", "Beslutning"), which the agenda leaves out. Needed
     /// only for `--agenda`.
     pub meeting_parts: Option<Vec<String>>,
+    /// Whether each item shows who was absent from it ("Fraværende: Evan
+    /// Lynnerup (afbud)"), as a kommune's minutes do; KL's do not.
+    #[serde(default)]
+    pub item_absence: bool,
 }
 
 impl Layout {

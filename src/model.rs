@@ -100,6 +100,35 @@ pub struct Person {
     /// The numbers of the items the person attended, as written
     /// (`items: [7, 8]`); empty for someone who attended them all.
     pub items: Vec<Spanned<String>>,
+    /// Why the person was absent (`absence: afbud`): from the whole
+    /// meeting (under `absent`), or from the items not in `items`.
+    pub absence: Option<Absence>,
+}
+
+/// A person's `absence`: the kinds of absence minutes tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absence {
+    /// Sent word in advance.
+    Notice,
+    /// Lawfully prevented (illness, another public duty): the word the
+    /// law uses when a stedfortræder is called in.
+    Prevented,
+    /// Absent without notice.
+    WithoutNotice,
+}
+
+impl Absence {
+    pub const ALL: [Absence; 3] = [Absence::Notice, Absence::Prevented, Absence::WithoutNotice];
+
+    /// The value as written in meeting.yaml and in referat.json, and the
+    /// key of the layout's word for it (labels.toml's `[absences]`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Absence::Notice => "afbud",
+            Absence::Prevented => "forfald",
+            Absence::WithoutNotice => "uden afbud",
+        }
+    }
 }
 
 impl Person {
@@ -601,6 +630,9 @@ pub struct Item {
     pub already_reported: Vec<&'static str>,
     /// Where the `sag` key is, when it is written (even with no value).
     pub case_key: Option<Range<usize>>,
+    /// The text of a closed item's decision written for the public
+    /// edition (`public_decision`), where its value is written.
+    pub public_decision: Option<Spanned<String>>,
 }
 
 impl Item {

@@ -1195,6 +1195,43 @@ En borger har klaget over sagsbehandlingen.
                 ..Example::PLAIN
             }),
         }
+        ClosedDecision {
+            name: "closed-decision",
+            severity: Severity::Error,
+            summary: "a closed item without a public text of its decision",
+            catches: "a closed item (not a group heading, not `udsat` or `udgik`) without \
+                `public_decision` in a referat, where rk.toml says `closed_decisions = \
+                \"required\"`; `public_decision` on an item that is not closed (warning)",
+            why: "A kommunalbestyrelse and a regionsråd must publish the decisions they take \
+                behind closed doors, as far as nothing confidential is revealed: \"Lukket \
+                punkt\" alone is not enough (Ankestyrelsen). An open item is published whole, \
+                so a public text of its decision would only say it twice.",
+            fix: "Write `public_decision: |` in the closed item's front matter with the decision \
+                as it may be published; remove it from an open item.",
+            example: Some(Example {
+                file: "02-salg.md",
+                config: "closed_decisions = \"required\"\n",
+                bad: r#"---
+number: "2"
+title: Salg af grund
+sag: SAG-2021-00124
+closed: true
+---
+Et firma har budt 4,2 mio. kr. Udvalget accepterede budet.
+"#,
+                good: r#"---
+number: "2"
+title: Salg af grund
+sag: SAG-2021-00124
+closed: true
+public_decision: |
+  Udvalget godkendte salget af grunden til den højestbydende.
+---
+Et firma har budt 4,2 mio. kr. Udvalget accepterede budet.
+"#,
+                ..Example::PLAIN
+            }),
+        }
         RawHtml {
             name: "raw-html",
             severity: Severity::Warning,

@@ -171,6 +171,10 @@ const DANISH_FIELDS: &[(&str, &str)] = &[
     ("dok.nr", "dok"),
     ("dokumentnummer", "dok"),
     ("dokumentnr", "dok"),
+    ("offentlig_beslutning", "public_decision"),
+    ("offentliggjort_beslutning", "public_decision"),
+    ("fravær", "absence"),
+    ("fraværsgrund", "absence"),
 ];
 
 /// The field a Danish field name means (`lukket` is `closed`), when it is

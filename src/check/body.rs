@@ -47,12 +47,22 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
         // text is searched as written, so positions are exact.
         let text = files.get(item.file).text();
         let title = item.title.as_ref().map(|t| t.span.clone());
-        if item.closed_itself() {
-            if let Some(span) = title {
-                let place = Exposure::Title { closed: true };
-                personal_data(item.file, &text[span.clone()], span.start, place, diags);
-            }
-        } else {
+        if item.closed_itself()
+            && let Some(span) = title.clone()
+        {
+            let place = Exposure::Title { closed: true };
+            personal_data(item.file, &text[span.clone()], span.start, place, diags);
+        }
+        // A closed item's public decision is published; an open item's
+        // front matter, searched below, holds it.
+        if item.closed_itself()
+            && let Some(decision) = &item.public_decision
+        {
+            let span = decision.span.clone();
+            let place = Exposure::PublicDecision;
+            personal_data(item.file, &text[span.clone()], span.start, place, diags);
+        }
+        if !item.closed_itself() {
             let front = item.front_matter.clone();
             let place = Exposure::Item { title };
             personal_data(

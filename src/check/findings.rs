@@ -490,6 +490,35 @@ pub fn no_agenda_items(loc: Loc) -> Diagnostic {
     )
 }
 
+/// `closed-decision`: a closed item with no public text of its decision,
+/// where rk.toml says `closed_decisions = "required"`.
+pub fn no_public_decision(loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::ClosedDecision,
+        loc,
+        "this closed item has no public decision",
+    )
+    .with_help(
+        "add `public_decision: |` above this line with the decision as it may be published \
+         (what was decided, without what is confidential): rk.toml says \
+         `closed_decisions = \"required\"`",
+    )
+}
+
+/// `closed-decision`: a public decision on an item that is not closed,
+/// which publishes its whole text anyway.
+pub fn public_decision_of_open_item(loc: Loc) -> Diagnostic {
+    Diagnostic::warning(
+        Rule::ClosedDecision,
+        loc,
+        "`public_decision` on an item that is not closed",
+    )
+    .with_help(
+        "an open item is published whole: remove `public_decision`, or close the item \
+         (`closed: true`) if its content is confidential",
+    )
+}
+
 /// `empty-item`: an item with front matter and no text.
 pub fn empty_item(loc: Loc) -> Diagnostic {
     Diagnostic::warning(Rule::EmptyItem, loc, "this item has no text")
@@ -948,6 +977,7 @@ fn place_name(place: &Exposure) -> &'static str {
         Exposure::MeetingYaml => "meeting.yaml",
         Exposure::Item { .. } | Exposure::Title { closed: false } => "a public item",
         Exposure::Title { closed: true } => "the title of a closed item",
+        Exposure::PublicDecision => "the public decision of a closed item",
     }
 }
 
@@ -959,6 +989,9 @@ fn place_help(place: &Exposure) -> &'static str {
         }
         Exposure::Title { .. } => {
             "remove it from the title: titles are published, even for closed items"
+        }
+        Exposure::PublicDecision => {
+            "remove it from `public_decision`: that text is published, although the item is closed"
         }
     }
 }
@@ -1008,6 +1041,8 @@ pub enum Exposure {
     Title {
         closed: bool,
     },
+    /// A closed item's `public_decision`, which is published.
+    PublicDecision,
 }
 
 impl Exposure {

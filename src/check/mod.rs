@@ -5,6 +5,7 @@
 mod approval;
 mod body;
 pub mod case;
+mod closed;
 pub mod corrections;
 mod findings;
 pub mod glyphs;
@@ -16,7 +17,7 @@ mod sections;
 
 use anyhow::{Result, anyhow, bail};
 
-use crate::config::{Config, Numbering};
+use crate::config::{ClosedDecisions, Config, Numbering};
 use crate::diag::Diagnostic;
 use crate::files::Files;
 use crate::layout::Coverage;
@@ -32,6 +33,9 @@ pub struct CheckSettings {
     pub document: Option<regex::Regex>,
     /// How items are numbered (rk.toml's `numbering`).
     pub numbering: Numbering,
+    /// Whether a closed item must carry a public decision (rk.toml's
+    /// `closed_decisions`).
+    pub closed_decisions: ClosedDecisions,
     /// The document the sources are checked for: the referat, or the
     /// agenda (`--agenda`), whose outcome (referent, presenters present,
     /// approval) is not checked.
@@ -60,6 +64,7 @@ impl CheckSettings {
             case,
             document: document_pattern(config)?,
             numbering: config.numbering,
+            closed_decisions: config.closed_decisions,
             purpose: Document::Minutes,
             groups: config.groups.keys().cloned().collect(),
             approvers: config.approvers,
@@ -103,6 +108,9 @@ pub fn check(
     }
     items::check(meeting, files, settings, previous, diags);
     sections::check(meeting, diags);
+    if settings.purpose == Document::Minutes {
+        closed::check(meeting, settings.closed_decisions, diags);
+    }
     body::check(meeting, files, diags);
     glyphs::check(meeting, files, coverage, diags);
 }

@@ -67,6 +67,10 @@ struct PageItem<'a> {
     #[serde(rename = "dok_url")]
     document_url: Option<String>,
     body_html: Value,
+    /// The public text of a closed item's decision, as HTML (not marked:
+    /// the notice says that the item changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    public_decision_html: Option<Value>,
     /// The title of the section starting before it, and its anchor.
     opens: Option<SectionStart>,
 }
@@ -427,6 +431,11 @@ fn page_item<'a>(
             .zip(urls.document)
             .map(|(d, u)| context::document_url(u, d)),
         body_html: Value::from_safe_string(body),
+        public_decision_html: view.public_decision().map(|text| {
+            let prefix = format!("{anchor}-offentlig");
+            let dir = new.dir;
+            Value::from_safe_string(html::body(text, level, &prefix, dir, &words.notes))
+        }),
         opens: n
             .and_then(|n| starts.get(n).copied().flatten())
             .map(|index| SectionStart {

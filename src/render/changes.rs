@@ -310,6 +310,12 @@ fn item_fields(old: &ItemView, new: &ItemView) -> Vec<FieldChange> {
         decided_by,
         outcome,
         corrections,
+        // Public in both editions, of a closed item too.
+        field(
+            "public_decision",
+            old.public_decision().map(str::to_string),
+            new.public_decision().map(str::to_string),
+        ),
     ]
     .into_iter()
     .flatten()

@@ -13,8 +13,8 @@ use crate::date::Date;
 use crate::layout::Labels;
 use crate::markdown;
 use crate::model::{
-    Added, Approver, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting,
-    Outcome, Person, Section, Spanned, Status, Target,
+    Absence, Added, Approver, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind,
+    Meeting, Outcome, Person, Section, Spanned, Status, Target,
 };
 use crate::paths;
 use crate::percent;
@@ -147,6 +147,43 @@ pub struct PersonView {
     /// who attended them all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
+    /// Why the person was absent (`afbud`, `forfald`, `uden afbud`), when
+    /// the sources say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub absence: Option<&'static str>,
+}
+
+/// Who was absent from an item, as the layouts show it under the item
+/// ("Fraværende: Evan Lynnerup (afbud)"): made from the participant list
+/// (who is absent, who attended which items, and why), never written per
+/// item. Public, as the participant list is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AttendanceView {
+    /// The members absent from the item, in the participant list's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<AbsentView>,
+    /// The members who left the meeting after this item: they attended it
+    /// and no later one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left: Vec<String>,
+}
+
+impl AttendanceView {
+    pub fn is_empty(&self) -> bool {
+        self.absent.is_empty() && self.left.is_empty()
+    }
+}
+
+/// A member absent from an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AbsentView {
+    pub name: String,
+    /// `afbud`, `forfald` or `uden afbud`, when the sources say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub absence: Option<&'static str>,
+    /// Who took the seat (a member with `substitute_for` naming them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub substitute: Option<String>,
 }
 
 /// One approval of the protocol: who, when, with what forbehold.
@@ -220,6 +257,10 @@ pub struct ItemView {
     pub kind: Option<&'static str>,
     /// `udsat` or `udgik`, when given; shown as `kind` is.
     pub status: Option<&'static str>,
+    /// Who was absent from it, when the layout shows that under each item
+    /// (labels.toml's `item_absence`); empty otherwise. Public, as the
+    /// participant list it is made from is.
+    pub attendance: AttendanceView,
     /// Private: set by [`ItemView::new`] alone.
     content: Content,
 }
@@ -230,9 +271,14 @@ enum Content {
     /// Boxed: a content is large beside a fingerprint.
     Shown(Box<ItemContent>),
     /// A closed item in the public edition: none of its content, only a
-    /// fingerprint of it, by which `rk diff` can say that it changed. The
-    /// fingerprint is never serialised.
-    Withheld(Fingerprint),
+    /// fingerprint of it, by which `rk diff` can say that it changed (never
+    /// serialised), and the text of its decision written for the public
+    /// (`public_decision`), if it has one: the one part of a closed item's
+    /// content that is published.
+    Withheld {
+        fingerprint: Fingerprint,
+        public_decision: Option<String>,
+    },
 }
 
 /// A digest of a withheld content, compared within one run of rk: equal
@@ -267,6 +313,10 @@ pub struct ItemContent {
     /// The berigtigelser, after the body; none when it has none (boxed:
     /// rare, and an item's content stays small).
     pub corrections: Option<Box<[CorrectionView]>>,
+    /// A closed item's decision as written for the public edition
+    /// (`public_decision`, Markdown); the internal edition shows it beside
+    /// the body, labelled.
+    pub public_decision: Option<String>,
 }
 
 /// An item's `added`: a tillægspunkt, with the date it was put on the
@@ -293,16 +343,18 @@ static WITHHELD: ItemContent = ItemContent {
     decided_by: None,
     protocol: ProtocolView::EMPTY,
     corrections: None,
+    public_decision: None,
 };
 
 /// The views of the items `edition` shows; of the added ones alone, and
 /// outside any section, for the tillægsdagsorden (`added_only`).
-fn item_views(meeting: &Meeting, edition: Edition, added_only: bool) -> Vec<ItemView> {
+fn item_views(meeting: &Meeting, make: Make, attendance: bool) -> Vec<ItemView> {
+    let added_only = make.added_only;
     meeting
         .items
         .iter()
         .filter(|item| !added_only || is_added(item, meeting))
-        .map(|item| ItemView::new(item, meeting, edition))
+        .map(|item| ItemView::new(item, meeting, make, attendance))
         .map(|view| match added_only {
             true => ItemView {
                 section: None,
@@ -388,6 +440,7 @@ impl ItemContent {
                     .collect::<Box<[_]>>(),
             )
             .filter(|c| !c.is_empty()),
+            public_decision: item.public_decision.as_ref().map(|d| d.value.clone()),
         }
     }
 
@@ -405,6 +458,7 @@ impl ItemContent {
             (&self.added, &self.outcome, &self.decided_by),
             &self.protocol,
             &self.corrections,
+            &self.public_decision,
         )
             .hash(&mut hasher);
         for attachment in &self.attachments {
@@ -416,12 +470,20 @@ impl ItemContent {
 }
 
 impl ItemView {
-    /// The view of `item` of `meeting` in `edition`: the one place that
-    /// decides what an edition shows of an item. A closed item (closed
+    /// The view of `item` of `meeting` made as `make` says: the one place
+    /// that decides what an edition shows of an item. A closed item (closed
     /// itself, by its group or by its section) in the public edition gets
-    /// no content.
-    pub fn new(item: &Item, meeting: &Meeting, edition: Edition) -> ItemView {
+    /// no content but the text of its decision written for the public
+    /// (`public_decision`), and that only in the referat (the agenda is
+    /// sent before anything is decided). `attendance` is whether the
+    /// layout shows who was absent from each item.
+    pub fn new(item: &Item, meeting: &Meeting, make: Make, attendance: bool) -> ItemView {
         let closed = item.is_closed_in(&meeting.items);
+        let decided = match make.document {
+            Document::Minutes => item.public_decision.as_ref().map(|d| d.value.clone()),
+            // The agenda is sent before anything is decided.
+            Document::Agenda => None,
+        };
         ItemView {
             number: item
                 .number
@@ -444,13 +506,21 @@ impl ItemView {
                 .map(|t| t.value.clone()),
             kind: item.kind.map(Kind::key),
             status: item.status.map(Status::key),
+            attendance: match attendance && make.document == Document::Minutes {
+                true => attendance_of(item, meeting),
+                false => AttendanceView::default(),
+            },
             // A withheld content's fingerprint is of all of it, closed
             // attachments too, so that a change of any is a change.
-            content: match (edition, closed) {
-                (Edition::Public, true) => Content::Withheld(
-                    ItemContent::of(item, Edition::Internal, meeting).fingerprint(),
-                ),
-                _ => Content::Shown(Box::new(ItemContent::of(item, edition, meeting))),
+            content: match (make.edition, closed) {
+                (Edition::Public, true) => Content::Withheld {
+                    fingerprint: ItemContent::of(item, Edition::Internal, meeting).fingerprint(),
+                    public_decision: decided,
+                },
+                (edition, _) => Content::Shown(Box::new(ItemContent {
+                    public_decision: decided,
+                    ..ItemContent::of(item, edition, meeting)
+                })),
             },
         }
     }
@@ -459,7 +529,19 @@ impl ItemView {
     pub fn content(&self) -> Option<&ItemContent> {
         match &self.content {
             Content::Shown(content) => Some(content.as_ref()),
-            Content::Withheld(_) => None,
+            Content::Withheld { .. } => None,
+        }
+    }
+
+    /// The text of its decision written for the public edition: the one
+    /// part of a closed item the public edition shows; shown beside the
+    /// rest of the content in the internal edition.
+    pub fn public_decision(&self) -> Option<&str> {
+        match &self.content {
+            Content::Shown(content) => content.public_decision.as_deref(),
+            Content::Withheld {
+                public_decision, ..
+            } => public_decision.as_deref(),
         }
     }
 
@@ -474,7 +556,10 @@ impl ItemView {
     /// shown and the other withheld (nothing to compare in the open).
     pub fn same_withheld(&self, other: &ItemView) -> Option<bool> {
         match (&self.content, &other.content) {
-            (Content::Withheld(a), Content::Withheld(b)) => Some(a == b),
+            (
+                Content::Withheld { fingerprint: a, .. },
+                Content::Withheld { fingerprint: b, .. },
+            ) => Some(a == b),
             _ => None,
         }
     }
@@ -516,6 +601,12 @@ impl Serialize for ItemView {
         listed(&mut out, "dissents", &protocol.dissents)?;
         listed(&mut out, "inhabil", &protocol.inhabil)?;
         optional(&mut out, "berigtigelser", &content.corrections)?;
+        optional(&mut out, "public_decision", &self.public_decision())?;
+        if !self.attendance.is_empty() {
+            out.serialize_field("attendance", &self.attendance)?;
+        } else {
+            out.skip_field("attendance")?;
+        }
         out.end()
     }
 }
@@ -722,11 +813,60 @@ impl DocumentView {
                 true => Vec::new(),
                 false => meeting.sections.iter().map(section).collect(),
             },
-            items: item_views(meeting, edition, added_only),
+            items: item_views(meeting, make, labels.item_absence),
             added_only,
             files: Vec::new(),
         }
     }
+}
+
+/// Who was absent from `item` (a member under `absent`, or one whose
+/// `items` leave it out) and who left after it (attended it and no later
+/// item). Without `items` a member attended every item
+/// ([`Person::attended`]).
+fn attendance_of(item: &Item, meeting: &Meeting) -> AttendanceView {
+    let Some(number) = &item.number else {
+        return AttendanceView::default();
+    };
+    if item.is_group(&meeting.items) {
+        return AttendanceView::default();
+    }
+    let substitute = |absent: &Person| {
+        meeting
+            .people
+            .present()
+            .find(|p| {
+                p.substitute_for
+                    .as_ref()
+                    .is_some_and(|s| crate::model::same_name(&s.value, &absent.name.value))
+            })
+            .map(|p| p.name.value.clone())
+    };
+    let absent_view = |p: &Person| AbsentView {
+        name: p.name.value.clone(),
+        absence: p.absence.map(Absence::key),
+        substitute: substitute(p),
+    };
+    let members = &meeting.people.members;
+    let mut absent: Vec<AbsentView> = members
+        .iter()
+        .filter(|p| !p.attended(number))
+        .map(absent_view)
+        .collect();
+    absent.extend(meeting.people.absent.iter().map(absent_view));
+    let later: Vec<&ItemNumber> = meeting
+        .items
+        .iter()
+        .filter(|i| !i.is_group(&meeting.items))
+        .filter_map(|i| i.number.as_ref())
+        .filter(|n| *n > number)
+        .collect();
+    let left = members
+        .iter()
+        .filter(|p| p.attended(number) && !later.is_empty() && !later.iter().any(|n| p.attended(n)))
+        .map(|p| p.name.value.clone())
+        .collect();
+    AttendanceView { absent, left }
 }
 
 /// A template of labels.toml (`title`, `long_date`) filled in for a
@@ -869,6 +1009,7 @@ fn person(p: &Person) -> PersonView {
         substitute_for: p.substitute_for.as_ref().map(|s| s.value.clone()),
         party: p.party.as_ref().map(|s| s.value.clone()),
         items: items.iter().map(ToString::to_string).collect(),
+        absence: p.absence.map(Absence::key),
     }
 }
 
@@ -979,6 +1120,44 @@ mod tests {
     }
 
     #[test]
+    fn the_public_decision_is_all_a_closed_items_public_view_holds_and_only_in_the_referat() {
+        let (mut meeting, date) = closed_fixture();
+        let decision = "Udvalget traf en afgørelse.";
+        meeting.items[1].public_decision = Some(Spanned::new(decision.into(), 0..0));
+        let labels = labels();
+        let view = |meeting: &Meeting, document, edition| {
+            let make = Make {
+                document,
+                edition,
+                added_only: false,
+            };
+            DocumentView::of(meeting, date, &labels, make).items[1].clone()
+        };
+        let public = view(&meeting, Document::Minutes, Edition::Public);
+        assert!(public.content().is_none());
+        assert_eq!(public.public_decision(), Some(decision));
+        let json = serde_json::to_value(&public).unwrap();
+        assert_eq!(json["public_decision"], decision);
+        assert_eq!(json["body"], "");
+        let internal = view(&meeting, Document::Minutes, Edition::Internal);
+        assert_eq!(internal.public_decision(), Some(decision));
+        assert!(internal.content().unwrap().body.contains("Hemmelig Hansen"));
+        // The agenda is sent before anything is decided.
+        for edition in [Edition::Public, Edition::Internal] {
+            assert_eq!(
+                view(&meeting, Document::Agenda, edition).public_decision(),
+                None
+            );
+        }
+        // A change of the public decision is a change of the withheld
+        // content.
+        let before = view(&meeting, Document::Minutes, Edition::Public);
+        meeting.items[1].public_decision = Some(Spanned::new("Andet.".into(), 0..0));
+        let after = view(&meeting, Document::Minutes, Edition::Public);
+        assert_eq!(before.same_withheld(&after), Some(false));
+    }
+
+    #[test]
     fn a_withheld_content_serialises_as_an_empty_one_with_the_same_keys() {
         let (meeting, date) = closed_fixture();
         let labels = labels();
@@ -1032,6 +1211,7 @@ mod tests {
             section: None,
             kind: None,
             status: None,
+            attendance: AttendanceView::default(),
             content: Content::Shown(Box::new(WITHHELD.clone())),
         };
         assert_eq!(item.anchor(), "punkt-2-9-1");

@@ -32,6 +32,9 @@ struct HtmlItem<'a> {
     #[serde(rename = "dok_url")]
     document_url: Option<String>,
     body_html: Value,
+    /// The public text of a closed item's decision, as HTML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    public_decision_html: Option<Value>,
     /// The section that starts before this item, if one does.
     opens: Option<SectionHead>,
     /// True when the item is the last of its section: the section's
@@ -123,6 +126,10 @@ fn html_items<'r>(
             let level = item.level + usize::from(item.section.is_some());
             let content = item.shown();
             let body_html = body(&content.body, level, &anchor, meeting_dir, notes);
+            let public_decision_html = item.public_decision().map(|text| {
+                let prefix = format!("{anchor}-offentlig");
+                Value::from_safe_string(body(text, level, &prefix, meeting_dir, notes))
+            });
             let next_opens = starts.get(i + 1).is_some_and(Option::is_some);
             HtmlItem {
                 view: item,
@@ -147,6 +154,7 @@ fn html_items<'r>(
                     .zip(urls.document)
                     .map(|(dok, url)| context::document_url(url, dok)),
                 body_html: Value::from_safe_string(body_html),
+                public_decision_html,
                 anchor,
             }
         })
@@ -219,7 +227,7 @@ pub(crate) fn agenda(referat: &DocumentView, starts: &[Option<usize>]) -> Vec<Ag
 /// heading (h2 + level); footnote ids start with `prefix`, and the
 /// footnotes are a section headed `notes` at the level of the parts, with
 /// links back.
-fn body(
+pub(crate) fn body(
     markdown_text: &str,
     level: usize,
     prefix: &str,

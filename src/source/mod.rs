@@ -24,8 +24,8 @@ use crate::config::{Referent, Signatories};
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::files::{FileId, Files};
 use crate::model::{
-    Added, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, Outcome, People,
-    Person, Section, Spanned, Status, Target,
+    Absence, Added, Attachment, CaseRef, Document, Group, Item, ItemNumber, Kind, Meeting, Outcome,
+    People, Person, Section, Spanned, Status, Target,
 };
 use decode::Decoded;
 use fields::{Field, Reader};
@@ -64,6 +64,7 @@ pub const PERSON_FIELDS: &[&str] = &[
     "substitute_for",
     "items",
     "party",
+    "absence",
 ];
 pub const ITEM_FIELDS: &[&str] = &[
     "number",
@@ -83,6 +84,7 @@ pub const ITEM_FIELDS: &[&str] = &[
     "dissents",
     "inhabil",
     "berigtigelser",
+    "public_decision",
 ];
 pub use approvals::{APPROVER_FIELDS, CORRECTION_FIELDS};
 pub const ATTACHMENT_FIELDS: &[&str] = &["file", "url", "title", "closed"];
@@ -449,6 +451,7 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
             "note" => person.note = text.map(|s| s.value),
             "substitute_for" => person.substitute_for = text,
             "party" => person.party = text,
+            "absence" => person.absence = text.and_then(|t| absence(r, t)),
             _ => {}
         }
     }
@@ -476,7 +479,27 @@ fn person(name: Spanned<String>) -> Person {
         substitute_for: None,
         party: None,
         items: Vec::new(),
+        absence: None,
     }
+}
+
+/// A person's `absence`: one of the kinds, or a `bad-value` finding at
+/// the value with the kind it most likely means.
+fn absence(r: &mut Reader<'_>, text: Spanned<String>) -> Option<Absence> {
+    let keys = Absence::ALL.map(Absence::key);
+    if let Some(kind) = Absence::ALL.into_iter().find(|a| a.key() == text.value) {
+        return Some(kind);
+    }
+    let meant = crate::suggest::closed_value(&text.value, &keys);
+    let loc = r.loc(text.span);
+    r.report(findings::not_one_of(
+        loc,
+        "absence",
+        &text.value,
+        &keys,
+        meant,
+    ));
+    None
 }
 
 /// `sections:`, a list of `{ title, from, closed }`.
@@ -673,6 +696,7 @@ fn empty_item(file: FileId, text: &str, split: &Split) -> Item {
         front_matter_end: split.close.clone(),
         already_reported: Vec::new(),
         case_key: None,
+        public_decision: None,
     }
 }
 
@@ -721,6 +745,7 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
         "dissents" => item.dissents = protocol::read_dissents(r, value),
         "inhabil" => item.inhabil = protocol::read_inhabil(r, value),
         "berigtigelser" => item.corrections = approvals::read_corrections(r, value),
+        "public_decision" => item.public_decision = r.text(value, key),
         _ => {}
     }
 }

@@ -48,6 +48,7 @@ const RULES: [&str; 31] = [
     "image-alt",
     "unsafe-link",
     "personal-data",
+    "closed-decision",
     "raw-html",
     "empty-item",
     "nesting",
@@ -217,6 +218,14 @@ const CASES: &[Case] = &[
         ("bad-sag", E, NYT, 4, 6, "`SAG-2019-4651` is not a case reference (pattern `SAG-\\d{4}-\\d{5}`)"),
     ]},
     // rk.toml: `[document] pattern = '\d{7}'`; `dok: 441-0277`.
+    // A closed item without a public decision where rk.toml requires one.
+    Case { fixture: "closed-decision", exit: 1, findings: &[
+        ("closed-decision", E, EVENTUELT, 6, 1, "this closed item has no public decision"),
+    ]},
+    // A public decision on an open item: a warning.
+    Case { fixture: "closed-decision-open", exit: 0, findings: &[
+        ("closed-decision", W, EVENTUELT, 5, 18, "`public_decision` on an item that is not closed"),
+    ]},
     Case { fixture: "bad-document", exit: 1, findings: &[
         ("bad-document", E, DUPLA, 5, 6, "`441-0277` is not a document number (pattern `\\d{7}`)"),
     ]},

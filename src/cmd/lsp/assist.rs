@@ -427,6 +427,7 @@ fn person_entry(meeting: &Meeting, name: &str) -> Option<String> {
             "substitute_for",
             person.substitute_for.as_ref().map(|s| s.value.as_str()),
         ),
+        ("absence", person.absence.map(crate::model::Absence::key)),
     ];
     for (key, value) in fields {
         if let Some(value) = value {

@@ -23,7 +23,7 @@ use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
 use crate::render::context::{CLOSING_ANCHOR, DocumentView, ItemContent, ItemView};
-use markup::{MarkupContext, string};
+use markup::{Converted, MarkupContext, string};
 use world::{Engine, LAYOUT_ROOT, MEETING_ROOT, RkWorld};
 
 /// The generated document, with where each item landed in it.
@@ -80,17 +80,16 @@ pub fn document(
                 label_prefix: &item.anchor(),
             },
         );
-        for image in body.images {
-            if !images.contains(&image) {
-                images.push(image);
+        let decision = public_decision(item, &image_root, meeting_dir);
+        let shown = decision.iter().flat_map(|d| &d.images);
+        for image in body.images.iter().chain(shown) {
+            if !images.contains(image) {
+                images.push(image.clone());
             }
         }
-        source.push_str(&item_call(
-            item,
-            referat.internal,
-            closed_word,
-            &body.markup,
-        ));
+        let extra = item_extra(item, decision.as_ref().map(|d| d.markup.as_str()));
+        let call = item_call(item, referat.internal, closed_word, &extra, &body.markup);
+        source.push_str(&call);
         items.push(start..source.len());
     }
     if let Some(signatures) = &referat.signatures {
@@ -142,8 +141,48 @@ fn imports(referat: &DocumentView) -> String {
     imports
 }
 
-/// The `item` call of one agenda item, its body the content block.
-fn item_call(item: &ItemView, internal: bool, closed_word: &str, body: &str) -> String {
+/// The public text of a closed item's decision as markup of its own (its
+/// notes named after the item's anchor and `offentlig`).
+fn public_decision(item: &ItemView, image_root: &str, meeting_dir: &Path) -> Option<Converted> {
+    item.public_decision().map(|text| {
+        markup::convert(
+            text,
+            &MarkupContext {
+                part_level: item.level + 1,
+                image_root,
+                image_dir: Some(meeting_dir),
+                label_prefix: &format!("{}-offentlig", item.anchor()),
+            },
+        )
+    })
+}
+
+/// The arguments of an `item` call that only some items have, each left
+/// out when it has nothing to say (so a layout's older `item` function,
+/// which does not know them, still takes the items without them): the
+/// public text of a closed item's decision (`public_decision`, as markup)
+/// and who was absent from the item (`attendance`).
+fn item_extra(item: &ItemView, decision: Option<&str>) -> String {
+    let mut extra = String::new();
+    if let Some(markup) = decision {
+        extra.push_str(&format!(", public_decision: [\n{markup}]"));
+    }
+    if !item.attendance.is_empty() {
+        let data = serde_json::to_value(&item.attendance).unwrap_or_default();
+        extra.push_str(&format!(", attendance: {}", value(&data)));
+    }
+    extra
+}
+
+/// The `item` call of one agenda item, its body the content block;
+/// `extra` are the arguments of [`item_extra`].
+fn item_call(
+    item: &ItemView,
+    internal: bool,
+    closed_word: &str,
+    extra: &str,
+    body: &str,
+) -> String {
     let content = item.shown();
     // A title, as a link to the copy beside the PDF.
     let attachments: Vec<String> = content
@@ -180,7 +219,7 @@ fn item_call(item: &ItemView, internal: bool, closed_word: &str, body: &str) -> 
         }
     };
     format!(
-        "#item(level: {}, number: {}, title: {}, kind: {}, status: {}, sag: {}, dok: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {}{}{})[\n{}]\n\n",
+        "#item(level: {}, number: {}, title: {}, kind: {}, status: {}, sag: {}, dok: {}, responsible: {}, presenters: {}, attachments: {}, closed: {}, internal: {}{}{}{})[\n{}]\n\n",
         item.level,
         string(&item.number),
         string(&item.title),
@@ -195,6 +234,7 @@ fn item_call(item: &ItemView, internal: bool, closed_word: &str, body: &str) -> 
         internal,
         item_extras(content) + &protocol_arguments(&content.protocol),
         corrections,
+        extra,
         body
     )
 }

@@ -63,7 +63,14 @@ pub fn build(dir: &Path, args: &[&str]) -> Outputs {
     let out = dir
         .join(if internal { "out-internt" } else { "out" })
         .join(MEETING_ID);
-    read_outputs(&out, "referat")
+    read_outputs(
+        &out,
+        if internal {
+            "referat-internt"
+        } else {
+            "referat"
+        },
+    )
 }
 
 /// The document `name` (referat or dagsorden) in the folder `out`.
@@ -121,6 +128,8 @@ fn the_byraad_builds_in_both_layouts_as_pdf_ua_and_pdf_a() {
     }
 }
 mod approval;
+mod attendance;
+mod closed;
 mod corrections;
 mod extras;
 mod votes;
