@@ -848,9 +848,20 @@ fn attendance_of(item: &Item, meeting: &Meeting) -> AttendanceView {
         substitute: substitute(p),
     };
     let members = &meeting.people.members;
+    // A stedfortræder for a member who is present (called in for the items
+    // that member is inhabil for) is not absent from the others; an inhabil
+    // member is shown as such by the item, not as absent.
+    let seat_of_present = |p: &Person| {
+        p.substitute_for.as_ref().is_some_and(|s| {
+            meeting
+                .people
+                .present()
+                .any(|q| crate::model::same_name(&q.name.value, &s.value))
+        })
+    };
     let mut absent: Vec<AbsentView> = members
         .iter()
-        .filter(|p| !p.attended(number))
+        .filter(|p| !p.attended(number) && !seat_of_present(p))
         .map(absent_view)
         .collect();
     absent.extend(meeting.people.absent.iter().map(absent_view));
@@ -863,7 +874,12 @@ fn attendance_of(item: &Item, meeting: &Meeting) -> AttendanceView {
         .collect();
     let left = members
         .iter()
-        .filter(|p| p.attended(number) && !later.is_empty() && !later.iter().any(|n| p.attended(n)))
+        .filter(|p| {
+            p.attended(number)
+                && !seat_of_present(p)
+                && !later.is_empty()
+                && !later.iter().any(|n| p.attended(n))
+        })
         .map(|p| p.name.value.clone())
         .collect();
     AttendanceView { absent, left }
