@@ -20,7 +20,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 31] = [
+const RULES: [&str; 32] = [
     "encoding",
     "yaml",
     "yaml-comment",
