@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::render::context::DocumentView;
 
 /// Raised when the shape of referat.json changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct JsonDocument<'a> {

@@ -277,7 +277,7 @@ fn a_draft_says_udkast_on_every_page_of_the_pdf_and_at_the_top_of_the_html() {
     assert!(texts(&html, ".approved").is_empty());
 
     let data = json(&out);
-    assert_eq!(data["schema_version"], 2);
+    assert_eq!(data["schema_version"], 3);
     assert_eq!(data["status"], "udkast");
     let object = data.as_object().unwrap();
     assert!(!object.contains_key("approved"), "{data:#}");
@@ -341,7 +341,7 @@ fn an_approved_referat_shows_the_date_of_its_approval() {
     assert!(texts(&html, ".draft").is_empty());
 
     let data = json(&out);
-    assert_eq!(data["schema_version"], 2);
+    assert_eq!(data["schema_version"], 3);
     assert_eq!(data["status"], "godkendt");
     assert_eq!(data["approved"], "2021-04-15");
     assert_eq!(data["approved_long"], "torsdag den 15. april 2021");
@@ -355,7 +355,7 @@ fn the_example_has_no_status_and_its_outputs_say_nothing_of_one() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = dir.join("out/2020-11-25");
     let data = json(&out);
-    assert_eq!(data["schema_version"], 2);
+    assert_eq!(data["schema_version"], 3);
     let object = data.as_object().unwrap();
     for key in ["status", "approved", "approved_long"] {
         assert!(!object.contains_key(key), "`{key}` in the example's JSON");
