@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::model::Meeting;
-use crate::render::context::{self, DocumentView};
+use crate::render::context::{self, DocumentView, VoteView};
 use crate::render::template;
 
 /// The version of index.json's layout; it grows by fields, and a change
@@ -120,6 +120,12 @@ pub struct CaseItem {
     /// The meeting's status, when given (`udkast` for a draft).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<&'static str>,
+    /// What was decided (`godkendt`), when the item says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<&'static str>,
+    /// The item's votes, as its referat.json has them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<VoteView>,
 }
 
 /// What the archive is made with besides the meetings' summaries.
@@ -219,7 +225,8 @@ fn case_items(entry: &MeetingEntry, referat: &DocumentView) -> Vec<(String, Case
         .items
         .iter()
         .filter_map(|item| {
-            let sag = item.content()?.case.clone()?;
+            let content = item.content()?;
+            let sag = content.case.clone()?;
             let case = CaseItem {
                 meeting: entry.id.clone(),
                 date: entry.date.clone(),
@@ -229,6 +236,8 @@ fn case_items(entry: &MeetingEntry, referat: &DocumentView) -> Vec<(String, Case
                 title: item.title.clone(),
                 href: format!("{}#{}", entry.minutes.html, item.anchor()),
                 status: entry.status,
+                outcome: content.outcome,
+                votes: content.protocol.votes.clone(),
             };
             Some((sag, case))
         })

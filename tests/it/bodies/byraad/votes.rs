@@ -342,3 +342,62 @@ fn the_byraads_votes_are_valid_and_accessible_html_in_both_layouts() {
         );
     }
 }
+
+/// `rk index` carries each public item's outcome and votes into the case
+/// history (sager.html and index.json), in both layouts, Nu- and
+/// axe-clean; the closed item's case stays out of it, votes and all.
+#[test]
+fn the_case_history_shows_the_outcome_and_the_votes() {
+    for layout in LAYOUTS {
+        let dir = byraad(&format!("votes-index-{layout}"));
+        use_layout(&dir, layout);
+        let run = common::rk(&dir, &["index"]);
+        assert_eq!(run.code, 0, "rk index failed:\n{}", run.stderr);
+        let page = fs::read_to_string(dir.join("out/sager.html")).expect("sager.html");
+        let html = scraper::Html::parse_document(&page);
+        // `texts` squeezes white space out.
+        let squeezed = |text: &str| common::squeeze(text);
+        let votes = texts(&html, "section[id] li .case-vote");
+        assert!(
+            votes.iter().any(|v| v
+                .starts_with(&squeezed("Afstemning: Ændringsforslag fra Enhedslisten"))
+                && v.ends_with(&squeezed("· Forkastet."))),
+            "{layout}: {votes:?}"
+        );
+        assert!(
+            votes
+                .iter()
+                .any(|v| *v
+                    == squeezed("Afstemning: Børne- og Skoleudvalgets indstilling · Vedtaget.")),
+            "{layout}: {votes:?}"
+        );
+        let items = texts(&html, "section[id] li");
+        assert!(
+            items.iter().any(|i| i.contains(&squeezed(
+                "43. Ny skolestruktur i det nordlige skoledistrikt · Godkendt"
+            ))),
+            "{layout}: {items:?}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("out/index.json")).unwrap())
+                .expect("index.json parses");
+        let cases = json["cases"].as_array().expect("cases");
+        let skole = cases
+            .iter()
+            .find(|c| c["sag"] == "17.01.00-P20-2-24")
+            .expect("item 43's case");
+        assert_eq!(skole["items"][0]["outcome"], "godkendt");
+        assert_eq!(skole["items"][0]["votes"][1]["outcome"], "vedtaget");
+        assert!(
+            cases.iter().all(|c| c["sag"] != "02.00.00-G01-5-24"),
+            "the closed item's case is in the index"
+        );
+        assert!(!page.contains("02.00.00-G01-5-24"), "{layout}");
+        if crate::common::browser::browser_tools() {
+            crate::common::browser::assert_valid_and_accessible(
+                &format!("byraad-sager-{layout}"),
+                &dir.join("out/sager.html"),
+            );
+        }
+    }
+}
