@@ -1,6 +1,8 @@
 //! `rk init [DIR]`: start a project. Writes rk.toml with the defaults
-//! commented out and meetings/<today>/ with one example meeting that
-//! passes `rk check`. An existing project is never written over.
+//! commented out, meetings/<today>/ with one example meeting that passes
+//! `rk check`, and a .gitignore that keeps the outputs (above all the
+//! internal edition, out-internt/) out of git. An existing project is
+//! never written over.
 
 use std::fs;
 use std::io::Write as _;
@@ -14,6 +16,8 @@ use crate::cmd::Outcome;
 use crate::date::Date;
 
 const RK_TOML: &str = include_str!("init/rk.toml");
+/// The lines of the project's .gitignore: the two output folders.
+const GITIGNORE: &str = include_str!("init/gitignore");
 /// The example meeting's files; `{date}` and `{year}` are filled in.
 const MEETING: &[(&str, &str)] = &[
     ("meeting.yaml", include_str!("init/meeting.yaml")),
@@ -54,12 +58,40 @@ pub fn run(args: &InitArgs, cwd: &Path) -> Result<Outcome> {
             .replace("{year}", &year.to_string());
         write_new(&meeting_dir.join(name), &text)?;
     }
+    ignore_outputs(&root.join(".gitignore"))?;
     eprintln!(
         "created an rk project in {shown}: rk.toml and meetings/{date}/ (an example meeting with {})",
         crate::cmd::plural_items(MEETING.len() - 1)
     );
     eprintln!("next: edit meetings/{date}/, then run `rk check` and `rk build {date}` in {shown}");
+    eprintln!(
+        "the sources hold the closed items' text: keep the repository private and publish only out/ (.gitignore keeps out/ and out-internt/ out of git)"
+    );
     Ok(Outcome::Success)
+}
+
+/// Writes the project's .gitignore, or adds the output folders to one
+/// that is there already (`rk init .` in a repository), leaving its lines
+/// as they are.
+fn ignore_outputs(path: &Path) -> Result<()> {
+    let Ok(existing) = fs::read_to_string(path) else {
+        return write_new(path, GITIGNORE);
+    };
+    let has = |folder: &str| {
+        existing.lines().any(|line| {
+            let line = line.trim().trim_start_matches('/').trim_end_matches('/');
+            line == folder
+        })
+    };
+    if has("out") && has("out-internt") {
+        return Ok(());
+    }
+    let mut text = existing.clone();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(GITIGNORE);
+    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Writes a file that must not exist yet.

@@ -337,6 +337,7 @@ fn rk_init_starts_a_project_that_checks_clean_and_never_overwrites() {
     assert_eq!(
         files,
         [
+            ".gitignore".to_string(),
             format!("meetings/{date}/01-godkendelse-af-dagsorden.md"),
             format!("meetings/{date}/02-trivselsmaaling.md"),
             format!("meetings/{date}/03-eventuelt.md"),
@@ -375,6 +376,61 @@ fn rk_init_starts_a_project_that_checks_clean_and_never_overwrites() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(dir.join("ny/udvalg/rk.toml").is_file());
     assert_eq!(check_json(&dir.join("ny/udvalg"), &[]).0, 0);
+}
+
+/// `rk init`'s .gitignore keeps both editions out of git: after an
+/// internal and a public build, `git add -A` tracks the sources only. An
+/// existing .gitignore keeps its lines and gains the two folders.
+#[test]
+fn rk_init_keeps_the_outputs_and_the_internal_edition_out_of_git() {
+    let (dir, date) = init("cli-init-gitignore");
+    let run = rk(&dir, &["build", &date, "--internal"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = rk(&dir, &["build", &date]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.join("out-internt").is_dir() && dir.join("out").is_dir());
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        String::from_utf8(output.stdout).expect("git speaks UTF-8")
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    let tracked = git(&["ls-files"]);
+    let tracked: Vec<&str> = tracked.lines().collect();
+    assert!(tracked.contains(&".gitignore"), "{tracked:?}");
+    assert!(tracked.contains(&"rk.toml"), "{tracked:?}");
+    assert!(
+        tracked
+            .iter()
+            .all(|f| !f.starts_with("out/") && !f.starts_with("out-internt/")),
+        "{tracked:?}"
+    );
+
+    // In a folder that has a .gitignore already, its lines stay.
+    let other = dir.join("udvalg");
+    fs::create_dir_all(&other).unwrap();
+    fs::write(other.join(".gitignore"), "*.docx").unwrap();
+    let run = rk(&other, &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("keep the repository private"),
+        "{}",
+        run.stderr
+    );
+    let ignore = fs::read_to_string(other.join(".gitignore")).unwrap();
+    assert!(ignore.starts_with("*.docx\n"), "{ignore}");
+    for folder in ["/out/", "/out-internt/"] {
+        assert_eq!(
+            ignore.lines().filter(|l| *l == folder).count(),
+            1,
+            "{ignore}"
+        );
+    }
 }
 
 #[test]
