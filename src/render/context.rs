@@ -752,18 +752,11 @@ impl DocumentView {
             edition,
             added_only,
         } = make;
-        let document_word = match (document, &labels.added_agenda) {
-            (Document::Agenda, Some(word)) if added_only => word.clone(),
-            (Document::Minutes, _) => labels.minutes.clone(),
-            (Document::Agenda, _) => labels.agenda.clone().unwrap_or_default(),
-        };
+        let document_word = document_word(make, labels);
         let text = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.value.clone());
         let (year, month, day) = (date.year(), date.month(), date.day());
         let body = text(&meeting.body).unwrap_or_default();
         let fill = |template: &str| filled(template, labels, date, &document_word, &body);
-        let people = |group: Group| -> Vec<PersonView> {
-            meeting.people.group(group).iter().map(person).collect()
-        };
         // The checks found the approval date real when there is one.
         let approved = meeting
             .approved
@@ -801,12 +794,7 @@ impl DocumentView {
                 .approvals_key
                 .as_ref()
                 .map(|_| signatures(meeting, labels)),
-            people: PeopleView {
-                members: people(Group::Members),
-                others: people(Group::Others),
-                guests: people(Group::Guests),
-                absent: people(Group::Absent),
-            },
+            people: people_view(meeting),
             // The tillægsdagsorden's few items stand without the sections,
             // whose first items it does not have.
             sections: match added_only {
@@ -817,6 +805,29 @@ impl DocumentView {
             added_only,
             files: Vec::new(),
         }
+    }
+}
+
+/// The document's word (labels.toml's `referat`, `dagsorden`, or the
+/// tillægsdagsorden's word).
+fn document_word(make: Make, labels: &Labels) -> String {
+    match (make.document, &labels.added_agenda) {
+        (Document::Agenda, Some(word)) if make.added_only => word.clone(),
+        (Document::Minutes, _) => labels.minutes.clone(),
+        (Document::Agenda, _) => labels.agenda.clone().unwrap_or_default(),
+    }
+}
+
+/// The meeting's people by group, as the participant list shows them.
+fn people_view(meeting: &Meeting) -> PeopleView {
+    let people = |group: Group| -> Vec<PersonView> {
+        meeting.people.group(group).iter().map(person).collect()
+    };
+    PeopleView {
+        members: people(Group::Members),
+        others: people(Group::Others),
+        guests: people(Group::Guests),
+        absent: people(Group::Absent),
     }
 }
 

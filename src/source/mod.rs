@@ -322,7 +322,27 @@ fn read_meeting_yaml(
     };
     meeting.people_known = true;
     let top = root.span.start..root.span.start;
-    for field in &fields {
+    read_meeting_values(&mut r, &fields, options, meeting);
+    read_meeting_lists(&mut r, &fields, meeting);
+    if r.misspelt.contains(&"members") {
+        // `memebrs:` was reported; who is present is not known.
+        meeting.people_known = false;
+    }
+    require_meeting_fields(&mut r, &fields, options, top);
+    if options.document == Document::Minutes {
+        status::pair(&mut r, &fields, meeting);
+    }
+}
+
+/// meeting.yaml's single values: body, date, time, chair, status and the
+/// like (an agenda reads no status and no approvals).
+fn read_meeting_values(
+    r: &mut Reader,
+    fields: &[Field],
+    options: LoadOptions,
+    meeting: &mut Meeting,
+) {
+    for field in fields {
         let (key, value) = (field.name, field.value);
         match key {
             "body" => meeting.body = r.text(value, key),
@@ -335,15 +355,20 @@ fn read_meeting_yaml(
             "status" | "approved" | "approvals" if options.document == Document::Agenda => {}
             "approvals" => {
                 meeting.approvals_key = Some(field.key.clone());
-                meeting.approvals = approvals::read_approvals(&mut r, value);
+                meeting.approvals = approvals::read_approvals(r, value);
             }
-            "status" => meeting.status = status::read(&mut r, value),
+            "status" => meeting.status = status::read(r, value),
             "approved" => meeting.approved = r.text(value, key),
             "cancelled" => meeting.cancelled = r.boolean(value, key).unwrap_or(false),
             "extraordinary" => meeting.extraordinary = r.boolean(value, key).unwrap_or(false),
             _ => {}
         }
     }
+}
+
+/// meeting.yaml's lists: the people by group, the sections and the groups
+/// votes may name.
+fn read_meeting_lists(r: &mut Reader, fields: &[Field], meeting: &mut Meeting) {
     for group in Group::ALL {
         if let Some(field) = fields.iter().find(|f| f.name == group.key()) {
             let list_or_empty =
@@ -351,22 +376,14 @@ fn read_meeting_yaml(
             if group == Group::Members && list_or_empty {
                 meeting.members_span = Some(field.key.clone());
             }
-            *meeting.people.group_mut(group) = read_people(&mut r, field.value, group);
+            *meeting.people.group_mut(group) = read_people(r, field.value, group);
         }
     }
     if let Some(field) = fields.iter().find(|f| f.name == "sections") {
-        meeting.sections = read_sections(&mut r, field.value);
+        meeting.sections = read_sections(r, field.value);
     }
     if let Some(field) = fields.iter().find(|f| f.name == "groups") {
-        meeting.groups = protocol::read_groups(&mut r, field.value);
-    }
-    if r.misspelt.contains(&"members") {
-        // `memebrs:` was reported; who is present is not known.
-        meeting.people_known = false;
-    }
-    require_meeting_fields(&mut r, &fields, options, top);
-    if options.document == Document::Minutes {
-        status::pair(&mut r, &fields, meeting);
+        meeting.groups = protocol::read_groups(r, field.value);
     }
 }
 

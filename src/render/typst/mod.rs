@@ -92,6 +92,22 @@ pub fn document(
         source.push_str(&call);
         items.push(start..source.len());
     }
+    push_ending(&mut source, referat, layout)?;
+    Ok(TypstDocument {
+        source,
+        items,
+        images,
+        ident: format!("{} {}", referat.title, referat.date),
+    })
+}
+
+/// What follows the items: the Underskriftsblad, when the meeting has
+/// one, and the layout's closing text.
+fn push_ending(
+    source: &mut String,
+    referat: &DocumentView,
+    layout: &Layout,
+) -> serde_json::Result<()> {
     if let Some(signatures) = &referat.signatures {
         source.push_str(&format!(
             "#signatures({})\n\n",
@@ -110,12 +126,7 @@ pub fn document(
         );
         source.push_str(&format!("#closing[\n{}]\n", body.markup));
     }
-    Ok(TypstDocument {
-        source,
-        items,
-        images,
-        ident: format!("{} {}", referat.title, referat.date),
-    })
+    Ok(())
 }
 
 /// The layout's word after a closed attachment (the internal edition's).
