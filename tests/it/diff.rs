@@ -13,38 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::browser::{assert_valid_and_accessible, browser_tools};
-use common::{copy_tree, project_root, replace_in, rk, scratch};
+use common::{copy_tree, git, project_root, replace_in, rk, scratch};
 use scraper::{ElementRef, Html, Selector};
 
 const MEETING: &str = "meetings/2020-11-25";
-
-/// Runs git in `dir` with no configuration of the machine's or the user's.
-fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=rk test",
-            "-c",
-            "user.email=rk@example.invalid",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
 
 /// A repository holding a copy of the example meeting with 2.13 closed,
 /// committed on `main`.

@@ -375,6 +375,35 @@ pub fn build_ok(dir: &Path, extra: &[&str]) -> Run {
     run
 }
 
+/// `git ARGS` in `dir`, which must succeed, with no configuration of the
+/// machine's or the user's (a test author, no signing, branch `main`).
+pub fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.name=rk test",
+            "-c",
+            "user.email=rk@example.invalid",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// Text without white space, for comparing prose across line breaks.
 pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()

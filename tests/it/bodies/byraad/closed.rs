@@ -3,11 +3,12 @@
 //! what it decided (`public_decision`) and nothing else of the item.
 
 use super::{LAYOUTS, MEETING_ID, build, byraad, findings, read_outputs, texts, use_layout};
-use crate::common::{self, Severity, check_json, files_under, have_tool, pdf_text, replace_in, rk};
+use crate::common::{
+    self, Severity, check_json, files_under, git, have_tool, pdf_text, replace_in, rk,
+};
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const ITEM: &str = "meetings/2024-05-29/47-salg-af-grund.md";
 
@@ -119,28 +120,6 @@ fn the_internal_edition_shows_the_whole_item_and_the_public_decision_labelled() 
         let text = json["public_decision"].as_str().expect("a public decision");
         assert_eq!(common::squeeze(text), common::squeeze(&PUBLIC.join(" ")));
     }
-}
-
-/// `git ARGS` in `dir`, which must succeed.
-fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=rk test",
-            "-c",
-            "user.email=rk@example.invalid",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(output.status.success(), "git {args:?}: {output:?}");
 }
 
 /// Every file under `dir`, each as its name and its text (a PDF made by rk

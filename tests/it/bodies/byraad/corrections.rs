@@ -8,44 +8,13 @@ use std::path::Path;
 use std::process::Command;
 
 use super::{LAYOUTS, MEETING_ID, build, byraad, read_outputs, select, texts, use_layout};
-use crate::common::{Finding, check_json, rk};
+use crate::common::{Finding, check_json, git, replace_in, rk};
 
 const BERIGTIGELSE: &str =
     "Lokalplanen omfatter matr.nr. 7b og 7c, ikke 7b og 7d som anført i beslutningen.";
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Byrådssekretariatet",
-            "-c",
-            "user.email=sekretariat@example.dk",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn item(dir: &Path, file: &str) -> std::path::PathBuf {
     dir.join("meetings").join(MEETING_ID).join(file)
-}
-
-fn replace_in(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from} not in {}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 /// A copy of the byråd in a repository of its own, committed as approved.

@@ -10,7 +10,7 @@ use std::path::Path;
 use super::{
     LAYOUTS, MEETING_ID, Outputs, build, byraad, findings, read_outputs, texts, use_layout,
 };
-use crate::common::{self, E, pdf_text, replace_in, rk, tree};
+use crate::common::{self, E, git, pdf_text, replace_in, rk, tree};
 
 const ADDED_REASON: &str =
     "Sagen kunne ikke afvente næste møde, da tilbudsfristen udløber 1. juni.";
@@ -461,30 +461,6 @@ fn the_pages_with_every_new_field_are_valid_and_accessible() {
             );
         }
     }
-}
-
-/// Runs git in `dir` with no configuration of the machine's or the user's.
-fn git(dir: &Path, args: &[&str]) {
-    let output = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=rk test",
-            "-c",
-            "user.email=rk@example.invalid",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(output.status.success(), "git {args:?}");
 }
 
 #[test]
