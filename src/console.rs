@@ -214,6 +214,10 @@ fn words(event: &Event<'_>) -> Option<String> {
              (`rk build --internal` writes it to a tree of its own)",
             paths::shown(path)
         ),
+        Event::RemovedChangePage(path) => format!(
+            "removed {}: the change page of `rk diff` is for review, and a publishing build leaves it out",
+            paths::shown(path)
+        ),
         Event::RemovedStale(path) => format!(
             "removed {}: no longer linked from this edition",
             paths::shown(path)

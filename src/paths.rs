@@ -262,13 +262,19 @@ pub fn is_internal_output(name: &str) -> bool {
         })
 }
 
+/// `aendringer.html` or `aendringer-internt.html`: a change page of `rk
+/// diff`, which a publishing build does not leave in its tree.
+pub fn is_change_page(name: &str) -> bool {
+    name == CHANGES_PAGE || name == INTERNAL_CHANGES_PAGE
+}
+
 /// True when a file copied to `path` (relative to a meeting's output
 /// folder) would take the place of one of rk's own outputs.
 pub fn is_output_name(path: &str) -> bool {
     match path.split_once('/') {
         Some((folder, _)) => OUTPUT_FOLDERS.contains(&folder),
         None => {
-            [CHANGES_PAGE, INTERNAL_CHANGES_PAGE].contains(&path)
+            is_change_page(path)
                 || path.rsplit_once('.').is_some_and(|(stem, ext)| {
                     OUTPUT_STEMS.contains(&stem) && OUTPUT_EXTENSIONS.contains(&ext)
                 })

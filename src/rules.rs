@@ -1370,6 +1370,22 @@ Udvalget godkendte budgettet.
                 outputs show after the decision.",
             example: None,
         }
+        /// Not a check of the files alone: what git tracks (`rk check`).
+        InternalTracked {
+            name: "internal-tracked",
+            severity: Severity::Warning,
+            summary: "git tracks the internal edition's output folder",
+            catches: "`rk check` in a git repository: files under the internal edition's \
+                folder (`out-internt/`, or rk.toml's `out_internal`) are tracked by git, as \
+                after `git add -A` following `rk build --internal` without a .gitignore",
+            why: "The internal edition holds the text of the closed items. Committed, it goes \
+                wherever the repository goes: to every clone, to a forge, to a mirror that \
+                may be public.",
+            fix: "`git rm -r --cached out-internt` and commit; keep `/out-internt/` in the \
+                project's .gitignore (`rk init` writes it). If it was pushed, the text stays \
+                in the history: the repository must stay private.",
+            example: None,
+        }
         /// Not a check: the engine could not typeset the document (`rk build`).
         Typeset {
             name: "typeset",

@@ -256,6 +256,37 @@ pub fn removed_after_approval(loc: Loc, file: &str, approved: Approving<'_>) -> 
     ))
 }
 
+// the project ---------------------------------------------------------------
+
+/// `internal-tracked`: git tracks files of the internal edition's tree
+/// (`folder`, as rk.toml's `out_internal` names it); `ignored`: whether the
+/// project's .gitignore names the folder (`None`: there is no .gitignore).
+pub fn internal_tracked(
+    loc: Loc,
+    folder: &str,
+    tracked: &[String],
+    ignored: Option<bool>,
+) -> Diagnostic {
+    let first = tracked.first().map_or(folder, String::as_str);
+    let count = match tracked.len() {
+        1 => "1 file:".to_string(),
+        n => format!("{n} files, among them"),
+    };
+    let ignore = match ignored {
+        None => format!(", and write a .gitignore beside rk.toml with the line `/{folder}/`"),
+        Some(false) => format!(", and add the line `/{folder}/` to .gitignore"),
+        Some(true) => String::new(),
+    };
+    Diagnostic::warning(
+        Rule::InternalTracked,
+        loc,
+        format!("git tracks the internal edition ({count} {first}): it holds the closed items' text"),
+    )
+    .with_help(format!(
+        "stop tracking it with `git rm -r --cached {folder}` and commit{ignore}; keep the repository private: what was pushed stays in its history"
+    ))
+}
+
 // meeting.yaml: who was there -------------------------------------------------
 
 /// `no-attendees`: `members:` is there but empty.

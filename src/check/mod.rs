@@ -12,6 +12,7 @@ pub mod glyphs;
 mod items;
 mod people;
 mod personal;
+pub mod project;
 mod protocol;
 mod sections;
 

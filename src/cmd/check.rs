@@ -8,8 +8,9 @@ use anyhow::Result;
 use crate::cli::CheckArgs;
 use crate::cmd::{Outcome, Reporter, selection};
 use crate::diag::{DiagnosticFormat, Tally};
+use crate::files::Files;
 use crate::project::Project;
-use crate::publish::analysis::{Analysis, AnalysisContext, analyse_in};
+use crate::publish::analysis::{Analysis, AnalysisContext, analyse_in, project_findings};
 use crate::publish::{Plan, PlanOptions, archive, plan};
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
@@ -25,6 +26,7 @@ pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     let coverage = plan.layout.coverage();
     let document = plan.make.document;
     let mut report = Report::default();
+    report.add_project(&plan, project)?;
     // An approved meeting is compared with the version of its approval.
     let context = AnalysisContext::new(project, document)?.with_history();
     // With --all, each meeting on its own and in parallel, a batch at a
@@ -69,6 +71,15 @@ struct Report {
 }
 
 impl Report {
+    /// Reports the findings about the project as a whole.
+    fn add_project(&mut self, plan: &Plan, project: &Project) -> Result<()> {
+        let mut files = Files::default();
+        let diags = project_findings(project, &mut files);
+        plan.reporter.emit(&files, &diags)?;
+        self.failed |= plan.fails(&Tally::of(&diags));
+        Ok(())
+    }
+
     /// Reports the findings of `analysis` and keeps its closing lines.
     fn add(&mut self, plan: &Plan, analysis: &Analysis) -> Result<()> {
         plan.reporter.emit(&analysis.files, &analysis.diags)?;

@@ -227,6 +227,33 @@ pub fn analyse_in(
     })
 }
 
+/// The findings about the project as a whole (`rk check`): git tracking
+/// the internal edition's tree. They point at the project's .gitignore,
+/// or at rk.toml when it has none, read into `files`.
+pub fn project_findings(project: &Project, files: &mut Files) -> Vec<Diagnostic> {
+    let folder = &project.config.out_internal;
+    let Some(tracked) = git::tracked(&project.root, folder).filter(|t| !t.is_empty()) else {
+        return Vec::new();
+    };
+    let gitignore = project.root.join(".gitignore");
+    let path = if gitignore.is_file() {
+        gitignore
+    } else {
+        project.root.join("rk.toml")
+    };
+    let is_gitignore = path.ends_with(".gitignore");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let file = files.add(path, text);
+    let source = crate::check::project::Tracked {
+        folder,
+        files: &tracked,
+        gitignore: is_gitignore.then_some(file),
+    };
+    vec![crate::check::project::internal_tracked(
+        &source, file, files,
+    )]
+}
+
 /// An approved meeting (`status: godkendt`) compared with the version of
 /// the commit that approved it: changed only by new berigtigelser. Without
 /// git, outside a repository, or before the approval is committed, a note

@@ -20,12 +20,11 @@ use crate::layout::Coverage;
 use crate::model::Document;
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, AnalysisContext, Shard, analyse_in};
-use crate::publish::build::{self, refuse_drafts, remove_internal_files};
+use crate::publish::build::{self, refuse_drafts, remove_unpublished};
 use crate::publish::event::{Event, Sink};
 use crate::publish::fingerprint::{Fingerprint, id_of};
 use crate::publish::manifest::{self, Entry, Manifest};
 use crate::publish::{Outcome, Plan};
-use crate::render::context::Edition;
 use crate::render::typst::Typesetter;
 
 /// How the engine's caches are kept between meetings: what no meeting used
@@ -127,9 +126,7 @@ pub fn build(plan: &Plan) -> Result<Outcome> {
     let now = SystemTime::now();
     plan.check_layout()?;
     let project = plan.project;
-    if plan.make.edition == Edition::Public {
-        remove_internal_files(plan, plan.root(), 2)?;
-    }
+    remove_unpublished(plan, plan.root(), 2)?;
     let mut manifest = Manifest::read(plan.root());
     let removed = remove_gone(plan, &mut manifest)?;
     let chosen = shard(plan.dirs.clone(), plan.selection.shard);

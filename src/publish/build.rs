@@ -51,9 +51,7 @@ pub fn run(plan: &Plan) -> Result<Outcome> {
     {
         refuse_drafts(&meetings, why)?;
     }
-    if plan.make.edition == Edition::Public {
-        remove_internal_files(plan, plan.root(), 2)?;
-    }
+    remove_unpublished(plan, plan.root(), 2)?;
     // Built here, not as `--all` builds: `--all` builds them again.
     manifest::forget(plan.root(), plan.stem(), &meetings)?;
     let mut outcome = Outcome::Success;
@@ -309,11 +307,13 @@ fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
         .collect()
 }
 
-/// Removes what an internal build left in the published tree (rk once
-/// wrote the internal edition beside the public one), in `dir` and the
-/// folders below it to `depth` levels (the meetings' folders), with a
-/// warning naming each (to `plan`'s reporter). Links are not followed.
-pub fn remove_internal_files(plan: &Plan, dir: &Path, depth: usize) -> Result<()> {
+/// Removes from the published tree what does not belong there, in `dir`
+/// and the folders below it to `depth` levels (the meetings' folders),
+/// naming each (to `plan`'s reporter); links are not followed. In a
+/// public build: what an internal build left (rk once wrote the internal
+/// edition beside the public one). In a publishing build, too: `rk diff`'s
+/// change pages, which are for review.
+pub fn remove_unpublished(plan: &Plan, dir: &Path, depth: usize) -> Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
@@ -322,21 +322,34 @@ pub fn remove_internal_files(plan: &Plan, dir: &Path, depth: usize) -> Result<()
     for entry in entries {
         let path = entry.path();
         let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        if !paths::is_internal_output(&entry.file_name().to_string_lossy()) {
+        let Some(event) = unpublished(plan, &entry.file_name().to_string_lossy(), &path) else {
             if is_dir && depth > 0 {
-                remove_internal_files(plan, &path, depth - 1)?;
+                remove_unpublished(plan, &path, depth - 1)?;
             }
             continue;
-        }
+        };
         let removed = if is_dir {
             fs::remove_dir_all(&path)
         } else {
             fs::remove_file(&path)
         };
         removed.with_context(|| format!("cannot remove {}", path.display()))?;
-        plan.reporter.event(Event::RemovedInternal(&path))?;
+        plan.reporter.event(event)?;
     }
     Ok(())
+}
+
+/// Why a file named `name` at `path` does not stay in `plan`'s tree, as
+/// the event that says so; `None` when it may stay.
+fn unpublished<'a>(plan: &Plan, name: &str, path: &'a Path) -> Option<Event<'a>> {
+    let public = plan.make.edition == Edition::Public;
+    if public && paths::is_internal_output(name) {
+        Some(Event::RemovedInternal(path))
+    } else if plan.publish.is_some() && paths::is_change_page(name) {
+        Some(Event::RemovedChangePage(path))
+    } else {
+        None
+    }
 }
 
 /// Removes the copies an earlier build made of meeting files that this

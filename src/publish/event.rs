@@ -39,6 +39,8 @@ pub enum Event<'a> {
     RemovedLeftOut(&'a Path),
     /// A file of the internal edition found in the published tree, removed.
     RemovedInternal(&'a Path),
+    /// A change page of `rk diff` found by a publishing build, removed.
+    RemovedChangePage(&'a Path),
     /// A copy of a meeting's file this edition no longer links, removed.
     RemovedStale(&'a Path),
     /// `--all`: work on `total` meetings begins (`verb`: "checking",

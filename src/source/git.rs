@@ -237,6 +237,21 @@ pub enum Approved {
     Unknown(String),
 }
 
+/// The files git tracks at or under `path` (relative to `dir`), as git
+/// names them from `dir`; `None` when `dir` is in no repository, `path`
+/// lies outside it, or git cannot be run: then nothing can be said.
+pub fn tracked(dir: &Path, path: &Path) -> Option<Vec<String>> {
+    let path = path.to_str()?;
+    let listed = git(dir, &["ls-files", "-z", "--", path]).ok()??;
+    Some(
+        listed
+            .split(|byte| *byte == 0)
+            .filter(|name| !name.is_empty())
+            .map(|name| String::from_utf8_lossy(name).into_owned())
+            .collect(),
+    )
+}
+
 /// The version of the meeting folder `dir` that was approved: the files
 /// at the first commit whose meeting.yaml says `status: godkendt`
 /// (`approved` tells from its text).

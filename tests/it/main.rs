@@ -44,6 +44,7 @@ mod properties;
 mod regressions;
 mod robustness;
 mod rules;
+mod safe_project;
 mod slips;
 mod typeset;
 mod watch;
