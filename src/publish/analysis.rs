@@ -2,6 +2,7 @@
 //! use, and the findings of each meeting.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::Result;
 
@@ -16,6 +17,7 @@ use crate::paths;
 use crate::project::Project;
 use crate::source;
 use crate::source::git;
+use crate::source::history::History;
 
 /// Which meetings a run works on, as the command line names them.
 #[derive(Debug, Clone, Default)]
@@ -122,8 +124,10 @@ pub struct AnalysisContext {
     document: Document,
     folders: Vec<PathBuf>,
     /// Whether an approved meeting is compared with the version git holds
-    /// of its approval (`rk check`): see [`check_history`].
-    history: bool,
+    /// of its approval (`rk check`): then the repository's history, read
+    /// once, when the first approved meeting needs it (or why it cannot
+    /// be); see [`check_history`].
+    history: Option<OnceLock<std::result::Result<History, String>>>,
 }
 
 impl AnalysisContext {
@@ -139,7 +143,7 @@ impl AnalysisContext {
                 Numbering::Year => project.meetings()?,
                 Numbering::Meeting => Vec::new(),
             },
-            history: false,
+            history: None,
         })
     }
 
@@ -147,7 +151,7 @@ impl AnalysisContext {
     /// holds of its approval (corrections by addition only).
     pub fn with_history(self) -> AnalysisContext {
         AnalysisContext {
-            history: true,
+            history: Some(OnceLock::new()),
             ..self
         }
     }
@@ -213,8 +217,10 @@ pub fn analyse_in(
             previous.as_ref(),
             &mut diags,
         );
-        if context.history && context.document == Document::Minutes {
-            notes.extend(check_history(&meeting, &files, &mut diags)?);
+        if let Some(history) = &context.history
+            && context.document == Document::Minutes
+        {
+            notes.extend(check_history(&meeting, &files, history, &mut diags)?);
         }
         meetings.push(meeting);
     }
@@ -261,6 +267,7 @@ pub fn project_findings(project: &Project, files: &mut Files) -> Vec<Diagnostic>
 fn check_history(
     meeting: &Meeting,
     files: &Files,
+    history: &OnceLock<std::result::Result<History, String>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<String>> {
     let approved = meeting
@@ -270,7 +277,11 @@ fn check_history(
     if !approved {
         return Ok(None);
     }
-    match git::approved_version(&meeting.dir, source::says_approved) {
+    let found = match history.get_or_init(|| History::read(&meeting.dir)) {
+        Ok(history) => history.approved_version(&meeting.dir, source::says_approved),
+        Err(why) => git::Approved::Unknown(why.clone()),
+    };
+    match found {
         git::Approved::Found {
             commit,
             date,

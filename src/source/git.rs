@@ -16,7 +16,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<Option<Vec<u8>>> {
 }
 
 /// As [`git`], with git's message when it failed.
-fn git_said(dir: &Path, args: &[&str]) -> Result<std::result::Result<Vec<u8>, String>> {
+pub(crate) fn git_said(dir: &Path, args: &[&str]) -> Result<std::result::Result<Vec<u8>, String>> {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -136,55 +136,9 @@ impl Revision {
         Ok(Some(folder))
     }
 
-    /// The files of the folder `relative` at this revision: path below the
-    /// folder, bytes.
-    fn files_at(&self, relative: &str) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-        let listing = git(
-            &self.top,
-            &[
-                "ls-tree",
-                "-r",
-                "-z",
-                "--full-tree",
-                &self.commit,
-                "--",
-                relative,
-            ],
-        )?
-        .with_context(|| format!("git cannot list {relative} at {}", self.commit))?;
-        let blobs = blobs(&listing, relative);
-        let contents = self.cat(&blobs)?;
-        Ok(blobs
-            .into_iter()
-            .map(|(_, path)| path)
-            .zip(contents)
-            .filter(|(path, _)| {
-                !path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect())
-    }
-
-    /// `dir` relative to the top of the work tree, with `/` between the
-    /// folders, as git names paths.
+    /// `dir` relative to the top of the work tree, as git names paths.
     fn relative(&self, dir: &Path) -> Result<String> {
-        let real = crate::paths::canonical(dir)
-            .with_context(|| format!("cannot open {}", dir.display()))?;
-        let top = crate::paths::canonical(&self.top)
-            .with_context(|| format!("cannot open {}", self.top.display()))?;
-        let relative = real.strip_prefix(&top).with_context(|| {
-            format!(
-                "{} is not inside the git work tree {}",
-                dir.display(),
-                top.display()
-            )
-        })?;
-        let parts: Vec<String> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        Ok(parts.join("/"))
+        relative_to(&self.top, dir)
     }
 
     /// The contents of `blobs`, in order, from one `git cat-file --batch`.
@@ -220,6 +174,27 @@ impl Revision {
     }
 }
 
+/// `dir` relative to `top`, the top of a work tree, with `/` between the
+/// folders, as git names paths.
+pub(crate) fn relative_to(top: &Path, dir: &Path) -> Result<String> {
+    let real =
+        crate::paths::canonical(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    let top =
+        crate::paths::canonical(top).with_context(|| format!("cannot open {}", top.display()))?;
+    let relative = real.strip_prefix(&top).with_context(|| {
+        format!(
+            "{} is not inside the git work tree {}",
+            dir.display(),
+            top.display()
+        )
+    })?;
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(parts.join("/"))
+}
+
 /// The meeting folder as the commit that approved it holds it, or why
 /// that is not known.
 #[derive(Debug)]
@@ -250,75 +225,6 @@ pub fn tracked(dir: &Path, path: &Path) -> Option<Vec<String>> {
             .map(|name| String::from_utf8_lossy(name).into_owned())
             .collect(),
     )
-}
-
-/// The version of the meeting folder `dir` that was approved: the files
-/// at the first commit whose meeting.yaml says `status: godkendt`
-/// (`approved` tells from its text).
-pub fn approved_version(dir: &Path, approved: impl Fn(&str) -> bool) -> Approved {
-    match find_approved(dir, approved) {
-        Ok(found) => found,
-        Err(e) => Approved::Unknown(format!("{e:#}")),
-    }
-}
-
-fn find_approved(dir: &Path, approved: impl Fn(&str) -> bool) -> Result<Approved> {
-    let top = match git_said(dir, &["rev-parse", "--show-toplevel"]) {
-        Err(_) => bail!("git cannot be run here (is it installed and on PATH?)"),
-        Ok(Err(_)) => {
-            return Ok(Approved::Unknown(
-                "the meeting is not in a git repository".into(),
-            ));
-        }
-        Ok(Ok(top)) => top,
-    };
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
-    let revision = Revision {
-        top,
-        commit: String::new(),
-        name: "HEAD".into(),
-    };
-    let relative = revision.relative(dir)?;
-    let yaml = format!("{relative}/meeting.yaml");
-    // The commits that add or remove a line with the word, oldest first:
-    // the approving commit is among them.
-    let log = git(
-        &revision.top,
-        &[
-            "log",
-            "--reverse",
-            "--format=%H %as",
-            "-G",
-            "godkendt",
-            "--",
-            &yaml,
-        ],
-    )?
-    .unwrap_or_default();
-    for line in String::from_utf8_lossy(&log).lines() {
-        let Some((commit, date)) = line.split_once(' ') else {
-            continue;
-        };
-        let spec = format!("{commit}:{yaml}");
-        let Some(text) = git(&revision.top, &["show", &spec])? else {
-            continue;
-        };
-        if approved(&String::from_utf8_lossy(&text)) {
-            let at = Revision {
-                top: revision.top.clone(),
-                commit: commit.to_string(),
-                name: commit.to_string(),
-            };
-            return Ok(Approved::Found {
-                commit: commit.chars().take(7).collect(),
-                date: date.to_string(),
-                files: at.files_at(&relative)?,
-            });
-        }
-    }
-    Ok(Approved::Unknown(
-        "the meeting has not been committed as approved (`status: godkendt`)".into(),
-    ))
 }
 
 /// The files of a meeting folder as it is on disk now (path below the

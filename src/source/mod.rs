@@ -8,6 +8,7 @@ pub mod decode;
 pub mod fields;
 mod findings;
 pub mod git;
+pub mod history;
 mod previous;
 pub mod protocol;
 mod status;
