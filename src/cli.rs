@@ -52,13 +52,58 @@ pub enum Command {
     Layout(LayoutCommand),
     /// A Language Server on standard input and output, for editors: the
     /// findings of `rk check` as you type, quick fixes, completion, hover.
-    Lsp,
+    Lsp(LspArgs),
     /// Explain a rule: what it catches, why it matters, how to fix it, with
     /// an example; without RULE, list the rules.
     Explain(ExplainArgs),
     /// Build a meeting, then again on every save, saying how long each
     /// build took; with --serve, show it in a browser that reloads.
     Watch(WatchArgs),
+}
+
+/// What language clients put on the server's command line. Standard input
+/// and output are rk's only transport: `--stdio` says so and changes
+/// nothing; the other transports are refused with a message that says
+/// what to set instead.
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Speak over standard input and output (the only transport; clients
+    /// such as VS Code's add it).
+    #[arg(long)]
+    pub stdio: bool,
+
+    /// The editor's process (VS Code's client adds it); rk ends when the
+    /// editor tells it to, and reads the same from `initialize`.
+    #[arg(long = "clientProcessId", value_name = "PID")]
+    pub client_process_id: Option<u32>,
+
+    /// Node's IPC channel: not spoken by rk (refused).
+    #[arg(long = "node-ipc", hide = true)]
+    pub node_ipc: bool,
+
+    /// A socket: not spoken by rk (refused).
+    #[arg(long, hide = true, value_name = "PORT")]
+    pub socket: Option<String>,
+
+    /// A named pipe: not spoken by rk (refused).
+    #[arg(long, hide = true, value_name = "NAME")]
+    pub pipe: Option<String>,
+}
+
+impl LspArgs {
+    /// The transport other than standard input and output a client asked
+    /// for, as it named it.
+    pub fn other_transport(&self) -> Option<&'static str> {
+        if self.node_ipc {
+            Some("--node-ipc")
+        } else if self.socket.is_some() {
+            Some("--socket")
+        } else if self.pipe.is_some() {
+            Some("--pipe")
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -50,7 +50,7 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::List => cmd::list::run(&Project::discover(&start)?),
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
         Command::Layout(command) => cmd::layout::run(command, &start),
-        Command::Lsp => cmd::lsp::run(),
+        Command::Lsp(args) => cmd::lsp::run(args),
         Command::Explain(args) => cmd::explain::run(args),
         Command::Watch(args) => {
             let project = cmd::project_for(std::slice::from_ref(&args.meeting), &start)?;

@@ -27,8 +27,15 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(&[])
+    }
+
+    /// `rk lsp ARGS`, as a client that puts flags of its own on the
+    /// command line starts it.
+    fn start_with(args: &[&str]) -> Client {
         let mut child = Command::new(RK)
             .arg("lsp")
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -171,6 +178,38 @@ fn position(line: u64, character: u64) -> Value {
 
 /// The example meeting, and a later meeting that carries the case of item
 /// 2.1 again (for hover).
+/// VS Code's language client (vscode-languageclient, transport stdio)
+/// starts the server with `--stdio` appended, a node server with
+/// `--clientProcessId=PID` too: rk answers as without them. The
+/// transports rk does not speak are refused, exit 2, with what to set.
+#[test]
+fn the_flags_of_vs_codes_client_are_accepted_and_other_transports_refused() {
+    let dir = project("lsp-stdio");
+    let (path, text) = item(&dir, "02-10-samtykke.md");
+    let mut client = Client::start_with(&["--stdio", "--clientProcessId=4242"]);
+    let reply = client.initialize();
+    assert!(reply["result"]["capabilities"].is_object(), "{reply}");
+    client.open(&path, &text.replace("Tom Bøgeskov", "Tom Bøgeskow"));
+    let found = client.diagnostics(&uri(&path));
+    assert_eq!(
+        places(&found),
+        [("unknown-person".to_string(), range(5, 44, 5, 56))]
+    );
+    client.stop();
+
+    for flag in ["--node-ipc", "--socket=6009", "--pipe=/tmp/rk-lsp.sock"] {
+        let run = common::rk(&dir, &["lsp", flag]);
+        assert_eq!(run.code, 2, "{flag}: {}", run.stderr);
+        let name = flag.split('=').next().unwrap();
+        assert_eq!(
+            run.stderr,
+            format!(
+                "error: rk lsp speaks over standard input and output only, not {name}: set the client's transport to stdio (in VS Code's languageclient: `transport: TransportKind.stdio`)\n"
+            )
+        );
+    }
+}
+
 fn project(name: &str) -> PathBuf {
     let dir = example_copy(name);
     let later = dir.join("meetings/2020-12-09");

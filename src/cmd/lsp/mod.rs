@@ -27,6 +27,7 @@ use lsp_types::{
 };
 use serde_json::Value;
 
+use crate::cli::LspArgs;
 use crate::cmd::Outcome;
 use crate::layout::Coverage;
 use crate::publish::Analysis;
@@ -37,7 +38,12 @@ use transport::{
 };
 
 /// Serves until the client says `exit` or closes the input.
-pub fn run() -> Result<Outcome> {
+pub fn run(args: &LspArgs) -> Result<Outcome> {
+    if let Some(flag) = args.other_transport() {
+        anyhow::bail!(
+            "rk lsp speaks over standard input and output only, not {flag}: set the client's transport to stdio (in VS Code's languageclient: `transport: TransportKind.stdio`)"
+        );
+    }
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut server = Server::new(Box::new(io::stdout()));
