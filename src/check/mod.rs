@@ -10,6 +10,7 @@ pub mod corrections;
 mod findings;
 pub mod glyphs;
 mod items;
+pub mod markup;
 mod people;
 mod personal;
 pub mod project;

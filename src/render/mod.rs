@@ -10,5 +10,7 @@ pub mod html;
 pub mod index;
 pub mod json;
 pub mod marked;
+#[cfg(test)]
+mod commonmark_tests;
 pub mod template;
 pub mod typst;

@@ -1,0 +1,101 @@
+//! Every example of the CommonMark spec through rk's HTML of a body and
+//! the `markdown-slip` check. The spec is version 0.31.2, the one
+//! pulldown-cmark 0.13 implements, its examples vendored in
+//! tests/fixtures/commonmark/ (CC BY-SA 4.0, see the NOTICE there). An
+//! example's HTML must be what rk made of it before the check came
+//! (`rk-html.json` there, written by the code of that time), unless the
+//! check flags the example: only a flagged example may render otherwise.
+//! `RK_BLESS=1 cargo test --lib commonmark` writes the file anew after an
+//! intended change of the HTML; `git diff` shows which examples changed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::markup;
+use crate::render::html;
+
+#[derive(Deserialize)]
+struct Example {
+    example: usize,
+    section: String,
+    markdown: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Rendered {
+    example: usize,
+    html: String,
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commonmark")
+}
+
+/// rk's HTML of a body written as `markdown`, as an item shows it.
+fn rendered(markdown: &str) -> String {
+    html::body(markdown, 1, "punkt-1", Path::new("ingen-mappe"), "Noter")
+}
+
+#[test]
+fn spec_examples_render_as_before_unless_flagged() {
+    let examples: Vec<Example> =
+        serde_json::from_str(&std::fs::read_to_string(fixtures().join("spec-0.31.2.json")).unwrap())
+            .unwrap();
+    assert_eq!(examples.len(), 652);
+    let now: Vec<Rendered> = examples
+        .iter()
+        .map(|e| Rendered {
+            example: e.example,
+            html: rendered(&e.markdown),
+        })
+        .collect();
+    let before_file = fixtures().join("rk-html.json");
+    if std::env::var_os("RK_BLESS").is_some() && std::env::var_os("CI").is_none() {
+        let text = serde_json::to_string_pretty(&now).unwrap() + "\n";
+        std::fs::write(&before_file, text).unwrap();
+    }
+    let before: BTreeMap<usize, String> =
+        serde_json::from_str::<Vec<Rendered>>(&std::fs::read_to_string(before_file).unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.example, r.html))
+            .collect();
+    let mut flagged = Vec::new();
+    let mut changed_unflagged = Vec::new();
+    for (example, now) in examples.iter().zip(&now) {
+        let slips = markup::slips(&example.markdown);
+        let changed = before.get(&example.example) != Some(&now.html);
+        if !slips.is_empty() {
+            let kinds: Vec<String> = slips.iter().map(|s| format!("{:?}", s.kind)).collect();
+            flagged.push(format!(
+                "example {} ({}){}: {}",
+                example.example,
+                example.section,
+                if changed { ", renders otherwise" } else { "" },
+                kinds.join(", ")
+            ));
+        } else if changed {
+            changed_unflagged.push(format!(
+                "example {} ({}): {:?}\nbefore: {:?}\nnow:    {:?}",
+                example.example,
+                example.section,
+                example.markdown,
+                before.get(&example.example),
+                now.html
+            ));
+        }
+    }
+    eprintln!(
+        "{} of {} CommonMark examples are flagged by markdown-slip:\n{}",
+        flagged.len(),
+        examples.len(),
+        flagged.join("\n")
+    );
+    assert!(
+        changed_unflagged.is_empty(),
+        "examples that render otherwise without a finding:\n{}",
+        changed_unflagged.join("\n\n")
+    );
+}
