@@ -1262,6 +1262,61 @@ Forvaltningen udarbejder en tidsplan.
                 ..Example::PLAIN
             }),
         }
+        MarkdownSlip {
+            name: "markdown-slip",
+            severity: Severity::Warning,
+            summary: "Markdown that changes the text without it showing",
+            catches: "a line inside a paragraph that starts a list of one item (a wrapped line \
+                starting `1. september` or `- `; not after a line ending in `:`); a line indented \
+                by a tab or four spaces after a blank line (shown as plain text, not as code); \
+                `[text](target)` that is text, not a link, because the target has a space or \
+                does not parse; two lines of one paragraph that each start with a label \
+                (`For stemte: …` / `Imod stemte: …`), which Markdown joins into one line",
+            why: "Markdown reads these as something else than the writer meant, and the \
+                published text changes without a word: a date at the start of a line becomes \
+                a numbered list, a line pasted from Word with its indentation becomes a code \
+                block, a link is printed as `[bilag 1](bilag/Bilag 1.pdf)`, and one vote \
+                line per party runs into one.",
+            fix: "Write `1\\. september` (or move the number to the line above) and `\\-` for \
+                a dash at the start of a line; remove the indentation (code is written between \
+                ``` lines); write a target with spaces in angle brackets \
+                (`[bilag 1](<bilag/Bilag 1.pdf>)`) or with `%20`; end a line with `\\` to keep \
+                the line break, or put a blank line between the lines, or make them a list.",
+            example: Some(Example {
+                file: "01-budget.md",
+                bad: "---
+number: \"1\"
+title: Budget 2022
+sag: SAG-2021-00123
+---
+Budgettet træder i kraft den
+1. september 2021 og gælder året ud.
+
+\tBudgettet blev indsat fra Word.
+
+Se [budgettet](bilag/budget 2022.pdf).
+
+For stemte: Anne Holm
+Imod stemte: Jonas Berg
+",
+                good: "---
+number: \"1\"
+title: Budget 2022
+sag: SAG-2021-00123
+---
+Budgettet træder i kraft den
+1\\. september 2021 og gælder året ud.
+
+Budgettet blev indsat fra Word.
+
+Se [budgettet](<bilag/budget.pdf>).
+
+For stemte: Anne Holm\\
+Imod stemte: Jonas Berg
+",
+                ..Example::PLAIN
+            }),
+        }
         EmptyItem {
             name: "empty-item",
             severity: Severity::Warning,

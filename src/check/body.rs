@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use crate::check::findings::{self, Exposure};
+use crate::check::markup::{self, SlipKind};
 use crate::check::personal;
 use crate::diag::{Diagnostic, Loc};
 use crate::files::{FileId, Files};
@@ -242,6 +243,17 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
     for (event, range) in markdown::parse(&files.item.body) {
         walk.nesting(&event, &range, diags);
         walk.event(event, range, diags);
+    }
+    for slip in markup::slips(&files.item.body) {
+        let loc = walk.at(slip.range);
+        diags.push(match slip.kind {
+            SlipKind::AccidentalList { marker, line } => {
+                findings::accidental_list(loc, &marker, &line)
+            }
+            SlipKind::IndentedCode { line, tab } => findings::indented_line(loc, &line, tab),
+            SlipKind::BrokenLink { text, target } => findings::not_a_link(loc, &text, &target),
+            SlipKind::JoinedLine { .. } => findings::joined_line(loc),
+        });
     }
 }
 

@@ -960,6 +960,88 @@ pub fn raw_html(loc: Loc) -> Diagnostic {
     .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text")
 }
 
+/// `markdown-slip`: a line inside a paragraph starts a list of one item
+/// (`marker` is `1.`, `-`, ...); `line` is the line as written.
+pub fn accidental_list(loc: Loc, marker: &str, line: &str) -> Diagnostic {
+    // `1.` is escaped as `1\.`, `-` as `\-`: text, not a list.
+    let (what, escaped) = match marker.char_indices().last() {
+        Some((at, '.' | ')')) => (
+            "a numbered list",
+            format!("{}\\{}", &marker[..at], &marker[at..]),
+        ),
+        _ => ("a bulleted list", format!("\\{marker}")),
+    };
+    Diagnostic::warning(
+        Rule::MarkdownSlip,
+        loc,
+        format!("`{marker}` at the start of this line makes it {what}, not the rest of the paragraph above"),
+    )
+    .with_help(format!(
+        "if the line goes on from the line above, write `{escaped}` or move `{marker}` to the line above; \
+         if a list is meant, put a blank line before it"
+    ))
+    .with_fix(line.replacen(marker, &escaped, 1))
+}
+
+/// `markdown-slip`: an indented code block, which rk shows as plain text.
+pub fn indented_line(loc: Loc, line: &str, tab: bool) -> Diagnostic {
+    let indent = if tab { "a tab" } else { "four spaces" };
+    Diagnostic::warning(
+        Rule::MarkdownSlip,
+        loc,
+        format!("this line is indented by {indent}: Markdown would make it a code block"),
+    )
+    .with_help(
+        "remove the indentation; rk shows the line as plain text, without its Markdown; \
+         code is written between two ``` lines",
+    )
+    .with_fix(line.trim_start().to_string())
+}
+
+/// `markdown-slip`: `[text](target)` is shown as written, not as a link.
+pub fn not_a_link(loc: Loc, text: &str, target: &str) -> Diagnostic {
+    let (why, help) = if target.contains(char::is_whitespace) && !target.contains(['<', '>']) {
+        (
+            "its target has a space",
+            format!(
+                "write the target in angle brackets: `[{text}](<{target}>)`, or each space as `%20`"
+            ),
+        )
+    } else {
+        (
+            "its target does not parse",
+            "a link is `[text](target)`: a target with spaces in angle brackets \
+             (`[bilag 1](<bilag/Bilag 1.pdf>)`), its parentheses balanced, a title in quotes after a space"
+                .to_string(),
+        )
+    };
+    let diag = Diagnostic::warning(
+        Rule::MarkdownSlip,
+        loc,
+        format!("`[{text}]({target})` is not a link but text: {why}"),
+    )
+    .with_help(help);
+    if why == "its target has a space" {
+        diag.with_fix(format!("<{target}>"))
+    } else {
+        diag
+    }
+}
+
+/// `markdown-slip`: a line joined to the one above, both looking like
+/// facts of their own (`For stemte: …` / `Imod stemte: …`).
+pub fn joined_line(loc: Loc) -> Diagnostic {
+    Diagnostic::warning(
+        Rule::MarkdownSlip,
+        loc,
+        "this line is joined to the line above: a single line break inside a paragraph is a space",
+    )
+    .with_help(
+        "to keep the lines apart, end the line above with `\\` (a line break), \
+         put a blank line between them, or write them as a list (`- `)",
+    )
+}
+
 /// `unsafe-link`: a link with a scheme other than http, https or mailto.
 pub fn unsafe_link(loc: Loc, scheme: &str) -> Diagnostic {
     Diagnostic::error(

@@ -32,11 +32,13 @@ pub enum SlipKind {
     /// A line of a paragraph starts a list of one item: `marker` is `1.`,
     /// `-`, ...; `line` is the line as written.
     AccidentalList { marker: String, line: String },
-    /// An indented code block: the indentation was a tab (else spaces).
-    IndentedCode { tab: bool },
+    /// An indented code block: its first line as written; the
+    /// indentation was a tab (else spaces).
+    IndentedCode { line: String, tab: bool },
     /// `[text](target)` that is text, not a link: `target` as written.
     BrokenLink { text: String, target: String },
-    /// A line joined to the line before it, both looking like facts.
+    /// A line joined to the line before it, both looking like facts:
+    /// the line as written.
     JoinedLine { line: String },
 }
 
@@ -168,6 +170,7 @@ impl Walk<'_> {
         self.slips.push(Slip {
             kind: SlipKind::IndentedCode {
                 tab: indent.contains('\t'),
+                line: line.to_string(),
             },
             range: start..end,
         });
@@ -200,8 +203,7 @@ impl Walk<'_> {
                 continue;
             };
             let bracket = run.start + text.start() - 1;
-            let escaped =
-                self.body[..bracket].ends_with('\\') || text.as_str().ends_with('\\');
+            let escaped = self.body[..bracket].ends_with('\\') || text.as_str().ends_with('\\');
             if escaped {
                 continue;
             }
@@ -227,9 +229,8 @@ static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(!?)\[([^\[\]\n]*)\]\(").expect("a valid pattern"));
 
 /// A line that starts with a label: `For stemte: A, B`, `Tid: kl. 16`.
-static FACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}\p{N} ./-]{0,40}:\s+\S").expect("a valid pattern")
-});
+static FACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}\p{N} ./-]{0,40}:\s+\S").expect("a valid pattern"));
 
 fn is_fact(line: &str) -> bool {
     FACT.is_match(line.trim_start_matches(['>', ' ', '\t']))
@@ -309,7 +310,10 @@ mod tests {
         assert_eq!(
             kinds(body),
             [(
-                SlipKind::IndentedCode { tab: true },
+                SlipKind::IndentedCode {
+                    line: "\tIndrykket fra Word.".into(),
+                    tab: true
+                },
                 "\tIndrykket fra Word."
             )]
         );

@@ -40,9 +40,10 @@ fn rendered(markdown: &str) -> String {
 
 #[test]
 fn spec_examples_render_as_before_unless_flagged() {
-    let examples: Vec<Example> =
-        serde_json::from_str(&std::fs::read_to_string(fixtures().join("spec-0.31.2.json")).unwrap())
-            .unwrap();
+    let examples: Vec<Example> = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("spec-0.31.2.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(examples.len(), 652);
     let now: Vec<Rendered> = examples
         .iter()
@@ -68,7 +69,14 @@ fn spec_examples_render_as_before_unless_flagged() {
         let slips = markup::slips(&example.markdown);
         let changed = before.get(&example.example) != Some(&now.html);
         if !slips.is_empty() {
-            let kinds: Vec<String> = slips.iter().map(|s| format!("{:?}", s.kind)).collect();
+            let kinds: Vec<String> = slips
+                .iter()
+                .map(|s| {
+                    let kind = format!("{:?}", s.kind);
+                    let name = kind.split([' ', '{']).next().unwrap_or("");
+                    format!("{name} at {:?}", &example.markdown[s.range.clone()])
+                })
+                .collect();
             flagged.push(format!(
                 "example {} ({}){}: {}",
                 example.example,

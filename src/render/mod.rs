@@ -5,12 +5,12 @@
 
 pub mod change_page;
 pub mod changes;
+#[cfg(test)]
+mod commonmark_tests;
 pub mod context;
 pub mod html;
 pub mod index;
 pub mod json;
 pub mod marked;
-#[cfg(test)]
-mod commonmark_tests;
 pub mod template;
 pub mod typst;

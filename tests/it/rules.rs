@@ -20,7 +20,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 32] = [
+const RULES: [&str; 33] = [
     "encoding",
     "yaml",
     "yaml-comment",
@@ -50,6 +50,7 @@ const RULES: [&str; 32] = [
     "personal-data",
     "closed-decision",
     "raw-html",
+    "markdown-slip",
     "empty-item",
     "nesting",
     "missing-glyph",
@@ -311,6 +312,20 @@ const CASES: &[Case] = &[
     ]},
     Case { fixture: "empty-item", exit: 0, findings: &[
         ("empty-item", W, DUPLA, 7, 1, "this item has no text"),
+    ]},
+    // The four slips of Markdown that change the text: a tab-indented line,
+    // a link with spaces, two vote lines joined, a wrapped `1. september`
+    // and a wrapped `- og`. Warnings: the run passes.
+    Case { fixture: "markdown-slip", exit: 0, findings: &[
+        ("markdown-slip", W, DUPLA, 18, 1, "this line is indented by a tab: Markdown would make it a code block"),
+        ("markdown-slip", W, DUPLA, 20, 14,
+            "`[bilag 1](bilag/Bilag 1 - Notat om DUPLA.pdf)` is not a link but text: its target has a space"),
+        ("markdown-slip", W, DUPLA, 23, 1,
+            "this line is joined to the line above: a single line break inside a paragraph is a space"),
+        ("markdown-slip", W, DUPLA, 26, 1,
+            "`1.` at the start of this line makes it a numbered list, not the rest of the paragraph above"),
+        ("markdown-slip", W, DUPLA, 29, 1,
+            "`-` at the start of this line makes it a bulleted list, not the rest of the paragraph above"),
     ]},
     // ---- several files and meetings -----------------------------------------
     Case { fixture: "ordering", exit: 1, findings: &[
