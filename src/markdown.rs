@@ -76,9 +76,12 @@ pub struct Body<'a> {
 /// Walks a body. Its images resolve in `image_dir`, when there is one.
 pub fn body<'a>(text: &'a str, image_dir: Option<&Path>) -> Body<'a> {
     let all: Vec<pulldown_cmark::Event<'a>> = line_separators_as_breaks(
-        parse(text)
-            .flat_map(|(event, _)| html_as_text(event))
-            .map(event_in_place),
+        indented_code_as_text(
+            parse(text)
+                .flat_map(|(event, _)| html_as_text(event))
+                .map(event_in_place),
+        )
+        .into_iter(),
     );
     let (events, definitions) = take_definitions(all);
     let mut order: Vec<(String, usize)> = Vec::new();
@@ -209,6 +212,58 @@ fn html_as_text(event: pulldown_cmark::Event<'_>) -> Vec<pulldown_cmark::Event<'
         E::End(TagEnd::HtmlBlock) => vec![E::End(TagEnd::Paragraph)],
         other => vec![other],
     }
+}
+
+/// Only fenced code is code: an indented code block (a line indented by a
+/// tab or four spaces after a blank line, most often pasted from Word) is
+/// the plain text it was meant to be, its indentation dropped, each line a
+/// line (a hard break between), a blank line between paragraphs. Its
+/// Markdown is not read, as it was not in code; `markdown-slip` says how
+/// to write it.
+fn indented_code_as_text<'a>(
+    events: impl Iterator<Item = pulldown_cmark::Event<'a>>,
+) -> Vec<pulldown_cmark::Event<'a>> {
+    use pulldown_cmark::{CodeBlockKind, Event as E};
+    let mut out = Vec::new();
+    let mut code: Option<String> = None;
+    for event in events {
+        match (event, code.as_mut()) {
+            (E::Start(Tag::CodeBlock(CodeBlockKind::Indented)), _) => code = Some(String::new()),
+            (E::Text(text), Some(lines)) => lines.push_str(&text),
+            (E::End(TagEnd::CodeBlock), Some(lines)) => {
+                out.extend(plain_paragraphs(lines));
+                code = None;
+            }
+            (event, _) => out.push(event),
+        }
+    }
+    out
+}
+
+/// `text`'s lines as paragraphs: lines side by side are one paragraph,
+/// with a hard break between them; blank lines part paragraphs.
+fn plain_paragraphs<'a>(text: &str) -> Vec<pulldown_cmark::Event<'a>> {
+    use pulldown_cmark::Event as E;
+    let mut out = Vec::new();
+    let mut open = false;
+    for line in text.lines().map(str::trim) {
+        match (line.is_empty(), open) {
+            (true, true) => {
+                out.push(E::End(TagEnd::Paragraph));
+                open = false;
+            }
+            (true, false) => {}
+            (false, true) => out.extend([E::HardBreak, E::Text(line.to_string().into())]),
+            (false, false) => {
+                out.extend([E::Start(Tag::Paragraph), E::Text(line.to_string().into())]);
+                open = true;
+            }
+        }
+    }
+    if open {
+        out.push(E::End(TagEnd::Paragraph));
+    }
+    out
 }
 
 /// An event with its heading placed below the item's heading, and its
@@ -546,6 +601,33 @@ mod tests {
             ]
         );
         assert!(events.contains(&text("a\u{2028}b\n")));
+    }
+
+    #[test]
+    fn an_indented_block_is_plain_text_and_fenced_code_is_code() {
+        let events = body(
+            "Før.\n\n\tFor stemte: **A**\n    Imod stemte: V\n\n    Ny linje.\n\n```\nkode\n```\n",
+            None,
+        )
+        .events;
+        use pulldown_cmark::Event as E;
+        assert_eq!(
+            &events[3..13],
+            [
+                md(E::Start(Tag::Paragraph)),
+                text("For stemte: **A**"),
+                md(E::HardBreak),
+                text("Imod stemte: V"),
+                md(E::End(TagEnd::Paragraph)),
+                md(E::Start(Tag::Paragraph)),
+                text("Ny linje."),
+                md(E::End(TagEnd::Paragraph)),
+                md(E::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(
+                    "".into()
+                )))),
+                text("kode\n"),
+            ]
+        );
     }
 
     #[test]

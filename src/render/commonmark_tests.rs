@@ -95,11 +95,29 @@ fn spec_examples_render_as_before_unless_flagged() {
             ));
         }
     }
+    let same: Vec<&String> = flagged
+        .iter()
+        .filter(|f| !f.contains("renders otherwise"))
+        .collect();
     eprintln!(
-        "{} of {} CommonMark examples are flagged by markdown-slip:\n{}",
+        "{} of {} CommonMark examples are flagged by markdown-slip, {} of them render otherwise \
+         (indented code as text):\n{}",
         flagged.len(),
         examples.len(),
+        flagged.len() - same.len(),
         flagged.join("\n")
+    );
+    // The flagged examples that render as before were read one by one:
+    // each is a link that does not parse, and 305 is the spec's own
+    // wrapped line that starts a list. Ordinary Markdown flagged would
+    // show here.
+    let numbers: Vec<&str> = same
+        .iter()
+        .filter_map(|f| f.split(' ').nth(1))
+        .collect();
+    assert_eq!(
+        numbers,
+        ["41", "305", "488", "490", "491", "493", "494", "497", "508"]
     );
     assert!(
         changed_unflagged.is_empty(),
