@@ -622,9 +622,9 @@ mod tests {
                 md(E::Start(Tag::Paragraph)),
                 text("Ny linje."),
                 md(E::End(TagEnd::Paragraph)),
-                md(E::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(
-                    "".into()
-                )))),
+                md(E::Start(Tag::CodeBlock(
+                    pulldown_cmark::CodeBlockKind::Fenced("".into())
+                ))),
                 text("kode\n"),
             ]
         );

@@ -111,10 +111,7 @@ fn spec_examples_render_as_before_unless_flagged() {
     // each is a link that does not parse, and 305 is the spec's own
     // wrapped line that starts a list. Ordinary Markdown flagged would
     // show here.
-    let numbers: Vec<&str> = same
-        .iter()
-        .filter_map(|f| f.split(' ').nth(1))
-        .collect();
+    let numbers: Vec<&str> = same.iter().filter_map(|f| f.split(' ').nth(1)).collect();
     assert_eq!(
         numbers,
         ["41", "305", "488", "490", "491", "493", "494", "497", "508"]

@@ -754,3 +754,33 @@ fn completion_of_a_votes_fields_members_and_group_letters() {
     labelled(&fields, "abstained");
     client.stop();
 }
+
+/// A `markdown-slip` of the unsaved text arrives like any finding, and its
+/// quick fix puts the target with spaces in angle brackets.
+#[test]
+fn a_link_with_spaces_is_a_finding_with_its_fix() {
+    let dir = project("lsp-markdown-slip");
+    let (path, text) = item(&dir, "03-eventuelt.md");
+    let mut client = Client::start();
+    client.initialize();
+    let slip = format!("{text}\nSe [bilag 1](bilag/Bilag 1 - Notat om støj.pdf).\n");
+    let line = slip.lines().count() as u64 - 1;
+    client.open(&path, &slip);
+    let found = client.diagnostics(&uri(&path));
+    assert_eq!(
+        places(&found),
+        [("markdown-slip".to_string(), range(line, 13, line, 46))]
+    );
+    assert_eq!(found[0]["severity"], 2);
+    let actions = code_actions(&mut client, &path, range(line, 20, line, 20));
+    assert_eq!(
+        edit_of(&actions[0], &path),
+        (
+            range(line, 13, line, 46),
+            "<bilag/Bilag 1 - Notat om støj.pdf>".to_string()
+        )
+    );
+    client.change(&path, &text);
+    assert_eq!(client.diagnostics(&uri(&path)), Vec::<Value>::new());
+    client.stop();
+}

@@ -36,6 +36,7 @@ mod html;
 mod index;
 mod limits;
 mod lsp;
+mod markdown_slips;
 mod mutations;
 mod new;
 mod outputs;
