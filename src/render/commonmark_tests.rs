@@ -38,51 +38,67 @@ fn rendered(markdown: &str) -> String {
     html::body(markdown, 1, "punkt-1", Path::new("ingen-mappe"), "Noter")
 }
 
-#[test]
-fn spec_examples_render_as_before_unless_flagged() {
+/// The examples, and rk's HTML of each now.
+fn examples_now() -> (Vec<Example>, Vec<Rendered>) {
     let examples: Vec<Example> = serde_json::from_str(
         &std::fs::read_to_string(fixtures().join("spec-0.31.2.json")).unwrap(),
     )
     .unwrap();
-    assert_eq!(examples.len(), 652);
-    let now: Vec<Rendered> = examples
+    let now = examples
         .iter()
         .map(|e| Rendered {
             example: e.example,
             html: rendered(&e.markdown),
         })
         .collect();
-    let before_file = fixtures().join("rk-html.json");
+    (examples, now)
+}
+
+/// rk's HTML of each example before the check came, by its number
+/// (written from `now` with `RK_BLESS=1`).
+fn before(now: &[Rendered]) -> BTreeMap<usize, String> {
+    let file = fixtures().join("rk-html.json");
     if std::env::var_os("RK_BLESS").is_some() && std::env::var_os("CI").is_none() {
-        let text = serde_json::to_string_pretty(&now).unwrap() + "\n";
-        std::fs::write(&before_file, text).unwrap();
+        let text = serde_json::to_string_pretty(now).unwrap() + "\n";
+        std::fs::write(&file, text).unwrap();
     }
-    let before: BTreeMap<usize, String> =
-        serde_json::from_str::<Vec<Rendered>>(&std::fs::read_to_string(before_file).unwrap())
-            .unwrap()
-            .into_iter()
-            .map(|r| (r.example, r.html))
-            .collect();
+    serde_json::from_str::<Vec<Rendered>>(&std::fs::read_to_string(file).unwrap())
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.example, r.html))
+        .collect()
+}
+
+/// What the check found in an example, in short.
+fn found(markdown: &str, slips: &[markup::Slip]) -> String {
+    let found: Vec<String> = slips
+        .iter()
+        .map(|s| {
+            let kind = format!("{:?}", s.kind);
+            let name = kind.split([' ', '{']).next().unwrap_or("");
+            format!("{name} at {:?}", &markdown[s.range.clone()])
+        })
+        .collect();
+    found.join(", ")
+}
+
+#[test]
+fn spec_examples_render_as_before_unless_flagged() {
+    let (examples, now) = examples_now();
+    assert_eq!(examples.len(), 652);
+    let before = before(&now);
     let mut flagged = Vec::new();
     let mut changed_unflagged = Vec::new();
     for (example, now) in examples.iter().zip(&now) {
         let slips = markup::slips(&example.markdown);
         let changed = before.get(&example.example) != Some(&now.html);
         if !slips.is_empty() {
-            let kinds: Vec<String> = slips
-                .iter()
-                .map(|s| {
-                    let kind = format!("{:?}", s.kind);
-                    let name = kind.split([' ', '{']).next().unwrap_or("");
-                    format!("{name} at {:?}", &example.markdown[s.range.clone()])
-                })
-                .collect();
             flagged.push(format!(
                 "example {} ({}){}: {}",
                 example.example,
                 example.section,
                 if changed { ", renders otherwise" } else { "" },
-                kinds.join(", ")
+                found(&example.markdown, &slips)
             ));
         } else if changed {
             changed_unflagged.push(format!(
