@@ -1266,8 +1266,9 @@ Forvaltningen udarbejder en tidsplan.
             name: "markdown-slip",
             severity: Severity::Warning,
             summary: "Markdown that changes the text without it showing",
-            catches: "a line inside a paragraph that starts a list of one item (a wrapped line \
-                starting `1. september` or `- `; not after a line ending in `:`); a line indented \
+            catches: "a line inside a paragraph that starts a list of one item going on in lower \
+                case or with a number (a wrapped line starting `1. september` or `- og`; not \
+                after a line ending in `:`); a line indented \
                 by a tab or four spaces after a blank line (shown as plain text, not as code); \
                 `[text](target)` that is text, not a link, because the target has a space or \
                 does not parse; two lines of one paragraph that each start with a label \

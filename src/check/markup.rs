@@ -7,8 +7,9 @@
 //! `Imod stemte: …`), which Markdown joins into one line.
 //!
 //! Each test is narrow, so that Markdown written on purpose is not
-//! flagged: a list after a line ending in `:`, or of more than one item,
-//! is meant; only lines that both start with a label (`Word:`) are facts.
+//! flagged: a list after a line ending in `:`, of more than one item, or
+//! whose item starts with a capital, is meant; only lines that both start
+//! with a label (`Word:`) are facts.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -155,6 +156,16 @@ impl Walk<'_> {
         let end = line_end(self.body, start);
         let line = self.body[start..end].trim_end().to_string();
         let marker = line.split_whitespace().next().unwrap_or("").to_string();
+        // A sentence goes on in lower case or with a number (`1. september`,
+        // `- og`, `- 2025`); an item meant starts with a capital (`1. Velkomst`).
+        let goes_on = line[marker.len()..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if !goes_on {
+            return;
+        }
         self.slips.push(Slip {
             kind: SlipKind::AccidentalList { marker, line },
             range: start..end,
@@ -299,6 +310,8 @@ mod tests {
             "Det indstilles, at rådet:\n- godkender budgettet\n",
             "Rådet drøftede\n\n1. september\n",
             "Punkter\n- et\n- to\n",
+            "Dagsorden\n1. Velkomst\n",
+            "Bilag\n- Notat om støj\n",
         ] {
             assert_eq!(kinds(meant), [], "{meant:?}");
         }
