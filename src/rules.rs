@@ -1272,7 +1272,8 @@ Forvaltningen udarbejder en tidsplan.
                 by a tab or four spaces after a blank line (shown as plain text, not as code); \
                 `[text](target)` that is text, not a link, because the target has a space or \
                 does not parse; two lines of one paragraph that each start with a label \
-                (`For stemte: …` / `Imod stemte: …`), which Markdown joins into one line",
+                (`For stemte: …` / `Imod stemte: …`) or end with a count (`(4)`), which \
+                Markdown joins into one line",
             why: "Markdown reads these as something else than the writer meant, and the \
                 published text changes without a word: a date at the start of a line becomes \
                 a numbered list, a line pasted from Word with its indentation becomes a code \

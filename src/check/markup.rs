@@ -149,7 +149,7 @@ impl Walk<'_> {
         let text = self.body[..paragraph.end].trim_end();
         let last = &text[line_start(self.body, text.len())..];
         let between = self.body.get(text.len()..list.start).unwrap_or("\n\n");
-        between.matches('\n').count() == 1 && !last.ends_with(':')
+        line_endings(between) == 1 && !last.ends_with(':')
     }
 
     fn accidental_list(&mut self, start: usize) {
@@ -239,12 +239,16 @@ impl Walk<'_> {
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(!?)\[([^\[\]\n]*)\]\(").expect("a valid pattern"));
 
-/// A line that starts with a label: `For stemte: A, B`, `Tid: kl. 16`.
-static FACT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}\p{N} ./-]{0,40}:\s+\S").expect("a valid pattern"));
+/// A line that reads as a fact of its own: it starts with a label (`For
+/// stemte: A, B`, `Tid: kl. 16`; in a list item after its marker) or
+/// ends with a count (`A, B, F og Ø stemte for (4)`).
+static FACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*+]\s+|\d{1,9}[.)]\s+)?\p{Lu}[\p{L}\p{N} ./-]{0,40}:\s+\S|\(\d+\)$")
+        .expect("a valid pattern")
+});
 
 fn is_fact(line: &str) -> bool {
-    FACT.is_match(line.trim_start_matches(['>', ' ', '\t']))
+    FACT.is_match(line.trim_start_matches(['>', ' ', '\t']).trim_end())
 }
 
 /// Where the target that starts at `open` ends: at its closing `)` (the
@@ -264,7 +268,12 @@ fn target_end(text: &str, open: usize) -> usize {
 }
 
 fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
+    text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// How many line endings `text` holds (`\r\n`, `\n` or `\r` each one).
+fn line_endings(text: &str) -> usize {
+    text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count()
 }
 
 fn line_end(text: &str, at: usize) -> usize {
@@ -356,6 +365,19 @@ mod tests {
     }
 
     #[test]
+    fn votes_in_a_list_item_or_by_count_and_lines_ending_in_cr() {
+        for body in [
+            "- For stemte: A, B\n  Imod stemte: V\n",
+            "A, B, F og Ø stemte for (4)\nV, O og C stemte imod (3)\n",
+            "For stemte: A, B\rImod stemte: V\r",
+        ] {
+            assert_eq!(slips(body).len(), 1, "{body:?}");
+        }
+        assert_eq!(slips("Planen gælder fra den\r1. september.\r").len(), 1);
+        assert_eq!(slips("Planen gælder fra den\r\r1. september.\r").len(), 0);
+    }
+
+    #[test]
     fn vote_lines_joined_are_a_slip_and_wrapped_prose_is_not() {
         let body = "For stemte: A, B, F og Ø (4)\nImod stemte: V, O og C (3)\n";
         assert_eq!(
@@ -371,6 +393,7 @@ mod tests {
             "For stemte: A, B, F og Ø (4)\\\nImod stemte: V, O og C (3)\n",
             "Rådet godkendte budgettet for 2022 og bad\nforvaltningen om en plan.\n",
             "Bemærk: rådet godkendte\nbudgettet.\n",
+            "Anne Holm forlod mødet kl. 16.45.\nMødet blev hævet kl. 17.10.\n",
         ] {
             assert_eq!(kinds(fine), [], "{fine:?}");
         }
