@@ -227,7 +227,7 @@ pub(crate) fn agenda(referat: &DocumentView, starts: &[Option<usize>]) -> Vec<Ag
 /// heading (h2 + level); footnote ids start with `prefix`, and the
 /// footnotes are a section headed `notes` at the level of the parts, with
 /// links back.
-pub(crate) fn body(
+pub fn body(
     markdown_text: &str,
     level: usize,
     prefix: &str,

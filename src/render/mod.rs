@@ -5,8 +5,6 @@
 
 pub mod change_page;
 pub mod changes;
-#[cfg(test)]
-mod commonmark_tests;
 pub mod context;
 pub mod html;
 pub mod index;

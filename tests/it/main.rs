@@ -27,6 +27,7 @@ mod build;
 mod cases;
 mod ci_files;
 mod cli;
+mod commonmark;
 mod diff;
 mod example_meeting;
 mod example_projects;

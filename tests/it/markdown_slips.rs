@@ -3,7 +3,7 @@
 //! and the JSON format, and what the outputs show of an indented line
 //! (plain text: no code block in the HTML, no monospace font in the PDF).
 //! The CommonMark spec's examples are run in the library
-//! (src/render/commonmark_tests.rs); the rule's fixture is in rules.rs.
+//! (tests/it/commonmark.rs); the rule's fixture is in rules.rs.
 
 use crate::common;
 

@@ -5,16 +5,17 @@
 //! example's HTML must be what rk made of it before the check came
 //! (`rk-html.json` there, written by the code of that time), unless the
 //! check flags the example: only a flagged example may render otherwise.
-//! `RK_BLESS=1 cargo test --lib commonmark` writes the file anew after an
-//! intended change of the HTML; `git diff` shows which examples changed.
+//! `RK_BLESS=1 cargo test --test it commonmark::` writes the file anew
+//! after an intended change of the HTML; `git diff` shows which examples
+//! changed. `-- --nocapture` shows the examples flagged.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::markup;
-use crate::render::html;
+use rk::check::markup;
+use rk::render::html;
 
 #[derive(Deserialize)]
 struct Example {
