@@ -5,8 +5,10 @@
 //! example's HTML must be what rk made of it before the check came
 //! (`rk-html.json` there, written by the code of that time), unless the
 //! check flags the example: only a flagged example may render otherwise.
-//! `RK_BLESS=1 cargo test --test it commonmark::` writes the file anew
-//! after an intended change of the HTML; `git diff` shows which examples
+//! `RK_BLESS_COMMONMARK=1 cargo test --test it commonmark::` writes the
+//! file anew after an intended change of the HTML (a variable of its own:
+//! `RK_BLESS=1`, which writes the rule table, must not take the flagged
+//! examples' new HTML for the old); `git diff` shows which examples
 //! changed. `-- --nocapture` shows the examples flagged.
 
 use std::collections::BTreeMap;
@@ -56,10 +58,10 @@ fn examples_now() -> (Vec<Example>, Vec<Rendered>) {
 }
 
 /// rk's HTML of each example before the check came, by its number
-/// (written from `now` with `RK_BLESS=1`).
+/// (written from `now` with `RK_BLESS_COMMONMARK=1`).
 fn before(now: &[Rendered]) -> BTreeMap<usize, String> {
     let file = fixtures().join("rk-html.json");
-    if std::env::var_os("RK_BLESS").is_some() && std::env::var_os("CI").is_none() {
+    if std::env::var_os("RK_BLESS_COMMONMARK").is_some() && std::env::var_os("CI").is_none() {
         let text = serde_json::to_string_pretty(now).unwrap() + "\n";
         std::fs::write(&file, text).unwrap();
     }
