@@ -1276,8 +1276,8 @@ Forvaltningen udarbejder en tidsplan.
                 Markdown joins into one line",
             why: "Markdown reads these as something else than the writer meant, and the \
                 published text changes without a word: a date at the start of a line becomes \
-                a numbered list, a line pasted from Word with its indentation becomes a code \
-                block, a link is printed as `[bilag 1](bilag/Bilag 1.pdf)`, and one vote \
+                a numbered list, a line pasted from Word with its indentation would be a code \
+                block (rk shows it as plain text, its Markdown unread), a link is printed as `[bilag 1](bilag/Bilag 1.pdf)`, and one vote \
                 line per party runs into one.",
             fix: "Write `1\\. september` (or move the number to the line above) and `\\-` for \
                 a dash at the start of a line; remove the indentation (code is written between \
