@@ -1273,7 +1273,8 @@ Forvaltningen udarbejder en tidsplan.
                 `[text](target)` that is text, not a link, because the target has a space or \
                 does not parse; two lines of one paragraph that each start with a label \
                 (`For stemte: …` / `Imod stemte: …`) or end with a count (`(4)`), which \
-                Markdown joins into one line",
+                Markdown joins into one line; in an item's body and a closed item's \
+                `public_decision`",
             why: "Markdown reads these as something else than the writer meant, and the \
                 published text changes without a word: a date at the start of a line becomes \
                 a numbered list, a line pasted from Word with its indentation would be a code \

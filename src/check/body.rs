@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use crate::check::findings::{self, Exposure};
+use crate::check::glyphs;
 use crate::check::markup::{self, SlipKind};
 use crate::check::personal;
 use crate::diag::{Diagnostic, Loc};
 use crate::files::{FileId, Files};
 use crate::image;
 use crate::markdown;
-use crate::model::{Attachment, Item, Meeting, Target};
+use crate::model::{Attachment, Item, Meeting, Spanned, Target};
 use crate::paths;
 use crate::percent;
 
@@ -62,6 +63,7 @@ pub fn check(meeting: &Meeting, files: &Files, diags: &mut Vec<Diagnostic>) {
             let span = decision.span.clone();
             let place = Exposure::PublicDecision;
             personal_data(item.file, &text[span.clone()], span.start, place, diags);
+            slips_in_value(item.file, text, decision, diags);
         }
         if !item.closed_itself() {
             let front = item.front_matter.clone();
@@ -245,15 +247,33 @@ fn check_markdown(files: &ItemFiles, diags: &mut Vec<Diagnostic>) {
         walk.event(event, range, diags);
     }
     for slip in markup::slips(&files.item.body) {
-        let loc = walk.at(slip.range);
-        diags.push(match slip.kind {
-            SlipKind::AccidentalList { marker, line } => {
-                findings::accidental_list(loc, &marker, &line)
-            }
-            SlipKind::IndentedCode { line, tab } => findings::indented_line(loc, &line, tab),
-            SlipKind::BrokenLink { text, target } => findings::not_a_link(loc, &text, &target),
-            SlipKind::JoinedLine { .. } => findings::joined_line(loc),
-        });
+        diags.push(slip_finding(walk.at(slip.range), slip.kind));
+    }
+}
+
+/// `markdown-slip` in a value of the front matter that is Markdown (a
+/// closed item's public decision, a `|` block): each slip where its text
+/// is written in `text`, the file; else at the value, without a fix.
+fn slips_in_value(file: FileId, text: &str, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
+    for slip in markup::slips(&value.value) {
+        let written = &value.value[slip.range.clone()];
+        let span = glyphs::locate(text, value.span.clone(), written);
+        let exact = text.get(span.clone()) == Some(written);
+        let mut diag = slip_finding(Loc::new(file, span), slip.kind);
+        if !exact {
+            diag.fix = None;
+        }
+        diags.push(diag);
+    }
+}
+
+/// The finding of a slip at `loc`.
+fn slip_finding(loc: Loc, kind: SlipKind) -> Diagnostic {
+    match kind {
+        SlipKind::AccidentalList { marker, line } => findings::accidental_list(loc, &marker, &line),
+        SlipKind::IndentedCode { line, tab } => findings::indented_line(loc, &line, tab),
+        SlipKind::BrokenLink { text, target } => findings::not_a_link(loc, &text, &target),
+        SlipKind::JoinedLine { .. } => findings::joined_line(loc),
     }
 }
 

@@ -143,3 +143,26 @@ fn an_indented_line_is_shown_as_plain_text_and_fenced_code_as_code() {
     assert!(text.contains(line), "{text}");
     assert!(fonts.contains("Mono"), "{fonts}");
 }
+
+/// A closed item's public decision is Markdown too: its slips are found
+/// where they are written in the front matter.
+#[test]
+fn a_public_decision_is_checked_where_it_is_written() {
+    let item = "---\nnumber: \"3\"\ntitle: Eventuelt\nsag: none\nclosed: true\n\
+                public_decision: |\n  Udvalget godkendte salget.\n  For stemte: A, B, F og Ø (4)\n  \
+                Imod stemte: V, O og C (3)\n---\nKøberen har budt 4,2 mio. kr.\n";
+    let dir = clean_with("public-decision", "03-eventuelt.md", item);
+    let (code, findings, stderr) = check_json(&dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        got(&findings),
+        want(&[(
+            "markdown-slip",
+            W,
+            EVENTUELT,
+            9,
+            3,
+            "this line is joined to the line above: a single line break inside a paragraph is a space"
+        )])
+    );
+}
