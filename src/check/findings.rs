@@ -984,9 +984,11 @@ pub fn accidental_list(loc: Loc, marker: &str, line: &str) -> Diagnostic {
 }
 
 /// `markdown-slip`: an indented code block, which rk shows as plain text.
+/// The fix drops the indentation of a line that starts with it (in a list
+/// item or a quote, the marker comes first: no fix).
 pub fn indented_line(loc: Loc, line: &str, tab: bool) -> Diagnostic {
     let indent = if tab { "a tab" } else { "four spaces" };
-    Diagnostic::warning(
+    let diag = Diagnostic::warning(
         Rule::MarkdownSlip,
         loc,
         format!("this line is indented by {indent}: Markdown would make it a code block"),
@@ -994,8 +996,12 @@ pub fn indented_line(loc: Loc, line: &str, tab: bool) -> Diagnostic {
     .with_help(
         "remove the indentation; rk shows the line as plain text, without its Markdown; \
          code is written between two ``` lines",
-    )
-    .with_fix(line.trim_start().to_string())
+    );
+    if line.starts_with([' ', '\t']) {
+        diag.with_fix(line.trim_start().to_string())
+    } else {
+        diag
+    }
 }
 
 /// `markdown-slip`: `[text](target)` is shown as written, not as a link.
