@@ -18,14 +18,15 @@ use crate::layout::Layout;
 
 /// The environment the templates of `layout` run in: auto-escaping on for
 /// everything, a label the layout lacks an error (a test like `{% if
-/// p.title %}` may still ask after a missing field), the `breaks` filter,
-/// and any `.html` file of the layout loadable by its path, read when a
-/// template first imports it.
+/// p.title %}` may still ask after a missing field), the `breaks` and
+/// `capital` filters, and any `.html` file of the layout loadable by its
+/// path, read when a template first imports it.
 pub fn environment(layout: &Layout) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.add_filter("breaks", breaks);
+    env.add_filter("capital", capital);
     let name = layout.name.clone();
     let templates: BTreeMap<String, Bytes> = layout
         .files()
@@ -74,6 +75,19 @@ pub fn breaks(text: &str) -> Value {
     Value::from_safe_string(escaped.replace('\u{2028}', "<br>"))
 }
 
+/// The template's `capital` filter: the text with its first letter a
+/// capital and the rest as written ("onsdag den 15. april 2026" becomes
+/// "Onsdag den 15. april 2026"), for a value written for the inside of a
+/// sentence that a layout shows on its own, as a table's value. Unlike
+/// minijinja's `capitalize`, nothing after the first letter is lowered.
+pub fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -96,6 +110,19 @@ mod tests {
             .unwrap();
         let (plain, broken) = page.split_once('|').unwrap();
         assert_eq!(broken, plain.replace('\u{2028}', "<br>"));
+    }
+
+    #[test]
+    fn capital_raises_the_first_letter_only() {
+        let mut env = environment(&kl());
+        env.add_template("t.html", "{{ t | capital }}|{{ e | capital }}")
+            .unwrap();
+        let page = env
+            .get_template("t.html")
+            .unwrap()
+            .render(context! { t => "østlig Vej <i>", e => "" })
+            .unwrap();
+        assert_eq!(page, "Østlig Vej &lt;i&gt;|");
     }
 
     #[test]

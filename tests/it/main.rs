@@ -41,6 +41,7 @@ mod markdown_slips;
 mod mutations;
 mod new;
 mod outputs;
+mod page_layout;
 mod paths;
 mod properties;
 mod regressions;

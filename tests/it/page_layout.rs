@@ -1,0 +1,257 @@
+//! The printed page as a reader meets it: the kommune layout's cover table
+//! writes its two dates alike, and a heading is never alone at the foot
+//! of a page (an item's heading, with "Lukket punkt" and the case line
+//! under it, and the parts' headings), in both layouts and both editions.
+//! The pages are read one by one with pdftotext, as a reader turns them.
+
+use crate::common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{have_tool, project_copy, rk, run_tool};
+use scraper::{Html, Selector};
+
+const MEETING: &str = "2021-05-05";
+const PADDED: &str = "41-godkendelse-af-dagsorden.md";
+
+fn kommune_udvalg(name: &str) -> PathBuf {
+    project_copy("examples/kommune-udvalg", &format!("page-{name}"))
+}
+
+/// `rk build MEETING EXTRA...`, which must succeed.
+fn build(dir: &Path, extra: &[&str]) {
+    let mut args = vec!["build", MEETING];
+    args.extend_from_slice(extra);
+    let run = rk(dir, &args);
+    assert_eq!(run.code, 0, "rk build {args:?}: {}", run.stderr);
+}
+
+/// The number of pages of a PDF, by pdfinfo.
+fn pages(pdf: &Path) -> usize {
+    let info = run_tool("pdfinfo", &[&pdf.to_string_lossy()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("pdfinfo gave no page count: {info}"))
+}
+
+/// The text lines of page `page`, without the running header and footer
+/// (the meeting's short date, the page number, the edition's marks) and
+/// without empty lines.
+fn page_lines(pdf: &Path, page: usize) -> Vec<String> {
+    let n = page.to_string();
+    let text = run_tool(
+        "pdftotext",
+        &[
+            "-enc",
+            "UTF-8",
+            "-f",
+            &n,
+            "-l",
+            &n,
+            &pdf.to_string_lossy(),
+            "-",
+        ],
+    );
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .filter(|l| !l.contains("05-05-2021"))
+        .filter(|l| !(l.starts_with("Side ") && l.contains(" af ")) && !l.starts_with("SIDE |"))
+        .filter(|l| !l.contains("Internt - ikke til offentliggørelse"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// What must never end a page: the items' headings (the number and title,
+/// or the end of a title that wrapped), the case lines, and the words that
+/// head what follows them: the parts' headings of the item files, the
+/// section titles, "Lukket punkt" and "Bilag".
+struct Headings {
+    items: Vec<String>,
+    cases: Vec<String>,
+    words: Vec<String>,
+}
+
+impl Headings {
+    fn of(meeting: &Path) -> Headings {
+        let mut headings = Headings {
+            items: Vec::new(),
+            cases: Vec::new(),
+            words: [
+                "Lukket punkt",
+                "Bilag",
+                "Bilag:",
+                "Åbne punkter",
+                "Lukkede punkter",
+            ]
+            .map(str::to_uppercase)
+            .to_vec(),
+        };
+        for entry in fs::read_dir(meeting).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = fs::read_to_string(&path).unwrap();
+            let field = |key: &str| {
+                text.lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .map(|v| v.trim().trim_matches('"').to_string())
+            };
+            let (number, title) = (field("number:").unwrap(), field("title:").unwrap());
+            headings.items.push(format!("{number}. {title}"));
+            headings.cases.extend(field("sag:").filter(|s| s != "none"));
+            let parts = text.lines().filter_map(|l| l.strip_prefix("## "));
+            headings.words.extend(parts.map(str::to_uppercase));
+        }
+        headings
+    }
+
+    /// True when `line` is (a piece of) a heading; the Dagsorden's lines
+    /// (a title, dotted leaders and the page) are none.
+    fn is_heading(&self, line: &str) -> bool {
+        if line.contains(". . .") {
+            return false;
+        }
+        let title = self
+            .items
+            .iter()
+            .any(|h| h.contains(line) || line.starts_with(h.as_str()));
+        let wrapped_end = (line.starts_with('(') && line.ends_with(')')) || line.starts_with("– ");
+        let case = self
+            .cases
+            .iter()
+            .any(|s| line.starts_with(s.as_str()) || line.starts_with(&format!("Sagsnr. {s}")));
+        title || wrapped_end || case || self.words.contains(&line.to_uppercase())
+    }
+}
+
+/// Item 41 followed by `lines` lines of text, one paragraph with hard line
+/// breaks, so that every later heading moves down one line a step.
+fn pad(meeting: &Path, lines: usize) {
+    let fill: Vec<String> = (1..=lines)
+        .map(|i| format!("Fyldlinje nummer {i} i referatet."))
+        .collect();
+    let text = format!(
+        "---\nnumber: \"41\"\ntitle: Godkendelse af dagsorden\nkind: beslutning\nsag: none\n---\n## Beslutning\n\nDagsordenen blev godkendt.\n\n{}\n",
+        fill.join("\\\n")
+    );
+    fs::write(meeting.join(PADDED), text).unwrap();
+}
+
+/// Builds the meeting with item 41 padded by 0, 1, 2, ... lines, one page
+/// of lines in all, so that every heading after it passes the foot of a
+/// page, and asserts after each build that no page but the last ends with
+/// a heading (nor the last page of the items, when a closing page follows).
+fn no_heading_ends_a_page(name: &str, extra: &[&str]) {
+    if !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let dir = kommune_udvalg(name);
+    let meeting = dir.join("meetings").join(MEETING);
+    let headings = Headings::of(&meeting);
+    let internal = extra.contains(&"--internal");
+    let pdf = if internal {
+        dir.join("out-internt")
+            .join(MEETING)
+            .join("referat-internt.pdf")
+    } else {
+        dir.join("out").join(MEETING).join("referat.pdf")
+    };
+    let mut feet = Vec::new();
+    for lines in 0..=50 {
+        pad(&meeting, lines);
+        build(&dir, extra);
+        let count = pages(&pdf);
+        // KL's closing page (Mission and Vision) follows the last item on
+        // a page of its own: the page before it ends with the last item.
+        let closing = page_lines(&pdf, count).iter().any(|l| l == "Mission");
+        let last = if closing { count - 1 } else { count };
+        for page in 1..last {
+            let text = page_lines(&pdf, page);
+            let foot = text.last().cloned().unwrap_or_default();
+            assert!(
+                !headings.is_heading(&foot),
+                "{name}, item 41 padded by {lines} lines: page {page} of {count} ends with the heading {foot:?}:\n{}",
+                text.join("\n")
+            );
+            feet.push(foot);
+        }
+    }
+    // The padding moved the page breaks through the items: many pages
+    // ended in many places.
+    feet.sort();
+    feet.dedup();
+    assert!(feet.len() > 20, "{name}: the pages ended at {feet:?} only");
+}
+
+#[test]
+fn no_heading_alone_at_the_foot_kommune_public() {
+    no_heading_ends_a_page("kommune-public", &[]);
+}
+
+#[test]
+fn no_heading_alone_at_the_foot_kommune_internal() {
+    no_heading_ends_a_page("kommune-internal", &["--internal"]);
+}
+
+#[test]
+fn no_heading_alone_at_the_foot_kl_public() {
+    no_heading_ends_a_page("kl-public", &["--layout", "kl"]);
+}
+
+#[test]
+fn no_heading_alone_at_the_foot_kl_internal() {
+    no_heading_ends_a_page("kl-internal", &["--layout", "kl", "--internal"]);
+}
+
+/// The kommune layout's cover table: "Dato" and "Godkendt" give their
+/// dates alike, each starting with a capital ("Onsdag den 5. maj 2021",
+/// "Onsdag den 26. maj 2021"), in the PDF and in the HTML.
+#[test]
+fn the_cover_table_writes_both_dates_alike() {
+    let dir = kommune_udvalg("cover");
+    build(&dir, &[]);
+    let out = dir.join("out").join(MEETING);
+    let html = Html::parse_document(&fs::read_to_string(out.join("referat.html")).unwrap());
+    let (dt, dd) = (
+        Selector::parse("dt").unwrap(),
+        Selector::parse("dd").unwrap(),
+    );
+    let value = |label: &str| {
+        let terms: Vec<String> = html.select(&dt).map(|e| e.text().collect()).collect();
+        let at = terms
+            .iter()
+            .position(|t| t == label)
+            .unwrap_or_else(|| panic!("no {label} in {terms:?}"));
+        html.select(&dd).nth(at).unwrap().text().collect::<String>()
+    };
+    assert_eq!(value("Dato"), "Onsdag den 5. maj 2021, 16.00-18.00");
+    assert_eq!(value("Godkendt"), "Onsdag den 26. maj 2021");
+    if !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let text = run_tool(
+        "pdftotext",
+        &[
+            "-layout",
+            "-enc",
+            "UTF-8",
+            "-l",
+            "1",
+            &out.join("referat.pdf").to_string_lossy(),
+            "-",
+        ],
+    );
+    let row = |label: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(label))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("no {label} row on the first page:\n{text}"))
+            .to_string()
+    };
+    assert_eq!(row("Dato"), "Onsdag den 5. maj 2021, 16.00-18.00");
+    assert_eq!(row("Godkendt"), "Onsdag den 26. maj 2021");
+}
