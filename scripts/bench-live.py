@@ -85,9 +85,10 @@ def watch(rk, rounds):
             line = p.stderr.readline()
             if not line:
                 raise SystemExit("rk watch stopped")
-            m = re.match(r"(?:rebuilt in |not rebuilt \()(\d+) ms", line)
+            # The first build says "built", each after it "rebuilt".
+            m = re.match(r"(?:(?:re)?built in |not (?:re)?built \()(\d+) ms", line)
             if m:
-                assert line.startswith("rebuilt"), line
+                assert re.match("(re)?built", line), line
                 return float(m.group(1))
             if line.startswith("watching"):
                 return None

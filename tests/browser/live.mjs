@@ -2,12 +2,13 @@
 // Follows a page served by `rk watch --serve` in Debian's Chromium, as a
 // referent does while writing:
 //
-//   node tests/browser/live.mjs URL TEXT
+//   node tests/browser/live.mjs URL TEXT...
 //
-// Opens URL, prints `loaded` on stdout, then waits (up to 30 s) for the
-// page, reloading by itself, to show TEXT, and prints `shown` with the
-// number of reloads seen. Exits 1 when TEXT never shows, 2 when the browser
-// cannot run.
+// Opens URL, prints `loaded` on stdout, then for each TEXT in turn waits
+// (up to 30 s) for the page, reloading by itself, to show TEXT, and prints
+// `shown` with the number of reloads seen; a TEXT written `-TEXT` is
+// waited for to be gone from the page, and `gone` is printed. Exits 1 when
+// a TEXT never shows (or never goes), 2 when the browser cannot run.
 
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +21,9 @@ const CHROMIUM_ARGS = [
 ];
 const WAIT_MS = 30_000;
 
-const [url, text] = process.argv.slice(2);
-if (!url || !text) {
-  process.stderr.write('usage: node tests/browser/live.mjs URL TEXT\n');
+const [url, ...texts] = process.argv.slice(2);
+if (!url || texts.length === 0) {
+  process.stderr.write('usage: node tests/browser/live.mjs URL TEXT...\n');
   process.exit(2);
 }
 if (!existsSync(CHROMIUM)) {
@@ -42,14 +43,22 @@ try {
   page.on('load', () => { loads += 1; });
   await page.goto(url, { waitUntil: 'load' });
   process.stdout.write('loaded\n');
-  try {
-    await page.waitForFunction(
-      (wanted) => document.body && document.body.innerText.includes(wanted),
-      text, { timeout: WAIT_MS, polling: 50 });
-    process.stdout.write(`shown after ${loads - 1} reloads\n`);
-  } catch (err) {
-    process.stdout.write(`not shown: ${err.message}\n`);
-    status = 1;
+  for (const step of texts) {
+    const gone = step.startsWith('-');
+    const text = gone ? step.slice(1) : step;
+    try {
+      // innerText holds only what is rendered: a hidden element's text is
+      // not in it.
+      await page.waitForFunction(
+        ([wanted, away]) => document.body
+          && document.body.innerText.includes(wanted) !== away,
+        [text, gone], { timeout: WAIT_MS, polling: 50 });
+      process.stdout.write(`${gone ? 'gone' : 'shown'} after ${loads - 1} reloads\n`);
+    } catch (err) {
+      process.stdout.write(`${gone ? 'not gone' : 'not shown'}: ${err.message}\n`);
+      status = 1;
+      break;
+    }
   }
 } catch (err) {
   process.stderr.write(`live.mjs: ${err.message}\n`);

@@ -1,7 +1,9 @@
-//! `rk watch`: rebuilds on every save, saying how long each took; a save
-//! with findings keeps the last good outputs; `--serve` shows the page in
-//! Chromium, which follows each rebuild, while the built file holds no
-//! script.
+//! `rk watch`: builds, then rebuilds on every save, saying how long each
+//! took; a save with findings keeps the last good outputs; `--serve` shows
+//! the page in Chromium, which follows each rebuild and shows the findings
+//! of a failed save over the page until the next save builds, while the
+//! built file holds no script; a request for another host than the one
+//! served is refused (DNS rebinding).
 
 use crate::common;
 
@@ -14,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use common::browser::browser_tools;
 use common::{RK, example_copy, project_root, replace_in};
+use scraper::{Html, Selector};
 
 const ITEM: &str = "meetings/2020-11-25/03-eventuelt.md";
 
@@ -75,6 +78,20 @@ fn is_build_end(line: &str) -> bool {
     line.starts_with("rebuilt in ") || line.starts_with("not rebuilt (")
 }
 
+/// `rk watch --serve --port 0` on `dir`, after its first build: the watch
+/// and the address it serves.
+fn serve(dir: &Path) -> (Watch, String) {
+    let watch = Watch::start(dir, &["--serve", "--port", "0"]);
+    let started = watch.until(|l| l.starts_with("watching"));
+    let address = started
+        .iter()
+        .find_map(|l| l.strip_prefix("serving http://"))
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {started:#?}"))
+        .to_string();
+    (watch, address)
+}
+
 fn out_html(dir: &Path) -> PathBuf {
     dir.join("out/2020-11-25/referat.html")
 }
@@ -84,13 +101,15 @@ fn every_save_rebuilds_and_a_save_with_findings_keeps_the_last_outputs() {
     let dir = example_copy("watch-saves");
     let watch = Watch::start(&dir, &[]);
     let first = watch.until(|l| l.starts_with("watching"));
+    // The first build is a build, not a rebuild, and makes the
+    // typesetter's world.
     assert!(
-        // The first build makes the typesetter's world.
         first
             .iter()
-            .any(|l| l.starts_with("rebuilt in ") && !l.contains("engine kept")),
+            .any(|l| l.starts_with("built in ") && l.ends_with(" ms")),
         "{first:#?}"
     );
+    assert!(!first.iter().any(|l| l.contains("rebuilt")), "{first:#?}");
     let item = dir.join(ITEM);
     let original = std::fs::read_to_string(&item).unwrap();
     replace_in(&item, "viste en graf", "viste en ny graf");
@@ -144,29 +163,140 @@ fn every_save_rebuilds_and_a_save_with_findings_keeps_the_last_outputs() {
     }
 }
 
-/// One GET on 127.0.0.1: the response's body.
-fn get(address: &str, path: &str) -> String {
+/// One GET to `address` with the header `Host: host`: the response's
+/// head and body.
+fn request(address: &str, host: &str, path: &str) -> (String, String) {
     let mut stream = TcpStream::connect(address).expect("the server listens");
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response);
     let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    (head.to_string(), body.to_string())
+}
+
+/// One GET on 127.0.0.1, as a browser asks for it: the response's body.
+fn get(address: &str, path: &str) -> String {
+    let (head, body) = request(address, address, path);
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-    body.to_string()
+    body
+}
+
+/// DNS rebinding: a page of attacker.example, its name made to point at
+/// 127.0.0.1, asks the watch for the draft; the browser sends the
+/// attacker's name as `Host`, and the watch refuses (what `curl -H 'Host:
+/// attacker.example' http://127.0.0.1:PORT/` sends). The page, the PDF
+/// and the build number are all refused; localhost is answered.
+#[test]
+fn a_request_for_another_host_is_refused() {
+    let dir = example_copy("watch-host");
+    let (_watch, address) = serve(&dir);
+    let port = address.rsplit(':').next().unwrap();
+    for path in ["/", "/referat.pdf", "/referat.json", "/__rk/version"] {
+        for host in [
+            "attacker.example".to_string(),
+            format!("attacker.example:{port}"),
+        ] {
+            let (head, body) = request(&address, &host, path);
+            assert!(
+                head.starts_with("HTTP/1.1 403 Forbidden"),
+                "{host} {path}: {head}"
+            );
+            assert!(body.contains("refused"), "{body}");
+            assert!(!body.contains("Bo Fristed"), "{body}");
+        }
+    }
+    let (head, _) = request(&address, &format!("localhost:{port}"), "/");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    // No Host at all (HTTP/1.0) is no address served either.
+    let mut stream = TcpStream::connect(&address).unwrap();
+    write!(stream, "GET / HTTP/1.0\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 403"), "{response}");
+}
+
+/// A save with an error: the served page shows the findings (file, line,
+/// message, help) over the last good page, and once a save builds again,
+/// no more; over HTTP, and in Chromium as the referent sees it.
+#[test]
+fn a_failed_save_shows_its_findings_in_the_page() {
+    const HELP: &str = "did you mean `Bo Fristed`?";
+    let dir = example_copy("watch-findings");
+    let (watch, address) = serve(&dir);
+    assert!(!get(&address, "/").contains("rk-watch-findings"));
+    let node = browser_tools().then(|| {
+        let mut node = Command::new("node")
+            .arg(project_root().join("tests/browser/live.mjs"))
+            .arg(format!("http://{address}/"))
+            // Shown, then gone.
+            .args([HELP.to_string(), format!("-{HELP}")])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("node runs");
+        let mut out = BufReader::new(node.stdout.take().unwrap());
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        assert_eq!(line, "loaded\n");
+        (node, out)
+    });
+    let item = dir.join(ITEM);
+    let original = std::fs::read_to_string(&item).unwrap();
+    replace_in(&item, "sag: none", "sag: none\npresenters: [Bo Fristd]");
+    let failed = watch.until(is_build_end);
+    assert!(
+        failed.last().unwrap().starts_with("not rebuilt ("),
+        "{failed:#?}"
+    );
+    let page = Html::parse_document(&get(&address, "/"));
+    let notice: String = page
+        .select(&Selector::parse("#rk-watch-findings[role=alert]").unwrap())
+        .next()
+        .unwrap_or_else(|| panic!("no findings in the served page"))
+        .text()
+        .collect();
+    for wanted in [
+        "the last save was not built",
+        "error[unknown-person]",
+        "meetings/2020-11-25/03-eventuelt.md:5:",
+        "presenters: [Bo Fristd]",
+        "did you mean `Bo Fristed`?",
+    ] {
+        assert!(notice.contains(wanted), "{wanted:?} not in {notice}");
+    }
+    // The built file is the last good one, with no notice.
+    assert!(
+        !std::fs::read_to_string(out_html(&dir))
+            .unwrap()
+            .contains("rk-watch")
+    );
+    let node = node.map(|(node, mut out)| {
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        assert!(line.starts_with("shown"), "{line}");
+        (node, out)
+    });
+
+    std::fs::write(&item, original).unwrap();
+    let rebuilt = watch.until(is_build_end);
+    assert!(
+        rebuilt.last().unwrap().starts_with("rebuilt in "),
+        "{rebuilt:#?}"
+    );
+    let page = get(&address, "/");
+    assert!(!page.contains("rk-watch-findings") && !page.contains("Bo Fristd"));
+    if let Some((mut node, mut out)) = node {
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        assert!(node.wait().unwrap().success(), "{line}");
+        assert!(line.starts_with("gone"), "{line}");
+    }
 }
 
 #[test]
 fn the_served_page_follows_each_save_in_chromium() {
     let dir = example_copy("watch-serve");
-    let watch = Watch::start(&dir, &["--serve", "--port", "0"]);
-    let started = watch.until(|l| l.starts_with("watching"));
-    let address = started
-        .iter()
-        .find_map(|l| l.strip_prefix("serving http://"))
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {started:#?}"))
-        .to_string();
+    let (_watch, address) = serve(&dir);
     // The served page reloads itself; the built file has no script.
     let served = get(&address, "/");
     assert!(served.contains("/__rk/version"));

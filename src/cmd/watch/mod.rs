@@ -1,16 +1,18 @@
 //! `rk watch MEETING`: builds the meeting, then again on every change to
 //! its folder, in one process, from one plan: its typesetter keeps the
 //! engine's fonts, its cache and the meeting's world between builds, reset
-//! before each (see `render::typst::Typesetter`). Each rebuild says how long
-//! it took and whether the engine was kept; one with findings reports them
-//! and the last good outputs stay. `--serve` serves them on 127.0.0.1 (`serve.rs`).
+//! before each (see `render::typst::Typesetter`). Each build says how long
+//! it took (the first is "built", each after it "rebuilt") and whether the
+//! engine was kept; one with findings reports them and the last good
+//! outputs stay. `--serve` serves them on 127.0.0.1 (`serve.rs`), with the
+//! findings of a failed save over the page until a save builds again.
 
 mod serve;
 
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
@@ -18,11 +20,13 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::cli::WatchArgs;
 use crate::cmd::{Outcome, Reporter};
-use crate::diag::DiagnosticFormat;
+use crate::diag::{self, DiagnosticFormat};
 use crate::paths;
 use crate::project::Project;
-use crate::publish::{Plan, PlanOptions, Selection, build, fingerprint};
+use crate::publish::{Event, Plan, PlanOptions, Selection, Sink, build, fingerprint};
 use crate::render::typst::Typesetter;
+
+use serve::Live;
 
 /// How long to wait after a change for the rest of one save (editors
 /// write a file in several steps).
@@ -36,14 +40,14 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
     let dir = project.resolve(&args.meeting, cwd)?;
     let dir = paths::canonical(&dir).unwrap_or(dir);
     let id = fingerprint::id_of(&dir);
-    let reporter = Reporter::new(DiagnosticFormat::Human);
-    let plan = Plan::new(project, &options(args, &dir), cwd, &reporter)?;
+    let recorder = Recorder::new();
+    let plan = Plan::new(project, &options(args, &dir), cwd, &recorder)?;
     let out_dir = plan.out_dir(&id);
-    let version = Arc::new(AtomicU64::new(0));
+    let live = Arc::new(Live::default());
     let mut built = snapshot(&dir);
-    rebuild(&plan, &version);
+    rebuild(&plan, &recorder, &live, "built");
     if args.serve {
-        serve::start(args.port, out_dir.clone(), Arc::clone(&version))?;
+        serve::start(args.port, out_dir.clone(), Arc::clone(&live))?;
     }
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("cannot watch for changes")?;
@@ -66,7 +70,7 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         let now = snapshot(&dir);
         if now != built {
             built = now;
-            rebuild(&plan, &version);
+            rebuild(&plan, &recorder, &live, "rebuilt");
         }
     }
 }
@@ -133,28 +137,85 @@ fn snapshot(dir: &Path) -> Vec<Seen> {
     files
 }
 
-/// One build, timed; the version goes up when new outputs were written.
-fn rebuild(plan: &Plan, version: &AtomicU64) {
+/// One build, timed (`done`: "built" for the first, "rebuilt" after it);
+/// the served page learns of it: the new outputs, or the findings of a
+/// build that failed.
+fn rebuild(plan: &Plan, recorder: &Recorder, live: &Live, done: &str) {
     let started = Instant::now();
     let worlds = plan.typesetter().worlds_made();
+    recorder.clear();
     let outcome = build::run(plan);
     let ms = started.elapsed().as_millis();
     // As typst-cli's watch: what the last compilations did not use goes.
     Typesetter::evict(CACHE_AGE);
-    match outcome {
+    let stays = if done == "built" {
+        "no outputs were written"
+    } else {
+        "the last good outputs stay"
+    };
+    let failed = match outcome {
         Ok(Outcome::Success) => {
-            version.fetch_add(1, Ordering::SeqCst);
+            live.built();
             // No new world: the engine typeset in the one it kept.
             let kept = if worlds > 0 && plan.typesetter().worlds_made() == worlds {
                 " (engine kept)"
             } else {
                 ""
             };
-            eprintln!("rebuilt in {ms} ms{kept}");
+            eprintln!("{done} in {ms} ms{kept}");
+            return;
         }
-        Ok(Outcome::Failed) => {
-            eprintln!("not rebuilt ({ms} ms): the last good outputs stay");
+        Ok(Outcome::Failed) => format!("not {done} ({ms} ms): {stays}"),
+        Err(err) => {
+            recorder.note(&format!("error: {err:#}\n"));
+            format!("error: {err:#}\nnot {done} ({ms} ms): {stays}")
         }
-        Err(err) => eprintln!("error: {err:#}\nnot rebuilt ({ms} ms): the last good outputs stay"),
+    };
+    live.failed(recorder.text());
+    eprintln!("{failed}");
+}
+
+/// The sink of a watch's builds: says everything as `rk build` does, and
+/// keeps the findings of the build under way as text (as the terminal
+/// shows them, without colour), for the served page to show when the
+/// build fails.
+struct Recorder {
+    reporter: Reporter,
+    text: Mutex<String>,
+}
+
+impl Recorder {
+    fn new() -> Recorder {
+        Recorder {
+            reporter: Reporter::new(DiagnosticFormat::Human),
+            text: Mutex::new(String::new()),
+        }
+    }
+
+    fn clear(&self) {
+        if let Ok(mut text) = self.text.lock() {
+            text.clear();
+        }
+    }
+
+    fn note(&self, more: &str) {
+        if let Ok(mut text) = self.text.lock() {
+            text.push_str(more);
+        }
+    }
+
+    fn text(&self) -> String {
+        self.text.lock().map(|t| t.clone()).unwrap_or_default()
+    }
+}
+
+impl Sink for Recorder {
+    fn event(&self, event: Event<'_>) -> io::Result<()> {
+        if let Event::Findings { files, diags } = event {
+            for finding in diags {
+                self.note(&diag::render_human(files, finding, false));
+            }
+        }
+        self.reporter.event(event)
     }
 }
