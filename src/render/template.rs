@@ -18,8 +18,8 @@ use crate::layout::Layout;
 
 /// The environment the templates of `layout` run in: auto-escaping on for
 /// everything, a label the layout lacks an error (a test like `{% if
-/// p.title %}` may still ask after a missing field), the `breaks` and
-/// `capital` filters, and any `.html` file of the layout loadable by its
+/// p.title %}` may still ask after a missing field), the `breaks`,
+/// `capital` and `css_string` filters, and any `.html` file of the layout loadable by its
 /// path, read when a template first imports it.
 pub fn environment(layout: &Layout) -> Environment<'static> {
     let mut env = Environment::new();
@@ -27,6 +27,7 @@ pub fn environment(layout: &Layout) -> Environment<'static> {
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.add_filter("breaks", breaks);
     env.add_filter("capital", capital);
+    env.add_filter("css_string", css_string);
     let name = layout.name.clone();
     let templates: BTreeMap<String, Bytes> = layout
         .files()
@@ -88,6 +89,24 @@ pub fn capital(text: &str) -> String {
     }
 }
 
+/// The template's `css_string` filter: the text as a CSS string, quotes
+/// included, for a `content:` of the page's `<style>` (the edition's marks
+/// printed in the page margin). A quote, a backslash, a line break and `<`
+/// and `>` are escaped by their code, so that nothing can end the string
+/// or the `<style>` element.
+pub fn css_string(text: &str) -> Value {
+    let mut css = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' => css.push_str(&format!("\\{:X} ", c as u32)),
+            c if c.is_control() => css.push_str(&format!("\\{:X} ", c as u32)),
+            c => css.push(c),
+        }
+    }
+    css.push('"');
+    Value::from_safe_string(css)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -123,6 +142,21 @@ mod tests {
             .render(context! { t => "østlig Vej <i>", e => "" })
             .unwrap();
         assert_eq!(page, "Østlig Vej &lt;i&gt;|");
+    }
+
+    #[test]
+    fn css_string_cannot_end_the_string_or_the_style() {
+        let mut env = environment(&kl());
+        env.add_template("t.html", "{{ t | css_string }}").unwrap();
+        let page = env
+            .get_template("t.html")
+            .unwrap()
+            .render(context! { t => "Ændringer siden \"a\\b</style>\n · UDKAST" })
+            .unwrap();
+        assert_eq!(
+            page,
+            "\"Ændringer siden \\22 a\\5C b\\3C /style\\3E \\A  · UDKAST\""
+        );
     }
 
     #[test]

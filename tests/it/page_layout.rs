@@ -256,3 +256,160 @@ fn the_cover_table_writes_both_dates_alike() {
     assert_eq!(row("Dato"), "Onsdag den 5. maj 2021, 16.00-18.00");
     assert_eq!(row("Godkendt"), "Onsdag den 26. maj 2021");
 }
+
+/// A word of a PDF page and its box, in points from the top left.
+struct Word {
+    text: String,
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+/// The words of each page of a PDF, by `pdftotext -bbox`.
+fn words_by_page(pdf: &Path) -> Vec<Vec<Word>> {
+    let xhtml = run_tool(
+        "pdftotext",
+        &["-bbox", "-enc", "UTF-8", &pdf.to_string_lossy(), "-"],
+    );
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&xhtml, options)
+        .expect("pdftotext -bbox gives XHTML");
+    let number = |node: roxmltree::Node<'_, '_>, name: &str| -> f64 {
+        node.attribute(name).and_then(|v| v.parse().ok()).unwrap()
+    };
+    doc.descendants()
+        .filter(|n| n.has_tag_name("page"))
+        .map(|page| {
+            page.descendants()
+                .filter(|n| n.has_tag_name("word"))
+                .map(|w| Word {
+                    text: w.text().unwrap_or_default().to_string(),
+                    x0: number(w, "xMin"),
+                    y0: number(w, "yMin"),
+                    x1: number(w, "xMax"),
+                    y1: number(w, "yMax"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Prints `html` to PDF in Chromium (tests/browser/print.mjs, the page's
+/// print styles) and asserts that its edition mark (the change page's
+/// "Ændringer siden main · UDKAST", a draft's "UDKAST") is on every
+/// printed page, and that the box it paints (its words, and its border
+/// and padding as Chromium measures them in print media) covers no other
+/// word of the page.
+fn printed_mark_covers_no_text(html: &Path, name: &str) {
+    let pdf = html.with_file_name(format!("{name}-printed.pdf"));
+    let output = std::process::Command::new("node")
+        .arg(common::project_root().join("tests/browser/print.mjs"))
+        .arg(html)
+        .arg(&pdf)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "print.mjs: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let measured: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mark: Vec<&str> = measured["mark"]
+        .as_str()
+        .expect("the page has a mark")
+        .split_whitespace()
+        .collect();
+    let inset = |side: &str| measured["insets"][side].as_f64().unwrap_or(0.0);
+    let pages = words_by_page(&pdf);
+    assert!(
+        pages.len() > 3,
+        "{name}: only {} printed pages",
+        pages.len()
+    );
+    for (page, words) in pages.iter().enumerate() {
+        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        let at = texts
+            .windows(mark.len())
+            .position(|run| run == mark.as_slice())
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name}: printed page {} has no {mark:?}: {texts:?}",
+                    page + 1
+                )
+            });
+        let run = &words[at..at + mark.len()];
+        let (x0, y0) = (
+            run.iter().map(|w| w.x0).fold(f64::MAX, f64::min) - inset("left"),
+            run.iter().map(|w| w.y0).fold(f64::MAX, f64::min) - inset("top"),
+        );
+        let (x1, y1) = (
+            run.iter().map(|w| w.x1).fold(f64::MIN, f64::max) + inset("right"),
+            run.iter().map(|w| w.y1).fold(f64::MIN, f64::max) + inset("bottom"),
+        );
+        let covered: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !(at..at + mark.len()).contains(i))
+            .filter(|(_, w)| w.x0 < x1 && w.x1 > x0 && w.y0 < y1 && w.y1 > y0)
+            .map(|(_, w)| w.text.as_str())
+            .collect();
+        assert!(
+            covered.is_empty(),
+            "{name}: on printed page {} the mark {mark:?} covers {covered:?}",
+            page + 1
+        );
+    }
+}
+
+/// The example meeting as a draft in a git repository, a word changed
+/// since `main`: its change page and its draft referat, in `layout`.
+fn draft_and_change_page(name: &str, layout: &str) -> (PathBuf, PathBuf) {
+    let dir = common::example_copy(&format!("print-{name}"));
+    let meeting = dir.join("meetings/2020-11-25");
+    common::replace_in(
+        &meeting.join("meeting.yaml"),
+        "\nreferent:",
+        "\nstatus: udkast\nreferent:",
+    );
+    common::git(&dir, &["init", "-q", "-b", "main"]);
+    common::git(&dir, &["add", "."]);
+    common::git(&dir, &["commit", "-q", "-m", "Udkast"]);
+    common::replace_in(
+        &meeting.join("03-eventuelt.md"),
+        "viste en graf",
+        "viste en ny graf",
+    );
+    let run = rk(&dir, &["diff", "main", "2020-11-25", "--layout", layout]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = rk(
+        &dir,
+        &["build", "2020-11-25", "--only", "html", "--layout", layout],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.join("out/2020-11-25");
+    (out.join("aendringer.html"), out.join("referat.html"))
+}
+
+#[test]
+fn printed_from_chromium_the_marks_cover_no_text_kl() {
+    if !common::browser::browser_tools() || !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let (changes, draft) = draft_and_change_page("kl", "kl");
+    printed_mark_covers_no_text(&changes, "kl-aendringer");
+    printed_mark_covers_no_text(&draft, "kl-udkast");
+}
+
+#[test]
+fn printed_from_chromium_the_marks_cover_no_text_kommune() {
+    if !common::browser::browser_tools() || !have_tool("pdftotext", "-v") {
+        return;
+    }
+    let (changes, draft) = draft_and_change_page("kommune", "kommune");
+    printed_mark_covers_no_text(&changes, "kommune-aendringer");
+    printed_mark_covers_no_text(&draft, "kommune-udkast");
+}
