@@ -135,7 +135,7 @@ fn the_regular_meeting_shows_sections_kinds_and_a_closed_item() {
     assert_has(
         &text,
         &[
-            "Godkendt onsdag den 26. maj 2021",
+            "Godkendt Onsdag den 26. maj 2021",
             "Lise Holm Nielsen, Venstre (stedfortræder for Jens Otto Kragh)",
             "(forlod mødet kl. 17.15; deltog under punkt 41, 42, 43 og 44)",
             "Afbud Jens Otto Kragh, Venstre",
