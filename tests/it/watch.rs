@@ -75,7 +75,9 @@ impl Drop for Watch {
 }
 
 fn is_build_end(line: &str) -> bool {
-    line.starts_with("rebuilt in ") || line.starts_with("not rebuilt (")
+    ["rebuilt in ", "not rebuilt (", "built in ", "not built ("]
+        .iter()
+        .any(|start| line.starts_with(start))
 }
 
 /// `rk watch --serve --port 0` on `dir`, after its first build: the watch
@@ -337,4 +339,47 @@ fn the_served_page_follows_each_save_in_chromium() {
     let built = std::fs::read_to_string(out_html(&dir)).unwrap();
     assert!(built.contains(new_text));
     assert!(!built.contains("<script") && !built.contains("__rk"));
+}
+
+/// A first build with an error is "not built", not "not rebuilt", and the
+/// served page, with nothing built to show, shows its findings; the save
+/// that puts it right is the first build (and says so), and the page
+/// shows the referat.
+#[test]
+fn a_first_build_with_an_error_is_not_built_and_the_page_shows_why() {
+    let dir = example_copy("watch-first");
+    let item = dir.join(ITEM);
+    let original = std::fs::read_to_string(&item).unwrap();
+    replace_in(&item, "sag: none", "sag: none\npresenters: [Bo Fristd]");
+    let watch = Watch::start(&dir, &["--serve", "--port", "0"]);
+    let started = watch.until(|l| l.starts_with("watching"));
+    assert!(
+        started
+            .iter()
+            .any(|l| l.starts_with("not built (") && l.ends_with("no outputs were written")),
+        "{started:#?}"
+    );
+    assert!(
+        !started.iter().any(|l| l.contains("rebuilt")),
+        "{started:#?}"
+    );
+    let address = started
+        .iter()
+        .find_map(|l| l.strip_prefix("serving http://"))
+        .and_then(|rest| rest.split('/').next())
+        .unwrap()
+        .to_string();
+    let page = Html::parse_document(&get(&address, "/"));
+    let notice: String = page
+        .select(&Selector::parse("#rk-watch-findings").unwrap())
+        .next()
+        .unwrap_or_else(|| panic!("no findings in the served page"))
+        .text()
+        .collect();
+    assert!(notice.contains("did you mean `Bo Fristed`?"), "{notice}");
+    std::fs::write(&item, original).unwrap();
+    let built = watch.until(is_build_end);
+    assert!(built.last().unwrap().starts_with("built in "), "{built:#?}");
+    let page = get(&address, "/");
+    assert!(!page.contains("rk-watch-findings") && page.contains("Bo Fristed viste"));
 }

@@ -2,7 +2,7 @@
 //! its folder, in one process, from one plan: its typesetter keeps the
 //! engine's fonts, its cache and the meeting's world between builds, reset
 //! before each (see `render::typst::Typesetter`). Each build says how long
-//! it took (the first is "built", each after it "rebuilt") and whether the
+//! it took ("built" until one has written outputs, "rebuilt" after) and whether the
 //! engine was kept; one with findings reports them and the last good
 //! outputs stay. `--serve` serves them on 127.0.0.1 (`serve.rs`), with the
 //! findings of a failed save over the page until a save builds again.
@@ -45,7 +45,8 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
     let out_dir = plan.out_dir(&id);
     let live = Arc::new(Live::default());
     let mut built = snapshot(&dir);
-    rebuild(&plan, &recorder, &live, "built");
+    // "built" until a build has written outputs, "rebuilt" after.
+    let mut any = rebuild(&plan, &recorder, &live, false);
     if args.serve {
         serve::start(args.port, out_dir.clone(), Arc::clone(&live))?;
     }
@@ -70,7 +71,7 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         let now = snapshot(&dir);
         if now != built {
             built = now;
-            rebuild(&plan, &recorder, &live, "rebuilt");
+            any |= rebuild(&plan, &recorder, &live, any);
         }
     }
 }
@@ -137,10 +138,11 @@ fn snapshot(dir: &Path) -> Vec<Seen> {
     files
 }
 
-/// One build, timed (`done`: "built" for the first, "rebuilt" after it);
-/// the served page learns of it: the new outputs, or the findings of a
-/// build that failed.
-fn rebuild(plan: &Plan, recorder: &Recorder, live: &Live, done: &str) {
+/// One build, timed, said as a rebuild when an earlier build of this
+/// watch wrote outputs (`again`), else as a build; the served page learns
+/// of it: the new outputs, or the findings of a build that failed.
+/// Whether it wrote outputs.
+fn rebuild(plan: &Plan, recorder: &Recorder, live: &Live, again: bool) -> bool {
     let started = Instant::now();
     let worlds = plan.typesetter().worlds_made();
     recorder.clear();
@@ -148,10 +150,10 @@ fn rebuild(plan: &Plan, recorder: &Recorder, live: &Live, done: &str) {
     let ms = started.elapsed().as_millis();
     // As typst-cli's watch: what the last compilations did not use goes.
     Typesetter::evict(CACHE_AGE);
-    let stays = if done == "built" {
-        "no outputs were written"
+    let (done, stays) = if again {
+        ("rebuilt", "the last good outputs stay")
     } else {
-        "the last good outputs stay"
+        ("built", "no outputs were written")
     };
     let failed = match outcome {
         Ok(Outcome::Success) => {
@@ -163,7 +165,7 @@ fn rebuild(plan: &Plan, recorder: &Recorder, live: &Live, done: &str) {
                 ""
             };
             eprintln!("{done} in {ms} ms{kept}");
-            return;
+            return true;
         }
         Ok(Outcome::Failed) => format!("not {done} ({ms} ms): {stays}"),
         Err(err) => {
@@ -173,6 +175,7 @@ fn rebuild(plan: &Plan, recorder: &Recorder, live: &Live, done: &str) {
     };
     live.failed(recorder.text());
     eprintln!("{failed}");
+    false
 }
 
 /// The sink of a watch's builds: says everything as `rk build` does, and
