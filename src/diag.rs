@@ -280,13 +280,7 @@ impl Tally {
 
 impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
+        let plural = crate::plural::english;
         match (self.errors, self.warnings) {
             (0, 0) => f.write_str("no findings"),
             (e, 0) => f.write_str(&plural(e, "error")),

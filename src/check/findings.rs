@@ -8,6 +8,7 @@ use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
 use crate::model::{ItemNumber, Part, PreviousMeeting, Standing};
+use crate::plural;
 
 // meeting.yaml: the date ------------------------------------------------------
 
@@ -432,7 +433,7 @@ pub fn presenter_not_attending(
     item: &ItemNumber,
     attended: &[String],
 ) -> Diagnostic {
-    let which = if attended.len() == 1 { "item" } else { "items" };
+    let which = plural::word(attended.len(), "item", "items");
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
@@ -1264,7 +1265,7 @@ pub fn took_no_part(
         ),
         Standing::NotAttending(person) => {
             let attended: Vec<&str> = person.items.iter().map(|i| i.value.as_str()).collect();
-            let which = if attended.len() == 1 { "item" } else { "items" };
+            let which = plural::word(attended.len(), "item", "items");
             (
                 format!("but attended only {which} {}", both(&attended)),
                 format!(
@@ -1397,7 +1398,8 @@ pub fn count_differs(
         Rule::BadVote,
         loc,
         format!(
-            "the count {count} for `{side}` differs from the {expected} members it names ({})",
+            "the count {count} for `{side}` differs from the {} it names ({})",
+            plural::english(expected, "member"),
             both(entries)
         ),
     )
@@ -1414,7 +1416,10 @@ pub fn counts_exceed(loc: Loc, total: u32, members: usize, item: &ItemNumber) ->
     Diagnostic::error(
         Rule::BadVote,
         loc,
-        format!("the counts add up to {total}, but {members} members took part in item {item}"),
+        format!(
+            "the counts add up to {total}, but {} took part in item {item}",
+            plural::english(members, "member")
+        ),
     )
     .with_help("correct the counts: each member who took part votes once, or not at all")
 }
