@@ -375,8 +375,9 @@ Udvalget godkendte budgettet.
             summary: "a field has the wrong kind of value or one outside its set",
             catches: "a field has the wrong kind of value (a list where text belongs, `closed: \
                 nej`, an entry of a person's `items` that is no item number: `punkt 8` gets \
-                `8` as help), a `kind` or `status` outside its set (with the value meant: \
-                `Drøftelse`, `droftelse`, `D` or `(D)` → `drøftelse`, `Udgår` → `udgik`), an \
+                `8` as help), a `kind` or `status` outside its set, in any case (`Beslutning` \
+                is `beslutning`; with the value meant: `droftelse`, `D` or `(D)` → \
+                `drøftelse`, `Udgår` → `udgik`), an \
                 `outcome` outside its set (`godkendt`, `taget til efterretning`, ...), an \
                 attachment's `url` that is not a whole web address, an attachment with both \
                 `file` and `url`, a value wrapped in curly quotes (`- “Bo Fristed”`: YAML \

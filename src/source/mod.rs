@@ -505,7 +505,10 @@ fn person(name: Spanned<String>) -> Person {
 /// the value with the kind it most likely means.
 fn absence(r: &mut Reader<'_>, text: Spanned<String>) -> Option<Absence> {
     let keys = Absence::ALL.map(Absence::key);
-    if let Some(kind) = Absence::ALL.into_iter().find(|a| a.key() == text.value) {
+    if let Some(kind) = Absence::ALL
+        .into_iter()
+        .find(|a| same_word(&text.value, a.key()))
+    {
         return Some(kind);
     }
     let meant = crate::suggest::closed_value(&text.value, &keys);
@@ -791,11 +794,18 @@ fn read_added(r: &mut Reader<'_>, node: &Node) -> Option<Added> {
     Some(added)
 }
 
-/// A value of the closed set `values`; anything else is a `bad-value`
-/// finding at the value, with the value it most likely means.
+/// True when `written` is the word `value` of a closed set in any case:
+/// `Beslutning` and `BESLUTNING` are `beslutning`, and the outputs say
+/// rk's word (the layout's label for it).
+fn same_word(written: &str, value: &str) -> bool {
+    written == value || written.to_lowercase() == value.to_lowercase()
+}
+
+/// A value of the closed set `values`, in any case; anything else is a
+/// `bad-value` finding at the value, with the value it most likely means.
 fn one_of<'v>(r: &mut Reader<'_>, node: &Node, field: &str, values: &[&'v str]) -> Option<&'v str> {
     let text = r.text(node, field)?;
-    if let Some(value) = values.iter().find(|v| **v == text.value) {
+    if let Some(value) = values.iter().find(|v| same_word(&text.value, v)) {
         return Some(value);
     }
     let meant = crate::suggest::closed_value(&text.value, values);

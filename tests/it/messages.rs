@@ -55,3 +55,49 @@ fn a_one_page_referat_is_one_page_not_one_pages() {
     );
     assert!(!run.stderr.contains("pages"), "{}", run.stderr);
 }
+
+// Words of a closed set in any case ---------------------------------------------
+
+#[test]
+fn kind_and_status_in_another_case_are_rks_words_in_every_output() {
+    let edits = [
+        ("42-klimahandleplan.md", "kind: beslutning", "kind: Beslutning"),
+        ("44-affaldssortering.md", "kind: orientering", "kind: ORIENTERING"),
+        ("45-affaldsregulativ.md", "status: udsat", "status: Udsat"),
+    ];
+    let (code, findings) = kommune_check("case-words", &edits);
+    assert_eq!((code, findings.as_slice()), (0, &[][..]), "{findings:?}");
+    // Built, the edited meeting says exactly what the example says.
+    let build = |dir: &std::path::Path| {
+        let run = rk(dir, &["build", "2021-05-05", "--only", "html,json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let out = dir.join("out/2021-05-05");
+        let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+        (read("referat.html"), read("referat.json"))
+    };
+    let edited = project_copy("examples/kommune-udvalg", "case-words");
+    for (file, from, to) in edits {
+        replace_in(&edited.join(MAY).join(file), from, to);
+    }
+    let example = project_copy("examples/kommune-udvalg", "case-words-example");
+    let (html, json) = build(&edited);
+    assert!(html == build(&example).0, "the HTML differs from the example's");
+    assert_eq!(json, build(&example).1);
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let item = |n: &str| {
+        data["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["number"] == n)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("42")["kind"], "beslutning");
+    assert_eq!(item("44")["kind"], "orientering");
+    assert_eq!(item("45")["status"], "udsat");
+    assert!(
+        html.contains(r#"<span class="kind">(Beslutning)</span> <span class="status">– Udsat</span>"#),
+        "the layout's words for item 45"
+    );
+}
