@@ -1002,6 +1002,9 @@ Udvalget godkendte budgettet.
             summary: "item numbers are duplicated, skip a number or are malformed",
             catches: "duplicate numbers (naming both files), gaps, a lettered item without the \
                 one before it (`2b` without `2a`), a sub-item without its parent, \
+                one mistake once: a number used twice or out of the count whose file name \
+                (`27-budget.md`) or neighbour says the missing number is one finding with that \
+                number as the fix, not a duplicate and a gap, \
                 more than three levels, a malformed number; with `numbering = \"year\"` a \
                 first item that does not follow the body's previous meeting; a section's \
                 `from` that is no top-level item, sections out of order",

@@ -618,20 +618,103 @@ pub fn no_parent_item(loc: Loc, number: &ItemNumber, parent: &ItemNumber) -> Dia
     ))
 }
 
+/// What follows an item at its level: how many items, and whether a
+/// section starts at it or after it.
+#[derive(Debug, Clone, Copy)]
+pub struct Later {
+    pub items: usize,
+    pub sections: bool,
+}
+
 /// `numbering`: a gap before `number`; `before` is the sibling it follows,
-/// `None` when it is the first at its level.
+/// `None` when it is the first at its level. Renumbering the item alone
+/// would open the gap after it, so the help says how many items follow.
 pub fn number_missing(
     loc: Loc,
     number: &ItemNumber,
     missing: &ItemNumber,
     before: Option<&ItemNumber>,
+    later: Later,
 ) -> Diagnostic {
     let message = match before {
         None => format!("item {number} comes first at its level: item {missing} is missing"),
         Some(before) => format!("item {number} follows {before}: item {missing} is missing"),
     };
-    Diagnostic::error(Rule::Numbering, loc, message).with_help(format!(
-        "renumber this item {missing}, or add the missing item"
+    let step = match (number.0.last(), missing.0.last()) {
+        (Some(n), Some(m)) if n.letter.is_none() && m.letter.is_none() => n.n.checked_sub(m.n),
+        _ => None,
+    };
+    let help = match step {
+        Some(step) if later.items > 0 => format!(
+            "add the missing item {missing}; or, if no item is missing, number this item \
+             {missing} and each of the {} after it {step} lower{}",
+            plural::english(later.items, "item"),
+            if later.sections {
+                ", and the `from` of the sections from here on in meeting.yaml"
+            } else {
+                ""
+            }
+        ),
+        _ => format!("renumber this item {missing}, or add the missing item"),
+    };
+    Diagnostic::error(Rule::Numbering, loc, message).with_help(help)
+}
+
+/// What is wrong with a number whose file's name says another.
+pub enum Misnumbered<'a> {
+    /// Another item has it too, at `file:line`.
+    Twice(&'a str),
+    /// It follows this item, and the number between is missing.
+    Follows(&'a ItemNumber),
+    /// It stands apart from the count (`72` for `27`).
+    OutOfSequence,
+}
+
+/// `numbering`: the item's number, `written`, is used by another item as
+/// well, or leaves a gap, and its file's name says `meant`, which no item
+/// has.
+pub fn number_not_the_file_name(
+    loc: Loc,
+    written: &ItemNumber,
+    meant: &ItemNumber,
+    how: Misnumbered<'_>,
+) -> Diagnostic {
+    let message = match how {
+        Misnumbered::Twice(other) => format!(
+            "item number {written} is used twice: also in {other}; this file's name says \
+             {meant}, and item {meant} is missing"
+        ),
+        Misnumbered::Follows(before) => format!(
+            "item {written} follows {before}: item {meant} is missing, and this file's name \
+             says {meant}"
+        ),
+        Misnumbered::OutOfSequence => format!(
+            "item number {written} is out of sequence: this file's name says {meant}, and \
+             item {meant} is missing"
+        ),
+    };
+    Diagnostic::error(Rule::Numbering, loc, message)
+        .with_help(format!("write `number: \"{meant}\"`"))
+        .with_fix(format!("\"{meant}\""))
+}
+
+/// `numbering`: the item's number, `written`, is also that of the item at
+/// `other` (`file:line`), and `missing`, next to it, is no item's.
+pub fn number_twice_one_missing(
+    loc: Loc,
+    written: &ItemNumber,
+    missing: &ItemNumber,
+    other: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!(
+            "item number {written} is used twice: also in {other}; and item {missing} is missing"
+        ),
+    )
+    .with_help(format!(
+        "one of the two items numbered {written} is item {missing}: write `number: \"{missing}\"` in that one"
     ))
 }
 

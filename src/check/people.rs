@@ -13,7 +13,9 @@ use crate::suggest;
 
 /// The checks of who was there. For an agenda, made before the meeting,
 /// the roles of its outcome (the referent, the presenters) are not judged.
-pub fn check(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnostic>) {
+/// `in_order`: the items' numbers count without a numbering finding, so
+/// that the numbers in people's `items` can be judged against them.
+pub fn check(meeting: &Meeting, document: Document, in_order: bool, diags: &mut Vec<Diagnostic>) {
     diags.extend(check_date(meeting));
     let at = |span: &Range<usize>| Loc::new(meeting.file, span.clone());
     let people = &meeting.people;
@@ -31,7 +33,7 @@ pub fn check(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnostic>)
         return;
     }
     roles_present(meeting, document, diags);
-    attendance(meeting, diags);
+    attendance(meeting, in_order, diags);
 }
 
 /// Everyone present, by name, with the group each name was first listed
@@ -221,9 +223,10 @@ pub fn unknown_person(
 }
 
 /// Each present person's `items` names items of this meeting; an absent
-/// person attended none. While an item file
-/// cannot be read its number is unknown, and nothing is judged.
-fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+/// person attended none. While the numbers are not `in_order` (an item
+/// file cannot be read, or a number is used twice or missing: the
+/// numbering finding says so) an entry is not judged against them.
+fn attendance(meeting: &Meeting, in_order: bool, diags: &mut Vec<Diagnostic>) {
     let numbers: Vec<String> = meeting
         .items
         .iter()
@@ -249,7 +252,7 @@ fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
                 ));
                 continue;
             };
-            if meeting.unreadable_items > 0 || numbers.contains(&number.to_string()) {
+            if !in_order || numbers.contains(&number.to_string()) {
                 continue;
             }
             let suggestion = meant_item(&entry.value, &numbers);

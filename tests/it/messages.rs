@@ -101,3 +101,108 @@ fn kind_and_status_in_another_case_are_rks_words_in_every_output() {
         "the layout's words for item 45"
     );
 }
+
+// Numbering: one mistake, one finding -------------------------------------------
+
+/// Asserts that a run found exactly one error, `rule` at `file` (in the
+/// May meeting) line 2, column 9 (the number), with `message` and `help`.
+fn one_numbering_error(findings: &[Finding], file: &str, message: &str, help: &str) {
+    assert_eq!(
+        described(findings),
+        [(
+            "numbering".to_string(),
+            E,
+            format!("{MAY}/{file}"),
+            2,
+            9,
+            message.to_string(),
+            help.to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_number_used_twice_is_one_finding_with_the_number_the_file_name_says() {
+    // Item 46's file says 45: item 47, the closed item that starts the
+    // closed section, is not to be renumbered.
+    let (code, findings) = kommune_check(
+        "numbering-twice",
+        &[("46-meddelelser.md", "number: \"46\"", "number: \"45\"")],
+    );
+    assert_eq!(code, 1);
+    one_numbering_error(
+        &findings,
+        "46-meddelelser.md",
+        "item number 45 is used twice: also in meetings/2021-05-05/45-affaldsregulativ.md:2; \
+         this file's name says 46, and item 46 is missing",
+        "write `number: \"46\"`",
+    );
+}
+
+#[test]
+fn half_a_swap_is_one_finding_at_the_file_that_kept_the_other_number() {
+    // 44's file took 45: the duplicate is found at 44's file, not at 45's,
+    // and the gap it leaves and Torben's `items: [.., 44]` say nothing more.
+    let (code, findings) = kommune_check(
+        "numbering-half-swap",
+        &[("44-affaldssortering.md", "number: \"44\"", "number: \"45\"")],
+    );
+    assert_eq!(code, 1);
+    one_numbering_error(
+        &findings,
+        "44-affaldssortering.md",
+        "item number 45 is used twice: also in meetings/2021-05-05/45-affaldsregulativ.md:2; \
+         this file's name says 44, and item 44 is missing",
+        "write `number: \"44\"`",
+    );
+}
+
+#[test]
+fn swapped_digits_are_one_finding_not_two_gaps() {
+    let (code, findings) = kommune_check(
+        "numbering-digits",
+        &[("46-meddelelser.md", "number: \"46\"", "number: \"64\"")],
+    );
+    assert_eq!(code, 1);
+    one_numbering_error(
+        &findings,
+        "46-meddelelser.md",
+        "item number 64 is out of sequence: this file's name says 46, and item 46 is missing",
+        "write `number: \"46\"`",
+    );
+}
+
+#[test]
+fn a_skipped_number_is_one_finding_whose_help_counts_the_items_after_it() {
+    // Item 44 is gone: renumbering 45 alone would open a gap after it, and
+    // the closed section starts at 47.
+    let dir = project_copy("examples/kommune-udvalg", "numbering-skipped");
+    std::fs::remove_file(dir.join(MAY).join("44-affaldssortering.md")).unwrap();
+    let (code, findings, _) = check_json(&dir, &["2021-05-05"]);
+    assert_eq!(code, 1);
+    one_numbering_error(
+        &findings,
+        "45-affaldsregulativ.md",
+        "item 45 follows 43: item 44 is missing",
+        "add the missing item 44; or, if no item is missing, number this item 44 and each \
+         of the 2 items after it 1 lower, and the `from` of the sections from here on in \
+         meeting.yaml",
+    );
+}
+
+#[test]
+fn a_number_used_twice_next_to_a_gap_is_one_finding_where_no_file_name_helps() {
+    let dir = project_copy("examples/kommune-udvalg", "numbering-no-name");
+    let may = dir.join(MAY);
+    std::fs::rename(may.join("46-meddelelser.md"), may.join("meddelelser.md")).unwrap();
+    replace_in(&may.join("meddelelser.md"), "number: \"46\"", "number: \"45\"");
+    let (code, findings, _) = check_json(&dir, &["2021-05-05"]);
+    assert_eq!(code, 1);
+    one_numbering_error(
+        &findings,
+        "meddelelser.md",
+        "item number 45 is used twice: also in meetings/2021-05-05/45-affaldsregulativ.md:2; \
+         and item 46 is missing",
+        "one of the two items numbered 45 is item 46: write `number: \"46\"` in that one",
+    );
+}

@@ -238,13 +238,16 @@ const CASES: &[Case] = &[
         ("bad-sag", E, NYT, 4, 6,
             "`SAG-2019-04651` is not a case reference (pattern `\\d{2}\\.\\d{2}\\.\\d{2}-[A-Z]\\d{2}-\\d+-\\d{2}`)"),
     ]},
-    // 02-02-dupla.md is numbered 2.1 too: the finding names both files.
+    // 02-02-dupla.md is numbered 2.1 too: the finding names both files,
+    // and the number its name says.
     Case { fixture: "numbering", exit: 1, findings: &[
         ("numbering", E, DUPLA, 2, 9,
-            "item number 2.1 is used twice: also in meetings/2020-11-25/02-01-nyt-fra-udvalget.md:2"),
+            "item number 2.1 is used twice: also in meetings/2020-11-25/02-01-nyt-fra-udvalget.md:2; \
+             this file's name says 2.2, and item 2.2 is missing"),
     ]},
     Case { fixture: "numbering-gap", exit: 1, findings: &[
-        ("numbering", E, DUPLA, 2, 9, "item 2.3 follows 2.1: item 2.2 is missing"),
+        ("numbering", E, DUPLA, 2, 9,
+            "item 2.3 follows 2.1: item 2.2 is missing, and this file's name says 2.2"),
     ]},
     Case { fixture: "numbering-letter", exit: 1, findings: &[
         ("numbering", E, "meetings/2020-11-25/03b-aftale.md", 2, 9, "item 3b follows 3: item 3a is missing"),
@@ -264,7 +267,8 @@ const CASES: &[Case] = &[
     ]},
     // `number: 2.10` unquoted is item 2.10, not 2.1 (which would be a duplicate).
     Case { fixture: "numbering-unquoted", exit: 1, findings: &[
-        ("numbering", E, DUPLA, 2, 9, "item 2.10 follows 2.1: item 2.2 is missing"),
+        ("numbering", E, DUPLA, 2, 9,
+            "item 2.10 follows 2.1: item 2.2 is missing, and this file's name says 2.2"),
     ]},
     // ---- item bodies --------------------------------------------------------
     Case { fixture: "heading-level", exit: 1, findings: &[
