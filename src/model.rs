@@ -448,6 +448,29 @@ impl ItemNumber {
     pub fn is_child_of(&self, parent: &ItemNumber) -> bool {
         self.0.len() == parent.0.len() + 1 && self.0.starts_with(&parent.0)
     }
+
+    /// Parses a range of items as minutes write it, `24-26` (also with an
+    /// en dash or spaces): its first and last number, of one level under
+    /// one parent (`2.9-2.11`, `45-46`), the first before the last.
+    pub fn parse_range(text: &str) -> Option<(ItemNumber, ItemNumber)> {
+        let (first, last) = text.split_once(['-', '–', '—'])?;
+        let first = ItemNumber::parse(first.trim())?;
+        let last = ItemNumber::parse(last.trim())?;
+        (first < last && first.depth() == last.depth() && first.parent() == last.parent())
+            .then_some((first, last))
+    }
+
+    /// The numbers of `numbers` the range `first`-`last` holds: those of
+    /// its level between the two (`45`, `45a`, `46` for `45-46`).
+    pub fn in_range<'n>(
+        numbers: impl IntoIterator<Item = &'n ItemNumber>,
+        (first, last): &(ItemNumber, ItemNumber),
+    ) -> Vec<&'n ItemNumber> {
+        numbers
+            .into_iter()
+            .filter(|n| n.parent() == first.parent() && first <= *n && *n <= last)
+            .collect()
+    }
 }
 
 impl std::fmt::Display for ItemNumber {
@@ -670,6 +693,25 @@ impl Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_of_items_is_the_items_of_its_level_between_its_ends() {
+        let numbers: Vec<ItemNumber> = ["2", "2.9", "2.10", "2.11", "3", "45", "45a", "46"]
+            .iter()
+            .map(|n| ItemNumber::parse(n).unwrap())
+            .collect();
+        let range = |text: &str| {
+            let range = ItemNumber::parse_range(text)?;
+            let within = ItemNumber::in_range(&numbers, &range);
+            Some(within.iter().map(ToString::to_string).collect::<Vec<_>>())
+        };
+        assert_eq!(range("2.9-2.11").unwrap(), ["2.9", "2.10", "2.11"]);
+        assert_eq!(range("45 – 46").unwrap(), ["45", "45a", "46"]);
+        assert_eq!(range("2-3").unwrap(), ["2", "3"]);
+        assert_eq!(range("3-2"), None);
+        assert_eq!(range("2-2.10"), None);
+        assert_eq!(range("24"), None);
+    }
 
     #[test]
     fn text_below_the_combining_marks_is_in_nfc_and_names_compare_by_it() {

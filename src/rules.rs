@@ -581,7 +581,11 @@ members:
             severity: Severity::Error,
             summary: "a person's `items` names an item the meeting does not have",
             catches: "a person's `items` names a number that is no item of the meeting (the help \
-                lists the meeting's items, or the one with the same digits: `21` → `2.1`)",
+                lists the meeting's items, or the one with the same digits: `21` → `2.1`), or \
+                a range (`24-29`; one whose ends are items is read as the items between them) \
+                that ends at a number the meeting does not have (the help lists the items in \
+                it: `items: [24, 25, 26]`); not while the items' numbers have a `numbering` \
+                finding",
             why: "The referat says which items a person attended; an item that does not exist \
                 makes that statement wrong.",
             fix: "Write the numbers of the meeting's items the person attended.",

@@ -460,18 +460,50 @@ pub fn unknown_item(
 ) -> Diagnostic {
     let help = match suggestion {
         Some(s) => format!("did you mean `{s}`?"),
-        None if numbers.is_empty() => "this meeting has no items to attend".to_string(),
-        None => match numbers {
-            [first, .., last] if numbers.len() > 8 => {
-                format!("this meeting's items run from {first} to {last}")
-            }
-            _ => format!("this meeting's items are {}", both(numbers)),
-        },
+        None => the_items(numbers),
     };
     Diagnostic::error(
         Rule::UnknownItem,
         loc,
         format!("{name} attended item {number}, which this meeting does not have"),
+    )
+    .with_help(help)
+}
+
+/// "this meeting's items are 41, 42 and 43".
+fn the_items(numbers: &[String]) -> String {
+    match numbers {
+        [] => "this meeting has no items to attend".to_string(),
+        [first, .., last] if numbers.len() > 8 => {
+            format!("this meeting's items run from {first} to {last}")
+        }
+        _ => format!("this meeting's items are {}", both(numbers)),
+    }
+}
+
+/// `unknown-item`: a range in a person's `items` (`24-29`) whose first or
+/// last number, `end`, is no item of the meeting; `within` are the
+/// meeting's items inside it, `numbers` all of them.
+pub fn range_end_not_an_item(
+    loc: Loc,
+    name: &str,
+    written: &str,
+    end: &ItemNumber,
+    within: &[String],
+    numbers: &[String],
+) -> Diagnostic {
+    let help = if within.is_empty() {
+        the_items(numbers)
+    } else {
+        format!(
+            "write the items {name} attended as a list: `items: [{}]`",
+            within.join(", ")
+        )
+    };
+    Diagnostic::error(
+        Rule::UnknownItem,
+        loc,
+        format!("{name} attended items {written}, but this meeting has no item {end}"),
     )
     .with_help(help)
 }

@@ -242,6 +242,13 @@ fn attendance(meeting: &Meeting, in_order: bool, diags: &mut Vec<Diagnostic>) {
     for person in people.present() {
         for entry in &person.items {
             let loc = Loc::new(meeting.file, entry.span.clone());
+            if let Some(range) = ItemNumber::parse_range(&entry.value) {
+                // Both ends items of the meeting: read as its items when loaded.
+                if in_order {
+                    diags.push(range_finding(meeting, &person.name.value, entry, &range));
+                }
+                continue;
+            }
             let Some(number) = ItemNumber::parse(&entry.value) else {
                 let fixed =
                     ItemNumber::parse(entry.value.trim_matches(|c: char| !c.is_ascii_digit()));
@@ -265,6 +272,29 @@ fn attendance(meeting: &Meeting, in_order: bool, diags: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// The `unknown-item` finding of a range in `name`'s `items` that is not
+/// read as the meeting's items: one of its ends is none of them.
+fn range_finding(
+    meeting: &Meeting,
+    name: &str,
+    entry: &Spanned<String>,
+    range: &(ItemNumber, ItemNumber),
+) -> Diagnostic {
+    let numbers: Vec<&ItemNumber> = meeting.items.iter().filter_map(|i| i.number.as_ref()).collect();
+    let end = if numbers.contains(&&range.0) {
+        &range.1
+    } else {
+        &range.0
+    };
+    let within: Vec<String> = ItemNumber::in_range(numbers.iter().copied(), range)
+        .into_iter()
+        .map(ToString::to_string)
+        .collect();
+    let all: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+    let loc = Loc::new(meeting.file, entry.span.clone());
+    findings::range_end_not_an_item(loc, name, &entry.value, end, &within, &all)
 }
 
 /// The item number `written` most likely means: the one with the same

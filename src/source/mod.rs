@@ -212,7 +212,43 @@ pub fn load_from(
         .items
         .sort_by(|a, b| a.number.cmp(&b.number).then(a.file.cmp(&b.file)));
     close_sections(&mut meeting);
+    item_ranges(&mut meeting);
     Ok(meeting)
+}
+
+/// A person's `items: 24-26` is items 24, 25 and 26: every item of the
+/// meeting at that level from the first to the last, each entry at the
+/// place of the range. A range whose ends are not both items of the
+/// meeting stays as written (the checks say what it should be).
+fn item_ranges(meeting: &mut Meeting) {
+    let numbers: Vec<ItemNumber> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.clone())
+        .collect();
+    let people = &mut meeting.people;
+    let groups = [
+        &mut people.members,
+        &mut people.others,
+        &mut people.guests,
+        &mut people.absent,
+    ];
+    for person in groups.into_iter().flatten() {
+        let mut entries = Vec::new();
+        for entry in std::mem::take(&mut person.items) {
+            let range = ItemNumber::parse_range(&entry.value)
+                .filter(|(first, last)| numbers.contains(first) && numbers.contains(last));
+            match range {
+                Some(range) => entries.extend(
+                    ItemNumber::in_range(&numbers, &range)
+                        .into_iter()
+                        .map(|n| Spanned::new(n.to_string(), entry.span.clone())),
+                ),
+                None => entries.push(entry),
+            }
+        }
+        person.items = entries;
+    }
 }
 
 /// Marks the items of closed sections closed.

@@ -206,3 +206,61 @@ fn a_number_used_twice_next_to_a_gap_is_one_finding_where_no_file_name_helps() {
         "one of the two items numbered 45 is item 46: write `number: \"46\"` in that one",
     );
 }
+
+// Ranges of items ----------------------------------------------------------------
+
+/// The HTML and JSON of the May meeting built in `dir`.
+fn may_outputs(dir: &std::path::Path) -> (String, String) {
+    let run = rk(dir, &["build", "2021-05-05", "--only", "html,json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.join("out/2021-05-05");
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    (read("referat.html"), read("referat.json"))
+}
+
+#[test]
+fn items_written_as_a_range_are_the_items_of_the_range() {
+    // Torben Vestergaard left after item 44: `items: 41-44`, as minutes
+    // write it, is `items: [41, 42, 43, 44]`, with an en dash too.
+    for range in ["41-44", "\"41 – 44\"", "[41-43, 44]"] {
+        let dir = project_copy("examples/kommune-udvalg", "range");
+        replace_in(
+            &dir.join(MAY).join("meeting.yaml"),
+            "items: [41, 42, 43, 44]",
+            &format!("items: {range}"),
+        );
+        let (code, findings, _) = check_json(&dir, &["2021-05-05"]);
+        assert_eq!((code, findings.as_slice()), (0, &[][..]), "{range}");
+        let (html, json) = may_outputs(&dir);
+        let example = may_outputs(&project_copy("examples/kommune-udvalg", "range-example"));
+        assert!(html == example.0, "{range}: the HTML differs from the example's");
+        assert_eq!(json, example.1, "{range}");
+        let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let torben = &data["people"]["members"][3];
+        assert_eq!(torben["name"], "Torben Vestergaard");
+        assert_eq!(torben["items"], serde_json::json!(["41", "42", "43", "44"]));
+    }
+}
+
+#[test]
+fn a_range_past_the_agenda_is_answered_with_the_list() {
+    let (code, findings) = kommune_check(
+        "range-past",
+        &[("meeting.yaml", "items: [41, 42, 43, 44]", "items: 41-49")],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        described(&findings),
+        [(
+            "unknown-item".to_string(),
+            E,
+            format!("{MAY}/meeting.yaml"),
+            20,
+            12,
+            "Torben Vestergaard attended items 41-49, but this meeting has no item 49".to_string(),
+            "write the items Torben Vestergaard attended as a list: \
+             `items: [41, 42, 43, 44, 45, 46, 47]`"
+                .to_string()
+        )]
+    );
+}
