@@ -1182,8 +1182,10 @@ Udvalget godkendte [budgettet](bilag/budget.pdf).
                 rules), and contact details of citizens rarely should be. A closed item is \
                 published as its number and title only, so its body may hold them; its title \
                 is published.",
-            fix: "Remove the number, or close the item (`closed: true`) if its content is \
-                confidential.",
+            fix: "Remove the number or address; keep it in an attachment marked `closed: \
+                true` (a closed bilag, not published) when the item is public and the reader \
+                of the internal edition needs it; close the item (`closed: true`) only when its \
+                case is confidential, as a CPR number may say.",
             example: Some(Example {
                 file: "01-budget.md",
                 bad: r#"---

@@ -1204,7 +1204,7 @@ pub fn personal_data(loc: Loc, kind: PersonalDataKind, place: &Exposure) -> Diag
             Diagnostic::warning(Rule::PersonalData, loc, format!("a phone number in {name}"))
         }
     };
-    diag.with_help(place_help(place))
+    diag.with_help(place_help(place, kind))
 }
 
 fn place_name(place: &Exposure) -> &'static str {
@@ -1216,16 +1216,26 @@ fn place_name(place: &Exposure) -> &'static str {
     }
 }
 
-fn place_help(place: &Exposure) -> &'static str {
-    match place {
-        Exposure::MeetingYaml => "remove it: everything in meeting.yaml is published",
-        Exposure::Item { .. } => {
-            "remove it from the text, or mark the item `closed: true` so it is not published"
+/// How to keep personal data found at `place` out of the published
+/// minutes. A public item stays public: a phone number or an e-mail
+/// address goes, or moves to a closed bilag; only a CPR number says that
+/// the case may be one to close.
+fn place_help(place: &Exposure, kind: PersonalDataKind) -> &'static str {
+    match (place, kind) {
+        (Exposure::MeetingYaml, _) => "remove it: everything in meeting.yaml is published",
+        (Exposure::Item { .. }, PersonalDataKind::Cpr) => {
+            "remove it from the text: a public item is published; if the case concerns a \
+             person's private matters, the item belongs among the closed ones (`closed: true`)"
         }
-        Exposure::Title { .. } => {
+        (Exposure::Item { .. }, _) => {
+            "remove it from the text, or move it to an attachment marked `closed: true` \
+             (`attachments: [{ file: bilag/<name>, title: <title>, closed: true }]`), which \
+             is not published"
+        }
+        (Exposure::Title { .. }, _) => {
             "remove it from the title: titles are published, even for closed items"
         }
-        Exposure::PublicDecision => {
+        (Exposure::PublicDecision, _) => {
             "remove it from `public_decision`: that text is published, although the item is closed"
         }
     }

@@ -264,3 +264,37 @@ fn a_range_past_the_agenda_is_answered_with_the_list() {
         )]
     );
 }
+
+// Personal data in a public item -------------------------------------------------
+
+#[test]
+fn a_work_phone_in_a_hearing_item_gets_the_help_of_a_public_item() {
+    // The hearing item is published, and stays so: the help does not ask
+    // to close it.
+    let (code, findings) = kommune_check(
+        "phone",
+        &[(
+            "42-klimahandleplan.md",
+            "Der afholdes et borgermøde på biblioteket den 20. maj 2021.",
+            "Der afholdes et borgermøde på biblioteket den 20. maj 2021.\n\
+             Spørgsmål til høringen: Rasmus Thygesen, tlf. 72 36 41 18.",
+        )],
+    );
+    assert_eq!(code, 0);
+    let help = "remove it from the text, or move it to an attachment marked `closed: true` \
+                (`attachments: [{ file: bilag/<name>, title: <title>, closed: true }]`), which \
+                is not published";
+    assert_eq!(
+        described(&findings),
+        [(
+            "personal-data".to_string(),
+            W,
+            format!("{MAY}/42-klimahandleplan.md"),
+            29,
+            47,
+            "a phone number in a public item".to_string(),
+            help.to_string()
+        )]
+    );
+    assert!(!help.contains("mark the item"));
+}
