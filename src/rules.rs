@@ -313,7 +313,8 @@ Udvalget godkendte budgettet for børn og unge.
             severity: Severity::Error,
             summary: "meeting.yaml or a front matter block is not valid YAML",
             catches: "meeting.yaml or a front matter block does not parse (the parser's own line \
-                and column), a key is given twice, front matter is not closed; the usual \
+                and column, a plain sentence with the parser's words as a note: `a value with \
+                a colon needs quotes`), a key is given twice, front matter is not closed; the usual \
                 slips are reported where they were made, with the fix: a tab in the \
                 indentation (at the tab), a bullet `• Name` for `- Name`, curly quotes `“…”` \
                 for `\"…\"`, a quote that is not closed (at the opening quote)",

@@ -23,11 +23,108 @@ pub fn encoding(loc: Loc, message: String, help: &str) -> Diagnostic {
     Diagnostic::error(Rule::Encoding, loc, message).with_help(help)
 }
 
-/// `yaml`: the YAML parser's error.
+/// `yaml`: a YAML error. The parser's own words (`err.parser`) go under a
+/// plain sentence, as a note, with the usual cause as the help.
 pub fn yaml(loc: Loc, err: YamlError) -> Diagnostic {
-    let mut diag = Diagnostic::error(Rule::Yaml, loc, err.message).with_help_opt(err.help);
+    let mut diag = if err.parser {
+        let (headline, help) = plain_words(&err.message, err.fix.is_some());
+        Diagnostic::error(Rule::Yaml, loc, headline)
+            .with_note(format!("the YAML parser says: {}", err.message))
+            .with_help_opt(help.map(String::from))
+    } else {
+        Diagnostic::error(Rule::Yaml, loc, err.message).with_help_opt(err.help)
+    };
     diag.fix = err.fix.map(|(span, text)| Fix { span, text });
     diag
+}
+
+/// One of the parser's errors in a referent's words: what is wrong, and
+/// its usual cause. `quotable`: the line is `key: value` with `: ` in the
+/// value, which quotes mend.
+fn plain_words(parser: &str, quotable: bool) -> (&'static str, Option<&'static str>) {
+    let said = |words: &[&str]| words.iter().any(|w| parser.contains(w));
+    if said(&["mapping values are not allowed"]) {
+        let headline = if quotable {
+            "a value with a colon needs quotes"
+        } else {
+            "a `: ` where YAML does not expect one: the fields do not line up, or a value \
+             with a colon needs quotes"
+        };
+        return (
+            headline,
+            Some(
+                "a value that holds `: ` must be quoted (title: \"Tema: Evaluering\"); \
+                 if it is not that, check that the fields of one mapping line up",
+            ),
+        );
+    }
+    if said(&["did not find expected '-' indicator", "did not find expected key"]) {
+        return (
+            "the lines of a list or mapping do not line up",
+            Some("the entries of one list or mapping must line up: check the indentation"),
+        );
+    }
+    if said(&["only valid inside a block"]) {
+        return (
+            "a list entry `- ` where YAML does not expect one",
+            Some(
+                "a `{` or `[` above may not be closed on its line (`{ name: Anna Holm }`), or \
+                 the entries of the list do not line up",
+            ),
+        );
+    }
+    if said(&["comment intercepting"]) {
+        return (
+            "` #` in a value starts a comment",
+            Some("` #` starts a comment in YAML: put the value in quotes (title: \"Budget #2\")"),
+        );
+    }
+    if said(&["trailing content after"]) {
+        return (
+            "text after the closing quote",
+            Some(
+                "a quoted value is the whole value: put all of it in quotes \
+                 (title: \"'Tema' og mere\"), or none of it",
+            ),
+        );
+    }
+    if said(&["illegal placement of ':'"]) {
+        return (
+            "a `:` where YAML does not expect one",
+            Some("a `[` or `{` is not closed on its line, or a value with `:` needs quotes"),
+        );
+    }
+    if said(&["simple key expect"]) {
+        return (
+            "a line YAML cannot read as `field: value`",
+            Some("write a space after the colon (`kind: beslutning`), and line up the fields"),
+        );
+    }
+    if said(&["quoted scalar"]) {
+        return (
+            "a quoted value is not closed",
+            Some("end a value that starts with `\"` or `'` with the same quote, on the same line"),
+        );
+    }
+    if said(&["flow"]) {
+        return (
+            "a list in `[ ]` or a mapping in `{ }` cannot be read to its end",
+            Some("a `[` or `{` is not closed, or a value in it needs quotes"),
+        );
+    }
+    if said(&["tab"]) {
+        return (
+            "a tab where YAML wants spaces",
+            Some("indent with spaces, not tabs"),
+        );
+    }
+    if said(&["unexpected character", "cannot start any token"]) {
+        return (
+            "a value starts with a character YAML reserves",
+            Some("a value that starts with `@`, a backtick, `%` or `!` must be quoted: title: \"@x\""),
+        );
+    }
+    ("this YAML cannot be read", None)
 }
 
 /// How an item file starts.

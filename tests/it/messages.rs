@@ -298,3 +298,65 @@ fn a_work_phone_in_a_hearing_item_gets_the_help_of_a_public_item() {
     );
     assert!(!help.contains("mark the item"));
 }
+
+// YAML errors in plain words ----------------------------------------------------
+
+#[test]
+fn a_colon_in_a_title_is_said_plainly_with_the_parsers_words_as_a_note() {
+    let dir = project_copy("examples/kommune-udvalg", "yaml-colon");
+    replace_in(
+        &dir.join(MAY).join("42-klimahandleplan.md"),
+        "title: Klimahandleplan 2021-2025 - udsendelse",
+        "title: Klimahandleplan 2021-2025: udsendelse",
+    );
+    let run = rk(&dir, &["check", "2021-05-05"]);
+    assert_eq!(run.code, 1);
+    let finding = run.stderr.split("\n\n").next().unwrap();
+    assert_eq!(
+        finding,
+        "error[yaml]: a value with a colon needs quotes
+  ┌─ meetings/2021-05-05/42-klimahandleplan.md:3:33
+  │
+3 │ title: Klimahandleplan 2021-2025: udsendelse i offentlig høring
+  │                                 ^
+  │
+  = note: the YAML parser says: mapping values are not allowed in this context
+  = help: a value that holds `: ` must be quoted (title: \"Tema: Evaluering\"); if it is not that, check that the fields of one mapping line up"
+    );
+    let (_, findings, _) = check_json(&dir, &["2021-05-05"]);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].message, "a value with a colon needs quotes");
+    let json = rk(&dir, &["check", "2021-05-05", "--format", "json"]).stdout;
+    let record: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        record["note"],
+        "the YAML parser says: mapping values are not allowed in this context"
+    );
+}
+
+#[test]
+fn text_after_a_closing_quote_is_not_called_an_unclosed_quote() {
+    let (code, findings) = kommune_check(
+        "yaml-trailing",
+        &[(
+            "42-klimahandleplan.md",
+            "title: Klimahandleplan 2021-2025 - udsendelse i offentlig høring",
+            "title: 'Klimahandleplan' 2021-2025",
+        )],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        described(&findings),
+        [(
+            "yaml".to_string(),
+            E,
+            format!("{MAY}/42-klimahandleplan.md"),
+            3,
+            26,
+            "text after the closing quote".to_string(),
+            "a quoted value is the whole value: put all of it in quotes \
+             (title: \"'Tema' og mere\"), or none of it"
+                .to_string()
+        )]
+    );
+}
