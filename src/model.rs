@@ -54,11 +54,30 @@ impl Group {
     }
 }
 
+/// A party letter written in brackets after a name, as minutes print it
+/// (`Charlotte Brix (C)`, `Ida Holm (SF)`): the name and the letter. The
+/// letter is one to three capitals; `(formand)` is no party.
+pub fn party_in_name(name: &str) -> Option<(&str, &str)> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (base, letter) = (inner[..open].trim_end(), &inner[open + 1..]);
+    let capitals = (1..=3).contains(&letter.chars().count()) && letter.chars().all(char::is_uppercase);
+    (capitals && !base.is_empty()).then_some((base, letter))
+}
+
+/// A name without a party letter in brackets after it: `Charlotte Brix
+/// (C)` is Charlotte Brix's name (the letter belongs in `party`).
+pub fn without_party(name: &str) -> &str {
+    party_in_name(name).map_or(name, |(base, _)| base)
+}
+
 /// A name as people are compared by it: in Unicode normal form C, so that
 /// `å` typed as one character and as `a` with a combining ring above (as
-/// some keyboards and copied text give it) name the same person.
+/// some keyboards and copied text give it) name the same person, and
+/// without a party letter in brackets after it.
 pub fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    let name = without_party(name);
     // Most names are written in NFC already: checking is cheaper than
     // composing.
     if unicode_normalization::is_nfc(name) {
@@ -70,6 +89,10 @@ pub fn name_key(name: &str) -> String {
 /// Whether two names are the same person's (see [`name_key`]).
 pub fn same_name(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
+    if a == b {
+        return true;
+    }
+    let (a, b) = (without_party(a), without_party(b));
     if a == b {
         return true;
     }
@@ -693,6 +716,19 @@ impl Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_party_letter_in_brackets_is_not_part_of_a_name() {
+        assert_eq!(party_in_name("Charlotte Brix (C)"), Some(("Charlotte Brix", "C")));
+        assert_eq!(party_in_name("Ida Holm (SF)"), Some(("Ida Holm", "SF")));
+        assert_eq!(party_in_name("Bo Ravn (Ø) "), Some(("Bo Ravn", "Ø")));
+        assert_eq!(party_in_name("Bo Ravn (formand)"), None);
+        assert_eq!(party_in_name("Bo Ravn (ABCD)"), None);
+        assert_eq!(party_in_name("(C)"), None);
+        assert!(same_name("Charlotte Brix (C)", "Charlotte Brix"));
+        assert_eq!(name_key("Charlotte Brix (C)"), name_key("Charlotte Brix"));
+        assert!(!same_name("Charlotte Brix (C)", "Charlotte Bruun"));
+    }
 
     #[test]
     fn a_range_of_items_is_the_items_of_its_level_between_its_ends() {

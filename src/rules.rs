@@ -383,7 +383,8 @@ Udvalget godkendte budgettet.
                 attachment's `url` that is not a whole web address, an attachment with both \
                 `file` and `url`, a value wrapped in curly quotes (`- “Bo Fristed”`: YAML \
                 would keep the quotes in the name), a list written with bullets (`• Bo \
-                Fristed`); in meeting.yaml a `status` other than `udkast` or `godkendt` \
+                Fristed`), a party letter in brackets after a name (`Charlotte Brix (C)`, a \
+                warning: the help says `party: C`; other fields name her Charlotte Brix); in meeting.yaml a `status` other than `udkast` or `godkendt` \
                 (did-you-mean, also from English: `draft` → `udkast`, `approved` → \
                 `godkendt`), `approved` with `status: udkast`",
             why: "A value rk cannot understand cannot be published as meant: `closed: nej` \

@@ -1306,6 +1306,39 @@ impl Exposure {
 
 // The beslutningsprotokol: votes, protokoltilførsler, inhabilitet -------------
 
+/// `bad-value` (a warning): a person's name ends in a party letter in
+/// brackets, `name (letter)`; `party` is the person's `party` when given,
+/// `defined` whether the letter is a group's.
+pub fn party_in_name(
+    loc: Loc,
+    name: &str,
+    letter: &str,
+    party: Option<&str>,
+    defined: bool,
+) -> Diagnostic {
+    let help = match party {
+        Some(party) if party == letter => {
+            format!("write the name alone, `{name}`: its `party: {letter}` is shown after it")
+        }
+        Some(party) => format!(
+            "write the name alone, `{name}`; its party is `party: {party}` (which is shown after it)"
+        ),
+        None if defined => format!(
+            "write the name alone and the party on the person: `- {{ name: {name}, party: {letter} }}`"
+        ),
+        None => format!(
+            "write the name alone and the party on the person: `- {{ name: {name}, party: {letter} }}`, \
+             and define the group in rk.toml: `[groups]` with a line `{letter} = \"<the party's name>\"`"
+        ),
+    };
+    Diagnostic::warning(
+        Rule::BadValue,
+        loc,
+        format!("`({letter})` is a party letter, not part of the name {name}"),
+    )
+    .with_help(help)
+}
+
 /// What a name is written as in an item: a voter, the author of a
 /// protokoltilførsel, a presenter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{
     Document, Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name,
+    without_party,
 };
 use crate::suggest;
 
@@ -90,10 +91,12 @@ fn absent_once(
 /// for those items only).
 fn substitutes(meeting: &Meeting, at: impl Fn(&Range<usize>) -> Loc, diags: &mut Vec<Diagnostic>) {
     let people = &meeting.people;
+    // Names as the help may suggest them: without a party letter in
+    // brackets, which has a finding of its own.
     let absent_names: Vec<&str> = people
         .absent
         .iter()
-        .map(|p| p.name.value.as_str())
+        .map(|p| without_party(&p.name.value))
         .collect();
     for person in people.present() {
         let Some(sub) = &person.substitute_for else {
@@ -134,7 +137,7 @@ fn roles_present(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnost
     let present_names: Vec<&str> = meeting
         .people
         .present()
-        .map(|p| p.name.value.as_str())
+        .map(|p| without_party(&p.name.value))
         .collect();
     for (role, name) in [("referent", &meeting.referent), ("chair", &meeting.chair)] {
         if document == Document::Agenda && role == "referent" {
@@ -204,7 +207,7 @@ pub fn unknown_person(
         .people
         .absent
         .iter()
-        .map(|p| p.name.value.as_str())
+        .map(|p| without_party(&p.name.value))
         .collect();
     if let Some(listed) = absent.iter().find(|a| same_name(a, written)) {
         return Some(findings::role_absent(loc, role, written, listed));

@@ -598,10 +598,10 @@ mod tests {
         assert_eq!(fixed, "\"Tema: Evaluering\"");
         // Nothing to quote when the line is no `key: value`.
         assert_eq!(
-            quote_value("- a: b: c", 0..9).map(|f| f.1).as_deref(),
+            quote_value("- a: b: c", 0..9, 6).map(|f| f.1).as_deref(),
             Some("\"b: c\"")
         );
-        assert_eq!(quote_value("\"x\": a: b", 0..9), None);
+        assert_eq!(quote_value("\"x\": a: b", 0..9, 6), None);
     }
 
     #[test]

@@ -360,3 +360,57 @@ fn text_after_a_closing_quote_is_not_called_an_unclosed_quote() {
         )]
     );
 }
+
+// A party letter in brackets after a name ---------------------------------------
+
+#[test]
+fn a_party_letter_after_a_name_says_party_and_pushes_it_into_no_other_name() {
+    // The stedfortræder's `substitute_for: Jens Otto Kragh` names the absent
+    // member: one warning, at the name with the letter, and no did-you-mean
+    // that asks for `Jens Otto Kragh (V)`.
+    let bracketed = [(
+        "meeting.yaml",
+        "  - { name: Jens Otto Kragh, organisation: Venstre }",
+        "  - Jens Otto Kragh (V)",
+    )];
+    let (code, findings) = kommune_check("party-in-name", &bracketed);
+    assert_eq!(code, 0);
+    assert_eq!(
+        described(&findings),
+        [(
+            "bad-value".to_string(),
+            W,
+            format!("{MAY}/meeting.yaml"),
+            26,
+            5,
+            "`(V)` is a party letter, not part of the name Jens Otto Kragh".to_string(),
+            "write the name alone and the party on the person: \
+             `- { name: Jens Otto Kragh, party: V }`, and define the group in rk.toml: \
+             `[groups]` with a line `V = \"<the party's name>\"`"
+                .to_string()
+        )]
+    );
+    // A misspelt `substitute_for` gets the name without the letter.
+    let (code, findings) = kommune_check(
+        "party-in-name-typo",
+        &[
+            bracketed[0],
+            (
+                "meeting.yaml",
+                "substitute_for: Jens Otto Kragh",
+                "substitute_for: Jens Otto Krag",
+            ),
+        ],
+    );
+    assert_eq!(code, 1);
+    let substitute: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == "bad-substitute")
+        .collect();
+    assert_eq!(substitute.len(), 1, "{findings:?}");
+    assert_eq!(
+        substitute[0].help.as_deref(),
+        Some("did you mean `Jens Otto Kragh`?")
+    );
+    assert!(findings.iter().all(|f| !f.help.as_deref().unwrap_or("").contains("Kragh (V)`?")));
+}
