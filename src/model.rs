@@ -61,7 +61,8 @@ pub fn party_in_name(name: &str) -> Option<(&str, &str)> {
     let inner = name.trim_end().strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let (base, letter) = (inner[..open].trim_end(), &inner[open + 1..]);
-    let capitals = (1..=3).contains(&letter.chars().count()) && letter.chars().all(char::is_uppercase);
+    let capitals =
+        (1..=3).contains(&letter.chars().count()) && letter.chars().all(char::is_uppercase);
     (capitals && !base.is_empty()).then_some((base, letter))
 }
 
@@ -719,7 +720,10 @@ mod tests {
 
     #[test]
     fn a_party_letter_in_brackets_is_not_part_of_a_name() {
-        assert_eq!(party_in_name("Charlotte Brix (C)"), Some(("Charlotte Brix", "C")));
+        assert_eq!(
+            party_in_name("Charlotte Brix (C)"),
+            Some(("Charlotte Brix", "C"))
+        );
         assert_eq!(party_in_name("Ida Holm (SF)"), Some(("Ida Holm", "SF")));
         assert_eq!(party_in_name("Bo Ravn (Ø) "), Some(("Bo Ravn", "Ø")));
         assert_eq!(party_in_name("Bo Ravn (formand)"), None);

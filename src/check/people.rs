@@ -7,8 +7,7 @@ use crate::check::findings;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{
-    Document, Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name,
-    without_party,
+    Document, Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name, without_party,
 };
 use crate::suggest;
 
@@ -285,7 +284,11 @@ fn range_finding(
     entry: &Spanned<String>,
     range: &(ItemNumber, ItemNumber),
 ) -> Diagnostic {
-    let numbers: Vec<&ItemNumber> = meeting.items.iter().filter_map(|i| i.number.as_ref()).collect();
+    let numbers: Vec<&ItemNumber> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.as_ref())
+        .collect();
     let end = if numbers.contains(&&range.0) {
         &range.1
     } else {

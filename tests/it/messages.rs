@@ -24,7 +24,17 @@ fn kommune_check(name: &str, edits: &[(&str, &str, &str)]) -> (i32, Vec<Finding>
 }
 
 /// (rule, severity, file, line, column, message, help) of each finding.
-fn described(findings: &[Finding]) -> Vec<(String, common::Severity, String, usize, usize, String, String)> {
+fn described(
+    findings: &[Finding],
+) -> Vec<(
+    String,
+    common::Severity,
+    String,
+    usize,
+    usize,
+    String,
+    String,
+)> {
     findings
         .iter()
         .map(|f| {
@@ -61,8 +71,16 @@ fn a_one_page_referat_is_one_page_not_one_pages() {
 #[test]
 fn kind_and_status_in_another_case_are_rks_words_in_every_output() {
     let edits = [
-        ("42-klimahandleplan.md", "kind: beslutning", "kind: Beslutning"),
-        ("44-affaldssortering.md", "kind: orientering", "kind: ORIENTERING"),
+        (
+            "42-klimahandleplan.md",
+            "kind: beslutning",
+            "kind: Beslutning",
+        ),
+        (
+            "44-affaldssortering.md",
+            "kind: orientering",
+            "kind: ORIENTERING",
+        ),
         ("45-affaldsregulativ.md", "status: udsat", "status: Udsat"),
     ];
     let (code, findings) = kommune_check("case-words", &edits);
@@ -81,7 +99,10 @@ fn kind_and_status_in_another_case_are_rks_words_in_every_output() {
     }
     let example = project_copy("examples/kommune-udvalg", "case-words-example");
     let (html, json) = build(&edited);
-    assert!(html == build(&example).0, "the HTML differs from the example's");
+    assert!(
+        html == build(&example).0,
+        "the HTML differs from the example's"
+    );
     assert_eq!(json, build(&example).1);
     let data: serde_json::Value = serde_json::from_str(&json).unwrap();
     let item = |n: &str| {
@@ -97,7 +118,9 @@ fn kind_and_status_in_another_case_are_rks_words_in_every_output() {
     assert_eq!(item("44")["kind"], "orientering");
     assert_eq!(item("45")["status"], "udsat");
     assert!(
-        html.contains(r#"<span class="kind">(Beslutning)</span> <span class="status">– Udsat</span>"#),
+        html.contains(
+            r#"<span class="kind">(Beslutning)</span> <span class="status">– Udsat</span>"#
+        ),
         "the layout's words for item 45"
     );
 }
@@ -195,7 +218,11 @@ fn a_number_used_twice_next_to_a_gap_is_one_finding_where_no_file_name_helps() {
     let dir = project_copy("examples/kommune-udvalg", "numbering-no-name");
     let may = dir.join(MAY);
     std::fs::rename(may.join("46-meddelelser.md"), may.join("meddelelser.md")).unwrap();
-    replace_in(&may.join("meddelelser.md"), "number: \"46\"", "number: \"45\"");
+    replace_in(
+        &may.join("meddelelser.md"),
+        "number: \"46\"",
+        "number: \"45\"",
+    );
     let (code, findings, _) = check_json(&dir, &["2021-05-05"]);
     assert_eq!(code, 1);
     one_numbering_error(
@@ -233,7 +260,10 @@ fn items_written_as_a_range_are_the_items_of_the_range() {
         assert_eq!((code, findings.as_slice()), (0, &[][..]), "{range}");
         let (html, json) = may_outputs(&dir);
         let example = may_outputs(&project_copy("examples/kommune-udvalg", "range-example"));
-        assert!(html == example.0, "{range}: the HTML differs from the example's");
+        assert!(
+            html == example.0,
+            "{range}: the HTML differs from the example's"
+        );
         assert_eq!(json, example.1, "{range}");
         let data: serde_json::Value = serde_json::from_str(&json).unwrap();
         let torben = &data["people"]["members"][3];
@@ -412,5 +442,9 @@ fn a_party_letter_after_a_name_says_party_and_pushes_it_into_no_other_name() {
         substitute[0].help.as_deref(),
         Some("did you mean `Jens Otto Kragh`?")
     );
-    assert!(findings.iter().all(|f| !f.help.as_deref().unwrap_or("").contains("Kragh (V)`?")));
+    assert!(
+        findings
+            .iter()
+            .all(|f| !f.help.as_deref().unwrap_or("").contains("Kragh (V)`?"))
+    );
 }
