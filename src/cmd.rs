@@ -50,9 +50,5 @@ pub fn selection(args: &MeetingArgs) -> Selection {
 
 /// "1 item", "16 items".
 pub fn plural_items(n: usize) -> String {
-    if n == 1 {
-        "1 item".to_string()
-    } else {
-        format!("{n} items")
-    }
+    crate::plural::english(n, "item")
 }

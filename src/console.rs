@@ -14,6 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::diag::{self, DiagnosticFormat};
 use crate::paths;
+use crate::plural;
 use crate::publish::event::Written;
 use crate::publish::{Event, Sink};
 
@@ -265,14 +266,12 @@ fn written(outputs: &[Written], copies: usize) -> String {
     let mut written: Vec<String> = outputs
         .iter()
         .map(|output| match output.pages {
-            Some(n) => format!("{} ({n} pages)", output.name),
+            Some(n) => format!("{} ({})", output.name, plural::english(n, "page")),
             None => output.name.clone(),
         })
         .collect();
-    match copies {
-        0 => {}
-        1 => written.push("1 linked file".into()),
-        n => written.push(format!("{n} linked files")),
+    if copies > 0 {
+        written.push(plural::count(copies, "linked file", "linked files"));
     }
     written.join(", ")
 }

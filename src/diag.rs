@@ -33,6 +33,9 @@ pub struct Diagnostic {
     pub loc: Loc,
     pub message: String,
     pub help: Option<String>,
+    /// Words of another's under the message: the YAML parser's own, below
+    /// rk's plain sentence.
+    pub note: Option<String>,
     /// The edit the help proposes, when it is one replacement in the
     /// finding's file (a did-you-mean name, a padded case number, a quoted
     /// value): what `rk lsp` offers as a quick fix.
@@ -54,6 +57,7 @@ impl Diagnostic {
             loc,
             message: message.into(),
             help: None,
+            note: None,
             fix: None,
         }
     }
@@ -72,6 +76,11 @@ impl Diagnostic {
 
     pub fn with_help_opt(mut self, help: Option<String>) -> Self {
         self.help = help;
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 
@@ -97,6 +106,9 @@ pub struct Record<'a> {
     pub end_column: usize,
     pub message: &'a str,
     pub help: Option<&'a str>,
+    /// Only on a finding that has one (the YAML parser's own words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
@@ -114,6 +126,7 @@ impl<'a> Record<'a> {
             end_column,
             message: &diag.message,
             help: diag.help.as_deref(),
+            note: diag.note.as_deref(),
         }
     }
 }
@@ -177,6 +190,9 @@ pub fn render_human(files: &Files, diag: &Diagnostic, color: bool) -> String {
         Severity::Warning => CsDiagnostic::warning(),
     };
     let mut notes = Vec::new();
+    if let Some(note) = &diag.note {
+        notes.push(format!("note: {note}"));
+    }
     if let Some(help) = &diag.help {
         notes.push(format!("help: {help}"));
     }
@@ -211,6 +227,10 @@ pub fn render_human(files: &Files, diag: &Diagnostic, color: bool) -> String {
 pub fn render_github(files: &Files, diag: &Diagnostic) -> String {
     let r = Record::new(files, diag);
     let mut message = format!("{} [{}]", r.message, r.rule);
+    if let Some(note) = r.note {
+        message.push_str("\nnote: ");
+        message.push_str(note);
+    }
     if let Some(help) = r.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
@@ -280,13 +300,7 @@ impl Tally {
 
 impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
+        let plural = crate::plural::english;
         match (self.errors, self.warnings) {
             (0, 0) => f.write_str("no findings"),
             (e, 0) => f.write_str(&plural(e, "error")),

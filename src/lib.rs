@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod percent;
+pub mod plural;
 pub mod project;
 pub mod publish;
 pub mod render;

@@ -54,11 +54,31 @@ impl Group {
     }
 }
 
+/// A party letter written in brackets after a name, as minutes print it
+/// (`Charlotte Brix (C)`, `Ida Holm (SF)`): the name and the letter. The
+/// letter is one to three capitals; `(formand)` is no party.
+pub fn party_in_name(name: &str) -> Option<(&str, &str)> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (base, letter) = (inner[..open].trim_end(), &inner[open + 1..]);
+    let capitals =
+        (1..=3).contains(&letter.chars().count()) && letter.chars().all(char::is_uppercase);
+    (capitals && !base.is_empty()).then_some((base, letter))
+}
+
+/// A name without a party letter in brackets after it: `Charlotte Brix
+/// (C)` is Charlotte Brix's name (the letter belongs in `party`).
+pub fn without_party(name: &str) -> &str {
+    party_in_name(name).map_or(name, |(base, _)| base)
+}
+
 /// A name as people are compared by it: in Unicode normal form C, so that
 /// `å` typed as one character and as `a` with a combining ring above (as
-/// some keyboards and copied text give it) name the same person.
+/// some keyboards and copied text give it) name the same person, and
+/// without a party letter in brackets after it.
 pub fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    let name = without_party(name);
     // Most names are written in NFC already: checking is cheaper than
     // composing.
     if unicode_normalization::is_nfc(name) {
@@ -70,6 +90,10 @@ pub fn name_key(name: &str) -> String {
 /// Whether two names are the same person's (see [`name_key`]).
 pub fn same_name(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
+    if a == b {
+        return true;
+    }
+    let (a, b) = (without_party(a), without_party(b));
     if a == b {
         return true;
     }
@@ -448,6 +472,29 @@ impl ItemNumber {
     pub fn is_child_of(&self, parent: &ItemNumber) -> bool {
         self.0.len() == parent.0.len() + 1 && self.0.starts_with(&parent.0)
     }
+
+    /// Parses a range of items as minutes write it, `24-26` (also with an
+    /// en dash or spaces): its first and last number, of one level under
+    /// one parent (`2.9-2.11`, `45-46`), the first before the last.
+    pub fn parse_range(text: &str) -> Option<(ItemNumber, ItemNumber)> {
+        let (first, last) = text.split_once(['-', '–', '—'])?;
+        let first = ItemNumber::parse(first.trim())?;
+        let last = ItemNumber::parse(last.trim())?;
+        (first < last && first.depth() == last.depth() && first.parent() == last.parent())
+            .then_some((first, last))
+    }
+
+    /// The numbers of `numbers` the range `first`-`last` holds: those of
+    /// its level between the two (`45`, `45a`, `46` for `45-46`).
+    pub fn in_range<'n>(
+        numbers: impl IntoIterator<Item = &'n ItemNumber>,
+        (first, last): &(ItemNumber, ItemNumber),
+    ) -> Vec<&'n ItemNumber> {
+        numbers
+            .into_iter()
+            .filter(|n| n.parent() == first.parent() && first <= *n && *n <= last)
+            .collect()
+    }
 }
 
 impl std::fmt::Display for ItemNumber {
@@ -670,6 +717,41 @@ impl Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_party_letter_in_brackets_is_not_part_of_a_name() {
+        assert_eq!(
+            party_in_name("Charlotte Brix (C)"),
+            Some(("Charlotte Brix", "C"))
+        );
+        assert_eq!(party_in_name("Ida Holm (SF)"), Some(("Ida Holm", "SF")));
+        assert_eq!(party_in_name("Bo Ravn (Ø) "), Some(("Bo Ravn", "Ø")));
+        assert_eq!(party_in_name("Bo Ravn (formand)"), None);
+        assert_eq!(party_in_name("Bo Ravn (ABCD)"), None);
+        assert_eq!(party_in_name("(C)"), None);
+        assert!(same_name("Charlotte Brix (C)", "Charlotte Brix"));
+        assert_eq!(name_key("Charlotte Brix (C)"), name_key("Charlotte Brix"));
+        assert!(!same_name("Charlotte Brix (C)", "Charlotte Bruun"));
+    }
+
+    #[test]
+    fn a_range_of_items_is_the_items_of_its_level_between_its_ends() {
+        let numbers: Vec<ItemNumber> = ["2", "2.9", "2.10", "2.11", "3", "45", "45a", "46"]
+            .iter()
+            .map(|n| ItemNumber::parse(n).unwrap())
+            .collect();
+        let range = |text: &str| {
+            let range = ItemNumber::parse_range(text)?;
+            let within = ItemNumber::in_range(&numbers, &range);
+            Some(within.iter().map(ToString::to_string).collect::<Vec<_>>())
+        };
+        assert_eq!(range("2.9-2.11").unwrap(), ["2.9", "2.10", "2.11"]);
+        assert_eq!(range("45 – 46").unwrap(), ["45", "45a", "46"]);
+        assert_eq!(range("2-3").unwrap(), ["2", "3"]);
+        assert_eq!(range("3-2"), None);
+        assert_eq!(range("2-2.10"), None);
+        assert_eq!(range("24"), None);
+    }
 
     #[test]
     fn text_below_the_combining_marks_is_in_nfc_and_names_compare_by_it() {

@@ -106,8 +106,8 @@ impl Project {
                         .map(|p| format!("  {}", paths::shown(p)))
                         .collect();
                     bail!(
-                        "{arg} names {} meetings; give the folder instead:\n{}",
-                        several.len(),
+                        "{arg} names {}; give the folder instead:\n{}",
+                        crate::plural::english(several.len(), "meeting"),
                         names.join("\n")
                     );
                 }

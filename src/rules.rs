@@ -313,7 +313,8 @@ Udvalget godkendte budgettet for børn og unge.
             severity: Severity::Error,
             summary: "meeting.yaml or a front matter block is not valid YAML",
             catches: "meeting.yaml or a front matter block does not parse (the parser's own line \
-                and column), a key is given twice, front matter is not closed; the usual \
+                and column, a plain sentence with the parser's words as a note: `a value with \
+                a colon needs quotes`), a key is given twice, front matter is not closed; the usual \
                 slips are reported where they were made, with the fix: a tab in the \
                 indentation (at the tab), a bullet `• Name` for `- Name`, curly quotes `“…”` \
                 for `\"…\"`, a quote that is not closed (at the opening quote)",
@@ -375,13 +376,15 @@ Udvalget godkendte budgettet.
             summary: "a field has the wrong kind of value or one outside its set",
             catches: "a field has the wrong kind of value (a list where text belongs, `closed: \
                 nej`, an entry of a person's `items` that is no item number: `punkt 8` gets \
-                `8` as help), a `kind` or `status` outside its set (with the value meant: \
-                `Drøftelse`, `droftelse`, `D` or `(D)` → `drøftelse`, `Udgår` → `udgik`), an \
+                `8` as help), a `kind` or `status` outside its set, in any case (`Beslutning` \
+                is `beslutning`; with the value meant: `droftelse`, `D` or `(D)` → \
+                `drøftelse`, `Udgår` → `udgik`), an \
                 `outcome` outside its set (`godkendt`, `taget til efterretning`, ...), an \
                 attachment's `url` that is not a whole web address, an attachment with both \
                 `file` and `url`, a value wrapped in curly quotes (`- “Bo Fristed”`: YAML \
                 would keep the quotes in the name), a list written with bullets (`• Bo \
-                Fristed`); in meeting.yaml a `status` other than `udkast` or `godkendt` \
+                Fristed`), a party letter in brackets after a name (`Charlotte Brix (C)`, a \
+                warning: the help says `party: C`; other fields name her Charlotte Brix); in meeting.yaml a `status` other than `udkast` or `godkendt` \
                 (did-you-mean, also from English: `draft` → `udkast`, `approved` → \
                 `godkendt`), `approved` with `status: udkast`",
             why: "A value rk cannot understand cannot be published as meant: `closed: nej` \
@@ -580,7 +583,11 @@ members:
             severity: Severity::Error,
             summary: "a person's `items` names an item the meeting does not have",
             catches: "a person's `items` names a number that is no item of the meeting (the help \
-                lists the meeting's items, or the one with the same digits: `21` → `2.1`)",
+                lists the meeting's items, or the one with the same digits: `21` → `2.1`), or \
+                a range (`24-29`; one whose ends are items is read as the items between them) \
+                that ends at a number the meeting does not have (the help lists the items in \
+                it: `items: [24, 25, 26]`); not while the items' numbers have a `numbering` \
+                finding",
             why: "The referat says which items a person attended; an item that does not exist \
                 makes that statement wrong.",
             fix: "Write the numbers of the meeting's items the person attended.",
@@ -1001,6 +1008,9 @@ Udvalget godkendte budgettet.
             summary: "item numbers are duplicated, skip a number or are malformed",
             catches: "duplicate numbers (naming both files), gaps, a lettered item without the \
                 one before it (`2b` without `2a`), a sub-item without its parent, \
+                one mistake once: a number used twice or out of the count whose file name \
+                (`27-budget.md`) or neighbour says the missing number is one finding with that \
+                number as the fix, not a duplicate and a gap, \
                 more than three levels, a malformed number; with `numbering = \"year\"` a \
                 first item that does not follow the body's previous meeting; a section's \
                 `from` that is no top-level item, sections out of order",
@@ -1174,8 +1184,10 @@ Udvalget godkendte [budgettet](bilag/budget.pdf).
                 rules), and contact details of citizens rarely should be. A closed item is \
                 published as its number and title only, so its body may hold them; its title \
                 is published.",
-            fix: "Remove the number, or close the item (`closed: true`) if its content is \
-                confidential.",
+            fix: "Remove the number or address; keep it in an attachment marked `closed: \
+                true` (a closed bilag, not published) when the item is public and the reader \
+                of the internal edition needs it; close the item (`closed: true`) only when its \
+                case is confidential, as a CPR number may say.",
             example: Some(Example {
                 file: "01-budget.md",
                 bad: r#"---

@@ -90,7 +90,7 @@ fn approvals(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     let signers: Vec<&str> = meeting
         .signers()
         .into_iter()
-        .map(|s| s.value.as_str())
+        .map(|s| crate::model::without_party(&s.value))
         .collect();
     for (i, approver) in meeting.approvals.iter().enumerate() {
         let loc = Loc::new(meeting.file, approver.name.span.clone());

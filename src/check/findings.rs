@@ -8,6 +8,7 @@ use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
 use crate::model::{ItemNumber, Part, PreviousMeeting, Standing};
+use crate::plural;
 
 // meeting.yaml: the date ------------------------------------------------------
 
@@ -432,7 +433,7 @@ pub fn presenter_not_attending(
     item: &ItemNumber,
     attended: &[String],
 ) -> Diagnostic {
-    let which = if attended.len() == 1 { "item" } else { "items" };
+    let which = plural::word(attended.len(), "item", "items");
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
@@ -459,18 +460,50 @@ pub fn unknown_item(
 ) -> Diagnostic {
     let help = match suggestion {
         Some(s) => format!("did you mean `{s}`?"),
-        None if numbers.is_empty() => "this meeting has no items to attend".to_string(),
-        None => match numbers {
-            [first, .., last] if numbers.len() > 8 => {
-                format!("this meeting's items run from {first} to {last}")
-            }
-            _ => format!("this meeting's items are {}", both(numbers)),
-        },
+        None => the_items(numbers),
     };
     Diagnostic::error(
         Rule::UnknownItem,
         loc,
         format!("{name} attended item {number}, which this meeting does not have"),
+    )
+    .with_help(help)
+}
+
+/// "this meeting's items are 41, 42 and 43".
+fn the_items(numbers: &[String]) -> String {
+    match numbers {
+        [] => "this meeting has no items to attend".to_string(),
+        [first, .., last] if numbers.len() > 8 => {
+            format!("this meeting's items run from {first} to {last}")
+        }
+        _ => format!("this meeting's items are {}", both(numbers)),
+    }
+}
+
+/// `unknown-item`: a range in a person's `items` (`24-29`) whose first or
+/// last number, `end`, is no item of the meeting; `within` are the
+/// meeting's items inside it, `numbers` all of them.
+pub fn range_end_not_an_item(
+    loc: Loc,
+    name: &str,
+    written: &str,
+    end: &ItemNumber,
+    within: &[String],
+    numbers: &[String],
+) -> Diagnostic {
+    let help = if within.is_empty() {
+        the_items(numbers)
+    } else {
+        format!(
+            "write the items {name} attended as a list: `items: [{}]`",
+            within.join(", ")
+        )
+    };
+    Diagnostic::error(
+        Rule::UnknownItem,
+        loc,
+        format!("{name} attended items {written}, but this meeting has no item {end}"),
     )
     .with_help(help)
 }
@@ -617,20 +650,103 @@ pub fn no_parent_item(loc: Loc, number: &ItemNumber, parent: &ItemNumber) -> Dia
     ))
 }
 
+/// What follows an item at its level: how many items, and whether a
+/// section starts at it or after it.
+#[derive(Debug, Clone, Copy)]
+pub struct Later {
+    pub items: usize,
+    pub sections: bool,
+}
+
 /// `numbering`: a gap before `number`; `before` is the sibling it follows,
-/// `None` when it is the first at its level.
+/// `None` when it is the first at its level. Renumbering the item alone
+/// would open the gap after it, so the help says how many items follow.
 pub fn number_missing(
     loc: Loc,
     number: &ItemNumber,
     missing: &ItemNumber,
     before: Option<&ItemNumber>,
+    later: Later,
 ) -> Diagnostic {
     let message = match before {
         None => format!("item {number} comes first at its level: item {missing} is missing"),
         Some(before) => format!("item {number} follows {before}: item {missing} is missing"),
     };
-    Diagnostic::error(Rule::Numbering, loc, message).with_help(format!(
-        "renumber this item {missing}, or add the missing item"
+    let step = match (number.0.last(), missing.0.last()) {
+        (Some(n), Some(m)) if n.letter.is_none() && m.letter.is_none() => n.n.checked_sub(m.n),
+        _ => None,
+    };
+    let help = match step {
+        Some(step) if later.items > 0 => format!(
+            "add the missing item {missing}; or, if no item is missing, number this item \
+             {missing} and each of the {} after it {step} lower{}",
+            plural::english(later.items, "item"),
+            if later.sections {
+                ", and the `from` of the sections from here on in meeting.yaml"
+            } else {
+                ""
+            }
+        ),
+        _ => format!("renumber this item {missing}, or add the missing item"),
+    };
+    Diagnostic::error(Rule::Numbering, loc, message).with_help(help)
+}
+
+/// What is wrong with a number whose file's name says another.
+pub enum Misnumbered<'a> {
+    /// Another item has it too, at `file:line`.
+    Twice(&'a str),
+    /// It follows this item, and the number between is missing.
+    Follows(&'a ItemNumber),
+    /// It stands apart from the count (`72` for `27`).
+    OutOfSequence,
+}
+
+/// `numbering`: the item's number, `written`, is used by another item as
+/// well, or leaves a gap, and its file's name says `meant`, which no item
+/// has.
+pub fn number_not_the_file_name(
+    loc: Loc,
+    written: &ItemNumber,
+    meant: &ItemNumber,
+    how: Misnumbered<'_>,
+) -> Diagnostic {
+    let message = match how {
+        Misnumbered::Twice(other) => format!(
+            "item number {written} is used twice: also in {other}; this file's name says \
+             {meant}, and item {meant} is missing"
+        ),
+        Misnumbered::Follows(before) => format!(
+            "item {written} follows {before}: item {meant} is missing, and this file's name \
+             says {meant}"
+        ),
+        Misnumbered::OutOfSequence => format!(
+            "item number {written} is out of sequence: this file's name says {meant}, and \
+             item {meant} is missing"
+        ),
+    };
+    Diagnostic::error(Rule::Numbering, loc, message)
+        .with_help(format!("write `number: \"{meant}\"`"))
+        .with_fix(format!("\"{meant}\""))
+}
+
+/// `numbering`: the item's number, `written`, is also that of the item at
+/// `other` (`file:line`), and `missing`, next to it, is no item's.
+pub fn number_twice_one_missing(
+    loc: Loc,
+    written: &ItemNumber,
+    missing: &ItemNumber,
+    other: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        Rule::Numbering,
+        loc,
+        format!(
+            "item number {written} is used twice: also in {other}; and item {missing} is missing"
+        ),
+    )
+    .with_help(format!(
+        "one of the two items numbered {written} is item {missing}: write `number: \"{missing}\"` in that one"
     ))
 }
 
@@ -1088,7 +1204,7 @@ pub fn personal_data(loc: Loc, kind: PersonalDataKind, place: &Exposure) -> Diag
             Diagnostic::warning(Rule::PersonalData, loc, format!("a phone number in {name}"))
         }
     };
-    diag.with_help(place_help(place))
+    diag.with_help(place_help(place, kind))
 }
 
 fn place_name(place: &Exposure) -> &'static str {
@@ -1100,16 +1216,26 @@ fn place_name(place: &Exposure) -> &'static str {
     }
 }
 
-fn place_help(place: &Exposure) -> &'static str {
-    match place {
-        Exposure::MeetingYaml => "remove it: everything in meeting.yaml is published",
-        Exposure::Item { .. } => {
-            "remove it from the text, or mark the item `closed: true` so it is not published"
+/// How to keep personal data found at `place` out of the published
+/// minutes. A public item stays public: a phone number or an e-mail
+/// address goes, or moves to a closed bilag; only a CPR number says that
+/// the case may be one to close.
+fn place_help(place: &Exposure, kind: PersonalDataKind) -> &'static str {
+    match (place, kind) {
+        (Exposure::MeetingYaml, _) => "remove it: everything in meeting.yaml is published",
+        (Exposure::Item { .. }, PersonalDataKind::Cpr) => {
+            "remove it from the text: a public item is published; if the case concerns a \
+             person's private matters, the item belongs among the closed ones (`closed: true`)"
         }
-        Exposure::Title { .. } => {
+        (Exposure::Item { .. }, _) => {
+            "remove it from the text, or move it to an attachment marked `closed: true` \
+             (`attachments: [{ file: bilag/<name>, title: <title>, closed: true }]`), which \
+             is not published"
+        }
+        (Exposure::Title { .. }, _) => {
             "remove it from the title: titles are published, even for closed items"
         }
-        Exposure::PublicDecision => {
+        (Exposure::PublicDecision, _) => {
             "remove it from `public_decision`: that text is published, although the item is closed"
         }
     }
@@ -1179,6 +1305,39 @@ impl Exposure {
 }
 
 // The beslutningsprotokol: votes, protokoltilførsler, inhabilitet -------------
+
+/// `bad-value` (a warning): a person's name ends in a party letter in
+/// brackets, `name (letter)`; `party` is the person's `party` when given,
+/// `defined` whether the letter is a group's.
+pub fn party_in_name(
+    loc: Loc,
+    name: &str,
+    letter: &str,
+    party: Option<&str>,
+    defined: bool,
+) -> Diagnostic {
+    let help = match party {
+        Some(party) if party == letter => {
+            format!("write the name alone, `{name}`: its `party: {letter}` is shown after it")
+        }
+        Some(party) => format!(
+            "write the name alone, `{name}`; its party is `party: {party}` (which is shown after it)"
+        ),
+        None if defined => format!(
+            "write the name alone and the party on the person: `- {{ name: {name}, party: {letter} }}`"
+        ),
+        None => format!(
+            "write the name alone and the party on the person: `- {{ name: {name}, party: {letter} }}`, \
+             and define the group in rk.toml: `[groups]` with a line `{letter} = \"<the party's name>\"`"
+        ),
+    };
+    Diagnostic::warning(
+        Rule::BadValue,
+        loc,
+        format!("`({letter})` is a party letter, not part of the name {name}"),
+    )
+    .with_help(help)
+}
 
 /// What a name is written as in an item: a voter, the author of a
 /// protokoltilførsel, a presenter.
@@ -1264,7 +1423,7 @@ pub fn took_no_part(
         ),
         Standing::NotAttending(person) => {
             let attended: Vec<&str> = person.items.iter().map(|i| i.value.as_str()).collect();
-            let which = if attended.len() == 1 { "item" } else { "items" };
+            let which = plural::word(attended.len(), "item", "items");
             (
                 format!("but attended only {which} {}", both(&attended)),
                 format!(
@@ -1397,7 +1556,8 @@ pub fn count_differs(
         Rule::BadVote,
         loc,
         format!(
-            "the count {count} for `{side}` differs from the {expected} members it names ({})",
+            "the count {count} for `{side}` differs from the {} it names ({})",
+            plural::english(expected, "member"),
             both(entries)
         ),
     )
@@ -1414,7 +1574,10 @@ pub fn counts_exceed(loc: Loc, total: u32, members: usize, item: &ItemNumber) ->
     Diagnostic::error(
         Rule::BadVote,
         loc,
-        format!("the counts add up to {total}, but {members} members took part in item {item}"),
+        format!(
+            "the counts add up to {total}, but {} took part in item {item}",
+            plural::english(members, "member")
+        ),
     )
     .with_help("correct the counts: each member who took part votes once, or not at all")
 }

@@ -11,6 +11,7 @@ mod findings;
 pub mod glyphs;
 mod items;
 pub mod markup;
+mod numbering;
 mod people;
 mod personal;
 pub mod project;
@@ -103,13 +104,14 @@ pub fn check(
     previous: Option<&PreviousMeeting>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    people::check(meeting, settings.purpose, diags);
+    let in_order = numbering::in_order(meeting, settings.numbering == Numbering::Year);
+    people::check(meeting, settings.purpose, in_order, diags);
     protocol::check(meeting, settings, diags);
     if settings.purpose == Document::Minutes {
         approval::check(meeting, settings.approvers, diags);
     }
     items::check(meeting, files, settings, previous, diags);
-    sections::check(meeting, diags);
+    sections::check(meeting, in_order, diags);
     if settings.purpose == Document::Minutes {
         closed::check(meeting, settings.closed_decisions, diags);
     }

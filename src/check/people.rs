@@ -7,13 +7,15 @@ use crate::check::findings;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{
-    Document, Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name,
+    Document, Group, Item, ItemNumber, Meeting, People, Spanned, name_key, same_name, without_party,
 };
 use crate::suggest;
 
 /// The checks of who was there. For an agenda, made before the meeting,
 /// the roles of its outcome (the referent, the presenters) are not judged.
-pub fn check(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnostic>) {
+/// `in_order`: the items' numbers count without a numbering finding, so
+/// that the numbers in people's `items` can be judged against them.
+pub fn check(meeting: &Meeting, document: Document, in_order: bool, diags: &mut Vec<Diagnostic>) {
     diags.extend(check_date(meeting));
     let at = |span: &Range<usize>| Loc::new(meeting.file, span.clone());
     let people = &meeting.people;
@@ -31,7 +33,7 @@ pub fn check(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnostic>)
         return;
     }
     roles_present(meeting, document, diags);
-    attendance(meeting, diags);
+    attendance(meeting, in_order, diags);
 }
 
 /// Everyone present, by name, with the group each name was first listed
@@ -88,10 +90,12 @@ fn absent_once(
 /// for those items only).
 fn substitutes(meeting: &Meeting, at: impl Fn(&Range<usize>) -> Loc, diags: &mut Vec<Diagnostic>) {
     let people = &meeting.people;
+    // Names as the help may suggest them: without a party letter in
+    // brackets, which has a finding of its own.
     let absent_names: Vec<&str> = people
         .absent
         .iter()
-        .map(|p| p.name.value.as_str())
+        .map(|p| without_party(&p.name.value))
         .collect();
     for person in people.present() {
         let Some(sub) = &person.substitute_for else {
@@ -132,7 +136,7 @@ fn roles_present(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnost
     let present_names: Vec<&str> = meeting
         .people
         .present()
-        .map(|p| p.name.value.as_str())
+        .map(|p| without_party(&p.name.value))
         .collect();
     for (role, name) in [("referent", &meeting.referent), ("chair", &meeting.chair)] {
         if document == Document::Agenda && role == "referent" {
@@ -202,7 +206,7 @@ pub fn unknown_person(
         .people
         .absent
         .iter()
-        .map(|p| p.name.value.as_str())
+        .map(|p| without_party(&p.name.value))
         .collect();
     if let Some(listed) = absent.iter().find(|a| same_name(a, written)) {
         return Some(findings::role_absent(loc, role, written, listed));
@@ -221,9 +225,10 @@ pub fn unknown_person(
 }
 
 /// Each present person's `items` names items of this meeting; an absent
-/// person attended none. While an item file
-/// cannot be read its number is unknown, and nothing is judged.
-fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
+/// person attended none. While the numbers are not `in_order` (an item
+/// file cannot be read, or a number is used twice or missing: the
+/// numbering finding says so) an entry is not judged against them.
+fn attendance(meeting: &Meeting, in_order: bool, diags: &mut Vec<Diagnostic>) {
     let numbers: Vec<String> = meeting
         .items
         .iter()
@@ -239,6 +244,13 @@ fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
     for person in people.present() {
         for entry in &person.items {
             let loc = Loc::new(meeting.file, entry.span.clone());
+            if let Some(range) = ItemNumber::parse_range(&entry.value) {
+                // Both ends items of the meeting: read as its items when loaded.
+                if in_order {
+                    diags.push(range_finding(meeting, &person.name.value, entry, &range));
+                }
+                continue;
+            }
             let Some(number) = ItemNumber::parse(&entry.value) else {
                 let fixed =
                     ItemNumber::parse(entry.value.trim_matches(|c: char| !c.is_ascii_digit()));
@@ -249,7 +261,7 @@ fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
                 ));
                 continue;
             };
-            if meeting.unreadable_items > 0 || numbers.contains(&number.to_string()) {
+            if !in_order || numbers.contains(&number.to_string()) {
                 continue;
             }
             let suggestion = meant_item(&entry.value, &numbers);
@@ -262,6 +274,33 @@ fn attendance(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// The `unknown-item` finding of a range in `name`'s `items` that is not
+/// read as the meeting's items: one of its ends is none of them.
+fn range_finding(
+    meeting: &Meeting,
+    name: &str,
+    entry: &Spanned<String>,
+    range: &(ItemNumber, ItemNumber),
+) -> Diagnostic {
+    let numbers: Vec<&ItemNumber> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.as_ref())
+        .collect();
+    let end = if numbers.contains(&&range.0) {
+        &range.1
+    } else {
+        &range.0
+    };
+    let within: Vec<String> = ItemNumber::in_range(numbers.iter().copied(), range)
+        .into_iter()
+        .map(ToString::to_string)
+        .collect();
+    let all: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+    let loc = Loc::new(meeting.file, entry.span.clone());
+    findings::range_end_not_an_item(loc, name, &entry.value, end, &within, &all)
 }
 
 /// The item number `written` most likely means: the one with the same

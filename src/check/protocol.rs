@@ -9,7 +9,8 @@ use crate::check::CheckSettings;
 use crate::check::findings::{self, Role};
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{
-    Group, Item, ItemNumber, Meeting, Spanned, Standing, Vote, is_group, name_key, same_name,
+    Group, Item, ItemNumber, Meeting, Spanned, Standing, Vote, is_group, name_key, party_in_name,
+    same_name,
 };
 use crate::suggest;
 
@@ -40,10 +41,17 @@ pub fn check(meeting: &Meeting, settings: &CheckSettings, diags: &mut Vec<Diagno
     }
 }
 
-/// Each person's `party` is a group's letter.
+/// Each person's `party` is a group's letter, and a name carries none in
+/// brackets (`Charlotte Brix (C)`: the letter belongs in `party`).
 fn parties(meeting: &Meeting, known: &[String], diags: &mut Vec<Diagnostic>) {
     for group in Group::ALL {
         for person in meeting.people.group(group) {
+            if let Some((name, letter)) = party_in_name(&person.name.value) {
+                let loc = Loc::new(meeting.file, person.name.span.clone());
+                let party = person.party.as_ref().map(|p| p.value.as_str());
+                let defined = is_group(letter, known);
+                diags.push(findings::party_in_name(loc, name, letter, party, defined));
+            }
             if let Some(party) = &person.party
                 && !is_group(&party.value, known)
             {
@@ -120,6 +128,7 @@ fn took_part_like<'m>(meeting: &'m Meeting, number: &ItemNumber, written: &str) 
         .iter()
         .map(|p| p.name.value.as_str())
         .filter(|n| meeting.took_part(n, number))
+        .map(crate::model::without_party)
         .collect();
     match suggest::names_in_part(written, members.iter().copied()).as_slice() {
         [full] => Some(*full),

@@ -2,12 +2,12 @@
 //! agenda, in the order of the items.
 
 use crate::check::findings;
-use crate::check::items::numbers_known;
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{Meeting, Part, Section};
 
-pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
-    let known = numbers_known(meeting);
+/// `in_order`: the items' numbers count without a numbering finding; a
+/// `from` is judged against them only then.
+pub fn check(meeting: &Meeting, in_order: bool, diags: &mut Vec<Diagnostic>) {
     let mut before: Option<(&str, Part)> = None;
     for section in &meeting.sections {
         let Some(written) = &section.from_text else {
@@ -31,7 +31,7 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
             .items
             .iter()
             .any(|i| i.number.as_ref() == Some(from));
-        if known && !on_agenda {
+        if in_order && !on_agenda {
             diags.push(findings::section_start_not_an_item(
                 loc.clone(),
                 title,

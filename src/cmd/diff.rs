@@ -94,7 +94,7 @@ fn item_summary(item: &ItemChange) -> String {
             match (item.words_inserted, item.words_deleted) {
                 (Some(ins), Some(del)) if ins.max(del) > 0 => {
                     let n = ins.max(del);
-                    parts.push(format!("{n} word{} changed", if n == 1 { "" } else { "s" }));
+                    parts.push(format!("{} changed", crate::plural::english(n, "word")));
                 }
                 (None, _) | (_, None) => parts.push("changed (closed item)".into()),
                 _ if parts.is_empty() => parts.push("text changed".into()),

@@ -64,9 +64,9 @@ fn copy(args: &LayoutCopyArgs, cwd: &Path) -> Result<Outcome> {
     // Moved: nothing is left for the temporary folder to remove.
     let _ = staging.keep();
     eprintln!(
-        "copied the {} layout to {shown} ({} files); use it with `--layout {shown}` or `layout = \"{shown}\"` in rk.toml",
+        "copied the {} layout to {shown} ({}); use it with `--layout {shown}` or `layout = \"{shown}\"` in rk.toml",
         args.name,
-        files.len()
+        crate::plural::english(files.len(), "file")
     );
     Ok(Outcome::Success)
 }

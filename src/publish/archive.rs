@@ -439,8 +439,8 @@ impl Summary {
                     n => format!("\n  and {n} more"),
                 };
                 anyhow::bail!(
-                    "{} meetings could not be built:\n  {}{more}",
-                    several.len(),
+                    "{} could not be built:\n  {}{more}",
+                    crate::plural::english(several.len(), "meeting"),
                     several[..shown].join("\n  ")
                 )
             }

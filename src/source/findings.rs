@@ -23,12 +23,105 @@ pub fn encoding(loc: Loc, message: String, help: &str) -> Diagnostic {
     Diagnostic::error(Rule::Encoding, loc, message).with_help(help)
 }
 
-/// `yaml`: the YAML parser's error.
+/// `yaml`: a YAML error. The parser's own words (`err.parser`) go under a
+/// plain sentence, as a note, with the usual cause as the help.
 pub fn yaml(loc: Loc, err: YamlError) -> Diagnostic {
-    let mut diag = Diagnostic::error(Rule::Yaml, loc, err.message).with_help_opt(err.help);
+    let mut diag = if err.parser {
+        let (headline, help) = plain_words(&err.message, err.fix.is_some());
+        Diagnostic::error(Rule::Yaml, loc, headline)
+            .with_note(format!("the YAML parser says: {}", err.message))
+            .with_help_opt(help.map(String::from))
+    } else {
+        Diagnostic::error(Rule::Yaml, loc, err.message).with_help_opt(err.help)
+    };
     diag.fix = err.fix.map(|(span, text)| Fix { span, text });
     diag
 }
+
+/// One of the parser's errors in a referent's words: what is wrong, and
+/// its usual cause. `quotable`: the line is `key: value` with `: ` in the
+/// value, which quotes mend.
+fn plain_words(parser: &str, quotable: bool) -> (&'static str, Option<&'static str>) {
+    if parser.contains("mapping values are not allowed") {
+        let headline = if quotable {
+            "a value with a colon needs quotes"
+        } else {
+            "a `: ` where YAML does not expect one: the fields do not line up, or a value \
+             with a colon needs quotes"
+        };
+        return (headline, Some(COLON_HELP));
+    }
+    PARSER_WORDS
+        .iter()
+        .find(|(said, ..)| said.iter().any(|w| parser.contains(w)))
+        .map_or(
+            ("this YAML cannot be read", None),
+            |&(_, headline, help)| (headline, Some(help)),
+        )
+}
+
+const COLON_HELP: &str = "a value that holds `: ` must be quoted (title: \"Tema: Evaluering\"); \
+     if it is not that, check that the fields of one mapping line up";
+
+/// The parser's usual errors, by words of its message (the first that
+/// matches counts): the plain sentence and the help.
+const PARSER_WORDS: &[(&[&str], &str, &str)] = &[
+    (
+        &[
+            "did not find expected '-' indicator",
+            "did not find expected key",
+        ],
+        "the lines of a list or mapping do not line up",
+        "the entries of one list or mapping must line up: check the indentation",
+    ),
+    (
+        &["only valid inside a block"],
+        "a list entry `- ` where YAML does not expect one",
+        "a `{` or `[` above may not be closed on its line (`{ name: Anna Holm }`), or the \
+         entries of the list do not line up",
+    ),
+    (
+        &["comment intercepting"],
+        "` #` in a value starts a comment",
+        "` #` starts a comment in YAML: put the value in quotes (title: \"Budget #2\")",
+    ),
+    (
+        &["trailing content after"],
+        "text after the closing quote",
+        "a quoted value is the whole value: put all of it in quotes \
+         (title: \"'Tema' og mere\"), or none of it",
+    ),
+    (
+        &["illegal placement of ':'"],
+        "a `:` where YAML does not expect one",
+        "a `[` or `{` is not closed on its line, or a value with `:` needs quotes",
+    ),
+    (
+        &["simple key expect"],
+        "a line YAML cannot read as `field: value`",
+        "write a space after the colon (`kind: beslutning`), and line up the fields",
+    ),
+    (
+        &["quoted scalar"],
+        "a quoted value is not closed",
+        "end a value that starts with `\"` or `'` with the same quote, on the same line",
+    ),
+    (
+        &["flow"],
+        "a list in `[ ]` or a mapping in `{ }` cannot be read to its end",
+        "a `[` or `{` is not closed, or a value in it needs quotes",
+    ),
+    (
+        &["tab"],
+        "a tab where YAML wants spaces",
+        "indent with spaces, not tabs",
+    ),
+    (
+        &["unexpected character", "cannot start any token"],
+        "a value starts with a character YAML reserves",
+        "a value that starts with `@`, a backtick, `%` or `!` must be quoted: title: \"@x\"",
+    ),
+];
 
 /// How an item file starts.
 const FRONT_MATTER_EXAMPLE: &str = "start the file with front matter:\n---\nnumber: \"2.1\"\ntitle: <title>\nsag: SAG-2020-01234\n---";

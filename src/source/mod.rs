@@ -212,7 +212,43 @@ pub fn load_from(
         .items
         .sort_by(|a, b| a.number.cmp(&b.number).then(a.file.cmp(&b.file)));
     close_sections(&mut meeting);
+    item_ranges(&mut meeting);
     Ok(meeting)
+}
+
+/// A person's `items: 24-26` is items 24, 25 and 26: every item of the
+/// meeting at that level from the first to the last, each entry at the
+/// place of the range. A range whose ends are not both items of the
+/// meeting stays as written (the checks say what it should be).
+fn item_ranges(meeting: &mut Meeting) {
+    let numbers: Vec<ItemNumber> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.clone())
+        .collect();
+    let people = &mut meeting.people;
+    let groups = [
+        &mut people.members,
+        &mut people.others,
+        &mut people.guests,
+        &mut people.absent,
+    ];
+    for person in groups.into_iter().flatten() {
+        let mut entries = Vec::new();
+        for entry in std::mem::take(&mut person.items) {
+            let range = ItemNumber::parse_range(&entry.value)
+                .filter(|(first, last)| numbers.contains(first) && numbers.contains(last));
+            match range {
+                Some(range) => entries.extend(
+                    ItemNumber::in_range(&numbers, &range)
+                        .into_iter()
+                        .map(|n| Spanned::new(n.to_string(), entry.span.clone())),
+                ),
+                None => entries.push(entry),
+            }
+        }
+        person.items = entries;
+    }
 }
 
 /// Marks the items of closed sections closed.
@@ -505,7 +541,10 @@ fn person(name: Spanned<String>) -> Person {
 /// the value with the kind it most likely means.
 fn absence(r: &mut Reader<'_>, text: Spanned<String>) -> Option<Absence> {
     let keys = Absence::ALL.map(Absence::key);
-    if let Some(kind) = Absence::ALL.into_iter().find(|a| a.key() == text.value) {
+    if let Some(kind) = Absence::ALL
+        .into_iter()
+        .find(|a| same_word(&text.value, a.key()))
+    {
         return Some(kind);
     }
     let meant = crate::suggest::closed_value(&text.value, &keys);
@@ -791,11 +830,18 @@ fn read_added(r: &mut Reader<'_>, node: &Node) -> Option<Added> {
     Some(added)
 }
 
-/// A value of the closed set `values`; anything else is a `bad-value`
-/// finding at the value, with the value it most likely means.
+/// True when `written` is the word `value` of a closed set in any case:
+/// `Beslutning` and `BESLUTNING` are `beslutning`, and the outputs say
+/// rk's word (the layout's label for it).
+fn same_word(written: &str, value: &str) -> bool {
+    written == value || written.to_lowercase() == value.to_lowercase()
+}
+
+/// A value of the closed set `values`, in any case; anything else is a
+/// `bad-value` finding at the value, with the value it most likely means.
 fn one_of<'v>(r: &mut Reader<'_>, node: &Node, field: &str, values: &[&'v str]) -> Option<&'v str> {
     let text = r.text(node, field)?;
-    if let Some(value) = values.iter().find(|v| **v == text.value) {
+    if let Some(value) = values.iter().find(|v| same_word(&text.value, v)) {
         return Some(value);
     }
     let meant = crate::suggest::closed_value(&text.value, values);

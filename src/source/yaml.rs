@@ -71,6 +71,9 @@ pub struct YamlError {
     pub message: String,
     /// The usual cause, in a referent's words.
     pub help: Option<String>,
+    /// True when `message` is the parser's own, to be put in plain words
+    /// (`findings::yaml`).
+    pub parser: bool,
     /// The edit the help proposes: bytes of the file and their replacement.
     pub fix: Option<(Range<usize>, String)>,
 }
@@ -81,7 +84,16 @@ impl YamlError {
             span,
             message: message.into(),
             help,
+            parser: false,
             fix: None,
+        }
+    }
+
+    /// The parser's own error, `info`, at `span`.
+    fn parser(span: Range<usize>, info: &str) -> Self {
+        YamlError {
+            parser: true,
+            ..YamlError::new(span, info, None)
         }
     }
 }
@@ -168,8 +180,8 @@ pub fn quoted(text: &str) -> String {
 
 /// A parser error (at byte `at` of `text`) put in a referent's words, at
 /// the place to fix: a bullet instead of `- `, curly quotes, a tab in the
-/// indentation, a quote that is not closed. Any other error keeps the
-/// parser's message and position.
+/// indentation, a quote that is not closed. Any other error is the
+/// parser's, at its position (with the fix when a value needs quotes).
 fn explain(text: &str, at: usize, info: &str) -> YamlError {
     let line = line_at(text, at);
     let bullet = lines(text)
@@ -197,18 +209,22 @@ fn explain(text: &str, at: usize, info: &str) -> YamlError {
     if let Some(quote @ ('"' | '\'')) = quote.filter(|_| info.contains("quoted scalar")) {
         return unclosed_quote(text, at, quote);
     }
-    let mut err = YamlError::new(at..at, info, help_for(info));
+    let mut err = YamlError::parser(at..at, info);
     if info.contains("mapping values are not allowed") {
-        err.fix = quote_value(text, line);
+        err.fix = quote_value(text, line, at);
     }
     err
 }
 
-/// `key: Tema: Evaluering` on `line`: the value after the first `: `, and
-/// that value quoted (`"Tema: Evaluering"`).
-fn quote_value(text: &str, line: Range<usize>) -> Option<(Range<usize>, String)> {
+/// `key: Tema: Evaluering` on `line`, the parser stopping at byte `at` in
+/// the value: the value after the first `: `, and that value quoted
+/// (`"Tema: Evaluering"`).
+fn quote_value(text: &str, line: Range<usize>, at: usize) -> Option<(Range<usize>, String)> {
     let content = &text[line.clone()];
     let colon = content.find(": ")?;
+    if at < line.start + colon + 2 {
+        return None;
+    }
     let key = content[..colon].trim_start().trim_start_matches("- ");
     if key.is_empty() || key.contains([' ', '"', '\'', '[', '{']) {
         return None;
@@ -314,32 +330,6 @@ fn line_at(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     start..start + text[start..end].trim_end_matches('\r').len()
-}
-
-/// The usual cause of one of the parser's own errors, in a referent's words.
-fn help_for(message: &str) -> Option<String> {
-    let help = if message.contains("mapping values are not allowed") {
-        "a value that holds `: ` must be quoted (title: \"Tema: Evaluering\"); \
-         if it is not that, check that the fields of one mapping line up"
-    } else if message.contains("did not find expected '-' indicator")
-        || message.contains("did not find expected key")
-    {
-        "the entries of one list or mapping must line up: check the indentation"
-    } else if message.contains("comment intercepting") {
-        "` #` starts a comment in YAML: put the value in quotes (title: \"Budget #2\")"
-    } else if message.contains("while parsing a flow") || message.contains("flow") {
-        "a `[` or `{` is not closed, or a value in it needs quotes"
-    } else if message.contains("valid YAML whitespace") {
-        "put a space (not a tab) after the colon"
-    } else if message.contains("tab") {
-        "indent with spaces, not tabs"
-    } else if message.contains("unexpected character") || message.contains("cannot start any token")
-    {
-        "a value that starts with `@`, a backtick, `%` or `!` must be quoted: title: \"@x\""
-    } else {
-        return None;
-    };
-    Some(help.to_string())
 }
 
 /// Maps saphyr's character indexes to byte offsets in the file.
@@ -608,10 +598,10 @@ mod tests {
         assert_eq!(fixed, "\"Tema: Evaluering\"");
         // Nothing to quote when the line is no `key: value`.
         assert_eq!(
-            quote_value("- a: b: c", 0..9).map(|f| f.1).as_deref(),
+            quote_value("- a: b: c", 0..9, 6).map(|f| f.1).as_deref(),
             Some("\"b: c\"")
         );
-        assert_eq!(quote_value("\"x\": a: b", 0..9), None);
+        assert_eq!(quote_value("\"x\": a: b", 0..9, 6), None);
     }
 
     #[test]

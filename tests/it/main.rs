@@ -38,6 +38,7 @@ mod index;
 mod limits;
 mod lsp;
 mod markdown_slips;
+mod messages;
 mod mutations;
 mod new;
 mod outputs;

@@ -99,9 +99,10 @@ const CASES: &[Case] = &[
     Case { fixture: "encoding", exit: 1, findings: &[
         ("encoding", E, EVENTUELT, 6, 74, "the file is not valid UTF-8 (byte 0xF8)"),
     ]},
-    // `title: Eventuelt: løst og fast`.
+    // `title: Eventuelt: løst og fast`: in plain words (the parser's,
+    // "mapping values are not allowed in this context", are its note).
     Case { fixture: "yaml", exit: 1, findings: &[
-        ("yaml", E, EVENTUELT, 3, 17, "mapping values are not allowed in this context"),
+        ("yaml", E, EVENTUELT, 3, 17, "a value with a colon needs quotes"),
     ]},
     Case { fixture: "yaml-duplicate-key", exit: 1, findings: &[
         ("yaml", E, EVENTUELT, 5, 1, "the field `sag` is given twice in one mapping"),
@@ -238,13 +239,16 @@ const CASES: &[Case] = &[
         ("bad-sag", E, NYT, 4, 6,
             "`SAG-2019-04651` is not a case reference (pattern `\\d{2}\\.\\d{2}\\.\\d{2}-[A-Z]\\d{2}-\\d+-\\d{2}`)"),
     ]},
-    // 02-02-dupla.md is numbered 2.1 too: the finding names both files.
+    // 02-02-dupla.md is numbered 2.1 too: the finding names both files,
+    // and the number its name says.
     Case { fixture: "numbering", exit: 1, findings: &[
         ("numbering", E, DUPLA, 2, 9,
-            "item number 2.1 is used twice: also in meetings/2020-11-25/02-01-nyt-fra-udvalget.md:2"),
+            "item number 2.1 is used twice: also in meetings/2020-11-25/02-01-nyt-fra-udvalget.md:2; \
+             this file's name says 2.2, and item 2.2 is missing"),
     ]},
     Case { fixture: "numbering-gap", exit: 1, findings: &[
-        ("numbering", E, DUPLA, 2, 9, "item 2.3 follows 2.1: item 2.2 is missing"),
+        ("numbering", E, DUPLA, 2, 9,
+            "item 2.3 follows 2.1: item 2.2 is missing, and this file's name says 2.2"),
     ]},
     Case { fixture: "numbering-letter", exit: 1, findings: &[
         ("numbering", E, "meetings/2020-11-25/03b-aftale.md", 2, 9, "item 3b follows 3: item 3a is missing"),
@@ -264,7 +268,8 @@ const CASES: &[Case] = &[
     ]},
     // `number: 2.10` unquoted is item 2.10, not 2.1 (which would be a duplicate).
     Case { fixture: "numbering-unquoted", exit: 1, findings: &[
-        ("numbering", E, DUPLA, 2, 9, "item 2.10 follows 2.1: item 2.2 is missing"),
+        ("numbering", E, DUPLA, 2, 9,
+            "item 2.10 follows 2.1: item 2.2 is missing, and this file's name says 2.2"),
     ]},
     // ---- item bodies --------------------------------------------------------
     Case { fixture: "heading-level", exit: 1, findings: &[
@@ -376,12 +381,12 @@ const ONE_MISTAKE_ONE_FINDING: &[Case] = &[
     // meeting.yaml does not parse: nobody is known to be present, and the
     // presenters of the items must not all be reported as unknown.
     Case { fixture: "yaml-meeting", exit: 1, findings: &[
-        ("yaml", E, MEETING, 22, 3, "\"-\" is only valid inside a block"),
+        ("yaml", E, MEETING, 22, 3, "a list entry `- ` where YAML does not expect one"),
     ]},
     // A YAML error in the group item 2 hides its number: 2.1 and 2.2 must
     // not be reported as having no parent, nor 3 as following 1.
     Case { fixture: "yaml-group", exit: 1, findings: &[
-        ("yaml", E, DROEFTELSESSAGER, 3, 23, "mapping values are not allowed in this context"),
+        ("yaml", E, DROEFTELSESSAGER, 3, 23, "a value with a colon needs quotes"),
     ]},
     // `title: [..]` is a bad value; the item has a title, though a bad one.
     Case { fixture: "bad-value-title-list", exit: 1, findings: &[

@@ -256,6 +256,10 @@ fn apply(text: &mut String, change: &TextDocumentContentChangeEvent) -> Option<(
 /// A finding as an LSP diagnostic: rule as code, the help after the message.
 fn to_lsp(file: &SourceFile, diag: &Diagnostic) -> lsp_types::Diagnostic {
     let mut message = diag.message.clone();
+    if let Some(note) = &diag.note {
+        message.push_str("\nnote: ");
+        message.push_str(note);
+    }
     if let Some(help) = &diag.help {
         message.push_str("\nhelp: ");
         message.push_str(help);

@@ -67,10 +67,11 @@ fn the_styrelse_meeting_is_clean() {
 #[test]
 fn a_kind_or_status_outside_the_set_is_bad_value_with_the_value_meant() {
     const KINDS: &str = "(one of `beslutning`, `orientering`, `drøftelse`)";
-    // (written, the help's suggestion): other case, no Danish letters, the
-    // short form minutes print after a title, a typo.
+    // (written, the help's suggestion): no Danish letters, the short form
+    // minutes print after a title, a typo (in any case). Another case of
+    // the word itself is the word (tests/it/messages.rs).
     for (written, meant) in [
-        ("Drøftelse", Some("drøftelse")),
+        ("Droftelse", Some("drøftelse")),
         ("droftelse", Some("drøftelse")),
         ("D", Some("drøftelse")),
         ("(D)", Some("drøftelse")),

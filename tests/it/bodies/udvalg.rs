@@ -343,7 +343,7 @@ fn numbers_run_on_through_the_year_per_body() {
     assert_eq!(code, 1);
     assert_eq!(
         findings.iter().map(|f| f.5.as_str()).collect::<Vec<_>>(),
-        ["item 58 follows 56: item 57 is missing"]
+        ["item 58 follows 56: item 57 is missing, and this file's name says 57"]
     );
     replace_in(&may.join("57-punkt.md"), "number: \"58\"", "number: \"57\"");
 
