@@ -215,7 +215,17 @@ pub struct Meeting {
     pub body: Option<Spanned<String>>,
     pub date: Option<Spanned<String>>,
     pub number: Option<Spanned<String>>,
+    /// The planned time, as the agenda prints it (`time: "16.00-18.00"`).
     pub time: Option<String>,
+    /// When the meeting was actually held (`actual_time: "16.05-18.25"`),
+    /// which the referat shows; the agenda never does.
+    pub actual_time: Option<String>,
+    /// `agenda_sent:` as written: the date the agenda went out. From then
+    /// on the agenda is built as it was sent (the commit that set it).
+    pub agenda_sent: Option<Spanned<String>>,
+    /// `added_agenda_sent:` as written: the date the tillægsdagsorden went
+    /// out, which freezes it as `agenda_sent` freezes the agenda.
+    pub added_agenda_sent: Option<Spanned<String>>,
     pub location: Option<String>,
     pub chair: Option<Spanned<String>>,
     pub referent: Option<Spanned<String>>,
@@ -825,6 +835,9 @@ mod tests {
             date: None,
             number: None,
             time: None,
+            actual_time: None,
+            agenda_sent: None,
+            added_agenda_sent: None,
             location: None,
             chair: None,
             referent: None,

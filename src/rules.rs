@@ -480,8 +480,9 @@ Udvalget godkendte budgettet.
             catches: "`date` is not a real date (`15-06-2021`, `15.06.2021` and `15/06/2021` get \
                 `2021-06-15` as help) or differs from the folder's date; `approved`, the date \
                 of an approval or of a berigtigelse is not a real date, or is before the \
-                meeting's date; an item's `added` date is not a real date, or is after the \
-                meeting's date",
+                meeting's date; an item's `added` date, `agenda_sent` or `added_agenda_sent` is \
+                not a real date, or is after the meeting's date; `added_agenda_sent` is \
+                before `agenda_sent`",
             why: "The folder's date names the meeting in every output and in the archive; a \
                 second, different date in meeting.yaml leaves the reader guessing which one \
                 is right.",

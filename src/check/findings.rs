@@ -82,6 +82,54 @@ pub fn added_after_meeting(loc: Loc, added: Date, held: Date) -> Diagnostic {
     )
 }
 
+// meeting.yaml: when the agenda was sent --------------------------------------
+
+/// `date-mismatch`: `agenda_sent` or `added_agenda_sent` (`key`) is not a
+/// real YYYY-MM-DD date; `suggestion` is the date it most likely means.
+pub fn sent_not_a_date(
+    loc: Loc,
+    key: &str,
+    written: &str,
+    suggestion: Option<Date>,
+) -> Diagnostic {
+    let help = match suggestion {
+        Some(iso) => format!("write `{key}: {iso}`: dates are written YYYY-MM-DD"),
+        None => format!("write the date it was sent as YYYY-MM-DD: `{key}: 2026-03-04`"),
+    };
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("`{key}: {written}` is not a real date"),
+    )
+    .with_help(help)
+}
+
+/// `date-mismatch`: the agenda (`what`, from `key`) is said to be sent
+/// after its meeting was held.
+pub fn sent_after_meeting(loc: Loc, what: &str, key: &str, sent: Date, held: Date) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the {what} is sent on {sent}, after its meeting on {held}"),
+    )
+    .with_help(format!(
+        "`{key}` is the date the {what} went out, before or on the day of the meeting"
+    ))
+}
+
+/// `date-mismatch`: the tillægsdagsorden is said to be sent before the
+/// agenda it adds to.
+pub fn added_sent_before_agenda(loc: Loc, added: Date, agenda: Date) -> Diagnostic {
+    Diagnostic::error(
+        Rule::DateMismatch,
+        loc,
+        format!("the tillægsdagsorden is sent on {added}, before the agenda on {agenda}"),
+    )
+    .with_help(
+        "`added_agenda_sent` is the date the tillægsdagsorden went out, after `agenda_sent`",
+    )
+}
+
 // meeting.yaml: the approval --------------------------------------------------
 
 /// `date-mismatch`: `approved` is not a real YYYY-MM-DD date; `suggestion`

@@ -17,6 +17,7 @@ mod personal;
 pub mod project;
 mod protocol;
 mod sections;
+mod sent;
 
 use anyhow::{Result, anyhow, bail};
 
@@ -112,6 +113,7 @@ pub fn check(
     }
     items::check(meeting, files, settings, previous, diags);
     sections::check(meeting, in_order, diags);
+    sent::check(meeting, diags);
     if settings.purpose == Document::Minutes {
         closed::check(meeting, settings.closed_decisions, diags);
     }

@@ -40,6 +40,7 @@ pub const MEETING_FIELDS: &[&str] = &[
     "date",
     "number",
     "time",
+    "actual_time",
     "location",
     "chair",
     "referent",
@@ -54,6 +55,8 @@ pub const MEETING_FIELDS: &[&str] = &[
     "extraordinary",
     "groups",
     "approvals",
+    "agenda_sent",
+    "added_agenda_sent",
 ];
 pub const SECTION_FIELDS: &[&str] = &["title", "from", "closed"];
 pub const PERSON_FIELDS: &[&str] = &[
@@ -180,6 +183,9 @@ pub fn load_from(
         date: None,
         number: None,
         time: None,
+        actual_time: None,
+        agenda_sent: None,
+        added_agenda_sent: None,
         location: None,
         chair: None,
         referent: None,
@@ -386,6 +392,9 @@ fn read_meeting_values(
             "date" => meeting.date = r.text(value, key),
             "number" => meeting.number = r.text(value, key),
             "time" => meeting.time = r.text(value, key).map(|s| s.value),
+            "actual_time" => meeting.actual_time = r.text(value, key).map(|s| s.value),
+            "agenda_sent" => meeting.agenda_sent = r.text(value, key),
+            "added_agenda_sent" => meeting.added_agenda_sent = r.text(value, key),
             "location" => meeting.location = r.text(value, key).map(|s| s.value),
             "chair" => meeting.chair = r.text(value, key),
             "referent" => meeting.referent = r.text(value, key),
