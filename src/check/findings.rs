@@ -86,12 +86,7 @@ pub fn added_after_meeting(loc: Loc, added: Date, held: Date) -> Diagnostic {
 
 /// `date-mismatch`: `agenda_sent` or `added_agenda_sent` (`key`) is not a
 /// real YYYY-MM-DD date; `suggestion` is the date it most likely means.
-pub fn sent_not_a_date(
-    loc: Loc,
-    key: &str,
-    written: &str,
-    suggestion: Option<Date>,
-) -> Diagnostic {
+pub fn sent_not_a_date(loc: Loc, key: &str, written: &str, suggestion: Option<Date>) -> Diagnostic {
     let help = match suggestion {
         Some(iso) => format!("write `{key}: {iso}`: dates are written YYYY-MM-DD"),
         None => format!("write the date it was sent as YYYY-MM-DD: `{key}: 2026-03-04`"),
@@ -125,9 +120,7 @@ pub fn added_sent_before_agenda(loc: Loc, added: Date, agenda: Date) -> Diagnost
         loc,
         format!("the tillægsdagsorden is sent on {added}, before the agenda on {agenda}"),
     )
-    .with_help(
-        "`added_agenda_sent` is the date the tillægsdagsorden went out, after `agenda_sent`",
-    )
+    .with_help("`added_agenda_sent` is the date the tillægsdagsorden went out, after `agenda_sent`")
 }
 
 // meeting.yaml: the approval --------------------------------------------------

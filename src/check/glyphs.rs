@@ -33,7 +33,10 @@ pub fn check(meeting: &Meeting, files: &Files, coverage: &Coverage, diags: &mut 
     for field in fields.into_iter().chain(sections).flatten() {
         yaml.spanned(field);
     }
-    for text in [&meeting.time, &meeting.actual_time, &meeting.location].into_iter().flatten() {
+    for text in [&meeting.time, &meeting.actual_time, &meeting.location]
+        .into_iter()
+        .flatten()
+    {
         yaml.text(text, whole.clone());
     }
     for group in Group::ALL {

@@ -11,7 +11,13 @@ use crate::diag::{Diagnostic, Loc};
 use crate::model::{Meeting, Spanned};
 
 pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
-    let agenda = sent_date(meeting, &meeting.agenda_sent, "agenda_sent", "agenda", diags);
+    let agenda = sent_date(
+        meeting,
+        &meeting.agenda_sent,
+        "agenda_sent",
+        "agenda",
+        diags,
+    );
     let added = sent_date(
         meeting,
         &meeting.added_agenda_sent,
@@ -40,7 +46,12 @@ fn sent_date(
     let loc = Loc::new(meeting.file, written.span.clone());
     let Some(date) = Date::parse(written.value.trim()) else {
         let suggestion = Date::suggest(&written.value);
-        diags.push(findings::sent_not_a_date(loc, key, &written.value, suggestion));
+        diags.push(findings::sent_not_a_date(
+            loc,
+            key,
+            &written.value,
+            suggestion,
+        ));
         return None;
     };
     // A meeting date that is not a real date has its own finding.

@@ -450,6 +450,21 @@ fn meeting_fields(old: &DocumentView, new: &DocumentView) -> Vec<FieldChange> {
         field("date", value(&old.date), value(&new.date)),
         field("number", old.number.clone(), new.number.clone()),
         field("time", old.time.clone(), new.time.clone()),
+        field(
+            "actual_time",
+            old.actual_time.clone(),
+            new.actual_time.clone(),
+        ),
+        field(
+            "agenda_sent",
+            old.agenda_sent.clone(),
+            new.agenda_sent.clone(),
+        ),
+        field(
+            "added_agenda_sent",
+            old.added_agenda_sent.clone(),
+            new.added_agenda_sent.clone(),
+        ),
         field("location", old.location.clone(), new.location.clone()),
         field("chair", old.chair.clone(), new.chair.clone()),
         field("referent", old.referent.clone(), new.referent.clone()),

@@ -59,7 +59,18 @@ pub struct DocumentView {
     pub date_long: String,
     pub year: String,
     pub number: Option<String>,
+    /// The planned time, as meeting.yaml's `time` writes it: the agenda's.
     pub time: Option<String>,
+    /// When the meeting was held (`actual_time`), in the referat only: the
+    /// agenda, made before the meeting, never shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_time: Option<String>,
+    /// The ISO dates the agenda and the tillægsdagsorden went out
+    /// (`agenda_sent`, `added_agenda_sent`), as meeting.yaml writes them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda_sent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added_agenda_sent: Option<String>,
     pub location: Option<String>,
     /// The chair's name as the participant list writes it, so that the
     /// layouts find the chair there by plain comparison.
@@ -773,6 +784,12 @@ impl DocumentView {
             body,
             number: text(&meeting.number),
             time: meeting.time.clone(),
+            actual_time: match document {
+                Document::Minutes => meeting.actual_time.clone(),
+                Document::Agenda => None,
+            },
+            agenda_sent: text(&meeting.agenda_sent),
+            added_agenda_sent: text(&meeting.added_agenda_sent),
             location: meeting.location.clone(),
             chair: meeting
                 .chair
