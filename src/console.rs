@@ -206,6 +206,15 @@ fn words(event: &Event<'_>) -> Option<String> {
             written(outputs, copies),
             paths::shown(out_dir)
         ),
+        Event::AsSent {
+            id,
+            what,
+            sent,
+            commit,
+        } => format!(
+            "{id}: the {what} as it was sent on {sent} (commit {commit}); what was written in \
+             the sources since is for the referat"
+        ),
         Event::RemovedLeftOut(path) => format!(
             "warning: removed {}: made from older sources; build without --only to make it again",
             paths::shown(path)

@@ -100,6 +100,23 @@ impl Files {
         FileId(self.files.len() - 1)
     }
 
+    /// Findings name the file `id` as `display` instead of by its path
+    /// (a file read from a scratch copy, named as the file it copies).
+    pub fn show_as(&mut self, id: FileId, display: String) {
+        if let Some(file) = self.files.get_mut(id.0) {
+            file.display = OnceLock::from(display);
+        }
+    }
+
+    /// How many files the run has read: the id the next one gets.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0]
     }

@@ -16,6 +16,7 @@ use crate::paths;
 use crate::publish::analysis::{Analysis, analyse};
 use crate::publish::event::{Event, Written};
 use crate::publish::plan::{Only, Plan, Publish};
+use crate::publish::sent::{self, Version};
 use crate::publish::write::write_atomic;
 use crate::publish::{Outcome, manifest};
 use crate::render::context::{DocumentView, Edition, Make, PublishedFile};
@@ -104,8 +105,15 @@ pub fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
 /// made, so a meeting that cannot be typeset leaves its earlier outputs as
 /// they were. The document of `--emit-typst` is the exception: it is
 /// written before typesetting, so that a failure can be looked into.
-pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcome> {
+pub fn build(plan: &Plan, current: &Meeting, files: &mut Files) -> Result<Outcome> {
     let started = Instant::now();
+    // A sent agenda is built as it was sent.
+    let version = sent::version(plan, current, files)?;
+    let meeting = match &version {
+        Version::Now => current,
+        Version::Sent(sent) => &sent.meeting,
+        Version::Fails => return Ok(Outcome::Failed),
+    };
     if plan.make.added_only && meeting.items.iter().all(|i| i.added.is_none()) {
         anyhow::bail!(
             "{}: no item was added to the agenda after it went out (`added` in an item), so \
@@ -137,17 +145,7 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
     // publish (its item is closed now) does not stay. The agenda's files
     // are among the referat's, which may lie beside it: what the referat
     // of this edition links to stays.
-    let kept = match plan.make.document {
-        Document::Minutes => referat.files,
-        Document::Agenda => {
-            let make = Make {
-                document: Document::Minutes,
-                added_only: false,
-                ..plan.make
-            };
-            DocumentView::of(meeting, date, &plan.layout.labels, make).files
-        }
-    };
+    let kept = kept_files(plan, current, date, referat.files);
     remove_stale_copies(plan, &out_dir, meeting, &kept)?;
     remove_other_outputs(plan, &out_dir)?;
     let written: Vec<Written> = outputs
@@ -162,6 +160,27 @@ pub fn build(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Outcom
         seconds: started.elapsed().as_secs_f64(),
     })?;
     Ok(Outcome::Success)
+}
+
+/// The copies a build leaves beside its outputs: its own `files`, and for
+/// the agenda also what the referat of this edition links to (made from
+/// `current`, the sources as they are, for a sent agenda too), which may
+/// lie beside it.
+fn kept_files(
+    plan: &Plan,
+    current: &Meeting,
+    date: Date,
+    mut files: Vec<PublishedFile>,
+) -> Vec<PublishedFile> {
+    if plan.make.document == Document::Agenda {
+        let make = Make {
+            document: Document::Minutes,
+            added_only: false,
+            ..plan.make
+        };
+        files.extend(DocumentView::of(current, date, &plan.layout.labels, make).files);
+    }
+    files
 }
 
 /// Removes from a meeting's output folder what this build would leave

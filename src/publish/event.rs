@@ -34,6 +34,14 @@ pub enum Event<'a> {
         out_dir: &'a Path,
         seconds: f64,
     },
+    /// An agenda (`what`: "agenda" or "tillægsdagsorden") built as the
+    /// commit that sent it on `sent` holds it, not as the work tree has it.
+    AsSent {
+        id: &'a str,
+        what: &'static str,
+        sent: &'a str,
+        commit: &'a str,
+    },
     /// An output of a kind `--only` left out, removed: it was made from
     /// older sources.
     RemovedLeftOut(&'a Path),

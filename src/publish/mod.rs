@@ -17,6 +17,7 @@ pub mod fingerprint;
 pub mod index;
 pub mod manifest;
 pub mod plan;
+pub mod sent;
 pub mod write;
 
 pub use analysis::{Analysis, Selection, Shard};

@@ -227,6 +227,107 @@ pub fn tracked(dir: &Path, path: &Path) -> Option<Vec<String>> {
     )
 }
 
+/// The meeting folder as the commit that sent its agenda holds it, or why
+/// that is not known.
+#[derive(Debug)]
+pub enum Sent {
+    /// The commit since which meeting.yaml's key has had the value it has
+    /// now (its short id), and the folder as that commit holds it, written
+    /// into the caller's folder.
+    Found { commit: String, folder: PathBuf },
+    /// No commit has the value: the agenda is being sent now, and the work
+    /// tree is the agenda as sent.
+    NotCommitted,
+    /// The history cannot tell: why, in words that follow "because ".
+    Unknown(String),
+}
+
+/// The version of the meeting folder `dir` whose agenda was sent: the
+/// files at the commit since which meeting.yaml's `key` has said `value`
+/// (`value_of` reads a key's value from a meeting.yaml's text), written
+/// into `into/<folder name>`. Setting the key to another date (sending a
+/// corrected agenda) makes the commit that did so the one.
+pub fn sent_version(
+    dir: &Path,
+    key: &str,
+    value: &str,
+    value_of: impl Fn(&str, &str) -> Option<String>,
+    into: &Path,
+) -> Result<Sent> {
+    let top = match git_said(dir, &["rev-parse", "--show-toplevel"]) {
+        Err(_) => bail!(
+            "rk builds a sent agenda from the git commit that sent it, and git cannot be run here (is it installed and on PATH?)"
+        ),
+        Ok(Err(_)) => {
+            return Ok(Sent::Unknown(
+                "the meeting is not in a git repository".into(),
+            ));
+        }
+        Ok(Ok(top)) => top,
+    };
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
+    let mut revision = Revision {
+        top,
+        commit: String::new(),
+        name: "HEAD".into(),
+    };
+    let relative = revision.relative(dir)?;
+    let yaml = format!("{relative}/meeting.yaml");
+    // The commits that add or remove a line with the key, oldest first:
+    // the value changes only in them.
+    let log = git(
+        &revision.top,
+        &["log", "--reverse", "--format=%H", "-G", key, "--", &yaml],
+    )?
+    .unwrap_or_default();
+    let mut since = None;
+    for commit in String::from_utf8_lossy(&log).lines() {
+        let spec = format!("{commit}:{yaml}");
+        let text = git(&revision.top, &["show", &spec])?.unwrap_or_default();
+        let then = value_of(&String::from_utf8_lossy(&text), key);
+        if then.as_deref() != Some(value) {
+            since = None;
+        } else if since.is_none() {
+            since = Some(commit.to_string());
+        }
+    }
+    let Some(commit) = since else {
+        return Ok(Sent::NotCommitted);
+    };
+    if cut_off(&revision.top, &commit)? {
+        return Ok(Sent::Unknown(format!(
+            "this clone's history is shallow and begins at {}, so the commit that sent it may be older: fetch the whole history (`git fetch --unshallow`; in CI, check out with `fetch-depth: 0` or `GIT_DEPTH: 0`)",
+            short(&commit)
+        )));
+    }
+    revision.commit.clone_from(&commit);
+    revision.name.clone_from(&commit);
+    match revision.meeting_at(dir, into)? {
+        Some(folder) => Ok(Sent::Found {
+            commit: short(&commit),
+            folder,
+        }),
+        None => Ok(Sent::NotCommitted),
+    }
+}
+
+/// Whether `commit` is where a shallow clone's history is cut off: its
+/// parents, if it has any, are not there.
+fn cut_off(top: &Path, commit: &str) -> Result<bool> {
+    let shallow = git(top, &["rev-parse", "--is-shallow-repository"])?
+        .is_some_and(|out| String::from_utf8_lossy(&out).trim() == "true");
+    if !shallow {
+        return Ok(false);
+    }
+    let parent = format!("{commit}^");
+    Ok(git(top, &["rev-parse", "--verify", "--quiet", &parent])?.is_none())
+}
+
+/// A commit's short id, as messages name it.
+fn short(commit: &str) -> String {
+    commit.chars().take(7).collect()
+}
+
 /// The files of a meeting folder as it is on disk now (path below the
 /// folder, bytes), but for hidden ones (`.DS_Store`): what is compared
 /// with the approved version.

@@ -33,7 +33,7 @@ use fields::{Field, Reader};
 use yaml::Node;
 
 pub use previous::{previous_meeting, previous_of};
-pub use status::says_approved;
+pub use status::{says_approved, written_value};
 
 pub const MEETING_FIELDS: &[&str] = &[
     "body",

@@ -64,3 +64,20 @@ pub fn says_approved(text: &str) -> bool {
         k.as_str() == Some("status") && v.as_str().map(str::trim) == Some(Approval::Approved.word())
     })
 }
+
+/// The text of meeting.yaml's top-level `key` in `text` (an earlier
+/// version of it), trimmed; `None` when it is not there or the file does
+/// not parse. Nothing is reported.
+pub fn written_value(text: &str, key: &str) -> Option<String> {
+    let Ok(Some(root)) = crate::source::yaml::parse(text, 0) else {
+        return None;
+    };
+    let crate::source::yaml::Value::Map(fields) = &root.value else {
+        return None;
+    };
+    fields
+        .iter()
+        .find(|(k, _)| k.as_str() == Some(key))
+        .and_then(|(_, v)| v.as_str())
+        .map(|v| v.trim().to_string())
+}
