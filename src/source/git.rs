@@ -258,10 +258,20 @@ pub fn sent_version(
         Err(_) => bail!(
             "rk builds a sent agenda from the git commit that sent it, and git cannot be run here (is it installed and on PATH?)"
         ),
-        Ok(Err(_)) => {
-            return Ok(Sent::Unknown(
-                "the meeting is not in a git repository".into(),
-            ));
+        Ok(Err(said)) => {
+            // git refuses a repository owned by another user, too: then
+            // its own words say what to do.
+            let lines: Vec<&str> = said
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let why = if said.contains("not a git repository") || lines.is_empty() {
+                "the meeting is not in a git repository".to_string()
+            } else {
+                format!("git says: {}", lines.join(" "))
+            };
+            return Ok(Sent::Unknown(why));
         }
         Ok(Ok(top)) => top,
     };
