@@ -12,6 +12,7 @@
 mod common;
 
 mod agenda;
+mod agenda_sent;
 mod archive;
 mod bodies {
     //! Minutes of other Danish public bodies, one fixture project each
