@@ -10,6 +10,7 @@ use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use common::{
     assert_pdf_ua_and_pdf_a, git, pdf_text, project_copy, replace_in, rk, scratch, squeeze,
@@ -250,4 +251,279 @@ fn a_sent_agenda_built_after_the_meeting_equals_the_one_sent_in_the_kommune_layo
     );
     let absent = referat.split("Afbud").nth(1).unwrap_or_default();
     assert!(absent.contains("Anja Kirkegaard"), "{referat}");
+}
+
+/// `key: value` put in the meeting's meeting.yaml before its `time`.
+fn send(folder: &Path, key: &str, value: &str) {
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "\ntime: ",
+        &format!("\n{key}: {value}\ntime: "),
+    );
+}
+
+#[test]
+fn the_tillaegsdagsorden_stays_as_sent_by_added_agenda_sent() {
+    let dir = repository("tests/fixtures/bodies/byraad", "tillaeg");
+    let folder = dir.join("meetings/2024-05-29");
+    send(&folder, "agenda_sent", "2024-05-21");
+    send(&folder, "added_agenda_sent", "2024-05-27");
+    commit(&dir, "Dagsorden og tillægsdagsorden udsendt");
+    let args = ["--agenda", "--added"];
+    let (as_sent, _) = built(&dir, "2024-05-29", &args, "out-sent", "tillaegsdagsorden");
+    let (agenda, _) = built(&dir, "2024-05-29", &["--agenda"], "out-sent", "dagsorden");
+
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "    title: Borgmester\n",
+        "    title: Borgmester\n    note: forlod mødet kl. 20.30\n",
+    );
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "time: \"18.00-21.15\"\n",
+        "time: \"18.00-21.15\"\nactual_time: \"18.00-21.40\"\n",
+    );
+    replace_in(
+        &folder.join("45a-kunstgraesbane.md"),
+        "Direktionen indstiller, at",
+        "Direktionen indstiller efter mødet, at",
+    );
+    commit(&dir, "Referat skrevet");
+    let (after, said) = built(&dir, "2024-05-29", &args, "out-after", "tillaegsdagsorden");
+    assert!(
+        said.contains("the tillægsdagsorden as it was sent on 2024-05-27 (commit "),
+        "{said}"
+    );
+    assert_eq!(after, as_sent);
+    assert!(
+        as_sent
+            .pdf
+            .contains("Udbud af kunstgræsbane ved Fjordhallen")
+    );
+    assert!(!squeeze(&after.pdf).contains(&squeeze("efter mødet")));
+    let (agenda_after, _) = built(&dir, "2024-05-29", &["--agenda"], "out-after", "dagsorden");
+    assert_eq!(agenda_after, agenda);
+    assert!(!agenda_after.pdf.contains("forlod mødet kl. 20.30"));
+    let (referat, _) = built(&dir, "2024-05-29", &[], "out-after", "referat");
+    assert!(
+        referat.pdf.contains("forlod mødet kl. 20.30"),
+        "{}",
+        referat.pdf
+    );
+    assert!(
+        squeeze(&referat.pdf).contains(&squeeze("18.00-21.40 (planlagt 18.00-21.15)")),
+        "{}",
+        referat.pdf
+    );
+}
+
+/// The kommune example in a repository of its own, its agenda of 5 May
+/// sent on 28 April (committed), then an afbud and the actual time
+/// written and committed.
+#[track_caller]
+fn sent_and_held(name: &str) -> PathBuf {
+    let dir = repository("examples/kommune-udvalg", name);
+    let folder = dir.join("meetings/2021-05-05");
+    send(&folder, "agenda_sent", "2021-04-28");
+    commit(&dir, "Dagsorden udsendt");
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "  - { name: Anja Kirkegaard, organisation: SF }\n",
+        "",
+    );
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "absent:\n",
+        "absent:\n  - { name: Anja Kirkegaard, organisation: SF, absence: afbud }\n",
+    );
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "time: \"16.00-18.00\"\n",
+        "time: \"16.00-18.00\"\nactual_time: \"16.05-18.25\"\n",
+    );
+    commit(&dir, "Referat skrevet");
+    dir
+}
+
+#[test]
+fn a_shallow_clone_refuses_to_build_a_sent_agenda_until_it_has_the_history() {
+    let dir = sent_and_held("shallow-source");
+    let (whole, _) = built(&dir, "2021-05-05", &["--agenda"], "out", "dagsorden");
+    let clone = scratch("shallow-clone");
+    let url = format!("file://{}", dir.display());
+    git(&clone, &["clone", "-q", "--depth", "1", &url, "project"]);
+    let project = clone.join("project");
+
+    let run = rk(&project, &["build", "2021-05-05", "--agenda"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: not built: the agenda of 2021-05-05 was sent on 2021-04-28 (`agenda_sent` \
+             in meetings/2021-05-05/meeting.yaml)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("shallow"), "{}", run.stderr);
+    assert!(run.stderr.contains("`fetch-depth: 0`"), "{}", run.stderr);
+    assert!(!project.join("out").exists(), "something was written");
+    // The archive build says the same of the meeting, and builds the rest.
+    let run = rk(&project, &["build", "--all", "--agenda"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!project.join("out/2021-05-05/dagsorden.pdf").exists());
+    assert!(project.join("out/2021-05-26/dagsorden.pdf").is_file());
+
+    git(&project, &["fetch", "-q", "--unshallow"]);
+    let (fetched, _) = built(&project, "2021-05-05", &["--agenda"], "out", "dagsorden");
+    assert_eq!(fetched, whole);
+    assert!(!fetched.pdf.contains("16.05-18.25"));
+}
+
+#[test]
+fn outside_git_a_sent_agenda_is_not_built_again() {
+    let dir = project_copy("examples/kommune-udvalg", "no-git");
+    send(
+        &dir.join("meetings/2021-05-05"),
+        "agenda_sent",
+        "2021-04-28",
+    );
+    // No repository around the scratch folder, wherever it lies.
+    let output = Command::new(common::RK)
+        .args(["build", "2021-05-05", "--agenda"])
+        .current_dir(&dir)
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("because the meeting is not in a git repository; nothing was written"),
+        "{stderr}"
+    );
+    assert!(!dir.join("out").exists());
+    // The referat does not read the history.
+    let run = rk(&dir, &["build", "2021-05-05"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn an_item_closed_after_sending_is_closed_in_the_agenda_as_sent() {
+    let dir = sent_and_held("closed-since");
+    let (before, _) = built(&dir, "2021-05-05", &["--agenda"], "out-before", "dagsorden");
+    let text = "Forsyningen ønsker at separatkloakere boligområdet ved Engvej";
+    assert!(squeeze(&before.pdf).contains(&squeeze(text)));
+    let item = dir.join("meetings/2021-05-05/43-spildevandsplan.md");
+    replace_in(&item, "---\n", "---\nclosed: true\n");
+    commit(&dir, "Punkt 43 lukket");
+    let (after, _) = built(&dir, "2021-05-05", &["--agenda"], "out-after", "dagsorden");
+    assert!(
+        !squeeze(&after.pdf).contains(&squeeze(text)),
+        "{}",
+        after.pdf
+    );
+    assert!(!page_text(&after.html).contains(text));
+    let json: Value = serde_json::from_str(&after.json).unwrap();
+    let item = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["number"] == "43")
+        .unwrap();
+    assert_eq!(item["closed"], true, "{item}");
+    // Still as sent otherwise: the afbud written since is not in it.
+    assert!(!page_text(&after.html).contains("16.05-18.25"));
+}
+
+#[test]
+fn an_agenda_sent_again_with_a_new_date_is_frozen_at_the_new_sending() {
+    let dir = sent_and_held("sent-again");
+    let folder = dir.join("meetings/2021-05-05");
+    let correction = "indstiller, at tillæg nr. 4 (rettet udgave) anbefales";
+    replace_in(
+        &folder.join("43-spildevandsplan.md"),
+        "indstiller, at tillæg nr. 4 anbefales",
+        correction,
+    );
+    commit(&dir, "Rettelse til punkt 43");
+    let (first, _) = built(&dir, "2021-05-05", &["--agenda"], "out-first", "dagsorden");
+    assert!(!squeeze(&first.pdf).contains(&squeeze(correction)));
+    // Sent again on 30 April, with the correction (and the attendance of
+    // the work tree then).
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "agenda_sent: 2021-04-28",
+        "agenda_sent: 2021-04-30",
+    );
+    commit(&dir, "Rettet dagsorden udsendt");
+    let (again, said) = built(&dir, "2021-05-05", &["--agenda"], "out-again", "dagsorden");
+    assert!(said.contains("as it was sent on 2021-04-30"), "{said}");
+    assert!(
+        squeeze(&again.pdf).contains(&squeeze(correction)),
+        "{}",
+        again.pdf
+    );
+}
+
+#[test]
+fn the_sending_dates_are_real_dates_not_after_the_meeting() {
+    let dir = project_copy("examples/kommune-udvalg", "dates");
+    let folder = dir.join("meetings/2021-05-05");
+    send(&folder, "agenda_sent", "28-04-2021");
+    send(&folder, "added_agenda_sent", "2021-05-06");
+    let (code, findings, _) = common::check_json(&dir, &["2021-05-05"]);
+    assert_eq!(code, 1);
+    let got: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.as_str(),
+                f.line,
+                f.message.as_str(),
+                f.help.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "date-mismatch",
+                8,
+                "`agenda_sent: 28-04-2021` is not a real date",
+                Some("write `agenda_sent: 2021-04-28`: dates are written YYYY-MM-DD"),
+            ),
+            (
+                "date-mismatch",
+                9,
+                "the tillægsdagsorden is sent on 2021-05-06, after its meeting on 2021-05-05",
+                Some(
+                    "`added_agenda_sent` is the date the tillægsdagsorden went out, before or \
+                     on the day of the meeting"
+                ),
+            ),
+        ]
+    );
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "agenda_sent: 28-04-2021",
+        "agenda_sent: 2021-05-03",
+    );
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "added_agenda_sent: 2021-05-06",
+        "added_agenda_sent: 2021-04-30",
+    );
+    let (_, findings, _) = common::check_json(&dir, &["2021-05-05"]);
+    let got: Vec<_> = findings
+        .iter()
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            9,
+            "the tillægsdagsorden is sent on 2021-04-30, before the agenda on 2021-05-03"
+        )]
+    );
 }
