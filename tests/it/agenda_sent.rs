@@ -527,3 +527,144 @@ fn the_sending_dates_are_real_dates_not_after_the_meeting() {
         )]
     );
 }
+
+/// One message framed as the Language Server Protocol frames it.
+fn frame(message: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(message).unwrap();
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend(body);
+    out
+}
+
+/// The messages of a whole `rk lsp` session's output.
+fn frames(mut out: &[u8]) -> Vec<Value> {
+    let mut messages = Vec::new();
+    while let Some(start) = out.windows(4).position(|w| w == b"\r\n\r\n") {
+        let header = String::from_utf8_lossy(&out[..start]).to_string();
+        let length: usize = header
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Length: "))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a Content-Length header");
+        let body = &out[start + 4..start + 4 + length];
+        messages.push(serde_json::from_slice(body).unwrap());
+        out = &out[start + 4 + length..];
+    }
+    messages
+}
+
+#[test]
+fn the_language_server_completes_the_new_keys_in_meeting_yaml() {
+    use serde_json::json;
+    use std::io::Write;
+    let dir = project_copy("examples/kommune-udvalg", "lsp");
+    let path = dir.join("meetings/2021-05-05/meeting.yaml");
+    let text = fs::read_to_string(&path).unwrap().replacen(
+        "time: \"16.00-18.00\"\n",
+        "time: \"16.00-18.00\"\na\n",
+        1,
+    );
+    let line = text.lines().position(|l| l == "a").unwrap();
+    let real = path.parent().unwrap().canonicalize().unwrap();
+    let uri = url::Url::from_file_path(real.join("meeting.yaml"))
+        .unwrap()
+        .to_string();
+    let mut input = Vec::new();
+    for message in [
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }),
+        json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": {
+            "uri": uri, "languageId": "yaml", "version": 1, "text": text } } }),
+        json!({ "jsonrpc": "2.0", "id": 2, "method": "textDocument/completion", "params": {
+            "textDocument": { "uri": uri }, "position": { "line": line, "character": 1 } } }),
+        json!({ "jsonrpc": "2.0", "id": 3, "method": "shutdown" }),
+        json!({ "jsonrpc": "2.0", "method": "exit" }),
+    ] {
+        input.extend(frame(&message));
+    }
+    let mut child = Command::new(common::RK)
+        .arg("lsp")
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let answer = frames(&output.stdout)
+        .into_iter()
+        .find(|m| m["id"] == 2)
+        .expect("an answer to the completion");
+    let result = &answer["result"];
+    let items = result.get("items").unwrap_or(result).as_array().unwrap();
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    for key in ["actual_time", "agenda_sent", "added_agenda_sent"] {
+        assert!(labels.contains(&key), "no {key} in {labels:?}");
+    }
+}
+
+#[test]
+fn rk_diff_tells_a_change_of_the_actual_time_and_of_the_sending() {
+    let dir = repository("examples/kommune-udvalg", "diff");
+    let folder = dir.join("meetings/2021-05-05");
+    send(&folder, "agenda_sent", "2021-04-28");
+    commit(&dir, "Dagsorden udsendt");
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "time: \"16.00-18.00\"\n",
+        "time: \"16.00-18.00\"\nactual_time: \"16.05-18.25\"\n",
+    );
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "agenda_sent: 2021-04-28",
+        "agenda_sent: 2021-04-29",
+    );
+    let run = rk(&dir, &["diff", "HEAD", "2021-05-05"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "2021-05-05 since HEAD: meeting: actual_time changed; meeting: agenda_sent changed"
+        ),
+        "{}",
+        run.stdout
+    );
+    let page = fs::read_to_string(dir.join("out/2021-05-05/aendringer.html")).unwrap();
+    let words = page_text(&page);
+    assert!(words.contains("Afholdt tilføjet: 16.05-18.25"), "{words}");
+    assert!(
+        words.contains("Dagsorden udsendt ændret fra 2021-04-28 til 2021-04-29"),
+        "{words}"
+    );
+}
+
+#[test]
+fn the_ci_recipes_build_the_agendas_as_sent_with_the_whole_history() {
+    let root = common::project_root();
+    let workflow = fs::read_to_string(root.join("examples/ci/github/referater.yml")).unwrap();
+    let job = workflow
+        .split("\n  build:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n  index:\n").next())
+        .expect("a build job");
+    assert!(job.contains("fetch-depth: 0"), "{job}");
+    assert!(
+        job.contains("rk-bin/rk build --all --agenda --shard \"$SHARD/3\""),
+        "{job}"
+    );
+    assert!(workflow.contains("rk-bin/rk index --agenda"));
+    let gitlab = fs::read_to_string(root.join("examples/ci/gitlab-ci.yml")).unwrap();
+    let job = gitlab
+        .split("\nbuild:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\nindex:\n").next())
+        .expect("a build job");
+    for needed in [
+        "GIT_DEPTH: 0",
+        "apt-get install -y --no-install-recommends git",
+        "rk/bin/rk build --all --agenda --shard \"$CI_NODE_INDEX/$CI_NODE_TOTAL\"",
+    ] {
+        assert!(job.contains(needed), "no {needed:?} in {job}");
+    }
+    assert!(gitlab.contains("rk/bin/rk index --agenda"));
+}
