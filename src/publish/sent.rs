@@ -24,7 +24,7 @@ pub enum Version {
     /// now, and the sending is not committed).
     Now,
     /// The meeting as its agenda was sent.
-    Sent(AsSent),
+    Sent(Box<AsSent>),
     /// The version sent has errors (reported): nothing is built.
     Fails,
 }
@@ -95,11 +95,11 @@ pub fn version(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Vers
         sent,
         commit: &commit,
     })?;
-    Ok(Version::Sent(AsSent {
+    Ok(Version::Sent(Box::new(AsSent {
         meeting: then,
         commit,
         _folder: scratch,
-    }))
+    })))
 }
 
 /// The meeting in `folder` (the version sent) loaded and checked with the
