@@ -102,6 +102,19 @@ impl Revision {
     /// new since then).
     pub fn meeting_at(&self, dir: &Path, into: &Path) -> Result<Option<PathBuf>> {
         let relative = self.relative(dir)?;
+        let name = dir.file_name().context("a meeting folder has a name")?;
+        self.folder_at(&relative, name, into)
+    }
+
+    /// The files of the folder `relative` (as git names it at this
+    /// revision) written into `into/<name>`, which is returned; `None` when
+    /// the revision has no such folder.
+    fn folder_at(
+        &self,
+        relative: &str,
+        name: &std::ffi::OsStr,
+        into: &Path,
+    ) -> Result<Option<PathBuf>> {
         let listing = git(
             &self.top,
             &[
@@ -111,15 +124,14 @@ impl Revision {
                 "--full-tree",
                 &self.commit,
                 "--",
-                &relative,
+                relative,
             ],
         )?
         .with_context(|| format!("git cannot list {relative} at {}", self.name))?;
-        let blobs = blobs(&listing, &relative);
+        let blobs = blobs(&listing, relative);
         if blobs.is_empty() {
             return Ok(None);
         }
-        let name = dir.file_name().context("a meeting folder has a name")?;
         let folder = into.join(name);
         std::fs::create_dir_all(&folder)
             .with_context(|| format!("cannot create {}", folder.display()))?;
@@ -283,25 +295,35 @@ pub fn sent_version(
     };
     let relative = revision.relative(dir)?;
     let yaml = format!("{relative}/meeting.yaml");
-    // The commits that add or remove a line with the key, oldest first:
-    // the value changes only in them.
+    // The commits that add or remove a line with the key, each with the
+    // path meeting.yaml had in it (`--follow`: across a rename of the
+    // folder): the value changes only in them.
     let log = git(
         &revision.top,
-        &["log", "--reverse", "--format=%H", "-G", key, "--", &yaml],
+        &[
+            "log",
+            "--follow",
+            "--format=commit %H",
+            "--name-only",
+            "-G",
+            key,
+            "--",
+            &yaml,
+        ],
     )?
     .unwrap_or_default();
     let mut since = None;
-    for commit in String::from_utf8_lossy(&log).lines() {
-        let spec = format!("{commit}:{yaml}");
+    for (commit, path) in changes(&String::from_utf8_lossy(&log)) {
+        let spec = format!("{commit}:{path}");
         let text = git(&revision.top, &["show", &spec])?.unwrap_or_default();
         let then = value_of(&String::from_utf8_lossy(&text), key);
         if then.as_deref() != Some(value) {
             since = None;
         } else if since.is_none() {
-            since = Some(commit.to_string());
+            since = Some((commit, path));
         }
     }
-    let Some(commit) = since else {
+    let Some((commit, path)) = since else {
         return Ok(Sent::NotCommitted);
     };
     if cut_off(&revision.top, &commit)? {
@@ -312,13 +334,34 @@ pub fn sent_version(
     }
     revision.commit.clone_from(&commit);
     revision.name.clone_from(&commit);
-    match revision.meeting_at(dir, into)? {
+    let folder = path.strip_suffix("/meeting.yaml").unwrap_or(&relative);
+    let name = dir.file_name().context("a meeting folder has a name")?;
+    match revision.folder_at(folder, name, into)? {
         Some(folder) => Ok(Sent::Found {
             commit: short(&commit),
             folder,
         }),
         None => Ok(Sent::NotCommitted),
     }
+}
+
+/// The commits of a `git log --follow --format="commit %H" --name-only`
+/// listing of one file, oldest first (the log is newest first: `--follow`
+/// does not work with `--reverse`), each with the file's path in it.
+fn changes(log: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut commit = None;
+    for line in log.lines() {
+        if let Some(id) = line.strip_prefix("commit ") {
+            commit = Some(id.trim().to_string());
+        } else if !line.trim().is_empty()
+            && let Some(id) = commit.take()
+        {
+            out.push((id, line.to_string()));
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// Whether `commit` is where a shallow clone's history is cut off: its
@@ -419,6 +462,24 @@ mod tests {
             vec![
                 ("aaa".to_string(), PathBuf::from("meeting.yaml")),
                 ("bbb".to_string(), PathBuf::from("bilag/x.png")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_followed_log_gives_each_commit_with_its_path_oldest_first() {
+        let log = "commit bbb\n\nmeetings/2026-03-12/meeting.yaml\ncommit aaa\n\nmeetings/2026-03-11/meeting.yaml\n";
+        assert_eq!(
+            changes(log),
+            vec![
+                (
+                    "aaa".to_string(),
+                    "meetings/2026-03-11/meeting.yaml".to_string()
+                ),
+                (
+                    "bbb".to_string(),
+                    "meetings/2026-03-12/meeting.yaml".to_string()
+                ),
             ]
         );
     }

@@ -668,3 +668,49 @@ fn the_ci_recipes_build_the_agendas_as_sent_with_the_whole_history() {
     }
     assert!(gitlab.contains("rk/bin/rk index --agenda"));
 }
+
+#[test]
+fn the_referat_with_the_actual_time_stays_valid_and_accessible_in_both_layouts() {
+    if !common::browser::browser_tools() {
+        return;
+    }
+    let kl = common::example_copy("valid-kl");
+    replace_in(
+        &kl.join("meetings/2020-11-25/meeting.yaml"),
+        "time: \"10.00-14.00\"\n",
+        "time: \"10.00-14.00\"\nactual_time: \"10.05-13.50\"\n",
+    );
+    let kommune = project_copy("examples/kommune-udvalg", "valid-kommune");
+    replace_in(
+        &kommune.join("meetings/2021-05-05/meeting.yaml"),
+        "time: \"16.00-18.00\"\n",
+        "time: \"16.00-18.00\"\nactual_time: \"16.05-18.25\"\n",
+    );
+    for (name, dir, meeting) in [
+        ("actual-time-kl", &kl, "2020-11-25"),
+        ("actual-time-kommune", &kommune, "2021-05-05"),
+    ] {
+        let (seen, _) = built(dir, meeting, &[], "out", "referat");
+        assert!(seen.html.contains("(planlagt "), "{name}");
+        common::browser::assert_valid_and_accessible(
+            name,
+            &dir.join("out").join(meeting).join("referat.html"),
+        );
+    }
+}
+
+#[test]
+fn a_meeting_folder_renamed_after_sending_keeps_its_agenda_as_sent() {
+    let dir = sent_and_held("renamed");
+    let (as_sent, _) = built(&dir, "2021-05-05", &["--agenda"], "out-before", "dagsorden");
+    git(
+        &dir,
+        &["mv", "meetings/2021-05-05", "meetings/2021-05-05-ordinaert"],
+    );
+    commit(&dir, "Mødets mappe omdøbt");
+    let meeting = "2021-05-05-ordinaert";
+    let (after, said) = built(&dir, meeting, &["--agenda"], "out-after", "dagsorden");
+    assert!(said.contains("as it was sent on 2021-04-28"), "{said}");
+    assert_eq!(after, as_sent);
+    assert!(!after.pdf.contains("16.05-18.25"));
+}
