@@ -295,34 +295,7 @@ pub fn sent_version(
     };
     let relative = revision.relative(dir)?;
     let yaml = format!("{relative}/meeting.yaml");
-    // The commits that add or remove a line with the key, each with the
-    // path meeting.yaml had in it (`--follow`: across a rename of the
-    // folder): the value changes only in them.
-    let log = git(
-        &revision.top,
-        &[
-            "log",
-            "--follow",
-            "--format=commit %H",
-            "--name-only",
-            "-G",
-            key,
-            "--",
-            &yaml,
-        ],
-    )?
-    .unwrap_or_default();
-    let mut since = None;
-    for (commit, path) in changes(&String::from_utf8_lossy(&log)) {
-        let spec = format!("{commit}:{path}");
-        let text = git(&revision.top, &["show", &spec])?.unwrap_or_default();
-        let then = value_of(&String::from_utf8_lossy(&text), key);
-        if then.as_deref() != Some(value) {
-            since = None;
-        } else if since.is_none() {
-            since = Some((commit, path));
-        }
-    }
+    let since = sending_commit(&revision.top, &yaml, key, value, value_of)?;
     let Some((commit, path)) = since else {
         return Ok(Sent::NotCommitted);
     };
@@ -343,6 +316,47 @@ pub fn sent_version(
         }),
         None => Ok(Sent::NotCommitted),
     }
+}
+
+/// The commit since which meeting.yaml (`yaml`, as git names it now) has
+/// said `key: value`, and the file's path in it; `None` when no commit
+/// says so.
+fn sending_commit(
+    top: &Path,
+    yaml: &str,
+    key: &str,
+    value: &str,
+    value_of: impl Fn(&str, &str) -> Option<String>,
+) -> Result<Option<(String, String)>> {
+    // The commits that add or remove a line with the key, each with the
+    // path meeting.yaml had in it (`--follow`: across a rename of the
+    // folder): the value changes only in them.
+    let log = git(
+        top,
+        &[
+            "log",
+            "--follow",
+            "--format=commit %H",
+            "--name-only",
+            "-G",
+            key,
+            "--",
+            yaml,
+        ],
+    )?
+    .unwrap_or_default();
+    let mut since = None;
+    for (commit, path) in changes(&String::from_utf8_lossy(&log)) {
+        let spec = format!("{commit}:{path}");
+        let text = git(top, &["show", &spec])?.unwrap_or_default();
+        let then = value_of(&String::from_utf8_lossy(&text), key);
+        if then.as_deref() != Some(value) {
+            since = None;
+        } else if since.is_none() {
+            since = Some((commit, path));
+        }
+    }
+    Ok(since)
 }
 
 /// The commits of a `git log --follow --format="commit %H" --name-only`
