@@ -175,6 +175,13 @@ const DANISH_FIELDS: &[(&str, &str)] = &[
     ("offentliggjort_beslutning", "public_decision"),
     ("fravær", "absence"),
     ("fraværsgrund", "absence"),
+    ("udsendt", "agenda_sent"),
+    ("dagsorden_udsendt", "agenda_sent"),
+    ("udsendelsesdato", "agenda_sent"),
+    ("tillægsdagsorden_udsendt", "added_agenda_sent"),
+    ("afholdt", "actual_time"),
+    ("faktisk_tid", "actual_time"),
+    ("faktisk_tidspunkt", "actual_time"),
 ];
 
 /// The field a Danish field name means (`lukket` is `closed`), when it is

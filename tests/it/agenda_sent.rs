@@ -714,3 +714,40 @@ fn a_meeting_folder_renamed_after_sending_keeps_its_agenda_as_sent() {
     assert_eq!(after, as_sent);
     assert!(!after.pdf.contains("16.05-18.25"));
 }
+
+#[test]
+fn the_keys_written_in_danish_get_the_key_meant() {
+    let dir = project_copy("examples/kommune-udvalg", "danish");
+    replace_in(
+        &dir.join("meetings/2021-05-05/meeting.yaml"),
+        "time: \"16.00-18.00\"\n",
+        "time: \"16.00-18.00\"\nudsendt: 2021-04-28\nafholdt: \"16.05-18.25\"\n",
+    );
+    let (code, findings, _) = common::check_json(&dir, &["2021-05-05"]);
+    assert_eq!(code, 1);
+    let got: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.as_str(),
+                f.line,
+                f.help.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "unknown-field",
+                9,
+                "did you mean `agenda_sent`? Field names are in English"
+            ),
+            (
+                "unknown-field",
+                10,
+                "did you mean `actual_time`? Field names are in English"
+            ),
+        ]
+    );
+}
