@@ -156,7 +156,7 @@ fn load_sent(
 
 /// Closes in the version sent what is closed now: an item closed since
 /// (itself or by its section or group; matched by its file's name) and a
-/// bilag closed since (by its file).
+/// bilag closed since (by its file or address).
 fn close_as_now(then: &mut Meeting, now: &Meeting, files: &Files) {
     let name = |item: &crate::model::Item| {
         files
@@ -173,11 +173,10 @@ fn close_as_now(then: &mut Meeting, now: &Meeting, files: &Files) {
             item.closed = true;
         }
         for attachment in &mut item.attachments {
-            let closed_now = same.attachments.iter().any(|a| {
-                a.closed
-                    && a.file().map(|f| &f.value) == attachment.file().map(|f| &f.value)
-                    && a.file().is_some()
-            });
+            let closed_now = same
+                .attachments
+                .iter()
+                .any(|a| a.closed && a.written().value == attachment.written().value);
             if closed_now {
                 attachment.closed = true;
             }

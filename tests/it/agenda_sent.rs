@@ -408,14 +408,22 @@ fn outside_git_a_sent_agenda_is_not_built_again() {
 }
 
 #[test]
-fn an_item_closed_after_sending_is_closed_in_the_agenda_as_sent() {
+fn an_item_or_bilag_closed_after_sending_is_closed_in_the_agenda_as_sent() {
     let dir = sent_and_held("closed-since");
     let (before, _) = built(&dir, "2021-05-05", &["--agenda"], "out-before", "dagsorden");
     let text = "Forsyningen ønsker at separatkloakere boligområdet ved Engvej";
     assert!(squeeze(&before.pdf).contains(&squeeze(text)));
+    let bilag = "Udkast til Klimahandleplan 2021-2025 på kommunens høringsportal";
+    assert!(page_text(&before.html).contains(bilag));
     let item = dir.join("meetings/2021-05-05/43-spildevandsplan.md");
     replace_in(&item, "---\n", "---\nclosed: true\n");
-    commit(&dir, "Punkt 43 lukket");
+    // A bilag of an open item closed, too.
+    replace_in(
+        &dir.join("meetings/2021-05-05/42-klimahandleplan.md"),
+        &format!("    title: {bilag}\n"),
+        &format!("    title: {bilag}\n    closed: true\n"),
+    );
+    commit(&dir, "Punkt 43 og et bilag til punkt 42 lukket");
     let (after, _) = built(&dir, "2021-05-05", &["--agenda"], "out-after", "dagsorden");
     assert!(
         !squeeze(&after.pdf).contains(&squeeze(text)),
@@ -423,6 +431,9 @@ fn an_item_closed_after_sending_is_closed_in_the_agenda_as_sent() {
         after.pdf
     );
     assert!(!page_text(&after.html).contains(text));
+    assert!(!page_text(&after.html).contains(bilag));
+    assert!(!after.json.contains("klimahandleplan-2021-2025"));
+    assert!(!squeeze(&after.pdf).contains(&squeeze(bilag)));
     let json: Value = serde_json::from_str(&after.json).unwrap();
     let item = json["items"]
         .as_array()
