@@ -215,6 +215,17 @@ fn words(event: &Event<'_>) -> Option<String> {
             "{id}: the {what} as it was sent on {sent} (commit {commit}); what was written in \
              the sources since is for the referat"
         ),
+        Event::SentFails {
+            id,
+            what,
+            key,
+            commit,
+            tally,
+        } => format!(
+            "not built: the {what} of {id} as it was sent (commit {commit}) has {tally}; nothing \
+             was written. A fix committed since is not in the {what} as sent: to publish it, \
+             send the {what} again and write the new date in `{key}`"
+        ),
         Event::RemovedLeftOut(path) => format!(
             "warning: removed {}: made from older sources; build without --only to make it again",
             paths::shown(path)

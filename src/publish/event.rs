@@ -42,6 +42,15 @@ pub enum Event<'a> {
         sent: &'a str,
         commit: &'a str,
     },
+    /// The version sent of an agenda has findings that fail it (`tally`):
+    /// nothing of it was written.
+    SentFails {
+        id: &'a str,
+        what: &'static str,
+        key: &'static str,
+        commit: &'a str,
+        tally: Tally,
+    },
     /// An output of a kind `--only` left out, removed: it was made from
     /// older sources.
     RemovedLeftOut(&'a Path),

@@ -144,8 +144,12 @@ fn load_sent(
     if !diags.is_empty() {
         crate::diag::sort(files, &mut diags);
         plan.reporter.emit(files, &diags)?;
-        plan.reporter.event(Event::MeetingFails {
+        let (key, what) = key(plan);
+        plan.reporter.event(Event::SentFails {
             id: &now.id,
+            what,
+            key,
+            commit,
             tally: Tally::of(&diags),
         })?;
         return Ok(None);

@@ -762,3 +762,42 @@ fn the_keys_written_in_danish_get_the_key_meant() {
         ]
     );
 }
+
+#[test]
+fn an_error_in_the_agenda_as_sent_stops_its_build_and_says_how_to_send_it_again() {
+    let dir = repository("examples/kommune-udvalg", "sent-with-error");
+    let folder = dir.join("meetings/2021-05-05");
+    let item = folder.join("43-spildevandsplan.md");
+    send(&folder, "agenda_sent", "2021-04-28");
+    replace_in(&item, "sag: 06.00.05-P16-1-21", "sag: 06.00.05-P16-1-2x");
+    commit(&dir, "Dagsorden udsendt");
+    replace_in(&item, "sag: 06.00.05-P16-1-2x", "sag: 06.00.05-P16-1-21");
+    commit(&dir, "Sagsnummer rettet");
+    let run = rk(&dir, &["build", "2021-05-05", "--agenda"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("┌─ meetings/2021-05-05/43-spildevandsplan.md (as sent, commit "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "has 1 error; nothing was written. A fix committed since is not in the agenda as \
+             sent: to publish it, send the agenda again and write the new date in `agenda_sent`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("out").exists());
+    // Sent again, with the fix.
+    replace_in(
+        &folder.join("meeting.yaml"),
+        "agenda_sent: 2021-04-28",
+        "agenda_sent: 2021-04-29",
+    );
+    commit(&dir, "Rettet dagsorden udsendt");
+    let (again, said) = built(&dir, "2021-05-05", &["--agenda"], "out", "dagsorden");
+    assert!(said.contains("as it was sent on 2021-04-29"), "{said}");
+    assert!(again.pdf.contains("06.00.05-P16-1-21"));
+}
