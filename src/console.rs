@@ -175,6 +175,7 @@ fn words(event: &Event<'_>) -> Option<String> {
         Event::MeetingFails { .. } | Event::RemovedGone(_) | Event::Archived { .. } => {
             return archive_line(event);
         }
+        Event::AsSent { .. } | Event::SentFails { .. } => return sent_line(event),
 
         Event::SourcesFail(tally) => format!(
             "not built: the sources have {tally}{}; nothing was written",
@@ -206,6 +207,30 @@ fn words(event: &Event<'_>) -> Option<String> {
             written(outputs, copies),
             paths::shown(out_dir)
         ),
+        Event::RemovedLeftOut(path) => format!(
+            "warning: removed {}: made from older sources; build without --only to make it again",
+            paths::shown(path)
+        ),
+        Event::RemovedInternal(path) => format!(
+            "warning: removed {}: the internal edition never stays in the published tree \
+             (`rk build --internal` writes it to a tree of its own)",
+            paths::shown(path)
+        ),
+        Event::RemovedChangePage(path) => format!(
+            "removed {}: the change page of `rk diff` is for review, and a publishing build leaves it out",
+            paths::shown(path)
+        ),
+        Event::RemovedStale(path) => format!(
+            "removed {}: no longer linked from this edition",
+            paths::shown(path)
+        ),
+    };
+    Some(text)
+}
+
+/// A line about an agenda built as it was sent.
+fn sent_line(event: &Event<'_>) -> Option<String> {
+    let text = match *event {
         Event::AsSent {
             id,
             what,
@@ -226,23 +251,7 @@ fn words(event: &Event<'_>) -> Option<String> {
              was written. A fix committed since is not in the {what} as sent: to publish it, \
              send the {what} again and write the new date in `{key}`"
         ),
-        Event::RemovedLeftOut(path) => format!(
-            "warning: removed {}: made from older sources; build without --only to make it again",
-            paths::shown(path)
-        ),
-        Event::RemovedInternal(path) => format!(
-            "warning: removed {}: the internal edition never stays in the published tree \
-             (`rk build --internal` writes it to a tree of its own)",
-            paths::shown(path)
-        ),
-        Event::RemovedChangePage(path) => format!(
-            "removed {}: the change page of `rk diff` is for review, and a publishing build leaves it out",
-            paths::shown(path)
-        ),
-        Event::RemovedStale(path) => format!(
-            "removed {}: no longer linked from this edition",
-            paths::shown(path)
-        ),
+        _ => return None,
     };
     Some(text)
 }
