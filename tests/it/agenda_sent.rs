@@ -643,6 +643,11 @@ fn rk_diff_tells_a_change_of_the_actual_time_and_of_the_sending() {
     let page = fs::read_to_string(dir.join("out/2021-05-05/aendringer.html")).unwrap();
     let words = page_text(&page);
     assert!(words.contains("Afholdt tilføjet: 16.05-18.25"), "{words}");
+    // The referat on the page shows the time it was held, as the referat does.
+    assert!(
+        words.contains("16.05-18.25 (planlagt 16.00-18.00)"),
+        "{words}"
+    );
     assert!(
         words.contains("Dagsorden udsendt ændret fra 2021-04-28 til 2021-04-29"),
         "{words}"
