@@ -15,10 +15,16 @@ use crate::cmd::Outcome;
 use crate::config::Numbering;
 use crate::date::Date;
 use crate::files::Files;
-use crate::model::{CaseRef, Item, Meeting, Person};
+use crate::model::{CaseRef, Item, Meeting, Person, same_name};
+
+mod agenda;
+mod people;
+
 use crate::paths;
 use crate::project::Project;
 use crate::source;
+use agenda::{Agenda, Entry};
+use people::Roster;
 
 pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let Some(date) = Date::of_meeting_name(&args.date) else {
@@ -49,15 +55,23 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
         );
     }
     let first = first_number(project, &previous, date)?;
-    let plan = NewMeeting::from(&previous, &args.date, date, first);
+    let folders = project.meetings()?;
+    let earlier: Vec<PathBuf> = folders
+        .iter()
+        .filter(|dir| dir_date(dir).is_some_and(|d| previous.calendar_date().is_none_or(|p| d < p)))
+        .cloned()
+        .collect();
+    let agenda = agenda::agenda(&previous, first);
+    let roster = people::roster(&previous, &earlier);
+    let start = Start {
+        previous: &previous,
+        id: &args.date,
+        date,
+        ordinal: ordinal(&folders, &previous, date),
+    };
+    let plan = NewMeeting::from(&start, &agenda, &roster);
     write(&meetings, &target, &plan)?;
-    eprintln!(
-        "created {} from {}: {} ({} standing, 1 to fill in)",
-        paths::shown(&target),
-        previous.id,
-        crate::cmd::plural_items(plan.items.len()),
-        plan.items.len() - 1
-    );
+    say(&target, &previous, &plan, &agenda, &roster);
     eprintln!(
         "next: write the items, then `rk check {}`; standing items have no text until the meeting",
         args.date
@@ -65,17 +79,122 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// The latest meeting folder dated before `date`.
+/// What rk new made: the items, the sections, where a member was put.
+fn say(
+    target: &Path,
+    previous: &Meeting,
+    plan: &NewMeeting,
+    agenda: &Agenda<'_>,
+    roster: &Roster<'_>,
+) {
+    let (standing, groups, templates) = agenda.counts();
+    let groups = match groups {
+        0 => String::new(),
+        1 => ", 1 group heading".to_string(),
+        n => format!(", {n} group headings"),
+    };
+    eprintln!(
+        "created {} from {}: {} ({standing} standing{groups}, {templates} to fill in)",
+        paths::shown(target),
+        previous.id,
+        crate::cmd::plural_items(plan.items.len()),
+    );
+    for section in &agenda.sections {
+        let title = section
+            .section
+            .title
+            .as_ref()
+            .map_or("", |t| t.value.as_str());
+        let closed = if section.section.closed {
+            " (closed)"
+        } else {
+            ""
+        };
+        eprintln!("section {title}{closed} from item {}", section.from);
+    }
+    for note in &roster.notes {
+        eprintln!("note: {note}");
+    }
+}
+
+/// Whether the meeting.yaml in `dir` says `extraordinary: true`.
+fn is_extraordinary(dir: &Path) -> bool {
+    head_fields(dir)
+        .iter()
+        .any(|(k, v)| k == "extraordinary" && v == "true")
+}
+
+/// The top-level text fields of the meeting.yaml in `dir` (body, date,
+/// number ...), read as far as it parses; none when it does not.
+fn head_fields(dir: &Path) -> Vec<(String, String)> {
+    use crate::source::yaml::{self, Value};
+    let Ok(text) = fs::read_to_string(dir.join("meeting.yaml")) else {
+        return Vec::new();
+    };
+    let Ok(Some(root)) = yaml::parse(&text, 0) else {
+        return Vec::new();
+    };
+    let Value::Map(entries) = root.value else {
+        return Vec::new();
+    };
+    entries
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.trim().to_string())))
+        .collect()
+}
+
+/// The new meeting's ordinal (`number`): one more than that of the body's
+/// latest meeting before `date` (an extraordinary one too), or 1 in a new
+/// year; none when that meeting has none.
+fn ordinal(folders: &[PathBuf], previous: &Meeting, date: Date) -> Option<String> {
+    let body = previous.body.as_ref()?.value.as_str();
+    let value = |fields: &[(String, String)], key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let latest = folders
+        .iter()
+        .rev()
+        .filter(|dir| dir_date(dir).is_some_and(|d| d < date))
+        .map(|dir| head_fields(dir))
+        .find(|fields| value(fields, "body").is_some_and(|b| same_name(&b, body)))?;
+    let number = value(&latest, "number")?.parse::<u32>().ok()?;
+    let held = Date::parse(&value(&latest, "date")?)?;
+    Some(
+        if held.year() == date.year() {
+            number + 1
+        } else {
+            1
+        }
+        .to_string(),
+    )
+}
+
+/// The date a meeting folder is named by.
+fn dir_date(dir: &Path) -> Option<Date> {
+    dir.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(Date::of_meeting_name)
+}
+
+/// The latest meeting folder dated before `date`: the latest ordinary one,
+/// since an extraordinary meeting (`extraordinary: true`), called for one
+/// case, has not the shape of the body's meetings; the latest one of all
+/// when every earlier meeting was extraordinary.
 fn latest_before(project: &Project, date: Date) -> Result<PathBuf> {
-    project
+    let earlier: Vec<PathBuf> = project
         .meetings()?
         .into_iter()
-        .rfind(|dir| {
-            dir.file_name()
-                .and_then(|n| n.to_str())
-                .and_then(Date::of_meeting_name)
-                .is_some_and(|d| d < date)
-        })
+        .filter(|dir| dir_date(dir).is_some_and(|d| d < date))
+        .collect();
+    earlier
+        .iter()
+        .rev()
+        .find(|dir| !is_extraordinary(dir))
+        .or(earlier.last())
+        .cloned()
         .with_context(|| {
             format!(
                 "no meeting before {date} under {} to start from: name one with --from, or start a project with rk init",
@@ -98,6 +217,15 @@ fn first_number(project: &Project, previous: &Meeting, date: Date) -> Result<u32
     Ok(source::previous_of(&folders, &body.value, date).map_or(1, |p| p.last + 1))
 }
 
+/// What the new meeting starts from: the meeting it is shaped on, its
+/// folder's name, its date and its ordinal.
+struct Start<'m> {
+    previous: &'m Meeting,
+    id: &'m str,
+    date: Date,
+    ordinal: Option<String>,
+}
+
 /// The files of the new meeting, by name.
 struct NewMeeting {
     meeting_yaml: String,
@@ -105,23 +233,19 @@ struct NewMeeting {
 }
 
 impl NewMeeting {
-    /// The new meeting `id` on `date`, from `previous`, its items numbered
-    /// from `first`.
-    fn from(previous: &Meeting, id: &str, date: Date, first: u32) -> NewMeeting {
-        let meeting_yaml = meeting_yaml(previous, id, date);
-        let (head, tail) = standing_items(previous);
-        let mut items = Vec::new();
-        let mut number = first;
-        for item in head {
-            items.push(standing_file(item, number));
-            number += 1;
-        }
-        items.push(template_file(previous, number));
-        number += 1;
-        for item in tail {
-            items.push(standing_file(item, number));
-            number += 1;
-        }
+    /// The new meeting of `start`, with its `agenda` and `roster`.
+    fn from(start: &Start<'_>, agenda: &Agenda<'_>, roster: &Roster<'_>) -> NewMeeting {
+        let meeting_yaml = meeting_yaml(start, agenda, roster);
+        let previous = start.previous;
+        let items = agenda
+            .items
+            .iter()
+            .map(|planned| match planned.entry {
+                Entry::Standing(item) => carried_file(item, &planned.number, true),
+                Entry::Group(item) => carried_file(item, &planned.number, false),
+                Entry::Template => template_file(previous, &planned.number),
+            })
+            .collect();
         NewMeeting {
             meeting_yaml,
             items,
@@ -129,37 +253,17 @@ impl NewMeeting {
     }
 }
 
-/// The standing items of `meeting`: top-level items with `sag: none`, in
-/// number order, split into those before the others and the one that
-/// closes the meeting (Eventuelt: the last item, when it is standing).
-fn standing_items(meeting: &Meeting) -> (Vec<&Item>, Vec<&Item>) {
-    let mut standing: Vec<&Item> = meeting
-        .items
-        .iter()
-        .filter(|item| {
-            item.number.as_ref().is_some_and(|n| n.depth() == 1)
-                && matches!(item.case.as_ref().map(|s| &s.value), Some(CaseRef::None))
-                && !item.is_group(&meeting.items)
-        })
-        .collect();
-    standing.sort_by(|a, b| a.number.cmp(&b.number));
-    let last = meeting
-        .items
-        .iter()
-        .filter(|item| item.number.as_ref().is_some_and(|n| n.depth() == 1))
-        .map(|item| &item.number)
-        .max();
-    let tail = match standing.last() {
-        Some(item) if Some(&item.number) == last => vec![standing.pop().expect("a last item")],
-        _ => Vec::new(),
-    };
-    (standing, tail)
-}
-
-/// meeting.yaml of the new meeting: the body, place and people of
-/// `previous`. Who sent apologies last time is a member again; a
-/// substitute, a guest and the notes were for that meeting only.
-fn meeting_yaml(previous: &Meeting, id: &str, date: Date) -> String {
+/// meeting.yaml of the new meeting: the body, planned time, place, people,
+/// political groups and sections of `previous`. Who sent apologies last
+/// time is a member again; a substitute, a guest, the notes, who attended
+/// which items, absence, approval and status were for that meeting only.
+fn meeting_yaml(start: &Start<'_>, agenda: &Agenda<'_>, roster: &Roster<'_>) -> String {
+    let Start {
+        previous,
+        id,
+        date,
+        ordinal,
+    } = start;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -171,41 +275,59 @@ fn meeting_yaml(previous: &Meeting, id: &str, date: Date) -> String {
         |field: &Option<crate::model::Spanned<String>>| field.as_ref().map(|f| f.value.clone());
     field(&mut out, "body", text(&previous.body).as_deref());
     let _ = writeln!(out, "date: {date}");
-    if id != date.to_string() {
+    if **id != date.to_string() {
         let _ = writeln!(
             out,
             "# The folder {id} holds a second meeting on this date."
         );
     }
-    let number = text(&previous.number).and_then(|n| n.parse::<u32>().ok());
-    field(
-        &mut out,
-        "number",
-        number.map(|n| (n + 1).to_string()).as_deref(),
-    );
+    field(&mut out, "number", ordinal.as_deref());
     field(&mut out, "time", previous.time.as_deref());
     field(&mut out, "location", previous.location.as_deref());
     field(&mut out, "chair", text(&previous.chair).as_deref());
     field(&mut out, "referent", text(&previous.referent).as_deref());
-    let substitutes: Vec<&Person> = previous
-        .people
-        .present()
-        .filter(|p| p.substitute_for.is_some())
-        .collect();
-    let members = previous
-        .people
-        .members
-        .iter()
-        .chain(&previous.people.absent)
-        .filter(|p| !substitutes.iter().any(|s| std::ptr::eq(*s, *p)));
-    people(&mut out, "members", members);
-    let others = previous
-        .people
-        .others
-        .iter()
-        .filter(|p| p.substitute_for.is_none());
-    people(&mut out, "others", others);
+    people(&mut out, "members", roster.members.iter().copied());
+    people(&mut out, "others", roster.others.iter().copied());
+    groups(&mut out, previous);
+    sections(&mut out, agenda);
     out
+}
+
+/// meeting.yaml's `groups:`, the letters of the parties, as the last
+/// meeting defined them.
+fn groups(out: &mut String, previous: &Meeting) {
+    if previous.groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "groups:");
+    for group in &previous.groups {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            yaml_text(&group.letter.value),
+            yaml_text(&group.name)
+        );
+    }
+}
+
+/// meeting.yaml's `sections:`, each from the first item now in it.
+fn sections(out: &mut String, agenda: &Agenda<'_>) {
+    if agenda.sections.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "sections:");
+    for planned in &agenda.sections {
+        let title = planned
+            .section
+            .title
+            .as_ref()
+            .map_or("", |t| t.value.as_str());
+        let _ = writeln!(out, "  - title: {}", yaml_text(title));
+        let _ = writeln!(out, "    from: {}", planned.from);
+        if planned.section.closed {
+            let _ = writeln!(out, "    closed: true");
+        }
+    }
 }
 
 fn field(out: &mut String, key: &str, value: Option<&str>) {
@@ -237,13 +359,22 @@ fn people<'a>(out: &mut String, key: &str, people: impl Iterator<Item = &'a Pers
     }
 }
 
-/// A standing item under its new number, without the last meeting's text.
-fn standing_file(item: &Item, number: u32) -> (String, String) {
+/// A standing item (`standing`) or a group heading under its new number,
+/// with its title, kind, responsible and `closed`, without the last
+/// meeting's text, document number, decision, votes or corrections.
+fn carried_file(item: &Item, number: &[u32], standing: bool) -> (String, String) {
     let title = item.title.as_ref().map_or("", |t| t.value.as_str());
     let mut text = format!(
-        "---\nnumber: \"{number}\"\ntitle: {}\nsag: none\n",
+        "---\nnumber: \"{}\"\ntitle: {}\n",
+        dotted(number),
         yaml_text(title)
     );
+    if let Some(kind) = item.kind {
+        let _ = writeln!(text, "kind: {}", kind.key());
+    }
+    if standing || matches!(item.case.as_ref().map(|c| &c.value), Some(CaseRef::None)) {
+        text.push_str("sag: none\n");
+    }
     match item.responsible.as_slice() {
         [] => {}
         [one] => {
@@ -254,28 +385,38 @@ fn standing_file(item: &Item, number: u32) -> (String, String) {
             let _ = writeln!(text, "responsible: [{}]", names.join(", "));
         }
     }
+    if item.closed {
+        text.push_str("closed: true\n");
+    }
     text.push_str("---\n");
     (file_name(number, title), text)
 }
 
 /// A new item for the referent to fill in, with the optional fields as
 /// comments.
-fn template_file(previous: &Meeting, number: u32) -> (String, String) {
+fn template_file(previous: &Meeting, number: &[u32]) -> (String, String) {
     let body = previous
         .body
         .as_ref()
         .map_or("udvalget", |b| b.value.as_str());
     let text = format!(
         include_str!("new/item.md"),
-        number = number,
+        number = dotted(number),
         body = body.replace('\n', " ")
     );
     (file_name(number, "nyt punkt"), text)
 }
 
-/// `02-siden-sidst.md`: the number, then the title in lower-case letters
-/// and digits (æ, ø and å spelt ae, oe and aa).
-fn file_name(number: u32, title: &str) -> String {
+/// `2.1` of `[2, 1]`.
+fn dotted(number: &[u32]) -> String {
+    let parts: Vec<String> = number.iter().map(u32::to_string).collect();
+    parts.join(".")
+}
+
+/// `02-01-siden-sidst.md`: the number's parts, two digits at least, then
+/// the title in lower-case letters and digits (æ, ø and å spelt ae, oe and
+/// aa).
+fn file_name(number: &[u32], title: &str) -> String {
     let mut slug = String::new();
     for c in title.to_lowercase().chars() {
         match c {
@@ -291,10 +432,12 @@ fn file_name(number: u32, title: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
+    let parts: Vec<String> = number.iter().map(|n| format!("{n:02}")).collect();
+    let number = parts.join("-");
     if slug.is_empty() {
-        format!("{number:02}-punkt.md")
+        format!("{number}-punkt.md")
     } else {
-        format!("{number:02}-{slug}.md")
+        format!("{number}-{slug}.md")
     }
 }
 
@@ -348,16 +491,17 @@ mod tests {
 
     #[test]
     fn file_names_spell_danish_letters() {
-        assert_eq!(file_name(1, "Siden sidst"), "01-siden-sidst.md");
+        assert_eq!(file_name(&[1], "Siden sidst"), "01-siden-sidst.md");
         assert_eq!(
-            file_name(42, "Godkendelse af dagsorden"),
+            file_name(&[42], "Godkendelse af dagsorden"),
             "42-godkendelse-af-dagsorden.md"
         );
         assert_eq!(
-            file_name(3, "Økonomi & årsregnskab"),
+            file_name(&[3], "Økonomi & årsregnskab"),
             "03-oekonomi-aarsregnskab.md"
         );
-        assert_eq!(file_name(7, "???"), "07-punkt.md");
+        assert_eq!(file_name(&[7], "???"), "07-punkt.md");
+        assert_eq!(file_name(&[2, 10], "Samtykke"), "02-10-samtykke.md");
     }
 
     #[test]

@@ -42,6 +42,7 @@ mod markdown_slips;
 mod messages;
 mod mutations;
 mod new;
+mod new_meeting;
 mod outputs;
 mod page_layout;
 mod paths;

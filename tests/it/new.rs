@@ -19,15 +19,27 @@ fn a_new_meeting_from_the_example_passes_rk_check() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    // Siden sidst and Eventuelt stand; the template item goes between them.
+    // Siden sidst and Eventuelt stand, and so does the group heading
+    // Drøftelsessager: its thirteen cases become one item to fill in under
+    // it.
     assert_eq!(
         names,
         [
             "01-siden-sidst.md",
-            "02-nyt-punkt.md",
+            "02-01-nyt-punkt.md",
+            "02-droeftelsessager.md",
             "03-eventuelt.md",
             "meeting.yaml"
         ]
+    );
+    // Mette Harbo sent apologies, and her substitute sat among the others:
+    // rk says where it put her.
+    assert!(
+        run.stderr.contains(
+            "note: Mette Harbo (absent from 2020-11-25) is last among the members: no earlier meeting shows their place"
+        ),
+        "{}",
+        run.stderr
     );
 
     let (code, findings, stderr) = check_json(&dir, &["2020-12-16"]);
@@ -72,9 +84,11 @@ fn a_new_meeting_from_the_example_passes_rk_check() {
     ] {
         assert!(!yaml.contains(gone), "{gone:?} in\n{yaml}");
     }
-    let template = fs::read_to_string(meeting.join("02-nyt-punkt.md")).unwrap();
+    let template = fs::read_to_string(meeting.join("02-01-nyt-punkt.md")).unwrap();
     assert!(template.starts_with("---\n# A new item, made by rk new"));
-    assert!(template.contains("number: \"2\"\n"));
+    assert!(template.contains("number: \"2.1\"\n"));
+    let group = fs::read_to_string(meeting.join("02-droeftelsessager.md")).unwrap();
+    assert_eq!(group, "---\nnumber: \"2\"\ntitle: Drøftelsessager\n---\n");
     assert!(template.contains("Det indstilles, at It-Arkitekturrådet:"));
     let standing = fs::read_to_string(meeting.join("03-eventuelt.md")).unwrap();
     assert_eq!(
@@ -125,18 +139,23 @@ fn numbers_run_on_where_the_project_numbers_through_the_year() {
         findings.iter().all(|f| f.severity != Severity::Error),
         "{findings:?}"
     );
-    // Meddelelser (`sag: none`) stands, then the item to fill in.
+    // The three cases of the open section (42-44) become one item to fill
+    // in, Meddelelser (`sag: none`) stands after it as it stood after them,
+    // and the closed section's cases become one item of their own.
     let meeting = dir.join("meetings/2021-05-19");
-    let standing = fs::read_to_string(meeting.join("48-meddelelser.md")).unwrap();
-    assert!(standing.contains("number: \"48\"\n"), "{standing}");
-    let template = fs::read_to_string(meeting.join("49-nyt-punkt.md")).unwrap();
-    assert!(template.contains("number: \"49\"\n"), "{template}");
+    let template = fs::read_to_string(meeting.join("48-nyt-punkt.md")).unwrap();
+    assert!(template.contains("number: \"48\"\n"), "{template}");
+    let standing = fs::read_to_string(meeting.join("49-meddelelser.md")).unwrap();
+    assert!(standing.contains("number: \"49\"\n"), "{standing}");
+    let closed = fs::read_to_string(meeting.join("50-nyt-punkt.md")).unwrap();
+    assert!(closed.contains("number: \"50\"\n"), "{closed}");
 
     // A new year starts again from 1.
     let run = rk(&dir, &["new", "2022-01-12"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(dir.join("meetings/2022-01-12/01-meddelelser.md").is_file());
-    assert!(dir.join("meetings/2022-01-12/02-nyt-punkt.md").is_file());
+    assert!(dir.join("meetings/2022-01-12/01-nyt-punkt.md").is_file());
+    assert!(dir.join("meetings/2022-01-12/02-meddelelser.md").is_file());
+    assert!(dir.join("meetings/2022-01-12/03-nyt-punkt.md").is_file());
 }
 
 #[test]
