@@ -42,6 +42,11 @@ pub enum Command {
     /// Start the next meeting: a folder with the body and people of the
     /// latest (or the named) meeting, its standing items and a template item.
     New(NewArgs),
+    /// Give a meeting's items new numbers: move one (--move 31 --to 29) and
+    /// the items in between follow, or number them in their order without
+    /// gaps. Files are renamed (in git as `git mv` does) and the references
+    /// to the numbers (`items:`, sections, links) follow.
+    Renumber(RenumberArgs),
     /// Compare the meetings with their sources at a git revision and write
     /// the change page, out/<meeting>/aendringer.html: the referat with
     /// every change marked (with --internal: out-internt/<meeting>/
@@ -151,6 +156,23 @@ pub struct NewArgs {
     /// The meeting to start from (default: the latest one before DATE).
     #[arg(long, value_name = "MEETING")]
     pub from: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenumberArgs {
+    /// The meeting: its date (2026-04-15) or its folder.
+    #[arg(value_name = "MEETING")]
+    pub meeting: String,
+    /// The item to move: its number (31, 2.10, 45a).
+    #[arg(long = "move", value_name = "NUMBER", requires = "to")]
+    pub from: Option<String>,
+    /// The number it is to have; the items from there on move one place
+    /// (without --move: every item numbered in its order, without gaps).
+    #[arg(long, value_name = "NUMBER", requires = "from")]
+    pub to: Option<String>,
+    /// Say what would change, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod list;
 pub mod lsp;
 pub mod new;
+pub mod renumber;
 pub mod watch;
 
 use std::path::Path;

@@ -49,6 +49,10 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         }
         Command::List => cmd::list::run(&Project::discover(&start)?),
         Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
+        Command::Renumber(args) => {
+            let project = cmd::project_for(std::slice::from_ref(&args.meeting), &start)?;
+            cmd::renumber::run(&project, args, &start)
+        }
         Command::Layout(command) => cmd::layout::run(command, &start),
         Command::Lsp(args) => cmd::lsp::run(args),
         Command::Explain(args) => cmd::explain::run(args),

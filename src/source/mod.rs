@@ -11,6 +11,7 @@ pub mod git;
 pub mod history;
 mod previous;
 pub mod protocol;
+pub mod renumber;
 mod status;
 pub mod yaml;
 

@@ -1,0 +1,200 @@
+//! `rk renumber MEETING [--move N --to M] [--dry-run]`: new numbers for a
+//! meeting's items, in one step a reviewer sees in git as renames. The plan
+//! and its application are [`crate::source::renumber`]'s; here the project
+//! says what may not be renumbered (an approved referat, a number the next
+//! meeting of the year continues from), and what was done is told.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use crate::cli::RenumberArgs;
+use crate::cmd::Outcome;
+use crate::config::Numbering;
+use crate::files::Files;
+use crate::model::{Approval, Document, ItemNumber, Meeting, same_name};
+use crate::paths;
+use crate::project::Project;
+use crate::source::renumber::{self, Plan, Request, Staged};
+use crate::source::{self, LoadOptions};
+
+pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome> {
+    let dir = project.resolve(&args.meeting, cwd)?;
+    let options = LoadOptions {
+        referent: project.config.referent,
+        signatories: project.config.approval,
+        document: Document::Minutes,
+    };
+    let mut files = Files::default();
+    let meeting = source::load_with(&dir, options, &mut files, &mut Vec::new())?;
+    if meeting.status.as_ref().map(|s| s.value) == Some(Approval::Approved) {
+        bail!(
+            "{} is approved (`status: godkendt`): an approved referat is corrected by addition only (berigtigelser), never renumbered; nothing was changed",
+            meeting.id
+        );
+    }
+    let request = request(project, args, &meeting)?;
+    let plan = renumber::plan(&meeting, &files, &request)?;
+    if plan.numbers.is_empty() {
+        eprintln!(
+            "nothing to renumber: the items of {} already have these numbers",
+            meeting.id
+        );
+        return Ok(Outcome::Success);
+    }
+    keep_the_year(project, &meeting, &plan)?;
+    report(&meeting, &plan, &files, args.dry_run);
+    if args.dry_run {
+        eprintln!("dry run: nothing was changed");
+        return Ok(Outcome::Success);
+    }
+    renumber::apply(&plan, &dir)?;
+    match renumber::stage_renames(&plan, &dir)? {
+        Staged::Renames(n) if n > 0 => eprintln!(
+            "git: {} staged as `git mv` stages them; the new numbers inside the files are changes not staged (review with git status and git diff)",
+            renames(n)
+        ),
+        Staged::Renames(_) => {
+            eprintln!("git: the files are not tracked yet, so they were renamed on disk only");
+        }
+        Staged::NoGit => {}
+    }
+    eprintln!("next: `rk check {}`", meeting.id);
+    Ok(Outcome::Success)
+}
+
+/// "1 rename", "3 renames".
+fn renames(n: usize) -> String {
+    if n == 1 {
+        "1 rename".to_string()
+    } else {
+        format!("{n} renames")
+    }
+}
+
+/// The request the arguments make: a move, or the numbers closed up from
+/// where the meeting starts (1, or after the year's previous meeting).
+fn request(project: &Project, args: &RenumberArgs, meeting: &Meeting) -> Result<Request> {
+    let number = |flag: &str, text: &str| {
+        ItemNumber::parse(text.trim()).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{flag} {text}: not an item number (write it as the item's `number` is written: 31, 2.10, 45a)"
+            )
+        })
+    };
+    if let (Some(from), Some(to)) = (&args.from, &args.to) {
+        return Ok(Request::Move {
+            from: number("--move", from)?,
+            to: number("--to", to)?,
+        });
+    }
+    let first = match project.config.numbering {
+        Numbering::Meeting => Some(1),
+        Numbering::Year => {
+            source::previous_meeting(&project.meetings()?, meeting).map(|p| p.last + 1)
+        }
+    };
+    Ok(Request::Close { first })
+}
+
+/// Where items run on through the year, the next meeting of the year
+/// starts after this one's last item: a renumbering that moves that last
+/// number is refused while such a meeting exists.
+fn keep_the_year(project: &Project, meeting: &Meeting, plan: &Plan) -> Result<()> {
+    if project.config.numbering != Numbering::Year {
+        return Ok(());
+    }
+    let last = |numbers: &mut dyn Iterator<Item = &ItemNumber>| {
+        numbers
+            .filter(|n| n.depth() == 1)
+            .filter_map(ItemNumber::top)
+            .map(|p| p.n)
+            .max()
+    };
+    let old: Vec<&ItemNumber> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.as_ref())
+        .collect();
+    let new: Vec<&ItemNumber> = old
+        .iter()
+        .map(|n| plan.new_number(n).unwrap_or(n))
+        .collect();
+    let (before, after) = (
+        last(&mut old.iter().copied()),
+        last(&mut new.iter().copied()),
+    );
+    if before == after {
+        return Ok(());
+    }
+    let (Some(date), Some(body)) = (meeting.calendar_date(), meeting.body.as_ref()) else {
+        return Ok(());
+    };
+    for dir in project.meetings()? {
+        let Some(later) = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(crate::date::Date::of_meeting_name)
+        else {
+            continue;
+        };
+        if later <= date || later.year() != date.year() {
+            continue;
+        }
+        let next = source::load(&dir, &mut Files::default(), &mut Vec::new())?;
+        if next
+            .body
+            .as_ref()
+            .is_some_and(|b| same_name(&b.value, &body.value))
+        {
+            bail!(
+                "cannot renumber {}: its last item would be {} instead of {}, and {} (numbered through the year, rk.toml's `numbering = \"year\"`) goes on from it; renumber so that the last item keeps its number, or renumber {} too; nothing was changed",
+                meeting.id,
+                after.map_or("none".to_string(), |n| n.to_string()),
+                before.map_or("none".to_string(), |n| n.to_string()),
+                next.id,
+                next.id
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Each file with its new name and what changes in it; the mentions in
+/// running text, which are not changed.
+fn report(meeting: &Meeting, plan: &Plan, files: &Files, dry_run: bool) {
+    let verb = if dry_run {
+        "would renumber"
+    } else {
+        "renumbered"
+    };
+    let moved = plan.numbers.len();
+    eprintln!("{verb} {}: {}", meeting.id, crate::cmd::plural_items(moved));
+    for edit in &plan.edits {
+        let from = edit
+            .from
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let name = if edit.to == edit.from {
+            from.into_owned()
+        } else {
+            let to = edit
+                .to
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            format!("{from} -> {to}")
+        };
+        eprintln!("  {name}: {}", edit.changes.join("; "));
+    }
+    for mention in &plan.mentions {
+        let file = files.get(mention.file);
+        let (line, column) = file.line_col(mention.offset);
+        eprintln!(
+            "note: {}:{line}:{column} says \"{}\": running text is not changed; check whether it means an item of this meeting",
+            paths::shown(file.path()),
+            mention.text
+        );
+    }
+}
