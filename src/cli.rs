@@ -39,13 +39,17 @@ pub enum Command {
     /// Start a project: rk.toml and a meetings folder with one example
     /// meeting that passes `rk check`.
     Init(InitArgs),
-    /// Start the next meeting: a folder with the body and people of the
-    /// latest (or the named) meeting, its standing items and a template item.
+    /// Start the next meeting: a folder with the body, people, sections
+    /// and standing items of the latest (or the named) meeting, and items
+    /// to fill in.
     New(NewArgs),
-    /// Give a meeting's items new numbers: move one (--move 31 --to 29) and
-    /// the items in between follow, or number them in their order without
-    /// gaps. Files are renamed (in git as `git mv` does) and the references
-    /// to the numbers (`items:`, sections, links) follow.
+    /// Give a meeting's items new numbers: move one (--move 31 --to 29) or
+    /// close the gaps; files (renamed as `git mv` does), `items:`, sections
+    /// and links follow.
+    ///
+    /// Without --move, every item is numbered in its order without gaps.
+    /// An approved referat, an item moved out of its section and a last
+    /// number the year's next meeting goes on from are refused.
     Renumber(RenumberArgs),
     /// Compare the meetings with their sources at a git revision and write
     /// the change page, out/<meeting>/aendringer.html: the referat with

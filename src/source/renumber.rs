@@ -88,7 +88,7 @@ pub fn plan(meeting: &Meeting, files: &Files, request: &Request) -> Result<Plan>
     }
     references(meeting, files, &map, &mut edits)?;
     sections(meeting, &map, request, &mut edits)?;
-    let mentions = anchors_and_mentions(meeting, files, &map, &mut edits);
+    let mentions = anchors_and_mentions(meeting, files, &map, &mut edits)?;
     let mut numbers: Vec<(ItemNumber, ItemNumber)> = map.into_iter().collect();
     numbers.sort_by(|a, b| a.1.cmp(&b.1));
     let mut plan = Plan {
@@ -217,7 +217,10 @@ fn moved_order(
     }
     let rest: Vec<ItemNumber> = siblings.iter().filter(|n| *n != from).cloned().collect();
     let start = base(siblings)?;
-    for at in 0..=rest.len() {
+    // The last place that gives the number: after the lettered items of
+    // the item it follows (44, 44a, then the moved item as 45), so that a
+    // tillægspunkt stays after its item.
+    for at in (0..=rest.len()).rev() {
         let mut order = rest.clone();
         order.insert(at, from.clone());
         let parts = number_level(&order, start, Some(from))?;
@@ -321,6 +324,8 @@ fn references(
                     source.display()
                 );
             };
+            let what = format!("the items of {}", person.name.value);
+            not_taken(meeting, map, &old, &what)?;
             if let Some(new) = map.get(&old) {
                 edits.entry(meeting.file).or_default().push(Edit {
                     span: entry.span.clone(),
@@ -329,6 +334,29 @@ fn references(
                 });
             }
         }
+    }
+    Ok(())
+}
+
+/// An error when `old`, named by `what`, is no item of the meeting but
+/// would name one after renumbering: the reference would silently change
+/// its item.
+fn not_taken(
+    meeting: &Meeting,
+    map: &BTreeMap<ItemNumber, ItemNumber>,
+    old: &ItemNumber,
+    what: &str,
+) -> Result<()> {
+    let exists = meeting.items.iter().any(|i| i.number.as_ref() == Some(old));
+    if exists {
+        return Ok(());
+    }
+    if let Some((now, _)) = map.iter().find(|(_, new)| *new == old) {
+        bail!(
+            "cannot renumber {}: `{old}` in {what} is no item of {}, and after renumbering it would name the item now numbered {now}; take it out or correct it first",
+            meeting.id,
+            meeting.id
+        );
     }
     Ok(())
 }
@@ -429,7 +457,7 @@ fn anchors_and_mentions(
     files: &Files,
     map: &BTreeMap<ItemNumber, ItemNumber>,
     edits: &mut BTreeMap<FileId, Vec<Edit>>,
-) -> Vec<Mention> {
+) -> Result<Vec<Mention>> {
     let mut mentions = Vec::new();
     let texts = std::iter::once(meeting.file)
         .chain(meeting.items.iter().map(|i| i.file))
@@ -444,6 +472,12 @@ fn anchors_and_mentions(
             let Some(old) = ItemNumber::parse(&whole.as_str().replace('-', ".")) else {
                 continue;
             };
+            let what = format!(
+                "the link #punkt-{} in {}",
+                whole.as_str(),
+                files.get(file).display()
+            );
+            not_taken(meeting, map, &old, &what)?;
             if let Some(new) = map.get(&old) {
                 let span = from + whole.start()..from + whole.end();
                 edits.entry(file).or_default().push(Edit {
@@ -469,7 +503,7 @@ fn anchors_and_mentions(
             }
         }
     }
-    mentions
+    Ok(mentions)
 }
 
 /// The file `file` with `edits` made, renamed where its name begins with
@@ -511,14 +545,36 @@ fn file_edit(
         .and_then(|old| Some((old, plan.new_number(old)?)))
         .and_then(|(old, new)| file_name(path.file_name()?.to_str()?, old, new))
         .map_or_else(|| path.clone(), |name| path.with_file_name(name));
-    let mut changes: Vec<String> = edits.into_iter().map(|e| e.what).collect();
-    changes.reverse();
+    edits.reverse();
+    let changes = merged(edits.into_iter().map(|e| e.what));
     Ok(FileEdit {
         from: path,
         to,
         bytes,
         changes,
     })
+}
+
+/// The changes of a file for the report, those of one person or field
+/// on one line: `items of Anne Marie Søgaard: 42 -> 45, 43 -> 42`.
+fn merged(changes: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for change in changes {
+        let (what, how) = change.split_once(": ").unwrap_or(("", &change));
+        match out.last_mut() {
+            Some((last, list)) if !what.is_empty() && last == what => list.push(how.to_string()),
+            _ => out.push((what.to_string(), vec![how.to_string()])),
+        }
+    }
+    out.into_iter()
+        .map(|(what, list)| {
+            if what.is_empty() {
+                list.join(", ")
+            } else {
+                format!("{what}: {}", list.join(", "))
+            }
+        })
+        .collect()
 }
 
 /// `new` in the quotes `old` was written in.
@@ -753,5 +809,238 @@ fn git(dir: &Path, args: &[&str], input: Option<&[u8]>) -> std::result::Result<V
         Ok(output.stdout)
     } else {
         Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(text: &str) -> ItemNumber {
+        ItemNumber::parse(text).unwrap()
+    }
+
+    fn numbers(list: &[&str]) -> Vec<ItemNumber> {
+        list.iter().map(|t| n(t)).collect()
+    }
+
+    /// The changes of `request` on `list`, as `old -> new` texts.
+    fn changes(list: &[&str], request: &Request) -> Vec<String> {
+        new_numbers(&numbers(list), request)
+            .unwrap()
+            .into_iter()
+            .map(|(old, new)| format!("{old} -> {new}"))
+            .collect()
+    }
+
+    fn moving(from: &str, to: &str) -> Request {
+        Request::Move {
+            from: n(from),
+            to: n(to),
+        }
+    }
+
+    #[test]
+    fn a_moved_item_takes_its_place_and_those_between_follow() {
+        let list = ["29", "30", "31", "32", "33"];
+        assert_eq!(
+            changes(&list, &moving("32", "30")),
+            ["30 -> 31", "31 -> 32", "32 -> 30"]
+        );
+        assert_eq!(
+            changes(&list, &moving("29", "31")),
+            ["29 -> 31", "30 -> 29", "31 -> 30"]
+        );
+        assert!(changes(&list, &moving("31", "31")).is_empty());
+    }
+
+    #[test]
+    fn kl_numbers_move_within_their_group_and_a_group_takes_its_items_along() {
+        let mut list = vec!["1", "2", "3"];
+        let sub: Vec<String> = (1..=13).map(|i| format!("2.{i}")).collect();
+        list.extend(sub.iter().map(String::as_str));
+        let moved = changes(&list, &moving("2.10", "2.3"));
+        assert_eq!(
+            moved,
+            [
+                "2.3 -> 2.4",
+                "2.4 -> 2.5",
+                "2.5 -> 2.6",
+                "2.6 -> 2.7",
+                "2.7 -> 2.8",
+                "2.8 -> 2.9",
+                "2.9 -> 2.10",
+                "2.10 -> 2.3"
+            ]
+        );
+        let group = changes(&list, &moving("3", "2"));
+        assert_eq!(group.len(), 15, "{group:?}");
+        assert!(group.contains(&"2 -> 3".to_string()));
+        assert!(group.contains(&"2.13 -> 3.13".to_string()));
+        assert!(group.contains(&"3 -> 2".to_string()));
+    }
+
+    #[test]
+    fn a_lettered_item_stays_after_its_item() {
+        let list = ["44", "45", "45a", "46", "47"];
+        assert_eq!(
+            changes(&list, &moving("47", "45")),
+            ["45 -> 46", "45a -> 46a", "46 -> 47", "47 -> 45"]
+        );
+        // Moved later, past a lettered item: 45a follows 45 as 44a.
+        let list = ["41", "42", "43", "44", "45", "45a", "46"];
+        assert_eq!(
+            changes(&list, &moving("42", "45")),
+            ["42 -> 45", "43 -> 42", "44 -> 43", "45 -> 44", "45a -> 44a"]
+        );
+        // A moved lettered item gets a plain number.
+        assert_eq!(
+            changes(&["44", "45", "45a", "46"], &moving("45a", "45")),
+            ["45 -> 46", "45a -> 45", "46 -> 47"]
+        );
+    }
+
+    #[test]
+    fn closing_up_numbers_each_level_in_its_order() {
+        let list = ["41", "43", "43a", "44", "44.2", "44.3"];
+        assert_eq!(
+            changes(&list, &Request::Close { first: None }),
+            [
+                "43 -> 42",
+                "43a -> 42a",
+                "44 -> 43",
+                "44.2 -> 43.1",
+                "44.3 -> 43.2"
+            ]
+        );
+        assert_eq!(
+            changes(&["3", "4"], &Request::Close { first: Some(29) }),
+            ["3 -> 29", "4 -> 30"]
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_reached_is_refused_with_the_reason() {
+        let list = numbers(&["29", "30", "31", "2.1"]);
+        for (request, says) in [
+            (moving("35", "30"), "there is no item 35 to move"),
+            (moving("31", "31a"), "a moved item gets a plain number"),
+            (moving("2.1", "30"), "moves among the items of group 2"),
+            (moving("31", "40"), "numbered 29 to 31"),
+        ] {
+            let err = new_numbers(&list, &request).unwrap_err().to_string();
+            assert!(err.contains(says), "{request:?}: {err}");
+        }
+        let err = new_numbers(&numbers(&["45a", "46"]), &Request::Close { first: None })
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("item 45a is lettered"), "{err}");
+    }
+
+    #[test]
+    fn a_file_name_follows_its_number_as_wide_as_it_was_written() {
+        let name = |file: &str, old: &str, new: &str| file_name(file, &n(old), &n(new));
+        assert_eq!(
+            name("31-cykelsti.md", "31", "29").as_deref(),
+            Some("29-cykelsti.md")
+        );
+        assert_eq!(
+            name("02-10-samtykke.md", "2.10", "2.3").as_deref(),
+            Some("02-03-samtykke.md")
+        );
+        assert_eq!(
+            name("02-01-nyt.md", "2.1", "3.1").as_deref(),
+            Some("03-01-nyt.md")
+        );
+        assert_eq!(
+            name("02-droeftelsessager.md", "2", "3").as_deref(),
+            Some("03-droeftelsessager.md")
+        );
+        assert_eq!(
+            name("45a-udbud.md", "45a", "44a").as_deref(),
+            Some("44a-udbud.md")
+        );
+        assert_eq!(
+            name("45a-udbud.md", "45a", "45").as_deref(),
+            Some("45-udbud.md")
+        );
+        assert_eq!(name("9-x.md", "9", "10").as_deref(), Some("10-x.md"));
+        assert_eq!(name("31.md", "31", "30").as_deref(), Some("30.md"));
+        // Names that do not begin with the number keep their name.
+        for (file, old) in [
+            ("cykelsti.md", "31"),
+            ("310-x.md", "31"),
+            ("31a-x.md", "31"),
+            ("02-nyt.md", "2.1"),
+        ] {
+            assert_eq!(name(file, old, "30"), None, "{file}");
+        }
+    }
+
+    #[test]
+    fn a_failure_at_any_step_leaves_the_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [("29-a.md", "a29"), ("30-b.md", "b30"), ("31-c.md", "c31")];
+        for (name, text) in files {
+            fs::write(dir.path().join(name), text).unwrap();
+        }
+        let edit = |from: &str, to: &str, text: &str| FileEdit {
+            from: dir.path().join(from),
+            to: dir.path().join(to),
+            bytes: text.as_bytes().to_vec(),
+            changes: Vec::new(),
+        };
+        // A cycle of names: 31 to 29, 29 to 30, 30 to 31.
+        let plan = Plan {
+            numbers: Vec::new(),
+            edits: vec![
+                edit("29-a.md", "30-a.md", "a30"),
+                edit("30-b.md", "31-b.md", "b31"),
+                edit("31-c.md", "29-c.md", "c29"),
+            ],
+            mentions: Vec::new(),
+        };
+        let snapshot = || {
+            let mut all: Vec<(String, String)> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| {
+                    let e = e.unwrap();
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        fs::read_to_string(e.path()).unwrap(),
+                    )
+                })
+                .collect();
+            all.sort();
+            all
+        };
+        let before = snapshot();
+        // Six renames on the way forward: fail each one in turn.
+        for failing in 0..6 {
+            let mut count = 0;
+            let err = apply_with(&plan, dir.path(), &mut |from, to| {
+                count += 1;
+                if count == failing + 1 {
+                    return Err(io::Error::other("disk full"));
+                }
+                fs::rename(from, to)
+            })
+            .unwrap_err();
+            assert!(
+                format!("{err:#}").contains("nothing was changed"),
+                "{err:#}"
+            );
+            assert_eq!(snapshot(), before, "failing rename {failing}");
+        }
+        apply(&plan, dir.path()).unwrap();
+        let names: Vec<(String, String)> = snapshot();
+        assert_eq!(
+            names,
+            [
+                ("29-c.md".to_string(), "c29".to_string()),
+                ("30-a.md".to_string(), "a30".to_string()),
+                ("31-b.md".to_string(), "b31".to_string())
+            ]
+        );
     }
 }

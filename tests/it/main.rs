@@ -48,6 +48,7 @@ mod page_layout;
 mod paths;
 mod properties;
 mod regressions;
+mod renumber;
 mod robustness;
 mod rules;
 mod safe_project;
