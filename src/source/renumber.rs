@@ -72,6 +72,7 @@ impl Plan {
 /// with one number, a reference that is not an item number, a number that
 /// cannot be reached, a new file name that is taken.
 pub fn plan(meeting: &Meeting, files: &Files, request: &Request) -> Result<Plan> {
+    stopped_before(&meeting.dir)?;
     let numbers = numbered(meeting, files)?;
     let map = new_numbers(&numbers, request)?;
     let mut edits: BTreeMap<FileId, Vec<Edit>> = BTreeMap::new();
@@ -102,6 +103,28 @@ pub fn plan(meeting: &Meeting, files: &Files, request: &Request) -> Result<Plan>
     }
     free_names(&plan)?;
     Ok(plan)
+}
+
+/// An error when `dir` holds the working files of an rk renumber that was
+/// stopped (killed, the machine halted) before it could finish or undo.
+fn stopped_before(dir: &Path) -> Result<()> {
+    let entries =
+        fs::read_dir(dir).with_context(|| format!("cannot read {}", crate::paths::shown(dir)))?;
+    let left: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with(".rk-renumber-"))
+        .collect();
+    if let Some(first) = left.first() {
+        let more = match left.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        bail!(
+            "{} holds {first}{more} from an rk renumber that was stopped half-way: each .rk-renumber-N.old is a file as it was, each .rk-renumber-N.new its renumbered text; put them back (git status and git restore show what is missing) and remove them, then renumber again",
+            crate::paths::shown(dir),
+        );
+    }
+    Ok(())
 }
 
 /// Every item's number; an error when one has none or two share one.

@@ -450,6 +450,27 @@ fn what_cannot_be_renumbered_safely_is_refused_and_nothing_changes() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("are both item 30"), "{}", run.stderr);
     assert_eq!(tree(&dir), before);
+
+    // The working files of a renumbering that was killed half-way.
+    common::replace_in(
+        &meeting.join("31-vintertjeneste.md"),
+        "number: \"30\"",
+        "number: \"31\"",
+    );
+    fs::write(meeting.join(".rk-renumber-0.old"), "---\nnumber: \"32\"\n").unwrap();
+    let before = tree(&dir);
+    let run = rk(
+        &dir,
+        &["renumber", "2026-04-15", "--move", "32", "--to", "30"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("holds .rk-renumber-0.old from an rk renumber that was stopped half-way"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&dir), before);
 }
 
 #[test]
