@@ -169,6 +169,13 @@ fn an_item_moved_forward_renumbers_the_later_ones_and_git_shows_renames() {
     git(&dir, &["add", "-A"]);
     git(&dir, &["commit", "-q", "-m", "April as written"]);
     let meeting = dir.join("meetings/2026-04-15");
+    // The referent is still writing: an edit not yet committed stays an
+    // edit, in the renamed file.
+    common::replace_in(
+        &meeting.join("31-vintertjeneste.md"),
+        "forslaget godkendes.",
+        "forslaget godkendes med en ekstra saltbil.",
+    );
 
     let run = rk(
         &dir,
@@ -243,6 +250,25 @@ fn an_item_moved_forward_renumbers_the_later_ones_and_git_shows_renames() {
             .all(|l| l.starts_with('R') || l.starts_with(" M")),
         "{status}"
     );
+    // Staged: the committed texts under their new names, as `git mv`
+    // stages them; the new numbers and the edit are in the work tree.
+    let staged = Command::new("git")
+        .args(["diff", "--cached", "-M", "--name-status"])
+        .current_dir(&dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    let staged = String::from_utf8(staged.stdout).unwrap();
+    assert_eq!(
+        staged.lines().filter(|l| l.starts_with("R100\t")).count(),
+        3,
+        "{staged}"
+    );
+    assert_eq!(staged.lines().count(), 3, "{staged}");
+    let vinter = fs::read_to_string(meeting.join("32-vintertjeneste.md")).unwrap();
+    assert!(vinter.contains("number: \"32\""), "{vinter}");
+    assert!(vinter.contains("med en ekstra saltbil"), "{vinter}");
 
     // rk check is as clean as before, the numbering findings included.
     let (code, findings, stderr) = check_json(&dir, &["2026-04-15"]);
