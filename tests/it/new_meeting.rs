@@ -76,6 +76,14 @@ fn read(meeting: &Path, file: &str) -> Node {
 #[test]
 fn the_april_meeting_carries_the_march_meeting_over() {
     let dir = committee("april");
+    // March as the referent left it: when the agenda went out and when the
+    // meeting really ended (the keys of the agenda as sent, issue 20
+    // point 2): neither belongs to April.
+    common::replace_in(
+        &dir.join("meetings/2026-03-18/meeting.yaml"),
+        "time: \"16.00-18.00\"\n",
+        "time: \"16.00-18.00\"\nactual_time: \"16.00-17.45\"\nagenda_sent: 2026-03-11\n",
+    );
     let run = rk(&dir, &["new", "2026-04-15"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -119,8 +127,12 @@ fn the_april_meeting_carries_the_march_meeting_over() {
     assert_eq!(text(&yaml, "body"), Some("Teknik- og Miljøudvalget"));
     assert_eq!(text(&yaml, "date"), Some("2026-04-15"));
     assert_eq!(text(&yaml, "number"), Some("4"));
-    // The planned time.
+    // The planned time, never the actual one (the keys above say that
+    // neither `actual_time` nor `agenda_sent` is there).
     assert_eq!(text(&yaml, "time"), Some("16.00-18.00"));
+    let written = fs::read_to_string(meeting.join("meeting.yaml")).unwrap();
+    assert!(!written.contains("17.45"), "{written}");
+    assert!(!written.contains("2026-03-11"), "{written}");
 
     // The committee in its order: Birthe Lund back in the seat Bent Vinther
     // took for her, Dorthe Riis (absent, no substitute) where February
