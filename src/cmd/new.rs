@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::NewArgs;
 use crate::cmd::Outcome;
-use crate::config::Numbering;
+use crate::config::{ClosedDecisions, Numbering};
 use crate::date::Date;
 use crate::files::Files;
 use crate::model::{CaseRef, Item, Meeting, Person, same_name};
@@ -72,6 +72,14 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let plan = NewMeeting::from(&start, &agenda, &roster);
     write(&meetings, &target, &plan)?;
     say(&target, &previous, &plan, &agenda, &roster);
+    if project.config.closed_decisions == ClosedDecisions::Required
+        && let Some(section) = agenda.sections.iter().find(|s| s.section.closed)
+    {
+        eprintln!(
+            "note: the items from {} on are closed, and rk.toml says `closed_decisions = \"required\"`: `rk check` asks for each one's public_decision once it is decided (`rk check --agenda` does not)",
+            section.from
+        );
+    }
     eprintln!(
         "next: write the items, then `rk check {}`; standing items have no text until the meeting",
         args.date

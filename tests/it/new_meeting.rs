@@ -323,3 +323,58 @@ fn a_new_year_counts_the_meetings_from_one_and_an_extraordinary_meeting_is_no_mo
             .is_file()
     );
 }
+
+#[test]
+fn a_byraad_starts_its_next_meeting_with_the_closed_section_and_is_told_what_it_will_need() {
+    let dir = scratch("byraad");
+    copy_tree(&project_root().join("tests/fixtures/bodies/byraad"), &dir);
+    let run = rk(&dir, &["new", "2024-06-26"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "note: the items from 51 on are closed, and rk.toml says `closed_decisions = \"required\"`: `rk check` asks for each one's public_decision once it is decided (`rk check --agenda` does not)"
+        ),
+        "{}",
+        run.stderr
+    );
+    let meeting = dir.join("meetings/2024-06-26");
+    let yaml = read(&meeting, "meeting.yaml");
+    // Evan Lynnerup (afbud) in the seat Preben Lyngsø took for him; Lise
+    // Dam Kjær, stedfortræder for the inhabil Bo Hilsted, is gone.
+    let members: Vec<(&str, Option<&str>)> = list(get(&yaml, "members").unwrap())
+        .iter()
+        .map(|m| (text(m, "name").unwrap(), text(m, "party")))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("Carsten Rasmussen", Some("A")),
+            ("Lone Bønløkke", Some("A")),
+            ("Bo Hilsted", Some("A")),
+            ("Marianne Kiærulff", Some("V")),
+            ("Henrik Dyrlund", Some("V")),
+            ("Kirsten Lund Overgaard", Some("O")),
+            ("Jens Vestergaard", Some("Ø")),
+            ("Anne Marie Søgaard", Some("F")),
+            ("Evan Lynnerup", Some("V")),
+        ]
+    );
+    // Before the meeting it is an agenda that passes its checks.
+    let (code, findings, stderr) = check_json(&dir, &["--agenda", "2024-06-26"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        findings.iter().all(|f| f.rule == "empty-item"),
+        "{findings:?}"
+    );
+    let (code, findings, _) = check_json(&dir, &["2024-06-26"]);
+    assert_eq!(code, 1);
+    let errors: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.rule.as_str(), f.file.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [("closed-decision", "meetings/2024-06-26/51-nyt-punkt.md")]
+    );
+}
