@@ -191,9 +191,15 @@ fn report(meeting: &Meeting, plan: &Plan, files: &Files, dry_run: bool) {
     for mention in &plan.mentions {
         let file = files.get(mention.file);
         let (line, column) = file.line_col(mention.offset);
+        // The file by the name it has now.
+        let path = plan
+            .edits
+            .iter()
+            .find(|e| e.from == file.path())
+            .map_or(file.path(), |e| e.to.as_path());
         eprintln!(
             "note: {}:{line}:{column} says \"{}\": running text is not changed; check whether it means an item of this meeting",
-            paths::shown(file.path()),
+            paths::shown(path),
             mention.text
         );
     }

@@ -613,3 +613,65 @@ fn rk_help_lists_renumber_and_its_help_says_how() {
         assert!(run.stdout.contains(flag), "{}", run.stdout);
     }
 }
+
+#[test]
+fn line_endings_byte_order_marks_and_quotes_stay_as_written() {
+    let dir = scratch("as-written");
+    let meeting = dir.join("meetings/2026-01-14");
+    fs::create_dir_all(&meeting).unwrap();
+    fs::write(
+        meeting.join("meeting.yaml"),
+        "body: Udvalget\r\ndate: 2026-01-14\r\nreferent: Anne Holm\r\nmembers:\r\n  - name: Anne Holm\r\n    items: [1, 3]\r\n",
+    )
+    .unwrap();
+    fs::write(
+        meeting.join("1-et.md"),
+        "\u{feff}---\r\nnumber: 1\r\ntitle: Et\r\nsag: none\r\n---\r\nTekst om punkt 3.\r\n",
+    )
+    .unwrap();
+    fs::write(
+        meeting.join("2-to.md"),
+        "---\r\nnumber: '2'\r\ntitle: To\r\nsag: none\r\n---\r\nSe [her](#punkt-3).\r\n",
+    )
+    .unwrap();
+    fs::write(
+        meeting.join("3-tre.md"),
+        "---\r\nnumber: \"3\"\r\ntitle: Tre\r\nsag: none\r\n---\r\nTekst.\r\n",
+    )
+    .unwrap();
+    let run = rk(
+        &dir,
+        &["renumber", "2026-01-14", "--move", "3", "--to", "1"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Not tracked by git (the scratch folder is in no repository, or in
+    // an ignored folder of one): plain renames, nothing staged.
+    assert!(!run.stderr.contains("staged"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("note: meetings/2026-01-14/2-et.md:6:10 says \"punkt 3\""),
+        "{}",
+        run.stderr
+    );
+    let read = |name: &str| fs::read(meeting.join(name)).unwrap();
+    assert_eq!(
+        read("1-tre.md"),
+        b"---\r\nnumber: \"1\"\r\ntitle: Tre\r\nsag: none\r\n---\r\nTekst.\r\n"
+    );
+    assert_eq!(
+        read("2-et.md"),
+        "\u{feff}---\r\nnumber: 2\r\ntitle: Et\r\nsag: none\r\n---\r\nTekst om punkt 3.\r\n"
+            .as_bytes()
+    );
+    assert_eq!(
+        read("3-to.md"),
+        b"---\r\nnumber: '3'\r\ntitle: To\r\nsag: none\r\n---\r\nSe [her](#punkt-1).\r\n"
+    );
+    assert!(
+        String::from_utf8(read("meeting.yaml"))
+            .unwrap()
+            .ends_with("    items: [2, 1]\r\n")
+    );
+    let (code, findings, stderr) = check_json(&dir, &["2026-01-14"]);
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}{findings:?}");
+}
