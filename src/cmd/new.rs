@@ -222,7 +222,15 @@ fn first_number(project: &Project, previous: &Meeting, date: Date) -> Result<u32
         return Ok(1);
     };
     let folders = project.meetings()?;
-    Ok(source::previous_of(&folders, &body.value, date).map_or(1, |p| p.last + 1))
+    let last = source::previous_of(&folders, &body.value, date).map_or(0, |p| p.last);
+    // A year of items does not come near the end of the numbers: a number
+    // that does is a typing slip, not a place to count on from.
+    if last > u32::MAX / 2 {
+        bail!(
+            "the previous meeting of the year ends with item {last}: correct its number before starting the next meeting"
+        );
+    }
+    Ok(last + 1)
 }
 
 /// What the new meeting starts from: the meeting it is shaped on, its

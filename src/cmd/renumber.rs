@@ -90,9 +90,8 @@ fn request(project: &Project, args: &RenumberArgs, meeting: &Meeting) -> Result<
     }
     let first = match project.config.numbering {
         Numbering::Meeting => Some(1),
-        Numbering::Year => {
-            source::previous_meeting(&project.meetings()?, meeting).map(|p| p.last + 1)
-        }
+        Numbering::Year => source::previous_meeting(&project.meetings()?, meeting)
+            .and_then(|p| p.last.checked_add(1)),
     };
     Ok(Request::Close { first })
 }

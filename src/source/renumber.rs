@@ -293,8 +293,11 @@ fn number_level(
                 letter: Some(letter),
             }
         } else {
-            next += 1;
-            Part::plain(next - 1)
+            let part = Part::plain(next);
+            next = next.checked_add(1).with_context(|| {
+                format!("cannot renumber: item numbers after {next} do not fit")
+            })?;
+            part
         };
         current = Some(part);
         out.push((number.clone(), part));
@@ -958,6 +961,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("item 45a is lettered"), "{err}");
+        let err = new_numbers(
+            &numbers(&["1", "2"]),
+            &Request::Close {
+                first: Some(u32::MAX),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("do not fit"), "{err}");
     }
 
     #[test]
