@@ -65,6 +65,7 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let roster = people::roster(&previous, &earlier);
     let start = Start {
         previous: &previous,
+        files: &files,
         id: &args.date,
         date,
         ordinal: ordinal(&folders, &previous, date),
@@ -95,14 +96,19 @@ fn say(
     agenda: &Agenda<'_>,
     roster: &Roster<'_>,
 ) {
-    let (standing, groups, templates) = agenda.counts();
-    let groups = match groups {
+    let counts = agenda.counts();
+    let (standing, templates) = (counts.standing, counts.templates);
+    let groups = match counts.groups {
         0 => String::new(),
         1 => ", 1 group heading".to_string(),
         n => format!(", {n} group headings"),
     };
+    let postponed = match counts.postponed {
+        0 => String::new(),
+        n => format!(", {n} postponed"),
+    };
     eprintln!(
-        "created {} from {}: {} ({standing} standing{groups}, {templates} to fill in)",
+        "created {} from {}: {} ({standing} standing{groups}{postponed}, {templates} to fill in)",
         paths::shown(target),
         previous.id,
         crate::cmd::plural_items(plan.items.len()),
@@ -237,6 +243,8 @@ fn first_number(project: &Project, previous: &Meeting, date: Date) -> Result<u32
 /// folder's name, its date and its ordinal.
 struct Start<'m> {
     previous: &'m Meeting,
+    /// The files `previous` was read from.
+    files: &'m Files,
     id: &'m str,
     date: Date,
     ordinal: Option<String>,
@@ -259,6 +267,11 @@ impl NewMeeting {
             .map(|planned| match planned.entry {
                 Entry::Standing(item) => carried_file(item, &planned.number, true),
                 Entry::Group(item) => carried_file(item, &planned.number, false),
+                Entry::Postponed(item) => {
+                    let file = start.files.get(item.file).path().file_name();
+                    let file = file.map(|f| f.to_string_lossy()).unwrap_or_default();
+                    postponed_file(previous, item, &file, &planned.number)
+                }
                 Entry::Template => template_file(previous, &planned.number),
             })
             .collect();
@@ -279,6 +292,7 @@ fn meeting_yaml(start: &Start<'_>, agenda: &Agenda<'_>, roster: &Roster<'_>) -> 
         id,
         date,
         ordinal,
+        ..
     } = start;
     let mut out = String::new();
     let _ = writeln!(
@@ -391,6 +405,16 @@ fn carried_file(item: &Item, number: &[u32], standing: bool) -> (String, String)
     if standing || matches!(item.case.as_ref().map(|c| &c.value), Some(CaseRef::None)) {
         text.push_str("sag: none\n");
     }
+    responsible(&mut text, item);
+    if item.closed {
+        text.push_str("closed: true\n");
+    }
+    text.push_str("---\n");
+    (file_name(number, title), text)
+}
+
+/// `responsible:` of `item`, one name or a list, when it has any.
+fn responsible(text: &mut String, item: &Item) {
     match item.responsible.as_slice() {
         [] => {}
         [one] => {
@@ -400,6 +424,49 @@ fn carried_file(item: &Item, number: &[u32], standing: bool) -> (String, String)
             let names: Vec<String> = several.iter().map(|n| yaml_text(&n.value)).collect();
             let _ = writeln!(text, "responsible: [{}]", names.join(", "));
         }
+    }
+}
+
+/// A case the last meeting postponed, under its new number: what it is
+/// (title, kind, case, document number, responsible, who decides, closed),
+/// with a comment that says where its text is, and nothing of what became
+/// of it (status, votes, decision) nor its bilag, which stay in the last
+/// meeting's folder.
+fn postponed_file(previous: &Meeting, item: &Item, file: &str, number: &[u32]) -> (String, String) {
+    let title = item.title.as_ref().map_or("", |t| t.value.as_str());
+    let mut text = String::from("---\n");
+    let old = item
+        .number
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let _ = writeln!(
+        text,
+        "# Postponed at {} (item {old}, {}/{file}): bring over its text as far as it still holds.",
+        previous.id, previous.id
+    );
+    let _ = writeln!(
+        text,
+        "number: \"{}\"\ntitle: {}",
+        dotted(number),
+        yaml_text(title)
+    );
+    if let Some(kind) = item.kind {
+        let _ = writeln!(text, "kind: {}", kind.key());
+    }
+    if let Some(CaseRef::Ref(case)) = item.case.as_ref().map(|c| &c.value) {
+        let _ = writeln!(text, "sag: {}", yaml_text(case));
+    }
+    if let Some(dok) = &item.document_number {
+        let _ = writeln!(
+            text,
+            "dok: {}",
+            serde_json::to_string(&dok.value).expect("a string is JSON")
+        );
+    }
+    responsible(&mut text, item);
+    if let Some(body) = &item.decided_by {
+        let _ = writeln!(text, "decided_by: {}", yaml_text(&body.value));
     }
     if item.closed {
         text.push_str("closed: true\n");

@@ -378,3 +378,60 @@ fn a_byraad_starts_its_next_meeting_with_the_closed_section_and_is_told_what_it_
         [("closed-decision", "meetings/2024-06-26/51-nyt-punkt.md")]
     );
 }
+
+#[test]
+fn a_postponed_case_comes_back_where_it_stood_without_what_became_of_it() {
+    let dir = scratch("postponed");
+    copy_tree(&project_root().join("examples/kommune-udvalg"), &dir);
+    // May's item 45 was postponed ("Udsat til næste ordinære møde"): the
+    // June meeting, shaped on May's, numbered on from the extra meeting's
+    // 49, has it again among the cases.
+    let run = rk(&dir, &["new", "2021-06-16", "--from", "2021-05-05"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("5 items (2 standing, 1 postponed, 2 to fill in)"),
+        "{}",
+        run.stderr
+    );
+    let meeting = dir.join("meetings/2021-06-16");
+    let mut names: Vec<String> = fs::read_dir(&meeting)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "50-godkendelse-af-dagsorden.md",
+            "51-nyt-punkt.md",
+            "52-nyt-regulativ-for-husholdningsaffald.md",
+            "53-meddelelser.md",
+            "54-nyt-punkt.md",
+            "meeting.yaml"
+        ]
+    );
+    let file = "52-nyt-regulativ-for-husholdningsaffald.md";
+    let item = read(&meeting, file);
+    assert_eq!(keys(&item), ["number", "title", "kind", "sag", "dok"]);
+    assert_eq!(
+        text(&item, "title"),
+        Some("Nyt regulativ for husholdningsaffald")
+    );
+    assert_eq!(text(&item, "sag"), Some("07.00.01-P21-1-21"));
+    assert_eq!(text(&item, "dok"), Some("220112"));
+    let whole = fs::read_to_string(meeting.join(file)).unwrap();
+    assert!(
+        whole.starts_with(
+            "---\n# Postponed at 2021-05-05 (item 45, 2021-05-05/45-affaldsregulativ.md)"
+        ),
+        "{whole}"
+    );
+    assert!(whole.ends_with("---\n"), "{whole}");
+    let (code, findings, stderr) = check_json(&dir, &["2021-06-16"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        findings.iter().all(|f| f.rule == "empty-item"),
+        "{findings:?}"
+    );
+}

@@ -1,11 +1,12 @@
 //! The next meeting's agenda, made from the last one's shape: its standing
 //! items (`sag: none`, such as Godkendelse af dagsorden, Meddelelser and
 //! Eventuelt) and its group headings (KL's "2. Drøftelsessager") stay
-//! where they stood, each run of case items becomes one item to fill in,
+//! where they stood, a postponed case comes back where it stood, each other
+//! run of case items becomes one item to fill in,
 //! and the sections ("Åbne punkter", "Lukkede punkter") begin where their
 //! items now are.
 
-use crate::model::{CaseRef, Item, ItemNumber, Meeting, Section};
+use crate::model::{CaseRef, Item, ItemNumber, Meeting, Section, Status};
 
 /// What a place of the new agenda holds.
 pub enum Entry<'m> {
@@ -14,6 +15,9 @@ pub enum Entry<'m> {
     /// A group heading of the last meeting (an item with items under it
     /// and no case of its own), its items under it.
     Group(&'m Item),
+    /// A case the last meeting postponed (`status: udsat`): on the agenda
+    /// again, where it stood.
+    Postponed(&'m Item),
     /// An item for the referent to fill in, where the last meeting had
     /// case items.
     Template,
@@ -38,16 +42,23 @@ pub struct Agenda<'m> {
     pub sections: Vec<PlannedSection<'m>>,
 }
 
+/// How many items of each kind the new agenda has.
+pub struct Counts {
+    pub standing: usize,
+    pub groups: usize,
+    pub postponed: usize,
+    pub templates: usize,
+}
+
 impl Agenda<'_> {
-    /// How many items there are of each kind: standing items, group
-    /// headings and items to fill in.
-    pub fn counts(&self) -> (usize, usize, usize) {
+    pub fn counts(&self) -> Counts {
         let count = |f: fn(&Entry<'_>) -> bool| self.items.iter().filter(|p| f(&p.entry)).count();
-        (
-            count(|e| matches!(e, Entry::Standing(_))),
-            count(|e| matches!(e, Entry::Group(_))),
-            count(|e| matches!(e, Entry::Template)),
-        )
+        Counts {
+            standing: count(|e| matches!(e, Entry::Standing(_))),
+            groups: count(|e| matches!(e, Entry::Group(_))),
+            postponed: count(|e| matches!(e, Entry::Postponed(_))),
+            templates: count(|e| matches!(e, Entry::Template)),
+        }
     }
 }
 
@@ -169,7 +180,8 @@ fn under_group<'m>(all: &'m [Item], group: &'m Item, prefix: &[u32], out: &mut V
 }
 
 /// What becomes of `item` in the new agenda: a standing item stays, a
-/// group heading without a case of its own stays, a case item is replaced.
+/// group heading without a case of its own stays, a postponed case comes
+/// back, any other case item is replaced.
 fn entry_of<'m>(item: &'m Item, all: &[Item]) -> Entry<'m> {
     let case = item.case.as_ref().map(|c| &c.value);
     let no_case = matches!(case, Some(CaseRef::None));
@@ -181,6 +193,8 @@ fn entry_of<'m>(item: &'m Item, all: &[Item]) -> Entry<'m> {
         }
     } else if no_case {
         Entry::Standing(item)
+    } else if item.status == Some(Status::Postponed) {
+        Entry::Postponed(item)
     } else {
         Entry::Template
     }
