@@ -454,7 +454,8 @@ fn what_cannot_be_renumbered_safely_is_refused_and_nothing_changes() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("`29-31` in the items of Carsten Møller (meetings/2026-04-15/meeting.yaml, line 18) is not one item number; write the numbers as a list"),
+        run.stderr.contains("cannot renumber 2026-04-15: `29-31` in the items of Carsten Møller (meetings/2026-04-15/meeting.yaml, line 18) is ")
+            && run.stderr.contains("write the numbers as a list"),
         "{}",
         run.stderr
     );

@@ -178,9 +178,11 @@ impl Edit {
     }
 }
 
-/// The people's `items` and the sections' `from` of meeting.yaml, where
-/// they name a number that changes; an error for an entry that is no item
-/// number (a range, a word), which rk cannot follow.
+/// The people's `items` of meeting.yaml, where they name a number that
+/// changes; an error for an entry that is no item number (a word), which
+/// rk cannot follow. A range (`29-31`, read as the items from 29 to 31)
+/// is written anew from its new ends when its items still run together,
+/// and refused when they would not.
 fn references(
     meeting: &Meeting,
     files: &Files,
@@ -191,30 +193,103 @@ fn references(
     let people = crate::model::Group::ALL
         .into_iter()
         .flat_map(|g| meeting.people.group(g));
+    let all_new: Vec<ItemNumber> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.as_ref())
+        .map(|old| map.get(old).unwrap_or(old).clone())
+        .collect();
     for person in people {
+        let name = &person.name.value;
+        // The entries by the place they are written: a range is several.
+        let mut places: Vec<(Range<usize>, Vec<&Spanned<String>>)> = Vec::new();
         for entry in &person.items {
-            let Some(old) = ItemNumber::parse(entry.value.trim()) else {
-                let (line, _) = source.line_col(entry.span.start);
+            match places.iter_mut().find(|(span, _)| *span == entry.span) {
+                Some((_, list)) => list.push(entry),
+                None => places.push((entry.span.clone(), vec![entry])),
+            }
+        }
+        for (span, entries) in places {
+            let written = unquoted(&source.text()[span.clone()]);
+            let (line, _) = source.line_col(span.start);
+            let olds: Option<Vec<ItemNumber>> = entries
+                .iter()
+                .map(|e| ItemNumber::parse(e.value.trim()))
+                .collect();
+            let Some(olds) = olds else {
                 bail!(
-                    "cannot renumber {}: `{}` in the items of {} ({}, line {line}) is not one item number; write the numbers as a list ([24, 25, 26]) first",
+                    "cannot renumber {}: `{written}` in the items of {name} ({}, line {line}) is not an item number; write the numbers as a list ([24, 25, 26]) first",
                     meeting.id,
-                    entry.value,
-                    person.name.value,
                     source.display()
                 );
             };
-            let what = format!("the items of {}", person.name.value);
-            not_taken(meeting, map, &old, &what)?;
-            if let Some(new) = map.get(&old) {
+            let what = format!("the items of {name}");
+            for old in &olds {
+                not_taken(meeting, map, old, &what)?;
+            }
+            let news: Vec<ItemNumber> = olds
+                .iter()
+                .map(|o| map.get(o).unwrap_or(o).clone())
+                .collect();
+            let text = if entries.len() == 1 && written.trim() == entries[0].value.trim() {
+                news[0].to_string()
+            } else {
+                range_text(written, &news, &all_new).with_context(|| {
+                    format!(
+                        "cannot renumber {}: `{written}` in the items of {name} ({}, line {line}) is a range whose items would not run together after renumbering; write the numbers as a list first",
+                        meeting.id,
+                        source.display()
+                    )
+                })?
+            };
+            if text != written {
                 edits.entry(meeting.file).or_default().push(Edit {
-                    span: entry.span.clone(),
-                    text: new.to_string(),
-                    what: format!("items of {}: {old} -> {new}", person.name.value),
+                    span,
+                    text: text.clone(),
+                    what: format!("items of {name}: {written} -> {text}"),
                 });
             }
         }
     }
     Ok(())
+}
+
+/// A scalar's text without the quotes it is written in.
+fn unquoted(written: &str) -> &str {
+    match written.chars().next() {
+        Some(q @ ('"' | '\'')) if written.len() >= 2 && written.ends_with(q) => {
+            &written[1..written.len() - 1]
+        }
+        _ => written,
+    }
+}
+
+/// The range `written` (`29-31`, `45 – 46`) anew for the items `news` it
+/// holds after renumbering, its separator kept: an error when they are not
+/// every item of their level from the first to the last of `all` (the
+/// meeting's numbers after renumbering).
+fn range_text(written: &str, news: &[ItemNumber], all: &[ItemNumber]) -> Result<String> {
+    let (Some(first), Some(last)) = (news.iter().min(), news.iter().max()) else {
+        bail!("an empty range");
+    };
+    let mut held: Vec<&ItemNumber> = all
+        .iter()
+        .filter(|n| n.parent() == first.parent() && first <= *n && *n <= last)
+        .collect();
+    held.sort();
+    let mut wanted: Vec<&ItemNumber> = news.iter().collect();
+    wanted.sort();
+    if held != wanted {
+        let list: Vec<String> = wanted.iter().map(ToString::to_string).collect();
+        bail!("its items become {}", list.join(", "));
+    }
+    let at = written
+        .find(['-', '–', '—'])
+        .context("a range has a dash")?;
+    let dash = written[at..].chars().next().map_or(1, char::len_utf8);
+    let left = written[..at].trim_end().len();
+    let right = written.len() - written[at + dash..].trim_start().len();
+    Ok(format!("{first}{}{last}", &written[left..right]))
 }
 
 /// An error when `old`, named by `what`, is no item of the meeting but
@@ -570,5 +645,26 @@ mod tests {
         ] {
             assert_eq!(name(file, old, "30"), None, "{file}");
         }
+    }
+
+    #[test]
+    fn a_range_of_items_is_written_anew_from_its_new_ends_or_refused() {
+        let all: Vec<ItemNumber> = ["29", "30", "31", "32", "33"]
+            .iter()
+            .map(|t| n(t))
+            .collect();
+        let range = |written: &str, news: &[&str]| {
+            let news: Vec<ItemNumber> = news.iter().map(|t| n(t)).collect();
+            range_text(written, &news, &all).map_err(|e| e.to_string())
+        };
+        assert_eq!(range("29-31", &["30", "31", "32"]).as_deref(), Ok("30-32"));
+        assert_eq!(
+            range("29 – 31", &["29", "30", "31"]).as_deref(),
+            Ok("29 – 31")
+        );
+        assert_eq!(
+            range("29-31", &["29", "31", "32"]),
+            Err("its items become 29, 31, 32".to_string())
+        );
     }
 }
