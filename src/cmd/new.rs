@@ -1,8 +1,12 @@
 //! `rk new DATE [--from MEETING]`: the next meeting's folder, started from
-//! an earlier meeting: its body and people, its standing items (those with
-//! `sag: none`, such as Siden sidst and Eventuelt) and a commented template
-//! item, so that the referent starts from sources that pass `rk check`.
-//! An existing folder is never written over.
+//! an earlier meeting: its body, planned time, place, people in the body's
+//! order, party letters and sections (people.rs), and its agenda's shape
+//! (agenda.rs): standing items (`sag: none`, such as Siden sidst and
+//! Eventuelt), group headings and postponed cases where they stood, a
+//! commented template item where the other cases were. Nothing that was
+//! that meeting's alone (afbud, substitutes, notes, approvals, decisions,
+//! votes) comes along. The referent starts from sources that pass `rk
+//! check`; an existing folder is never written over.
 
 use std::fmt::Write as _;
 use std::fs;
