@@ -1,6 +1,6 @@
 //! `rk new DATE [--from MEETING]`: the next meeting's folder, started from
 //! an earlier meeting: its body, planned time, place, people in the body's
-//! order, party letters and sections (people.rs), and its agenda's shape
+//! order (people.rs), party letters and sections, and its agenda's shape
 //! (agenda.rs): standing items (`sag: none`, such as Siden sidst and
 //! Eventuelt), group headings and postponed cases where they stood, a
 //! commented template item where the other cases were. Nothing that was
