@@ -52,7 +52,7 @@ pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome
     match renumber::stage_renames(&plan, &dir)? {
         Staged::Renames(n) if n > 0 => eprintln!(
             "git: {} staged as `git mv` stages them; the new numbers inside the files are changes not staged (review with git status and git diff)",
-            renames(n)
+            crate::plural::english(n, "rename")
         ),
         Staged::Renames(_) => {
             eprintln!("git: the files are not tracked yet, so they were renamed on disk only");
@@ -61,15 +61,6 @@ pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome
     }
     eprintln!("next: `rk check {}`", meeting.id);
     Ok(Outcome::Success)
-}
-
-/// "1 rename", "3 renames".
-fn renames(n: usize) -> String {
-    if n == 1 {
-        "1 rename".to_string()
-    } else {
-        format!("{n} renames")
-    }
 }
 
 /// The request the arguments make: a move, or the numbers closed up from

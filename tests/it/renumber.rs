@@ -676,3 +676,44 @@ fn line_endings_byte_order_marks_and_quotes_stay_as_written() {
     let (code, findings, stderr) = check_json(&dir, &["2026-01-14"]);
     assert_eq!((code, findings.len()), (0, 0), "{stderr}{findings:?}");
 }
+
+#[test]
+fn a_range_of_items_follows_while_its_items_run_together() {
+    let dir = april("range");
+    let meeting = dir.join("meetings/2026-04-15");
+    common::replace_in(
+        &meeting.join("meeting.yaml"),
+        "items: [29, 30, 31]",
+        "items: 29-31",
+    );
+    // Støjhandlingsplan first: Carsten Møller's three items are now 30-32.
+    let run = rk(
+        &dir,
+        &["renumber", "2026-04-15", "--move", "32", "--to", "29"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("  meeting.yaml: items of Carsten Møller: 29-31 -> 30-32"),
+        "{}",
+        run.stderr
+    );
+    let yaml = fs::read_to_string(meeting.join("meeting.yaml")).unwrap();
+    assert!(yaml.contains("    items: 30-32\n"), "{yaml}");
+    let (code, findings, stderr) = check_json(&dir, &["2026-04-15"]);
+    assert_eq!((code, findings.len()), (0, 0), "{stderr}{findings:?}");
+    // Moved into the middle of them, the range would hold another item:
+    // refused, nothing changed.
+    let before = tree(&dir);
+    let run = rk(
+        &dir,
+        &["renumber", "2026-04-15", "--move", "33", "--to", "31"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`30-32` in the items of Carsten Møller (meetings/2026-04-15/meeting.yaml, line 18) is a range whose items would not run together after renumbering; write the numbers as a list first: its items become 30, 32, 33"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&dir), before);
+}
