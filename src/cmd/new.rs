@@ -70,6 +70,7 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let start = Start {
         previous: &previous,
         files: &files,
+        letters: project.config.groups.keys().cloned().collect(),
         id: &args.date,
         date,
         ordinal: ordinal(&folders, &previous, date),
@@ -249,6 +250,8 @@ struct Start<'m> {
     previous: &'m Meeting,
     /// The files `previous` was read from.
     files: &'m Files,
+    /// The group letters of rk.toml's `[groups]`.
+    letters: Vec<String>,
     id: &'m str,
     date: Date,
     ordinal: Option<String>,
@@ -320,8 +323,19 @@ fn meeting_yaml(start: &Start<'_>, agenda: &Agenda<'_>, roster: &Roster<'_>) -> 
     field(&mut out, "location", previous.location.as_deref());
     field(&mut out, "chair", text(&previous.chair).as_deref());
     field(&mut out, "referent", text(&previous.referent).as_deref());
-    people(&mut out, "members", roster.members.iter().copied());
-    people(&mut out, "others", roster.others.iter().copied());
+    let mut letters: Vec<String> = previous
+        .groups
+        .iter()
+        .map(|g| g.letter.value.clone())
+        .collect();
+    letters.extend(start.letters.iter().cloned());
+    people(
+        &mut out,
+        "members",
+        roster.members.iter().copied(),
+        &letters,
+    );
+    people(&mut out, "others", roster.others.iter().copied(), &letters);
     groups(&mut out, previous);
     sections(&mut out, agenda);
     out
@@ -371,15 +385,33 @@ fn field(out: &mut String, key: &str, value: Option<&str>) {
 }
 
 /// A list of people, each with the fields that last beyond one meeting.
-fn people<'a>(out: &mut String, key: &str, people: impl Iterator<Item = &'a Person>) {
+/// A party letter in brackets after a name (`Charlotte Brix (C)`) that is
+/// a group's (`letters`) is written as the name alone and `party: C`, as
+/// the warning about it asks.
+fn people<'a>(
+    out: &mut String,
+    key: &str,
+    people: impl Iterator<Item = &'a Person>,
+    letters: &[String],
+) {
     let mut people = people.peekable();
     if people.peek().is_none() {
         return;
     }
     let _ = writeln!(out, "{key}:");
     for person in people {
-        let _ = writeln!(out, "  - name: {}", yaml_text(&person.name.value));
-        let party = person.party.as_ref().map(|p| p.value.clone());
+        let mut name = person.name.value.as_str();
+        let mut party = person.party.as_ref().map(|p| p.value.clone());
+        if let Some((base, letter)) = crate::model::party_in_name(name)
+            && match &party {
+                Some(party) => party == letter,
+                None => letters.iter().any(|l| l == letter),
+            }
+        {
+            name = base;
+            party = Some(letter.to_string());
+        }
+        let _ = writeln!(out, "  - name: {}", yaml_text(name));
         for (key, value) in [
             ("title", &person.title),
             ("organisation", &person.organisation),

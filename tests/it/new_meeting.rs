@@ -435,3 +435,35 @@ fn a_postponed_case_comes_back_where_it_stood_without_what_became_of_it() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn a_party_letter_written_after_a_name_becomes_the_persons_party() {
+    let dir = committee("party-in-name");
+    // March's referent wrote the letter into the name, as the minutes
+    // print it; rk warned.
+    common::replace_in(
+        &dir.join("meetings/2026-03-18/meeting.yaml"),
+        "  - { name: Erik Skov, party: Ø }\n",
+        "  - { name: Charlotte Brix (C) }\n  - { name: Erik Skov, party: Ø }\n",
+    );
+    let (_, findings, _) = check_json(&dir, &["2026-03-18"]);
+    assert!(
+        findings.iter().any(|f| f.rule == "bad-value"),
+        "{findings:?}"
+    );
+    let run = rk(&dir, &["new", "2026-04-15"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let yaml = read(&dir.join("meetings/2026-04-15"), "meeting.yaml");
+    let charlotte = list(get(&yaml, "members").unwrap())
+        .iter()
+        .find(|m| text(m, "name").is_some_and(|n| n.starts_with("Charlotte")))
+        .unwrap();
+    assert_eq!(text(charlotte, "name"), Some("Charlotte Brix"));
+    assert_eq!(text(charlotte, "party"), Some("C"));
+    let (code, findings, stderr) = check_json(&dir, &["2026-04-15"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        findings.iter().all(|f| f.rule == "empty-item"),
+        "{findings:?}"
+    );
+}
