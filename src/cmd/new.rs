@@ -319,6 +319,12 @@ fn meeting_yaml(start: &Start<'_>, agenda: &Agenda<'_>, roster: &Roster<'_>) -> 
         );
     }
     field(&mut out, "number", ordinal.as_deref());
+    if previous.time.is_some() {
+        let _ = writeln!(
+            out,
+            "# The planned time; when the meeting was held goes under actual_time after it."
+        );
+    }
     field(&mut out, "time", previous.time.as_deref());
     field(&mut out, "location", previous.location.as_deref());
     field(&mut out, "chair", text(&previous.chair).as_deref());

@@ -33,6 +33,13 @@ pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome
             meeting.id
         );
     }
+    if let Some(sent) = &meeting.agenda_sent {
+        bail!(
+            "the agenda of {} went out on {} (`agenda_sent` in meeting.yaml): its item numbers are published, and an item put in since is numbered after the item it follows (45a); to send a corrected agenda with new numbers, take `agenda_sent` out, renumber, and write the new date when it goes out again; nothing was changed",
+            meeting.id,
+            sent.value
+        );
+    }
     let request = request(project, args, &meeting)?;
     let plan = renumber::plan(&meeting, &files, &request)?;
     if plan.numbers.is_empty() {

@@ -132,6 +132,10 @@ fn the_april_meeting_carries_the_march_meeting_over() {
     assert_eq!(text(&yaml, "time"), Some("16.00-18.00"));
     let written = fs::read_to_string(meeting.join("meeting.yaml")).unwrap();
     assert!(!written.contains("17.45"), "{written}");
+    assert!(
+        written.contains("# The planned time; when the meeting was held goes under actual_time after it.\ntime: \"16.00-18.00\"\n"),
+        "{written}"
+    );
     assert!(!written.contains("2026-03-11"), "{written}");
 
     // The committee in its order: Birthe Lund back in the seat Bent Vinther

@@ -437,6 +437,29 @@ fn what_cannot_be_renumbered_safely_is_refused_and_nothing_changes() {
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
         assert_eq!(tree(&dir), before, "{args:?} changed something");
     }
+    // Once the agenda has gone out, its numbers are published.
+    common::replace_in(
+        &meeting.join("meeting.yaml"),
+        "date: 2026-04-15\n",
+        "date: 2026-04-15\nagenda_sent: 2026-04-08\n",
+    );
+    let before = tree(&dir);
+    let run = rk(
+        &dir,
+        &["renumber", "2026-04-15", "--move", "32", "--to", "30"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the agenda of 2026-04-15 went out on 2026-04-08 (`agenda_sent` in meeting.yaml): its item numbers are published"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&dir), before);
+    common::replace_in(
+        &meeting.join("meeting.yaml"),
+        "agenda_sent: 2026-04-08\n",
+        "",
+    );
     let run = rk(&dir, &["renumber", "2026-04-15", "--move", "32"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--to"), "{}", run.stderr);
@@ -454,7 +477,7 @@ fn what_cannot_be_renumbered_safely_is_refused_and_nothing_changes() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("cannot renumber 2026-04-15: `29-31` in the items of Carsten Møller (meetings/2026-04-15/meeting.yaml, line 18) is ")
+        run.stderr.contains("cannot renumber 2026-04-15: `29-31` in the items of Carsten Møller (meetings/2026-04-15/meeting.yaml, line 19) is ")
             && run.stderr.contains("write the numbers as a list"),
         "{}",
         run.stderr
@@ -711,7 +734,7 @@ fn a_range_of_items_follows_while_its_items_run_together() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("`30-32` in the items of Carsten Møller (meetings/2026-04-15/meeting.yaml, line 18) is a range whose items would not run together after renumbering; write the numbers as a list first: its items become 30, 32, 33"),
+        run.stderr.contains("`30-32` in the items of Carsten Møller (meetings/2026-04-15/meeting.yaml, line 19) is a range whose items would not run together after renumbering; write the numbers as a list first: its items become 30, 32, 33"),
         "{}",
         run.stderr
     );
