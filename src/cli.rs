@@ -65,6 +65,10 @@ pub enum Command {
     /// Explain a rule: what it catches, why it matters, how to fix it, with
     /// an example; without RULE, list the rules.
     Explain(ExplainArgs),
+    /// Print a JSON Schema: of rk.toml, meeting.yaml or an item's front
+    /// matter, for editors and validators (the same as schemas/*.json), or
+    /// of the outputs referat.json and index.json.
+    Schema(SchemaArgs),
     /// Build a meeting, then again on every save, saying how long each
     /// build took; with --serve, show it in a browser that reloads.
     Watch(WatchArgs),
@@ -125,6 +129,28 @@ pub struct ExplainArgs {
     /// table of the documentation.
     #[arg(long)]
     pub markdown: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema.
+    #[arg(value_enum, value_name = "FILE")]
+    pub file: SchemaFile,
+}
+
+/// The files rk has a JSON Schema of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaFile {
+    /// rk.toml.
+    RkToml,
+    /// A meeting's meeting.yaml.
+    Meeting,
+    /// An item's front matter.
+    Item,
+    /// referat.json (and dagsorden.json), an output.
+    Referat,
+    /// index.json, the archive's data.
+    Index,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ pub mod list;
 pub mod lsp;
 pub mod new;
 pub mod renumber;
+pub mod schema;
 pub mod watch;
 
 use std::path::Path;

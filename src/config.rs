@@ -1,6 +1,8 @@
 //! rk.toml: the project's configuration, the base every other part reads.
 //! It imports nothing of rk.
 
+pub mod schema;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;

@@ -12,6 +12,7 @@ pub mod history;
 mod previous;
 pub mod protocol;
 pub mod renumber;
+pub mod schema;
 mod status;
 pub mod yaml;
 
