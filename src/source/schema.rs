@@ -32,7 +32,8 @@ enum Shape {
     Date,
     /// `true` or `false`.
     Boolean,
-    /// One word of a closed set, in any case.
+    /// One word of a closed set, in any case. Empty, which rk takes as no
+    /// value, is not offered: an editor would complete `null`.
     Words(Vec<&'static str>),
     /// One text or a list of texts (`responsible: A` or `[A, B]`).
     TextOrList,
