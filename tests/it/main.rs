@@ -52,6 +52,7 @@ mod renumber;
 mod robustness;
 mod rules;
 mod safe_project;
+mod schemas;
 mod slips;
 mod typeset;
 mod watch;

@@ -27,7 +27,8 @@ const schemaUri = pathToFileURL(resolve(schema)).href;
 // The settings of the YAML extension: the schema for FILE, unless FILE
 // names its own.
 const schemas = mode === "modeline" ? {} : { [schemaUri]: [uri] };
-const yaml = { validate: true, completion: true, hover: true, schemas };
+// No schema store: nothing is fetched from the network.
+const yaml = { validate: true, completion: true, hover: true, schemas, schemaStore: { enable: false } };
 let nextId = 1;
 const waiting = new Map();
 const diagnostics = [];
