@@ -554,9 +554,20 @@ fn the_output_schemas_take_what_rk_writes_and_name_every_key_of_it() {
     let mut referats = Vec::new();
     let mut indexes = Vec::new();
     let kl = common::example_copy("outputs-kl");
+    // The meeting's fields no fixture sets, set here.
+    common::replace_in(
+        &kl.join("meetings/2020-11-25/meeting.yaml"),
+        "time:",
+        "actual_time: \"10.05-14.10\"\nagenda_sent: 2020-11-18\nadded_agenda_sent: 2020-11-20\ntime:",
+    );
     let run = rk(&kl, &["build", "2020-11-25", "--only", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(rk(&kl, &["index"]).code, 0);
+    let referat = fs::read_to_string(kl.join("out/2020-11-25/referat.json")).unwrap();
+    assert!(
+        referat.contains("\"added_agenda_sent\": \"2020-11-20\""),
+        "{referat}"
+    );
     referats.push(kl.join("out/2020-11-25/referat.json"));
     indexes.push(kl.join("out/index.json"));
     for (project, name) in [
