@@ -22,7 +22,11 @@ enum Shape {
     Words(&'static [&'static str]),
     /// A regular expression (the `regex` crate's syntax).
     Pattern,
-    /// A web address; `{sag}` or `{dok}` where the number goes.
+    /// A link made for each number, `{sag}` or `{dok}` where it goes (any
+    /// text: a relative link is one too).
+    Link,
+    /// A whole web address, `http://` or `https://` and a host, as rk
+    /// requires of `[site] url`.
     Address,
     /// A table of the keys of `T`, with their descriptions.
     Table(
@@ -65,7 +69,10 @@ impl Shape {
             Shape::Boolean => json!({ "type": "boolean" }),
             Shape::Words(words) => json!({ "type": "string", "enum": words }),
             Shape::Pattern => json!({ "type": "string" }),
-            Shape::Address => json!({ "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9+.-]*://" }),
+            Shape::Link => json!({ "type": "string" }),
+            Shape::Address => {
+                json!({ "type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$" })
+            }
             Shape::Table(keys, describe) => table(keys, *describe, &format!("[{key}]")),
             Shape::Groups => json!({
                 "type": "object",
@@ -142,7 +149,7 @@ fn case_key(key: &str) -> Option<(Shape, &'static str)> {
              'SAG-\\d{4}-\\d{5}'); named groups `year` and `number` name its parts.",
         ),
         "url" => (
-            Shape::Address,
+            Shape::Link,
             "A link for each case reference in the HTML, `{sag}` where the reference goes: \
              \"https://sager.example.dk/{sag}\".",
         ),
@@ -157,7 +164,7 @@ fn document_key(key: &str) -> Option<(Shape, &'static str)> {
             "A regular expression a whole document number must match: '\\d{7}'.",
         ),
         "url" => (
-            Shape::Address,
+            Shape::Link,
             "A link for each document number in the HTML, `{dok}` where the number goes.",
         ),
         _ => return None,
