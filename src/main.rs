@@ -56,6 +56,8 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Layout(command) => cmd::layout::run(command, &start),
         Command::Lsp(args) => cmd::lsp::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man(args) => cmd::man::run(args),
         Command::Watch(args) => {
             let project = cmd::project_for(std::slice::from_ref(&args.meeting), &start)?;
             cmd::watch::run(&project, args, &start)
