@@ -20,9 +20,10 @@
 (let ((root (file-name-as-directory (getenv "ROOT"))))
   (add-hook 'project-find-functions (lambda (_dir) (cons 'transient root))))
 
-;; As the README's snippet, for the mode an item opens in here (no
-;; markdown-mode in a bare Emacs).
-(add-to-list 'eglot-server-programs `(text-mode . (,(getenv "RK") "lsp")))
+;; The README's snippet, with the binary under test, and text-mode: a bare
+;; Emacs has no markdown-mode, and the item is opened in text-mode.
+(add-to-list 'eglot-server-programs
+             `((markdown-mode yaml-mode yaml-ts-mode text-mode) . (,(getenv "RK") "lsp")))
 
 (defun rk-test-wait (predicate seconds)
   "Read the server's messages and run timers until PREDICATE holds or
