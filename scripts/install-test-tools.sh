@@ -2,7 +2,10 @@
 # Installs the programs rk's tests use to look at its outputs as a reader
 # would:
 # - poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm), for the PDF;
-# - neovim, whose LSP client is attached to `rk lsp`;
+# - neovim, whose LSP client is attached to `rk lsp`, and Emacs (emacs-nox)
+#   with Eglot (elpa-eglot), a second real client;
+# - zsh and fish, which parse rk's completion scripts, and groff, which
+#   renders its manual pages (bash comes with the machine);
 # - for the HTML page (tests/browser/check.mjs): Debian's chromium
 #   (/usr/bin/chromium), a Java runtime for the Nu Html Checker when `java`
 #   is missing, and the pinned npm packages of tests/browser (playwright-core,
@@ -55,6 +58,28 @@ if ! command -v nvim >/dev/null; then
     apt_install neovim
 fi
 nvim --version | sed -n 1p
+
+# Emacs with Eglot: a second LSP client attached to `rk lsp` (tests/it/editors.rs).
+if ! command -v emacs >/dev/null ||
+    ! ls -d /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1; then
+    echo "== installing emacs-nox and elpa-eglot"
+    apt_install emacs-nox elpa-eglot
+fi
+emacs --version | sed -n 1p
+
+# The shells whose completion scripts are parsed, and groff for the manual
+# pages (tests/it/shell.rs).
+for tool in zsh fish groff; do
+    if ! command -v "$tool" >/dev/null; then
+        package=$tool
+        [ "$tool" = groff ] && package=groff-base
+        echo "== installing $package"
+        apt_install "$package"
+    fi
+done
+zsh --version
+fish --version
+groff --version | sed -n 1p
 
 if ! command -v java >/dev/null; then
     echo "== installing a Java runtime"

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueHint};
 
 use crate::diag::DiagnosticFormat;
 use crate::publish::Shard;
@@ -15,7 +15,7 @@ use crate::publish::Shard;
 )]
 pub struct Cli {
     /// Run as if started in DIR (the project is found from there upwards).
-    #[arg(short = 'C', value_name = "DIR", global = true)]
+    #[arg(short = 'C', value_name = "DIR", value_hint = ValueHint::DirPath, global = true)]
     pub dir: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -72,6 +72,27 @@ pub enum Command {
     /// Build a meeting, then again on every save, saying how long each
     /// build took; with --serve, show it in a browser that reloads.
     Watch(WatchArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, powershell,
+    /// elvish) on standard output, to be installed where the shell reads it.
+    Completions(CompletionsArgs),
+    /// Print the manual page rk(1) (roff) on standard output; with --out
+    /// DIR, write it and a page per subcommand (rk-build.1, ...) into DIR.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell the script is for.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write rk.1 and one page per subcommand (rk-build.1, rk-layout-copy.1,
+    /// ...) into DIR (made if missing) instead of printing rk.1.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub out: Option<PathBuf>,
 }
 
 /// What language clients put on the server's command line. Standard input
@@ -169,7 +190,7 @@ pub struct WatchArgs {
     pub port: u16,
 
     /// Where the outputs go, as `rk build --out`.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: Option<PathBuf>,
 
     /// The layout, as `rk build --layout`.
@@ -221,7 +242,7 @@ pub struct LayoutCopyArgs {
     #[arg(value_name = "NAME")]
     pub name: String,
     /// The folder to write it to (made if missing; it must be empty).
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub folder: PathBuf,
 }
 
@@ -229,7 +250,7 @@ pub struct LayoutCopyArgs {
 pub struct InitArgs {
     /// The folder to start the project in (made if missing). It must not
     /// hold rk.toml or meetings/ yet.
-    #[arg(value_name = "DIR", default_value = ".")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath, default_value = ".")]
     pub folder: PathBuf,
 }
 
@@ -303,7 +324,7 @@ pub struct BuildArgs {
 
     /// Where the outputs go (default: `out` in the project, or rk.toml's
     /// `out`; with --internal, `out-internt` or rk.toml's `out_internal`).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: Option<PathBuf>,
 
     /// Which outputs to write: pdf, html, json (comma-separated; default
@@ -356,7 +377,7 @@ pub struct BuildArgs {
 pub struct IndexArgs {
     /// Where the archive goes (default: `out` in the project, or rk.toml's
     /// `out`), beside the meetings' folders that `rk build` writes.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: Option<PathBuf>,
 
     /// The layout whose index.html and sager.html make the pages (default:
@@ -393,7 +414,7 @@ pub struct DiffArgs {
     pub internal: bool,
 
     /// Where the change pages go (default: as for `rk build`).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: Option<PathBuf>,
 
     /// A built-in layout or a layout folder (default: rk.toml's `layout`,

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod explain;
 pub mod index;
@@ -10,6 +11,7 @@ pub mod init;
 pub mod layout;
 pub mod list;
 pub mod lsp;
+pub mod man;
 pub mod new;
 pub mod renumber;
 pub mod schema;

@@ -57,6 +57,8 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Lsp(args) => cmd::lsp::run(args),
         Command::Explain(args) => cmd::explain::run(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man(args) => cmd::man::run(args),
         Command::Watch(args) => {
             let project = cmd::project_for(std::slice::from_ref(&args.meeting), &start)?;
             cmd::watch::run(&project, args, &start)
