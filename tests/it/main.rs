@@ -29,6 +29,7 @@ mod ci_files;
 mod cli;
 mod commonmark;
 mod diff;
+mod dist;
 mod example_meeting;
 mod example_projects;
 mod explain;
