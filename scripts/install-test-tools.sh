@@ -2,6 +2,7 @@
 # Installs the programs rk's tests use to look at its outputs as a reader
 # would:
 # - poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm), for the PDF;
+# - file, which tells a static binary from a dynamic one (release checks);
 # - neovim, whose LSP client is attached to `rk lsp`;
 # - for the HTML page (tests/browser/check.mjs): Debian's chromium
 #   (/usr/bin/chromium), a Java runtime for the Nu Html Checker when `java`
@@ -38,6 +39,14 @@ if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
     apt_install poppler-utils
 fi
 pdftotext -v 2>&1 | sed -n 1p
+
+# file: the release check of a static binary (scripts/dist.sh static,
+# tests/it/dist.rs).
+if ! command -v file >/dev/null; then
+    echo "== installing file"
+    apt_install file
+fi
+file --version | sed -n 1p
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "== installing chromium"
