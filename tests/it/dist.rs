@@ -623,3 +623,59 @@ fn the_release_workflow_passes_actionlint() {
     }
     assert_eq!(findings.as_array().unwrap().len(), 1, "{findings}");
 }
+
+#[test]
+fn the_release_job_writes_sha256sums_and_install_scripts_naming_the_repository() {
+    // A checkout with the scripts, and dist/ as the build jobs leave it.
+    let checkout = scratch("release-job");
+    for file in [
+        "Cargo.toml",
+        "README.md",
+        "LICENSE",
+        "scripts/dist.sh",
+        "scripts/install.sh",
+        "scripts/install.ps1",
+    ] {
+        let to = checkout.join(file);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(project_root().join(file), to).unwrap();
+    }
+    let stand_in = checkout.join("stand-in");
+    fs::write(&stand_in, "not rk\n").unwrap();
+    let names = pack_all(&checkout.join("dist"), &stand_in);
+    fs::remove_file(checkout.join("dist/SHA256SUMS")).unwrap();
+
+    let text = fs::read_to_string(project_root().join(WORKFLOW)).unwrap();
+    let script = run_block(&text, "name: SHA256SUMS and the install scripts");
+    let done = Command::new("bash")
+        .args(["-eo", "pipefail", "-c", &script])
+        .current_dir(&checkout)
+        .env("GITHUB_REPOSITORY", "aarhus-kommune/rk")
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{}", shown(&done));
+
+    let sums = fs::read_to_string(checkout.join("dist/SHA256SUMS")).unwrap();
+    let summed: BTreeSet<String> = sums
+        .lines()
+        .map(|l| l.split_once("  ").unwrap().1.to_string())
+        .collect();
+    assert_eq!(summed, names);
+    let sh = fs::read_to_string(checkout.join("dist/install.sh")).unwrap();
+    assert!(
+        sh.contains("RK_REPOSITORY=\"${RK_REPOSITORY:-aarhus-kommune/rk}\""),
+        "{sh}"
+    );
+    let ps1 = fs::read_to_string(checkout.join("dist/install.ps1")).unwrap();
+    assert!(
+        ps1.contains("$Repository = Get-Setting 'RK_REPOSITORY' 'aarhus-kommune/rk'"),
+        "{ps1}"
+    );
+    // Nothing else of the scripts changed.
+    let original = fs::read_to_string(project_root().join("scripts/install.sh")).unwrap();
+    assert_eq!(
+        sh.lines().filter(|l| !original.contains(l)).count(),
+        1,
+        "{sh}"
+    );
+}
