@@ -6,6 +6,7 @@
 #   with Eglot (elpa-eglot), a second real client;
 # - zsh and fish, which parse rk's completion scripts, and groff, which
 #   renders its manual pages (bash comes with the machine);
+# - file, which tells a static binary from a dynamic one (release checks);
 # - for the HTML page (tests/browser/check.mjs): Debian's chromium
 #   (/usr/bin/chromium), a Java runtime for the Nu Html Checker when `java`
 #   is missing, and the pinned npm packages of tests/browser (playwright-core,
@@ -44,6 +45,14 @@ if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
     apt_install poppler-utils
 fi
 pdftotext -v 2>&1 | sed -n 1p
+
+# file: the release check of a static binary (scripts/dist.sh static,
+# tests/it/dist.rs).
+if ! command -v file >/dev/null; then
+    echo "== installing file"
+    apt_install file
+fi
+file --version | sed -n 1p
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "== installing chromium"

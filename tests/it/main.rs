@@ -31,6 +31,7 @@ mod cli;
 mod commonmark;
 mod diff;
 mod editors;
+mod dist;
 mod example_meeting;
 mod example_projects;
 mod explain;
