@@ -51,4 +51,5 @@ mod rules;
 mod safe_project;
 mod slips;
 mod typeset;
+mod vscode;
 mod watch;
