@@ -17,10 +17,12 @@
 // 3. applies the quick fix (Ctrl+.) and waits for the finding to go and
 //    the line to read SAG-2020-01980 again;
 // 4. runs "rk: Preview" and waits for the referat in the Simple Browser
-//    (item 2.2's title, and item 2.8's case number as fixed and saved).
+//    (item 2.2's title, and item 2.8's case number as fixed and saved);
+// 5. misspells the case number again and runs "rk: Build meeting": the
+//    task's problem matcher adds rk build's finding to the Problems panel.
 //
 // Prints each step's result on stdout (`problems: ...`, `fixed: ...`,
-// `preview: ...`); exits 1 when a step fails (with a screenshot
+// `preview: ...`, `build: ...`); exits 1 when a step fails (with a screenshot
 // WORKDIR/failure.png), 2 when the test cannot run.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -162,7 +164,7 @@ try {
   process.stdout.write(`problems: ${problems.replace(/\s+/g, ' ').trim()}\n`);
 
   // The quick fix, at the finding (the cursor is still on the value).
-  await page.locator(editor).click({ position: { x: 5, y: 5 } });
+  await page.locator(editor).first().click({ position: { x: 5, y: 5 } });
   await command(page, 'Go to Line/Column');
   await page.keyboard.type('4:15');
   await page.keyboard.press('Enter');
@@ -193,6 +195,24 @@ try {
   }
   if (!shown) throw new Error('the referat did not show in the Simple Browser');
   process.stdout.write(`preview: ${shown.url} shows "${REFERAT_TEXT}" and SAG-2020-01980\n`);
+
+  // rk: Build meeting on the misspelt item: it saves it, `rk build` runs
+  // as a task, and the task's problem matcher adds its finding to the
+  // language server's (without the help, which the matcher leaves out).
+  await page.locator(editor).first().click({ position: { x: 5, y: 5 } });
+  await command(page, 'Go to Line/Column');
+  await page.keyboard.type('4:15');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await waitForText(page, editor, (t) => t.includes('sag: SAG-2020-1980'), 'the case number misspelt again');
+  await command(page, 'rk: Build meeting');
+  // The task's terminal comes to the front; the status bar counts errors.
+  await waitForText(page, '[id="status.problems"]', (t) => /^\s*2\b/.test(t), 'two errors counted');
+  await command(page, 'View: Focus Problems');
+  const count = (t) => t.split('is not a case reference').length - 1;
+  const built = await waitForText(page, '.markers-panel', (t) => count(t) === 2,
+    'the build task\'s finding beside the language server\'s');
+  process.stdout.write(`build: ${built.replace(/\s+/g, ' ').trim()}\n`);
 } catch (err) {
   process.stdout.write(`failed: ${err.message}\n`);
   if (page) await page.screenshot({ path: join(work, 'failure.png') }).catch(() => {});

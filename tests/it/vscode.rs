@@ -4,7 +4,8 @@
 //! driven in Chromium by tests/browser/vscode.mjs) the extension of the
 //! package with rk inside puts the finding of a misspelt case number in the
 //! Problems panel, its quick fix removes the finding, and "rk: Preview"
-//! shows the referat in the Simple Browser. code-server and the npm packages
+//! shows the referat in the Simple Browser; "rk: Build meeting" runs
+//! `rk build` as a task whose finding joins the Problems panel. code-server and the npm packages
 //! come from scripts/install-test-tools.sh; without them the tests are
 //! skipped on a developer's machine and fail in CI.
 
@@ -193,15 +194,29 @@ fn in_vs_code_a_misspelt_case_is_found_fixed_and_the_preview_shows_the_referat()
     }
     assert_eq!(line("quick fix: "), "Write `SAG-2020-01980`");
     assert!(line("fixed: ").contains("No problems"), "{stdout}");
-    // The preview shows the saved fix.
+    // The preview shows the referat built from the saved fix (vscode.mjs
+    // waits for item 2.2's title and the fixed case number in its frame).
     let preview = line("preview: ");
     assert!(preview.starts_with("http://127.0.0.1:"), "{preview}");
+    assert!(preview.contains("SAG-2020-01980"), "{preview}");
+    // rk: Build meeting, the case misspelt again: the task's finding (its
+    // problem matcher reads the place from rk's human output) beside the
+    // language server's; the build saved the meeting first.
+    let build = line("build: ");
+    assert_eq!(
+        build
+            .matches("`SAG-2020-1980` is not a case reference")
+            .count(),
+        2,
+        "{build}"
+    );
+    assert_eq!(build.matches("bad-sag [Ln 4, Col 6]").count(), 2, "{build}");
     let item = std::fs::read_to_string(
         project.join("meetings/2020-11-25/02-08-evaluering-rammearkitekturpuljen.md"),
     )
     .expect("the item");
     assert!(
-        item.contains("sag: SAG-2020-01980\n"),
-        "saved as fixed:\n{item}"
+        item.contains("sag: SAG-2020-1980\n"),
+        "saved before the build:\n{item}"
     );
 }
