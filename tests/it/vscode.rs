@@ -5,9 +5,10 @@
 //! package with rk inside puts the finding of a misspelt case number in the
 //! Problems panel, its quick fix removes the finding, and "rk: Preview"
 //! shows the referat in the Simple Browser; "rk: Build meeting" runs
-//! `rk build` as a task whose finding joins the Problems panel. code-server and the npm packages
-//! come from scripts/install-test-tools.sh; without them the tests are
-//! skipped on a developer's machine and fail in CI.
+//! `rk build` as a task whose finding joins the Problems panel. The
+//! package holds the schemas its manifest contributes. code-server and the
+//! npm packages come from scripts/install-test-tools.sh; without them the
+//! tests are skipped on a developer's machine and fail in CI.
 
 use crate::common;
 
@@ -151,6 +152,47 @@ fn the_packages_are_bundled_and_only_the_platforms_holds_rk() {
         .filter(|n| *n != "extension/bin/rk")
         .collect();
     assert_eq!(rest, names, "the same files besides rk");
+}
+
+/// The schemas the manifest contributes (yamlValidation, tomlValidation)
+/// are rk's, from the repository's schemas/, inside the package.
+#[test]
+fn the_package_holds_the_schemas_its_manifest_contributes() {
+    if !extension_tools() {
+        return;
+    }
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(project_root().join("editors/vscode/package.json"))
+            .expect("the manifest"),
+    )
+    .expect("JSON");
+    let mut urls = Vec::new();
+    for point in ["yamlValidation", "tomlValidation"] {
+        for entry in manifest["contributes"][point].as_array().expect(point) {
+            urls.push(entry["url"].as_str().expect("a url").to_string());
+        }
+    }
+    assert_eq!(
+        urls,
+        [
+            "./schemas/meeting.schema.json",
+            "./schemas/rk.toml.schema.json"
+        ]
+    );
+    if !project_root().join("schemas").is_dir() {
+        // Before the schemas are merged, there is nothing to hold.
+        eprintln!("SKIPPED: no schemas/ in the repository yet");
+        return;
+    }
+    let (plain, _) = packages();
+    let names: Vec<String> = listing(plain).into_iter().map(|(n, _)| n).collect();
+    for url in urls {
+        let name = url.trim_start_matches("./");
+        assert!(
+            names.contains(&format!("extension/{name}")),
+            "{name} not in the package: {names:?}"
+        );
+    }
 }
 
 #[test]
