@@ -80,3 +80,10 @@ limits:
 fuzz seconds="300":
     mkdir -p fuzz/corpus
     cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none sources corpus seeds -- -max_total_time={{seconds}} -rss_limit_mb=4096
+
+# Packages the VS Code extension (editors/vscode) into `out`: once without
+# rk, and for each TARGET=BINARY given (linux-x64=path/to/rk,
+# win32-x64=path/to/rk.exe, ...) with that rk inside
+# (see scripts/vscode-package.sh).
+vscode-package out="dist/vscode" *targets:
+    bash scripts/vscode-package.sh {{out}} {{targets}}

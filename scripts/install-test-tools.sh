@@ -19,6 +19,9 @@
 # - for the JSON Schemas of schemas/ (tests/it/schemas.rs): taplo (its
 #   WebAssembly build, @taplo/cli) and yaml-language-server, pinned npm
 #   packages of tests/schema, by `npm ci`; check-jsonschema (above).
+# - for the VS Code extension (editors/vscode, tests/it/vscode.rs): its npm
+#   packages by `npm ci`, and code-server, which runs it in Chromium,
+#   installed once per machine under ~/.cache/rk-ci/code-server (see below).
 # With --with-typst it also builds the typst CLI of the engine's version, which
 # `just bench` times and one test uses to typeset the --emit-typst output
 # (skipped where no typst CLI is at hand; building it takes ~15 minutes).
@@ -151,6 +154,69 @@ fi
 (cd "$SCHEMA_DIR" && node -e '
     for (const p of ["@taplo/cli", "yaml-language-server"])
         console.log(p, require(p + "/package.json").version);')
+
+# The VS Code extension's npm packages (vsce, esbuild,
+# vscode-languageclient), for scripts/vscode-package.sh and its tests.
+VSCODE_EXT_DIR="$ROOT/editors/vscode"
+if [ ! -d "$VSCODE_EXT_DIR/node_modules" ] ||
+    [ "$VSCODE_EXT_DIR/package-lock.json" -nt "$VSCODE_EXT_DIR/node_modules/.package-lock.json" ]; then
+    echo "== installing the npm packages of editors/vscode"
+    (cd "$VSCODE_EXT_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+(cd "$VSCODE_EXT_DIR" && node -e '
+    for (const p of ["@vscode/vsce", "esbuild", "vscode-languageclient"])
+        console.log(p, require(p + "/package.json").version);')
+
+# code-server (VS Code in the browser) for the extension's test in a real
+# VS Code (tests/it/vscode.rs): from npm, once per machine, outside the
+# clone (as CI keeps the engine's target folder): ~200 MB. The version runs
+# on Node 20. `--ignore-scripts` skips its postinstall, which would fetch
+# prebuilt binaries from outside npm; the native modules it loads are built
+# here with node-gyp against the Node headers of Debian's nodejs (g++,
+# make), and VS Code's file search gets Debian's ripgrep.
+CODE_SERVER_VERSION=4.100.3
+CODE_SERVER_DIR="${RK_CODE_SERVER_DIR:-$HOME/.cache/rk-ci/code-server}"
+if [ ! -f "$CODE_SERVER_DIR/.installed-$CODE_SERVER_VERSION" ]; then
+    echo "== installing code-server $CODE_SERVER_VERSION into $CODE_SERVER_DIR"
+    command -v rg >/dev/null || apt_install ripgrep
+    command -v g++ >/dev/null && command -v make >/dev/null || apt_install g++ make
+    npm_dir="$(npm root -g)/npm"
+    node_gyp="$npm_dir/node_modules/node-gyp/bin/node-gyp.js"
+    node_headers="$(dirname "$(dirname "$(command -v node)")")"
+    if [ ! -f "$node_gyp" ] || [ ! -f "$node_headers/include/node/node.h" ]; then
+        echo "install-test-tools: code-server needs npm's node-gyp and the Node headers" >&2
+        exit 1
+    fi
+    rm -rf "$CODE_SERVER_DIR"
+    mkdir -p "$CODE_SERVER_DIR"
+    (
+        cd "$CODE_SERVER_DIR"
+        echo '{"private": true}' >package.json
+        npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
+            "code-server@$CODE_SERVER_VERSION" >/dev/null
+        # node-gyp talks on stderr: shown only when a build fails.
+        quiet() { "$@" >gyp.log 2>&1 || { cat gyp.log >&2; return 1; }; }
+        gyp() { (cd "$1" && quiet node "$node_gyp" rebuild --nodedir="$node_headers"); }
+        # argon2 (passwords; loaded even with --auth none), built where
+        # its loader looks.
+        (cd node_modules/argon2 && npm_config_nodedir="$node_headers" \
+            PATH="$npm_dir/bin/node-gyp-bin:$PATH" \
+            quiet ../.bin/node-pre-gyp rebuild --build-from-source --nodedir="$node_headers")
+        vscode=node_modules/code-server/lib/vscode
+        (cd "$vscode" && npm install --omit=dev --ignore-scripts --no-audit --no-fund \
+            --loglevel=error >/dev/null)
+        # The server's log, the terminals (tasks) and its watchdog.
+        for module in @vscode/spdlog node-pty native-watchdog; do
+            gyp "$vscode/node_modules/$module"
+        done
+        mkdir -p "$vscode/node_modules/@vscode/ripgrep/bin"
+        ln -sfn "$(command -v rg)" "$vscode/node_modules/@vscode/ripgrep/bin/rg"
+        # What code-server's postinstall links.
+        ln -sfn node_modules "$vscode/node_modules.asar"
+    )
+    touch "$CODE_SERVER_DIR/.installed-$CODE_SERVER_VERSION"
+fi
+"$CODE_SERVER_DIR/node_modules/.bin/code-server" --version | sed -n 1p
 
 if [ "${1:-}" = "--with-typst" ]; then
     if ! typst --version 2>/dev/null | grep -q "typst $TYPST_VERSION"; then

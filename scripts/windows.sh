@@ -181,4 +181,20 @@ for drive in C: c%3A; do
 done
 rm -rf "$project_c"
 
+# The VS Code extension's package for Windows (scripts/vscode-package.sh):
+# this rk.exe inside as bin/rk.exe, marked for the platform win32-x64.
+step "the VS Code extension for win32-x64"
+bash scripts/vscode-package.sh "$WORK/vscode" "win32-x64=$WINDOWS_RK" >/dev/null ||
+    fail "scripts/vscode-package.sh could not package rk.exe"
+python3 - "$WORK"/vscode/rk-win32-x64-*.vsix "$WINDOWS_RK" <<'EOF' || fail "the win32-x64 package"
+import sys, zipfile
+package = zipfile.ZipFile(sys.argv[1])
+with open(sys.argv[2], "rb") as exe:
+    assert package.read("extension/bin/rk.exe") == exe.read(), "bin/rk.exe is not this rk.exe"
+assert 'TargetPlatform="win32-x64"' in package.read("extension.vsixmanifest").decode()
+assert not any(n.startswith("extension/bin/") and n != "extension/bin/rk.exe"
+               for n in package.namelist()), "only rk.exe in bin/"
+print(sys.argv[1].rsplit("/", 1)[-1], "holds rk.exe")
+EOF
+
 step "done"

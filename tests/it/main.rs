@@ -58,4 +58,5 @@ mod schemas;
 mod shell;
 mod slips;
 mod typeset;
+mod vscode;
 mod watch;
