@@ -124,7 +124,9 @@ fn the_packages_are_bundled_and_only_the_platforms_holds_rk() {
     }
     let (plain, with_rk) = packages();
     let plain = listing(plain);
-    let names: Vec<&str> = plain.iter().map(|(n, _)| n.as_str()).collect();
+    // vsce's order of entries is not the test's concern: sorted.
+    let mut names: Vec<&str> = plain.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
     for wanted in [
         "extension/package.json",
         "extension/dist/extension.js",
@@ -146,11 +148,12 @@ fn the_packages_are_bundled_and_only_the_platforms_holds_rk() {
         .find(|(n, _)| n == "extension/bin/rk")
         .unwrap_or_else(|| panic!("no extension/bin/rk in {with_rk:?}"));
     assert_eq!(rk.1 & 0o111, 0o111, "rk inside is executable: {:o}", rk.1);
-    let rest: Vec<&str> = with_rk
+    let mut rest: Vec<&str> = with_rk
         .iter()
         .map(|(n, _)| n.as_str())
         .filter(|n| *n != "extension/bin/rk")
         .collect();
+    rest.sort_unstable();
     assert_eq!(rest, names, "the same files besides rk");
 }
 
