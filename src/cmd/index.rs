@@ -13,6 +13,11 @@ use crate::paths;
 use crate::project::Project;
 use crate::publish::index::{self, Indexed};
 use crate::publish::{Plan, PlanOptions, Selection};
+use crate::render::search;
+
+/// The script Pagefind writes beside the archive's pages: the search page
+/// loads it.
+const PAGEFIND: &str = "pagefind/pagefind.js";
 
 pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     let started = Instant::now();
@@ -45,6 +50,13 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
         eprintln!(
             "no feed.xml: an Atom feed needs the address the archive is published at, \
              `url` under `[site]` in rk.toml"
+        );
+    }
+    if written.files.contains(&search::PAGE) && !written.out.join(PAGEFIND).is_file() {
+        eprintln!(
+            "{} needs its index: make it with `npx pagefind --site {}` (Pagefind)",
+            search::PAGE,
+            paths::shown(&written.out)
         );
     }
     eprintln!(
