@@ -54,7 +54,7 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     }
     if written.files.contains(&search::PAGE) && !written.out.join(PAGEFIND).is_file() {
         eprintln!(
-            "{} needs its index: make it with `npx pagefind --site {}` (Pagefind)",
+            "{} needs its search index: run Pagefind after rk index, `npx pagefind --site {}`",
             search::PAGE,
             paths::shown(&written.out)
         );

@@ -15,12 +15,17 @@ const filters = {
   body: document.getElementById("soeg-organ"),
   year: document.getElementById("soeg-aar"),
 };
+const more = document.getElementById("soeg-flere");
 const words = status.dataset;
-// The referater asked for their items at most: the best first.
-const PAGES = 30;
+// How many referater have their items shown at a time, the best first
+// (the list's `data-pages`); the button shows the next as many.
+const PAGES = Number(list.dataset.pages) || 20;
 
 let engine;
 let asked = 0;
+// The search shown: its words, every referat found, how many are shown,
+// and the items listed.
+let shown = { term: "", results: [], pages: 0, hits: 0 };
 
 // Pagefind's search, loaded once; its links start at this page's folder.
 async function pagefind() {
@@ -33,8 +38,38 @@ async function pagefind() {
 }
 
 // "{n} punkter fundet for »{q}«" with its blanks filled in.
-function say(template, n, query) {
-  return template.replace("{n}", String(n)).replace("{q}", query);
+function say(template, n, query, pages = 0, total = 0) {
+  return template
+    .replace("{n}", String(n))
+    .replace("{q}", query)
+    .replace("{shown}", String(pages))
+    .replace("{total}", String(total));
+}
+
+// What the status says of the search shown.
+function tell() {
+  const { term, results, pages, hits } = shown;
+  if (pages < results.length) {
+    status.textContent = say(words.partial, hits, term, pages, results.length);
+  } else {
+    const template = hits === 0 ? words.none : hits === 1 ? words.one : words.many;
+    status.textContent = say(template, hits, term);
+  }
+  more.hidden = pages >= results.length;
+}
+
+// The items of the next referater found, added to the list; the first
+// of them, when `focus`, gets the focus.
+async function showMore(mine, focus) {
+  const next = shown.results.slice(shown.pages, shown.pages + PAGES);
+  const pages = await Promise.all(next.map((r) => r.data()));
+  if (mine !== asked) return;
+  const entries = pages.flatMap(hitsOf).map(entry);
+  list.append(...entries);
+  shown.pages += next.length;
+  shown.hits += entries.length;
+  tell();
+  if (focus) entries[0]?.querySelector("a")?.focus();
 }
 
 // The item an anchored hit is in: an item's heading `punkt-2-1-titel`
@@ -85,6 +120,7 @@ async function search(query) {
   const mine = ++asked;
   const term = query.trim();
   list.replaceChildren();
+  more.hidden = true;
   if (!term) {
     status.textContent = "";
     return;
@@ -94,20 +130,15 @@ async function search(query) {
   for (const [name, select] of Object.entries(filters)) {
     if (select.value) chosen[name] = select.value;
   }
-  let hits;
   try {
     const found = await (await pagefind()).search(term, { filters: chosen });
-    const pages = await Promise.all(found.results.slice(0, PAGES).map((r) => r.data()));
-    hits = pages.flatMap(hitsOf);
+    if (mine !== asked) return;
+    shown = { term, results: found.results, pages: 0, hits: 0 };
+    await showMore(mine, false);
   } catch (error) {
     console.error(error);
     if (mine === asked) status.textContent = words.unavailable;
-    return;
   }
-  if (mine !== asked) return;
-  list.replaceChildren(...hits.map(entry));
-  const template = hits.length === 0 ? words.none : hits.length === 1 ? words.one : words.many;
-  status.textContent = say(template, hits.length, term);
 }
 
 // The search in the page's address, so that going back from a referat
@@ -126,6 +157,12 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   remember();
   search(field.value);
+});
+more.addEventListener("click", () => {
+  showMore(asked, true).catch((error) => {
+    console.error(error);
+    status.textContent = words.unavailable;
+  });
 });
 for (const select of Object.values(filters)) {
   select.addEventListener("change", () => {

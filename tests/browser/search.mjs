@@ -12,12 +12,16 @@
 // by playwright-core) each search is made with the keyboard on soeg.html:
 // Tab to the search field, type, Enter (a filter is chosen in its select
 // first). Its hits are read as shown, and the first is followed with the
-// keyboard (focus, Enter) to the referat. After the first search, with
+// keyboard (focus, Enter) to the referat; with "more", the button that
+// shows more hits is pressed first (Enter), when it is there. After the
+// first search, with
 // its hits shown, axe-core checks the page at 1280 and 390 px (screenshots
 // in OUTDIR) and the Nu Html Checker the page as it then is.
 //
 // Prints one JSON object on stdout:
 //   { "searches": [{ "query", "status", "hits": [{ "title", "href", "meeting" }],
+//                    "more_button": BOOL, "after_more": { "status", "hits",
+//                    "more_button", "focused" },
 //                    "followed": { "path", "hash", "target": { "tag", "classes",
 //                    "heading", "text" } | null } | null }],
 //     "axe": { "1280": [...], "390": [...] }, "axe_incomplete": { ... },
@@ -126,7 +130,7 @@ function scripts(site) {
 }
 
 // One search as a reader makes it with the keyboard.
-async function search(page, base, { query, body = '', year = '' }) {
+async function search(page, base, { query, body = '', year = '', more = false }) {
   await page.goto(`${base}/soeg.html`, { waitUntil: 'load' });
   if (body) await page.selectOption('#soeg-organ', body);
   if (year) await page.selectOption('#soeg-aar', year);
@@ -144,13 +148,36 @@ async function search(page, base, { query, body = '', year = '' }) {
     const status = document.getElementById('soeg-status');
     return status.textContent.includes(q) || status.textContent === status.dataset.unavailable;
   }, query.trim(), { timeout: STEP_TIMEOUT_MS });
+  const result = { query, body, year, ...(await shown(page)) };
+  if (more) {
+    // The button that shows more, pressed with the keyboard: the hits
+    // then, and where the focus went.
+    result.more_button = await page.isVisible('#soeg-flere');
+    if (result.more_button) {
+      const before = result.hits.length;
+      await page.focus('#soeg-flere');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) =>
+        document.querySelectorAll('#soeg-resultater > li').length > n, before);
+      result.after_more = {
+        ...(await shown(page)),
+        more_button: await page.isVisible('#soeg-flere'),
+        focused: await page.evaluate(() => document.activeElement?.getAttribute('href') ?? null),
+      };
+    }
+  }
+  return result;
+}
+
+// The status and the hits as the page shows them.
+async function shown(page) {
   const status = await page.textContent('#soeg-status');
   const hits = await page.$$eval('#soeg-resultater > li', (items) => items.map((li) => ({
     title: li.querySelector('a')?.textContent ?? '',
     href: li.querySelector('a')?.getAttribute('href') ?? '',
     meeting: li.querySelector('.soeg-moede')?.textContent ?? '',
   })));
-  return { query, body, year, status, hits };
+  return { status, hits };
 }
 
 // The first hit followed with the keyboard: where it leads.

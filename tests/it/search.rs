@@ -71,7 +71,7 @@ fn the_search_page_is_written_and_linked_only_when_rk_toml_asks_for_it() {
     add_to_rk_toml(&dir, SEARCH_ON);
     let stderr = rk_ok(&dir, &["index"]);
     assert!(
-        stderr.contains("soeg.html needs its index: make it with `npx pagefind --site out`"),
+        stderr.contains("soeg.html needs its search index: run Pagefind after rk index, `npx pagefind --site out`"),
         "{stderr}"
     );
     for linking in ["index.html", "sager.html"] {
@@ -335,6 +335,12 @@ fn searching_the_kl_example_finds_one_item_and_nothing_of_a_closed_one() {
     rk_ok(&dir, &["build", "--all", "--agenda", "--only", "html"]);
     rk_ok(&dir, &["build", "--all", "--internal", "--only", "html"]);
     rk_ok(&dir, &["index", "--agenda"]);
+    // One referat's items at a time, so that the button for more shows.
+    replace_in(
+        &dir.join("out/soeg.html"),
+        "data-pages=\"20\"",
+        "data-pages=\"1\"",
+    );
     // The internal edition among the published pages by mistake: still
     // not indexed, for it carries no mark.
     fs::copy(
@@ -357,7 +363,7 @@ fn searching_the_kl_example_finds_one_item_and_nothing_of_a_closed_one() {
                 // The text has "straksvalidering" and "straksvalideringen".
                 { "query": "straksvalideringerne", "body": "It-Arkitekturrådet" },
                 { "query": "straksvalideringerne", "year": "2021" },
-                { "query": "straksvalideringerne" },
+                { "query": "straksvalideringerne", "more": true },
                 { "query": closed_words[0] },
                 { "query": closed_words[1] },
             ],
@@ -382,12 +388,37 @@ fn searching_the_kl_example_finds_one_item_and_nothing_of_a_closed_one() {
         )]
     );
     assert_led_to(&report, 1, "2021-02-24/referat.html", "punkt-2-5", "2.5");
-    // Unfiltered: the item in both meetings.
-    let both = hits(&report, 2);
+    // Unfiltered: the item in both meetings, one referat at a time: the
+    // status says so, and the button shows the other and moves the focus
+    // to it.
+    let third = &report["searches"][2];
+    assert_eq!(hits(&report, 2).len(), 1, "{third}");
+    assert_eq!(
+        third["status"],
+        "Punkter fundet for »straksvalideringerne« i de første 1 af 2 referater: 1."
+    );
+    assert_eq!(third["more_button"], true);
+    let after = &third["after_more"];
+    assert_eq!(after["more_button"], false, "{after}");
+    assert_eq!(
+        after["status"],
+        "2 punkter fundet for »straksvalideringerne«."
+    );
+    let both: Vec<&str> = after["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["href"].as_str().unwrap())
+        .collect();
     assert_eq!(both.len(), 2, "{both:?}");
     assert!(
         both.iter()
-            .all(|(title, href)| title.starts_with("2.5. ") && href.ends_with("#punkt-2-5"))
+            .all(|href| href.ends_with("/referat.html#punkt-2-5"))
+    );
+    assert_ne!(both[0], both[1]);
+    assert_eq!(
+        after["focused"], both[1],
+        "the focus is on the first new hit"
     );
     for (n, word) in closed_words.iter().enumerate() {
         assert_nothing_found(&report, 3 + n, word);
