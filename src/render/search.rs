@@ -24,6 +24,15 @@ pub const PAGE: &str = "soeg.html";
 /// the form is sent and lists each item found, linked to its anchor.
 const SCRIPT: &str = include_str!("search.js");
 
+/// Whether the referat template that `layout` makes its pages with marks
+/// what Pagefind may index (`data-pagefind-body`; a closed item is then
+/// left out as the built-in layouts leave it). Without the mark Pagefind
+/// takes whole pages: a layout folder copied before search existed.
+pub fn marks_referat(layout: &Layout) -> Result<bool> {
+    let page = layout.page("referat.html")?;
+    Ok(page.text("referat.html")?.contains("data-pagefind-body"))
+}
+
 /// soeg.html from the layout's template (as [`template::render`] chooses
 /// it), with the bodies (in name order) and years (newest first) of the
 /// archive's meetings for the filters; `feed`: feed.xml is written.

@@ -74,6 +74,7 @@ fn the_search_page_is_written_and_linked_only_when_rk_toml_asks_for_it() {
         stderr.contains("soeg.html needs its search index: run Pagefind after rk index, `npx pagefind --site out`"),
         "{stderr}"
     );
+    assert!(!stderr.contains("warning"), "{stderr}");
     for linking in ["index.html", "sager.html"] {
         let html = page(&dir.join("out").join(linking));
         let links = select(&html, "a[href='soeg.html']");
@@ -102,6 +103,27 @@ fn the_search_page_is_written_and_linked_only_when_rk_toml_asks_for_it() {
             .collect::<String>()
             .contains("pagefind/pagefind.js")
     );
+}
+
+/// A layout folder whose referat.html does not mark what may be indexed
+/// (copied before search existed) is warned of: Pagefind would index
+/// whole pages.
+#[test]
+fn a_layout_without_the_search_marks_is_warned_of() {
+    let dir = example_copy("unmarked");
+    rk_ok(&dir, &["layout", "copy", "kl", "mine"]);
+    let referat = dir.join("mine/referat.html");
+    let text = fs::read_to_string(&referat).unwrap();
+    fs::write(&referat, text.replace("data-pagefind-body", "")).unwrap();
+    add_to_rk_toml(&dir, &format!("layout = \"mine\"\n{SEARCH_ON}"));
+    let stderr = rk_ok(&dir, &["index"]);
+    assert!(
+        stderr.contains(
+            "mine/referat.html does not mark what the search may index (data-pagefind-body)"
+        ),
+        "{stderr}"
+    );
+    assert!(dir.join("out/soeg.html").is_file());
 }
 
 /// The public referat marks its items for the index, a closed item left
