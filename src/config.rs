@@ -131,6 +131,10 @@ pub struct SiteConfig {
     /// The archive's name, heading index.html and naming the feed (default:
     /// the layout's label).
     pub title: Option<String>,
+    /// Whether `rk index` writes the search page, soeg.html, and links it
+    /// from the archive's pages; Pagefind makes its index afterwards
+    /// (`pagefind --site out`).
+    pub search: bool,
 }
 
 impl Default for Config {

@@ -40,9 +40,9 @@ pub fn built_in_names() -> Vec<&'static str> {
 pub const FALLBACK: &str = "kl";
 
 /// The tables of labels.toml that hold the words of one page: `[index]`
-/// (index.html, sager.html) and `[changes]` (aendringer.html). A layout
-/// without one uses the fallback layout's.
-const PAGE_TABLES: &[&str] = &["index", "changes"];
+/// (index.html, sager.html), `[search]` (soeg.html) and `[changes]`
+/// (aendringer.html). A layout without one uses the fallback layout's.
+const PAGE_TABLES: &[&str] = &["index", "search", "changes"];
 
 /// The files every layout must have.
 const REQUIRED: &[&str] = &["referat.typ", "labels.toml"];

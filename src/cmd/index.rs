@@ -9,10 +9,16 @@ use anyhow::Result;
 
 use crate::cli::IndexArgs;
 use crate::cmd::{Outcome, Reporter};
+use crate::layout::Layout;
 use crate::paths;
 use crate::project::Project;
 use crate::publish::index::{self, Indexed};
 use crate::publish::{Plan, PlanOptions, Selection};
+use crate::render::search;
+
+/// The script Pagefind writes beside the archive's pages: the search page
+/// loads it.
+const PAGEFIND: &str = "pagefind/pagefind.js";
 
 pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     let started = Instant::now();
@@ -47,6 +53,9 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
              `url` under `[site]` in rk.toml"
         );
     }
+    if written.files.contains(&search::PAGE) {
+        say_search(&written.out, &plan.layout)?;
+    }
     eprintln!(
         "indexed {} and {}: {} in {} ({:.1} s)",
         count(written.meetings, "meeting"),
@@ -56,6 +65,28 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
         started.elapsed().as_secs_f64()
     );
     Ok(Outcome::Success)
+}
+
+/// What the search page needs that rk does not make: the marks in a
+/// layout folder's referat.html (warned of when missing) and Pagefind's
+/// index, which is made after `rk index`.
+fn say_search(out: &Path, layout: &Layout) -> Result<()> {
+    if !search::marks_referat(layout)? {
+        eprintln!(
+            "warning: {}/referat.html does not mark what the search may index \
+             (data-pagefind-body): Pagefind would take whole pages, the titles of closed items \
+             too; copy the lines marked \"Search\" from the built-in layout's referat.html",
+            layout.name
+        );
+    }
+    if !out.join(PAGEFIND).is_file() {
+        eprintln!(
+            "{} needs its search index: run Pagefind after rk index, `npx pagefind --site {}`",
+            search::PAGE,
+            paths::shown(out)
+        );
+    }
+    Ok(())
 }
 
 /// "1 meeting", "3 cases".

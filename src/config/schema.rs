@@ -182,6 +182,11 @@ fn site_key(key: &str) -> Option<(Shape, &'static str)> {
             Shape::Text,
             "The archive's name (default: the layout's label).",
         ),
+        "search" => (
+            Shape::Boolean,
+            "true: `rk index` writes the search page soeg.html and links it from the archive's \
+             pages; Pagefind makes its index after it (`npx pagefind --site out`).",
+        ),
         _ => return None,
     })
 }

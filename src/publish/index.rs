@@ -1,6 +1,7 @@
 //! The archive of every meeting (index.html, sager.html, index.json,
-//! feed.xml) written into the output folder, from the sources alone, so
-//! that it needs none of the builds (`rk index`).
+//! feed.xml, and the search page soeg.html when rk.toml asks for it)
+//! written into the output folder, from the sources alone, so that it
+//! needs none of the builds (`rk index`).
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ use crate::publish::analysis::AnalysisContext;
 use crate::publish::write::write_atomic;
 use crate::publish::{Plan, archive};
 use crate::render::index::{self, Archive, IndexSettings, Summary};
+use crate::render::search;
 
 /// What indexing did.
 pub enum Indexed {
@@ -94,6 +96,7 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             title: &title,
             url: site.url.as_deref(),
             case_url: project.config.case.url.as_deref(),
+            search: site.search,
         },
     );
     write(&archive, layout, plan.root().to_path_buf()).map(Indexed::Written)
@@ -114,6 +117,10 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
         ("sager.html", sager_html),
         ("index.json", json?),
     ];
+    if archive.search {
+        let page = search::page(archive, layout, archive.url.is_some())?;
+        outputs.push((search::PAGE, page));
+    }
     let feed_path = out.join("feed.xml");
     let mut removed_feed = None;
     match &archive.url {

@@ -38,6 +38,9 @@ pub struct Archive {
     pub meetings: Vec<MeetingEntry>,
     /// By reference.
     pub cases: Vec<CaseEntry>,
+    /// Whether the archive has the search page (rk.toml's `[site] search`).
+    #[serde(skip)]
+    pub search: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -135,6 +138,8 @@ pub struct IndexSettings<'a> {
     pub url: Option<&'a str>,
     /// rk.toml's `case.url`.
     pub case_url: Option<&'a str>,
+    /// rk.toml's `[site] search`.
+    pub search: bool,
 }
 
 /// What the archive keeps of one meeting: its entry and the case
@@ -173,6 +178,7 @@ impl Archive {
             url: settings.url.map(base_url),
             meetings: summaries.into_iter().map(|summary| summary.entry).collect(),
             cases,
+            search: settings.search,
         }
     }
 }
@@ -370,6 +376,7 @@ pub fn pages(archive: &Archive, layout: &Layout, feed: bool) -> Result<(String, 
         years => years(archive, &meetings),
         cases => html_cases(archive, &cases),
         feed => feed,
+        search => archive.search,
     };
     // The two pages at once, on two cores where there are.
     let (index, sager) = rayon::join(

@@ -57,8 +57,8 @@ function fail(message, { hint = true } = {}) {
 }
 
 // The Nu Html Checker writes its JSON report to stderr and exits 1 when the
-// page has errors, 0 when it has none.
-function runVnu(file) {
+// page has errors, 0 when it has none. Also used by search.mjs.
+export function runVnu(file) {
   const jar = String(require('vnu-jar'));
   const run = spawnSync('java', ['-Xss8m', '-jar', jar, '--format', 'json', file], {
     encoding: 'utf8', timeout: VNU_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024,
@@ -170,4 +170,5 @@ async function main() {
   clearTimeout(watchdog);
 }
 
-await main();
+// Run as a program, not when search.mjs imports runVnu.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -55,6 +55,7 @@ mod robustness;
 mod rules;
 mod safe_project;
 mod schemas;
+mod search;
 mod shell;
 mod slips;
 mod typeset;
