@@ -131,6 +131,10 @@ pub struct SiteConfig {
     /// The archive's name, heading index.html and naming the feed (default:
     /// the layout's label).
     pub title: Option<String>,
+    /// The address of the site's tilgængelighedserklæring
+    /// (webtilgængelighedsloven § 4), linked from the footer of every HTML
+    /// page rk writes.
+    pub accessibility_statement: Option<String>,
 }
 
 impl Default for Config {

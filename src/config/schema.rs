@@ -182,6 +182,12 @@ fn site_key(key: &str) -> Option<(Shape, &'static str)> {
             Shape::Text,
             "The archive's name (default: the layout's label).",
         ),
+        "accessibility_statement" => (
+            Shape::Address,
+            "The address of the site's tilgængelighedserklæring (webtilgængelighedsloven § 4), \
+             linked from the footer of every HTML page: \
+             \"https://www.was.digst.dk/referater-example-dk\".",
+        ),
         _ => return None,
     })
 }
