@@ -486,7 +486,11 @@ fn an_archive_page_comes_whole_from_one_layout() {
     .unwrap();
     let run = rk(&dir, &["index", "--layout", "eget"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("has no index.html, so"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("has no index.html, so"),
+        "{}",
+        run.stderr
+    );
     assert!(kl("index.html") == kl_index, "index.html is not kl's");
     assert!(style_of(&dir, "sager.html").contains(&layout_file("kommune", "style.css")));
     assert!(!style_of(&dir, "sager.html").contains(&layout_file("kl", "style.css")));
