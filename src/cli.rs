@@ -385,8 +385,9 @@ pub struct IndexArgs {
     #[arg(long, value_name = "NAME|DIR")]
     pub layout: Option<String>,
 
-    /// Link each meeting's dagsorden too (dagsorden.pdf, .html), for an
-    /// archive whose CI builds them with `rk build --agenda`.
+    /// Link every meeting's dagsorden (dagsorden.pdf, .html), built or
+    /// not, for a CI that builds them in another job (`rk build --agenda`);
+    /// without it a dagsorden is linked where it is in the output folder.
     #[arg(long)]
     pub agenda: bool,
 

@@ -135,6 +135,10 @@ pub struct SiteConfig {
     /// from the archive's pages; Pagefind makes its index afterwards
     /// (`pagefind --site out`).
     pub search: bool,
+    /// The address of the site's tilgængelighedserklæring
+    /// (webtilgængelighedsloven § 4), linked from the footer of every HTML
+    /// page rk writes.
+    pub accessibility_statement: Option<String>,
 }
 
 impl Default for Config {

@@ -44,6 +44,10 @@ pub const FALLBACK: &str = "kl";
 /// (aendringer.html). A layout without one uses the fallback layout's.
 const PAGE_TABLES: &[&str] = &["index", "search", "changes"];
 
+/// The words of labels.toml every HTML page may show that a layout folder
+/// made before they existed lacks: the fallback layout's are used.
+const PAGE_WORDS: &[&str] = &["accessibility_statement"];
+
 /// The files every layout must have.
 const REQUIRED: &[&str] = &["referat.typ", "labels.toml"];
 
@@ -167,6 +171,29 @@ impl Layout {
         bail!("the layout {} has no {template}", self.name)
     }
 
+    /// Which of `pages` this layout takes from the [`FALLBACK`] layout,
+    /// as a note for the run that made them: such a page looks like KL's,
+    /// not like the rest of the site, and the folder can be given its own.
+    /// `None` when the layout has every one.
+    pub fn fallback_note(&self, pages: &[&str]) -> Option<String> {
+        let borrowed: Vec<&str> = pages
+            .iter()
+            .copied()
+            .filter(|page| !self.files.contains_key(*page))
+            .collect();
+        if borrowed.is_empty() {
+            return None;
+        }
+        let names = borrowed.join(" and ");
+        Some(format!(
+            "note: the layout {} has no {names}, so the page is made whole from the \
+             built-in {FALLBACK} layout (template and style.css) and looks like KL's, not \
+             like the folder's; to make it in the folder's look, copy {names} from `rk \
+             layout copy kommune NEW` (or kl) into the folder and fit it to its style.css",
+            self.name
+        ))
+    }
+
     /// The built-in [`FALLBACK`] layout, read once.
     fn fallback(&self) -> Result<&Layout> {
         if let Some(layout) = self.fallback.get() {
@@ -189,10 +216,12 @@ impl Layout {
     }
 
     /// labels.toml as the HTML pages see it: with the words of a page
-    /// ([`PAGE_TABLES`]) the [`FALLBACK`] layout's where this one has none.
+    /// ([`PAGE_TABLES`], [`PAGE_WORDS`]) the [`FALLBACK`] layout's where
+    /// this one has none.
     pub fn page_labels(&self) -> Result<std::borrow::Cow<'_, toml::Table>> {
         let missing: Vec<&str> = PAGE_TABLES
             .iter()
+            .chain(PAGE_WORDS)
             .copied()
             .filter(|name| !self.labels_table.contains_key(*name))
             .collect();
@@ -201,7 +230,16 @@ impl Layout {
         }
         let mut labels = self.labels_table.clone();
         for name in missing {
-            labels.insert(name.into(), toml::Value::Table(self.label_table(name)?));
+            let value = if PAGE_TABLES.contains(&name) {
+                toml::Value::Table(self.label_table(name)?)
+            } else {
+                self.fallback()?
+                    .labels_table
+                    .get(name)
+                    .cloned()
+                    .with_context(|| format!("the built-in {FALLBACK} layout has no `{name}`"))?
+            };
+            labels.insert(name.into(), value);
         }
         Ok(std::borrow::Cow::Owned(labels))
     }
@@ -418,11 +456,8 @@ mod tests {
             for page in PAGES {
                 assert_eq!(layout.page(page).unwrap().name, name, "{page}");
             }
-            for table in PAGE_TABLES {
-                assert!(
-                    layout.labels_table.contains_key(*table),
-                    "{name}: [{table}]"
-                );
+            for table in PAGE_TABLES.iter().chain(PAGE_WORDS) {
+                assert!(layout.labels_table.contains_key(*table), "{name}: {table}");
             }
         }
     }
@@ -444,7 +479,8 @@ mod tests {
         let labels = std::str::from_utf8(labels).unwrap();
         let labels = labels
             .find("# The archive pages")
-            .map_or(labels, |at| &labels[..at]);
+            .map_or(labels, |at| &labels[..at])
+            .replace("accessibility_statement = ", "# accessibility_statement = ");
         fs::write(dir.path().join("labels.toml"), labels).unwrap();
         let layout = Layout::from_dir(dir.path()).unwrap();
         assert!(std::ptr::eq(layout.page("referat.html").unwrap(), &layout));
@@ -456,6 +492,10 @@ mod tests {
         let labels = layout.page_labels().unwrap();
         assert_eq!(labels["presenters"].as_str(), Some("Fremlagt af"));
         assert!(labels.contains_key("index") && labels.contains_key("changes"));
+        assert_eq!(
+            labels["accessibility_statement"].as_str(),
+            Some("Tilgængelighedserklæring")
+        );
         assert!(layout.page("nothing.html").is_err());
     }
 

@@ -217,6 +217,17 @@ pub fn scheme(url: &str) -> Option<String> {
     .then(|| scheme.to_string())
 }
 
+/// Whether `url` is a whole web address: `http://` or `https://`, a host,
+/// no white space (rk.toml's `[site]` addresses, which pages anywhere in
+/// the tree and the feed link to).
+pub fn is_web_address(url: &str) -> bool {
+    let web = matches!(scheme(url).as_deref(), Some("http" | "https"));
+    let host = url
+        .split_once("://")
+        .is_some_and(|(_, rest)| !rest.trim().is_empty());
+    web && host && !url.chars().any(char::is_whitespace)
+}
+
 /// The names of the public edition's files in a meeting's output folder.
 pub const PUBLIC_STEM: &str = "referat";
 /// The names of the internal edition's files.

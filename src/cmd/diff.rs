@@ -10,6 +10,7 @@ use anyhow::Result;
 use crate::cli::DiffArgs;
 use crate::cmd::{Outcome, Reporter, selection};
 use crate::diag::DiagnosticFormat;
+use crate::paths::CHANGES_PAGE;
 use crate::project::Project;
 use crate::publish::diff::{Compared, Comparison, Report, compare_all};
 use crate::publish::plan::{self, Plan, PlanOptions};
@@ -41,6 +42,9 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
             err
         }
     })?;
+    if let Some(note) = comparison.plan.layout.fallback_note(&[CHANGES_PAGE]) {
+        eprintln!("{note}");
+    }
     let reports = match compare_all(project, &comparison, &revision)? {
         Compared::Refused(tally) => {
             eprintln!("no change page: the sources have {tally}; nothing was written");

@@ -34,6 +34,9 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     };
     let reporter = Reporter::new(args.format);
     let plan = Plan::new(project, &options, cwd, &reporter)?;
+    if let Some(note) = plan.layout.fallback_note(&["index.html", "sager.html"]) {
+        eprintln!("{note}");
+    }
     let written = match index::index(project, &plan, args.agenda)? {
         Indexed::Refused(tally) => {
             eprintln!("not indexed: the sources have {tally}; nothing was written");
@@ -55,6 +58,14 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     }
     if written.files.contains(&search::PAGE) {
         say_search(&written.out, &plan.layout)?;
+    }
+    let site = &project.config.site;
+    if site.url.is_some() && site.accessibility_statement.is_none() {
+        eprintln!(
+            "no accessibility statement: a public website needs a tilgængelighedserklæring \
+             linked from every page (webtilgængelighedsloven § 4); write its address as \
+             `accessibility_statement` under `[site]` in rk.toml"
+        );
     }
     eprintln!(
         "indexed {} and {}: {} in {} ({:.1} s)",

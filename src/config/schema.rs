@@ -187,6 +187,12 @@ fn site_key(key: &str) -> Option<(Shape, &'static str)> {
             "true: `rk index` writes the search page soeg.html and links it from the archive's \
              pages; Pagefind makes its index after it (`npx pagefind --site out`).",
         ),
+        "accessibility_statement" => (
+            Shape::Address,
+            "The address of the site's tilgængelighedserklæring (webtilgængelighedsloven § 4), \
+             linked from the footer of every HTML page: \
+             \"https://www.was.digst.dk/referater-example-dk\".",
+        ),
         _ => return None,
     })
 }

@@ -1,7 +1,8 @@
 //! The archive of every meeting (index.html, sager.html, index.json,
 //! feed.xml, and the search page soeg.html when rk.toml asks for it)
 //! written into the output folder, from the sources alone, so that it
-//! needs none of the builds (`rk index`).
+//! needs none of the builds (`rk index`); of the output folder it only
+//! looks which documents are there, to link them.
 
 use std::path::PathBuf;
 
@@ -16,7 +17,7 @@ use crate::project::Project;
 use crate::publish::analysis::AnalysisContext;
 use crate::publish::write::write_atomic;
 use crate::publish::{Plan, archive};
-use crate::render::index::{self, Archive, IndexSettings, Summary};
+use crate::render::index::{self, Archive, IndexSettings, Linked, PageSettings, Summary};
 use crate::render::search;
 
 /// What indexing did.
@@ -43,7 +44,7 @@ pub struct Written {
 /// Checks every meeting of `plan`, a batch at a time (its findings
 /// reported, only its public summary kept) and, when they
 /// allow, writes the archive; `agenda`: the pages link each meeting's
-/// agenda too.
+/// agenda too, built or not (see [`linked`]).
 pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
     let site = &project.config.site;
     if let Some(url) = &site.url {
@@ -68,7 +69,9 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             analysis
                 .meetings
                 .iter()
-                .filter_map(|meeting| Summary::of(meeting, layout, agenda))
+                .filter_map(|meeting| {
+                    Summary::of(meeting, layout, linked(plan, &meeting.id, agenda))
+                })
                 .collect()
         },
         |analysis, summary| {
@@ -99,16 +102,21 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             search: site.search,
         },
     );
-    write(&archive, layout, plan.root().to_path_buf()).map(Indexed::Written)
+    write(&archive, plan).map(Indexed::Written)
 }
 
 /// Writes the pages, the data and (with a site address) the feed; an old
 /// feed is removed when there is no address to make one with.
-fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
+fn write(archive: &Archive, plan: &Plan) -> Result<Written> {
+    let out = plan.root().to_path_buf();
+    let settings = PageSettings {
+        feed: archive.url.is_some(),
+        accessibility_statement: plan.urls.accessibility_statement,
+    };
     // The pages and the data are made at once, on two cores where there
     // are; nothing is written unless all of them could be made.
     let (pages, json) = rayon::join(
-        || index::pages(archive, layout, archive.url.is_some()),
+        || index::pages(archive, &plan.layout, settings),
         || index::json(archive),
     );
     let (index_html, sager_html) = pages?;
@@ -118,7 +126,7 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
         ("index.json", json?),
     ];
     if archive.search {
-        let page = search::page(archive, layout, archive.url.is_some())?;
+        let page = search::page(archive, &plan.layout, settings)?;
         outputs.push((search::PAGE, page));
     }
     let feed_path = out.join("feed.xml");
@@ -145,14 +153,30 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
     })
 }
 
+/// The documents of meeting `id` the archive links besides its referat
+/// (which it always links: the index is made from the sources, often
+/// before the builds): each public document whose HTML or PDF is in the
+/// meeting's output folder, and the dagsorden also when `agenda` (CI that
+/// builds it in another job). The internal editions are in a tree of
+/// their own and never linked.
+fn linked(plan: &Plan, id: &str, agenda: bool) -> Linked {
+    let dir = plan.out_dir(id);
+    let built = |stem: &str| {
+        paths::OUTPUT_EXTENSIONS
+            .iter()
+            .filter(|ext| **ext != "json")
+            .any(|ext| dir.join(format!("{stem}.{ext}")).is_file())
+    };
+    Linked {
+        agenda: agenda || built(paths::AGENDA_STEM),
+        added_agenda: built(paths::ADDED_STEM),
+    }
+}
+
 /// The site's address must be a whole web address: the feed's ids and
 /// links are made from it.
 fn check_site_url(url: &str) -> Result<()> {
-    let web = matches!(paths::scheme(url).as_deref(), Some("http" | "https"));
-    let host = url
-        .split_once("://")
-        .is_some_and(|(_, rest)| !rest.trim().is_empty());
-    if web && host && !url.chars().any(char::is_whitespace) {
+    if paths::is_web_address(url) {
         return Ok(());
     }
     anyhow::bail!(

@@ -164,6 +164,22 @@ pub fn output_root(
     Ok(out_root)
 }
 
+/// rk.toml's `[site] accessibility_statement`, which every page links to
+/// wherever it lies in the tree: a whole web address.
+fn accessibility_statement(project: &Project) -> Result<Option<&str>> {
+    let Some(url) = project.config.site.accessibility_statement.as_deref() else {
+        return Ok(None);
+    };
+    if paths::is_web_address(url) {
+        return Ok(Some(url));
+    }
+    anyhow::bail!(
+        "rk.toml: `accessibility_statement` under [site] is `{url}`, not a whole web address: \
+         write the address of the tilgængelighedserklæring with https:// \
+         (`https://www.was.digst.dk/referater-example-dk`)"
+    )
+}
+
 impl<'a> Plan<'a> {
     /// The plan of `options` in `project`, run from `cwd`, reporting to
     /// `reporter`: a layout or an output folder that cannot be used is an
@@ -193,6 +209,7 @@ impl<'a> Plan<'a> {
             urls: html::Urls {
                 case: project.config.case.url.as_deref(),
                 document: project.config.document.url.as_deref(),
+                accessibility_statement: accessibility_statement(project)?,
             },
             emit_typst: options.emit_typst,
             deny_warnings: options.deny_warnings,

@@ -235,6 +235,7 @@ pub fn render(input: &Input<'_>) -> Result<String> {
             items => page_items(input, &words),
             mark => marks_table(&words.marks),
             closing_html => Value::from_safe_string(closing),
+            accessibility_statement => input.urls.accessibility_statement,
         },
     )
 }

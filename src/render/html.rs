@@ -74,6 +74,8 @@ pub struct Urls<'a> {
     pub case: Option<&'a str>,
     /// `document.url`, with `{dok}` where the number goes.
     pub document: Option<&'a str>,
+    /// `[site] accessibility_statement`: the page's footer links to it.
+    pub accessibility_statement: Option<&'a str>,
 }
 
 /// Renders referat.html, its case references and document numbers linked
@@ -104,6 +106,7 @@ pub fn render(
             items => items,
             agenda => agenda(referat, &starts),
             closing_html => Value::from_safe_string(closing),
+            accessibility_statement => urls.accessibility_statement,
         },
     )
 }

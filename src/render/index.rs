@@ -15,6 +15,7 @@ use crate::date::Date;
 use crate::layout::Layout;
 use crate::markdown;
 use crate::model::Meeting;
+use crate::paths;
 use crate::render::context::{self, DocumentView, VoteView};
 use crate::render::template;
 
@@ -73,9 +74,23 @@ pub struct MeetingEntry {
     /// Links to the referat, relative to index.html.
     #[serde(rename = "referat")]
     pub minutes: Links,
-    /// Links to the dagsorden, when the archive has them (`--agenda`).
+    /// Links to the dagsorden, when the archive has them ([`Linked`]).
     #[serde(rename = "dagsorden", skip_serializing_if = "Option::is_none")]
     pub agenda: Option<Links>,
+    /// Links to the tillægsdagsorden, when the archive has them.
+    #[serde(rename = "tillaegsdagsorden", skip_serializing_if = "Option::is_none")]
+    pub added_agenda: Option<Links>,
+}
+
+/// Which of a meeting's documents besides its referat the archive links
+/// (the publishing layer settles it from `--agenda` and the files in the
+/// output folder). An internal edition is never one of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Linked {
+    /// dagsorden.html and .pdf.
+    pub agenda: bool,
+    /// tillaegsdagsorden.html and .pdf.
+    pub added_agenda: bool,
 }
 
 /// A document's files, relative to index.html.
@@ -142,6 +157,15 @@ pub struct IndexSettings<'a> {
     pub search: bool,
 }
 
+/// What the pages show besides the archive.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageSettings<'a> {
+    /// Whether feed.xml is written (the pages link it).
+    pub feed: bool,
+    /// rk.toml's `[site] accessibility_statement`, linked from the footer.
+    pub accessibility_statement: Option<&'a str>,
+}
+
 /// What the archive keeps of one meeting: its entry and the case
 /// references its public items carry, made from its public edition, so
 /// that a closed item's case is never among them. Small: the meeting itself
@@ -155,13 +179,14 @@ pub struct Summary {
 
 impl Summary {
     /// The summary of `meeting`, which passed its checks, linking its
-    /// dagsorden too when `agenda`; `None` for a meeting with no date.
-    pub fn of(meeting: &Meeting, layout: &Layout, agenda: bool) -> Option<Summary> {
+    /// referat and the documents `linked` names; `None` for a meeting with
+    /// no date.
+    pub fn of(meeting: &Meeting, layout: &Layout, linked: Linked) -> Option<Summary> {
         let date = meeting
             .calendar_date()
             .or_else(|| Date::of_meeting_name(&meeting.id))?;
         let referat = DocumentView::listed(meeting, date, &layout.labels);
-        let entry = meeting_entry(meeting, &referat, layout, agenda);
+        let entry = meeting_entry(meeting, &referat, layout, linked);
         let cases = case_items(&entry, &referat);
         Some(Summary { entry, cases })
     }
@@ -192,7 +217,7 @@ fn meeting_entry(
     meeting: &Meeting,
     referat: &DocumentView,
     layout: &Layout,
-    agenda: bool,
+    linked: Linked,
 ) -> MeetingEntry {
     MeetingEntry {
         id: meeting.id.clone(),
@@ -219,8 +244,13 @@ fn meeting_entry(
                 }
             })
             .collect(),
-        minutes: Links::new(&meeting.id, "referat"),
-        agenda: agenda.then(|| Links::new(&meeting.id, "dagsorden")),
+        minutes: Links::new(&meeting.id, paths::PUBLIC_STEM),
+        agenda: linked
+            .agenda
+            .then(|| Links::new(&meeting.id, paths::AGENDA_STEM)),
+        added_agenda: linked
+            .added_agenda
+            .then(|| Links::new(&meeting.id, paths::ADDED_STEM)),
     }
 }
 
@@ -365,7 +395,11 @@ fn html_cases(archive: &Archive, shown: &Value) -> Value {
 
 /// The two pages: index.html and sager.html, from the layout's templates
 /// (each as [`template::render`] chooses it).
-pub fn pages(archive: &Archive, layout: &Layout, feed: bool) -> Result<(String, String)> {
+pub fn pages(
+    archive: &Archive,
+    layout: &Layout,
+    settings: PageSettings<'_>,
+) -> Result<(String, String)> {
     // The archive becomes a template value once; the years and the cases
     // are made of its meetings and cases.
     let shown = Value::from_serialize(archive);
@@ -375,8 +409,9 @@ pub fn pages(archive: &Archive, layout: &Layout, feed: bool) -> Result<(String, 
         archive => shown.clone(),
         years => years(archive, &meetings),
         cases => html_cases(archive, &cases),
-        feed => feed,
+        feed => settings.feed,
         search => archive.search,
+        accessibility_statement => settings.accessibility_statement,
     };
     // The two pages at once, on two cores where there are.
     let (index, sager) = rayon::join(

@@ -14,7 +14,7 @@ use anyhow::Result;
 use minijinja::{Value, context};
 
 use crate::layout::Layout;
-use crate::render::index::Archive;
+use crate::render::index::{Archive, PageSettings};
 use crate::render::template;
 
 /// The search page's file name, in out/ beside index.html.
@@ -35,16 +35,18 @@ pub fn marks_referat(layout: &Layout) -> Result<bool> {
 
 /// soeg.html from the layout's template (as [`template::render`] chooses
 /// it), with the bodies (in name order) and years (newest first) of the
-/// archive's meetings for the filters; `feed`: feed.xml is written.
-pub fn page(archive: &Archive, layout: &Layout, feed: bool) -> Result<String> {
+/// archive's meetings for the filters, and what the other archive pages
+/// show besides (the feed's link, the accessibility statement).
+pub fn page(archive: &Archive, layout: &Layout, settings: PageSettings) -> Result<String> {
     let bodies: BTreeSet<&str> = archive.meetings.iter().map(|m| m.body.as_str()).collect();
     let years: BTreeSet<&str> = archive.meetings.iter().map(|m| m.year.as_str()).collect();
     let values = context! {
         archive => Value::from_serialize(archive),
         bodies => bodies,
         years => years.into_iter().rev().collect::<Vec<_>>(),
-        feed => feed,
+        feed => settings.feed,
         search => true,
+        accessibility_statement => settings.accessibility_statement,
         script => Value::from_safe_string(SCRIPT.to_string()),
     };
     template::render(layout, PAGE, values)

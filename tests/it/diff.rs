@@ -858,6 +858,12 @@ fn a_layout_without_a_change_page_takes_kls_template_and_stylesheet_together() {
     fs::write(&labels, &text[..cut]).unwrap();
     let run = rk(&dir, &["diff", "main", "2021-05-05", "--layout", "gammel"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("has no aendringer.html, so the page is made whole from the built-in kl"),
+        "{}",
+        run.stderr
+    );
     let page = read(&dir.join("out/2021-05-05/aendringer.html"));
     assert!(style_of(&page).contains(&layout_file("kl", "style.css")));
     assert!(!style_of(&page).contains(&layout_file("kommune", "style.css")));

@@ -450,6 +450,7 @@ fn an_archive_page_comes_whole_from_one_layout() {
     let (kl_index, kl_cases) = (kl("index.html"), kl("sager.html"));
     let run = rk(&dir, &["index", "--layout", "kommune"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
     for name in ["index.html", "sager.html"] {
         assert!(style_of(&dir, name).contains(&layout_file("kommune", "style.css")));
         assert_eq!(select(&page(&dir, name), "header.head h1").len(), 1);
@@ -467,6 +468,15 @@ fn an_archive_page_comes_whole_from_one_layout() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(kl("index.html") == kl_index, "index.html is not kl's");
     assert!(kl("sager.html") == kl_cases, "sager.html is not kl's");
+    // Said, with what to copy to have the folder's look.
+    assert!(
+        run.stderr.contains(
+            "has no index.html and sager.html, so the page is made whole from the built-in kl \
+             layout (template and style.css) and looks like KL's, not like the folder's"
+        ),
+        "{}",
+        run.stderr
+    );
 
     // Only sager.html: that page is the folder's, index.html still kl's.
     fs::write(
@@ -476,6 +486,11 @@ fn an_archive_page_comes_whole_from_one_layout() {
     .unwrap();
     let run = rk(&dir, &["index", "--layout", "eget"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("has no index.html, so"),
+        "{}",
+        run.stderr
+    );
     assert!(kl("index.html") == kl_index, "index.html is not kl's");
     assert!(style_of(&dir, "sager.html").contains(&layout_file("kommune", "style.css")));
     assert!(!style_of(&dir, "sager.html").contains(&layout_file("kl", "style.css")));
@@ -487,10 +502,19 @@ fn an_archive_page_comes_whole_from_one_layout() {
     );
 }
 
+/// With the accessibility statement linked at the foot (`[site]
+/// accessibility_statement`), as a published site has it.
 #[test]
 fn the_index_pages_are_valid_html_without_accessibility_violations() {
     if browser_tools() {
         let dir = indexed("browser", &["--agenda"]);
+        let toml = dir.join("rk.toml");
+        let text = fs::read_to_string(&toml).unwrap();
+        let statement = "accessibility_statement = \"https://www.was.digst.dk/example\"\n";
+        fs::write(&toml, format!("{text}{statement}")).unwrap();
+        let run = rk(&dir, &["index", "--agenda"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(select(&page(&dir, "index.html"), "footer a").len(), 1);
         assert_valid_and_accessible("index-archive", &dir.join("out/index.html"));
         assert_valid_and_accessible("index-cases", &dir.join("out/sager.html"));
         let run = rk(&dir, &["index", "--agenda", "--layout", "kommune"]);

@@ -57,6 +57,7 @@ mod safe_project;
 mod schemas;
 mod search;
 mod shell;
+mod site_look;
 mod slips;
 mod typeset;
 mod vscode;
