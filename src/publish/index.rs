@@ -1,8 +1,9 @@
 //! The archive of every meeting (index.html, sager.html, index.json,
-//! feed.xml) written into the output folder, from the sources alone, so
+//! feed.xml and the feeds of bodies and cases under feeds/) written into the output folder, from the sources alone, so
 //! that it needs none of the builds (`rk index`).
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
@@ -28,8 +29,10 @@ pub enum Indexed {
 pub struct Written {
     pub meetings: usize,
     pub cases: usize,
-    /// The names of the files written, in order.
+    /// The names of the files written at the top of the folder, in order.
     pub files: Vec<&'static str>,
+    /// How many feeds of bodies and cases were written, under feeds/.
+    pub feeds: usize,
     /// The folder they went to.
     pub out: PathBuf,
     /// Whether the feed was written (rk.toml gives the site's address).
@@ -99,8 +102,9 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
     write(&archive, layout, plan.root().to_path_buf()).map(Indexed::Written)
 }
 
-/// Writes the pages, the data and (with a site address) the feed; an old
-/// feed is removed when there is no address to make one with.
+/// Writes the pages, the data and (with a site address) the feeds; the
+/// feeds an earlier run left that are not written now (every one, when
+/// there is no address to make them with) are removed.
 fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
     // The pages and the data are made at once, on two cores where there
     // are; nothing is written unless all of them could be made.
@@ -109,34 +113,74 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
         || index::json(archive),
     );
     let (index_html, sager_html) = pages?;
-    let mut outputs: Vec<(&'static str, String)> = vec![
-        ("index.html", index_html),
-        ("sager.html", sager_html),
-        ("index.json", json?),
+    let mut files = vec!["index.html", "sager.html", "index.json"];
+    let mut outputs: Vec<(String, String)> = vec![
+        ("index.html".into(), index_html),
+        ("sager.html".into(), sager_html),
+        ("index.json".into(), json?),
     ];
-    let feed_path = out.join("feed.xml");
-    let mut removed_feed = None;
-    match &archive.url {
-        Some(base) => outputs.push(("feed.xml", index::feed(archive, base))),
-        None if feed_path.is_file() => {
-            std::fs::remove_file(&feed_path)
-                .with_context(|| format!("cannot remove {}", paths::shown(&feed_path)))?;
-            removed_feed = Some(feed_path);
-        }
-        None => {}
+    let feeds = match &archive.url {
+        Some(base) => index::feeds(archive, base),
+        None => Vec::new(),
+    };
+    if !feeds.is_empty() {
+        files.push(index::FEED_PATH);
     }
+    let written_feeds: HashSet<String> = feeds.iter().map(|feed| feed.path.clone()).collect();
+    let own_feeds = feeds.len().saturating_sub(1);
+    outputs.extend(feeds.into_iter().map(|feed| (feed.path, feed.xml)));
     outputs
         .par_iter()
         .try_for_each(|(name, text)| write_atomic(&out.join(name), text.as_bytes()))?;
+    let removed_feed = remove_old_feeds(&out, &written_feeds)?;
     Ok(Written {
         meetings: archive.meetings.len(),
         cases: archive.cases.len(),
-        files: outputs.into_iter().map(|(name, _)| name).collect(),
+        files,
+        feeds: own_feeds,
         out,
         feed: archive.url.is_some(),
         removed_feed,
     })
 }
+
+/// Removes the feeds under `out` that are not among `written` (paths
+/// under `out`): feed.xml and the .xml files of feeds/ and feeds/sager/,
+/// which only `rk index` writes. Returns feed.xml's path when it went.
+fn remove_old_feeds(out: &Path, written: &HashSet<String>) -> Result<Option<PathBuf>> {
+    let mut old: Vec<(String, PathBuf)> = Vec::new();
+    for folder in FEED_FOLDERS {
+        let Ok(entries) = std::fs::read_dir(out.join(folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".xml") && entry.path().is_file() {
+                old.push((format!("{folder}/{name}"), entry.path()));
+            }
+        }
+    }
+    let archive_feed = out.join(index::FEED_PATH);
+    if archive_feed.is_file() {
+        old.push((index::FEED_PATH.to_string(), archive_feed.clone()));
+    }
+    let mut removed_feed = None;
+    for (name, path) in old.into_iter().filter(|(name, _)| !written.contains(name)) {
+        std::fs::remove_file(&path)
+            .with_context(|| format!("cannot remove {}", paths::shown(&path)))?;
+        if name == index::FEED_PATH {
+            removed_feed = Some(path);
+        }
+    }
+    // Empty folders of feeds go too (a folder with other files stays).
+    for folder in FEED_FOLDERS.iter().rev() {
+        let _ = std::fs::remove_dir(out.join(folder));
+    }
+    Ok(removed_feed)
+}
+
+/// The folders of the bodies' and the cases' feeds, under out/.
+const FEED_FOLDERS: [&str; 2] = ["feeds", "feeds/sager"];
 
 /// The site's address must be a whole web address: the feed's ids and
 /// links are made from it.

@@ -35,6 +35,7 @@ mod dist;
 mod example_meeting;
 mod example_projects;
 mod explain;
+mod feeds;
 mod formats;
 mod html;
 mod index;
