@@ -3,6 +3,7 @@
 //! What a finding says is worded in `findings.rs`, one function a message.
 
 mod approval;
+mod bilag;
 mod body;
 pub mod case;
 mod closed;
@@ -118,5 +119,6 @@ pub fn check(
         closed::check(meeting, settings.closed_decisions, diags);
     }
     body::check(meeting, files, diags);
+    bilag::check(meeting, diags);
     glyphs::check(meeting, files, coverage, diags);
 }

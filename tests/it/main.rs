@@ -14,6 +14,7 @@ mod common;
 mod agenda;
 mod agenda_sent;
 mod archive;
+mod bilag_pdf;
 mod bodies {
     //! Minutes of other Danish public bodies, one fixture project each
     //! under tests/fixtures/bodies/.
@@ -30,8 +31,8 @@ mod ci_files;
 mod cli;
 mod commonmark;
 mod diff;
-mod editors;
 mod dist;
+mod editors;
 mod example_meeting;
 mod example_projects;
 mod explain;
