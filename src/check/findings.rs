@@ -2,8 +2,8 @@
 //! named for what it says, returning the [`Diagnostic`]. The rules decide
 //! when a finding is due and where it points; what it says lives here.
 
-use crate::check::bilag;
 use crate::check::case::CasePattern;
+use crate::check::pdf;
 use crate::check::personal::PersonalDataKind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
@@ -977,7 +977,7 @@ const TAGGED_PDF_HELP: &str = "export it again as a tagged PDF with its language
 
 /// `inaccessible-pdf`: a public PDF bilag lacks tags, the mark of a tagged
 /// PDF or a language.
-pub fn inaccessible_pdf(loc: Loc, file: &str, lacks: bilag::Lacks) -> Diagnostic {
+pub fn inaccessible_pdf(loc: Loc, file: &str, lacks: pdf::Lacks) -> Diagnostic {
     let untagged = if lacks.structure {
         Some("is an untagged PDF")
     } else if lacks.marked {
@@ -1011,22 +1011,22 @@ pub fn inaccessible_pdf(loc: Loc, file: &str, lacks: bilag::Lacks) -> Diagnostic
 
 /// `inaccessible-pdf`: a public bilag named or made as a PDF that cannot
 /// be read as one, so its accessibility cannot be told.
-pub fn unreadable_pdf(loc: Loc, file: &str, why: &bilag::Unreadable) -> Diagnostic {
+pub fn unreadable_pdf(loc: Loc, file: &str, why: &pdf::Unreadable) -> Diagnostic {
     let (reason, help) = match why {
-        bilag::Unreadable::Io(error) => (
+        pdf::Unreadable::Io(error) => (
             format!("cannot be read ({error})"),
             "check that the file can be opened",
         ),
-        bilag::Unreadable::NotPdf => (
+        pdf::Unreadable::NotPdf => (
             "is named .pdf but is not a PDF".to_string(),
             "save or export it as PDF again, or name it for what it is",
         ),
-        bilag::Unreadable::Encrypted => (
+        pdf::Unreadable::Encrypted => (
             "is a PDF locked with a password".to_string(),
             "publish it without a password to open it: a reader cannot open it, \
              nor rk check it",
         ),
-        bilag::Unreadable::Damaged => (
+        pdf::Unreadable::Damaged => (
             "is a damaged PDF".to_string(),
             "export it as PDF again from the program that made it",
         ),

@@ -13,6 +13,7 @@ pub mod glyphs;
 mod items;
 pub mod markup;
 mod numbering;
+mod pdf;
 mod people;
 mod personal;
 pub mod project;

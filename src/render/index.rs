@@ -732,6 +732,23 @@ mod tests {
     }
 
     #[test]
+    fn slugs_spell_danish_letters_out_and_join_the_rest_with_hyphens() {
+        assert_eq!(slug("Børne- og Ungeudvalget"), "boerne-og-ungeudvalget");
+        assert_eq!(slug("It-Arkitekturrådet"), "it-arkitekturraadet");
+        assert_eq!(slug("Ældrerådet"), "aeldreraadet");
+        assert_eq!(slug("  Café & Kultur (2021) "), "cafe-kultur-2021");
+        assert_eq!(slug("ÅÅ"), "aaaa");
+        assert_eq!(slug("§§"), "x");
+    }
+
+    #[test]
+    fn unique_names_skip_a_name_taken_by_another() {
+        // "a-2" is taken by the second name before the third asks for it.
+        let names = ["a", "a-2", "a", "a"].map(String::from);
+        assert_eq!(unique(names.into_iter()), ["a", "a-2", "a-3", "a-4"]);
+    }
+
+    #[test]
     fn base_urls_end_in_one_slash() {
         assert_eq!(base_url("https://x.dk"), "https://x.dk/");
         assert_eq!(
