@@ -14,7 +14,7 @@ use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::AnalysisContext;
-use crate::publish::write::write_atomic;
+use crate::publish::write::{write_atomic, write_if_changed};
 use crate::publish::{Plan, archive};
 use crate::render::index::{self, Archive, IndexSettings, Summary};
 
@@ -114,10 +114,10 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
     );
     let (index_html, sager_html) = pages?;
     let mut files = vec!["index.html", "sager.html", "index.json"];
-    let mut outputs: Vec<(String, String)> = vec![
-        ("index.html".into(), index_html),
-        ("sager.html".into(), sager_html),
-        ("index.json".into(), json?),
+    let outputs = [
+        ("index.html", index_html),
+        ("sager.html", sager_html),
+        ("index.json", json?),
     ];
     let feeds = match &archive.url {
         Some(base) => index::feeds(archive, base),
@@ -128,10 +128,14 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
     }
     let written_feeds: HashSet<String> = feeds.iter().map(|feed| feed.path.clone()).collect();
     let own_feeds = feeds.len().saturating_sub(1);
-    outputs.extend(feeds.into_iter().map(|feed| (feed.path, feed.xml)));
     outputs
         .par_iter()
         .try_for_each(|(name, text)| write_atomic(&out.join(name), text.as_bytes()))?;
+    // The feeds: one per case is thousands of small files, most of them
+    // as the last run left them.
+    feeds.par_iter().try_for_each(|feed| {
+        write_if_changed(&out.join(&feed.path), feed.xml.as_bytes()).map(drop)
+    })?;
     let removed_feed = remove_old_feeds(&out, &written_feeds)?;
     Ok(Written {
         meetings: archive.meetings.len(),

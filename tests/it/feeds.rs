@@ -349,6 +349,8 @@ fn feeds_no_longer_made_are_removed() {
     let dir = project_copy(ARCHIVE, "feeds-stale");
     let out = indexed(&dir);
     assert!(out.join("feeds/sager/sag-2021-00017.xml").is_file());
+    let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
+    let unchanged = modified("feeds/sager/sag-2019-04651.xml");
     // The case's item moves to another case: its old feed goes.
     replace_in(
         &dir.join("meetings/2021-03-10/02-data.md"),
@@ -359,6 +361,9 @@ fn feeds_no_longer_made_are_removed() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!out.join("feeds/sager/sag-2021-00017.xml").exists());
     assert!(out.join("feeds/sager/sag-2021-00018.xml").is_file());
+    // A feed whose text is the same is left as it was, for a deployment
+    // that copies what changed.
+    assert_eq!(modified("feeds/sager/sag-2019-04651.xml"), unchanged);
     assert!(
         run.stderr.contains(
             "index.html, sager.html, index.json, feed.xml, 4 feeds under feeds/ in out ("
