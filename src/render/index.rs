@@ -23,7 +23,7 @@ use crate::render::template;
 /// that takes one away or changes its meaning raises it.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// How many referater the feed holds: the newest.
+/// How many referater feed.xml and a body's feed hold: the newest.
 pub const FEED_ENTRIES: usize = 20;
 
 /// The archive: what index.json holds, and what the pages show.
