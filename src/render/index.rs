@@ -525,10 +525,11 @@ fn case_feeds(archive: &Archive, base: &str) -> Vec<Feed> {
         .iter()
         .zip(anchors)
         .map(|(case, anchor)| {
-            let entries = case
-                .items
-                .iter()
-                .rev()
+            // Newest meeting first; one meeting's items in its order.
+            let mut items: Vec<&CaseItem> = case.items.iter().collect();
+            items.sort_by(|a, b| (&b.date, &b.meeting).cmp(&(&a.date, &a.meeting)));
+            let entries = items
+                .into_iter()
                 .filter(|item| !is_draft(item.status))
                 .filter_map(|item| {
                     Some(case_item_atom(

@@ -327,6 +327,39 @@ fn the_pages_of_both_layouts_link_every_feed() {
 }
 
 #[test]
+fn a_case_carried_by_several_items_of_one_meeting_lists_them_in_its_order() {
+    let kl = scratch("feeds-kl-case");
+    common::copy_tree(&project_root().join("meetings"), &kl.join("meetings"));
+    let out = indexed(&kl);
+    let body = read(&out.join("feeds/it-arkitekturraadet.xml"));
+    let ids: Vec<&str> = body.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, [format!("{BASE}2020-11-25/referat.html")]);
+    let case = read(&out.join("feeds/sager/sag-2019-05662.xml"));
+    let anchors: Vec<&str> = case
+        .entries
+        .iter()
+        .map(|e| e.id.rsplit_once('#').unwrap().1)
+        .collect();
+    assert_eq!(
+        anchors,
+        [
+            "punkt-2-3",
+            "punkt-2-5",
+            "punkt-2-7",
+            "punkt-2-11",
+            "punkt-2-13"
+        ]
+    );
+    assert!(
+        case.entries[0]
+            .title
+            .starts_with("It-Arkitekturrådet 25-11-2020: 2.3. "),
+        "{}",
+        case.entries[0].title
+    );
+}
+
+#[test]
 fn the_kommune_examples_closed_case_has_no_feed() {
     let out = indexed(&project_copy(
         "examples/kommune-udvalg",
