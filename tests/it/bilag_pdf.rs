@@ -18,7 +18,7 @@ const FOLDER: &str = "meetings/2020-11-25";
 /// A one-page PDF showing `text`: with `tagged`, a structure tree whose
 /// paragraph holds the page's marked text and the catalog's /MarkInfo;
 /// with `language`, /Lang (da). Its cross-reference table is exact.
-fn tiny_pdf(tagged: bool, language: bool, text: &str) -> Vec<u8> {
+pub fn tiny_pdf(tagged: bool, language: bool, text: &str) -> Vec<u8> {
     let mut catalog = String::from("<< /Type /Catalog /Pages 2 0 R");
     if tagged {
         catalog.push_str(" /StructTreeRoot 5 0 R /MarkInfo << /Marked true >>");
