@@ -6,6 +6,7 @@
 #   with Eglot (elpa-eglot), a second real client;
 # - zsh and fish, which parse rk's completion scripts, and groff, which
 #   renders its manual pages (bash comes with the machine);
+# - jing, which validates the Atom feeds against RFC 4287's RELAX NG schema;
 # - file, which tells a static binary from a dynamic one (release checks);
 # - for the HTML page (tests/browser/check.mjs): Debian's chromium
 #   (/usr/bin/chromium), a Java runtime for the Nu Html Checker when `java`
@@ -50,6 +51,14 @@ if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
     apt_install poppler-utils
 fi
 pdftotext -v 2>&1 | sed -n 1p
+
+# jing: validates the Atom feeds of `rk index` against RFC 4287's RELAX NG
+# schema (tests/feeds/atom.rnc, tests/it/feeds.rs); Java comes with it.
+if ! command -v jing >/dev/null; then
+    echo "== installing jing"
+    apt_install jing
+fi
+echo "jing $(dpkg-query -W -f='${Version}' jing 2>/dev/null)"
 
 # file: the release check of a static binary (scripts/dist.sh static,
 # tests/it/dist.rs).

@@ -98,13 +98,102 @@ pub const EXAMPLE_MEETING: &[(&str, &str)] = &[
         "---\nnumber: \"1\"\ntitle: Budget 2022\nsag: SAG-2021-00123\n---\n\
          Udvalget godkendte budgettet.\n",
     ),
-    ("bilag/budget.pdf", "%PDF-1.7\n"),
+    ("bilag/budget.pdf", TAGGED_PDF),
+    ("bilag/budget-scannet.pdf", UNTAGGED_PDF),
     (
         "bilag/graf.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">\
          <rect width=\"40\" height=\"20\"/></svg>\n",
     ),
 ];
+
+/// `bilag/budget.pdf` of [`EXAMPLE_MEETING`]: a one-page PDF, tagged and
+/// in Danish, as Word or LibreOffice export one for accessibility.
+pub const TAGGED_PDF: &str = "%PDF-1.7
+1 0 obj
+<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo << /Marked true >> /Lang (da) >>
+endobj
+2 0 obj
+<< /Type /Pages /Kids [3 0 R] /Count 1 >>
+endobj
+3 0 obj
+<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 6 0 R >> >> /StructParents 0 >>
+endobj
+4 0 obj
+<< /Length 66 >>
+stream
+/P << /MCID 0 >> BDC BT /F1 12 Tf 20 50 Td (Budget 2022) Tj ET EMC
+endstream
+endobj
+5 0 obj
+<< /Type /StructTreeRoot /K 7 0 R /ParentTree 8 0 R >>
+endobj
+6 0 obj
+<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+endobj
+7 0 obj
+<< /Type /StructElem /S /P /P 5 0 R /Pg 3 0 R /K 0 >>
+endobj
+8 0 obj
+<< /Nums [0 [7 0 R]] >>
+endobj
+xref
+0 9
+0000000000 65535 f 
+0000000009 00000 n 
+0000000120 00000 n 
+0000000177 00000 n 
+0000000320 00000 n 
+0000000436 00000 n 
+0000000506 00000 n 
+0000000576 00000 n 
+0000000645 00000 n 
+trailer
+<< /Size 9 /Root 1 0 R >>
+startxref
+684
+%%EOF
+";
+
+/// `bilag/budget-scannet.pdf` of [`EXAMPLE_MEETING`]: the same page
+/// without tags or language, as a scanner or a plain PDF printer makes it.
+pub const UNTAGGED_PDF: &str = "%PDF-1.7
+1 0 obj
+<< /Type /Catalog /Pages 2 0 R >>
+endobj
+2 0 obj
+<< /Type /Pages /Kids [3 0 R] /Count 1 >>
+endobj
+3 0 obj
+<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 6 0 R >> >> >>
+endobj
+4 0 obj
+<< /Length 51 >>
+stream
+BT /F1 12 Tf 20 50 Td (Budget 2022 (scannet)) Tj ET
+endstream
+endobj
+5 0 obj
+null
+endobj
+6 0 obj
+<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+endobj
+xref
+0 7
+0000000000 65535 f 
+0000000009 00000 n 
+0000000058 00000 n 
+0000000115 00000 n 
+0000000241 00000 n 
+0000000342 00000 n 
+0000000362 00000 n 
+trailer
+<< /Size 7 /Root 1 0 R >>
+startxref
+432
+%%EOF
+";
 
 /// Declares the rules: the enum, its lists and the table of their docs,
 /// from one entry per rule (`Variant { RuleDoc's fields }`), in the order
@@ -1141,6 +1230,52 @@ sag: SAG-2021-00123
 Udvalget godkendte budgettet.
 
 ![Udgifterne 2018-2022](bilag/graf.svg)
+"#,
+                ..Example::PLAIN
+            }),
+        }
+        InaccessiblePdf {
+            name: "inaccessible-pdf",
+            severity: Severity::Warning,
+            summary: "a public PDF bilag is untagged or names no language",
+            catches: "a PDF attachment of a public item has no tags (no `/StructTreeRoot` in \
+                its catalog, or no `/MarkInfo` with `/Marked true`) or no language (no \
+                `/Lang`), or cannot be read as a PDF (damaged, locked with a password, or \
+                named `.pdf` without being one); the finding is at the attachment in the \
+                item's front matter. A closed item's attachments and a closed attachment \
+                are not published, so not checked; nor are web addresses",
+            why: "The web accessibility act (webtilgængelighedsloven) covers the documents a \
+                body publishes, bilag too. An untagged PDF, a scan or a document saved \
+                without tags, reaches a screen reader as one run of text without headings, \
+                lists or tables, and one that names no language is read aloud with the \
+                wrong voice: the commonest accessibility failure of municipal sites.",
+            fix: "Export the document again as a tagged PDF with its language set: in Word, \
+                File > Save As > PDF > Options > \"Document structure tags for \
+                accessibility\", with the document's language set under Review > Language; \
+                in LibreOffice, Export as PDF > \"Universal Accessibility (PDF/UA)\". A \
+                scanned paper needs text recognition and tags (Acrobat: Accessibility > \
+                Autotag). The example's meeting folder holds `bilag/budget-scannet.pdf` \
+                (no tags, no language) and `bilag/budget.pdf` (the same exported tagged, \
+                in Danish).",
+            example: Some(Example {
+                file: "01-budget.md",
+                bad: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+attachments:
+  - { file: bilag/budget-scannet.pdf, title: Budgetforslag }
+---
+Udvalget godkendte budgettet.
+"#,
+                good: r#"---
+number: "1"
+title: Budget 2022
+sag: SAG-2021-00123
+attachments:
+  - { file: bilag/budget.pdf, title: Budgetforslag }
+---
+Udvalget godkendte budgettet.
 "#,
                 ..Example::PLAIN
             }),

@@ -3,6 +3,7 @@
 //! when a finding is due and where it points; what it says lives here.
 
 use crate::check::case::CasePattern;
+use crate::check::pdf;
 use crate::check::personal::PersonalDataKind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
@@ -963,6 +964,79 @@ pub fn section_out_of_order(
         ),
     )
     .with_help("list the sections in the order of their items, each starting after the one before")
+}
+
+// Bilag: PDF accessibility ------------------------------------------------------
+
+/// How to make a PDF bilag accessible, for the help of `inaccessible-pdf`.
+const TAGGED_PDF_HELP: &str = "export it again as a tagged PDF with its language set: in Word, \
+    File > Save As > PDF > Options > \"Document structure tags for accessibility\", with the \
+    document's language set under Review > Language; in LibreOffice, Export as PDF > \
+    \"Universal Accessibility (PDF/UA)\"; a scanned paper needs text recognition and tags \
+    (e.g. Acrobat's Accessibility > Autotag) and its language set in Document Properties";
+
+/// `inaccessible-pdf`: a public PDF bilag lacks tags, the mark of a tagged
+/// PDF or a language.
+pub fn inaccessible_pdf(loc: Loc, file: &str, lacks: pdf::Lacks) -> Diagnostic {
+    let untagged = if lacks.structure {
+        Some("is an untagged PDF")
+    } else if lacks.marked {
+        Some("is not marked as a tagged PDF")
+    } else {
+        None
+    };
+    let what = match (untagged, lacks.language) {
+        (Some(untagged), true) => format!("{untagged} and names no language"),
+        (Some(untagged), false) => untagged.to_string(),
+        (None, _) => "names no language".to_string(),
+    };
+    let details: Vec<&str> = [
+        (lacks.structure, "no /StructTreeRoot"),
+        (lacks.marked, "no /MarkInfo with /Marked true"),
+        (lacks.language, "no /Lang"),
+    ]
+    .into_iter()
+    .filter_map(|(lacking, detail)| lacking.then_some(detail))
+    .collect();
+    Diagnostic::warning(
+        Rule::InaccessiblePdf,
+        loc,
+        format!(
+            "bilag `{file}` {what}: a screen reader cannot read it as it should ({})",
+            details.join(", ")
+        ),
+    )
+    .with_help(TAGGED_PDF_HELP)
+}
+
+/// `inaccessible-pdf`: a public bilag named or made as a PDF that cannot
+/// be read as one, so its accessibility cannot be told.
+pub fn unreadable_pdf(loc: Loc, file: &str, why: &pdf::Unreadable) -> Diagnostic {
+    let (reason, help) = match why {
+        pdf::Unreadable::Io(error) => (
+            format!("cannot be read ({error})"),
+            "check that the file can be opened",
+        ),
+        pdf::Unreadable::NotPdf => (
+            "is named .pdf but is not a PDF".to_string(),
+            "save or export it as PDF again, or name it for what it is",
+        ),
+        pdf::Unreadable::Encrypted => (
+            "is a PDF locked with a password".to_string(),
+            "publish it without a password to open it: a reader cannot open it, \
+             nor rk check it",
+        ),
+        pdf::Unreadable::Damaged => (
+            "is a damaged PDF".to_string(),
+            "export it as PDF again from the program that made it",
+        ),
+    };
+    Diagnostic::warning(
+        Rule::InaccessiblePdf,
+        loc,
+        format!("bilag `{file}` {reason}: whether it is accessible cannot be checked"),
+    )
+    .with_help(help)
 }
 
 // Item bodies -------------------------------------------------------------------

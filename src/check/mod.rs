@@ -3,6 +3,7 @@
 //! What a finding says is worded in `findings.rs`, one function a message.
 
 mod approval;
+mod bilag;
 mod body;
 pub mod case;
 mod closed;
@@ -12,6 +13,7 @@ pub mod glyphs;
 mod items;
 pub mod markup;
 mod numbering;
+mod pdf;
 mod people;
 mod personal;
 pub mod project;
@@ -118,5 +120,6 @@ pub fn check(
         closed::check(meeting, settings.closed_decisions, diags);
     }
     body::check(meeting, files, diags);
+    bilag::check(meeting, diags);
     glyphs::check(meeting, files, coverage, diags);
 }

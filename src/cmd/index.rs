@@ -52,7 +52,7 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     }
     if !written.feed {
         eprintln!(
-            "no feed.xml: an Atom feed needs the address the archive is published at, \
+            "no feeds: an Atom feed needs the address the archive is published at, \
              `url` under `[site]` in rk.toml"
         );
     }
@@ -67,11 +67,14 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
              `accessibility_statement` under `[site]` in rk.toml"
         );
     }
+    let mut files = written.files.join(", ");
+    if written.feeds > 0 {
+        files.push_str(&format!(", {} under feeds/", count(written.feeds, "feed")));
+    }
     eprintln!(
-        "indexed {} and {}: {} in {} ({:.1} s)",
+        "indexed {} and {}: {files} in {} ({:.1} s)",
         count(written.meetings, "meeting"),
         count(written.cases, "case"),
-        written.files.join(", "),
         paths::shown(&written.out),
         started.elapsed().as_secs_f64()
     );

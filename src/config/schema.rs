@@ -176,7 +176,7 @@ fn site_key(key: &str) -> Option<(Shape, &'static str)> {
         "url" => (
             Shape::Address,
             "The address `out/` is published at: \"https://referater.example.dk/\" (the Atom \
-             feed is written only with it).",
+             feeds are written only with it).",
         ),
         "title" => (
             Shape::Text,

@@ -1,10 +1,12 @@
 //! The archive of every meeting (index.html, sager.html, index.json,
-//! feed.xml, and the search page soeg.html when rk.toml asks for it)
-//! written into the output folder, from the sources alone, so that it
-//! needs none of the builds (`rk index`); of the output folder it only
-//! looks which documents are there, to link them.
+//! feed.xml and the feeds of bodies and cases under feeds/, and the search
+//! page soeg.html when rk.toml asks for it) written into the output folder,
+//! from the sources alone, so that it needs none of the builds (`rk
+//! index`); of the output folder it only looks which documents are there,
+//! to link them.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
@@ -15,7 +17,7 @@ use crate::model::Document;
 use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::AnalysisContext;
-use crate::publish::write::write_atomic;
+use crate::publish::write::{write_atomic, write_if_changed};
 use crate::publish::{Plan, archive};
 use crate::render::index::{self, Archive, IndexSettings, Linked, PageSettings, Summary};
 use crate::render::search;
@@ -31,8 +33,10 @@ pub enum Indexed {
 pub struct Written {
     pub meetings: usize,
     pub cases: usize,
-    /// The names of the files written, in order.
+    /// The names of the files written at the top of the folder, in order.
     pub files: Vec<&'static str>,
+    /// How many feeds of bodies and cases were written, under feeds/.
+    pub feeds: usize,
     /// The folder they went to.
     pub out: PathBuf,
     /// Whether the feed was written (rk.toml gives the site's address).
@@ -105,8 +109,9 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
     write(&archive, plan).map(Indexed::Written)
 }
 
-/// Writes the pages, the data and (with a site address) the feed; an old
-/// feed is removed when there is no address to make one with.
+/// Writes the pages, the data and (with a site address) the feeds; the
+/// feeds an earlier run left that are not written now (every one, when
+/// there is no address to make them with) are removed.
 fn write(archive: &Archive, plan: &Plan) -> Result<Written> {
     let out = plan.root().to_path_buf();
     let settings = PageSettings {
@@ -129,24 +134,30 @@ fn write(archive: &Archive, plan: &Plan) -> Result<Written> {
         let page = search::page(archive, &plan.layout, settings)?;
         outputs.push((search::PAGE, page));
     }
-    let feed_path = out.join("feed.xml");
-    let mut removed_feed = None;
-    match &archive.url {
-        Some(base) => outputs.push(("feed.xml", index::feed(archive, base))),
-        None if feed_path.is_file() => {
-            std::fs::remove_file(&feed_path)
-                .with_context(|| format!("cannot remove {}", paths::shown(&feed_path)))?;
-            removed_feed = Some(feed_path);
-        }
-        None => {}
+    let mut files: Vec<&'static str> = outputs.iter().map(|(name, _)| *name).collect();
+    let feeds = match &archive.url {
+        Some(base) => index::feeds(archive, base),
+        None => Vec::new(),
+    };
+    if !feeds.is_empty() {
+        files.push(index::FEED_PATH);
     }
+    let written_feeds: HashSet<String> = feeds.iter().map(|feed| feed.path.clone()).collect();
+    let own_feeds = feeds.len().saturating_sub(1);
     outputs
         .par_iter()
         .try_for_each(|(name, text)| write_atomic(&out.join(name), text.as_bytes()))?;
+    // The feeds: one per case is thousands of small files, most of them
+    // as the last run left them.
+    feeds.par_iter().try_for_each(|feed| {
+        write_if_changed(&out.join(&feed.path), feed.xml.as_bytes()).map(drop)
+    })?;
+    let removed_feed = remove_old_feeds(&out, &written_feeds)?;
     Ok(Written {
         meetings: archive.meetings.len(),
         cases: archive.cases.len(),
-        files: outputs.into_iter().map(|(name, _)| name).collect(),
+        files,
+        feeds: own_feeds,
         out,
         feed: archive.url.is_some(),
         removed_feed,
@@ -172,6 +183,44 @@ fn linked(plan: &Plan, id: &str, agenda: bool) -> Linked {
         added_agenda: built(paths::ADDED_STEM),
     }
 }
+
+/// Removes the feeds under `out` that are not among `written` (paths
+/// under `out`): feed.xml and the .xml files of feeds/ and feeds/sager/,
+/// which only `rk index` writes. Returns feed.xml's path when it went.
+fn remove_old_feeds(out: &Path, written: &HashSet<String>) -> Result<Option<PathBuf>> {
+    let mut old: Vec<(String, PathBuf)> = Vec::new();
+    for folder in FEED_FOLDERS {
+        let Ok(entries) = std::fs::read_dir(out.join(folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".xml") && entry.path().is_file() {
+                old.push((format!("{folder}/{name}"), entry.path()));
+            }
+        }
+    }
+    let archive_feed = out.join(index::FEED_PATH);
+    if archive_feed.is_file() {
+        old.push((index::FEED_PATH.to_string(), archive_feed.clone()));
+    }
+    let mut removed_feed = None;
+    for (name, path) in old.into_iter().filter(|(name, _)| !written.contains(name)) {
+        std::fs::remove_file(&path)
+            .with_context(|| format!("cannot remove {}", paths::shown(&path)))?;
+        if name == index::FEED_PATH {
+            removed_feed = Some(path);
+        }
+    }
+    // Empty folders of feeds go too (a folder with other files stays).
+    for folder in FEED_FOLDERS.iter().rev() {
+        let _ = std::fs::remove_dir(out.join(folder));
+    }
+    Ok(removed_feed)
+}
+
+/// The folders of the bodies' and the cases' feeds, under out/.
+const FEED_FOLDERS: [&str; 2] = ["feeds", "feeds/sager"];
 
 /// The site's address must be a whole web address: the feed's ids and
 /// links are made from it.

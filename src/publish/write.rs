@@ -12,6 +12,26 @@ use crate::paths;
 /// Writes `bytes` to a temporary file beside `path` and renames it into
 /// place, so that readers see the old file or the new one, never a part.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_through_temporary(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` as [`write_atomic`] does, unless the file holds
+/// them already (then it is left alone, its time of change too, so a
+/// deployment copies only what changed), and without waiting for the disk
+/// to have each file: for the many small files `rk index` makes anew on
+/// every run (a feed per case), which the next run makes again, so that
+/// thousands are written without a sync each. True when it wrote.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    write_through_temporary(path, bytes, false)?;
+    Ok(true)
+}
+
+/// A temporary file beside `path` with `bytes`, synced to the disk when
+/// `sync`, renamed into place.
+fn write_through_temporary(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut builder = tempfile::Builder::new();
@@ -27,7 +47,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
+        .and_then(|()| {
+            if sync {
+                file.as_file().sync_all()
+            } else {
+                Ok(())
+            }
+        })
         .with_context(|| format!("cannot write {}", path.display()))?;
     file.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;

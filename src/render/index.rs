@@ -1,7 +1,8 @@
 //! The archive of a project, made from the sources alone: every meeting
 //! with its links (index.html), every case with the items that carried it
-//! (sager.html), the same as data (index.json) and the newest referater as
-//! an Atom feed (feed.xml). Made from the public edition's views, in which
+//! (sager.html), the same as data (index.json) and Atom feeds: the newest
+//! referater (feed.xml), those of each body and the items of each case
+//! (under feeds/). Made from the public edition's views, in which
 //! a closed item has no content ([`context::ItemView`]), so its case never
 //! gets here.
 
@@ -23,7 +24,7 @@ use crate::render::template;
 /// that takes one away or changes its meaning raises it.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// How many referater the feed holds: the newest.
+/// How many referater feed.xml and a body's feed hold: the newest.
 pub const FEED_ENTRIES: usize = 20;
 
 /// The archive: what index.json holds, and what the pages show.
@@ -345,35 +346,72 @@ fn years(archive: &Archive, shown: &Value) -> Value {
 /// The ids of the cases' headings: `sag-` and the reference with every
 /// character but letters and digits as `-`, made unique.
 fn case_anchors(cases: &[CaseEntry]) -> Vec<String> {
-    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
-    cases
-        .iter()
-        .map(|case| {
-            let slug: String = case
-                .case
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            let seen = taken.entry(slug.clone()).or_insert(0);
-            *seen += 1;
-            match *seen {
-                1 => format!("sag-{slug}"),
-                n => format!("sag-{slug}-{n}"),
+    unique(cases.iter().map(|case| {
+        let slug: String = case
+            .case
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        format!("sag-{slug}")
+    }))
+}
+
+/// A name for a file or an id made of `text`: lower-case letters a-z and
+/// digits, æ, ø and å as ae, oe and aa, accents dropped, and every run of
+/// other characters as one `-` (`Børne- og Ungeudvalget`:
+/// `boerne-og-ungeudvalget`).
+fn slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    let mut out = String::new();
+    for c in text.to_lowercase().nfkd() {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            // Å is a with a ring: the ring is a mark of its own here.
+            '\u{30a}' if out.ends_with('a') => out.push('a'),
+            c if unicode_normalization::char::is_combining_mark(c) => {}
+            _ if !out.is_empty() && !out.ends_with('-') => out.push('-'),
+            _ => {}
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "x".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// `names` made unique: a name taken already gets `-2`, `-3`, ... (the
+/// first that is free).
+fn unique(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut taken = std::collections::BTreeSet::new();
+    names
+        .map(|name| {
+            let mut free = name.clone();
+            let mut n = 1;
+            while taken.contains(&free) {
+                n += 1;
+                free = format!("{name}-{n}");
             }
+            taken.insert(free.clone());
+            free
         })
         .collect()
 }
 
-/// The cases as sager.html has them: each with its fields and the id of
-/// its heading (`anchor`). `shown` is `archive.cases` as a template value:
-/// the fields are its, not copies.
-fn html_cases(archive: &Archive, shown: &Value) -> Value {
+/// The cases as sager.html has them: each with its fields, the id of its
+/// heading (`anchor`) and, when the feeds are written, the path of its
+/// feed (`feed`). `shown` is `archive.cases` as a template value: the
+/// fields are its, not copies.
+fn html_cases(archive: &Archive, shown: &Value, feed: bool) -> Value {
     case_anchors(&archive.cases)
         .into_iter()
         .enumerate()
@@ -383,13 +421,27 @@ fn html_cases(archive: &Archive, shown: &Value) -> Value {
                 let value = case.get_item(&key).unwrap_or_default();
                 (key, value)
             });
+            let feed = feed.then(|| (Value::from("feed"), Value::from(case_feed_path(&anchor))));
             fields
                 .chain(std::iter::once((
                     Value::from("anchor"),
                     Value::from(anchor),
                 )))
+                .chain(feed)
                 .collect::<Value>()
         })
+        .collect()
+}
+
+/// The bodies with the paths of their feeds (`body`, `feed`), in name
+/// order; none when the feeds are not written.
+fn feeds_of_bodies(archive: &Archive, feed: bool) -> Value {
+    if !feed {
+        return Value::from(Vec::<Value>::new());
+    }
+    body_feeds(archive)
+        .into_iter()
+        .map(|(body, path)| context! { body => body, feed => path })
         .collect()
 }
 
@@ -408,8 +460,9 @@ pub fn pages(
     let values = context! {
         archive => shown.clone(),
         years => years(archive, &meetings),
-        cases => html_cases(archive, &cases),
+        cases => html_cases(archive, &cases, settings.feed),
         feed => settings.feed,
+        feeds => feeds_of_bodies(archive, settings.feed),
         search => archive.search,
         accessibility_statement => settings.accessibility_statement,
     };
@@ -421,46 +474,217 @@ pub fn pages(
     Ok((index?, sager?))
 }
 
-/// feed.xml: the newest referater that are not drafts, as Atom entries
-/// whose links start with the site's address.
-pub fn feed(archive: &Archive, base: &str) -> String {
-    let published: Vec<&MeetingEntry> = archive
+/// Where the archive's own feed is, under out/.
+pub const FEED_PATH: &str = "feed.xml";
+
+/// One Atom feed: its path under out/ (`feeds/boerne-og-ungeudvalget.xml`)
+/// and its text.
+#[derive(Debug, Clone)]
+pub struct Feed {
+    pub path: String,
+    pub xml: String,
+}
+
+/// The feeds of the archive, each with links starting with the site's
+/// address `base`: feed.xml (the newest referater of all bodies), one per
+/// body (`feeds/<body>.xml`, its newest referater) and one per case
+/// (`feeds/sager/<case>.xml`, the items that carried it, newest first).
+/// Drafts are in none: a feed announces published referater. Made from
+/// the archive, whose cases are public items' only.
+pub fn feeds(archive: &Archive, base: &str) -> Vec<Feed> {
+    let all = archive
         .meetings
         .iter()
-        .filter(|m| m.status != Some("udkast"))
+        .filter(|m| !is_draft(m.status))
         .take(FEED_ENTRIES)
+        .map(|m| meeting_atom(m, base))
         .collect();
-    let updated = published
+    let head = FeedHead {
+        id: base.to_string(),
+        title: archive.title.clone(),
+        path: FEED_PATH.to_string(),
+        page: "index.html".to_string(),
+        fallback: archive.meetings.first().map(|m| m.date.clone()),
+    };
+    let mut feeds = vec![atom(&head, all, base)];
+    for (body, path) in body_feeds(archive) {
+        let meetings = archive.meetings.iter().filter(|m| m.body == body);
+        let entries = meetings
+            .clone()
+            .filter(|m| !is_draft(m.status))
+            .take(FEED_ENTRIES)
+            .map(|m| meeting_atom(m, base))
+            .collect();
+        let head = FeedHead {
+            id: format!("{base}{path}"),
+            title: format!("{body} - {}", archive.title),
+            page: "index.html".to_string(),
+            fallback: meetings.map(|m| m.date.clone()).next(),
+            path,
+        };
+        feeds.push(atom(&head, entries, base));
+    }
+    feeds.extend(case_feeds(archive, base));
+    feeds
+}
+
+/// `udkast`: a draft, in no feed.
+fn is_draft(status: Option<&str>) -> bool {
+    status == Some("udkast")
+}
+
+/// Each body of the archive (in name order) with the path of its feed.
+pub fn body_feeds(archive: &Archive) -> Vec<(&str, String)> {
+    let mut bodies: Vec<&str> = archive.meetings.iter().map(|m| m.body.as_str()).collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    let slugs = unique(bodies.iter().map(|body| slug(body)));
+    bodies
+        .into_iter()
+        .zip(slugs)
+        .map(|(body, slug)| (body, format!("feeds/{slug}.xml")))
+        .collect()
+}
+
+/// The path of a case's feed, from the id of its heading in sager.html
+/// (`sag-sag-2019-04651`: `feeds/sager/sag-2019-04651.xml`).
+fn case_feed_path(anchor: &str) -> String {
+    let name = anchor.strip_prefix("sag-").unwrap_or(anchor);
+    format!("feeds/sager/{name}.xml")
+}
+
+/// The feed of every case: its public items, newest first, each linked to
+/// the item in its referat.
+fn case_feeds(archive: &Archive, base: &str) -> Vec<Feed> {
+    let by_id: BTreeMap<&str, &MeetingEntry> = archive
+        .meetings
         .iter()
-        .map(|m| entry_updated(m))
+        .map(|m| (m.id.as_str(), m))
+        .collect();
+    let anchors = case_anchors(&archive.cases);
+    archive
+        .cases
+        .iter()
+        .zip(anchors)
+        .map(|(case, anchor)| {
+            // Newest meeting first; one meeting's items in its order.
+            let mut items: Vec<&CaseItem> = case.items.iter().collect();
+            items.sort_by(|a, b| (&b.date, &b.meeting).cmp(&(&a.date, &a.meeting)));
+            let entries = items
+                .into_iter()
+                .filter(|item| !is_draft(item.status))
+                .filter_map(|item| {
+                    Some(case_item_atom(
+                        item,
+                        by_id.get(item.meeting.as_str())?,
+                        base,
+                    ))
+                })
+                .collect();
+            let head = FeedHead {
+                id: format!("{base}{}", case_feed_path(&anchor)),
+                title: format!("{} - {}", case.case, archive.title),
+                path: case_feed_path(&anchor),
+                page: format!("sager.html#{anchor}"),
+                fallback: case.items.last().map(|item| item.date.clone()),
+            };
+            atom(&head, entries, base)
+        })
+        .collect()
+}
+
+/// What a feed says of itself.
+struct FeedHead {
+    id: String,
+    title: String,
+    /// Its path under out/, for its `self` link.
+    path: String,
+    /// The page it follows, relative to out/, for its `alternate` link.
+    page: String,
+    /// Its `updated` when it has no entry: the date of its newest meeting.
+    fallback: Option<String>,
+}
+
+/// One entry of a feed, its links absolute.
+struct AtomEntry {
+    id: String,
+    title: String,
+    /// ISO dates.
+    published: String,
+    updated: String,
+    author: String,
+    html: String,
+    pdf: String,
+    summary: String,
+}
+
+/// A referat as an entry: its address is its id.
+fn meeting_atom(meeting: &MeetingEntry, base: &str) -> AtomEntry {
+    let html = format!("{base}{}", meeting.minutes.html);
+    let mut summary = meeting.date_long.clone();
+    for title in &meeting.item_titles {
+        summary.push('\n');
+        summary.push_str(title);
+    }
+    AtomEntry {
+        id: html.clone(),
+        title: meeting.title.clone(),
+        published: meeting.date.clone(),
+        updated: entry_updated(meeting),
+        author: meeting.body.clone(),
+        html,
+        pdf: format!("{base}{}", meeting.minutes.pdf),
+        summary,
+    }
+}
+
+/// An item of a case as an entry: the item's address in its referat
+/// (with its anchor) is its id.
+fn case_item_atom(item: &CaseItem, meeting: &MeetingEntry, base: &str) -> AtomEntry {
+    let html = format!("{base}{}", item.href);
+    let line = format!("{}. {}", item.number, item.title);
+    let mut summary = format!("{}\n{}\n{line}", meeting.date_long, item.body);
+    if let Some(outcome) = item.outcome {
+        summary.push_str(&format!("\n{outcome}"));
+    }
+    AtomEntry {
+        id: html.clone(),
+        title: format!("{} {}: {line}", item.body, item.date_short),
+        published: meeting.date.clone(),
+        updated: entry_updated(meeting),
+        author: item.body.clone(),
+        html,
+        pdf: format!("{base}{}", meeting.minutes.pdf),
+        summary,
+    }
+}
+
+/// The feed of `head` with `entries` (newest first), as Atom.
+fn atom(head: &FeedHead, entries: Vec<AtomEntry>, base: &str) -> Feed {
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.clone())
         .max()
-        .or_else(|| archive.meetings.first().map(|m| m.date.clone()))
+        .or_else(|| head.fallback.clone())
         .unwrap_or_else(|| "1970-01-01".to_string());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"da\">\n");
-    push_element(&mut xml, 1, "id", base);
-    push_element(&mut xml, 1, "title", &archive.title);
+    push_element(&mut xml, 1, "id", &head.id);
+    push_element(&mut xml, 1, "title", &head.title);
     push_element(&mut xml, 1, "updated", &timestamp(&updated));
-    push_link(
-        &mut xml,
-        1,
-        "self",
-        "application/atom+xml",
-        &format!("{base}feed.xml"),
-    );
-    push_link(
-        &mut xml,
-        1,
-        "alternate",
-        "text/html",
-        &format!("{base}index.html"),
-    );
+    let own = format!("{base}{}", head.path);
+    push_link(&mut xml, 1, "self", "application/atom+xml", &own);
+    let page = format!("{base}{}", head.page);
+    push_link(&mut xml, 1, "alternate", "text/html", &page);
     push_element(&mut xml, 1, "generator", "rk");
-    for meeting in published {
-        push_entry(&mut xml, meeting, base);
+    for entry in entries {
+        push_entry(&mut xml, &entry);
     }
     xml.push_str("</feed>\n");
-    xml
+    Feed {
+        path: head.path.clone(),
+        xml,
+    }
 }
 
 /// An entry was last changed when it was approved, else on its date.
@@ -471,25 +695,18 @@ fn entry_updated(meeting: &MeetingEntry) -> String {
         .unwrap_or_else(|| meeting.date.clone())
 }
 
-fn push_entry(xml: &mut String, meeting: &MeetingEntry, base: &str) {
-    let html = format!("{base}{}", meeting.minutes.html);
+fn push_entry(xml: &mut String, entry: &AtomEntry) {
     xml.push_str("  <entry>\n");
-    push_element(xml, 2, "id", &html);
-    push_element(xml, 2, "title", &meeting.title);
-    push_element(xml, 2, "published", &timestamp(&meeting.date));
-    push_element(xml, 2, "updated", &timestamp(&entry_updated(meeting)));
+    push_element(xml, 2, "id", &entry.id);
+    push_element(xml, 2, "title", &entry.title);
+    push_element(xml, 2, "published", &timestamp(&entry.published));
+    push_element(xml, 2, "updated", &timestamp(&entry.updated));
     xml.push_str("    <author>\n");
-    push_element(xml, 3, "name", &meeting.body);
+    push_element(xml, 3, "name", &entry.author);
     xml.push_str("    </author>\n");
-    push_link(xml, 2, "alternate", "text/html", &html);
-    let pdf = format!("{base}{}", meeting.minutes.pdf);
-    push_link(xml, 2, "related", "application/pdf", &pdf);
-    let mut summary = meeting.date_long.clone();
-    for title in &meeting.item_titles {
-        summary.push('\n');
-        summary.push_str(title);
-    }
-    push_element(xml, 2, "summary", &summary);
+    push_link(xml, 2, "alternate", "text/html", &entry.html);
+    push_link(xml, 2, "related", "application/pdf", &entry.pdf);
+    push_element(xml, 2, "summary", &entry.summary);
     xml.push_str("  </entry>\n");
 }
 
@@ -555,6 +772,23 @@ mod tests {
             anchors,
             ["sag-21-04651", "sag-21-04651-2", "sag-sag-2019-04651"]
         );
+    }
+
+    #[test]
+    fn slugs_spell_danish_letters_out_and_join_the_rest_with_hyphens() {
+        assert_eq!(slug("Børne- og Ungeudvalget"), "boerne-og-ungeudvalget");
+        assert_eq!(slug("It-Arkitekturrådet"), "it-arkitekturraadet");
+        assert_eq!(slug("Ældrerådet"), "aeldreraadet");
+        assert_eq!(slug("  Café & Kultur (2021) "), "cafe-kultur-2021");
+        assert_eq!(slug("ÅÅ"), "aaaa");
+        assert_eq!(slug("§§"), "x");
+    }
+
+    #[test]
+    fn unique_names_skip_a_name_taken_by_another() {
+        // "a-2" is taken by the second name before the third asks for it.
+        let names = ["a", "a-2", "a", "a"].map(String::from);
+        assert_eq!(unique(names.into_iter()), ["a", "a-2", "a-3", "a-4"]);
     }
 
     #[test]

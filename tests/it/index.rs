@@ -147,8 +147,10 @@ fn the_case_index_follows_a_case_through_the_years() {
             "15-06-2021 · Børne- og Ungeudvalget · punkt 1 · UDKAST 1. Arkitekturen i skolerne",
         ]
     );
+    // Then the link to the case's feed (tests/it/feeds.rs), then the items.
+    assert_eq!(hrefs(&case)[1], "feeds/sager/sag-2019-04651.xml");
     assert_eq!(
-        hrefs(&case)[1..],
+        hrefs(&case)[2..],
         [
             "2020-11-25/referat.html#punkt-2",
             "2021-03-10/referat.html#punkt-1",
@@ -329,7 +331,7 @@ fn without_a_site_address_there_is_no_feed_and_an_old_one_goes() {
     assert!(!dir.join("out/feed.xml").exists());
     assert!(
         run.stderr.contains(
-            "no feed.xml: an Atom feed needs the address the archive is published at, `url` \
+            "no feeds: an Atom feed needs the address the archive is published at, `url` \
              under `[site]` in rk.toml"
         ),
         "{}",
@@ -395,7 +397,16 @@ fn out_names_another_folder() {
     let dir = indexed("out", &["--out", "arkiv"]);
     assert_eq!(
         files_under(&dir.join("arkiv")),
-        ["feed.xml", "index.html", "index.json", "sager.html"]
+        [
+            "feed.xml",
+            "feeds/boerne-og-ungeudvalget.xml",
+            "feeds/it-arkitekturraadet.xml",
+            "feeds/sager/sag-2019-04651.xml",
+            "feeds/sager/sag-2021-00017.xml",
+            "index.html",
+            "index.json",
+            "sager.html"
+        ]
     );
     assert!(!dir.join("out").exists());
 }

@@ -1,7 +1,8 @@
 //! `rk lsp` spoken to over its standard input and output, as an editor
 //! does: findings of the unsaved text with exact ranges (UTF-16 columns),
 //! quick fixes, completion, hover and symbols on a copy of the example
-//! meeting; hostile input; and Neovim's own client attached to it.
+//! meeting; a PDF bilag's finding, read again when the file changes;
+//! hostile input; and Neovim's own client attached to it.
 
 use crate::common;
 
@@ -793,6 +794,35 @@ fn a_link_with_spaces_is_a_finding_with_its_fix() {
         )
     );
     client.change(&path, &text);
+    assert_eq!(client.diagnostics(&uri(&path)), Vec::<Value>::new());
+    client.stop();
+}
+
+#[test]
+fn an_untagged_bilag_is_a_finding_until_it_is_exported_again_with_tags() {
+    let dir = project("lsp-bilag-pdf");
+    let (path, text) = item(&dir, "03-eventuelt.md");
+    let bilag = dir.join(MEETING).join("bilag/notat.pdf");
+    std::fs::create_dir_all(bilag.parent().unwrap()).unwrap();
+    std::fs::write(&bilag, crate::bilag_pdf::tiny_pdf(false, false, "Notat")).unwrap();
+    let attached = text.replacen(
+        "sag: none\n",
+        "sag: none\nattachments:\n  - { file: bilag/notat.pdf, title: Notat }\n",
+        1,
+    );
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&path, &attached);
+    let found = client.diagnostics(&uri(&path));
+    assert_eq!(
+        places(&found),
+        [("inaccessible-pdf".to_string(), range(5, 12, 5, 27))]
+    );
+    assert_eq!(found[0]["severity"], 2);
+    // Exported again with tags and a language; the next edit sees it,
+    // though the process read the file before.
+    std::fs::write(&bilag, crate::bilag_pdf::tiny_pdf(true, true, "Notat")).unwrap();
+    client.change(&path, &format!("{attached}\nNyt afsnit.\n"));
     assert_eq!(client.diagnostics(&uri(&path)), Vec::<Value>::new());
     client.stop();
 }

@@ -14,6 +14,7 @@ mod common;
 mod agenda;
 mod agenda_sent;
 mod archive;
+mod bilag_pdf;
 mod bodies {
     //! Minutes of other Danish public bodies, one fixture project each
     //! under tests/fixtures/bodies/.
@@ -35,6 +36,7 @@ mod editors;
 mod example_meeting;
 mod example_projects;
 mod explain;
+mod feeds;
 mod formats;
 mod html;
 mod index;

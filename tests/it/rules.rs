@@ -20,7 +20,7 @@ use common::{
 };
 
 /// The rules of SPEC.md section 2, by their user-facing names.
-const RULES: [&str; 33] = [
+const RULES: [&str; 34] = [
     "encoding",
     "yaml",
     "yaml-comment",
@@ -46,6 +46,7 @@ const RULES: [&str; 33] = [
     "heading-level",
     "missing-file",
     "image-alt",
+    "inaccessible-pdf",
     "unsafe-link",
     "personal-data",
     "closed-decision",
@@ -300,6 +301,24 @@ const CASES: &[Case] = &[
     ]},
     Case { fixture: "image-alt", exit: 1, findings: &[
         ("image-alt", E, EVENTUELT, 8, 1, "an image without alt text"),
+    ]},
+    // A public item's PDF bilag: untagged, without a language, damaged.
+    // (A closed attachment is not checked: missing-file-closed-attachment.)
+    Case { fixture: "inaccessible-pdf", exit: 0, findings: &[
+        ("inaccessible-pdf", W, DUPLA, 8, 13,
+            "bilag `bilag/dupla-arkitektur.pdf` is an untagged PDF and names no language: a \
+             screen reader cannot read it as it should (no /StructTreeRoot, no /MarkInfo with \
+             /Marked true, no /Lang)"),
+    ]},
+    Case { fixture: "inaccessible-pdf-language", exit: 0, findings: &[
+        ("inaccessible-pdf", W, DUPLA, 8, 13,
+            "bilag `bilag/dupla-arkitektur.pdf` names no language: a screen reader cannot read \
+             it as it should (no /Lang)"),
+    ]},
+    Case { fixture: "inaccessible-pdf-damaged", exit: 0, findings: &[
+        ("inaccessible-pdf", W, DUPLA, 8, 13,
+            "bilag `bilag/dupla-arkitektur.pdf` is a damaged PDF: whether it is accessible \
+             cannot be checked"),
     ]},
     Case { fixture: "unsafe-link", exit: 1, findings: &[
         ("unsafe-link", E, DUPLA, 16, 47, "a `file:` link in published minutes"),
