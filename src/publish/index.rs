@@ -1,5 +1,5 @@
 //! The archive of every meeting (index.html, sager.html, index.json,
-//! feed.xml) written into the output folder, from the sources alone, so
+//! feed.xml, oparl/) written into the output folder, from the sources alone, so
 //! that it needs none of the builds (`rk index`).
 
 use std::path::PathBuf;
@@ -14,8 +14,10 @@ use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::AnalysisContext;
 use crate::publish::write::write_atomic;
-use crate::publish::{Plan, archive};
+use crate::publish::{Plan, archive, oparl};
 use crate::render::index::{self, Archive, IndexSettings, Summary};
+use crate::render::oparl::{MeetingRecord, OparlSettings};
+use crate::source::git;
 
 /// What indexing did.
 pub enum Indexed {
@@ -36,6 +38,10 @@ pub struct Written {
     pub feed: bool,
     /// An old feed removed because there is no address to make one with.
     pub removed_feed: Option<PathBuf>,
+    /// What was written of OParl (rk.toml gives the site's address).
+    pub oparl: Option<oparl::OparlWritten>,
+    /// An old out/oparl/ removed because there is no address for it.
+    pub removed_oparl: Option<PathBuf>,
 }
 
 /// Checks every meeting of `plan`, a batch at a time (its findings
@@ -48,7 +54,9 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
         check_site_url(url)?;
     }
     let layout = &plan.layout;
+    let with_oparl = site.url.is_some();
     let mut summaries = Vec::new();
+    let mut records = Vec::new();
     let mut tally = Tally::default();
     // One batch of meetings at a time: each is reported, and only its
     // public summary is kept, made where the meeting was checked. A
@@ -59,17 +67,22 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
         &layout.coverage(),
         &AnalysisContext::new(project, Document::Minutes)?,
         plan.reporter,
-        |analysis| -> Vec<Summary> {
+        |analysis| -> (Vec<Summary>, Vec<MeetingRecord>) {
             if Tally::of(&analysis.diags).fails(false) {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             }
-            analysis
-                .meetings
+            let meetings = &analysis.meetings;
+            let summaries = meetings
                 .iter()
-                .filter_map(|meeting| Summary::of(meeting, layout, agenda))
-                .collect()
+                .filter_map(|meeting| Summary::of(meeting, layout, agenda));
+            // What OParl keeps, only when there is an address to make it at.
+            let records = meetings
+                .iter()
+                .filter(|_| with_oparl)
+                .filter_map(|meeting| MeetingRecord::of(meeting, &layout.labels, agenda));
+            (summaries.collect(), records.collect())
         },
-        |analysis, summary| {
+        |analysis, (summary, record)| {
             plan.reporter.emit(&analysis.files, &analysis.diags)?;
             let own = Tally::of(&analysis.diags);
             tally.errors += own.errors;
@@ -77,6 +90,7 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             // Once the archive cannot be made, nothing more is kept.
             if !tally.fails(false) {
                 summaries.extend(summary);
+                records.extend(record);
             }
             Ok(())
         },
@@ -96,7 +110,33 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             case_url: project.config.case.url.as_deref(),
         },
     );
-    write(&archive, layout, plan.root().to_path_buf()).map(Indexed::Written)
+    let mut written = write(&archive, layout, plan.root().to_path_buf())?;
+    write_oparl(project, &archive, &records, &mut written)?;
+    Ok(Indexed::Written(written))
+}
+
+/// With a site address, the archive as OParl (out/oparl/), its objects'
+/// times from one `git log` of the meetings; without, an old out/oparl/
+/// is removed, as the feed is.
+fn write_oparl(
+    project: &Project,
+    archive: &Archive,
+    records: &[MeetingRecord],
+    written: &mut Written,
+) -> Result<()> {
+    let Some(site) = &archive.url else {
+        written.removed_oparl = oparl::remove(&written.out)?;
+        return Ok(());
+    };
+    let committed = git::committed_folders(&project.meetings_dir());
+    let settings = OparlSettings {
+        site,
+        title: &archive.title,
+        case_url: project.config.case.url.as_deref(),
+        committed: &committed,
+    };
+    written.oparl = Some(oparl::write(records, settings, &written.out)?);
+    Ok(())
 }
 
 /// Writes the pages, the data and (with a site address) the feed; an old
@@ -135,6 +175,8 @@ fn write(archive: &Archive, layout: &Layout, out: PathBuf) -> Result<Written> {
         out,
         feed: archive.url.is_some(),
         removed_feed,
+        oparl: None,
+        removed_oparl: None,
     })
 }
 

@@ -10,5 +10,6 @@ pub mod html;
 pub mod index;
 pub mod json;
 pub mod marked;
+pub mod oparl;
 pub mod template;
 pub mod typst;
