@@ -19,8 +19,8 @@ use serde::Serialize;
 
 use super::slug::unique_slugs;
 use super::{
-    FOLDER, ItemRecord, MeetingRecord, OPARL_VERSION, OparlFile, OparlSettings, PAGE_SIZE, Sorted,
-    Stamp, date_time, in_folder, start_end, text, unique,
+    FOLDER, ItemRecord, MeetingRecord, OPARL_VERSION, OparlFile, OparlSettings, OpenItem,
+    PAGE_SIZE, Sorted, Stamp, date_time, in_folder, start_end, text, unique,
 };
 use crate::render::context::AttachmentView;
 
@@ -660,11 +660,7 @@ fn agenda_item(
                 meeting: context.url.clone(),
                 organization: vec![context.organization.clone()],
                 role: open.kind,
-                authoritative: authoritative(
-                    open.kind,
-                    open.decided_by.as_deref(),
-                    &context.record.body,
-                ),
+                authoritative: authoritative(open, &context.record.body),
                 tail: Tail::new(context.stamp, None),
             };
             out.put(
@@ -696,12 +692,15 @@ fn agenda_item(
     Ok(agenda_item)
 }
 
-/// Whether the meeting's body decides the case: a decision item decided
-/// where it is (no `decided_by`, or its own body); not when another body
-/// decides it; unsaid for an item that is no decision.
-fn authoritative(kind: Option<&str>, decided_by: Option<&str>, body: &str) -> Option<bool> {
-    match (kind, decided_by) {
-        (_, Some(other)) => Some(crate::model::same_name(other, body)),
+/// Whether the meeting's body decides the case: not when `decided_by`
+/// names another body or the outcome is a recommendation to one
+/// (`anbefalet`); yes when `decided_by` names its own body or a decision
+/// item (`beslutning`) has neither; unsaid otherwise.
+fn authoritative(open: &OpenItem, body: &str) -> Option<bool> {
+    let recommended = matches!(open.outcome, Some("anbefalet" | "ikke anbefalet"));
+    match (open.kind, open.decided_by.as_deref()) {
+        (_, Some(other)) => Some(!recommended && crate::model::same_name(other, body)),
+        _ if recommended => Some(false),
         (Some("beslutning"), None) => Some(true),
         _ => None,
     }
@@ -825,14 +824,22 @@ mod tests {
 
     #[test]
     fn who_decides() {
+        let item = |kind, outcome, decided_by: Option<&str>| OpenItem {
+            kind,
+            case: None,
+            outcome,
+            decided_by: decided_by.map(str::to_string),
+            attachments: Vec::new(),
+        };
+        let decides = |open: OpenItem| authoritative(&open, "Udvalget");
+        assert_eq!(decides(item(Some("beslutning"), None, None)), Some(true));
+        assert_eq!(decides(item(None, None, Some("Udvalget"))), Some(true));
         assert_eq!(
-            authoritative(Some("beslutning"), None, "Udvalget"),
-            Some(true)
-        );
-        assert_eq!(
-            authoritative(Some("beslutning"), Some("Byrådet"), "Udvalget"),
+            decides(item(Some("beslutning"), None, Some("Byrådet"))),
             Some(false)
         );
-        assert_eq!(authoritative(Some("orientering"), None, "Udvalget"), None);
+        let recommended = item(Some("beslutning"), Some("anbefalet"), None);
+        assert_eq!(decides(recommended), Some(false));
+        assert_eq!(decides(item(Some("orientering"), None, None)), None);
     }
 }
