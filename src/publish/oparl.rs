@@ -31,23 +31,48 @@ pub struct OparlWritten {
     pub removed: usize,
 }
 
-/// Writes the objects of `records` into `out`/oparl/.
+/// How many files are written at once, on every core: enough to keep
+/// them busy, few enough that the archive is never held whole.
+const BATCH: usize = 256;
+
+/// Writes the objects of `records` into `out`/oparl/, a batch at a time as
+/// they are made; then marks deleted (or removes) what an earlier run
+/// wrote and this one did not.
 pub fn write(
     records: &[MeetingRecord],
     settings: OparlSettings<'_>,
     out: &Path,
 ) -> Result<OparlWritten> {
-    let files = oparl::files(records, settings)?;
-    let changed = files
-        .par_iter()
-        .map(|(path, text)| write_changed(&out.join(path), text))
-        .collect::<Result<Vec<bool>>>()?;
-    let made: HashSet<PathBuf> = files.iter().map(|(path, _)| out.join(path)).collect();
-    let mut written = OparlWritten {
-        files: files.len(),
-        changed: changed.into_iter().filter(|c| *c).count(),
-        ..OparlWritten::default()
+    let mut made: HashSet<PathBuf> = HashSet::new();
+    let mut batch: Vec<(PathBuf, String)> = Vec::with_capacity(BATCH);
+    let mut written = OparlWritten::default();
+    let flush = |batch: &mut Vec<(PathBuf, String)>, written: &mut OparlWritten| {
+        let changed = batch
+            .par_iter()
+            .map(|(path, text)| write_changed(path, text))
+            .collect::<Result<Vec<bool>>>()?;
+        written.files += batch.len();
+        written.changed += changed.into_iter().filter(|c| *c).count();
+        batch.clear();
+        anyhow::Ok(())
     };
+    oparl::files(records, settings, &mut |(path, text)| {
+        let path = out.join(path);
+        made.insert(path.clone());
+        batch.push((path, text));
+        if batch.len() == BATCH {
+            flush(&mut batch, &mut written)?;
+        }
+        Ok(())
+    })?;
+    flush(&mut batch, &mut written)?;
+    mark_gone(out, &made, &mut written)?;
+    Ok(written)
+}
+
+/// The files under `out`/oparl/ that this run did not make: an object
+/// OParl keeps is marked deleted, anything else removed.
+fn mark_gone(out: &Path, made: &HashSet<PathBuf>, written: &mut OparlWritten) -> Result<()> {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
@@ -69,7 +94,7 @@ pub fn write(
             }
         }
     }
-    Ok(written)
+    Ok(())
 }
 
 /// Writes `text` to `path` unless it holds that already; true when it

@@ -227,58 +227,32 @@ struct Links {
     last: String,
 }
 
-/// The files made so far, and the addresses they are made at.
-struct Out {
+/// Where the files go as they are made (the publishing layer writes
+/// them), and the addresses they are made at.
+struct Out<'s> {
     /// `<site>oparl/`.
     root: String,
-    files: Vec<OparlFile>,
+    sink: &'s mut dyn FnMut(OparlFile) -> Result<()>,
 }
 
-impl Out {
+impl Out<'_> {
     /// The address of the object or list page at `path` (no `.json`).
     fn url(&self, path: &str) -> String {
         format!("{}{path}.json", self.root)
     }
 
     fn put<T: Serialize>(&mut self, path: &str, value: &T) -> Result<()> {
-        self.files
-            .push((format!("{FOLDER}/{path}.json"), text(value)?));
-        Ok(())
+        (self.sink)((format!("{FOLDER}/{path}.json"), text(value)?))
     }
 
-    /// The list at `path`, in pages of [`PAGE_SIZE`]: the first at `path`,
-    /// the others at `path-2` and so on. Returns the list's address.
-    fn list<T: Serialize>(&mut self, path: &str, items: &[T]) -> Result<String> {
-        let pages: Vec<&[T]> = match items.is_empty() {
-            true => vec![items],
-            false => items.chunks(PAGE_SIZE).collect(),
-        };
-        let page_path = |n: usize| match n {
-            1 => path.to_string(),
-            n => format!("{path}-{n}"),
-        };
-        let total = pages.len();
-        for (index, data) in pages.into_iter().enumerate() {
-            let n = index + 1;
-            let page = Page {
-                data,
-                pagination: Pagination {
-                    total_elements: items.len(),
-                    elements_per_page: PAGE_SIZE,
-                    current_page: n,
-                    total_pages: total,
-                },
-                links: Links {
-                    first: self.url(&page_path(1)),
-                    prev: (n > 1).then(|| self.url(&page_path(n - 1))),
-                    this: self.url(&page_path(n)),
-                    next: (n < total).then(|| self.url(&page_path(n + 1))),
-                    last: self.url(&page_path(total)),
-                },
-            };
-            self.put(&page_path(n), &page)?;
+    /// The list at `path` of `items`, in pages (see [`Pager`]). Returns the
+    /// list's address.
+    fn list<T: Serialize + Clone>(&mut self, path: &str, items: &[T]) -> Result<String> {
+        let mut pager = Pager::new(path, items.len());
+        for item in items {
+            pager.push(self, item.clone())?;
         }
-        Ok(self.url(path))
+        pager.finish(self)
     }
 
     fn head(&self, path: &str, kind: &str) -> Head {
@@ -286,6 +260,82 @@ impl Out {
             id: self.url(path),
             kind: format!("{OPARL_VERSION}{kind}"),
         }
+    }
+}
+
+/// A list written a page at a time as its objects come, so that no list
+/// is held whole: pages of [`PAGE_SIZE`], the first at `path`, the others
+/// at `path-2` and so on. How many objects there will be is known before
+/// the first comes (the pages say how many there are).
+struct Pager<T> {
+    path: String,
+    total: usize,
+    page: Vec<T>,
+    /// How many pages are written.
+    written: usize,
+}
+
+impl<T: Serialize> Pager<T> {
+    fn new(path: &str, total: usize) -> Pager<T> {
+        Pager {
+            path: path.to_string(),
+            total,
+            page: Vec::new(),
+            written: 0,
+        }
+    }
+
+    fn push(&mut self, out: &mut Out<'_>, item: T) -> Result<()> {
+        self.page.push(item);
+        if self.page.len() == PAGE_SIZE {
+            self.flush(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the last page (the only one, empty, of an empty list) and
+    /// returns the list's address.
+    fn finish(mut self, out: &mut Out<'_>) -> Result<String> {
+        if !self.page.is_empty() || self.written == 0 {
+            self.flush(out)?;
+        }
+        debug_assert_eq!(self.written, self.pages(), "{}: counted wrong", self.path);
+        Ok(out.url(&self.path))
+    }
+
+    fn pages(&self) -> usize {
+        self.total.div_ceil(PAGE_SIZE).max(1)
+    }
+
+    fn page_path(&self, n: usize) -> String {
+        match n {
+            1 => self.path.clone(),
+            n => format!("{}-{n}", self.path),
+        }
+    }
+
+    fn flush(&mut self, out: &mut Out<'_>) -> Result<()> {
+        let (n, total) = (self.written + 1, self.pages());
+        let page = Page {
+            data: &self.page,
+            pagination: Pagination {
+                total_elements: self.total,
+                elements_per_page: PAGE_SIZE,
+                current_page: n,
+                total_pages: total,
+            },
+            links: Links {
+                first: out.url(&self.page_path(1)),
+                prev: (n > 1).then(|| out.url(&self.page_path(n - 1))),
+                this: out.url(&self.page_path(n)),
+                next: (n < total).then(|| out.url(&self.page_path(n + 1))),
+                last: out.url(&self.page_path(total)),
+            },
+        };
+        out.put(&self.page_path(n), &page)?;
+        self.page.clear();
+        self.written = n;
+        Ok(())
     }
 }
 
@@ -322,15 +372,16 @@ fn person_key(name: &str) -> String {
     name.trim().nfc().collect()
 }
 
-/// What the meetings give the objects made of many of them.
-#[derive(Default)]
+/// What the meetings give the objects made of many of them: the lists,
+/// written as the objects come, and what the organizations, persons and
+/// papers are made of at the end.
 struct Collected {
-    meetings: Vec<Meeting>,
-    agenda_items: Vec<AgendaItem>,
-    consultations: Vec<Consultation>,
-    files: Vec<File>,
+    meetings: Pager<Meeting>,
+    agenda_items: Pager<AgendaItem>,
+    consultations: Pager<Consultation>,
+    files: Pager<File>,
     /// By body: its stamp and its meetings.
-    organizations: Sorted<(Stamp, Vec<Meeting>)>,
+    organizations: Sorted<(Stamp, Pager<Meeting>)>,
     /// By person: the name and the stamp.
     persons: Sorted<(String, Stamp)>,
     /// By case: the first item's title and date, the stamp and the
@@ -340,25 +391,64 @@ struct Collected {
     stamp: Option<Stamp>,
 }
 
-/// Every file of out/oparl/: the objects of `records` (meetings that passed
-/// their checks) and the lists of the Body, with the addresses under the
-/// site's.
-pub fn files(records: &[MeetingRecord], settings: OparlSettings<'_>) -> Result<Vec<OparlFile>> {
+impl Collected {
+    /// The lists of `records`, each told how many objects it will have.
+    fn new(records: &[&MeetingRecord], names: &Names) -> Collected {
+        let items = || records.iter().flat_map(|r| &r.items);
+        let open = || items().filter_map(|item| item.open.as_ref());
+        let documents: usize = records.iter().map(|r| 1 + usize::from(r.agenda)).sum();
+        let attachments: usize = open().map(|o| o.attachments.len()).sum();
+        let mut organizations: Sorted<usize> = Sorted::new();
+        for record in records {
+            *organizations.entry(record.body.clone()).or_default() += 1;
+        }
+        let organizations = organizations
+            .into_iter()
+            .map(|(body, count)| {
+                let path = format!("organization/{}/meetings", names.organizations[&body]);
+                let stamp = Stamp {
+                    created: i64::MAX,
+                    modified: i64::MIN,
+                };
+                (body, (stamp, Pager::new(&path, count)))
+            })
+            .collect();
+        Collected {
+            meetings: Pager::new("meetings", records.len()),
+            agenda_items: Pager::new("agendaitems", items().count()),
+            consultations: Pager::new("consultations", open().filter(|o| o.case.is_some()).count()),
+            files: Pager::new("files", documents + attachments),
+            organizations,
+            persons: Sorted::new(),
+            papers: Sorted::new(),
+            stamp: None,
+        }
+    }
+}
+
+/// Every file of out/oparl/, each given to `sink` as it is made: the
+/// objects of `records` (meetings that passed their checks) and the lists
+/// of the Body, with the addresses under the site's. Only the papers,
+/// persons and a page of each list are held at a time, not the archive.
+pub fn files(
+    records: &[MeetingRecord],
+    settings: OparlSettings<'_>,
+    sink: &mut dyn FnMut(OparlFile) -> Result<()>,
+) -> Result<()> {
     let mut records: Vec<&MeetingRecord> = records.iter().collect();
     records.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let names = Names::of(&records);
     let mut out = Out {
         root: format!("{}{FOLDER}/", settings.site),
-        files: Vec::new(),
+        sink,
     };
-    let mut collected = Collected::default();
+    let mut collected = Collected::new(&records, &names);
     for record in records {
         meeting(record, &names, &settings, &mut out, &mut collected)?;
     }
     let body = out.url("body");
     let lists = body_lists(&names, &settings, &mut out, collected, &body)?;
-    system_and_body(&settings, &mut out, &lists)?;
-    Ok(out.files)
+    system_and_body(&settings, &mut out, &lists)
 }
 
 /// The addresses of the Body's lists, and the span of every stamp.
@@ -378,12 +468,12 @@ struct BodyLists {
 fn body_lists(
     names: &Names,
     settings: &OparlSettings<'_>,
-    out: &mut Out,
+    out: &mut Out<'_>,
     collected: Collected,
     body: &str,
 ) -> Result<BodyLists> {
     let organizations = organizations(names, out, collected.organizations, body)?;
-    let mut persons = Vec::new();
+    let mut persons = Pager::new("persons", collected.persons.len());
     for (key, (name, stamp)) in collected.persons {
         let path = format!("person/{}", names.persons[&key]);
         let person = Person {
@@ -393,37 +483,34 @@ fn body_lists(
             tail: Tail::new(stamp, None),
         };
         out.put(&path, &person)?;
-        persons.push(person);
+        persons.push(out, person)?;
     }
-    let papers = papers(names, settings, out, collected.papers, body)?;
-    let stamp = collected.stamp;
     Ok(BodyLists {
         organizations: out.list("organizations", &organizations)?,
-        persons: out.list("persons", &persons)?,
-        meetings: out.list("meetings", &collected.meetings)?,
-        papers: out.list("papers", &papers)?,
-        agenda_items: out.list("agendaitems", &collected.agenda_items)?,
-        consultations: out.list("consultations", &collected.consultations)?,
-        files: out.list("files", &collected.files)?,
-        stamp,
+        persons: persons.finish(out)?,
+        meetings: collected.meetings.finish(out)?,
+        papers: papers(names, settings, out, collected.papers, body)?,
+        agenda_items: collected.agenda_items.finish(out)?,
+        consultations: collected.consultations.finish(out)?,
+        files: collected.files.finish(out)?,
+        stamp: collected.stamp,
     })
 }
 
 fn organizations(
     names: &Names,
-    out: &mut Out,
-    by_body: Sorted<(Stamp, Vec<Meeting>)>,
+    out: &mut Out<'_>,
+    by_body: Sorted<(Stamp, Pager<Meeting>)>,
     body: &str,
 ) -> Result<Vec<Organization>> {
     let mut organizations = Vec::new();
     for (name, (stamp, meetings)) in by_body {
         let path = format!("organization/{}", names.organizations[&name]);
-        let meeting = out.list(&format!("{path}/meetings"), &meetings)?;
         let organization = Organization {
             head: out.head(&path, "Organization"),
             body: body.to_string(),
             name,
-            meeting,
+            meeting: meetings.finish(out)?,
             tail: Tail::new(stamp, None),
         };
         out.put(&path, &organization)?;
@@ -432,14 +519,15 @@ fn organizations(
     Ok(organizations)
 }
 
+/// Each case's Paper, written at its address; returns the list's address.
 fn papers(
     names: &Names,
     settings: &OparlSettings<'_>,
-    out: &mut Out,
+    out: &mut Out<'_>,
     by_case: Sorted<(String, String, Stamp, Vec<Consultation>)>,
     body: &str,
-) -> Result<Vec<Paper>> {
-    let mut papers = Vec::new();
+) -> Result<String> {
+    let mut papers = Pager::new("papers", by_case.len());
     for (case, (name, date, stamp, consultation)) in by_case {
         let path = format!("paper/{}", names.papers[&case]);
         let web = match settings.case_url {
@@ -456,12 +544,16 @@ fn papers(
             tail: Tail::new(stamp, Some(web)),
         };
         out.put(&path, &paper)?;
-        papers.push(paper);
+        papers.push(out, paper)?;
     }
-    Ok(papers)
+    papers.finish(out)
 }
 
-fn system_and_body(settings: &OparlSettings<'_>, out: &mut Out, lists: &BodyLists) -> Result<()> {
+fn system_and_body(
+    settings: &OparlSettings<'_>,
+    out: &mut Out<'_>,
+    lists: &BodyLists,
+) -> Result<()> {
     // An archive of no meetings yet: made now, as far as anyone can tell.
     let stamp = lists.stamp.unwrap_or(Stamp {
         created: 0,
@@ -516,7 +608,7 @@ fn meeting(
     record: &MeetingRecord,
     names: &Names,
     settings: &OparlSettings<'_>,
-    out: &mut Out,
+    out: &mut Out<'_>,
     collected: &mut Collected,
 ) -> Result<()> {
     let slug = &names.meetings[&record.id];
@@ -552,14 +644,12 @@ fn meeting(
         *stamp = stamp.join(context.stamp);
         out.url(&format!("person/{slug}"))
     }));
-    let meeting = meeting_object(&context, out, items, participant)?;
-    let (stamp, meetings) = collected
-        .organizations
-        .entry(record.body.clone())
-        .or_insert_with(|| (context.stamp, Vec::new()));
-    *stamp = stamp.join(context.stamp);
-    meetings.push(meeting.clone());
-    collected.meetings.push(meeting);
+    let meeting = meeting_object(&context, out, collected, items, participant)?;
+    if let Some((stamp, meetings)) = collected.organizations.get_mut(&record.body) {
+        *stamp = stamp.join(context.stamp);
+        meetings.push(out, meeting.clone())?;
+    }
+    collected.meetings.push(out, meeting)?;
     collected.stamp = Some(
         collected
             .stamp
@@ -571,17 +661,22 @@ fn meeting(
 /// The Meeting, with its documents, written at its address.
 fn meeting_object(
     context: &MeetingContext<'_>,
-    out: &mut Out,
+    out: &mut Out<'_>,
+    collected: &mut Collected,
     agenda_item: Vec<AgendaItem>,
     participant: Vec<String>,
 ) -> Result<Meeting> {
     let record = context.record;
     let (start, end) = start_end(record.date, record.time.as_deref());
     let results_protocol = document_file(context, out, "referat")?;
+    collected.files.push(out, results_protocol.clone())?;
     let invitation = match record.agenda {
         true => Some(document_file(context, out, "dagsorden")?),
         false => None,
     };
+    if let Some(file) = &invitation {
+        collected.files.push(out, file.clone())?;
+    }
     let meeting = Meeting {
         head: out.head(&format!("meeting/{}", context.slug), "Meeting"),
         name: record.title.clone(),
@@ -601,7 +696,7 @@ fn meeting_object(
 
 /// The PDF of the referat or the dagsorden (`stem`) as a File, written at
 /// its address.
-fn document_file(context: &MeetingContext<'_>, out: &mut Out, stem: &str) -> Result<File> {
+fn document_file(context: &MeetingContext<'_>, out: &mut Out<'_>, stem: &str) -> Result<File> {
     let record = context.record;
     let path = format!("file/{}/{stem}", context.slug);
     let pdf = format!("{stem}.pdf");
@@ -626,7 +721,7 @@ fn document_file(context: &MeetingContext<'_>, out: &mut Out, stem: &str) -> Res
 fn agenda_item(
     context: &MeetingContext<'_>,
     names: &Names,
-    out: &mut Out,
+    out: &mut Out<'_>,
     collected: &mut Collected,
     item: &ItemRecord,
     order: usize,
@@ -644,7 +739,7 @@ fn agenda_item(
             &url,
             &format!("{number}-{}", index + 1),
         )?;
-        collected.files.push(file.clone());
+        collected.files.push(out, file.clone())?;
         files.push(file);
     }
     let consultation = match open.and_then(|o| o.case.as_deref().map(|case| (o, case))) {
@@ -667,7 +762,7 @@ fn agenda_item(
                 &format!("consultation/{}/{number}", context.slug),
                 &consultation,
             )?;
-            collect_paper(collected, case, item, context, &consultation);
+            collect_paper(out, collected, case, item, context, &consultation)?;
             Some(consultation.head.id)
         }
         None => None,
@@ -688,7 +783,7 @@ fn agenda_item(
         ),
     };
     out.put(&path, &agenda_item)?;
-    collected.agenda_items.push(agenda_item.clone());
+    collected.agenda_items.push(out, agenda_item.clone())?;
     Ok(agenda_item)
 }
 
@@ -709,12 +804,13 @@ fn authoritative(open: &OpenItem, body: &str) -> Option<bool> {
 /// A consultation added to its paper: the paper is named and dated by the
 /// first item that carried it.
 fn collect_paper(
+    out: &mut Out<'_>,
     collected: &mut Collected,
     case: &str,
     item: &ItemRecord,
     context: &MeetingContext<'_>,
     consultation: &Consultation,
-) {
+) -> Result<()> {
     let entry = collected.papers.entry(case.to_string()).or_insert_with(|| {
         (
             item.title.clone(),
@@ -725,14 +821,14 @@ fn collect_paper(
     });
     entry.2 = entry.2.join(context.stamp);
     entry.3.push(consultation.clone());
-    collected.consultations.push(consultation.clone());
+    collected.consultations.push(out, consultation.clone())
 }
 
 /// An item's attachment as a File: a file copied beside the referat, or a
 /// page it links to.
 fn attachment_file(
     context: &MeetingContext<'_>,
-    out: &mut Out,
+    out: &mut Out<'_>,
     attachment: &AttachmentView,
     agenda_item: &str,
     stem: &str,
@@ -790,36 +886,48 @@ mod tests {
 
     #[test]
     fn a_long_list_is_pages_of_a_hundred_linked_to_each_other() {
+        let mut files: Vec<OparlFile> = Vec::new();
+        let mut sink = |file: OparlFile| -> Result<()> {
+            files.push(file);
+            Ok(())
+        };
         let mut out = Out {
             root: "https://x.dk/oparl/".into(),
-            files: Vec::new(),
+            sink: &mut sink,
         };
         let items: Vec<usize> = (0..250).collect();
         let url = out.list("meetings", &items).unwrap();
         assert_eq!(url, "https://x.dk/oparl/meetings.json");
-        let names: Vec<&str> = out.files.iter().map(|(path, _)| path.as_str()).collect();
+        // An empty list is one empty page.
+        out.list("papers", &Vec::<usize>::new()).unwrap();
+        let names: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
         assert_eq!(
             names,
             [
                 "oparl/meetings.json",
                 "oparl/meetings-2.json",
-                "oparl/meetings-3.json"
+                "oparl/meetings-3.json",
+                "oparl/papers.json"
             ]
         );
-        let page: serde_json::Value = serde_json::from_str(&out.files[1].1).unwrap();
-        assert_eq!(page["data"][0], 100);
-        assert_eq!(page["pagination"]["totalElements"], 250);
-        assert_eq!(page["pagination"]["currentPage"], 2);
-        assert_eq!(page["pagination"]["totalPages"], 3);
-        assert_eq!(page["links"]["prev"], "https://x.dk/oparl/meetings.json");
-        assert_eq!(page["links"]["next"], "https://x.dk/oparl/meetings-3.json");
-        assert_eq!(page["links"]["self"], "https://x.dk/oparl/meetings-2.json");
-        let last: serde_json::Value = serde_json::from_str(&out.files[2].1).unwrap();
-        assert!(last["links"].get("next").is_none());
-        // An empty list is one empty page.
-        out.list("papers", &Vec::<usize>::new()).unwrap();
-        let empty: serde_json::Value = serde_json::from_str(&out.files[3].1).unwrap();
-        assert_eq!(empty["data"], serde_json::json!([]));
+        let page = |n: usize| -> serde_json::Value { serde_json::from_str(&files[n].1).unwrap() };
+        assert_eq!(page(1)["data"][0], 100);
+        assert_eq!(page(1)["pagination"]["totalElements"], 250);
+        assert_eq!(page(1)["pagination"]["currentPage"], 2);
+        assert_eq!(page(1)["pagination"]["totalPages"], 3);
+        assert_eq!(page(1)["links"]["prev"], "https://x.dk/oparl/meetings.json");
+        assert_eq!(
+            page(1)["links"]["next"],
+            "https://x.dk/oparl/meetings-3.json"
+        );
+        assert_eq!(
+            page(1)["links"]["self"],
+            "https://x.dk/oparl/meetings-2.json"
+        );
+        assert_eq!(page(2)["data"].as_array().unwrap().len(), 50);
+        assert!(page(2)["links"].get("next").is_none());
+        assert_eq!(page(3)["data"], serde_json::json!([]));
+        assert_eq!(page(3)["pagination"]["totalPages"], 1);
     }
 
     #[test]
