@@ -45,16 +45,19 @@ fn index(dir: &Path, extra: &[&str]) -> String {
     run.stderr
 }
 
-/// The three projects: the KL example (the repository's own meeting), the
-/// kommune example and the archive fixture, each indexed with its site.
+/// The projects: the KL example (the repository's own meeting), the
+/// kommune example, the archive fixture and the byråd's (a closed item
+/// with a public decision, a PDF bilag and a closed bilag of an open
+/// item), each indexed with its site.
 fn indexed(name: &str) -> Vec<PathBuf> {
     let kl = with_site(".", &format!("{name}-kl"));
     let kommune = with_site("examples/kommune-udvalg", &format!("{name}-kommune"));
     let archive = project_copy("tests/fixtures/index/archive", &format!("{name}-archive"));
-    for dir in [&kl, &kommune, &archive] {
+    let byraad = with_site("tests/fixtures/bodies/byraad", &format!("{name}-byraad"));
+    for dir in [&kl, &kommune, &archive, &byraad] {
         index(dir, &["--agenda"]);
     }
-    vec![kl, kommune, archive]
+    vec![kl, kommune, archive, byraad]
 }
 
 /// Every file under out/oparl/ of `dir`, by its path below out/, read.
@@ -236,10 +239,19 @@ fn every_object_validates_against_the_oparl_schema_of_its_type() {
 /// of the kommune example (item 47, in its closed section) and of the
 /// archive fixture (an item closed itself, one in a closed section, one
 /// under a closed group).
-const CLOSED: [&str; 7] = [
+const CLOSED: [&str; 14] = [
     "02.34.02-G01-4-21",
     "221090",
     "matr.nr. 12b",
+    // The byråd's item 47 (its public decision too: OParl shows a closed
+    // item's number and title alone) and the closed bilag of item 42.
+    "02.00.00-G01-5-24",
+    "budt",
+    "fortroligt",
+    "matr.nr. 12ab",
+    "Købesummen",
+    "hoeringssvar-med-navne",
+    "Høringssvar med navne",
     "SAG-2020-09999",
     "SAG-2021-07777",
     "SAG-2021-05555",
@@ -247,8 +259,9 @@ const CLOSED: [&str; 7] = [
 ];
 
 /// The closed items by title: their number and title are public.
-const CLOSED_TITLES: [&str; 5] = [
+const CLOSED_TITLES: [&str; 6] = [
     "Køb af areal til regnvandsbassin ved Engvej",
+    "Salg af grund i erhvervsområde Syd",
     "Personalesag",
     "Kontraktforhold",
     "Lukkede sager",
@@ -525,4 +538,26 @@ fn without_a_site_address_there_is_no_oparl_and_an_old_one_goes() {
         stderr.contains("removed out/oparl: rk.toml has no [site] url"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_bilag_file_is_a_file_beside_the_referat_and_a_closed_bilag_is_not_there() {
+    let dir = with_site("tests/fixtures/bodies/byraad", "byraad-files");
+    index(&dir, &[]);
+    let files = oparl_files(&dir);
+    let item = &files["oparl/agendaitem/2024-05-29/42.json"];
+    let bilag = &item["auxiliaryFile"];
+    assert_eq!(
+        bilag.as_array().unwrap().len(),
+        1,
+        "the closed bilag is not there: {bilag}"
+    );
+    assert_eq!(bilag[0]["name"], "Lokalplan 1087 - endelig udgave");
+    assert_eq!(bilag[0]["fileName"], "lokalplan-1087.pdf");
+    assert_eq!(bilag[0]["mimeType"], "application/pdf");
+    assert_eq!(
+        bilag[0]["accessUrl"],
+        format!("{SITE}2024-05-29/bilag/lokalplan-1087.pdf")
+    );
+    assert_eq!(files["oparl/file/2024-05-29/42-1.json"], bilag[0]);
 }

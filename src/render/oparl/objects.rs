@@ -365,10 +365,10 @@ impl Names {
 }
 
 /// A person as the objects know them: the name as written, in Unicode
-/// normal form C, without a party letter (`Ida Holm (SF)` is Ida Holm).
+/// normal form C (as the checks compare names), so that one person is one
+/// Person across meetings.
 fn person_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let name = crate::model::party_in_name(name).map_or(name, |(base, _)| base);
     name.trim().nfc().collect()
 }
 
