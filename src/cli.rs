@@ -32,7 +32,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Write the archive from the sources of every meeting: out/index.html
     /// (the meetings by year and body), out/sager.html (every case with the
-    /// items that carried it), out/index.json and out/feed.xml (Atom).
+    /// items that carried it), out/index.json and, with [site] url in
+    /// rk.toml, out/feed.xml (Atom) and out/oparl/ (OParl 1.1).
     Index(IndexArgs),
     /// List the meetings found: date, body, items, status.
     List,
