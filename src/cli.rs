@@ -32,8 +32,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Write the archive from the sources of every meeting: out/index.html
     /// (the meetings by year and body), out/sager.html (every case with the
-    /// items that carried it), out/index.json and Atom feeds: out/feed.xml
-    /// and one per body and per case under out/feeds/.
+    /// items that carried it), out/index.json and, with [site] url in
+    /// rk.toml, Atom feeds (out/feed.xml and one per body and per case under
+    /// out/feeds/) and out/oparl/ (OParl 1.1).
     Index(IndexArgs),
     /// List the meetings found: date, body, items, status.
     List,

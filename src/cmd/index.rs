@@ -12,7 +12,7 @@ use crate::cmd::{Outcome, Reporter};
 use crate::layout::Layout;
 use crate::paths;
 use crate::project::Project;
-use crate::publish::index::{self, Indexed};
+use crate::publish::index::{self, Indexed, Written};
 use crate::publish::{Plan, PlanOptions, Selection};
 use crate::render::search;
 
@@ -67,6 +67,7 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
              `accessibility_statement` under `[site]` in rk.toml"
         );
     }
+    say_oparl(&written);
     let mut files = written.files.join(", ");
     if written.feeds > 0 {
         files.push_str(&format!(", {} under feeds/", count(written.feeds, "feed")));
@@ -101,6 +102,40 @@ fn say_search(out: &Path, layout: &Layout) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// What became of out/oparl/.
+fn say_oparl(written: &Written) {
+    if let Some(dir) = &written.removed_oparl {
+        eprintln!(
+            "removed {}: rk.toml has no [site] url for its objects' addresses",
+            paths::shown(dir)
+        );
+    }
+    let Some(oparl) = &written.oparl else {
+        eprintln!(
+            "no oparl/: OParl's objects are known by their addresses, which need the \
+             address the archive is published at, `url` under `[site]` in rk.toml"
+        );
+        return;
+    };
+    let mut gone = Vec::new();
+    if oparl.deleted > 0 {
+        gone.push(format!("{} marked deleted", count(oparl.deleted, "object")));
+    }
+    if oparl.removed > 0 {
+        gone.push(format!("{} removed", count(oparl.removed, "old file")));
+    }
+    let gone = match gone.is_empty() {
+        true => String::new(),
+        false => format!("; {}", gone.join(", ")),
+    };
+    eprintln!(
+        "OParl 1.1: {} in {} ({} changed{gone})",
+        count(oparl.files, "file"),
+        paths::shown(&written.out.join("oparl")),
+        oparl.changed
+    );
 }
 
 /// "1 meeting", "3 cases".

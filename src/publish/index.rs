@@ -1,9 +1,9 @@
 //! The archive of every meeting (index.html, sager.html, index.json,
-//! feed.xml and the feeds of bodies and cases under feeds/, and the search
-//! page soeg.html when rk.toml asks for it) written into the output folder,
-//! from the sources alone, so that it needs none of the builds (`rk
-//! index`); of the output folder it only looks which documents are there,
-//! to link them.
+//! feed.xml and the feeds of bodies and cases under feeds/, oparl/, and
+//! the search page soeg.html when rk.toml asks for it) written into the
+//! output folder, from the sources alone, so that it needs none of the
+//! builds (`rk index`); of the output folder it only looks which
+//! documents are there, to link them.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -18,9 +18,11 @@ use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::AnalysisContext;
 use crate::publish::write::{write_atomic, write_if_changed};
-use crate::publish::{Plan, archive};
+use crate::publish::{Plan, archive, oparl};
 use crate::render::index::{self, Archive, IndexSettings, Linked, PageSettings, Summary};
+use crate::render::oparl::{MeetingRecord, OparlSettings};
 use crate::render::search;
+use crate::source::git;
 
 /// What indexing did.
 pub enum Indexed {
@@ -43,6 +45,10 @@ pub struct Written {
     pub feed: bool,
     /// An old feed removed because there is no address to make one with.
     pub removed_feed: Option<PathBuf>,
+    /// What was written of OParl (rk.toml gives the site's address).
+    pub oparl: Option<oparl::OparlWritten>,
+    /// An old out/oparl/ removed because there is no address for it.
+    pub removed_oparl: Option<PathBuf>,
 }
 
 /// Checks every meeting of `plan`, a batch at a time (its findings
@@ -55,7 +61,9 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
         check_site_url(url)?;
     }
     let layout = &plan.layout;
+    let with_oparl = site.url.is_some();
     let mut summaries = Vec::new();
+    let mut records = Vec::new();
     let mut tally = Tally::default();
     // One batch of meetings at a time: each is reported, and only its
     // public summary is kept, made where the meeting was checked. A
@@ -66,19 +74,22 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
         &layout.coverage(),
         &AnalysisContext::new(project, Document::Minutes)?,
         plan.reporter,
-        |analysis| -> Vec<Summary> {
+        |analysis| -> (Vec<Summary>, Vec<MeetingRecord>) {
             if Tally::of(&analysis.diags).fails(false) {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             }
-            analysis
-                .meetings
+            let meetings = &analysis.meetings;
+            let summaries = meetings.iter().filter_map(|meeting| {
+                Summary::of(meeting, layout, linked(plan, &meeting.id, agenda))
+            });
+            // What OParl keeps, only when there is an address to make it at.
+            let records = meetings
                 .iter()
-                .filter_map(|meeting| {
-                    Summary::of(meeting, layout, linked(plan, &meeting.id, agenda))
-                })
-                .collect()
+                .filter(|_| with_oparl)
+                .filter_map(|meeting| MeetingRecord::of(meeting, &layout.labels, agenda));
+            (summaries.collect(), records.collect())
         },
-        |analysis, summary| {
+        |analysis, (summary, record)| {
             plan.reporter.emit(&analysis.files, &analysis.diags)?;
             let own = Tally::of(&analysis.diags);
             tally.errors += own.errors;
@@ -86,6 +97,7 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             // Once the archive cannot be made, nothing more is kept.
             if !tally.fails(false) {
                 summaries.extend(summary);
+                records.extend(record);
             }
             Ok(())
         },
@@ -106,7 +118,33 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             search: site.search,
         },
     );
-    write(&archive, plan).map(Indexed::Written)
+    let mut written = write(&archive, plan)?;
+    write_oparl(project, &archive, &records, &mut written)?;
+    Ok(Indexed::Written(written))
+}
+
+/// With a site address, the archive as OParl (out/oparl/), its objects'
+/// times from one `git log` of the meetings; without, an old out/oparl/
+/// is removed, as the feed is.
+fn write_oparl(
+    project: &Project,
+    archive: &Archive,
+    records: &[MeetingRecord],
+    written: &mut Written,
+) -> Result<()> {
+    let Some(site) = &archive.url else {
+        written.removed_oparl = oparl::remove(&written.out)?;
+        return Ok(());
+    };
+    let committed = git::committed_folders(&project.meetings_dir());
+    let settings = OparlSettings {
+        site,
+        title: &archive.title,
+        case_url: project.config.case.url.as_deref(),
+        committed: &committed,
+    };
+    written.oparl = Some(oparl::write(records, settings, &written.out)?);
+    Ok(())
 }
 
 /// Writes the pages, the data and (with a site address) the feeds; the
@@ -161,6 +199,8 @@ fn write(archive: &Archive, plan: &Plan) -> Result<Written> {
         out,
         feed: archive.url.is_some(),
         removed_feed,
+        oparl: None,
+        removed_oparl: None,
     })
 }
 

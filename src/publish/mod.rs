@@ -16,6 +16,7 @@ pub mod event;
 pub mod fingerprint;
 pub mod index;
 pub mod manifest;
+pub mod oparl;
 pub mod plan;
 pub mod sent;
 pub mod write;

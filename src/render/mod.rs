@@ -11,6 +11,7 @@ pub mod html;
 pub mod index;
 pub mod json;
 pub mod marked;
+pub mod oparl;
 pub mod search;
 pub mod template;
 pub mod typst;

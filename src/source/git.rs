@@ -3,6 +3,7 @@
 //! without touching the work tree, and written into a folder of the
 //! caller's so that the loader reads it as it reads any meeting.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -205,6 +206,57 @@ pub(crate) fn relative_to(top: &Path, dir: &Path) -> Result<String> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     Ok(parts.join("/"))
+}
+
+/// When a meeting folder was first and last committed: committer times,
+/// seconds since 1970.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Committed {
+    pub first: i64,
+    pub last: i64,
+}
+
+/// When each folder right under `meetings` was first and last committed,
+/// by the folder's name, from one `git log` of the whole folder (not one
+/// per meeting); empty when `meetings` is in no repository, git cannot be
+/// run or nothing under it is committed: then nothing can be said.
+pub fn committed_folders(meetings: &Path) -> HashMap<String, Committed> {
+    let args = [
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--format=%x01%ct",
+        "--name-only",
+        "--relative",
+        "--",
+        ".",
+    ];
+    let Ok(Ok(log)) = git_said(meetings, &args) else {
+        return HashMap::new();
+    };
+    let mut found: HashMap<String, Committed> = HashMap::new();
+    for entry in String::from_utf8_lossy(&log).split('\x01') {
+        let mut lines = entry.lines();
+        let Some(time) = lines.next().and_then(|l| l.trim().parse::<i64>().ok()) else {
+            continue;
+        };
+        for path in lines {
+            let Some((folder, _)) = path.split_once('/') else {
+                continue;
+            };
+            found
+                .entry(folder.to_string())
+                .and_modify(|c| {
+                    c.first = c.first.min(time);
+                    c.last = c.last.max(time);
+                })
+                .or_insert(Committed {
+                    first: time,
+                    last: time,
+                });
+        }
+    }
+    found
 }
 
 /// The meeting folder as the commit that approved it holds it, or why

@@ -395,8 +395,11 @@ fn a_folder_name_with_a_space_is_linked_percent_encoded() {
 #[test]
 fn out_names_another_folder() {
     let dir = indexed("out", &["--out", "arkiv"]);
+    let files = files_under(&dir.join("arkiv"));
+    let (oparl, pages): (Vec<String>, Vec<String>) =
+        files.into_iter().partition(|f| f.starts_with("oparl/"));
     assert_eq!(
-        files_under(&dir.join("arkiv")),
+        pages,
         [
             "feed.xml",
             "feeds/boerne-og-ungeudvalget.xml",
@@ -407,6 +410,10 @@ fn out_names_another_folder() {
             "index.json",
             "sager.html"
         ]
+    );
+    assert!(
+        oparl.contains(&"oparl/system.json".to_string()),
+        "{oparl:?}"
     );
     assert!(!dir.join("out").exists());
 }

@@ -47,6 +47,7 @@ mod messages;
 mod mutations;
 mod new;
 mod new_meeting;
+mod oparl;
 mod outputs;
 mod page_layout;
 mod paths;
