@@ -1,4 +1,4 @@
-//! The layer list of the README ("The code") enforced: every `crate::`,
+//! The layer list of docs/dev/architecture.md ("The layers") enforced: every `crate::`,
 //! `super::` and `self::` path in src/, every path a parent starts with one
 //! of its own children (`child::f`) and every macro exported at the crate's
 //! root (`use crate::say`) is an arrow from its file to the file that
@@ -266,16 +266,17 @@ fn resolve(files: &BTreeMap<String, String>, path: &[String]) -> Option<String> 
     }
 }
 
-/// The layers of the README's "The code", lowest first: each the modules
-/// named in backticks before the first colon of a numbered line.
+/// The layers of docs/dev/architecture.md's "The layers", lowest first:
+/// each the modules named in backticks before the first colon of a
+/// numbered line.
 fn layers() -> Vec<Vec<String>> {
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md reads");
-    let section = readme
-        .split("### The code")
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/dev/architecture.md");
+    let text = fs::read_to_string(page).expect("docs/dev/architecture.md reads");
+    let section = text
+        .split("\n## The layers\n")
         .nth(1)
-        .and_then(|s| s.split("\n### ").next())
-        .expect("README.md has a section \"The code\"");
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/dev/architecture.md has a section \"The layers\"");
     // A numbered line and the indented lines that go on with it.
     let mut items: Vec<String> = Vec::new();
     for line in section.lines() {
@@ -372,14 +373,17 @@ fn shown(arrow: &Arrow) -> String {
 #[test]
 fn no_module_imports_from_a_higher_layer() {
     let layers = layers();
-    assert!(layers.len() >= 5, "the README's layer list: {layers:?}");
+    assert!(
+        layers.len() >= 5,
+        "the layer list of docs/dev/architecture.md: {layers:?}"
+    );
     let mut wrong = Vec::new();
     for file in sources().keys() {
         if layer_of(&layers, file).is_none()
             && !matches!(file.as_str(), "main.rs" | "lib.rs" | "layers.rs")
         {
             wrong.push(format!(
-                "src/{file}: its module is in no layer of the README"
+                "src/{file}: its module is in no layer of docs/dev/architecture.md"
             ));
         }
     }
