@@ -1,6 +1,24 @@
 //! `rk build --agenda`: the dagsorden made from the same sources as the
 //! referat, read back as a reader would (the PDF's text, the parsed HTML,
 //! the parsed JSON), and the checks that do and do not apply to it.
+//!
+//! What its tests show, one by one: `rk build --agenda` on the example: the
+//! PDF's text holds every item's number and title, every case line, the cover
+//! word *DAGSORDEN 2020* and every line of the parts prepared before the
+//! meeting (Indstilling, the text before the first part), and no line of a
+//! Drøftelse; the parsed HTML likewise, item by item, with no *Drøftelse*,
+//! *Beslutning* or *Referat* part and no referent line; the JSON says
+//! `"document": "dagsorden"` and no item body has a meeting part; the PDF is
+//! tagged PDF/UA-1 and PDF/A-2b with the title *Dagsorden - ...*; the referat's
+//! outputs beside it stay byte for byte, and the files its Drøftelse links to
+//! stay; a meeting with no referent, an unknown presenter and `status:
+//! godkendt` without a date has findings for the referat and none for the
+//! agenda, and a draft's agenda builds with `--publish`; a wrong case reference
+//! is still a finding; a closed item of the public agenda shows number, title
+//! and *Lukket punkt* only, and an item of only a Drøftelse an empty body; the
+//! internal agenda is `out-internt/<meeting>/dagsorden-internt.*`; a layout
+//! without the agenda's labels cannot make one (exit 2) but still makes the
+//! referat.
 
 use crate::common;
 

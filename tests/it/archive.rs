@@ -2,6 +2,23 @@
 //! tests/it/common/archive.rs): shards that add up to the whole build, one
 //! broken meeting among good ones, incremental builds recorded in
 //! out/.rk-manifest.json, removed meetings, and bad `--shard` values.
+//!
+//! What its tests show, one by one: `rk build --all` and `rk check --all` on a
+//! small synthetic archive (`tests/it/common/archive.rs`, also `cargo run
+//! --example gen-archive -- DIR N`): `--shard 1/3`, `2/3` and `3/3` build
+//! exactly the meetings of one full build (4, 3 and 3 of 10), byte for byte;
+//! one broken meeting among good ones fails the run (exit 1) while the others
+//! are built, and it is not recorded, so fixed it is the one meeting built
+//! next; a no-op rebuild builds nothing (`6 skipped`) and leaves every file's
+//! bytes and modification time alone; editing one item rebuilds that meeting
+//! only; a changed layout file rebuilds all; `--force` builds all; a removed
+//! meeting's outputs are removed and files rk did not write stay; a meeting
+//! built without `--all` is built again by the next `--all`; with items
+//! numbered through the year, editing March rebuilds April too, editing April
+//! only April; the internal edition keeps a manifest of its own; a layout that
+//! does not typeset fails every meeting with exit 2 and records none; bad
+//! `--shard` values, and `--shard` or `--force` without `--all`, are usage
+//! errors (exit 2).
 
 use crate::common;
 

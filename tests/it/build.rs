@@ -1,5 +1,23 @@
 //! `rk build`: the referat PDF, read back as a reader (and a PDF checker)
 //! would: its text, its metadata, its fonts, its bytes.
+//!
+//! What its tests show, one by one: the example's PDF text (pdftotext) holds
+//! every item number and title, case line, participant in their group, `SIDE |
+//! 2`, the running header, the long date, the Mission and Vision and all of the
+//! seed's prose, in order; in the kommune layout it holds the same, with
+//! *Sagsnr.* on the case lines, the participants and the Dagsorden on the first
+//! page and neither KL's quote nor its closing page; pdfinfo and pdffonts show
+//! PDF/UA-1 and PDF/A-2b, tagging, title, language and embedded fonts (the
+//! layout's own) in both layouts, also for every Markdown construct and an
+//! internal edition in the kommune layout; a fixture with every Markdown
+//! construct and the Typst-injection strings builds, every string appears
+//! literally and no file is read; two builds are byte-identical; a build that
+//! fails its checks leaves the earlier outputs untouched; a missing font is an
+//! error; a public item's attachment and the file its body links to are link
+//! annotations of the PDF (lopdf), which stays PDF/UA-1 and PDF/A-2b, and a
+//! closed item's are not; `--deny-warnings` fails a build with only warnings
+//! and writes nothing; the `--emit-typst` output typeset by the typst CLI gives
+//! the same pages pixel for pixel (ignored unless asked for).
 
 use crate::common;
 

@@ -2,6 +2,13 @@
 //! parts, `case.url`), personal data in what is always published, and the
 //! referent shown once (in a project `rk init` starts; `rk init` itself is
 //! tested in `cli.rs`).
+//!
+//! What its tests show, one by one: a fixture with a body's own case pattern
+//! (`(?<year>\d{2})/(?<number>\d{5})`): the `missing-sag` help's example
+//! matches it, a year after the meeting's and a short number are found and
+//! fixed, the HTML link keeps the `/`; personal data in titles and character
+//! references; a referent listed with the role Referent is printed once, in the
+//! PDF and the HTML.
 
 use crate::common;
 

@@ -6,6 +6,10 @@
 //! item and taking the fixed one. The tools come from
 //! scripts/install-test-tools.sh; a developer without them sees the tests
 //! skipped, CI fails.
+//!
+//! What its tests show, one by one: the CI files of `examples/ci` and
+//! `.pre-commit-hooks.yaml` with check-jsonschema, actionlint, zizmor and
+//! pre-commit (see "CI for a minutes repository").
 
 use crate::common;
 

@@ -1,6 +1,13 @@
 //! The command line of SPEC.md section 3: which meetings a run checks (a
 //! date, a folder, `.`, none, `--all`, an ambiguous or unknown one), `-C`,
 //! `--deny-warnings` and the exit status, rk.toml, `rk list` and `rk init`.
+//!
+//! What its tests show, one by one: the command line: which meetings a run
+//! checks (a date, a folder, `.`, none, `--all`, an ambiguous or unknown date,
+//! a broken meeting folder beside good ones), `-C`, `--deny-warnings` and the
+//! exit status, rk.toml (an unknown key, a key in the wrong table, the case
+//! pattern), `rk list`, and `rk init` (a project that checks clean; a second
+//! `rk init` changes nothing).
 
 use crate::common;
 

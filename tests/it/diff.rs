@@ -5,6 +5,20 @@
 //! item changed. The change page holds exactly those changes, the public
 //! edition nothing of the closed item's text, and bad revisions give a
 //! clear message and exit 2.
+//!
+//! What its tests show, one by one: `rk diff` on a git repository made in the
+//! test (the example meeting committed with 2.13 closed, then a word changed in
+//! 2.1, an item added, a person added, a case number corrected and the closed
+//! item changed): the change page's `<ins>` and `<del>` are exactly those
+//! changes, each with its words for screen readers, the field and participant
+//! sentences and the links at the top are there, and the public page holds no
+//! word of the closed item (`--internal` marks them); an unchanged item reads
+//! as in referat.html; a removed item is shown whole and deleted, a renumbered
+//! one under a new file name is found by its title; the JSON and GitHub forms;
+//! no change writes no page; a meeting new since BASE is all new; an unknown
+//! revision, a revision left out and a folder in no repository are exit 2 with
+//! the message pinned, sources with an error exit 1 with nothing written; the
+//! pages pass the Nu Html Checker and axe-core, public and internal.
 
 use crate::common;
 

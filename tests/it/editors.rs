@@ -1,6 +1,14 @@
 //! Editors other than through `rk lsp`'s own tests (tests/it/lsp.rs, which
 //! also runs Neovim): Emacs' Eglot, a second real client, attached to
 //! `rk lsp` in batch mode (tests/it/editors/eglot.el).
+//!
+//! What its tests show, one by one: Emacs' Eglot attached to `rk lsp` in batch
+//! mode (`tests/it/editors/eglot.el`): the misspelt presenter's finding arrives
+//! as a Flymake diagnostic at its line and column (characters), with rule and
+//! help; the quick fix, applied through `eglot-code-actions`, writes the name
+//! meant and the diagnostic goes. Batch mode reads the server's messages but
+//! never goes idle, so the script runs the idle timers (Eglot sends its changes
+//! from one) as an idle Emacs would.
 
 use crate::common;
 

@@ -1,5 +1,10 @@
 //! The example meeting, meetings/2020-11-25: it checks clean, it has the
 //! seed referat's structure, and its prose is the seed's, complete.
+//!
+//! What its tests show, one by one: the example meeting checks clean, has items
+//! 1, 2, 2.1–2.13 and 3 with the seed's thirteen case lines and people, and its
+//! prose equals the seed referat's character for character
+//! (`tests/fixtures/seed/`).
 
 use crate::common;
 

@@ -4,6 +4,15 @@
 //! year, sections with a closed item, kinds, a postponed item, KLE case
 //! numbers, document numbers and link attachments; an approved meeting and
 //! a short extra meeting, a draft.
+//!
+//! What its tests show, one by one: examples/kommune-udvalg checks clean with
+//! `--all`, its second meeting's numbers go on from the first's (a gap is a
+//! `numbering` finding), each meeting builds; the short meeting's PDF is at
+//! most 2 pages (pdfinfo) and marked UDKAST on every page; the regular one
+//! shows its sections, kinds, the postponed item, the stedfortræder and partial
+//! attendance, the closed item without its case, number or text, and links its
+//! attachment and document numbers in the HTML; `rk layout copy kommune DIR`
+//! then `--layout DIR` gives byte-identical outputs.
 
 use crate::common;
 

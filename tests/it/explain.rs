@@ -2,6 +2,16 @@
 //! explain`, the example of every rule checked for real, a fixture for
 //! every rule, and the rule table of the documentation regenerated from the
 //! declarations.
+//!
+//! What its tests show, one by one: the rules' declarations in `src/rules.rs`
+//! against what rk does: `rk explain`, every rule with a fixture, a summary, an
+//! explanation and an example, and each example checked for real (the file with
+//! the mistake gives findings of its rule only, the fixed file none); the rule
+//! table between `<!-- rules:start -->` and `<!-- rules:end -->` (in README.md,
+//! or wherever a Markdown page of the repository holds it) must be the one the
+//! declarations make: `just rules-table` writes it. A new rule is one entry in
+//! `src/rules.rs` (the enum, `Rule::ALL`, its name and `rk explain` follow),
+//! its check and its messages, and a fixture.
 
 use std::fs;
 use std::path::{Path, PathBuf};

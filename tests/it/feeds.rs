@@ -6,6 +6,16 @@
 //! the schema leaves to Schematron checked here; its entries are the right
 //! ones, newest first; the pages link every feed; a closed item's case has
 //! none.
+//!
+//! What its tests show, one by one: the Atom feeds of `rk index` (feed.xml,
+//! each body's, each case's) on the archive fixture and both example projects:
+//! each parsed with roxmltree and validated with jing against RFC 4287's RELAX
+//! NG schema (`tests/feeds/atom.rnc`), the rules the RFC states in Schematron
+//! checked by the test (every entry an author and an alternate link), unique
+//! ids, entries newest first; the right entries of a body's and a case's feed
+//! (the draft left out, the item's anchor); the head links and visible links of
+//! index.html and sager.html in both layouts; no feed for or with a closed
+//! item's case; an old feed removed.
 
 use crate::common;
 

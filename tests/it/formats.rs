@@ -5,6 +5,11 @@
 //! `snapshots/it__formats__*.snap` (`cargo insta review` after a change).
 //! Every other test reads the JSON records back through
 //! `common::parse_findings`, which requires every field.
+//!
+//! What its tests show, one by one: the output formats: the full human text of
+//! the important messages (snippet, caret, help, summary line), JSON records
+//! and the GitHub workflow annotations, pinned by snapshots, and findings
+//! sorted by file and position in every format.
 
 use crate::common;
 

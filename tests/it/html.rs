@@ -1,5 +1,17 @@
 //! The HTML referat and the JSON data: read back as a browser (an HTML
 //! parser) and an importing system (a JSON parser) would.
+//!
+//! What its tests show, one by one: the HTML is parsed back (landmarks, one h1,
+//! no skipped levels, agenda links to existing anchors, every item, case line
+//! and participant, the closing text, no `<script>`), the JSON parses and holds
+//! every item; a closed item's CPR number, name, case and attachment reach no
+//! public output and all of the `--internal` one, which is marked on every
+//! page; a public item's attachment and linked files are copied beside the
+//! page, byte-identical across builds, linked from it, and removed when the
+//! item is closed; after `--internal` and a public build no file anywhere under
+//! `out/` holds a closed item's text or name, the old internal files are
+//! removed with a warning, and the internal tree cannot be put inside `out/`;
+//! HTML and JSON are byte-identical across builds; `--only`; `case.url`.
 
 use crate::common;
 

@@ -3,6 +3,23 @@
 //! closed items, a draft) as a reader and another system see it: the
 //! pages parsed, index.json read back, the feed parsed as XML, the pages
 //! in the Nu Html Checker and axe-core.
+//!
+//! What its tests show, one by one: `rk index` on a small archive
+//! (`tests/fixtures/index/archive`: three meetings of two bodies over two
+//! years, one case in all three, an item closed itself, one in a closed section
+//! and one under a closed group, a draft): index.html parsed (years newest
+//! first, bodies in name order, dates, ordinals, item counts, the draft marked,
+//! the links; the dagsorden's with `--agenda`), sager.html (the case's three
+//! items oldest first with their links and the case's `case.url`), index.json
+//! read back, the feed parsed as XML (roxmltree: Atom's namespace, id, updated,
+//! the self link, the entries newest first without the draft, their links,
+//! author and dates); after `rk index` and `rk build --all`, no file under
+//! `out/` holds a closed item's case, and every link of the case index leads to
+//! the item's heading in the built referat; no feed without `[site] url` (and
+//! an old one removed); a meeting with an error stops it with nothing written;
+//! a layout without the archive templates uses KL's, one with half of them
+//! takes the other from KL's, and `rk index` says which; Nu and axe on both
+//! pages, with the accessibility statement at their foot.
 
 use crate::common;
 

@@ -3,6 +3,20 @@
 //! quick fixes, completion, hover and symbols on a copy of the example
 //! meeting; a PDF bilag's finding, read again when the file changes;
 //! hostile input; and Neovim's own client attached to it.
+//!
+//! What its tests show, one by one: the protocol spoken to `rk lsp` on a copy
+//! of the example: the findings of unsaved text with exact ranges (an `ø` and
+//! an emoji before the name: UTF-16 columns), the quick fixes (a misspelt
+//! presenter, a misspelt field, a short case number, a title holding `: `), a
+//! change to meeting.yaml publishing an unopened item's finding and then
+//! clearing it, completion, hover, symbols; a URI written otherwise than rk
+//! writes it (every byte escaped, in lower case) read and answered as written,
+//! and `file:///c%3A/…` refused on Linux; an untagged PDF bilag's
+//! `inaccessible-pdf` finding, gone at the next edit once the file is exported
+//! again with tags (the kept verdict follows the file); hostile input (not
+//! JSON, no method, an unknown method, wrong parameters, a file outside the
+//! project, a 10 MB document); and Neovim's own LSP client attached to `rk lsp`
+//! reading back the finding of a misspelt presenter (byte columns).
 
 use crate::common;
 

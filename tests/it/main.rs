@@ -17,7 +17,14 @@ mod archive;
 mod bilag_pdf;
 mod bodies {
     //! Minutes of other Danish public bodies, one fixture project each
-    //! under tests/fixtures/bodies/.
+    //! under tests/fixtures/bodies/: a fagudvalg's items numbered through
+    //! the year under sections (`udvalg.rs`), a styrelse's kinds, postponed
+    //! and withdrawn items, own case and document numbers (`styrelse.rs`),
+    //! a kommunalbestyrelse's attendance, suppleant, chair and presenters
+    //! (`kommunalbestyrelse.rs`), a MED-udvalg's draft and approved referat
+    //! and `--publish` (`med_udvalg.rs`), a byråd's meetings (`byraad/`);
+    //! each checked, built and read back from the PDF's text, the parsed
+    //! HTML and the parsed JSON.
     mod byraad;
     mod kommunalbestyrelse;
     mod med_udvalg;

@@ -4,6 +4,12 @@
 //! (plain text: no code block in the HTML, no monospace font in the PDF).
 //! The CommonMark spec's examples are run in the library
 //! (tests/it/commonmark.rs); the rule's fixture is in rules.rs.
+//!
+//! What its tests show, one by one: the slips of Markdown that change the text
+//! (`markdown-slip`): a wrapped `1. september`, a link with spaces, a line
+//! indented from Word, two vote lines joined, each at its line in the human and
+//! the JSON format; an indented line is plain text in the HTML and the PDF,
+//! fenced code is code.
 
 use crate::common;
 

@@ -4,6 +4,11 @@
 //!
 //! The cases are drawn from a fixed seed so a failure can be replayed; set
 //! RK_MUTATION_SEED to explore others and RK_MUTATION_CASES for more cases.
+//!
+//! What its tests show, one by one: 600 random mutations of the example (bytes
+//! inserted, deleted, flipped; YAML and Markdown fragments) never make rk panic
+//! or exit with anything but 0, 1 or 2. `RK_MUTATION_SEED` and
+//! `RK_MUTATION_CASES` explore further.
 
 use std::fs;
 use std::path::{Path, PathBuf};

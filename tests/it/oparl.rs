@@ -7,6 +7,18 @@
 //! every address an object links to is a file there; no closed item's
 //! case, text, files or consultation is anywhere in it; created/modified
 //! come from git; gone objects are marked deleted.
+//!
+//! What its tests show, one by one: out/oparl/ of both examples and the archive
+//! fixture: every object (in its file, in a list page, inside another)
+//! validates against the OParl 1.1 schema of its type (check-jsonschema,
+//! `tests/fixtures/oparl-1.1/`), is at the address its `id` says, and every
+//! address between objects is a file; a closed item is an AgendaItem with
+//! number and title and nothing else, and no closed item's case or text is in
+//! any file or file name; the kommune example's meeting, items, bilag, cases
+//! and lists as a client reads them; `created`/`modified` from a git repository
+//! made in the test, else the dates; a removed meeting marked deleted and its
+//! parts removed; a second run changes nothing; no `oparl/` without `[site]
+//! url`.
 
 use crate::common;
 

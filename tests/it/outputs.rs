@@ -6,6 +6,10 @@
 //! what a reader gets shows here as a diff to review (`cargo insta review`,
 //! or `INSTA_UPDATE=always cargo test` and `git diff`); the other modules
 //! say which parts matter and why.
+//!
+//! What its tests show, one by one: the PDF's text, the HTML and the JSON of
+//! the example and of examples/kommune-udvalg's regular meeting (public and
+//! internal referat, agenda), pinned whole by snapshots.
 
 use crate::common;
 

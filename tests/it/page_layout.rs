@@ -3,6 +3,17 @@
 //! of a page (an item's heading, with "Lukket punkt" and the case line
 //! under it, and the parts' headings), in both layouts and both editions.
 //! The pages are read one by one with pdftotext, as a reader turns them.
+//!
+//! What its tests show, one by one: the printed page. Item 41 of
+//! examples/kommune-udvalg padded by 0 to 50 lines, so that every later heading
+//! passes the foot of a page: no page (pdftotext, page by page) ends with an
+//! item's heading, a part's heading, *Lukket punkt*, *Bilag* or a case line, in
+//! both layouts, public and internal; the kommune cover table's *Dato* and
+//! *Godkendt* dates start alike (PDF and HTML); the change page and a draft
+//! referat printed to PDF by Chromium (tests/browser/print.mjs, the page's
+//! print styles) carry their mark on every page, and the mark's painted box
+//! (its words in `pdftotext -bbox`, widened by its border and padding as
+//! Chromium measures them in print media) covers no word, in both layouts.
 
 use crate::common;
 

@@ -3,6 +3,14 @@
 //! the absolute path), never in Windows' verbatim `\\?\` form; a meeting
 //! named by its folder finds its own project, wherever rk runs.
 //! The Windows binary itself is tested under Wine by scripts/windows.sh.
+//!
+//! What its tests show, one by one: a finding's path is `meetings/2020-11-25/…`
+//! from the project root in all three formats, `../projekt/meetings/…` from a
+//! neighbouring folder with `-C`, and the file itself from anywhere; a meeting
+//! folder given from outside the project is checked and built with its own
+//! project's rk.toml and out/. Unit tests in `src/paths.rs` feed Windows'
+//! verbatim paths (`\\?\Z:\…`, `\\?\UNC\…`) to the simplification on any
+//! system.
 
 use crate::common;
 

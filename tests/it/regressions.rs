@@ -1,5 +1,9 @@
 //! Defects found in review, each pinned by what a referent sees: the
 //! findings of `rk check`, the errors of `rk build`, the outputs.
+//!
+//! What its tests show, one by one: defects found in review, each as a referent
+//! meets it (an empty meeting, a layout's closing text that is not UTF-8, a
+//! word longer than a line, U+2028, names in two Unicode forms).
 
 use crate::common;
 

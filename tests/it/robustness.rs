@@ -1,6 +1,15 @@
 //! Sources are untrusted and outputs are published: nothing a source names
 //! may lead outside its meeting folder, and no build, however many run at
 //! once or however it is stopped, may leave a torn or mixed output.
+//!
+//! What its tests show, one by one: four concurrent builds of one meeting leave
+//! the bytes one build leaves; a build killed at any of a dozen moments leaves
+//! each output either the old or the new one, never a torn one; images and
+//! attachments and links to local files that go up, start at the root, are web
+//! addresses or are links pointing outside the meeting folder are refused, and
+//! a public item cannot publish a closed item's files; personal data is found
+//! in realistic sentences and dates, amounts, case, CVR, P- and journal numbers
+//! are not taken for it.
 
 use crate::common;
 

@@ -8,6 +8,14 @@
 //! the few others (`clean`, `bom`, `crlf`, ...) are listed in [`EXTRAS`].
 //! The output formats are tested in `formats.rs`, the command line in
 //! `cli.rs`, and the slips a new referent makes in YAML in `slips.rs`.
+//!
+//! What its tests show, one by one: a fixture per rule under
+//! `tests/fixtures/rules/` (the clean meeting with one mistake, held as the
+//! files that differ); the JSON output is parsed back and the whole list of
+//! findings compared (rule, file, line, column, message); every rule has a
+//! fixture that gives that rule only; single rules on an edited copy of the
+//! clean meeting (undecodable files, CR line endings, empty fields,
+//! percent-encoded image paths, personal data in titles and meeting.yaml).
 
 use crate::common;
 

@@ -8,6 +8,22 @@
 //! validate what rk writes and name every key it writes. The tools come
 //! from scripts/install-test-tools.sh; a developer without them sees the
 //! tests skipped, CI fails.
+//!
+//! What its tests show, one by one: the files of `schemas/` are what `rk
+//! schema` prints (a field added to rk fails it until `RK_BLESS=1 cargo test
+//! --test it schemas::` writes them again; a field read by a loader without a
+//! description in `src/source/schema.rs` or `src/config/schema.rs` fails it
+//! too); check-jsonschema takes the schemas (metaschema), both examples, the
+//! bodies' meeting.yaml, every item's front matter (extracted) and every
+//! rk.toml, and refuses a misspelt field and an unknown `kind` or `numbering`;
+//! taplo does the same for rk.toml, at the key's line, also through a
+//! `#:schema` line; yaml-language-server, spoken to over stdio by
+//! `tests/schema/complete.mjs` (initialize, the schema association it pulls as
+//! settings or the file's modeline, open, completion), offers meeting.yaml's
+//! missing fields and `status` words, an item's `kind` words and fields, and
+//! reports a misspelt field; the output schemas take the JSON outputs of both
+//! examples and the byråd (every edition, the agenda, index.json), name every
+//! key in them, and carry rk's `schema_version`.
 
 use crate::common;
 

@@ -9,6 +9,17 @@
 //! body and year narrow the hits; the page is Nu and axe clean and the
 //! archive's only page with a script. Without the tools the browser tests
 //! are skipped on a developer's machine and fail in CI.
+//!
+//! What its tests show, one by one: the search page of the archive (`search =
+//! true`): written and linked only when asked for; a layout folder whose
+//! referat.html lacks the marks is warned of; the public referat marks its
+//! items for Pagefind's index and a closed item left out, the internal edition
+//! and the agenda nothing; on both examples, indexed by the pinned Pagefind and
+//! searched in Chromium with the keyboard (`tests/browser/search.mjs`), a word
+//! of one item in another Danish form lists that item first and leads to its
+//! anchor, the filters by body and year narrow the hits, a word only in a
+//! closed item lists nothing and is in none of the index's decoded files, the
+//! page is Nu and axe clean with hits shown, and no other page has a script.
 
 use crate::common;
 

@@ -2,6 +2,15 @@
 //! in a real bash and fish complete subcommands and flags, zsh parses its,
 //! and the manual pages render in groff without a warning and name every
 //! subcommand.
+//!
+//! What its tests show, one by one: `rk completions`: the bash script sourced
+//! in bash (its completion function called as bash calls it) completes `rk bu`
+//! to `build`, `rk layout c` to `copy`, a subcommand's flag and a flag's
+//! values; fish (`complete -C`) the same; zsh parses its script; every shell's
+//! script names the subcommands. `rk man`: rk(1) and every page of `--out`
+//! render in groff with all warnings on and none given, rk(1) names every
+//! subcommand of the command line; `scripts/shell-files.sh` writes what rk
+//! prints.
 
 use crate::common;
 

@@ -7,6 +7,16 @@
 //! change pages pass the Nu Html Checker and axe-core at 1280 and 390 px
 //! (screenshots in target/browser-screenshots/site-*; the archive pages
 //! with the statement: tests/it/index.rs).
+//!
+//! What its tests show, one by one: the published site of the kommune example
+//! in each built-in layout (referat, dagsorden, change page, index.html,
+//! sager.html): every page has its layout's style.css, accent colour and head,
+//! none of the other layout's; each page's foot links `[site]
+//! accessibility_statement` once as *Tilgængelighedserklæring*; the index links
+//! the dagsorden and tillægsdagsorden built in `out/` (no `--agenda`), in
+//! index.json too, and no internal edition; without a statement no link and `rk
+//! index` of a published site says so; an address that is not whole is refused
+//! (exit 2); the archive and change pages pass Nu and axe at 1280 and 390 px.
 
 use crate::common;
 

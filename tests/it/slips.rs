@@ -3,6 +3,11 @@
 //! value short, tabs, curly quotes, bullets, unclosed quotes, dates written
 //! the Danish way, and misspelt or Danish field names. Their human text is
 //! pinned in `formats.rs`; a key in the wrong table of rk.toml is in `cli.rs`.
+//!
+//! What its tests show, one by one: the slips a new referent makes in YAML,
+//! each reported at the place to fix with a help line: a `#` that cuts a value
+//! short, tabs, curly quotes, bullets, unclosed quotes, dates written
+//! `25-11-2020`, misspelt and Danish field names.
 
 use crate::common;
 

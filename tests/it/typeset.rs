@@ -3,6 +3,14 @@
 //! character; characters the engine shows without a glyph pass; and what
 //! the engine still refuses is reported in plain words at the place in the
 //! sources it comes from.
+//!
+//! What its tests show, one by one: what the engine would refuse, `rk check`
+//! refuses first: characters the layout's fonts lack are findings at the
+//! character in check and build alike, in both built-in layouts, while white
+//! space, joiners and selectors pass and typeset; an engine error is placed at
+//! the text or image it is about, and one in the generated document names the
+//! file `--emit-typst` wrote (or `(generated document)/referat.typ` without
+//! it).
 
 use crate::common;
 

@@ -9,6 +9,19 @@
 //! package holds the schemas its manifest contributes. code-server and the
 //! npm packages come from scripts/install-test-tools.sh; without them the
 //! tests are skipped on a developer's machine and fail in CI.
+//!
+//! What its tests show, one by one: the VS Code extension:
+//! `scripts/vscode-package.sh` makes a package without rk and one for this
+//! platform with the test's rk inside (executable), bundled, with no sources or
+//! `node_modules`; then in a real VS Code, code-server driven in Chromium
+//! (`tests/browser/vscode.mjs`), the package with rk inside installed: item
+//! 2.8's case number misspelt in the editor (`SAG-2020-1980`, unsaved) shows as
+//! rk's `bad-sag` finding in the Problems panel (file, message, rule, `[Ln 4,
+//! Col 6]`, help), its quick fix (Ctrl+.) writes `SAG-2020-01980` and the panel
+//! empties, *rk: Preview* shows the referat, built from the saved fix, in the
+//! Simple Browser, and *rk: Build meeting* on the item misspelt again saves it
+//! and runs `rk build` as a task whose problem matcher adds the same finding at
+//! the same place.
 
 use crate::common;
 

@@ -4,6 +4,20 @@
 //! of a failed save over the page until the next save builds, while the
 //! built file holds no script; a request for another host than the one
 //! served is refused (DNS rebinding).
+//!
+//! What its tests show, one by one: `rk watch` rebuilds on a save and says how
+//! long it took; a one-word edit is typeset in the world the first build made
+//! (the line says `(engine kept)`, from the typesetter's count of worlds made);
+//! a save with a finding reports it and leaves the outputs as they were; after
+//! the edit is undone the outputs are byte for byte those of a fresh `rk
+//! build`; the first build says `built`, not `rebuilt`; with `--serve`,
+//! Chromium (tests/browser/live.mjs) shows an edit within a second of the save,
+//! the served page carries the reload script and the built referat.html has
+//! none; after a save with an error the served page (parsed) and Chromium show
+//! the finding's file:line, source line and help, and after the fix no longer;
+//! a request with `Host: attacker.example` (with or without the port), or with
+//! none, is refused with 403 for the page, the PDF, the JSON and the build
+//! number.
 
 use crate::common;
 
