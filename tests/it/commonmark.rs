@@ -10,6 +10,9 @@
 //! `RK_BLESS=1`, which writes the rule table, must not take the flagged
 //! examples' new HTML for the old); `git diff` shows which examples
 //! changed. `-- --nocapture` shows the examples flagged.
+//!
+//! Of the spec's 652 examples, 56 are flagged (48 indented code blocks,
+//! which now render as text, and 8 links that do not parse).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
