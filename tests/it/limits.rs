@@ -1,5 +1,5 @@
 //! Meetings at the size limits build (in time that grows about linearly:
-//! the figures are in the README, from `just limits`) or are refused with a
+//! the figures are in BENCHMARKS.md, from `just limits`) or are refused with a
 //! clear finding; none hangs or crashes. Times are not asserted here.
 //!
 //! What its tests show, one by one: 1,000 items, a 1 MB line (whole in the
@@ -121,7 +121,7 @@ fn a_table_of_two_thousand_rows_builds() {
 
 #[test]
 fn an_item_of_five_megabytes_is_checked_and_rendered() {
-    // The PDF of it takes about 12 s and 1 GB (see the README); the test
+    // The PDF of it takes about 12 s and 1 GB (see BENCHMARKS.md); the test
     // suite makes the HTML and JSON, which read all of it too.
     let (root, dir) = meeting("big-item");
     item(&dir, 1, &prose(5_000_000, true));
