@@ -1,7 +1,7 @@
 //! The reference pages of the book, made from the code: one page per rule
 //! from its declaration in [`crate::rules`] (what `rk explain RULE
 //! --markdown` prints), the rule table linking them, and one page per
-//! subcommand from clap's long help (what `rk COMMAND --help` prints).
+//! subcommand from what `rk COMMAND --help` prints (80 columns wide).
 //! A test compares them with the committed pages under
 //! docs/book/src/reference/ and writes them with `just reference`.
 
@@ -90,10 +90,18 @@ fn command_page(command: &clap::Command) -> Page {
     }
 }
 
-/// `--help` of a command, fenced, without the spaces clap leaves at ends
-/// of lines.
+/// What `rk COMMAND --help` prints in a terminal [`WIDTH`] wide, fenced,
+/// without the spaces clap leaves at ends of lines: the arguments parsed
+/// as rk parses them, so the page says what the user sees (short or long
+/// help as clap chooses).
 fn help_block(command: &clap::Command) -> String {
-    let help = command.clone().render_long_help().to_string();
+    let name = shown_name(command);
+    let mut args: Vec<&str> = name.split(' ').collect();
+    args.push("--help");
+    let help = match cli().try_get_matches_from(args) {
+        Err(shown) => shown.render().to_string(),
+        Ok(_) => String::new(),
+    };
     let lines: Vec<&str> = help.trim_end().lines().map(str::trim_end).collect();
     format!("```text\n{}\n```\n", lines.join("\n"))
 }
@@ -101,17 +109,17 @@ fn help_block(command: &clap::Command) -> String {
 /// rk's command line, built, so each subcommand knows its full name
 /// (`rk layout copy`) and wraps at [`WIDTH`].
 fn cli() -> clap::Command {
-    let mut command = Cli::command()
-        .term_width(WIDTH)
-        .max_term_width(WIDTH)
-        .disable_help_subcommand(true);
+    let mut command = Cli::command().term_width(WIDTH).max_term_width(WIDTH);
     command.build();
     command
 }
 
-/// The subcommands a user sees (not the hidden ones).
+/// The subcommands a user sees: not the hidden ones, nor `help` (which
+/// says what `--help` says).
 fn subcommands(command: &clap::Command) -> impl Iterator<Item = &clap::Command> {
-    command.get_subcommands().filter(|sub| !sub.is_hide_set())
+    command
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")
 }
 
 /// `rk layout copy`, as typed.

@@ -1,12 +1,13 @@
 //! The reference pages of the book (docs/book/src/reference/) are made from
 //! the code by `rk::cmd::reference`: a page per rule from its declaration
 //! (what `rk explain RULE --markdown` prints), the rule table linking them,
-//! a page per subcommand from clap's long help. What its tests show: the
+//! a page per subcommand from its `--help`. What its tests show: the
 //! committed pages are the ones the code makes, and no other page lies
 //! among them (a rule's text changed, a rule or an option added, fails
 //! until `just reference`, that is `RK_BLESS=1 cargo test --test it
 //! reference::`, writes them; never in CI); each rule's page holds what
-//! `rk explain RULE --markdown` prints; every page of the book is linked
+//! `rk explain RULE --markdown` prints, and each command's page what `rk
+//! COMMAND --help` prints (80 columns wide); every page of the book is linked
 //! from SUMMARY.md, and every link of SUMMARY.md is a page.
 
 use crate::common;
@@ -14,6 +15,7 @@ use crate::common;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use common::{project_root, rk};
 use rk::cmd::reference::{self, Page};
@@ -117,30 +119,93 @@ fn a_rules_page_is_what_rk_explain_prints() {
     }
 }
 
-/// A command's page holds the options `rk COMMAND --help` lists.
-#[test]
-fn a_commands_page_holds_its_help() {
-    let pages = reference::pages();
-    let page = pages
-        .iter()
-        .find(|page| page.path == "reference/commands/check.md")
-        .expect("rk check's page");
-    let help = rk(&project_root(), &["check", "--help"]);
-    assert_eq!(help.code, 0, "{}", help.stderr);
-    assert!(page.text.starts_with("# `rk check`\n"), "{}", page.text);
-    assert!(page.text.contains("Usage: rk check"), "{}", page.text);
-    for option in ["--format", "--deny-warnings", "--all"] {
-        assert!(help.stdout.contains(option), "rk check --help: {option}");
-        assert!(page.text.contains(option), "check.md: {option}");
+/// What `rk ARGS --help` prints in a terminal 80 columns wide, without
+/// the spaces at ends of lines.
+fn help_at_80(args: &[&str]) -> String {
+    let output = Command::new(common::RK)
+        .args(args)
+        .arg("--help")
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "rk {args:?} --help");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.trim_end().lines().map(str::trim_end).collect();
+    lines.join("\n")
+}
+
+/// The fenced blocks of a page, each under the command its heading names
+/// (`# \`rk layout\``, `## \`rk layout copy\``).
+fn help_blocks(page: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut command = String::new();
+    let mut rest = page;
+    while let Some(at) = rest.find("```text\n") {
+        for line in rest[..at].lines() {
+            if let Some(name) = line.trim_start_matches('#').trim().strip_prefix("`rk ") {
+                command = name.trim_end_matches('`').to_string();
+            }
+        }
+        let from = at + "```text\n".len();
+        let to = from + rest[from..].find("\n```").expect("a closed block");
+        blocks.push((command.clone(), rest[from..to].to_string()));
+        rest = &rest[to + 4..];
     }
-    let nested = pages
+    blocks
+}
+
+/// Each command's page shows, under its heading, what `rk COMMAND --help`
+/// prints (80 columns wide), and that of each of its own subcommands; the
+/// commands' page links every page.
+#[test]
+fn a_commands_page_is_what_its_help_prints() {
+    let pages = reference::pages();
+    let index = pages
+        .iter()
+        .find(|page| page.path == "reference/commands.md")
+        .expect("the commands' page");
+    let commands: Vec<&Page> = pages
+        .iter()
+        .filter(|page| page.path.starts_with("reference/commands/"))
+        .collect();
+    assert!(
+        commands.len() >= 10,
+        "a page per command: {}",
+        commands.len()
+    );
+    for page in commands {
+        let name = page.path["reference/commands/".len()..].trim_end_matches(".md");
+        assert!(
+            index
+                .text
+                .contains(&format!("[`rk {name}`](commands/{name}.md)")),
+            "commands.md links {name}'s page"
+        );
+        let blocks = help_blocks(&page.text);
+        assert_eq!(
+            blocks.first().map(|b| b.0.as_str()),
+            Some(name),
+            "{}",
+            page.text
+        );
+        for (command, block) in blocks {
+            let args: Vec<&str> = command.split(' ').collect();
+            assert_eq!(
+                block,
+                help_at_80(&args),
+                "{}: rk {command} --help",
+                page.path
+            );
+        }
+    }
+    let layout = pages
         .iter()
         .find(|page| page.path == "reference/commands/layout.md")
         .expect("rk layout's page");
     assert!(
-        nested.text.contains("## `rk layout copy`"),
+        layout.text.contains("## `rk layout copy`"),
         "{}",
-        nested.text
+        layout.text
     );
 }
 
