@@ -17,6 +17,11 @@ lint:
 rules-table:
     RK_BLESS=1 cargo test --test it explain::the_rule_table
 
+# Writes the reference pages of the book (docs/book/src/reference/: a page
+# per rule and per command) from src/rules.rs and src/cli.rs.
+reference:
+    RK_BLESS=1 cargo test --test it reference::
+
 # Everything CI does, on this machine.
 ci:
     bash .ci/run

@@ -13,6 +13,7 @@ pub mod list;
 pub mod lsp;
 pub mod man;
 pub mod new;
+pub mod reference;
 pub mod renumber;
 pub mod schema;
 pub mod watch;

@@ -255,14 +255,20 @@ impl Serialize for Rule {
 /// The rule table of the documentation, in Markdown: a row per rule of
 /// `rk check`, with what it fires on.
 pub fn markdown_table() -> String {
+    markdown_table_of(Rule::ALL, |name| format!("`{name}`"))
+}
+
+/// The rule table of `rules`, each rule's name shown by `name` (a link to
+/// its page in the reference, or the name alone).
+pub fn markdown_table_of(rules: &[Rule], name: impl Fn(&str) -> String) -> String {
     let mut out = String::from("| rule | fires when |\n| --- | --- |\n");
-    for rule in Rule::ALL {
+    for rule in rules {
         let doc = rule.doc();
         let severity = match doc.severity {
             Severity::Error => "",
             Severity::Warning => " (warning)",
         };
-        let _ = writeln!(out, "| `{}`{severity} | {} |", doc.name, doc.catches);
+        let _ = writeln!(out, "| {}{severity} | {} |", name(doc.name), doc.catches);
     }
     out
 }

@@ -59,6 +59,7 @@ mod outputs;
 mod page_layout;
 mod paths;
 mod properties;
+mod reference;
 mod regressions;
 mod renumber;
 mod robustness;
