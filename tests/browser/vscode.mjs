@@ -24,6 +24,12 @@
 // Prints each step's result on stdout (`problems: ...`, `fixed: ...`,
 // `preview: ...`, `build: ...`); exits 1 when a step fails (with a screenshot
 // WORKDIR/failure.png), 2 when the test cannot run.
+//
+// With `no-rk RK` last (a package without rk, and code-server's PATH
+// holding no rk), instead of steps 2 to 5 it opens the item, waits for the
+// extension's message that there is no rk (`missing: ...`), then sets
+// rk.path to RK in the Settings editor its button opens, misspells the case number and
+// waits for the finding (`setting: ...`).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -39,9 +45,9 @@ const WAIT_MS = 90_000;
 // A heading of the referat, item 2.2's title.
 const REFERAT_TEXT = 'DUPLA - ny distributionsplatform i Skatteforvaltningen';
 
-const [codeServer, vsix, project, work] = process.argv.slice(2);
-if (!work) {
-  process.stderr.write('usage: node tests/browser/vscode.mjs CODE_SERVER VSIX PROJECT WORKDIR\n');
+const [codeServer, vsix, project, work, mode = 'full', rkForSetting] = process.argv.slice(2);
+if (!work || !['full', 'no-rk'].includes(mode) || (mode === 'no-rk' && !rkForSetting)) {
+  process.stderr.write('usage: node tests/browser/vscode.mjs CODE_SERVER VSIX PROJECT WORKDIR [no-rk RK]\n');
   process.exit(2);
 }
 for (const needed of [codeServer, vsix, project, CHROMIUM]) {
@@ -78,6 +84,8 @@ writeFileSync(config, 'auth: none\ncert: false\n');
 
 const env = {
   ...process.env,
+  // no-rk: a package without rk, no rk on PATH and no rk.path.
+  ...(mode === 'no-rk' ? { PATH: '/usr/bin:/bin' } : {}),
   XDG_CONFIG_HOME: join(work, 'xdg-config'),
   XDG_DATA_HOME: join(work, 'xdg-data'),
 };
@@ -132,30 +140,55 @@ async function command(page, title) {
   await page.keyboard.press('Enter');
 }
 
-const { chromium } = await import('playwright-core');
-let browser;
-let page;
-let status = 0;
-try {
-  const url = await address;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${url}/?folder=${encodeURIComponent(project)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: WAIT_MS });
+const EDITOR = '.editor-instance .monaco-editor .view-lines';
 
-  // Open the item (Quick Open) and misspell its case number, unsaved.
+/** Opens the item (Quick Open). */
+async function openItem(page) {
   await page.locator('.monaco-workbench .part.editor').click();
   await command(page, 'Go to File');
   await page.locator('.quick-input-widget input').fill(ITEM);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: ITEM }).first().waitFor();
   await page.keyboard.press('Enter');
-  const editor = '.editor-instance .monaco-editor .view-lines';
-  await waitForText(page, editor, (t) => t.includes('SAG-2020-01980'), 'the item opened');
+  await waitForText(page, EDITOR, (t) => t.includes('SAG-2020-01980'), 'the item opened');
+}
+
+/** The message of a package without rk, with no rk on PATH. */
+async function noRk(page) {
+  const said = await waitForText(page, '.notifications-toasts',
+    (t) => t.includes('rk was not found'), 'the message that there is no rk');
+  process.stdout.write(`missing: ${said.replace(/\s+/g, ' ').trim()}\n`);
+  // rk.path set where the message's button leads: the server starts with
+  // that rk.
+  await page.locator('.notifications-toasts .monaco-button', { hasText: 'Open Settings' }).click();
+  // rk.path is machine-overridable: code-server's extension host is the
+  // "remote" machine, so the setting is under the Remote tab.
+  await page.locator('.settings-tabs-widget .action-label', { hasText: 'Remote' }).click();
+  const input = page.locator('.settings-editor input[aria-label="rk.path"]');
+  await input.waitFor({ timeout: WAIT_MS });
+  await input.fill(rkForSetting);
+  await input.press('Tab');
+  await page.locator('.tabs-container .tab', { hasText: ITEM }).click();
+  await misspell(page);
+  await command(page, 'View: Focus Problems');
+  const problems = await waitForText(page, '.markers-panel',
+    (t) => t.includes('is not a case reference'), 'the finding with rk.path set');
+  process.stdout.write(`setting: ${problems.replace(/\s+/g, ' ').trim()}\n`);
+}
+
+/** Misspells the case number (SAG-2020-01980 to SAG-2020-1980), unsaved. */
+async function misspell(page) {
+  await page.locator(EDITOR).first().click({ position: { x: 5, y: 5 } });
   await command(page, 'Go to Line/Column');
   await page.keyboard.type('4:15');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Delete');
-  await waitForText(page, editor, (t) => t.includes('sag: SAG-2020-1980'), 'the case number misspelt');
+  await waitForText(page, EDITOR, (t) => t.includes('sag: SAG-2020-1980'), 'the case number misspelt');
+}
+
+/** Finding, quick fix, preview and build. */
+async function full(page, url) {
+  const editor = EDITOR;
+  await misspell(page);
 
   // The finding in the Problems panel.
   await command(page, 'View: Focus Problems');
@@ -199,12 +232,7 @@ try {
   // rk: Build meeting on the misspelt item: it saves it, `rk build` runs
   // as a task, and the task's problem matcher adds its finding to the
   // language server's (without the help, which the matcher leaves out).
-  await page.locator(editor).first().click({ position: { x: 5, y: 5 } });
-  await command(page, 'Go to Line/Column');
-  await page.keyboard.type('4:15');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Delete');
-  await waitForText(page, editor, (t) => t.includes('sag: SAG-2020-1980'), 'the case number misspelt again');
+  await misspell(page);
   await command(page, 'rk: Build meeting');
   // The task's terminal comes to the front; the status bar counts errors.
   await waitForText(page, '[id="status.problems"]', (t) => /^\s*2\b/.test(t), 'two errors counted');
@@ -213,6 +241,24 @@ try {
   const built = await waitForText(page, '.markers-panel', (t) => count(t) === 2,
     'the build task\'s finding beside the language server\'s');
   process.stdout.write(`build: ${built.replace(/\s+/g, ' ').trim()}\n`);
+}
+
+const { chromium } = await import('playwright-core');
+let browser;
+let page;
+let status = 0;
+try {
+  const url = await address;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${url}/?folder=${encodeURIComponent(project)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: WAIT_MS });
+  await openItem(page);
+  if (mode === 'no-rk') {
+    await noRk(page);
+  } else {
+    await full(page, url);
+  }
 } catch (err) {
   process.stdout.write(`failed: ${err.message}\n`);
   if (page) await page.screenshot({ path: join(work, 'failure.png') }).catch(() => {});

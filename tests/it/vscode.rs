@@ -22,6 +22,11 @@
 //! Simple Browser, and *rk: Build meeting* on the item misspelt again saves it
 //! and runs `rk build` as a task whose problem matcher adds the same finding at
 //! the same place.
+//! The package without rk, with no rk on PATH: the extension's message says
+//! rk was not found and names rk.path; its *Open Settings* button opens the
+//! setting (under the Remote tab: code-server's extension host is the remote
+//! machine), and with rk.path set to this build's rk the server starts and
+//! the misspelt case number's finding appears.
 
 use crate::common;
 
@@ -276,5 +281,47 @@ fn in_vs_code_a_misspelt_case_is_found_fixed_and_the_preview_shows_the_referat()
     assert!(
         item.contains("sag: SAG-2020-1980\n"),
         "saved before the build:\n{item}"
+    );
+}
+
+/// The package without rk, on a machine with no rk on PATH: the extension
+/// says so, its button opens the setting, and with rk.path set there the
+/// server starts and the misspelt case number's finding appears.
+#[test]
+fn in_vs_code_without_rk_the_message_leads_to_the_setting_that_starts_it() {
+    let server = code_server();
+    if !extension_tools() || !browser_tools() || !present(&server) {
+        return;
+    }
+    let (plain, _) = packages();
+    let project = example_copy("vscode-no-rk-project");
+    let work = scratch("vscode-no-rk-work");
+    let run = Command::new("node")
+        .arg(project_root().join("tests/browser/vscode.mjs"))
+        .args([&server, plain, &project, &work])
+        .args(["no-rk", RK])
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "vscode.mjs no-rk failed (screenshot: {}):\n{stdout}{stderr}",
+        work.join("failure.png").display()
+    );
+    let line = |step: &str| {
+        stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(step))
+            .unwrap_or_else(|| panic!("no {step} in:\n{stdout}"))
+            .to_string()
+    };
+    let missing = line("missing: ");
+    assert!(missing.contains("rk was not found"), "{missing}");
+    assert!(missing.contains("rk.path"), "{missing}");
+    let setting = line("setting: ");
+    assert!(
+        setting.contains("`SAG-2020-1980` is not a case reference"),
+        "{setting}"
     );
 }
