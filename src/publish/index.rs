@@ -86,7 +86,10 @@ pub fn index(project: &Project, plan: &Plan, agenda: bool) -> Result<Indexed> {
             let records = meetings
                 .iter()
                 .filter(|_| with_oparl)
-                .filter_map(|meeting| MeetingRecord::of(meeting, &layout.labels, agenda));
+                .filter_map(|meeting| {
+                    let linked = linked(plan, &meeting.id, agenda);
+                    MeetingRecord::of(meeting, &layout.labels, linked.agenda)
+                });
             (summaries.collect(), records.collect())
         },
         |analysis, (summary, record)| {

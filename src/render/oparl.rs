@@ -72,7 +72,7 @@ struct OpenItem {
 
 impl MeetingRecord {
     /// The record of `meeting`, which passed its checks; `agenda`: the
-    /// archive links its dagsorden. `None` for a meeting with no date.
+    /// archive links its dagsorden (built in out/, or `--agenda`). `None` for a meeting with no date.
     pub fn of(meeting: &Meeting, labels: &Labels, agenda: bool) -> Option<MeetingRecord> {
         let date = meeting
             .calendar_date()
