@@ -39,6 +39,7 @@ mod cli;
 mod commonmark;
 mod diff;
 mod dist;
+mod doc_links;
 mod editors;
 mod example_meeting;
 mod example_projects;
