@@ -223,27 +223,8 @@ fn in_vs_code_a_misspelt_case_is_found_fixed_and_the_preview_shows_the_referat()
         return;
     }
     let (_, with_rk) = packages();
-    let project = example_copy("vscode-project");
-    let work = scratch("vscode-work");
-    let run = Command::new("node")
-        .arg(project_root().join("tests/browser/vscode.mjs"))
-        .args([&server, with_rk, &project, &work])
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        run.status.success(),
-        "vscode.mjs failed (screenshot: {}):\n{stdout}{stderr}",
-        work.join("failure.png").display()
-    );
-    let line = |step: &str| {
-        stdout
-            .lines()
-            .find_map(|l| l.strip_prefix(step))
-            .unwrap_or_else(|| panic!("no {step} in:\n{stdout}"))
-            .to_string()
-    };
+    let (stdout, project) = vs_code_session(&server, with_rk, "vscode", &[]);
+    let line = |step: &str| step_line(&stdout, step);
     // The finding as the Problems panel shows it: file, message, rule, place.
     let problems = line("problems: ");
     for part in [
@@ -294,28 +275,8 @@ fn in_vs_code_without_rk_the_message_leads_to_the_setting_that_starts_it() {
         return;
     }
     let (plain, _) = packages();
-    let project = example_copy("vscode-no-rk-project");
-    let work = scratch("vscode-no-rk-work");
-    let run = Command::new("node")
-        .arg(project_root().join("tests/browser/vscode.mjs"))
-        .args([&server, plain, &project, &work])
-        .args(["no-rk", RK])
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        run.status.success(),
-        "vscode.mjs no-rk failed (screenshot: {}):\n{stdout}{stderr}",
-        work.join("failure.png").display()
-    );
-    let line = |step: &str| {
-        stdout
-            .lines()
-            .find_map(|l| l.strip_prefix(step))
-            .unwrap_or_else(|| panic!("no {step} in:\n{stdout}"))
-            .to_string()
-    };
+    let (stdout, _) = vs_code_session(&server, plain, "vscode-no-rk", &["no-rk", RK]);
+    let line = |step: &str| step_line(&stdout, step);
     let missing = line("missing: ");
     assert!(missing.contains("rk was not found"), "{missing}");
     assert!(missing.contains("rk.path"), "{missing}");
@@ -324,4 +285,36 @@ fn in_vs_code_without_rk_the_message_leads_to_the_setting_that_starts_it() {
         setting.contains("`SAG-2020-1980` is not a case reference"),
         "{setting}"
     );
+}
+
+/// Runs tests/browser/vscode.mjs with `package` installed in code-server
+/// on a copy of the example (scratch folders named after `name`), `mode`
+/// its last arguments; its standard output, the session having passed,
+/// and the project it worked on.
+fn vs_code_session(server: &Path, package: &Path, name: &str, mode: &[&str]) -> (String, PathBuf) {
+    let project = example_copy(&format!("{name}-project"));
+    let work = scratch(&format!("{name}-work"));
+    let run = Command::new("node")
+        .arg(project_root().join("tests/browser/vscode.mjs"))
+        .args([server, package, &project, &work])
+        .args(mode)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "vscode.mjs {mode:?} failed (screenshot: {}):\n{stdout}{stderr}",
+        work.join("failure.png").display()
+    );
+    (stdout, project)
+}
+
+/// The rest of the line of `stdout` that starts with `step`.
+fn step_line(stdout: &str, step: &str) -> String {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(step))
+        .unwrap_or_else(|| panic!("no {step} in:\n{stdout}"))
+        .to_string()
 }

@@ -315,6 +315,10 @@ fn not_taken(
     Ok(())
 }
 
+/// A top-level item in the new order: its new number, the index of its
+/// section (none outside every section) and its old number.
+type Top<'m> = (ItemNumber, Option<usize>, &'m ItemNumber);
+
 /// The sections' `from`: each section begins at the new number of the
 /// first of its items, which stay in it. A moved item must stay in its
 /// section (beside one of its items): moved out of "Lukkede punkter" it
@@ -328,53 +332,9 @@ fn sections(
     if meeting.sections.is_empty() {
         return Ok(());
     }
-    let index = |old: &ItemNumber| {
-        let section = meeting.section_of(old)?;
-        meeting
-            .sections
-            .iter()
-            .position(|s| std::ptr::eq(s, section))
-    };
-    // Top-level items: (new number, section), in the new order.
-    let mut tops: Vec<(ItemNumber, Option<usize>, &ItemNumber)> = meeting
-        .items
-        .iter()
-        .filter_map(|i| i.number.as_ref())
-        .filter(|n| n.depth() == 1)
-        .map(|old| (map.get(old).unwrap_or(old).clone(), index(old), old))
-        .collect();
-    tops.sort();
-    if let Request::Move { from, .. } = request
-        && from.depth() == 1
-        && let Some(at) = tops.iter().position(|(_, _, old)| *old == from)
-    {
-        let own = tops[at].1;
-        let beside = |i: Option<usize>| i.and_then(|i| tops.get(i)).is_some_and(|t| t.1 == own);
-        let alone = tops.iter().filter(|t| t.1 == own).count() == 1;
-        if !alone && !beside(at.checked_sub(1)) && !beside(Some(at + 1)) {
-            let title = |i: Option<usize>| {
-                i.and_then(|i| meeting.sections[i].title.as_ref())
-                    .map_or("no section".to_string(), |t| {
-                        format!("the section {}", t.value)
-                    })
-            };
-            let closed = |i: Option<usize>| i.is_some_and(|i| meeting.sections[i].closed);
-            let there = tops
-                .get(at + 1)
-                .or(at.checked_sub(1).and_then(|i| tops.get(i)))
-                .and_then(|t| t.1);
-            bail!(
-                "cannot move item {from} there: it lies in {}, and at {} it would lie in {}{}; move it within its section, or change the sections in meeting.yaml first",
-                title(own),
-                tops[at].0,
-                title(there),
-                if closed(own) && !closed(there) {
-                    " and be published"
-                } else {
-                    ""
-                }
-            );
-        }
+    let tops = tops(meeting, map);
+    if let Request::Move { from, .. } = request {
+        stays_in_its_section(meeting, &tops, from)?;
     }
     for (i, section) in meeting.sections.iter().enumerate() {
         let (Some(old), Some(text)) = (&section.from, &section.from_text) else {
@@ -393,6 +353,65 @@ fn sections(
         }
     }
     Ok(())
+}
+
+/// The top-level items with their sections, in the new order.
+fn tops<'m>(meeting: &'m Meeting, map: &BTreeMap<ItemNumber, ItemNumber>) -> Vec<Top<'m>> {
+    let index = |old: &ItemNumber| {
+        let section = meeting.section_of(old)?;
+        meeting
+            .sections
+            .iter()
+            .position(|s| std::ptr::eq(s, section))
+    };
+    let mut tops: Vec<Top<'m>> = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.number.as_ref())
+        .filter(|n| n.depth() == 1)
+        .map(|old| (map.get(old).unwrap_or(old).clone(), index(old), old))
+        .collect();
+    tops.sort();
+    tops
+}
+
+/// Refuses a move of top-level item `from` that takes it away from every
+/// other item of its section.
+fn stays_in_its_section(meeting: &Meeting, tops: &[Top<'_>], from: &ItemNumber) -> Result<()> {
+    let Some(at) = tops.iter().position(|(_, _, old)| *old == from) else {
+        return Ok(());
+    };
+    if from.depth() != 1 {
+        return Ok(());
+    }
+    let own = tops[at].1;
+    let beside = |i: Option<usize>| i.and_then(|i| tops.get(i)).is_some_and(|t| t.1 == own);
+    let alone = tops.iter().filter(|t| t.1 == own).count() == 1;
+    if alone || beside(at.checked_sub(1)) || beside(Some(at + 1)) {
+        return Ok(());
+    }
+    let title = |i: Option<usize>| {
+        i.and_then(|i| meeting.sections[i].title.as_ref())
+            .map_or("no section".to_string(), |t| {
+                format!("the section {}", t.value)
+            })
+    };
+    let closed = |i: Option<usize>| i.is_some_and(|i| meeting.sections[i].closed);
+    let there = tops
+        .get(at + 1)
+        .or(at.checked_sub(1).and_then(|i| tops.get(i)))
+        .and_then(|t| t.1);
+    bail!(
+        "cannot move item {from} there: it lies in {}, and at {} it would lie in {}{}; move it within its section, or change the sections in meeting.yaml first",
+        title(own),
+        tops[at].0,
+        title(there),
+        if closed(own) && !closed(there) {
+            " and be published"
+        } else {
+            ""
+        }
+    );
 }
 
 /// `#punkt-2-1`: a link to an item's anchor.
