@@ -420,31 +420,10 @@ fn the_kommune_examples_meetings_items_cases_and_bilag_are_there() {
 
 /// `git ARGS` in `dir` with the commit's time set to `time` (ISO 8601, UTC).
 fn git_at(dir: &Path, time: &str, args: &[&str]) {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=rk test",
-            "-c",
-            "user.email=rk@example.invalid",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", time)
-        .env("GIT_COMMITTER_DATE", time)
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
+    common::git_with(
+        dir,
+        args,
+        &[("GIT_AUTHOR_DATE", time), ("GIT_COMMITTER_DATE", time)],
     );
 }
 

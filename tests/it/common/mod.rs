@@ -378,6 +378,12 @@ pub fn build_ok(dir: &Path, extra: &[&str]) -> Run {
 /// `git ARGS` in `dir`, which must succeed, with no configuration of the
 /// machine's or the user's (a test author, no signing, branch `main`).
 pub fn git(dir: &Path, args: &[&str]) {
+    git_with(dir, args, &[]);
+}
+
+/// `git ARGS` in `dir` as [`git`] runs it, with the variables `env` set
+/// besides (a commit's time: `GIT_AUTHOR_DATE`, `GIT_COMMITTER_DATE`).
+pub fn git_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
     let output = Command::new("git")
         .args([
             "-c",
@@ -395,6 +401,7 @@ pub fn git(dir: &Path, args: &[&str]) {
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("git runs");
     assert!(
