@@ -185,6 +185,25 @@ async function misspell(page) {
   await waitForText(page, EDITOR, (t) => t.includes('sag: SAG-2020-1980'), 'the case number misspelt');
 }
 
+/**
+ * Ctrl+. until `action` is offered, as a user presses it again: once, in
+ * a loaded CI run, the first press (right after Go to Line) got "No code
+ * actions available" with the finding already shown.
+ */
+async function quickFixes(page, action) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    await page.keyboard.press('Control+.');
+    try {
+      await action.waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Finding, quick fix, preview and build. */
 async function full(page, url) {
   const editor = EDITOR;
@@ -201,9 +220,8 @@ async function full(page, url) {
   await command(page, 'Go to Line/Column');
   await page.keyboard.type('4:15');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Control+.');
   const action = page.locator('.action-widget .monaco-list-row', { hasText: 'SAG-2020-01980' }).first();
-  await action.waitFor({ timeout: WAIT_MS });
+  await quickFixes(page, action);
   process.stdout.write(`quick fix: ${(await action.innerText()).trim()}\n`);
   // Applied as a keyboard user does: the fix is the focused entry.
   while (!/\bfocused\b/.test(await action.getAttribute('class'))) await page.keyboard.press('ArrowDown');
