@@ -23,6 +23,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::MeetingArgs;
+use crate::i18n;
 use crate::project::Project;
 use crate::publish::Selection;
 
@@ -39,9 +40,22 @@ pub fn project_for(meetings: &[String], start: &Path) -> Result<Project> {
         .filter(|dir| dir.is_dir())
         .find_map(|dir| Project::discover(&dir).ok());
     match around_meeting {
-        Some(project) => Ok(project),
-        None => Project::discover(start),
+        Some(project) => Ok(speaking(project)),
+        None => project_at(start),
     }
+}
+
+/// The project `start` lies in, with its language chosen for what the
+/// run says.
+pub fn project_at(start: &Path) -> Result<Project> {
+    Project::discover(start).map(speaking)
+}
+
+/// The project, once its language (rk.toml's `language`, else `RK_LANG`
+/// or the locale; see [`crate::i18n::settle`]) is chosen.
+fn speaking(project: Project) -> Project {
+    i18n::settle(project.config.language);
+    project
 }
 
 /// The meetings the command line names.

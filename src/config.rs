@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Deserialize;
 
+use crate::i18n::Language;
+
 /// KL's case numbers, `SAG-2019-04651`.
 pub const DEFAULT_CASE_PATTERN: &str = r"SAG-\d{4}-\d{5}";
 
@@ -47,6 +49,9 @@ pub struct Config {
     /// `[groups]`: the political groups a member's `party` and a vote may
     /// name, letter -> name (`A = "Socialdemokratiet"`).
     pub groups: std::collections::BTreeMap<String, String>,
+    /// The language of rk's findings and messages (`"da"`, `"en"`); the
+    /// locale's when not given (see [`crate::i18n`]).
+    pub language: Option<Language>,
 }
 
 /// rk.toml's `referent`: many bodies publish minutes that name no referent.
@@ -158,6 +163,7 @@ impl Default for Config {
             document: DocumentConfig::default(),
             site: SiteConfig::default(),
             groups: std::collections::BTreeMap::new(),
+            language: None,
         }
     }
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::files::{FileId, Files};
 pub use crate::rules::{Rule, Severity};
+use crate::tr;
 
 /// Where a finding points: a byte range in one source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,10 +192,10 @@ pub fn render_human(files: &Files, diag: &Diagnostic, color: bool) -> String {
     };
     let mut notes = Vec::new();
     if let Some(note) = &diag.note {
-        notes.push(format!("note: {note}"));
+        notes.push(format!("{}: {note}", tr!("finding-note")));
     }
     if let Some(help) = &diag.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("{}: {help}", tr!("finding-help")));
     }
     let cs = cs
         .with_code(diag.rule.name())
@@ -207,20 +208,36 @@ pub fn render_human(files: &Files, diag: &Diagnostic, color: bool) -> String {
         let styles = term::Styles::default();
         let mut writer = term::StylesWriter::new(&mut buffer, &styles);
         if term::emit_to_write_style(&mut writer, &config, files, &cs).is_ok() {
-            return String::from_utf8_lossy(buffer.as_slice()).into_owned();
+            let out = String::from_utf8_lossy(buffer.as_slice());
+            return in_chosen_language(&out, diag.severity);
         }
     }
     let mut out = String::new();
     match term::emit_to_string(&mut out, &config, files, &cs) {
-        Ok(()) => out,
+        Ok(()) => in_chosen_language(&out, diag.severity),
         // The span could not be placed in the file: fall back to one line.
         Err(_) => format!(
             "{}[{}]: {}\n",
-            diag.severity.word(),
+            severity_word(diag.severity),
             diag.rule,
             diag.message
         ),
     }
+}
+
+/// The word for a severity in the chosen language: "error", "fejl".
+fn severity_word(severity: Severity) -> String {
+    match severity {
+        Severity::Error => tr!("severity-error"),
+        Severity::Warning => tr!("severity-warning"),
+    }
+}
+
+/// A finding as codespan-reporting renders it, with the severity of its
+/// header (`error[rule]`, always English there) in the chosen language.
+fn in_chosen_language(rendered: &str, severity: Severity) -> String {
+    let english = format!("{}[", severity.word());
+    rendered.replacen(&english, &format!("{}[", severity_word(severity)), 1)
 }
 
 /// A GitHub Actions workflow command: `::error file=…,line=…,col=…::message`.
@@ -289,23 +306,23 @@ impl Tally {
 
     /// What a run that failed by [`Tally::fails`] says after the tally:
     /// nothing, or that warnings were denied.
-    pub fn denied(&self) -> &'static str {
+    pub fn denied(&self) -> String {
         if self.errors > 0 {
-            ""
+            String::new()
         } else {
-            " and --deny-warnings is given"
+            tr!("tally-denied")
         }
     }
 }
 
 impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = crate::plural::english;
-        match (self.errors, self.warnings) {
-            (0, 0) => f.write_str("no findings"),
-            (e, 0) => f.write_str(&plural(e, "error")),
-            (0, w) => f.write_str(&plural(w, "warning")),
-            (e, w) => write!(f, "{}, {}", plural(e, "error"), plural(w, "warning")),
-        }
+        let text = match (self.errors, self.warnings) {
+            (0, 0) => tr!("tally-none"),
+            (errors, 0) => tr!("tally-errors", errors = errors),
+            (0, warnings) => tr!("tally-warnings", warnings = warnings),
+            (errors, warnings) => tr!("tally", errors = errors, warnings = warnings),
+        };
+        f.write_str(&text)
     }
 }

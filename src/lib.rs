@@ -14,6 +14,7 @@ pub mod console;
 pub mod date;
 pub mod diag;
 pub mod files;
+pub mod i18n;
 pub mod image;
 #[cfg(test)]
 mod layers;

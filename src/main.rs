@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use rk::cli::{Cli, Command};
 use rk::cmd::{self, Outcome};
-use rk::project::Project;
 
 fn main() -> ExitCode {
+    // Until a project is found, the locale (or RK_LANG) says the language.
+    rk::i18n::settle(None);
     let cli = Cli::parse();
     match run(&cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -42,13 +43,13 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
             let project = cmd::project_for(&args.meetings.meetings, &start)?;
             cmd::build::run(&project, args, &start)
         }
-        Command::Index(args) => cmd::index::run(&Project::discover(&start)?, args, &start),
+        Command::Index(args) => cmd::index::run(&cmd::project_at(&start)?, args, &start),
         Command::Diff(args) => {
             let project = cmd::project_for(&args.meetings.meetings, &start)?;
             cmd::diff::run(&project, args, &start)
         }
-        Command::List => cmd::list::run(&Project::discover(&start)?),
-        Command::New(args) => cmd::new::run(&Project::discover(&start)?, args, &start),
+        Command::List => cmd::list::run(&cmd::project_at(&start)?),
+        Command::New(args) => cmd::new::run(&cmd::project_at(&start)?, args, &start),
         Command::Renumber(args) => {
             let project = cmd::project_for(std::slice::from_ref(&args.meeting), &start)?;
             cmd::renumber::run(&project, args, &start)

@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
 use crate::model::{ItemNumber, Part, PreviousMeeting, Standing};
 use crate::plural;
+use crate::tr;
 
 // meeting.yaml: the date ------------------------------------------------------
 
@@ -17,13 +18,13 @@ use crate::plural;
 /// the date it most likely means.
 pub fn not_a_date(loc: Loc, written: &str, suggestion: Option<Date>) -> Diagnostic {
     let help = match suggestion {
-        Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
-        None => "write the date as YYYY-MM-DD, e.g. 2020-11-25".into(),
+        Some(iso) => tr!("meeting-not-a-date.help", date = iso.to_string()),
+        None => tr!("meeting-not-a-date.help-no-guess"),
     };
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("`{written}` is not a real date"),
+        tr!("meeting-not-a-date", written = written),
     )
     .with_help(help)
 }
@@ -33,10 +34,16 @@ pub fn date_differs_from_folder(loc: Loc, written: &str, folder: Date) -> Diagno
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the date {written} differs from the folder's date {folder}"),
+        tr!(
+            "meeting-date-differs-from-folder",
+            written = written,
+            folder = folder.to_string()
+        ),
     )
-    .with_help(format!(
-        "write `date: {folder}`, or rename the folder to {written}"
+    .with_help(tr!(
+        "meeting-date-differs-from-folder.help",
+        written = written,
+        folder = folder.to_string()
     ))
 }
 

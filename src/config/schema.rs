@@ -9,6 +9,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::{Map, Value, json};
 
+use crate::i18n::Language;
+
 use super::{
     Approvers, CaseConfig, ClosedDecisions, Config, DocumentConfig, Numbering, Referent,
     Signatories, SiteConfig,
@@ -136,6 +138,11 @@ fn top_key(key: &str) -> Option<(Shape, &'static str)> {
         "groups" => (
             Groups,
             "The letters of `party` and of votes, letter to name: `A = \"Socialdemokratiet\"`.",
+        ),
+        "language" => (
+            Words(names::<Language>()),
+            "The language of rk's findings and messages: \"da\" (dansk) or \"en\"; by default \
+             the locale's (LANG), and RK_LANG overrides it for one run.",
         ),
         _ => return None,
     })

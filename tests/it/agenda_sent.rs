@@ -10,7 +10,6 @@ use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{
     assert_pdf_ua_and_pdf_a, git, pdf_text, project_copy, replace_in, rk, scratch, squeeze,
@@ -388,7 +387,7 @@ fn outside_git_a_sent_agenda_is_not_built_again() {
         "2021-04-28",
     );
     // No repository around the scratch folder, wherever it lies.
-    let output = Command::new(common::RK)
+    let output = common::rk_command()
         .args(["build", "2021-05-05", "--agenda"])
         .current_dir(&dir)
         .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
@@ -593,7 +592,7 @@ fn the_language_server_completes_the_new_keys_in_meeting_yaml() {
     ] {
         input.extend(frame(&message));
     }
-    let mut child = Command::new(common::RK)
+    let mut child = common::rk_command()
         .arg("lsp")
         .current_dir(&dir)
         .stdin(std::process::Stdio::piped())

@@ -24,7 +24,6 @@ use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::browser::{assert_valid_and_accessible, browser_tools};
 use common::{copy_tree, git, project_root, replace_in, rk, scratch};
@@ -418,7 +417,7 @@ fn a_bad_base_is_a_clear_error() {
     // Not in a repository: git is kept from looking above the folder.
     let plain = scratch("diff-no-repo");
     copy_tree(&project_root().join(MEETING), &plain.join(MEETING));
-    let output = Command::new(common::RK)
+    let output = common::rk_command()
         .args(["diff", "main", "2020-11-25"])
         .current_dir(&plain)
         .env("GIT_CEILING_DIRECTORIES", plain.parent().unwrap())

@@ -48,7 +48,7 @@ impl Client {
     /// `rk lsp ARGS`, as a client that puts flags of its own on the
     /// command line starts it.
     fn start_with(args: &[&str]) -> Client {
-        let mut child = Command::new(RK)
+        let mut child = common::rk_command()
             .arg("lsp")
             .args(args)
             .stdin(Stdio::piped())

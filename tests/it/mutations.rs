@@ -12,7 +12,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const DEFAULT_CASES: usize = 600;
 
@@ -145,7 +144,7 @@ fn run_case(case: usize, seed: u64, root: &Path) -> Option<String> {
         fs::write(&file, bytes).unwrap();
     }
     let format = ["human", "json", "github"][case % 3];
-    let out = Command::new(env!("CARGO_BIN_EXE_rk"))
+    let out = crate::common::rk_command()
         .args(["check", "--format", format])
         .current_dir(&dir)
         .output()

@@ -15,7 +15,6 @@ use crate::common;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{project_root, rk};
 use rk::cmd::reference::{self, Page};
@@ -122,7 +121,7 @@ fn a_rules_page_is_what_rk_explain_prints() {
 /// What `rk ARGS --help` prints in a terminal 80 columns wide, without
 /// the spaces at ends of lines.
 fn help_at_80(args: &[&str]) -> String {
-    let output = Command::new(common::RK)
+    let output = common::rk_command()
         .args(args)
         .arg("--help")
         .env("COLUMNS", "80")

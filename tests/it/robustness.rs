@@ -15,10 +15,10 @@ use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-use common::{RK, build_ok, check_json, project_copy, rk};
+use common::{build_ok, check_json, project_copy, rk};
 
 const OUTPUTS: [&str; 3] = ["referat.pdf", "referat.html", "referat.json"];
 
@@ -40,7 +40,7 @@ fn concurrent_builds_of_one_meeting_leave_whole_files() {
     let expected = outputs(&dir);
     let children: Vec<_> = (0..4)
         .map(|_| {
-            Command::new(RK)
+            common::rk_command()
                 .args(["build", "2020-11-25"])
                 .current_dir(&dir)
                 .stderr(Stdio::null())
@@ -101,7 +101,7 @@ fn a_killed_build_leaves_each_output_old_or_new_never_torn() {
 
     fs::write(&item, &edited).unwrap();
     for delay_ms in [0, 2, 5, 10, 20, 40, 60, 90, 120, 160, 220, 300] {
-        let mut child = Command::new(RK)
+        let mut child = common::rk_command()
             .args(["build", "2020-11-25"])
             .current_dir(&dir)
             .stderr(Stdio::null())

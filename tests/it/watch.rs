@@ -29,7 +29,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use common::browser::browser_tools;
-use common::{RK, example_copy, project_root, replace_in};
+use common::{example_copy, project_root, replace_in};
 use scraper::{Html, Selector};
 
 const ITEM: &str = "meetings/2020-11-25/03-eventuelt.md";
@@ -42,7 +42,7 @@ struct Watch {
 
 impl Watch {
     fn start(dir: &Path, extra: &[&str]) -> Watch {
-        let mut child = Command::new(RK)
+        let mut child = common::rk_command()
             .args(["watch", "2020-11-25"])
             .args(extra)
             .current_dir(dir)

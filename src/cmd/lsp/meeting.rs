@@ -37,7 +37,7 @@ pub fn place(path: &Path) -> Option<MeetingHome> {
     if !(name == "meeting.yaml" || name.ends_with(".md")) || name == "README.md" {
         return None;
     }
-    let project = Project::discover(parent).ok()?;
+    let project = crate::cmd::project_at(parent).ok()?;
     let dir = project.meeting_around(parent)?;
     (dir == parent).then_some(MeetingHome { project, dir })
 }

@@ -24,8 +24,19 @@ pub struct Run {
 
 /// Runs `rk ARGS...` with `dir` as the working directory. Colour is off
 /// (standard error is a pipe anyway) and the result is returned whole.
+/// The rk binary as a command, in English whatever the machine's locale
+/// (a test that wants Danish says `language = "da"` in rk.toml or sets
+/// `RK_LANG`).
+pub fn rk_command() -> Command {
+    let mut command = Command::new(RK);
+    for name in ["RK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}
+
 pub fn rk(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(RK)
+    let output = rk_command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -5,7 +5,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use super::{LAYOUTS, MEETING_ID, build, byraad, read_outputs, select, texts, use_layout};
 use crate::common::{Finding, check_json, git, replace_in, rk};
@@ -271,7 +270,7 @@ fn without_git_the_check_is_said_to_be_skipped() {
     // git not installed: no git on PATH.
     let empty = dir.join("no-git");
     fs::create_dir_all(&empty).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_rk"))
+    let out = crate::common::rk_command()
         .arg("check")
         .current_dir(&dir)
         .env("PATH", &empty)
