@@ -70,8 +70,8 @@ macro_rules! catalogue {
 
 /// Every catalogue, English first, in the order of [`Language::ALL`].
 pub const CATALOGUES: [&[(&str, &str)]; 2] = [
-    catalogue!("en": "report", "meeting"),
-    catalogue!("da": "report", "meeting"),
+    catalogue!("en": "report", "meeting", "items", "loading", "console", "commands", "errors"),
+    catalogue!("da": "report", "meeting", "items", "loading", "console", "commands", "errors"),
 ];
 
 /// The language chosen for this process ([`Language::index`]).
