@@ -22,6 +22,18 @@ rules-table:
 reference:
     RK_BLESS=1 cargo test --test it reference::
 
+# Builds the user guide (docs/book, mdBook; installed by
+# scripts/install-test-tools.sh) into docs/book/book/, failing on any
+# warning, then checks its examples and links (tests/it/book.rs,
+# tests/it/doc_links.rs).
+docs:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    log=$(mdbook build docs/book 2>&1) || { echo "$log"; exit 1; }
+    echo "$log"
+    if grep -E 'WARN|ERROR' <<<"$log"; then echo "mdbook warned"; exit 1; fi
+    cargo test --locked --test it -- book:: doc_links::
+
 # Everything CI does, on this machine.
 ci:
     bash .ci/run

@@ -25,6 +25,9 @@
 # - for the VS Code extension (editors/vscode, tests/it/vscode.rs): its npm
 #   packages by `npm ci`, and code-server, which runs it in Chromium,
 #   installed once per machine under ~/.cache/rk-ci/code-server (see below).
+# - mdBook, which builds the user guide (docs/book; tests/it/book.rs and
+#   `just docs`): by cargo install, pinned below, without its server and
+#   file watcher (about a minute on 2 cores, once per machine).
 # With --with-typst it also builds the typst CLI of the engine's version, which
 # `just bench` times and one test uses to typeset the --emit-typst output
 # (skipped where no typst CLI is at hand; building it takes ~15 minutes).
@@ -35,6 +38,7 @@
 set -euo pipefail
 
 TYPST_VERSION=0.15.1
+MDBOOK_VERSION=0.5.4
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 APT_UPDATED=
@@ -229,6 +233,13 @@ if [ ! -f "$CODE_SERVER_DIR/.installed-$CODE_SERVER_VERSION" ]; then
     touch "$CODE_SERVER_DIR/.installed-$CODE_SERVER_VERSION"
 fi
 "$CODE_SERVER_DIR/node_modules/.bin/code-server" --version | sed -n 1p
+
+if ! mdbook --version 2>/dev/null | grep -q "v$MDBOOK_VERSION"; then
+    echo "== installing mdBook $MDBOOK_VERSION"
+    cargo install mdbook --version "$MDBOOK_VERSION" --locked --quiet \
+        --no-default-features --features search
+fi
+mdbook --version
 
 if [ "${1:-}" = "--with-typst" ]; then
     if ! typst --version 2>/dev/null | grep -q "typst $TYPST_VERSION"; then

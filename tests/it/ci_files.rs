@@ -20,6 +20,8 @@ use std::process::{Command, Output};
 use common::{RK, copy_tree, have_tool, project_root, replace_in, scratch};
 
 const WORKFLOW: &str = "examples/ci/github/referater.yml";
+/// rk's own workflow that publishes the book the same way.
+const DOCS_WORKFLOW: &str = ".github/workflows/docs.yml";
 const GITLAB: &str = "examples/ci/gitlab-ci.yml";
 const PRE_COMMIT_CONFIG: &str = "examples/ci/pre-commit-config.yaml";
 
@@ -125,8 +127,10 @@ fn the_workflows_check_and_index_commands_run_on_a_minutes_repository() {
 fn the_workflow_passes_githubs_schema() {
     if have_tool("check-jsonschema", "--version") {
         let args = ["--builtin-schema", "vendor.github-workflows"];
-        let ok = passes("check-jsonschema", &args, &project_root().join(WORKFLOW));
-        assert!(ok.status.success(), "{}", shown(&ok));
+        for workflow in [WORKFLOW, DOCS_WORKFLOW] {
+            let ok = passes("check-jsonschema", &args, &project_root().join(workflow));
+            assert!(ok.status.success(), "{workflow}: {}", shown(&ok));
+        }
         let bad = broken_copy("schema", WORKFLOW, "runs-on: ubuntu-latest", "runs_on: x");
         let refused = passes("check-jsonschema", &args, &bad);
         assert!(!refused.status.success(), "{}", shown(&refused));
@@ -136,8 +140,10 @@ fn the_workflow_passes_githubs_schema() {
 #[test]
 fn the_workflow_passes_actionlint() {
     if actionlint_ready() {
-        let ok = actionlint(&project_root().join(WORKFLOW));
-        assert!(ok.status.success(), "{}", shown(&ok));
+        for workflow in [WORKFLOW, DOCS_WORKFLOW] {
+            let ok = actionlint(&project_root().join(workflow));
+            assert!(ok.status.success(), "{workflow}: {}", shown(&ok));
+        }
         let bad = broken_copy(
             "actionlint",
             WORKFLOW,
@@ -154,8 +160,10 @@ fn the_workflow_passes_actionlint() {
 fn the_workflow_passes_zizmor_offline_at_its_strictest() {
     if have_tool("zizmor", "--version") {
         let args = ["--offline", "--persona", "auditor"];
-        let ok = passes("zizmor", &args, &project_root().join(WORKFLOW));
-        assert!(ok.status.success(), "{}", shown(&ok));
+        for workflow in [WORKFLOW, DOCS_WORKFLOW] {
+            let ok = passes("zizmor", &args, &project_root().join(workflow));
+            assert!(ok.status.success(), "{workflow}: {}", shown(&ok));
+        }
         // An action by tag instead of commit is what zizmor is there for.
         let bad = broken_copy(
             "zizmor",

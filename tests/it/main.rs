@@ -32,6 +32,7 @@ mod bodies {
     mod udvalg;
 }
 mod browser;
+mod book;
 mod build;
 mod cases;
 mod ci_files;
