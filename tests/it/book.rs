@@ -8,7 +8,8 @@
 //! `tilføj` appends the block to the file instead of replacing it, and
 //! blocks of one page with the same `gruppe=NAME` are written into one copy
 //! in order and checked together. A block marked `uddrag` is a fragment
-//! and is not checked; a block with neither fails. And mdBook builds the
+//! and is not checked; a block with neither fails (the generated
+//! reference pages are the rules' own examples, checked by explain.rs). And mdBook builds the
 //! book with no warning (`just docs` does the same).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,7 +50,9 @@ fn book_src() -> PathBuf {
     project_root().join("docs/book/src")
 }
 
-/// Every page of the book (Markdown under docs/book/src), relative to it.
+/// Every page of the guide (Markdown under docs/book/src), relative to it;
+/// not the reference pages made from the code (reference/), whose examples
+/// are the rules' own, checked by explain.rs.
 fn pages() -> Vec<String> {
     let src = book_src();
     let mut pages = Vec::new();
@@ -58,7 +61,9 @@ fn pages() -> Vec<String> {
         for entry in fs::read_dir(&folder).expect("docs/book/src reads").flatten() {
             let path = entry.path();
             if path.is_dir() {
-                folders.push(path);
+                if !path.ends_with("reference") {
+                    folders.push(path);
+                }
             } else if path.extension().is_some_and(|e| e == "md") {
                 let page = path.strip_prefix(&src).unwrap().to_string_lossy();
                 pages.push(page.replace('\\', "/"));

@@ -38,6 +38,7 @@ mod cases;
 mod ci_files;
 mod cli;
 mod commonmark;
+mod danish;
 mod diff;
 mod dist;
 mod doc_links;
