@@ -12,11 +12,6 @@ lint:
     cargo fmt --check
     cargo clippy --all-targets -- -D warnings
 
-# Writes the rule table of the documentation (between
-# `<!-- rules:start -->` and `<!-- rules:end -->`) from src/rules.rs.
-rules-table:
-    RK_BLESS=1 cargo test --test it explain::the_rule_table
-
 # Writes the reference pages of the book (docs/book/src/reference/: a page
 # per rule and per command) from src/rules.rs and src/cli.rs.
 reference:

@@ -1,15 +1,12 @@
 //! The rules' declarations (`src/rules.rs`) against what rk does: `rk
 //! explain`, the example of every rule checked for real, a fixture for
-//! every rule, and the rule table of the documentation regenerated from the
-//! declarations.
+//! every rule. (The rule table of the book, docs/book/src/reference/, is
+//! made from the declarations and held to them by reference.rs.)
 //!
 //! What its tests show, one by one: the rules' declarations in `src/rules.rs`
 //! against what rk does: `rk explain`, every rule with a fixture, a summary, an
 //! explanation and an example, and each example checked for real (the file with
-//! the mistake gives findings of its rule only, the fixed file none); the rule
-//! table between `<!-- rules:start -->` and `<!-- rules:end -->` (in README.md,
-//! or wherever a Markdown page of the repository holds it) must be the one the
-//! declarations make: `just rules-table` writes it. A new rule is one entry in
+//! the mistake gives findings of its rule only, the fixed file none. A new rule is one entry in
 //! `src/rules.rs` (the enum, `Rule::ALL`, its name and `rk explain` follow),
 //! its check and its messages, and a fixture.
 
@@ -236,67 +233,3 @@ fn every_example_triggers_its_rule_and_its_fix_passes() {
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
-const START: &str = "<!-- rules:start -->\n";
-const END: &str = "<!-- rules:end -->";
-
-/// The rule table between the markers, wherever the documentation keeps
-/// it (README.md today; any Markdown page of the repository, such as a
-/// book's), is the one the declarations make.
-/// `RK_BLESS=1 cargo test --test it explain::the_rule_table` writes it (not
-/// in CI).
-#[test]
-fn the_rule_table_is_generated() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut pages = Vec::new();
-    markdown_under(root, &mut pages);
-    let table = rules::markdown_table();
-    let mut found = 0;
-    for page in pages {
-        let text = fs::read_to_string(&page).unwrap();
-        let Some(start) = text.find(START) else {
-            continue;
-        };
-        found += 1;
-        let from = start + START.len();
-        let to = from
-            + text[from..]
-                .find(END)
-                .expect("<!-- rules:end --> after <!-- rules:start -->");
-        if text[from..to] == table {
-            continue;
-        }
-        // CI never writes it: a stale table fails there.
-        if std::env::var_os("RK_BLESS").is_some() && std::env::var_os("CI").is_none() {
-            fs::write(&page, format!("{}{table}{}", &text[..from], &text[to..])).unwrap();
-        } else {
-            panic!(
-                "the rule table in {} is not the one src/rules.rs declares; \
-                 write it with `just rules-table` \
-                 (`RK_BLESS=1 cargo test --test it explain::the_rule_table`)",
-                page.display()
-            );
-        }
-    }
-    assert_eq!(
-        found, 1,
-        "the documentation holds the rule table once, between {START:?} and {END:?}"
-    );
-}
-
-fn markdown_under(dir: &Path, pages: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy();
-        // Not the repository's pages: build outputs, npm's, the fixtures.
-        let skipped =
-            name.starts_with('.') || ["target", "node_modules", "fixtures"].contains(&&*name);
-        if path.is_dir() && !skipped {
-            markdown_under(&path, pages);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            pages.push(path);
-        }
-    }
-}
