@@ -2,7 +2,8 @@
 //! book that is a file of a project (a fenced block of yaml, markdown or
 //! toml) says which file it is (`fil=PATH`, after the language), and is
 //! written into a copy of an example project (`base=kommune`, the default:
-//! examples/kommune-udvalg; `base=kl`: the example meeting of KL) before
+//! examples/kommune-udvalg; `base=kl`: the example meeting of KL; `base=tom`:
+//! an empty folder) before
 //! `rk check --all` runs there: it must give no finding at all, or
 //! exactly the findings of the rules the page says (`fund=RULE,RULE`).
 //! `tilføj` appends the block to the file instead of replacing it, and
@@ -58,7 +59,10 @@ fn pages() -> Vec<String> {
     let mut pages = Vec::new();
     let mut folders = vec![src.clone()];
     while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).expect("docs/book/src reads").flatten() {
+        for entry in fs::read_dir(&folder)
+            .expect("docs/book/src reads")
+            .flatten()
+        {
             let path = entry.path();
             if path.is_dir() {
                 if !path.ends_with("reference") {
@@ -150,7 +154,14 @@ fn base_copy(run: &[Snippet], index: usize) -> Result<PathBuf, String> {
             &project_root().join("meetings/2020-11-25"),
             &dir.join("meetings/2020-11-25"),
         ),
-        other => return Err(format!("{}: no base `{other}` (kommune, kl)", run[0].place())),
+        // An empty folder, as before `rk init`.
+        "tom" => {}
+        other => {
+            return Err(format!(
+                "{}: no base `{other}` (kommune, kl, tom)",
+                run[0].place()
+            ));
+        }
     }
     Ok(dir)
 }
@@ -204,14 +215,24 @@ fn every_project_file_in_the_book_passes_rk_check_or_gives_the_finding_its_page_
     let mut problems: Vec<String> = snippets
         .iter()
         .filter(|s| s.attribute("fil").is_none() && s.attribute("uddrag").is_none())
-        .map(|s| format!("{}: a {} block needs fil=PATH or uddrag", s.place(), s.language))
+        .map(|s| {
+            format!(
+                "{}: a {} block needs fil=PATH or uddrag",
+                s.place(),
+                s.language
+            )
+        })
         .collect();
     let checked: Vec<Snippet> = snippets
         .into_iter()
         .filter(|s| s.attribute("uddrag").is_none() && s.attribute("fil").is_some())
         .collect();
     let runs = runs(&checked);
-    assert!(runs.len() >= 20, "the book checks only {} examples", runs.len());
+    assert!(
+        runs.len() >= 20,
+        "the book checks only {} examples",
+        runs.len()
+    );
     problems.extend(
         runs.iter()
             .enumerate()
@@ -228,7 +249,10 @@ fn the_snippet_reader_sees_attributes_groups_and_fragments() {
     assert_eq!(snippets.len(), 3);
     assert_eq!(snippets[0].language, "yaml");
     assert_eq!(snippets[0].line, 3);
-    assert_eq!(snippets[0].attribute("fil"), Some("meetings/x/meeting.yaml"));
+    assert_eq!(
+        snippets[0].attribute("fil"),
+        Some("meetings/x/meeting.yaml")
+    );
     assert_eq!(snippets[0].attribute("fund"), Some("numbering"));
     assert_eq!(snippets[0].text, "body: B\n");
     assert_eq!(snippets[1].attribute("uddrag"), Some(""));
@@ -257,7 +281,11 @@ fn mdbook_builds_the_book_with_no_warning() {
         .lines()
         .filter(|line| line.contains("WARN") || line.contains("ERROR"))
         .collect();
-    assert!(warnings.is_empty(), "mdbook build warned:\n{}", warnings.join("\n"));
+    assert!(
+        warnings.is_empty(),
+        "mdbook build warned:\n{}",
+        warnings.join("\n")
+    );
     let guide = fs::read_to_string(out.join("et-moede.html")).expect("the guide's page is built");
     assert!(guide.contains("lang=\"da\""), "the book says it is Danish");
     assert!(Path::new(&out.join("reference/rules/closed-decision.html")).is_file());

@@ -441,12 +441,13 @@ fn rk_init_keeps_the_outputs_and_the_internal_edition_out_of_git() {
 }
 
 #[test]
-fn the_readme_shows_the_meeting_yaml_rk_init_writes() {
-    let readme = fs::read_to_string(project_root().join("README.md")).unwrap();
+fn the_book_shows_the_meeting_yaml_rk_init_writes() {
+    let page = project_root().join("docs/book/src/kom-i-gang.md");
+    let page = fs::read_to_string(page).unwrap();
     let template = fs::read_to_string(project_root().join("src/cmd/init/meeting.yaml")).unwrap();
     let shown = template.replace("{date}", "2021-06-15");
     assert!(
-        readme.contains(&format!("```yaml\n{shown}```\n")),
-        "README.md must show src/cmd/init/meeting.yaml with date 2021-06-15"
+        page.contains(&format!("\n{shown}```\n")),
+        "the book's kom-i-gang.md must show src/cmd/init/meeting.yaml with date 2021-06-15"
     );
 }

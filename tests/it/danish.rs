@@ -59,7 +59,10 @@ fn in_danish(dir: &Path) {
 /// What differs between a finding in English and the same in Danish.
 fn compare(fixture: &str, english: &Finding, danish: &Finding) -> Vec<String> {
     let mut problems = Vec::new();
-    let place = format!("{fixture}: {} {}:{}", english.rule, english.file, english.line);
+    let place = format!(
+        "{fixture}: {} {}:{}",
+        english.rule, english.file, english.line
+    );
     let same_place = (&english.rule, &english.file, english.line, english.severity)
         == (&danish.rule, &danish.file, danish.line, danish.severity);
     if !same_place {
@@ -99,7 +102,9 @@ fn every_rule_fixture_gives_its_findings_in_danish() {
         in_danish(&dir);
         let (_, danish, stderr) = check_json(&dir, &[]);
         if english.len() != danish.len() {
-            problems.push(format!("{name}: {english:?} in English, {danish:?} in Danish {stderr}"));
+            problems.push(format!(
+                "{name}: {english:?} in English, {danish:?} in Danish {stderr}"
+            ));
             continue;
         }
         for (en, da) in english.iter().zip(&danish) {
@@ -108,7 +113,12 @@ fn every_rule_fixture_gives_its_findings_in_danish() {
         }
     }
     assert!(compared > 50, "only {compared} findings compared");
-    assert!(problems.is_empty(), "{}\n({} problems)", problems.join("\n"), problems.len());
+    assert!(
+        problems.is_empty(),
+        "{}\n({} problems)",
+        problems.join("\n"),
+        problems.len()
+    );
 }
 
 #[test]
@@ -117,7 +127,11 @@ fn the_human_output_and_its_summary_are_danish() {
     in_danish(&dir);
     let run = common::rk(&dir, &["check", "2020-11-25"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("fejl[date-mismatch]: "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fejl[date-mismatch]: "),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("= hjælp: "), "{}", run.stderr);
     assert!(run.stderr.contains("1 fejl"), "{}", run.stderr);
     assert!(!run.stderr.contains("error["), "{}", run.stderr);
@@ -138,7 +152,10 @@ fn rk_lang_and_the_locale_choose_where_rk_toml_does_not() {
     let english = with_env("LANG", "C.UTF-8");
     let by_locale = with_env("LANG", "da_DK.UTF-8");
     let by_rk_lang = with_env("RK_LANG", "da");
-    assert_eq!(by_locale, by_rk_lang, "the locale and RK_LANG give the same Danish");
+    assert_eq!(
+        by_locale, by_rk_lang,
+        "the locale and RK_LANG give the same Danish"
+    );
     assert_ne!(english[0].message, by_locale[0].message);
     assert_eq!(english[0].rule, by_locale[0].rule);
     // rk.toml's language wins over the locale, RK_LANG over rk.toml.

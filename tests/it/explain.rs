@@ -232,4 +232,3 @@ fn every_example_triggers_its_rule_and_its_fix_passes() {
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
-

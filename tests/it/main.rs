@@ -31,8 +31,8 @@ mod bodies {
     mod styrelse;
     mod udvalg;
 }
-mod browser;
 mod book;
+mod browser;
 mod build;
 mod cases;
 mod ci_files;
