@@ -5,11 +5,11 @@
 //! before the meeting; with rk.toml's `approvers = "required"` an approved
 //! referat names its approvers. An item's `berigtigelser` are dated.
 
-use crate::check::findings;
+use crate::check::findings::{self, Dated};
 use crate::config::Approvers;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
-use crate::model::{Approval, Approver, Meeting, Signatories, Spanned, same_name};
+use crate::model::{Approval, Approver, Meeting, Spanned, same_name};
 use crate::suggest;
 
 pub fn check(meeting: &Meeting, approvers: Approvers, diags: &mut Vec<Diagnostic>) {
@@ -30,7 +30,7 @@ pub fn check(meeting: &Meeting, approvers: Approvers, diags: &mut Vec<Diagnostic
         for correction in &item.corrections {
             if let Some(date) = &correction.date {
                 let loc = Loc::new(item.file, date.span.clone());
-                date_of(meeting, date, "berigtigelse", loc, diags);
+                date_of(meeting, date, Dated::Berigtigelse, loc, diags);
             }
         }
     }
@@ -62,7 +62,7 @@ fn approved_date(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
 fn date_of(
     meeting: &Meeting,
     written: &Spanned<String>,
-    what: &str,
+    what: Dated,
     loc: Loc,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -105,7 +105,7 @@ fn approvals(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
         }
         if let Some(date) = &approver.date {
             let loc = Loc::new(meeting.file, date.span.clone());
-            date_of(meeting, date, "approval", loc, diags);
+            date_of(meeting, date, Dated::Approval, loc, diags);
         }
     }
 }
@@ -124,9 +124,5 @@ fn not_a_signer(meeting: &Meeting, approver: &Approver, signers: &[&str], loc: L
         .absent
         .iter()
         .any(|p| same_name(&p.name.value, written));
-    let who = match meeting.signatories {
-        Signatories::Members => "members present",
-        Signatories::ChairAndReferent => "chair and the referent",
-    };
-    findings::approver_not_a_signer(loc, written, absent, who, meant)
+    findings::approver_not_a_signer(loc, written, absent, meeting.signatories, meant)
 }

@@ -8,7 +8,7 @@ use crate::check::personal::PersonalDataKind;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
-use crate::model::{ItemNumber, Part, PreviousMeeting, Standing};
+use crate::model::{ItemNumber, Part, PreviousMeeting, Signatories, Standing};
 use crate::plural;
 use crate::tr;
 
@@ -52,10 +52,11 @@ pub fn folder_not_named_by_date(loc: Loc, folder: &str, written: &str) -> Diagno
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the meeting folder `{folder}` is not named by its date"),
+        tr!("meeting-folder-not-named-by-date", folder = folder),
     )
-    .with_help(format!(
-        "name the folder {written} (optionally with a suffix: {written}-ekstra)"
+    .with_help(tr!(
+        "meeting-folder-not-named-by-date.help",
+        written = written
     ))
 }
 
@@ -63,15 +64,13 @@ pub fn folder_not_named_by_date(loc: Loc, folder: &str, written: &str) -> Diagno
 /// `suggestion` is the date it most likely means.
 pub fn added_not_a_date(loc: Loc, written: &str, suggestion: Option<Date>) -> Diagnostic {
     let help = match suggestion {
-        Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
-        None => {
-            "write the date the item was put on the agenda as YYYY-MM-DD, e.g. 2024-05-27".into()
-        }
+        Some(iso) => tr!("meeting-added-not-a-date.help", date = iso.to_string()),
+        None => tr!("meeting-added-not-a-date.help-no-guess"),
     };
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the date `{written}` the item was added is not a real date"),
+        tr!("meeting-added-not-a-date", written = written),
     )
     .with_help(help)
 }
@@ -82,12 +81,13 @@ pub fn added_after_meeting(loc: Loc, added: Date, held: Date) -> Diagnostic {
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the item is added to the agenda on {added}, after its meeting on {held}"),
+        tr!(
+            "meeting-added-after-meeting",
+            added = added.to_string(),
+            held = held.to_string()
+        ),
     )
-    .with_help(
-        "an item is added to the agenda before or on the day of the meeting: \
-         write the date the tillægsdagsorden was sent",
-    )
+    .with_help(tr!("meeting-added-after-meeting.help"))
 }
 
 // meeting.yaml: when the agenda was sent --------------------------------------
@@ -96,28 +96,36 @@ pub fn added_after_meeting(loc: Loc, added: Date, held: Date) -> Diagnostic {
 /// real YYYY-MM-DD date; `suggestion` is the date it most likely means.
 pub fn sent_not_a_date(loc: Loc, key: &str, written: &str, suggestion: Option<Date>) -> Diagnostic {
     let help = match suggestion {
-        Some(iso) => format!("write `{key}: {iso}`: dates are written YYYY-MM-DD"),
-        None => format!("write the date it was sent as YYYY-MM-DD: `{key}: 2026-03-04`"),
+        Some(iso) => tr!(
+            "meeting-sent-not-a-date.help",
+            key = key,
+            date = iso.to_string()
+        ),
+        None => tr!("meeting-sent-not-a-date.help-no-guess", key = key),
     };
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("`{key}: {written}` is not a real date"),
+        tr!("meeting-sent-not-a-date", key = key, written = written),
     )
     .with_help(help)
 }
 
-/// `date-mismatch`: the agenda (`what`, from `key`) is said to be sent
+/// `date-mismatch`: the agenda or the tillægsdagsorden, as its date's
+/// `key` (`agenda_sent`, `added_agenda_sent`) says, is said to be sent
 /// after its meeting was held.
-pub fn sent_after_meeting(loc: Loc, what: &str, key: &str, sent: Date, held: Date) -> Diagnostic {
+pub fn sent_after_meeting(loc: Loc, key: &str, sent: Date, held: Date) -> Diagnostic {
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the {what} is sent on {sent}, after its meeting on {held}"),
+        tr!(
+            "meeting-sent-after-meeting",
+            key = key,
+            sent = sent.to_string(),
+            held = held.to_string()
+        ),
     )
-    .with_help(format!(
-        "`{key}` is the date the {what} went out, before or on the day of the meeting"
-    ))
+    .with_help(tr!("meeting-sent-after-meeting.help", key = key))
 }
 
 /// `date-mismatch`: the tillægsdagsorden is said to be sent before the
@@ -126,9 +134,13 @@ pub fn added_sent_before_agenda(loc: Loc, added: Date, agenda: Date) -> Diagnost
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the tillægsdagsorden is sent on {added}, before the agenda on {agenda}"),
+        tr!(
+            "meeting-added-sent-before-agenda",
+            added = added.to_string(),
+            agenda = agenda.to_string()
+        ),
     )
-    .with_help("`added_agenda_sent` is the date the tillægsdagsorden went out, after `agenda_sent`")
+    .with_help(tr!("meeting-added-sent-before-agenda.help"))
 }
 
 // meeting.yaml: the approval --------------------------------------------------
@@ -137,13 +149,13 @@ pub fn added_sent_before_agenda(loc: Loc, added: Date, agenda: Date) -> Diagnost
 /// is the date it most likely means.
 pub fn approved_not_a_date(loc: Loc, written: &str, suggestion: Option<Date>) -> Diagnostic {
     let help = match suggestion {
-        Some(iso) => format!("write `approved: {iso}`: dates are written YYYY-MM-DD"),
-        None => "write the date the referat was approved as YYYY-MM-DD, e.g. 2020-12-02".into(),
+        Some(iso) => tr!("meeting-approved-not-a-date.help", date = iso.to_string()),
+        None => tr!("meeting-approved-not-a-date.help-no-guess"),
     };
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the approval date `{written}` is not a real date"),
+        tr!("meeting-approved-not-a-date", written = written),
     )
     .with_help(help)
 }
@@ -154,76 +166,102 @@ pub fn approved_before_meeting(loc: Loc, approved: Date, held: Date) -> Diagnost
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the referat is approved on {approved}, before its meeting on {held}"),
+        tr!(
+            "meeting-approved-before-meeting",
+            approved = approved.to_string(),
+            held = held.to_string()
+        ),
     )
-    .with_help("a referat is approved at or after its meeting: write the date it was approved")
+    .with_help(tr!("meeting-approved-before-meeting.help"))
+}
+
+/// What a dated entry besides the meeting's own dates is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dated {
+    /// An entry of `approvals`.
+    Approval,
+    /// An entry of an item's `berigtigelser`.
+    Berigtigelse,
+}
+
+impl Dated {
+    /// The catalogues choose their words by this.
+    fn key(self) -> &'static str {
+        match self {
+            Dated::Approval => "approval",
+            Dated::Berigtigelse => "berigtigelse",
+        }
+    }
 }
 
 /// `date-mismatch`: the date of an approval or a berigtigelse (`what`)
 /// is not a real date.
 pub fn dated_not_a_date(
     loc: Loc,
-    what: &str,
+    what: Dated,
     written: &str,
     suggestion: Option<Date>,
 ) -> Diagnostic {
     let help = match suggestion {
-        Some(iso) => format!("write `date: {iso}`: dates are written YYYY-MM-DD"),
-        None => format!("write the date of the {what} as YYYY-MM-DD, e.g. 2024-06-26"),
+        Some(iso) => tr!("meeting-dated-not-a-date.help", date = iso.to_string()),
+        None => tr!("meeting-dated-not-a-date.help-no-guess", what = what.key()),
     };
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the {what} date `{written}` is not a real date"),
+        tr!(
+            "meeting-dated-not-a-date",
+            what = what.key(),
+            written = written
+        ),
     )
     .with_help(help)
 }
 
 /// `date-mismatch`: an approval or a berigtigelse (`what`) dated before
 /// the meeting.
-pub fn dated_before_meeting(loc: Loc, what: &str, date: Date, held: Date) -> Diagnostic {
+pub fn dated_before_meeting(loc: Loc, what: Dated, date: Date, held: Date) -> Diagnostic {
     Diagnostic::error(
         Rule::DateMismatch,
         loc,
-        format!("the {what} is dated {date}, before the meeting on {held}"),
+        tr!(
+            "meeting-dated-before-meeting",
+            what = what.key(),
+            date = date.to_string(),
+            held = held.to_string()
+        ),
     )
-    .with_help(format!(
-        "the {what} is made at or after the meeting: write the date it was made"
-    ))
+    .with_help(tr!("meeting-dated-before-meeting.help", what = what.key()))
 }
 
 /// `missing-field`: rk.toml's `approvers = "required"`, and an approved
 /// referat names no approvers.
 pub fn no_approvers(loc: Loc) -> Diagnostic {
-    Diagnostic::error(
-        Rule::MissingField,
-        loc,
-        "the referat is approved (`status: godkendt`), but `approvals` names nobody who approved it",
-    )
-    .with_help(
-        "rk.toml asks for approvers (`approvers = \"required\"`): write `approvals:\n  - { name: <a member who took part>, date: YYYY-MM-DD }`",
-    )
+    Diagnostic::error(Rule::MissingField, loc, tr!("meeting-no-approvers"))
+        .with_help(tr!("meeting-no-approvers.help"))
 }
 
-/// `bad-approver`: an approver who is none of those who sign (`who`: "members
-/// present", "chair and the referent"); `absent`: listed under `absent`.
+/// `bad-approver`: an approver who is none of those who sign (`who`, as
+/// rk.toml's `approval` says); `absent`: listed under `absent`.
 pub fn approver_not_a_signer(
     loc: Loc,
     name: &str,
     absent: bool,
-    who: &str,
+    who: Signatories,
     meant: Option<&str>,
 ) -> Diagnostic {
+    let who = match who {
+        Signatories::Members => "members",
+        Signatories::ChairAndReferent => "chair-and-referent",
+    };
     let message = if absent {
-        format!("{name} approved the referat, but is listed as absent: only the {who} sign it")
+        tr!("meeting-approver-absent", name = name, who = who)
     } else {
-        format!("{name} approved the referat, but is not among the {who}, who sign it")
+        tr!("meeting-approver-not-a-signer", name = name, who = who)
     };
     let help = match meant {
-        Some(name) => format!("did you mean `{name}`?"),
-        None => format!(
-            "write the name of one of the {who} as meeting.yaml lists them, or remove the entry"
-        ),
+        Some(name) => tr!("meeting-approver-not-a-signer.help-meant", meant = name),
+        None => tr!("meeting-approver-not-a-signer.help", who = who),
     };
     let diag = Diagnostic::error(Rule::BadApprover, loc, message).with_help(help);
     match meant {
@@ -237,9 +275,9 @@ pub fn approver_twice(loc: Loc, name: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::BadApprover,
         loc,
-        format!("{name} is listed twice under `approvals`"),
+        tr!("meeting-approver-twice", name = name),
     )
-    .with_help("each member signs once: remove one of the entries")
+    .with_help(tr!("meeting-approver-twice.help"))
 }
 
 // Corrections after the approval ------------------------------------------
@@ -251,27 +289,23 @@ pub struct Approving<'a> {
     pub date: &'a str,
 }
 
-/// The approving commit as findings name it: "commit 1a2b3c4 of 2024-06-26".
-fn approving(approved: Approving<'_>) -> String {
-    format!("commit {} of {}", approved.commit, approved.date)
-}
-
-const BY_ADDITION: &str = "an approved referat is corrected by addition only: undo the change";
-
 /// `changed-after-approval`: a file differs from the approved version
 /// beyond new berigtigelser.
 pub fn changed_after_approval(loc: Loc, file: &str, approved: Approving<'_>) -> Diagnostic {
     Diagnostic::error(
         Rule::ChangedAfterApproval,
         loc,
-        format!(
-            "{file} was changed after the referat was approved ({}, where meeting.yaml first says `status: godkendt`)",
-            approving(approved)
+        tr!(
+            "meeting-changed-after-approval",
+            file = file,
+            commit = approved.commit,
+            date = approved.date
         ),
     )
-    .with_help(format!(
-        "{BY_ADDITION} (`git checkout {} -- {file}` in the meeting folder) and write the correction as a new entry at the end of the item's `berigtigelser: [{{ date: YYYY-MM-DD, text: ... }}]`",
-        approved.commit
+    .with_help(tr!(
+        "meeting-changed-after-approval.help",
+        file = file,
+        commit = approved.commit
     ))
 }
 
@@ -280,14 +314,14 @@ pub fn added_after_approval(loc: Loc, file: &str, approved: Approving<'_>) -> Di
     Diagnostic::error(
         Rule::ChangedAfterApproval,
         loc,
-        format!(
-            "{file} was added to the meeting after the referat was approved ({})",
-            approving(approved)
+        tr!(
+            "meeting-added-after-approval",
+            file = file,
+            commit = approved.commit,
+            date = approved.date
         ),
     )
-    .with_help(format!(
-        "{BY_ADDITION} (remove {file}) and write the correction as a `berigtigelser` entry of the item it concerns"
-    ))
+    .with_help(tr!("meeting-added-after-approval.help", file = file))
 }
 
 /// `changed-after-approval`: a file removed since the approval.
@@ -295,14 +329,17 @@ pub fn removed_after_approval(loc: Loc, file: &str, approved: Approving<'_>) -> 
     Diagnostic::error(
         Rule::ChangedAfterApproval,
         loc,
-        format!(
-            "{file} was removed from the meeting after the referat was approved ({})",
-            approving(approved)
+        tr!(
+            "meeting-removed-after-approval",
+            file = file,
+            commit = approved.commit,
+            date = approved.date
         ),
     )
-    .with_help(format!(
-        "{BY_ADDITION} (`git checkout {} -- {file}` in the meeting folder) and write the correction as a `berigtigelser` entry of the item it concerns",
-        approved.commit
+    .with_help(tr!(
+        "meeting-removed-after-approval.help",
+        file = file,
+        commit = approved.commit
     ))
 }
 
@@ -318,22 +355,20 @@ pub fn internal_tracked(
     ignored: Option<bool>,
 ) -> Diagnostic {
     let first = tracked.first().map_or(folder, String::as_str);
-    let count = match tracked.len() {
-        1 => "1 file:".to_string(),
-        n => format!("{n} files, among them"),
-    };
-    let ignore = match ignored {
-        None => format!(", and write a .gitignore beside rk.toml with the line `/{folder}/`"),
-        Some(false) => format!(", and add the line `/{folder}/` to .gitignore"),
-        Some(true) => String::new(),
+    let gitignore = match ignored {
+        None => "none",
+        Some(false) => "without",
+        Some(true) => "with",
     };
     Diagnostic::warning(
         Rule::InternalTracked,
         loc,
-        format!("git tracks the internal edition ({count} {first}): it holds the closed items' text"),
+        tr!("meeting-internal-tracked", n = tracked.len(), first = first),
     )
-    .with_help(format!(
-        "stop tracking it with `git rm -r --cached {folder}` and commit{ignore}; keep the repository private: what was pushed stays in its history"
+    .with_help(tr!(
+        "meeting-internal-tracked.help",
+        folder = folder,
+        gitignore = gitignore
     ))
 }
 
@@ -341,8 +376,8 @@ pub fn internal_tracked(
 
 /// `no-attendees`: `members:` is there but empty.
 pub fn no_members(loc: Loc) -> Diagnostic {
-    Diagnostic::error(Rule::NoAttendees, loc, "`members` lists nobody")
-        .with_help("list the members present under `members:`; a referat needs attendees")
+    Diagnostic::error(Rule::NoAttendees, loc, tr!("meeting-no-members"))
+        .with_help(tr!("meeting-no-members.help"))
 }
 
 /// `duplicate-person`: a present person listed again; `first_group` is
@@ -351,10 +386,12 @@ pub fn listed_twice_present(loc: Loc, name: &str, first_group: &str) -> Diagnost
     Diagnostic::error(
         Rule::DuplicatePerson,
         loc,
-        format!("{name} is listed twice among the present"),
+        tr!("meeting-listed-twice-present", name = name),
     )
-    .with_help(format!(
-        "{name} is already listed under `{first_group}`: remove one of the two"
+    .with_help(tr!(
+        "meeting-listed-twice-present.help",
+        name = name,
+        group = first_group
     ))
 }
 
@@ -363,9 +400,9 @@ pub fn listed_twice_absent(loc: Loc, name: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::DuplicatePerson,
         loc,
-        format!("{name} is listed twice under `absent`"),
+        tr!("meeting-listed-twice-absent", name = name),
     )
-    .with_help("remove one of the two")
+    .with_help(tr!("meeting-listed-twice-absent.help"))
 }
 
 /// `absent-and-present`: an absent person also listed under `group`.
@@ -373,9 +410,9 @@ pub fn absent_and_present(loc: Loc, name: &str, group: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::AbsentAndPresent,
         loc,
-        format!("{name} is listed under `absent` and under `{group}`"),
+        tr!("meeting-absent-and-present", name = name, group = group),
     )
-    .with_help("a person is either absent or present: remove one of the two")
+    .with_help(tr!("meeting-absent-and-present.help"))
 }
 
 /// `absent-and-present`: an absent person with `items`, the items they
@@ -384,12 +421,9 @@ pub fn absent_attended_items(loc: Loc, name: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::AbsentAndPresent,
         loc,
-        format!("{name} is listed under `absent` with items attended"),
+        tr!("meeting-absent-attended-items", name = name),
     )
-    .with_help(format!(
-        "someone who attended some items is present: move {name} to `members`, `others` or \
-         `guests` with these `items`, or remove `items`"
-    ))
+    .with_help(tr!("meeting-absent-attended-items.help", name = name))
 }
 
 /// `bad-substitute`: `person` stands in for `absent`, who is not listed as
@@ -401,43 +435,67 @@ pub fn bad_substitute(
     suggestion: Option<&str>,
 ) -> Diagnostic {
     let help = match suggestion {
-        Some(name) => format!("did you mean `{name}`?"),
-        None => format!("add {absent} under `absent:`"),
+        Some(name) => tr!("meeting-bad-substitute.help-meant", meant = name),
+        None => tr!("meeting-bad-substitute.help", absent = absent),
     };
     Diagnostic::error(
         Rule::BadSubstitute,
         loc,
-        format!("{person} is a substitute for {absent}, who is not listed under `absent`"),
+        tr!("meeting-bad-substitute", person = person, absent = absent),
     )
     .with_help(help)
 }
 
-/// `unknown-person`: the `role` (referent, chair, presenter) `name` is
-/// absent; `listed` is the name the absent list gives (the same, or the
-/// full name of which `name` is a part).
-pub fn role_absent(loc: Loc, role: &str, name: &str, listed: &str) -> Diagnostic {
+/// A post that must be filled by someone present: the role a name has in
+/// the `unknown-person` findings of meeting.yaml's people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Post {
+    /// meeting.yaml's `referent`.
+    Referent,
+    /// meeting.yaml's `chair`.
+    Chair,
+    /// One of an item's `presenters`.
+    Presenter,
+}
+
+impl Post {
+    /// The catalogues choose their words by this.
+    fn key(self) -> &'static str {
+        match self {
+            Post::Referent => "referent",
+            Post::Chair => "chair",
+            Post::Presenter => "presenter",
+        }
+    }
+}
+
+/// `unknown-person`: the `role` `name` is absent; `listed` is the name the
+/// absent list gives (the same, or the full name of which `name` is a
+/// part).
+pub fn role_absent(loc: Loc, role: Post, name: &str, listed: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
-        format!("the {role} {name} is listed as absent"),
+        tr!("meeting-role-absent", role = role.key(), name = name),
     )
-    .with_help(format!(
-        "{listed} is listed under `absent`: name a {role} who was present, or move {listed} \
-         from `absent` to the people present if they came"
+    .with_help(tr!(
+        "meeting-role-absent.help",
+        role = role.key(),
+        listed = listed
     ))
 }
 
 /// `unknown-person`: the `role` is nobody present; `suggestion` is the
 /// present name most like it.
-pub fn role_not_present(loc: Loc, role: &str, name: &str, suggestion: Option<&str>) -> Diagnostic {
+pub fn role_not_present(loc: Loc, role: Post, name: &str, suggestion: Option<&str>) -> Diagnostic {
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("add {name} to `members`, `others` or `guests` in meeting.yaml"),
+        Some(s) => tr!("meeting-role-not-present.help-meant", meant = s),
+        None => tr!("meeting-role-not-present.help", name = name),
     };
     let diag = Diagnostic::error(
         Rule::UnknownPerson,
         loc,
-        format!("the {role} {name} is not among the people present"),
+        tr!("meeting-role-not-present", role = role.key(), name = name),
     )
     .with_help(help);
     match suggestion {
@@ -448,29 +506,28 @@ pub fn role_not_present(loc: Loc, role: &str, name: &str, suggestion: Option<&st
 
 /// `unknown-person`: the `role` is named by a part of the name of one
 /// present person, `full`, as minutes often shorten a name.
-pub fn role_short_name(loc: Loc, role: &str, name: &str, full: &str) -> Diagnostic {
+pub fn role_short_name(loc: Loc, role: Post, name: &str, full: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
-        format!("the {role} {name} is not among the people present"),
+        tr!("meeting-role-not-present", role = role.key(), name = name),
     )
-    .with_help(format!(
-        "did you mean `{full}`? Write the name as the participant list has it"
-    ))
+    .with_help(tr!("meeting-role-not-present.help-short", full = full))
     .with_fix(full)
 }
 
 /// `unknown-person`: the `role` is named by a part of the names of several
 /// people listed (`Christian`, with two present).
-pub fn role_ambiguous(loc: Loc, role: &str, name: &str, listed: &[&str]) -> Diagnostic {
+pub fn role_ambiguous(loc: Loc, role: Post, name: &str, listed: &[&str]) -> Diagnostic {
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
-        format!("the {role} {name} is not among the people present"),
+        tr!("meeting-role-not-present", role = role.key(), name = name),
     )
-    .with_help(format!(
-        "`{name}` could be {}: write the full name as the participant list has it",
-        either(listed)
+    .with_help(tr!(
+        "meeting-role-not-present.help-ambiguous",
+        name = name,
+        listed = either(listed)
     ))
 }
 
@@ -482,18 +539,21 @@ pub fn presenter_not_attending(
     item: &ItemNumber,
     attended: &[String],
 ) -> Diagnostic {
-    let which = plural::word(attended.len(), "item", "items");
     Diagnostic::error(
         Rule::UnknownPerson,
         loc,
-        format!(
-            "the presenter {name} attended only {which} {}, not item {item}",
-            both(attended)
+        tr!(
+            "meeting-presenter-not-attending",
+            name = name,
+            n = attended.len(),
+            attended = both(attended),
+            item = item.to_string()
         ),
     )
-    .with_help(format!(
-        "add {item} to the `items` of {name} in meeting.yaml, or name a presenter who \
-         attended item {item}"
+    .with_help(tr!(
+        "meeting-presenter-not-attending.help",
+        name = name,
+        item = item.to_string()
     ))
 }
 
@@ -508,13 +568,13 @@ pub fn unknown_item(
     numbers: &[String],
 ) -> Diagnostic {
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`?"),
+        Some(s) => tr!("meeting-unknown-item.help-meant", meant = s),
         None => the_items(numbers),
     };
     Diagnostic::error(
         Rule::UnknownItem,
         loc,
-        format!("{name} attended item {number}, which this meeting does not have"),
+        tr!("meeting-unknown-item", name = name, number = number),
     )
     .with_help(help)
 }
@@ -522,11 +582,13 @@ pub fn unknown_item(
 /// "this meeting's items are 41, 42 and 43".
 fn the_items(numbers: &[String]) -> String {
     match numbers {
-        [] => "this meeting has no items to attend".to_string(),
-        [first, .., last] if numbers.len() > 8 => {
-            format!("this meeting's items run from {first} to {last}")
-        }
-        _ => format!("this meeting's items are {}", both(numbers)),
+        [] => tr!("meeting-the-items-none"),
+        [first, .., last] if numbers.len() > 8 => tr!(
+            "meeting-the-items-range",
+            first = first.as_str(),
+            last = last.as_str()
+        ),
+        _ => tr!("meeting-the-items", items = both(numbers)),
     }
 }
 
@@ -544,15 +606,21 @@ pub fn range_end_not_an_item(
     let help = if within.is_empty() {
         the_items(numbers)
     } else {
-        format!(
-            "write the items {name} attended as a list: `items: [{}]`",
-            within.join(", ")
+        tr!(
+            "meeting-range-end-not-an-item.help",
+            name = name,
+            within = within.join(", ")
         )
     };
     Diagnostic::error(
         Rule::UnknownItem,
         loc,
-        format!("{name} attended items {written}, but this meeting has no item {end}"),
+        tr!(
+            "meeting-range-end-not-an-item",
+            name = name,
+            written = written,
+            end = end.to_string()
+        ),
     )
     .with_help(help)
 }
@@ -561,35 +629,39 @@ pub fn range_end_not_an_item(
 /// `fixed` is the number it most likely means.
 pub fn attended_not_a_number(loc: Loc, written: &str, fixed: Option<&ItemNumber>) -> Diagnostic {
     let help = match fixed {
-        Some(n) => format!("write `{n}`: `items` lists item numbers, like `items: [7, 8]`"),
-        None => "`items` lists the numbers of the items the person attended, like \
-                 `items: [7, 8]`"
-            .to_string(),
+        Some(n) => tr!("meeting-attended-not-a-number.help", fixed = n.to_string()),
+        None => tr!("meeting-attended-not-a-number.help-no-guess"),
     };
     Diagnostic::error(
         Rule::BadValue,
         loc,
-        format!("`{written}` in `items` is not an item number"),
+        tr!("meeting-attended-not-a-number", written = written),
     )
     .with_help(help)
 }
 
-/// `7`, `7 and 8`, `7, 8 and 9`.
+/// `7`, `7 and 8`, `7, 8 and 9` (in the chosen language).
 fn both(list: &[impl AsRef<str>]) -> String {
-    joined(list, "and")
+    joined(list, |rest, last| {
+        tr!("meeting-list-and", rest = rest, last = last)
+    })
 }
 
-/// `A`, `A or B`, `A, B or C`.
+/// `A`, `A or B`, `A, B or C` (in the chosen language).
 fn either(list: &[impl AsRef<str>]) -> String {
-    joined(list, "or")
+    joined(list, |rest, last| {
+        tr!("meeting-list-or", rest = rest, last = last)
+    })
 }
 
-fn joined(list: &[impl AsRef<str>], conjunction: &str) -> String {
+/// The words of `list`, all but the last joined by commas, the last by
+/// `last_of` (`7, 8` and `9` -> `7, 8 and 9`).
+fn joined(list: &[impl AsRef<str>], last_of: impl Fn(String, &str) -> String) -> String {
     let words: Vec<&str> = list.iter().map(AsRef::as_ref).collect();
     match words.split_last() {
         None => String::new(),
         Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+        Some((last, rest)) => last_of(rest.join(", "), last),
     }
 }
 

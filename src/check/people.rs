@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::check::findings;
+use crate::check::findings::{self, Post};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{
@@ -138,8 +138,11 @@ fn roles_present(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnost
         .present()
         .map(|p| without_party(&p.name.value))
         .collect();
-    for (role, name) in [("referent", &meeting.referent), ("chair", &meeting.chair)] {
-        if document == Document::Agenda && role == "referent" {
+    for (role, name) in [
+        (Post::Referent, &meeting.referent),
+        (Post::Chair, &meeting.chair),
+    ] {
+        if document == Document::Agenda && role == Post::Referent {
             continue;
         }
         if let Some(name) = name {
@@ -152,7 +155,7 @@ fn roles_present(meeting: &Meeting, document: Document, diags: &mut Vec<Diagnost
     for item in &meeting.items {
         for presenter in &item.presenters {
             let loc = Loc::new(item.file, presenter.span.clone());
-            if let Some(d) = unknown_person(meeting, &present_names, presenter, "presenter") {
+            if let Some(d) = unknown_person(meeting, &present_names, presenter, Post::Presenter) {
                 diags.push(Diagnostic { loc, ..d });
             } else if let Some(d) = not_attending(meeting, item, presenter, loc) {
                 diags.push(d);
@@ -195,7 +198,7 @@ pub fn unknown_person(
     meeting: &Meeting,
     present: &[&str],
     name: &Spanned<String>,
-    role: &str,
+    role: Post,
 ) -> Option<Diagnostic> {
     if present.iter().any(|p| same_name(p, &name.value)) {
         return None;

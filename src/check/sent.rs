@@ -11,18 +11,11 @@ use crate::diag::{Diagnostic, Loc};
 use crate::model::{Meeting, Spanned};
 
 pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
-    let agenda = sent_date(
-        meeting,
-        &meeting.agenda_sent,
-        "agenda_sent",
-        "agenda",
-        diags,
-    );
+    let agenda = sent_date(meeting, &meeting.agenda_sent, "agenda_sent", diags);
     let added = sent_date(
         meeting,
         &meeting.added_agenda_sent,
         "added_agenda_sent",
-        "tillægsdagsorden",
         diags,
     );
     if let (Some((agenda, _)), Some((added, span))) = (agenda, added)
@@ -34,12 +27,12 @@ pub fn check(meeting: &Meeting, diags: &mut Vec<Diagnostic>) {
 }
 
 /// A sending date that is real, with its place; a finding where it is not
-/// real or lies after the meeting.
+/// real or lies after the meeting. `key` names the date and, for the
+/// findings, what was sent.
 fn sent_date(
     meeting: &Meeting,
     written: &Option<Spanned<String>>,
     key: &str,
-    what: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Date, Range<usize>)> {
     let written = written.as_ref()?;
@@ -58,7 +51,7 @@ fn sent_date(
     if let Some(held) = meeting.calendar_date()
         && date > held
     {
-        diags.push(findings::sent_after_meeting(loc, what, key, date, held));
+        diags.push(findings::sent_after_meeting(loc, key, date, held));
     }
     Some((date, written.span.clone()))
 }

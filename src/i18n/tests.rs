@@ -142,11 +142,14 @@ fn used_ids() -> BTreeMap<String, String> {
             let path = entry.path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs")
-                && !path.to_string_lossy().contains("i18n")
-            {
-                let text = fs::read_to_string(&path).expect("a source reads");
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                // Below src/, not the checkout's own path, which may name
+                // i18n too.
                 let file = path.strip_prefix(&root).unwrap().display().to_string();
+                if file.contains("i18n") {
+                    continue;
+                }
+                let text = fs::read_to_string(&path).expect("a source reads");
                 for found in pattern.captures_iter(&text) {
                     used.insert(found[1].to_string(), file.clone());
                 }
