@@ -8,6 +8,7 @@ use crate::diag::{Diagnostic, Loc, Rule, Severity};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
+use crate::tr;
 
 use super::world::LAYOUT_ROOT;
 use super::{EngineMessage, EnginePlace, TypstDocument};
@@ -66,11 +67,7 @@ impl Origin<'_> {
                 let path = match self.emitted {
                     Some(path) => path.to_path_buf(),
                     None => {
-                        hints.push(
-                            "the generated document is what rk hands the engine; \
-                             `rk build --emit-typst` writes it out to look into"
-                                .into(),
-                        );
+                        hints.push(tr!("items-typeset-generated-hint"));
                         PathBuf::from(UNWRITTEN)
                     }
                 };
@@ -89,12 +86,8 @@ impl Origin<'_> {
             return glyphs::finding(glyph, loc, &self.layout.name);
         }
         let help = (!hints.is_empty()).then(|| hints.join("; "));
-        Diagnostic::error(
-            Rule::Typeset,
-            loc,
-            format!("the typesetting engine: {message}"),
-        )
-        .with_help_opt(help)
+        Diagnostic::error(Rule::Typeset, loc, tr!("items-typeset", message = message))
+            .with_help_opt(help)
     }
 
     /// A layout file as a finding names it: under the layout's folder, or
