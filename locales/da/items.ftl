@@ -265,3 +265,5 @@ items-group-took-no-part = { $letter } { $did }, men intet medlem af { $letter }
 
 items-typeset = opsætningsmotoren: { $message }
 items-typeset-generated-hint = det genererede dokument er det, rk giver opsætningsmotoren; `rk build --emit-typst` skriver det ud, så du kan se i det
+items-typeset-unwritten = (genereret dokument)/referat.typ
+items-typeset-built-in-layout = (indbygget layout { $name })

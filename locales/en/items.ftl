@@ -282,3 +282,8 @@ items-group-took-no-part = { $letter } { $did }, but no member of { $letter } to
 
 items-typeset = the typesetting engine: { $message }
 items-typeset-generated-hint = the generated document is what rk hands the engine; `rk build --emit-typst` writes it out to look into
+# The file name of the generated document in a finding when
+# `--emit-typst` did not write it out: no file on disk.
+items-typeset-unwritten = (generated document)/referat.typ
+# A file of a built-in layout as a finding names it, before its path.
+items-typeset-built-in-layout = (built-in layout { $name })

@@ -15,7 +15,9 @@ use super::{EngineMessage, EnginePlace, TypstDocument};
 
 /// The name of the generated document in a finding when it was not
 /// written out: it says what the text is, and is no file on disk.
-pub const UNWRITTEN: &str = "(generated document)/referat.typ";
+pub fn unwritten() -> String {
+    tr!("items-typeset-unwritten")
+}
 
 /// What the engine typeset: the meeting, its layout and the generated
 /// document, and where `--emit-typst` wrote that document, if it did.
@@ -68,7 +70,7 @@ impl Origin<'_> {
                     Some(path) => path.to_path_buf(),
                     None => {
                         hints.push(tr!("items-typeset-generated-hint"));
-                        PathBuf::from(UNWRITTEN)
+                        PathBuf::from(unwritten())
                     }
                 };
                 let file = files.add(path, self.document.source.clone());
@@ -96,7 +98,10 @@ impl Origin<'_> {
         let path = path.trim_start_matches('/');
         let path = path.strip_prefix(LAYOUT_ROOT).unwrap_or(path);
         PathBuf::from(if self.layout.name == "kl" {
-            format!("(built-in layout kl){path}")
+            format!(
+                "{}{path}",
+                tr!("items-typeset-built-in-layout", name = "kl")
+            )
         } else {
             format!("{}{path}", self.layout.name)
         })
