@@ -125,7 +125,7 @@ items-image-damaged = `{ $url }` er beskadiget og kan ikke vises ({ $error })
     .help = gem eller eksportér billedet igen fra det program, der lavede det
 items-with-slash-help = skriv stien med `/` mellem mapperne: `{ $path }`
 items-missing-link-target-help = læg filen i mødemappen (fx bilag/), og link til den i forhold til mødemappen; en webadresse starter med https://
-items-takes-an-outputs-place = { $what } `{ $name }` har samme navn som en af rk's egne uddata og ville blive erstattet af den
+items-takes-an-outputs-place = { $what } `{ $name }` har samme navn som en af de filer, rk selv laver, og ville tage dens plads
     .help = flyt det til en mappe for sig, fx `bilag/`, eller omdøb det
 items-file-of-closed-item = { $what } `{ $name }` er en fil fra det lukkede punkt { $number }, som ikke offentliggøres
     .help = et lukket punkts filer offentliggøres aldrig: fjern det her, eller offentliggør en kopi under sit eget navn
@@ -144,7 +144,7 @@ items-level-one-heading = en overskrift på niveau 1 i et punkts tekst
     .help = punktets titel er dets overskrift: skriv dele som `## Indstilling`
 items-heading-skips-level = en overskrift på niveau { $level } følger efter niveau { $previous }: niveau { $expected } er sprunget over
     .help = skriv den som en overskrift på niveau { $expected } (`{ $hashes } `)
-items-raw-html = rå HTML i et punkt: det vises som tekst, ikke som HTML
+items-raw-html = rå HTML i et punkt: den vises som almindelig tekst, ikke som HTML
     .help = skriv det i Markdown i stedet, eller skriv `<` som `\<`, hvis det er teksten, der er ment
 items-accidental-list = `{ $marker }` i starten af denne linje gør den til { $list ->
         [numbered] en nummereret liste
