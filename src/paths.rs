@@ -8,27 +8,24 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::percent;
+use crate::tr;
 
 /// The file `name` names, relative to `dir`, or why it cannot be used.
 pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
     if name.trim().is_empty() {
-        return Err("names no file".into());
+        return Err(tr!("items-path-no-file"));
     }
     if scheme(name).is_some_and(|s| s.len() > 1) {
-        return Err(format!(
-            "`{name}` is a web address; images and attachments must be files in the meeting folder"
-        ));
+        return Err(tr!("items-path-web-address", name = name));
     }
     // Read alike on every system: `\` is a folder separator on Windows
     // only, and a link with it breaks on the web.
     if name.contains('\\') {
-        return Err(format!("`{name}` is written with `\\` between folders"));
+        return Err(tr!("items-path-backslash", name = name));
     }
     let relative = Path::new(name);
     if relative.is_absolute() || relative.has_root() {
-        return Err(format!(
-            "`{name}` is an absolute path; name files relative to the meeting folder, like bilag/graf.png"
-        ));
+        return Err(tr!("items-path-absolute", name = name));
     }
     let mut depth: usize = 0;
     for component in relative.components() {
@@ -38,10 +35,10 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
             Component::ParentDir => {
                 depth = depth
                     .checked_sub(1)
-                    .ok_or_else(|| format!("`{name}` points outside the meeting folder"))?;
+                    .ok_or_else(|| tr!("items-path-outside", name = name))?;
             }
             Component::RootDir | Component::Prefix(_) => {
-                return Err(format!("`{name}` is an absolute path"));
+                return Err(tr!("items-path-absolute-prefix", name = name));
             }
         }
     }
@@ -51,20 +48,20 @@ pub fn resolve_inside(dir: &Path, name: &str) -> Result<PathBuf, String> {
         let decoded = percent::decode(name);
         if decoded == name || !dir.join(&decoded).exists() || decoded.split('/').any(|c| c == "..")
         {
-            return Err(format!("`{name}` does not exist in the meeting folder"));
+            return Err(tr!("items-path-does-not-exist", name = name));
         }
         path = dir.join(decoded);
     }
     // A symbolic link may still lead out: compare the real paths.
-    let real_dir = canonical(dir).map_err(|e| format!("cannot resolve the meeting folder: {e}"))?;
-    let real = canonical(&path).map_err(|e| format!("cannot resolve `{name}`: {e}"))?;
+    let real_dir =
+        canonical(dir).map_err(|e| tr!("items-path-folder-unresolved", error = e.to_string()))?;
+    let real = canonical(&path)
+        .map_err(|e| tr!("items-path-unresolved", name = name, error = e.to_string()))?;
     if !real.starts_with(&real_dir) {
-        return Err(format!(
-            "`{name}` is a link that points outside the meeting folder"
-        ));
+        return Err(tr!("items-path-link-outside", name = name));
     }
     if !real.is_file() {
-        return Err(format!("`{name}` is not a file"));
+        return Err(tr!("items-path-not-a-file", name = name));
     }
     Ok(real)
 }

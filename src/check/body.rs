@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-use crate::check::findings::{self, Exposure};
+use crate::check::findings::{self, Exposure, FileUse};
 use crate::check::glyphs;
 use crate::check::markup::{self, SlipKind};
 use crate::check::personal;
@@ -155,7 +155,7 @@ struct ItemFiles<'a> {
 impl ItemFiles<'_> {
     /// A finding when `name` (an image, link or attachment of this item)
     /// is a file of a closed item.
-    fn withheld(&self, what: &str, name: &str, loc: Loc) -> Option<Diagnostic> {
+    fn withheld(&self, what: FileUse, name: &str, loc: Loc) -> Option<Diagnostic> {
         let path = paths::normalise(name)?;
         if paths::is_output_name(&path) {
             return Some(findings::takes_an_outputs_place(loc, what, name));
@@ -175,12 +175,12 @@ impl ItemFiles<'_> {
         match &attachment.target {
             Target::File(file) => match paths::resolve_inside(&self.meeting.dir, &file.value) {
                 Err(reason) => {
-                    let diag = findings::missing_file("attachment", &reason, loc);
+                    let diag = findings::missing_file(FileUse::Attachment, &reason, loc);
                     Some(findings::with_slash_help(diag, &file.value))
                 }
                 // A closed attachment is withheld itself, not published.
                 Ok(_) if attachment.closed => None,
-                Ok(_) => self.withheld("attachment", &file.value, loc),
+                Ok(_) => self.withheld(FileUse::Attachment, &file.value, loc),
             },
             Target::Url(url) => match markdown::scheme(&url.value) {
                 None => Some(findings::not_a_web_address(loc, &url.value)),
@@ -195,7 +195,7 @@ impl ItemFiles<'_> {
         let path = match paths::resolve_inside(&self.meeting.dir, url) {
             Ok(path) => path,
             Err(reason) => {
-                let diag = findings::missing_file("image", &reason, loc);
+                let diag = findings::missing_file(FileUse::Image, &reason, loc);
                 return Some(findings::with_slash_help(diag, url));
             }
         };
@@ -215,7 +215,7 @@ impl ItemFiles<'_> {
                 let error = format.decode_error(&bytes)?;
                 Some(findings::image_damaged(loc.clone(), url, &error))
             })
-            .or_else(|| self.withheld("image", &percent::decode(url), loc))
+            .or_else(|| self.withheld(FileUse::Image, &percent::decode(url), loc))
     }
 
     /// A finding for a link to a local file: it must exist in the meeting
@@ -227,7 +227,7 @@ impl ItemFiles<'_> {
                 findings::missing_link_target(&reason, loc),
                 &local.path,
             )),
-            Ok(_) => self.withheld("link", &local.path, loc),
+            Ok(_) => self.withheld(FileUse::Link, &local.path, loc),
         }
     }
 }

@@ -669,25 +669,15 @@ fn joined(list: &[impl AsRef<str>], last_of: impl Fn(String, &str) -> String) ->
 
 /// `empty-item`: the meeting folder holds no item file.
 pub fn no_agenda_items(loc: Loc) -> Diagnostic {
-    Diagnostic::warning(Rule::EmptyItem, loc, "this meeting has no agenda items").with_help(
-        "write each item as a Markdown file beside meeting.yaml, \
-         such as 01-godkendelse.md with `number` and `title` in its front matter",
-    )
+    Diagnostic::warning(Rule::EmptyItem, loc, tr!("items-no-agenda-items"))
+        .with_help(tr!("items-no-agenda-items.help"))
 }
 
 /// `closed-decision`: a closed item with no public text of its decision,
 /// where rk.toml says `closed_decisions = "required"`.
 pub fn no_public_decision(loc: Loc) -> Diagnostic {
-    Diagnostic::error(
-        Rule::ClosedDecision,
-        loc,
-        "this closed item has no public decision",
-    )
-    .with_help(
-        "add `public_decision: |` above this line with the decision as it may be published \
-         (what was decided, without what is confidential): rk.toml says \
-         `closed_decisions = \"required\"`",
-    )
+    Diagnostic::error(Rule::ClosedDecision, loc, tr!("items-no-public-decision"))
+        .with_help(tr!("items-no-public-decision.help"))
 }
 
 /// `closed-decision`: a public decision on an item that is not closed,
@@ -696,18 +686,15 @@ pub fn public_decision_of_open_item(loc: Loc) -> Diagnostic {
     Diagnostic::warning(
         Rule::ClosedDecision,
         loc,
-        "`public_decision` on an item that is not closed",
+        tr!("items-public-decision-of-open-item"),
     )
-    .with_help(
-        "an open item is published whole: remove `public_decision`, or close the item \
-         (`closed: true`) if its content is confidential",
-    )
+    .with_help(tr!("items-public-decision-of-open-item.help"))
 }
 
 /// `empty-item`: an item with front matter and no text.
 pub fn empty_item(loc: Loc) -> Diagnostic {
-    Diagnostic::warning(Rule::EmptyItem, loc, "this item has no text")
-        .with_help("write the item's parts (## Indstilling, ## Drøftelse) below this line")
+    Diagnostic::warning(Rule::EmptyItem, loc, tr!("items-empty-item"))
+        .with_help(tr!("items-empty-item.help"))
 }
 
 /// `numbering`: `text` is not dot-separated whole numbers.
@@ -715,7 +702,7 @@ pub fn not_an_item_number(loc: Loc, text: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!("`{text}` is not an item number"),
+        tr!("items-not-an-item-number", text = text),
     )
     .with_help(malformed_help(text))
 }
@@ -728,11 +715,9 @@ fn malformed_help(text: &str) -> String {
         .collect();
     let fixed = parts.join(".");
     if !fixed.is_empty() && ItemNumber::parse(&fixed).is_some() && fixed != text {
-        format!("write `number: \"{fixed}\"`")
+        tr!("items-write-number", number = fixed)
     } else {
-        "an item number is dot-separated whole numbers from 1, each with an optional \
-         lowercase letter, like 2 or 2.1 or 2.13 or 2a"
-            .to_string()
+        tr!("items-not-an-item-number.help")
     }
 }
 
@@ -741,12 +726,13 @@ pub fn number_too_deep(loc: Loc, number: &ItemNumber) -> Diagnostic {
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!(
-            "item {number} has {} levels; at most three are allowed",
-            number.depth()
+        tr!(
+            "items-number-too-deep",
+            number = number.to_string(),
+            depth = number.depth()
         ),
     )
-    .with_help("use at most three levels, like 2.9.1")
+    .with_help(tr!("items-number-too-deep.help"))
 }
 
 /// `numbering`: the number is also that of the item at `first` (`file:line`).
@@ -754,9 +740,13 @@ pub fn number_used_twice(loc: Loc, number: &ItemNumber, first: &str) -> Diagnost
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!("item number {number} is used twice: also in {first}"),
+        tr!(
+            "items-number-used-twice",
+            number = number.to_string(),
+            first = first
+        ),
     )
-    .with_help("give each item its own number")
+    .with_help(tr!("items-number-used-twice.help"))
 }
 
 /// `numbering`: a sub-item without its parent.
@@ -764,10 +754,15 @@ pub fn no_parent_item(loc: Loc, number: &ItemNumber, parent: &ItemNumber) -> Dia
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!("item {number} has no parent item {parent}"),
+        tr!(
+            "items-no-parent-item",
+            number = number.to_string(),
+            parent = parent.to_string()
+        ),
     )
-    .with_help(format!(
-        "add an item numbered {parent} (a group heading), or renumber this one"
+    .with_help(tr!(
+        "items-no-parent-item.help",
+        parent = parent.to_string()
     ))
 }
 
@@ -789,26 +784,33 @@ pub fn number_missing(
     before: Option<&ItemNumber>,
     later: Later,
 ) -> Diagnostic {
+    let (number_text, missing_text) = (number.to_string(), missing.to_string());
     let message = match before {
-        None => format!("item {number} comes first at its level: item {missing} is missing"),
-        Some(before) => format!("item {number} follows {before}: item {missing} is missing"),
+        None => tr!(
+            "items-number-missing.first",
+            number = number_text,
+            missing = missing_text.clone()
+        ),
+        Some(before) => tr!(
+            "items-number-missing",
+            number = number_text,
+            before = before.to_string(),
+            missing = missing_text.clone()
+        ),
     };
     let step = match (number.0.last(), missing.0.last()) {
         (Some(n), Some(m)) if n.letter.is_none() && m.letter.is_none() => n.n.checked_sub(m.n),
         _ => None,
     };
     let help = match step {
-        Some(step) if later.items > 0 => format!(
-            "add the missing item {missing}; or, if no item is missing, number this item \
-             {missing} and each of the {} after it {step} lower{}",
-            plural::english(later.items, "item"),
-            if later.sections {
-                ", and the `from` of the sections from here on in meeting.yaml"
-            } else {
-                ""
-            }
+        Some(step) if later.items > 0 => tr!(
+            "items-number-missing.help",
+            missing = missing_text,
+            later = later.items,
+            step = step,
+            sections = if later.sections { "yes" } else { "no" }
         ),
-        _ => format!("renumber this item {missing}, or add the missing item"),
+        _ => tr!("items-number-missing.help-renumber", missing = missing_text),
     };
     Diagnostic::error(Rule::Numbering, loc, message).with_help(help)
 }
@@ -832,22 +834,28 @@ pub fn number_not_the_file_name(
     meant: &ItemNumber,
     how: Misnumbered<'_>,
 ) -> Diagnostic {
+    let (written, meant) = (written.to_string(), meant.to_string());
     let message = match how {
-        Misnumbered::Twice(other) => format!(
-            "item number {written} is used twice: also in {other}; this file's name says \
-             {meant}, and item {meant} is missing"
+        Misnumbered::Twice(other) => tr!(
+            "items-number-not-the-file-name-twice",
+            written = written,
+            other = other,
+            meant = meant.clone()
         ),
-        Misnumbered::Follows(before) => format!(
-            "item {written} follows {before}: item {meant} is missing, and this file's name \
-             says {meant}"
+        Misnumbered::Follows(before) => tr!(
+            "items-number-not-the-file-name-follows",
+            written = written,
+            before = before.to_string(),
+            meant = meant.clone()
         ),
-        Misnumbered::OutOfSequence => format!(
-            "item number {written} is out of sequence: this file's name says {meant}, and \
-             item {meant} is missing"
+        Misnumbered::OutOfSequence => tr!(
+            "items-number-not-the-file-name-out-of-sequence",
+            written = written,
+            meant = meant.clone()
         ),
     };
     Diagnostic::error(Rule::Numbering, loc, message)
-        .with_help(format!("write `number: \"{meant}\"`"))
+        .with_help(tr!("items-write-number", number = meant.clone()))
         .with_fix(format!("\"{meant}\""))
 }
 
@@ -859,27 +867,33 @@ pub fn number_twice_one_missing(
     missing: &ItemNumber,
     other: &str,
 ) -> Diagnostic {
+    let (written, missing) = (written.to_string(), missing.to_string());
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!(
-            "item number {written} is used twice: also in {other}; and item {missing} is missing"
+        tr!(
+            "items-number-twice-one-missing",
+            written = written.clone(),
+            other = other,
+            missing = missing.clone()
         ),
     )
-    .with_help(format!(
-        "one of the two items numbered {written} is item {missing}: write `number: \"{missing}\"` in that one"
+    .with_help(tr!(
+        "items-number-twice-one-missing.help",
+        written = written,
+        missing = missing
     ))
 }
 
 /// `missing-sag`: `sag:` is written with no value.
 pub fn sag_empty(loc: Loc, pattern: &CasePattern, meeting_year: Option<u32>) -> Diagnostic {
-    Diagnostic::error(Rule::MissingSag, loc, "`sag` is empty")
+    Diagnostic::error(Rule::MissingSag, loc, tr!("items-sag-empty"))
         .with_help(missing_sag_help(pattern, meeting_year))
 }
 
 /// `missing-sag`: the item has no `sag:` at all.
 pub fn no_sag(loc: Loc, pattern: &CasePattern, meeting_year: Option<u32>) -> Diagnostic {
-    Diagnostic::error(Rule::MissingSag, loc, "this item has no `sag`")
+    Diagnostic::error(Rule::MissingSag, loc, tr!("items-no-sag"))
         .with_help(missing_sag_help(pattern, meeting_year))
 }
 
@@ -887,16 +901,11 @@ pub fn no_sag(loc: Loc, pattern: &CasePattern, meeting_year: Option<u32>) -> Dia
 /// example made from the configured one.
 fn missing_sag_help(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
     if pattern.is_default() {
-        return "write `sag: SAG-YYYY-NNNNN`, or `sag: none` for an item without a case".into();
+        return tr!("items-missing-sag-help");
     }
     match pattern.example(meeting_year) {
-        Some(example) => format!(
-            "write the case reference, like `sag: {example}`, or `sag: none` for an item without a case"
-        ),
-        None => format!(
-            "write the case reference (it matches `{}`), or `sag: none` for an item without a case",
-            pattern.text()
-        ),
+        Some(example) => tr!("items-missing-sag-help.example", example = example),
+        None => tr!("items-missing-sag-help.pattern", pattern = pattern.text()),
     }
 }
 
@@ -909,21 +918,19 @@ pub fn not_a_case_reference(
 ) -> Diagnostic {
     let fixed = pattern.fixed(reference);
     let help = match &fixed {
-        Some(fixed) => format!("write `{fixed}`"),
-        None => format!(
-            "a case reference {}; an item without a case has `sag: none`",
-            looks_like(pattern, meeting_year)
-        ),
+        Some(fixed) => tr!("items-not-a-case-reference.help", fixed = fixed.as_str()),
+        None => looks_like(pattern, meeting_year),
     };
     let diag = Diagnostic::error(
         Rule::BadSag,
         loc,
         if reference.trim().is_empty() {
-            format!("`sag` is empty (pattern `{}`)", pattern.text())
+            tr!("items-not-a-case-reference.empty", pattern = pattern.text())
         } else {
-            format!(
-                "`{reference}` is not a case reference (pattern `{}`)",
-                pattern.text()
+            tr!(
+                "items-not-a-case-reference",
+                reference = reference,
+                pattern = pattern.text()
             )
         },
     )
@@ -945,21 +952,23 @@ pub fn not_a_document_number(loc: Loc, dok: &str, pattern: &regex::Regex) -> Dia
     Diagnostic::error(
         Rule::BadDocument,
         loc,
-        format!("`{dok}` is not a document number (pattern `{written}`)"),
+        tr!("items-not-a-document-number", dok = dok, pattern = written),
     )
-    .with_help(
-        "write the number as the case system gives it, or change `[document] pattern` in rk.toml",
-    )
+    .with_help(tr!("items-not-a-document-number.help"))
 }
 
-/// "looks like `SAG-2020-01234`", or what the pattern says.
+/// The help of `bad-sag` without a fix: what a case reference looks like
+/// (`SAG-2020-01234`), or what the pattern says.
 fn looks_like(pattern: &CasePattern, meeting_year: Option<u32>) -> String {
     if pattern.is_default() {
-        return "looks like `SAG-2020-01234`".into();
+        return tr!("items-not-a-case-reference.help-default");
     }
     match pattern.example(meeting_year) {
-        Some(example) => format!("looks like `{example}`"),
-        None => format!("matches `{}`", pattern.text()),
+        Some(example) => tr!("items-not-a-case-reference.help-example", example = example),
+        None => tr!(
+            "items-not-a-case-reference.help-pattern",
+            pattern = pattern.text()
+        ),
     }
 }
 
@@ -968,9 +977,14 @@ pub fn case_after_meeting(loc: Loc, reference: &str, year: u32, meeting_year: u3
     Diagnostic::error(
         Rule::BadSag,
         loc,
-        format!("case {reference} is from {year}, after the meeting's year {meeting_year}"),
+        tr!(
+            "items-case-after-meeting",
+            reference = reference,
+            year = year.to_string(),
+            meeting_year = meeting_year.to_string()
+        ),
     )
-    .with_help("check the year in the case reference")
+    .with_help(tr!("items-case-after-meeting.help"))
 }
 
 /// `numbering`: with items numbered through the year, the first item does
@@ -980,18 +994,19 @@ pub fn numbering_does_not_continue(
     first: &ItemNumber,
     previous: &PreviousMeeting,
 ) -> Diagnostic {
-    let next = previous.last.saturating_add(1);
+    let next = previous.last.saturating_add(1).to_string();
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!(
-            "the first item is {first}, but the previous meeting of the year, {}, ended with item {}: item {next} comes next",
-            previous.id, previous.last
+        tr!(
+            "items-numbering-does-not-continue",
+            first = first.to_string(),
+            previous = previous.id.as_str(),
+            last = previous.last.to_string(),
+            next = next.clone()
         ),
     )
-    .with_help(format!(
-        "number this meeting's items from {next}: rk.toml's `numbering = \"year\"` runs the items through the year"
-    ))
+    .with_help(tr!("items-numbering-does-not-continue.help", next = next))
 }
 
 /// `numbering`: a section's `from` is not an item number at all.
@@ -999,9 +1014,13 @@ pub fn section_start_malformed(loc: Loc, title: &str, written: &str) -> Diagnost
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!("section `{title}` starts at `{written}`, which is not an item number"),
+        tr!(
+            "items-section-start-malformed",
+            title = title,
+            written = written
+        ),
     )
-    .with_help("write the number of the section's first item, like `from: 48`")
+    .with_help(tr!("items-section-start-malformed.help"))
 }
 
 /// `numbering`: a section's `from` names a sub-item.
@@ -1010,10 +1029,15 @@ pub fn section_start_not_top_level(loc: Loc, title: &str, from: &ItemNumber) -> 
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!("section `{title}` starts at item {from}, which is not a top-level item"),
+        tr!(
+            "items-section-start-not-top-level",
+            title = title,
+            from = from.to_string()
+        ),
     )
-    .with_help(format!(
-        "a section starts at a top-level item: write `from: {top}`, or number the items so that the section starts at one"
+    .with_help(tr!(
+        "items-section-start-not-top-level.help",
+        top = top.to_string()
     ))
 }
 
@@ -1022,9 +1046,13 @@ pub fn section_start_not_an_item(loc: Loc, title: &str, from: &ItemNumber) -> Di
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!("section `{title}` starts at item {from}, which is not on the agenda"),
+        tr!(
+            "items-section-start-not-an-item",
+            title = title,
+            from = from.to_string()
+        ),
     )
-    .with_help("write the number of the section's first item")
+    .with_help(tr!("items-section-start-not-an-item.help"))
 }
 
 /// `numbering`: sections are listed in the order of their first items.
@@ -1038,54 +1066,50 @@ pub fn section_out_of_order(
     Diagnostic::error(
         Rule::Numbering,
         loc,
-        format!(
-            "section `{title}` starts at item {from}, but the section before it, `{before}`, starts at item {before_from}"
+        tr!(
+            "items-section-out-of-order",
+            title = title,
+            from = from.to_string(),
+            before = before,
+            before_from = before_from.to_string()
         ),
     )
-    .with_help("list the sections in the order of their items, each starting after the one before")
+    .with_help(tr!("items-section-out-of-order.help"))
 }
 
 // Bilag: PDF accessibility ------------------------------------------------------
 
-/// How to make a PDF bilag accessible, for the help of `inaccessible-pdf`.
-const TAGGED_PDF_HELP: &str = "export it again as a tagged PDF with its language set: in Word, \
-    File > Save As > PDF > Options > \"Document structure tags for accessibility\", with the \
-    document's language set under Review > Language; in LibreOffice, Export as PDF > \
-    \"Universal Accessibility (PDF/UA)\"; a scanned paper needs text recognition and tags \
-    (e.g. Acrobat's Accessibility > Autotag) and its language set in Document Properties";
-
 /// `inaccessible-pdf`: a public PDF bilag lacks tags, the mark of a tagged
 /// PDF or a language.
 pub fn inaccessible_pdf(loc: Loc, file: &str, lacks: pdf::Lacks) -> Diagnostic {
-    let untagged = if lacks.structure {
-        Some("is an untagged PDF")
-    } else if lacks.marked {
-        Some("is not marked as a tagged PDF")
-    } else {
-        None
+    let what = match (lacks.structure, lacks.marked, lacks.language) {
+        (true, _, true) => tr!("items-pdf-lacks.untagged-no-language"),
+        (true, _, false) => tr!("items-pdf-lacks.untagged"),
+        (false, true, true) => tr!("items-pdf-lacks.unmarked-no-language"),
+        (false, true, false) => tr!("items-pdf-lacks.unmarked"),
+        (false, false, _) => tr!("items-pdf-lacks.no-language"),
     };
-    let what = match (untagged, lacks.language) {
-        (Some(untagged), true) => format!("{untagged} and names no language"),
-        (Some(untagged), false) => untagged.to_string(),
-        (None, _) => "names no language".to_string(),
-    };
-    let details: Vec<&str> = [
-        (lacks.structure, "no /StructTreeRoot"),
-        (lacks.marked, "no /MarkInfo with /Marked true"),
-        (lacks.language, "no /Lang"),
-    ]
-    .into_iter()
-    .filter_map(|(lacking, detail)| lacking.then_some(detail))
-    .collect();
+    let mut details = Vec::new();
+    if lacks.structure {
+        details.push(tr!("items-pdf-lacks-detail.structure"));
+    }
+    if lacks.marked {
+        details.push(tr!("items-pdf-lacks-detail.marked"));
+    }
+    if lacks.language {
+        details.push(tr!("items-pdf-lacks-detail.language"));
+    }
     Diagnostic::warning(
         Rule::InaccessiblePdf,
         loc,
-        format!(
-            "bilag `{file}` {what}: a screen reader cannot read it as it should ({})",
-            details.join(", ")
+        tr!(
+            "items-inaccessible-pdf",
+            file = file,
+            what = what,
+            details = details.join(", ")
         ),
     )
-    .with_help(TAGGED_PDF_HELP)
+    .with_help(tr!("items-inaccessible-pdf.help"))
 }
 
 /// `inaccessible-pdf`: a public bilag named or made as a PDF that cannot
@@ -1093,64 +1117,90 @@ pub fn inaccessible_pdf(loc: Loc, file: &str, lacks: pdf::Lacks) -> Diagnostic {
 pub fn unreadable_pdf(loc: Loc, file: &str, why: &pdf::Unreadable) -> Diagnostic {
     let (reason, help) = match why {
         pdf::Unreadable::Io(error) => (
-            format!("cannot be read ({error})"),
-            "check that the file can be opened",
+            tr!("items-pdf-unreadable-io", error = error.to_string()),
+            tr!("items-pdf-unreadable-io.help"),
         ),
         pdf::Unreadable::NotPdf => (
-            "is named .pdf but is not a PDF".to_string(),
-            "save or export it as PDF again, or name it for what it is",
+            tr!("items-pdf-unreadable-not-pdf"),
+            tr!("items-pdf-unreadable-not-pdf.help"),
         ),
         pdf::Unreadable::Encrypted => (
-            "is a PDF locked with a password".to_string(),
-            "publish it without a password to open it: a reader cannot open it, \
-             nor rk check it",
+            tr!("items-pdf-unreadable-encrypted"),
+            tr!("items-pdf-unreadable-encrypted.help"),
         ),
         pdf::Unreadable::Damaged => (
-            "is a damaged PDF".to_string(),
-            "export it as PDF again from the program that made it",
+            tr!("items-pdf-unreadable-damaged"),
+            tr!("items-pdf-unreadable-damaged.help"),
         ),
     };
     Diagnostic::warning(
         Rule::InaccessiblePdf,
         loc,
-        format!("bilag `{file}` {reason}: whether it is accessible cannot be checked"),
+        tr!("items-unreadable-pdf", file = file, reason = reason),
     )
     .with_help(help)
 }
 
 // Item bodies -------------------------------------------------------------------
 
+/// What a file named in an item is to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileUse {
+    Image,
+    Attachment,
+    Link,
+}
+
+impl FileUse {
+    /// The word for it at the start of a finding: "image".
+    fn word(self) -> String {
+        match self {
+            FileUse::Image => tr!("items-file-use.image"),
+            FileUse::Attachment => tr!("items-file-use.attachment"),
+            FileUse::Link => tr!("items-file-use.link"),
+        }
+    }
+
+    /// Its name for a catalogue's select: `image`, `attachment`, `link`.
+    fn code(self) -> &'static str {
+        match self {
+            FileUse::Image => "image",
+            FileUse::Attachment => "attachment",
+            FileUse::Link => "link",
+        }
+    }
+}
+
 /// `missing-file`: `what` (image, link, attachment) `reason`.
-pub fn missing_file(what: &str, reason: &str, loc: Loc) -> Diagnostic {
-    Diagnostic::error(Rule::MissingFile, loc, format!("{what} {reason}")).with_help(format!(
-        "put the {} in the meeting folder (e.g. bilag/) and name it relative to the folder",
-        if what == "image" { "image" } else { "file" }
-    ))
+pub fn missing_file(what: FileUse, reason: &str, loc: Loc) -> Diagnostic {
+    Diagnostic::error(
+        Rule::MissingFile,
+        loc,
+        tr!("items-missing-file", what = what.word(), reason = reason),
+    )
+    .with_help(tr!("items-missing-file.help", kind = what.code()))
 }
 
 /// `missing-file`: an image that cannot be read.
 pub fn image_unreadable(loc: Loc, url: &str, err: &std::io::Error) -> Diagnostic {
-    missing_file("image", &format!("`{url}` cannot be read: {err}"), loc)
+    let reason = tr!("items-image-unreadable", url = url, error = err.to_string());
+    missing_file(FileUse::Image, &reason, loc)
 }
 
 /// `missing-file`: a file that is none of the image types the layouts can
 /// show, by its first bytes.
 pub fn not_an_image(loc: Loc, url: &str) -> Diagnostic {
-    missing_file(
-        "image",
-        &format!("`{url}` is not a PNG, JPEG, GIF, WebP or SVG image"),
-        loc,
-    )
+    missing_file(FileUse::Image, &tr!("items-not-an-image", url = url), loc)
 }
 
 /// `missing-file`: an image whose type is known but which does not decode.
 pub fn image_damaged(loc: Loc, url: &str, error: &str) -> Diagnostic {
     missing_file(
-        "image",
-        &format!("`{url}` is damaged and cannot be shown ({error})"),
+        FileUse::Image,
+        &tr!("items-image-damaged", url = url, error = error),
         loc,
     )
-    .with_help("save or export the image again from the program that made it")
+    .with_help(tr!("items-image-damaged.help"))
 }
 
 /// A `missing-file` finding for a path written with Windows' `\`: the
@@ -1159,56 +1209,64 @@ pub fn with_slash_help(diag: Diagnostic, name: &str) -> Diagnostic {
     if !name.contains('\\') {
         return diag;
     }
-    diag.with_help(format!(
-        "write the path with `/` between folders: `{}`",
-        name.replace('\\', "/")
-    ))
+    diag.with_help(tr!("items-with-slash-help", path = name.replace('\\', "/")))
 }
 
 /// `missing-file`: a link to a local file that is not in the folder.
 pub fn missing_link_target(reason: &str, loc: Loc) -> Diagnostic {
-    missing_file("link", reason, loc).with_help(
-        "put the file in the meeting folder (e.g. bilag/) and link it relative to the folder; \
-         a web address starts with https://",
-    )
+    missing_file(FileUse::Link, reason, loc).with_help(tr!("items-missing-link-target-help"))
 }
 
 /// `missing-file`: a file copied beside the referat under the name of an
 /// output (`referat.pdf`, `typst/...`).
-pub fn takes_an_outputs_place(loc: Loc, what: &str, name: &str) -> Diagnostic {
+pub fn takes_an_outputs_place(loc: Loc, what: FileUse, name: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::MissingFile,
         loc,
-        format!(
-            "{what} `{name}` has the name of one of rk's own outputs, which would take its place"
+        tr!(
+            "items-takes-an-outputs-place",
+            what = what.word(),
+            name = name
         ),
     )
-    .with_help("move it into a folder of its own, e.g. `bilag/`, or rename it")
+    .with_help(tr!("items-takes-an-outputs-place.help"))
 }
 
 /// `missing-file`: `what` (image, link, attachment) `name` is a file of the
 /// closed item `number`.
-pub fn file_of_closed_item(loc: Loc, what: &str, name: &str, number: &str) -> Diagnostic {
+pub fn file_of_closed_item(loc: Loc, what: FileUse, name: &str, number: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::MissingFile,
         loc,
-        format!("{what} `{name}` is a file of closed item {number}, which is not published"),
+        tr!(
+            "items-file-of-closed-item",
+            what = what.word(),
+            name = name,
+            number = number
+        ),
     )
-    .with_help("a closed item's files are never published: remove it here, or publish a copy under a name of its own")
+    .with_help(tr!("items-file-of-closed-item.help"))
 }
 
 /// `missing-file`: `what` (image, link, attachment) `name` is a closed
 /// attachment of item `number`.
-pub fn closed_attachment_published(loc: Loc, what: &str, name: &str, number: &str) -> Diagnostic {
+pub fn closed_attachment_published(
+    loc: Loc,
+    what: FileUse,
+    name: &str,
+    number: &str,
+) -> Diagnostic {
     Diagnostic::error(
         Rule::MissingFile,
         loc,
-        format!("{what} `{name}` is a closed attachment of item {number}, which is not published"),
+        tr!(
+            "items-closed-attachment-published",
+            what = what.word(),
+            name = name,
+            number = number
+        ),
     )
-    .with_help(
-        "a closed attachment is never published: remove it here, or drop `closed: true` \
-         from the attachment if it may be published",
-    )
+    .with_help(tr!("items-closed-attachment-published.help"))
 }
 
 /// `missing-file`: an image of more than [`image::MAX_PIXELS`] pixels.
@@ -1216,34 +1274,33 @@ pub fn image_too_large(loc: Loc, url: &str, (width, height): (u32, u32)) -> Diag
     Diagnostic::error(
         Rule::MissingFile,
         loc,
-        format!(
-            "image `{url}` is {width} × {height} pixels, more than the {} million an image may have",
-            image::MAX_PIXELS / 1_000_000
+        tr!(
+            "items-image-too-large",
+            url = url,
+            width = width.to_string(),
+            height = height.to_string(),
+            million = (image::MAX_PIXELS / 1_000_000).to_string()
         ),
     )
-    .with_help("save a smaller copy of the image: 2,000 pixels across is plenty for a page")
+    .with_help(tr!("items-image-too-large.help"))
 }
 
 /// `image-alt`: an image without a description.
 pub fn image_without_alt(loc: Loc) -> Diagnostic {
-    Diagnostic::error(Rule::ImageAlt, loc, "an image without alt text")
-        .with_help("describe the image between the brackets: ![Graf over ...](bilag/graf.png)")
+    Diagnostic::error(Rule::ImageAlt, loc, tr!("items-image-without-alt"))
+        .with_help(tr!("items-image-without-alt.help"))
 }
 
 /// `nesting`: structure deeper than `max` levels.
 pub fn nested_too_deep(loc: Loc, max: usize) -> Diagnostic {
-    Diagnostic::error(
-        Rule::Nesting,
-        loc,
-        format!("lists, quotes and emphasis nested more than {max} levels deep"),
-    )
-    .with_help("flatten the structure: minutes rarely need more than a few levels")
+    Diagnostic::error(Rule::Nesting, loc, tr!("items-nested-too-deep", max = max))
+        .with_help(tr!("items-nested-too-deep.help"))
 }
 
 /// `heading-level`: a `#` heading, which only the item's title may be.
 pub fn level_one_heading(loc: Loc) -> Diagnostic {
-    Diagnostic::error(Rule::HeadingLevel, loc, "a level-1 heading in an item body")
-        .with_help("the item's title is its heading: write parts as `## Indstilling`")
+    Diagnostic::error(Rule::HeadingLevel, loc, tr!("items-level-one-heading"))
+        .with_help(tr!("items-level-one-heading.help"))
 }
 
 /// `heading-level`: a heading of `level` skips one after `previous`.
@@ -1252,43 +1309,43 @@ pub fn heading_skips_level(loc: Loc, level: usize, previous: usize) -> Diagnosti
     Diagnostic::error(
         Rule::HeadingLevel,
         loc,
-        format!("a level-{level} heading follows level {previous}: level {expected} is skipped"),
+        tr!(
+            "items-heading-skips-level",
+            level = level,
+            previous = previous,
+            expected = expected
+        ),
     )
-    .with_help(format!(
-        "write it as a level-{expected} heading (`{} `)",
-        "#".repeat(expected)
+    .with_help(tr!(
+        "items-heading-skips-level.help",
+        expected = expected,
+        hashes = "#".repeat(expected)
     ))
 }
 
 /// `raw-html`: HTML in an item, shown as text.
 pub fn raw_html(loc: Loc) -> Diagnostic {
-    Diagnostic::warning(
-        Rule::RawHtml,
-        loc,
-        "raw HTML in an item: it is shown as literal text, not as HTML",
-    )
-    .with_help("write it in Markdown instead, or escape the `<` as `\\<` to mean the text")
+    Diagnostic::warning(Rule::RawHtml, loc, tr!("items-raw-html"))
+        .with_help(tr!("items-raw-html.help"))
 }
 
 /// `markdown-slip`: a line inside a paragraph starts a list of one item
 /// (`marker` is `1.`, `-`, ...); `line` is the line as written.
 pub fn accidental_list(loc: Loc, marker: &str, line: &str) -> Diagnostic {
     // `1.` is escaped as `1\.`, `-` as `\-`: text, not a list.
-    let (what, escaped) = match marker.char_indices().last() {
-        Some((at, '.' | ')')) => (
-            "a numbered list",
-            format!("{}\\{}", &marker[..at], &marker[at..]),
-        ),
-        _ => ("a bulleted list", format!("\\{marker}")),
+    let (list, escaped) = match marker.char_indices().last() {
+        Some((at, '.' | ')')) => ("numbered", format!("{}\\{}", &marker[..at], &marker[at..])),
+        _ => ("bulleted", format!("\\{marker}")),
     };
     Diagnostic::warning(
         Rule::MarkdownSlip,
         loc,
-        format!("`{marker}` at the start of this line makes it {what}, not the rest of the paragraph above"),
+        tr!("items-accidental-list", marker = marker, list = list),
     )
-    .with_help(format!(
-        "if the line goes on from the line above, write `{escaped}` or move `{marker}` to the line above; \
-         if a list is meant, put a blank line before it"
+    .with_help(tr!(
+        "items-accidental-list.help",
+        escaped = escaped.as_str(),
+        marker = marker
     ))
     .with_fix(line.replacen(marker, &escaped, 1))
 }
@@ -1297,16 +1354,13 @@ pub fn accidental_list(loc: Loc, marker: &str, line: &str) -> Diagnostic {
 /// The fix drops the indentation of a line that starts with it (in a list
 /// item or a quote, the marker comes first: no fix).
 pub fn indented_line(loc: Loc, line: &str, tab: bool) -> Diagnostic {
-    let indent = if tab { "a tab" } else { "four spaces" };
+    let indent = if tab { "tab" } else { "spaces" };
     let diag = Diagnostic::warning(
         Rule::MarkdownSlip,
         loc,
-        format!("this line is indented by {indent}: Markdown would make it a code block"),
+        tr!("items-indented-line", indent = indent),
     )
-    .with_help(
-        "remove the indentation; rk shows the line as plain text, without its Markdown; \
-         code is written between two ``` lines",
-    );
+    .with_help(tr!("items-indented-line.help"));
     if line.starts_with([' ', '\t']) {
         diag.with_fix(line.trim_start().to_string())
     } else {
@@ -1316,28 +1370,24 @@ pub fn indented_line(loc: Loc, line: &str, tab: bool) -> Diagnostic {
 
 /// `markdown-slip`: `[text](target)` is shown as written, not as a link.
 pub fn not_a_link(loc: Loc, text: &str, target: &str) -> Diagnostic {
-    let (why, help) = if target.contains(char::is_whitespace) && !target.contains(['<', '>']) {
-        (
-            "its target has a space",
-            format!(
-                "write the target in angle brackets: `[{text}](<{target}>)`, or each space as `%20`"
-            ),
-        )
+    let space = target.contains(char::is_whitespace) && !target.contains(['<', '>']);
+    let help = if space {
+        tr!("items-not-a-link.help-space", text = text, target = target)
     } else {
-        (
-            "its target does not parse",
-            "a link is `[text](target)`: a target with spaces in angle brackets \
-             (`[bilag 1](<bilag/Bilag 1.pdf>)`), its parentheses balanced, a title in quotes after a space"
-                .to_string(),
-        )
+        tr!("items-not-a-link.help")
     };
     let diag = Diagnostic::warning(
         Rule::MarkdownSlip,
         loc,
-        format!("`[{text}]({target})` is not a link but text: {why}"),
+        tr!(
+            "items-not-a-link",
+            text = text,
+            target = target,
+            why = if space { "space" } else { "unparsed" }
+        ),
     )
     .with_help(help);
-    if why == "its target has a space" {
+    if space {
         diag.with_fix(format!("<{target}>"))
     } else {
         diag
@@ -1347,15 +1397,8 @@ pub fn not_a_link(loc: Loc, text: &str, target: &str) -> Diagnostic {
 /// `markdown-slip`: a line joined to the one above, both looking like
 /// facts of their own (`For stemte: …` / `Imod stemte: …`).
 pub fn joined_line(loc: Loc) -> Diagnostic {
-    Diagnostic::warning(
-        Rule::MarkdownSlip,
-        loc,
-        "this line is joined to the line above: a single line break inside a paragraph is a space",
-    )
-    .with_help(
-        "to keep the lines apart, end the line above with `\\` (a line break), \
-         put a blank line between them, or write them as a list (`- `)",
-    )
+    Diagnostic::warning(Rule::MarkdownSlip, loc, tr!("items-joined-line"))
+        .with_help(tr!("items-joined-line.help"))
 }
 
 /// `unsafe-link`: a link with a scheme other than http, https or mailto.
@@ -1363,9 +1406,9 @@ pub fn unsafe_link(loc: Loc, scheme: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::UnsafeLink,
         loc,
-        format!("a `{scheme}:` link in published minutes"),
+        tr!("items-unsafe-link", scheme = scheme),
     )
-    .with_help("links may use http, https or mailto only")
+    .with_help(tr!("items-unsafe-link.help"))
 }
 
 /// `bad-value`: an attachment's `url` that is not a whole web address.
@@ -1373,11 +1416,11 @@ pub fn not_a_web_address(loc: Loc, url: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::BadValue,
         loc,
-        format!("`{url}` is not a web address: it has no `https:`"),
+        tr!("items-not-a-web-address", url = url),
     )
-    .with_help(format!(
-        "write the whole address, like `url: https://{}`; a file in the meeting folder is `file: bilag/<name>`",
-        url.trim_start_matches('/')
+    .with_help(tr!(
+        "items-not-a-web-address.help",
+        address = url.trim_start_matches('/')
     ))
 }
 
@@ -1386,27 +1429,31 @@ pub fn not_a_web_address(loc: Loc, url: &str) -> Diagnostic {
 pub fn personal_data(loc: Loc, kind: PersonalDataKind, place: &Exposure) -> Diagnostic {
     let name = place_name(place);
     let diag = match kind {
-        PersonalDataKind::Cpr => {
-            Diagnostic::error(Rule::PersonalData, loc, format!("a CPR number in {name}"))
-        }
+        PersonalDataKind::Cpr => Diagnostic::error(
+            Rule::PersonalData,
+            loc,
+            tr!("items-personal-data-cpr", place = name),
+        ),
         PersonalDataKind::Email => Diagnostic::warning(
             Rule::PersonalData,
             loc,
-            format!("an e-mail address in {name}"),
+            tr!("items-personal-data-email", place = name),
         ),
-        PersonalDataKind::Phone => {
-            Diagnostic::warning(Rule::PersonalData, loc, format!("a phone number in {name}"))
-        }
+        PersonalDataKind::Phone => Diagnostic::warning(
+            Rule::PersonalData,
+            loc,
+            tr!("items-personal-data-phone", place = name),
+        ),
     };
     diag.with_help(place_help(place, kind))
 }
 
-fn place_name(place: &Exposure) -> &'static str {
+fn place_name(place: &Exposure) -> String {
     match place {
-        Exposure::MeetingYaml => "meeting.yaml",
-        Exposure::Item { .. } | Exposure::Title { closed: false } => "a public item",
-        Exposure::Title { closed: true } => "the title of a closed item",
-        Exposure::PublicDecision => "the public decision of a closed item",
+        Exposure::MeetingYaml => tr!("items-place.meeting-yaml"),
+        Exposure::Item { .. } | Exposure::Title { closed: false } => tr!("items-place.public-item"),
+        Exposure::Title { closed: true } => tr!("items-place.closed-title"),
+        Exposure::PublicDecision => tr!("items-place.public-decision"),
     }
 }
 
@@ -1414,24 +1461,13 @@ fn place_name(place: &Exposure) -> &'static str {
 /// minutes. A public item stays public: a phone number or an e-mail
 /// address goes, or moves to a closed bilag; only a CPR number says that
 /// the case may be one to close.
-fn place_help(place: &Exposure, kind: PersonalDataKind) -> &'static str {
+fn place_help(place: &Exposure, kind: PersonalDataKind) -> String {
     match (place, kind) {
-        (Exposure::MeetingYaml, _) => "remove it: everything in meeting.yaml is published",
-        (Exposure::Item { .. }, PersonalDataKind::Cpr) => {
-            "remove it from the text: a public item is published; if the case concerns a \
-             person's private matters, the item belongs among the closed ones (`closed: true`)"
-        }
-        (Exposure::Item { .. }, _) => {
-            "remove it from the text, or move it to an attachment marked `closed: true` \
-             (`attachments: [{ file: bilag/<name>, title: <title>, closed: true }]`), which \
-             is not published"
-        }
-        (Exposure::Title { .. }, _) => {
-            "remove it from the title: titles are published, even for closed items"
-        }
-        (Exposure::PublicDecision, _) => {
-            "remove it from `public_decision`: that text is published, although the item is closed"
-        }
+        (Exposure::MeetingYaml, _) => tr!("items-place-help.meeting-yaml"),
+        (Exposure::Item { .. }, PersonalDataKind::Cpr) => tr!("items-place-help.item-cpr"),
+        (Exposure::Item { .. }, _) => tr!("items-place-help.item"),
+        (Exposure::Title { .. }, _) => tr!("items-place-help.title"),
+        (Exposure::PublicDecision, _) => tr!("items-place-help.public-decision"),
     }
 }
 
@@ -1442,31 +1478,40 @@ pub fn forbidden_mark(loc: Loc, c: char) -> Diagnostic {
     Diagnostic::error(
         Rule::MissingGlyph,
         loc,
-        format!(
-            "`{}` (U+{:04X}, an invisible mark) is not allowed in the text of the PDF: \
-             the archiving and accessibility standards the PDF follows forbid it",
-            c.escape_unicode(),
-            u32::from(c)
+        tr!(
+            "items-forbidden-mark",
+            escaped = c.escape_unicode().to_string(),
+            code = format!("{:04X}", u32::from(c))
         ),
     )
-    .with_help("remove it: delete the word around it and write it again")
+    .with_help(tr!("items-forbidden-mark.help"))
 }
 
 /// `missing-glyph`: `text` (shown safely), whose code `points` and `kind`
-/// (", an emoji", or nothing) no font of `layout` has.
-pub fn not_in_fonts(loc: Loc, text: &str, points: &str, kind: &str, layout: &str) -> Diagnostic {
-    Diagnostic::error(
-        Rule::MissingGlyph,
-        loc,
-        format!(
-            "`{text}` ({points}{kind}) is in none of the fonts of the layout {layout}: \
-             the PDF cannot show it"
+/// (an emoji, a script, if known) no font of `layout` has.
+pub fn not_in_fonts(
+    loc: Loc,
+    text: &str,
+    points: &str,
+    kind: Option<&str>,
+    layout: &str,
+) -> Diagnostic {
+    let message = match kind {
+        Some(kind) => tr!(
+            "items-not-in-fonts.kind",
+            text = text,
+            points = points,
+            kind = kind,
+            layout = layout
         ),
-    )
-    .with_help(
-        "remove it or write it in words (an emoji as what it means); to keep it, \
-         build with a layout that has a font with it (`--layout DIR`, or `layout` in rk.toml)",
-    )
+        None => tr!(
+            "items-not-in-fonts",
+            text = text,
+            points = points,
+            layout = layout
+        ),
+    };
+    Diagnostic::error(Rule::MissingGlyph, loc, message).with_help(tr!("items-not-in-fonts.help"))
 }
 
 /// Where personal data was found, which decides what to say about it.
@@ -1512,23 +1557,24 @@ pub fn party_in_name(
 ) -> Diagnostic {
     let help = match party {
         Some(party) if party == letter => {
-            format!("write the name alone, `{name}`: its `party: {letter}` is shown after it")
+            tr!(
+                "items-party-in-name.help-same",
+                name = name,
+                letter = letter
+            )
         }
-        Some(party) => format!(
-            "write the name alone, `{name}`; its party is `party: {party}` (which is shown after it)"
+        Some(party) => tr!("items-party-in-name.help-other", name = name, party = party),
+        None if defined => tr!(
+            "items-party-in-name.help-defined",
+            name = name,
+            letter = letter
         ),
-        None if defined => format!(
-            "write the name alone and the party on the person: `- {{ name: {name}, party: {letter} }}`"
-        ),
-        None => format!(
-            "write the name alone and the party on the person: `- {{ name: {name}, party: {letter} }}`, \
-             and define the group in rk.toml: `[groups]` with a line `{letter} = \"<the party's name>\"`"
-        ),
+        None => tr!("items-party-in-name.help", name = name, letter = letter),
     };
     Diagnostic::warning(
         Rule::BadValue,
         loc,
-        format!("`({letter})` is a party letter, not part of the name {name}"),
+        tr!("items-party-in-name", letter = letter, name = name),
     )
     .with_help(help)
 }
@@ -1551,21 +1597,23 @@ impl Role {
         }
     }
 
-    /// "voted on item 45", "wrote a protokoltilførsel on item 43".
+    /// "is named in a vote on item 45", "is named as author of a
+    /// protokoltilførsel on item 43".
     fn did(self, item: &ItemNumber) -> String {
+        let item = item.to_string();
         match self {
-            Role::Voter => format!("is named in a vote on item {item}"),
-            Role::Dissenter => format!("is named as author of a protokoltilførsel on item {item}"),
-            Role::Presenter => format!("is named as presenter of item {item}"),
+            Role::Voter => tr!("items-role-did.voter", item = item),
+            Role::Dissenter => tr!("items-role-did.dissenter", item = item),
+            Role::Presenter => tr!("items-role-did.presenter", item = item),
         }
     }
 
     /// Where the name is written: "the vote", "the protokoltilførsel".
-    fn place(self) -> &'static str {
+    fn place(self) -> String {
         match self {
-            Role::Voter => "the vote",
-            Role::Dissenter => "the protokoltilførsel",
-            Role::Presenter => "`presenters`",
+            Role::Voter => tr!("items-role-place.voter"),
+            Role::Dissenter => tr!("items-role-place.dissenter"),
+            Role::Presenter => tr!("items-role-place.presenter"),
         }
     }
 }
@@ -1575,19 +1623,18 @@ impl Role {
 /// the letters defined, `meant` the one most likely meant.
 pub fn unknown_group(loc: Loc, letter: &str, known: &[String], meant: Option<&str>) -> Diagnostic {
     let help = match (meant, known.is_empty()) {
-        (Some(meant), _) => format!("did you mean `{meant}`?"),
-        (None, true) => format!(
-            "define the groups in rk.toml: `[groups]` with a line `{letter} = \"<the party's name>\"`"
-        ),
-        (None, false) => format!(
-            "the groups are {}; add `{letter} = \"<the party's name>\"` under `[groups]` in rk.toml",
-            both(known)
+        (Some(meant), _) => tr!("items-did-you-mean", meant = meant),
+        (None, true) => tr!("items-unknown-group.help-none", letter = letter),
+        (None, false) => tr!(
+            "items-unknown-group.help",
+            known = both(known),
+            letter = letter
         ),
     };
     let diag = Diagnostic::error(
         Rule::UnknownGroup,
         loc,
-        format!("`{letter}` is not the letter of a group"),
+        tr!("items-unknown-group", letter = letter),
     )
     .with_help(help);
     match meant {
@@ -1606,42 +1653,39 @@ pub fn took_no_part(
     standing: Standing<'_>,
     meant: Option<&str>,
 ) -> Diagnostic {
-    let (why, help) = match standing {
+    let (did, place) = (role.did(item), role.place());
+    let (message, help) = match standing {
         Standing::Absent(_) => (
-            "but is listed as absent".to_string(),
-            format!(
-                "remove {name} from {}, or move {name} from `absent` to `members` in \
-                 meeting.yaml if they came",
-                role.place()
-            ),
+            tr!("items-took-no-part-absent", name = name, did = did),
+            tr!("items-took-no-part-absent.help", name = name, place = place),
         ),
         Standing::NotAttending(person) => {
             let attended: Vec<&str> = person.items.iter().map(|i| i.value.as_str()).collect();
-            let which = plural::word(attended.len(), "item", "items");
             (
-                format!("but attended only {which} {}", both(&attended)),
-                format!(
-                    "remove {name} from {}, or add {item} to the `items` of {name} in meeting.yaml",
-                    role.place()
+                tr!(
+                    "items-took-no-part-not-attending",
+                    name = name,
+                    did = did,
+                    n = attended.len(),
+                    items = both(&attended)
+                ),
+                tr!(
+                    "items-took-no-part-not-attending.help",
+                    name = name,
+                    place = place,
+                    item = item.to_string()
                 ),
             )
         }
         _ => (
-            "but is no member present".to_string(),
+            tr!("items-took-no-part", name = name, did = did),
             match meant {
-                Some(meant) => format!("did you mean `{meant}`?"),
-                None => "write the name as it is listed under `members` in meeting.yaml, or \
-                         a group's letter"
-                    .to_string(),
+                Some(meant) => tr!("items-did-you-mean", meant = meant),
+                None => tr!("items-took-no-part.help"),
             },
         ),
     };
-    let diag = Diagnostic::error(
-        role.rule(),
-        loc,
-        format!("{name} {}, {why}", role.did(item)),
-    )
-    .with_help(help);
+    let diag = Diagnostic::error(role.rule(), loc, message).with_help(help);
     match (standing, meant) {
         (Standing::Unknown, Some(meant)) => diag.with_fix(meant),
         _ => diag,
@@ -1654,11 +1698,12 @@ pub fn not_a_member(loc: Loc, role: Role, name: &str, group: &str) -> Diagnostic
     Diagnostic::error(
         role.rule(),
         loc,
-        format!("{name} is listed under `{group}`, not among the members"),
+        tr!("items-not-a-member", name = name, group = group),
     )
-    .with_help(format!(
-        "only members vote or ask for a protokoltilførsel: remove {name} from {}",
-        role.place()
+    .with_help(tr!(
+        "items-not-a-member.help",
+        name = name,
+        place = role.place()
     ))
 }
 
@@ -1671,19 +1716,29 @@ pub fn inhabil_takes_part(
     item: &ItemNumber,
     stand_in: Option<&str>,
 ) -> Diagnostic {
-    let instead = match stand_in {
-        Some(other) => format!(" ({other} took the seat as stedfortræder)"),
-        None => String::new(),
+    let help = match stand_in {
+        Some(other) => tr!(
+            "items-inhabil-takes-part.help-stand-in",
+            name = name,
+            place = role.place(),
+            stand_in = other
+        ),
+        None => tr!(
+            "items-inhabil-takes-part.help",
+            name = name,
+            place = role.place()
+        ),
     };
     Diagnostic::error(
         Rule::Inhabil,
         loc,
-        format!("{name} {}, but was inhabil for it", role.did(item)),
+        tr!(
+            "items-inhabil-takes-part",
+            name = name,
+            did = role.did(item)
+        ),
     )
-    .with_help(format!(
-        "an inhabil member takes no part in the item: remove {name} from {}{instead}",
-        role.place()
-    ))
+    .with_help(help)
 }
 
 /// `inhabil`: the member written as inhabil for item `item` was not there.
@@ -1694,29 +1749,37 @@ pub fn inhabil_not_present(
     standing: Standing<'_>,
     meant: Option<&str>,
 ) -> Diagnostic {
-    let (why, help) = match standing {
+    let item = item.to_string();
+    let (message, help) = match standing {
         Standing::Absent(_) => (
-            "is listed as absent".to_string(),
-            format!("an absent member is not inhabil: remove {name} from `inhabil`"),
+            tr!(
+                "items-inhabil-not-present-absent",
+                name = name,
+                item = item.clone()
+            ),
+            tr!("items-inhabil-not-present-absent.help", name = name),
         ),
         Standing::NotAttending(_) => (
-            format!("did not attend item {item}"),
-            format!("remove {name} from `inhabil`, or add {item} to their `items` in meeting.yaml"),
+            tr!(
+                "items-inhabil-not-present-not-attending",
+                name = name,
+                item = item.clone()
+            ),
+            tr!(
+                "items-inhabil-not-present-not-attending.help",
+                name = name,
+                item = item
+            ),
         ),
         _ => (
-            "is no member present".to_string(),
+            tr!("items-inhabil-not-present", name = name, item = item),
             match meant {
-                Some(meant) => format!("did you mean `{meant}`?"),
-                None => "write the name as it is listed under `members` in meeting.yaml".into(),
+                Some(meant) => tr!("items-did-you-mean", meant = meant),
+                None => tr!("items-inhabil-not-present.help"),
             },
         ),
     };
-    let diag = Diagnostic::error(
-        Rule::Inhabil,
-        loc,
-        format!("{name} is written as inhabil for item {item}, but {why}"),
-    )
-    .with_help(help);
+    let diag = Diagnostic::error(Rule::Inhabil, loc, message).with_help(help);
     match (standing, meant) {
         (Standing::Unknown, Some(meant)) => diag.with_fix(meant),
         _ => diag,
@@ -1728,12 +1791,9 @@ pub fn named_twice_in_vote(loc: Loc, name: &str) -> Diagnostic {
     Diagnostic::error(
         Rule::BadVote,
         loc,
-        format!("{name} is named twice in this vote"),
+        tr!("items-named-twice-in-vote", name = name),
     )
-    .with_help(format!(
-        "each member (or group) votes once: keep {name} under one of `for`, `against` and \
-         `abstained`"
-    ))
+    .with_help(tr!("items-named-twice-in-vote.help", name = name))
 }
 
 /// `bad-vote`: the count of `side` differs from the members its `entries`
@@ -1749,15 +1809,18 @@ pub fn count_differs(
     Diagnostic::error(
         Rule::BadVote,
         loc,
-        format!(
-            "the count {count} for `{side}` differs from the {} it names ({})",
-            plural::english(expected, "member"),
-            both(entries)
+        tr!(
+            "items-count-differs",
+            count = count.to_string(),
+            side = side,
+            expected = expected,
+            entries = both(entries)
         ),
     )
-    .with_help(format!(
-        "write `{side}: {expected}`, or name under `{side}` every member who voted so (a \
-         group's letter stands for its members who took part in the item)"
+    .with_help(tr!(
+        "items-count-differs.help",
+        side = side,
+        expected = expected
     ))
     .with_fix(expected.to_string())
 }
@@ -1768,12 +1831,14 @@ pub fn counts_exceed(loc: Loc, total: u32, members: usize, item: &ItemNumber) ->
     Diagnostic::error(
         Rule::BadVote,
         loc,
-        format!(
-            "the counts add up to {total}, but {} took part in item {item}",
-            plural::english(members, "member")
+        tr!(
+            "items-counts-exceed",
+            total = total.to_string(),
+            members = members,
+            item = item.to_string()
         ),
     )
-    .with_help("correct the counts: each member who took part votes once, or not at all")
+    .with_help(tr!("items-counts-exceed.help"))
 }
 
 /// `bad-vote` or `bad-dissent`: no member of the group `letter` took part
@@ -1782,14 +1847,15 @@ pub fn group_took_no_part(loc: Loc, role: Role, letter: &str, item: &ItemNumber)
     Diagnostic::error(
         role.rule(),
         loc,
-        format!(
-            "{letter} {}, but no member of {letter} took part in it",
-            role.did(item)
+        tr!(
+            "items-group-took-no-part",
+            letter = letter,
+            did = role.did(item)
         ),
     )
-    .with_help(format!(
-        "remove {letter} from {}, or give the members of the group `party: {letter}` in \
-         meeting.yaml",
-        role.place()
+    .with_help(tr!(
+        "items-group-took-no-part.help",
+        letter = letter,
+        place = role.place()
     ))
 }

@@ -14,6 +14,7 @@ use crate::files::{FileId, Files};
 use crate::layout::Coverage;
 use crate::markdown;
 use crate::model::{CaseRef, Group, Item, Meeting, Person, Spanned};
+use crate::tr;
 
 /// Every text of the meeting that reaches the PDF: the printed fields of
 /// meeting.yaml (the sections' titles too) and of each item's front
@@ -80,11 +81,7 @@ pub fn finding(text: &str, loc: Loc, layout: &str) -> Diagnostic {
         points.truncate(6);
         points.push("…".into());
     }
-    let kind = text
-        .chars()
-        .find_map(kind)
-        .map(|k| format!(", {k}"))
-        .unwrap_or_default();
+    let kind = text.chars().find_map(kind);
     // A control character is named, never written to a terminal; a
     // private-use one shows as nothing there.
     let text: String = text
@@ -94,7 +91,7 @@ pub fn finding(text: &str, loc: Loc, layout: &str) -> Diagnostic {
             false => c.to_string(),
         })
         .collect();
-    findings::not_in_fonts(loc, &text, &points.join(" "), &kind, layout)
+    findings::not_in_fonts(loc, &text, &points.join(" "), kind.as_deref(), layout)
 }
 
 /// True when the engine needs a glyph for `c`: not for white space and
@@ -140,22 +137,22 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// What kind of character `c` is, where a referent may not know it.
-fn kind(c: char) -> Option<&'static str> {
+fn kind(c: char) -> Option<String> {
     if c.is_control() {
-        return Some("a control character, invisible in most editors");
+        return Some(tr!("items-glyph-kind.control"));
     }
     Some(match u32::from(c) {
-        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF => "an emoji or symbol",
-        _ if is_private(c) => "a private-use character, as Word writes a Wingdings symbol",
-        0x1100..=0x11FF | 0xAC00..=0xD7AF => "Korean",
-        0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => "Chinese or Japanese",
-        0x0900..=0x097F => "Devanagari",
-        0x0980..=0x09FF => "Bengali",
-        0x0B80..=0x0BFF => "Tamil",
-        0x0C00..=0x0C7F => "Telugu",
-        0x0C80..=0x0CFF => "Kannada",
-        0x0D00..=0x0D7F => "Malayalam",
-        0x0E00..=0x0E7F => "Thai",
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF => tr!("items-glyph-kind.emoji"),
+        _ if is_private(c) => tr!("items-glyph-kind.private"),
+        0x1100..=0x11FF | 0xAC00..=0xD7AF => tr!("items-glyph-kind.korean"),
+        0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => tr!("items-glyph-kind.cjk"),
+        0x0900..=0x097F => tr!("items-glyph-kind.devanagari"),
+        0x0980..=0x09FF => tr!("items-glyph-kind.bengali"),
+        0x0B80..=0x0BFF => tr!("items-glyph-kind.tamil"),
+        0x0C00..=0x0C7F => tr!("items-glyph-kind.telugu"),
+        0x0C80..=0x0CFF => tr!("items-glyph-kind.kannada"),
+        0x0D00..=0x0D7F => tr!("items-glyph-kind.malayalam"),
+        0x0E00..=0x0E7F => tr!("items-glyph-kind.thai"),
         _ => return None,
     })
 }

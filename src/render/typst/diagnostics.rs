@@ -8,13 +8,16 @@ use crate::diag::{Diagnostic, Loc, Rule, Severity};
 use crate::files::Files;
 use crate::layout::Layout;
 use crate::model::Meeting;
+use crate::tr;
 
 use super::world::LAYOUT_ROOT;
 use super::{EngineMessage, EnginePlace, TypstDocument};
 
 /// The name of the generated document in a finding when it was not
 /// written out: it says what the text is, and is no file on disk.
-pub const UNWRITTEN: &str = "(generated document)/referat.typ";
+pub fn unwritten() -> String {
+    tr!("items-typeset-unwritten")
+}
 
 /// What the engine typeset: the meeting, its layout and the generated
 /// document, and where `--emit-typst` wrote that document, if it did.
@@ -66,12 +69,8 @@ impl Origin<'_> {
                 let path = match self.emitted {
                     Some(path) => path.to_path_buf(),
                     None => {
-                        hints.push(
-                            "the generated document is what rk hands the engine; \
-                             `rk build --emit-typst` writes it out to look into"
-                                .into(),
-                        );
-                        PathBuf::from(UNWRITTEN)
+                        hints.push(tr!("items-typeset-generated-hint"));
+                        PathBuf::from(unwritten())
                     }
                 };
                 let file = files.add(path, self.document.source.clone());
@@ -89,12 +88,8 @@ impl Origin<'_> {
             return glyphs::finding(glyph, loc, &self.layout.name);
         }
         let help = (!hints.is_empty()).then(|| hints.join("; "));
-        Diagnostic::error(
-            Rule::Typeset,
-            loc,
-            format!("the typesetting engine: {message}"),
-        )
-        .with_help_opt(help)
+        Diagnostic::error(Rule::Typeset, loc, tr!("items-typeset", message = message))
+            .with_help_opt(help)
     }
 
     /// A layout file as a finding names it: under the layout's folder, or
@@ -103,7 +98,10 @@ impl Origin<'_> {
         let path = path.trim_start_matches('/');
         let path = path.strip_prefix(LAYOUT_ROOT).unwrap_or(path);
         PathBuf::from(if self.layout.name == "kl" {
-            format!("(built-in layout kl){path}")
+            format!(
+                "{}{path}",
+                tr!("items-typeset-built-in-layout", name = "kl")
+            )
         } else {
             format!("{}{path}", self.layout.name)
         })
