@@ -9,7 +9,6 @@ use crate::date::Date;
 use crate::diag::{Diagnostic, Loc, Rule};
 use crate::image;
 use crate::model::{ItemNumber, Part, PreviousMeeting, Signatories, Standing};
-use crate::plural;
 use crate::tr;
 
 // meeting.yaml: the date ------------------------------------------------------
