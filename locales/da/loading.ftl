@@ -90,7 +90,7 @@ load-mapping-item = et dagsordenspunkt
 load-mapping-this-item = dette dagsordenspunkt
 load-mapping-person = en person
 load-mapping-list-entry = en linje i denne liste
-load-mapping-section = et afsnit
+load-mapping-section = en sektion
 load-mapping-attachment = et bilag
 load-mapping-added = `added`
 load-mapping-approval = en godkendelse
@@ -101,7 +101,7 @@ load-mapping-dissent = en protokoltilførsel
 load-mapping-inhabil = et inhabilt medlem
 
 load-field-missing = { $what } mangler `{ $field }`
-load-field-empty = `{ $field }` er tom
+load-field-empty = feltet `{ $field }` er tomt
 
 # Hvad der skal skrives, når et påkrævet felt mangler eller er tomt.
 load-required-body = skriv `body: It-Arkitekturrådet`
@@ -120,7 +120,7 @@ load-required-attachment-url = skriv sidens fulde adresse: `url: https://...`
 load-required-added-date = tilføj datoen, hvor punktet blev sat på dagsordenen: `date: 2024-05-27`
 load-required-added-reason = tilføj, hvorfor punktet ikke kunne vente til næste møde: `reason: "..."`
 load-required-section-title = tilføj `title: <overskriften>`, fx `title: Lukkede punkter`
-load-required-section-from = tilføj `from: <nummeret på afsnittets første punkt>`
+load-required-section-from = tilføj `from: <nummeret på sektionens første punkt>`
 load-required-correction-date = tilføj `date: ÅÅÅÅ-MM-DD`, den dag berigtigelsen blev foretaget
 load-required-correction-text = tilføj `text: <hvad der berigtiges, og hvordan>`
 load-required-vote-subject = skriv, hvad der blev stemt om: `subject: Ændringsforslag fra Ø`
@@ -146,12 +146,12 @@ load-bulleted-list =
     .help =
         skriv én værdi pr. linje efter `- `:
         { $field }:{ $list }
-load-not-a-list-of-people = `{ $group }` skal være en liste af personer
+load-not-a-list-of-people = `{ $group }` skal være en liste over personer
     .help =
         skriv én person pr. linje:
         { $group }:
           - <navn>
-load-not-a-list-of-attachments = `attachments` skal være en liste af `{"{"} file, title {"}"}` eller `{"{"} url, title {"}"}`
+load-not-a-list-of-attachments = `attachments` skal være en liste med `{"{"} file, title {"}"}` eller `{"{"} url, title {"}"}`
 load-file-and-url = et bilag er enten en `file` eller en `url`, ikke begge dele
     .help = gør dem til to bilag, hver med sin egen `title`
 load-not-one-of = `{ $value }` er ikke en gyldig værdi for `{ $field }` (én af { $values })
@@ -162,21 +162,21 @@ load-not-one-of = `{ $value }` er ikke en gyldig værdi for `{ $field }` (én af
 
 load-approved-missing = et godkendt referat (`status: godkendt`) har ingen `approved`-dato
     .help = skriv `approved: ÅÅÅÅ-MM-DD`, datoen hvor referatet blev godkendt
-load-approved-empty = `approved` er tom
+load-approved-empty = feltet `approved` er tomt
     .help = skriv `approved: ÅÅÅÅ-MM-DD`, datoen hvor referatet blev godkendt
 load-approved-on-a-draft = et udkast (`status: udkast`) har ingen godkendelsesdato
     .help = skriv `status: godkendt`, når referatet er godkendt, eller fjern `approved`
 load-approved-without-status = `approved` er angivet, men der er ingen `status`
     .help = tilføj `status: godkendt` (eller fjern `approved`)
-load-not-a-list-of-approvals = `approvals` skal være en liste af `{"{"} name, date, forbehold {"}"}`
+load-not-a-list-of-approvals = `approvals` skal være en liste med `{"{"} name, date, forbehold {"}"}`
     .help =
         skriv `approvals:
           - {"{"} name: Anna Holm, date: 2024-06-26 {"}"}`
-load-not-a-list-of-corrections = `berigtigelser` skal være en liste af `{"{"} date, text {"}"}`
+load-not-a-list-of-corrections = `berigtigelser` skal være en liste med `{"{"} date, text {"}"}`
     .help =
         skriv `berigtigelser:
           - {"{"} date: 2024-07-03, text: "..." {"}"}`
-load-not-a-list-of-sections = `sections` skal være en liste af `{"{"} title, from, closed {"}"}`
+load-not-a-list-of-sections = `sections` skal være en liste med `{"{"} title, from, closed {"}"}`
     .help =
         skriv `sections:
           - title: Lukkede punkter
@@ -200,7 +200,7 @@ load-not-a-list-of = `{ $field }` skal være en liste
         skriv `inhabil:
           - name: Bo Hilsted
             reason: hans ægtefælle er ansat i revisionsfirmaet`
-load-not-groups = `groups` skal knytte hver gruppes bogstav til dens navn
+load-not-groups = `groups` skal knytte hvert gruppebogstav til gruppens navn
     .help =
         skriv `groups:
           A: Socialdemokratiet
