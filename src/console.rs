@@ -14,9 +14,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::diag::{self, DiagnosticFormat};
 use crate::paths;
-use crate::plural;
 use crate::publish::event::Written;
 use crate::publish::{Event, Sink};
+use crate::tr;
 
 /// The bar being shown, if any.
 static BAR: Mutex<Option<ProgressBar>> = Mutex::new(None);
@@ -60,7 +60,13 @@ impl Progress {
             return Progress { bar: None };
         }
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-        let template = format!("{verb} {{bar:40}} {{pos}}/{{len}} meetings, {{elapsed}} {{msg}}");
+        let verb = match verb {
+            "building" => tr!("console-progress-building"),
+            "checking" => tr!("console-progress-checking"),
+            other => other.to_string(),
+        };
+        let meetings = tr!("console-progress-meetings");
+        let template = format!("{verb} {{bar:40}} {{pos}}/{{len}} {meetings}, {{elapsed}} {{msg}}");
         if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style.progress_chars("=> "));
         }
@@ -155,7 +161,7 @@ impl Sink for Reporter {
         if let Event::Skipped(id) = event
             && !self.terminal
         {
-            line(format!("skipped {id}: unchanged since its last build"));
+            line(tr!("console-skipped", id = id));
         }
         if let Some(text) = words(&event) {
             line(text);
@@ -177,55 +183,56 @@ fn words(event: &Event<'_>) -> Option<String> {
         }
         Event::AsSent { .. } | Event::SentFails { .. } => return sent_line(event),
 
-        Event::SourcesFail(tally) => format!(
-            "not built: the sources have {tally}{}; nothing was written",
-            tally.denied()
+        Event::SourcesFail(tally) => tr!(
+            "console-sources-fail",
+            tally = tally.to_string(),
+            denied = tally.denied()
         ),
         Event::NotTypeset {
             id,
             denied,
             emitted,
-        } => {
-            let why = if denied {
-                "has typesetting warnings and --deny-warnings is given"
-            } else {
-                "could not be typeset"
-            };
-            let look = emitted.map_or(String::new(), |dir| {
-                format!(" (the generated document is in {})", paths::shown(dir))
-            });
-            format!("not built: {id} {why}; no output was written{look}")
-        }
+        } => not_typeset(id, denied, emitted),
         Event::Built {
             id,
             outputs,
             copies,
             out_dir,
             seconds,
-        } => format!(
-            "built {id}: {} in {} ({seconds:.2} s)",
-            written(outputs, copies),
-            paths::shown(out_dir)
+        } => tr!(
+            "console-built",
+            id = id,
+            written = written(outputs, copies),
+            dir = paths::shown(out_dir),
+            seconds = self::seconds(seconds)
         ),
-        Event::RemovedLeftOut(path) => format!(
-            "warning: removed {}: made from older sources; build without --only to make it again",
-            paths::shown(path)
-        ),
-        Event::RemovedInternal(path) => format!(
-            "warning: removed {}: the internal edition never stays in the published tree \
-             (`rk build --internal` writes it to a tree of its own)",
-            paths::shown(path)
-        ),
-        Event::RemovedChangePage(path) => format!(
-            "removed {}: the change page of `rk diff` is for review, and a publishing build leaves it out",
-            paths::shown(path)
-        ),
-        Event::RemovedStale(path) => format!(
-            "removed {}: no longer linked from this edition",
-            paths::shown(path)
-        ),
+        Event::RemovedLeftOut(path) => tr!("console-removed-left-out", path = paths::shown(path)),
+        Event::RemovedInternal(path) => tr!("console-removed-internal", path = paths::shown(path)),
+        Event::RemovedChangePage(path) => {
+            tr!("console-removed-change-page", path = paths::shown(path))
+        }
+        Event::RemovedStale(path) => tr!("console-removed-stale", path = paths::shown(path)),
     };
     Some(text)
+}
+
+/// The line of a meeting that could not be typeset (`denied`: its
+/// typesetting warnings fail it); `emitted`: the folder of the document
+/// `--emit-typst` wrote.
+fn not_typeset(id: &str, denied: bool, emitted: Option<&std::path::Path>) -> String {
+    let dir = emitted.map(paths::shown);
+    match (denied, dir) {
+        (false, None) => tr!("console-not-typeset", id = id),
+        (false, Some(dir)) => tr!("console-not-typeset.emitted", id = id, dir = dir),
+        (true, None) => tr!("console-not-typeset-denied", id = id),
+        (true, Some(dir)) => tr!("console-not-typeset-denied.emitted", id = id, dir = dir),
+    }
+}
+
+/// A number of seconds with two decimals, with the language's decimal
+/// point: `1.25`.
+fn seconds(seconds: f64) -> String {
+    format!("{seconds:.2}").replace('.', &tr!("console-decimal-point"))
 }
 
 /// A line about an agenda built as it was sent.
@@ -236,9 +243,12 @@ fn sent_line(event: &Event<'_>) -> Option<String> {
             what,
             sent,
             commit,
-        } => format!(
-            "{id}: the {what} as it was sent on {sent} (commit {commit}); what was written in \
-             the sources since is for the referat"
+        } => tr!(
+            "console-as-sent",
+            id = id,
+            what = what,
+            sent = sent,
+            commit = commit
         ),
         Event::SentFails {
             id,
@@ -246,10 +256,13 @@ fn sent_line(event: &Event<'_>) -> Option<String> {
             key,
             commit,
             tally,
-        } => format!(
-            "not built: the {what} of {id} as it was sent (commit {commit}) has {tally}; nothing \
-             was written. A fix committed since is not in the {what} as sent: to publish it, \
-             send the {what} again and write the new date in `{key}`"
+        } => tr!(
+            "console-sent-fails",
+            what = what,
+            id = id,
+            commit = commit,
+            tally = tally.to_string(),
+            key = key
         ),
         _ => return None,
     };
@@ -259,14 +272,13 @@ fn sent_line(event: &Event<'_>) -> Option<String> {
 /// A line of `--all`'s own events.
 fn archive_line(event: &Event<'_>) -> Option<String> {
     let text = match *event {
-        Event::MeetingFails { id, tally } => format!(
-            "not built: {id} has {tally}{}; nothing was written",
-            tally.denied()
+        Event::MeetingFails { id, tally } => tr!(
+            "console-meeting-fails",
+            id = id,
+            tally = tally.to_string(),
+            denied = tally.denied()
         ),
-        Event::RemovedGone(out_dir) => format!(
-            "removed {}: the meeting is no longer among the sources",
-            paths::shown(out_dir)
-        ),
+        Event::RemovedGone(out_dir) => tr!("console-removed-gone", path = paths::shown(out_dir)),
         Event::Archived {
             built,
             skipped,
@@ -274,15 +286,25 @@ fn archive_line(event: &Event<'_>) -> Option<String> {
             removed,
             seconds,
         } => {
-            let mut parts = vec![
-                format!("{built} built"),
-                format!("{skipped} skipped (unchanged)"),
-                format!("{failed} failed"),
-            ];
+            let seconds = self::seconds(seconds);
             if removed > 0 {
-                parts.push(format!("{removed} removed"));
+                tr!(
+                    "console-archived.removed",
+                    built = built,
+                    skipped = skipped,
+                    failed = failed,
+                    removed = removed,
+                    seconds = seconds
+                )
+            } else {
+                tr!(
+                    "console-archived",
+                    built = built,
+                    skipped = skipped,
+                    failed = failed,
+                    seconds = seconds
+                )
             }
-            format!("archive: {} ({seconds:.2} s)", parts.join(", "))
         }
         _ => return None,
     };
@@ -295,12 +317,12 @@ fn written(outputs: &[Written], copies: usize) -> String {
     let mut written: Vec<String> = outputs
         .iter()
         .map(|output| match output.pages {
-            Some(n) => format!("{} ({})", output.name, plural::english(n, "page")),
+            Some(n) => format!("{} ({})", output.name, tr!("console-pages", n = n)),
             None => output.name.clone(),
         })
         .collect();
     if copies > 0 {
-        written.push(plural::count(copies, "linked file", "linked files"));
+        written.push(tr!("console-linked-files", n = copies));
     }
     written.join(", ")
 }

@@ -5,7 +5,7 @@
 
 use crate::model::{Approver, Correction};
 use crate::source::fields::{Field, Reader};
-use crate::source::findings;
+use crate::source::findings::{self, Mapping};
 use crate::source::yaml::{Node, Value};
 
 pub const APPROVER_FIELDS: &[&str] = &["name", "date", "forbehold"];
@@ -41,7 +41,7 @@ fn read_approver(r: &mut Reader<'_>, node: &Node) -> Option<Approver> {
         return None;
     }
     let outer = std::mem::take(&mut r.misspelt);
-    let fields = r.fields(node, APPROVER_FIELDS, "an approval");
+    let fields = r.fields(node, APPROVER_FIELDS, Mapping::Approval);
     let approver = fields.and_then(|fields| approver_fields(r, node, &fields));
     r.misspelt = outer;
     approver
@@ -82,7 +82,7 @@ pub fn read_corrections(r: &mut Reader<'_>, node: &Node) -> Vec<Correction> {
     let mut out = Vec::new();
     for entry in entries {
         let outer = std::mem::take(&mut r.misspelt);
-        if let Some(fields) = r.fields(entry, CORRECTION_FIELDS, "a berigtigelse") {
+        if let Some(fields) = r.fields(entry, CORRECTION_FIELDS, Mapping::Correction) {
             out.push(correction(r, entry, &fields));
         }
         r.misspelt = outer;

@@ -8,20 +8,30 @@ pub enum Decoded {
     Invalid {
         text: String,
         offset: usize,
-        message: String,
-        help: &'static str,
+        problem: Problem,
     },
 }
 
-const SAVE_AS_UTF8: &str = "save the file as UTF-8 (with or without BOM)";
+/// Why a file's bytes are no text rk reads (worded by
+/// `findings::encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// UTF-16, by its byte order mark.
+    Utf16,
+    /// A NUL byte: a binary file.
+    Nul,
+    /// Lines ended by CR alone.
+    LoneCr,
+    /// Not UTF-8; `byte` is the first byte that is not.
+    NotUtf8 { byte: u8 },
+}
 
 pub fn decode(bytes: Vec<u8>) -> Decoded {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Decoded::Invalid {
             text: String::new(),
             offset: 0,
-            message: "the file is UTF-16, rk reads UTF-8".into(),
-            help: SAVE_AS_UTF8,
+            problem: Problem::Utf16,
         };
     }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -32,8 +42,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
         Ok(text) => {
             if let Some(offset) = text.find('\0') {
                 return Decoded::Invalid {
-                    message: "the file holds a NUL byte: it is not a text file".into(),
-                    help: "remove the NUL byte, or move a binary file into bilag/",
+                    problem: Problem::Nul,
                     text: text.replace('\0', " "),
                     offset,
                 };
@@ -45,8 +54,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
                 .find(|&i| bytes.get(i + 1) != Some(&b'\n'));
             match lone_cr {
                 Some(offset) => Decoded::Invalid {
-                    message: "the file ends its lines with CR alone (old Mac line endings)".into(),
-                    help: "save the file with LF or CRLF line endings",
+                    problem: Problem::LoneCr,
                     text: text.replace('\r', "\n"),
                     offset,
                 },
@@ -60,8 +68,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
             Decoded::Invalid {
                 // The lossy text has the same prefix, so the offset still fits.
                 offset,
-                message: format!("the file is not valid UTF-8 (byte 0x{bad:02X})"),
-                help: SAVE_AS_UTF8,
+                problem: Problem::NotUtf8 { byte: bad },
                 text,
             }
         }
@@ -86,10 +93,10 @@ mod tests {
         assert!(matches!(decode(b"\xEF\xBB\xBFa".to_vec()), Decoded::Text(t) if t == "a"));
         match decode(b"ab\ncd\xE6".to_vec()) {
             Decoded::Invalid {
-                offset, message, ..
+                offset, problem, ..
             } => {
                 assert_eq!(offset, 5);
-                assert!(message.contains("0xE6"));
+                assert_eq!(problem, Problem::NotUtf8 { byte: 0xE6 });
             }
             Decoded::Text(_) => panic!("latin-1 accepted"),
         }

@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, Loc};
 use crate::files::FileId;
 use crate::model::Spanned;
-use crate::source::findings::{self, Required};
+use crate::source::findings::{self, Mapping, Required};
 use crate::source::yaml::{self, Comment, Node, Value};
 use crate::suggest;
 
@@ -70,12 +70,12 @@ impl Reader<'_> {
 
     /// The entries of a mapping whose keys are all in `allowed`; unknown keys
     /// are reported (with a did-you-mean) and left out. `what` names the
-    /// mapping in messages ("meeting.yaml", "a person").
+    /// mapping in messages (meeting.yaml, a person).
     pub fn fields<'n>(
         &mut self,
         node: &'n Node,
         allowed: &[&'static str],
-        what: &str,
+        what: Mapping,
     ) -> Option<Vec<Field<'n>>> {
         let Value::Map(entries) = &node.value else {
             self.report(findings::not_a_mapping(self.loc(node.span.clone()), what));
@@ -157,11 +157,7 @@ impl Reader<'_> {
         let inner = yaml::curly_quoted(text)?;
         let fixed = form.write(field, &yaml::quoted(inner));
         let loc = self.loc(node.span.clone());
-        self.report(findings::curly_quoted(
-            loc,
-            text,
-            yaml::straight_quotes(&fixed),
-        ));
+        self.report(findings::curly_quoted(loc, text, &fixed));
         let open = text.len() - text.trim_start_matches(yaml::is_curly).len();
         let close = text.len() - text.trim_end_matches(yaml::is_curly).len();
         let span = node.span.start + open..node.span.end.saturating_sub(close);
@@ -189,12 +185,7 @@ impl Reader<'_> {
         let bullet = text.chars().next()?;
         let list: String = entries.iter().map(|e| format!("\n  - {e}")).collect();
         let loc = self.loc(node.span.start..node.span.start + bullet.len_utf8());
-        self.report(findings::bulleted_list(
-            loc,
-            yaml::not_a_list_marker(bullet),
-            field,
-            &list,
-        ));
+        self.report(findings::bulleted_list(loc, bullet, field, &list));
         Some(
             entries
                 .into_iter()

@@ -32,6 +32,7 @@ use crate::model::{
 };
 use decode::Decoded;
 use fields::{Field, Reader};
+use findings::Mapping;
 use yaml::Node;
 
 pub use previous::{previous_meeting, previous_of};
@@ -324,15 +325,10 @@ fn read_text(
         Decoded::Invalid {
             text,
             offset,
-            message,
-            help,
+            problem,
         } => {
             let file = files.add(path.to_path_buf(), text);
-            diags.push(findings::encoding(
-                Loc::new(file, offset..offset),
-                message,
-                help,
-            ));
+            diags.push(findings::encoding(Loc::new(file, offset..offset), problem));
             (file, None)
         }
     })
@@ -362,7 +358,7 @@ fn read_meeting_yaml(
         diags,
         misspelt: Vec::new(),
     };
-    let Some(fields) = r.fields(&root, MEETING_FIELDS, "meeting.yaml") else {
+    let Some(fields) = r.fields(&root, MEETING_FIELDS, Mapping::MeetingYaml) else {
         return;
     };
     meeting.people_known = true;
@@ -490,7 +486,7 @@ fn read_person(r: &mut Reader<'_>, node: &Node) -> Option<Person> {
         let name = r.entry_text(node, "name")?;
         return Some(person(name));
     }
-    let fields = r.fields(node, PERSON_FIELDS, "a person")?;
+    let fields = r.fields(node, PERSON_FIELDS, Mapping::Person)?;
     let mut person = person(Spanned::new(String::new(), node.span.clone()));
     let mut named = false;
     for Field {
@@ -594,7 +590,7 @@ fn read_section(r: &mut Reader<'_>, node: &Node) -> Option<Section> {
 }
 
 fn read_section_fields(r: &mut Reader<'_>, node: &Node) -> Option<Section> {
-    let fields = r.fields(node, SECTION_FIELDS, "a section")?;
+    let fields = r.fields(node, SECTION_FIELDS, Mapping::Section)?;
     let mut section = Section {
         title: None,
         from_text: None,
@@ -708,7 +704,7 @@ fn read_item(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<It
         diags,
         misspelt: Vec::new(),
     };
-    let fields = r.fields(&root, ITEM_FIELDS, "an agenda item")?;
+    let fields = r.fields(&root, ITEM_FIELDS, Mapping::Item)?;
     let mut item = empty_item(file, text, &split);
     for field in &fields {
         read_item_field(&mut r, field, &mut item);
@@ -820,7 +816,7 @@ fn read_item_field(r: &mut Reader<'_>, field: &Field<'_>, item: &mut Item) {
 
 /// `added: {date, reason}`: both required.
 fn read_added(r: &mut Reader<'_>, node: &Node) -> Option<Added> {
-    let fields = r.fields(node, ADDED_FIELDS, "`added`")?;
+    let fields = r.fields(node, ADDED_FIELDS, Mapping::Added)?;
     let mut added = Added {
         date: None,
         reason: None,
@@ -896,7 +892,7 @@ fn read_attachments(r: &mut Reader<'_>, node: &Node) -> Vec<Attachment> {
 
 /// One `{ file, title }` or `{ url, title }` entry of `attachments`.
 fn read_attachment(r: &mut Reader<'_>, node: &Node) -> Option<Attachment> {
-    let fields = r.fields(node, ATTACHMENT_FIELDS, "an attachment")?;
+    let fields = r.fields(node, ATTACHMENT_FIELDS, Mapping::Attachment)?;
     let (mut file, mut url, mut title, mut closed) = (None, None, None, false);
     for Field {
         name: key, value, ..

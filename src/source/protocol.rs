@@ -4,7 +4,7 @@
 
 use crate::model::{Choice, Dissent, Inhabil, PartyGroup, Side, Spanned, Vote, VoteOutcome};
 use crate::source::fields::{Field, Reader};
-use crate::source::findings;
+use crate::source::findings::{self, Mapping, ProtocolList};
 use crate::source::yaml::{Node, Value};
 
 pub const VOTE_FIELDS: &[&str] = &[
@@ -20,13 +20,13 @@ pub const DISSENT_FIELDS: &[&str] = &["by", "text"];
 pub const INHABIL_FIELDS: &[&str] = &["name", "reason"];
 
 /// The entries of a list field, or a finding when it is none.
-fn entries<'n>(r: &mut Reader<'_>, node: &'n Node, field: &str, example: &str) -> &'n [Node] {
+fn entries<'n>(r: &mut Reader<'_>, node: &'n Node, list: ProtocolList) -> &'n [Node] {
     match &node.value {
         Value::Seq(entries) => entries,
         _ => {
             if !node.is_null() {
                 let loc = r.loc(node.span.clone());
-                r.report(findings::not_a_list_of(loc, field, example));
+                r.report(findings::not_a_list_of(loc, list));
             }
             &[]
         }
@@ -35,9 +35,7 @@ fn entries<'n>(r: &mut Reader<'_>, node: &'n Node, field: &str, example: &str) -
 
 /// `votes:`, a list of votes.
 pub fn read_votes(r: &mut Reader<'_>, node: &Node) -> Vec<Vote> {
-    let example =
-        "  - subject: Indstillingen\n    for: [A, V]\n    against: [Ø]\n    outcome: vedtaget";
-    entries(r, node, "votes", example)
+    entries(r, node, ProtocolList::Votes)
         .iter()
         .filter_map(|entry| read_vote(r, entry))
         .collect()
@@ -45,7 +43,7 @@ pub fn read_votes(r: &mut Reader<'_>, node: &Node) -> Vec<Vote> {
 
 fn read_vote(r: &mut Reader<'_>, node: &Node) -> Option<Vote> {
     let outer = std::mem::take(&mut r.misspelt);
-    let fields = r.fields(node, VOTE_FIELDS, "a vote");
+    let fields = r.fields(node, VOTE_FIELDS, Mapping::Vote);
     let vote = fields.map(|fields| vote_of(r, node, &fields));
     r.misspelt = outer;
     vote
@@ -89,7 +87,7 @@ fn vote_of(r: &mut Reader<'_>, node: &Node, fields: &[Field<'_>]) -> Vote {
 
 /// `counts: { for: 8, against: 1, abstained: 0 }`.
 fn read_counts(r: &mut Reader<'_>, node: &Node, sides: &mut [Side; 3]) {
-    let Some(fields) = r.fields(node, COUNT_FIELDS, "the counts of a vote") else {
+    let Some(fields) = r.fields(node, COUNT_FIELDS, Mapping::VoteCounts) else {
         return;
     };
     for Field {
@@ -112,8 +110,7 @@ fn read_counts(r: &mut Reader<'_>, node: &Node, sides: &mut [Side; 3]) {
 
 /// `dissents:`, a list of protokoltilførsler.
 pub fn read_dissents(r: &mut Reader<'_>, node: &Node) -> Vec<Dissent> {
-    let example = "  - by: Ø\n    text: Enhedslisten ønsker ført til protokol, at …";
-    entries(r, node, "dissents", example)
+    entries(r, node, ProtocolList::Dissents)
         .iter()
         .filter_map(|entry| {
             let outer = std::mem::take(&mut r.misspelt);
@@ -125,7 +122,7 @@ pub fn read_dissents(r: &mut Reader<'_>, node: &Node) -> Vec<Dissent> {
 }
 
 fn read_dissent(r: &mut Reader<'_>, node: &Node) -> Option<Dissent> {
-    let fields = r.fields(node, DISSENT_FIELDS, "a protokoltilførsel")?;
+    let fields = r.fields(node, DISSENT_FIELDS, Mapping::Dissent)?;
     let mut dissent = Dissent {
         by: Vec::new(),
         text: None,
@@ -150,7 +147,6 @@ fn read_dissent(r: &mut Reader<'_>, node: &Node) -> Option<Dissent> {
 /// `inhabil:`, the members inhabil for the item: names, or `{ name,
 /// reason }`.
 pub fn read_inhabil(r: &mut Reader<'_>, node: &Node) -> Vec<Inhabil> {
-    let example = "  - name: Bo Hilsted\n    reason: hans ægtefælle er ansat i revisionsfirmaet";
     if let Value::Scalar { .. } = node.value {
         // `inhabil: Bo Hilsted`, one name.
         return r
@@ -160,14 +156,14 @@ pub fn read_inhabil(r: &mut Reader<'_>, node: &Node) -> Vec<Inhabil> {
             .collect();
     }
     let mut out = Vec::new();
-    for entry in entries(r, node, "inhabil", example) {
+    for entry in entries(r, node, ProtocolList::Inhabil) {
         if let Value::Scalar { .. } = entry.value {
             if let Some(name) = r.entry_text(entry, "inhabil") {
                 out.push(Inhabil { name, reason: None });
             }
             continue;
         }
-        let Some(fields) = r.fields(entry, INHABIL_FIELDS, "an inhabil member") else {
+        let Some(fields) = r.fields(entry, INHABIL_FIELDS, Mapping::Inhabil) else {
             continue;
         };
         let (mut name, mut reason) = (None, None);

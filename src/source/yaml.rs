@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 
+use crate::tr;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A scalar as written; `plain` is false for quoted and block scalars.
@@ -54,13 +56,14 @@ impl Node {
         }
     }
 
-    /// What kind of value this is, for messages ("a list", "a mapping").
+    /// What kind of value this is, for messages to word: `empty`, `text`,
+    /// `list`, `mapping`.
     pub fn kind(&self) -> &'static str {
         match &self.value {
             Value::Scalar { .. } if self.is_null() => "empty",
             Value::Scalar { .. } => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
+            Value::Seq(_) => "list",
+            Value::Map(_) => "mapping",
         }
     }
 }
@@ -68,6 +71,8 @@ impl Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
     pub span: Range<usize>,
+    /// What is wrong, in the chosen language; the parser's own words (in
+    /// English) when `parser`.
     pub message: String,
     /// The usual cause, in a referent's words.
     pub help: Option<String>,
@@ -163,16 +168,6 @@ pub fn bulleted(text: &str) -> Option<Vec<&str>> {
     )
 }
 
-/// The help for a value in curly quotes; `fixed` is how to write it.
-pub fn straight_quotes(fixed: &str) -> String {
-    format!("“…” are not YAML quotes: use straight quotes: `{fixed}`")
-}
-
-/// The message for a bullet where YAML wants `- `.
-pub fn not_a_list_marker(bullet: char) -> String {
-    format!("`{bullet}` is not a list marker in YAML")
-}
-
 /// `text` in double quotes, as YAML reads it back.
 pub fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
@@ -200,8 +195,8 @@ fn explain(text: &str, at: usize, info: &str) -> YamlError {
         if let Some(tab) = tab {
             return YamlError::new(
                 tab..tab + 1,
-                "a tab in the indentation",
-                Some("indent with spaces, not tabs".into()),
+                tr!("load-yaml-tab-in-indentation"),
+                Some(tr!("load-yaml-tab-in-indentation.help")),
             );
         }
     }
@@ -260,25 +255,30 @@ fn curly_quotes_at(text: &str, line: Range<usize>) -> Option<YamlError> {
     let start = line.start + i;
     Some(YamlError::new(
         start..start + quote.len_utf8(),
-        format!("`{quote}` is not a YAML quote, so this value is not quoted"),
-        Some(straight_quotes(&straight)),
+        tr!("load-yaml-curly-not-a-quote", quote = quote.to_string()),
+        Some(tr!("load-yaml-straight-quotes", fixed = straight)),
     ))
 }
 
 /// A quote at byte `at` that the value does not close.
 fn unclosed_quote(text: &str, at: usize, quote: char) -> YamlError {
     let line = line_at(text, at);
+    let quote = quote.to_string();
     let help = if text[line.start..at].contains(['[', '{']) {
-        format!("end the quoted value with `{quote}`")
+        tr!(
+            "load-yaml-unclosed-quote.help-in-brackets",
+            quote = quote.as_str()
+        )
     } else {
-        format!(
-            "end the value with `{quote}` on the same line: `{}{quote}`",
-            text[line].trim()
+        tr!(
+            "load-yaml-unclosed-quote.help",
+            quote = quote.as_str(),
+            line = text[line].trim()
         )
     };
     YamlError::new(
         at..at + 1,
-        format!("the quote `{quote}` that starts this value is not closed"),
+        tr!("load-yaml-unclosed-quote", quote = quote),
         Some(help),
     )
 }
@@ -296,8 +296,8 @@ fn bullet_at(text: &str, line: Range<usize>) -> Option<YamlError> {
     let entry = if entry.is_empty() { "<name>" } else { entry };
     Some(YamlError::new(
         start..start + bullet.len_utf8(),
-        not_a_list_marker(bullet),
-        Some(format!("write `- {entry}`: a hyphen and a space")),
+        tr!("load-yaml-not-a-list-marker", bullet = bullet.to_string()),
+        Some(tr!("load-yaml-not-a-list-marker.help", entry = entry)),
     ))
 }
 
@@ -388,18 +388,14 @@ impl Builder<'_> {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(YamlError::new(
-                        range,
-                        "only one YAML document is allowed here",
-                        None,
-                    ));
+                    return Err(YamlError::new(range, tr!("load-yaml-one-document"), None));
                 }
             }
             Event::Alias(_) => {
                 return Err(YamlError::new(
                     range,
-                    "anchors and aliases (`*name`) are not supported in rk sources",
-                    Some("write the value out in full".into()),
+                    tr!("load-yaml-alias"),
+                    Some(tr!("load-yaml-alias.help")),
                 ));
             }
             Event::Scalar(text, style, _, _) => {
@@ -472,18 +468,18 @@ impl Builder<'_> {
                     if !matches!(node.value, Value::Scalar { .. }) {
                         return Err(YamlError::new(
                             node.span,
-                            "a key must be a plain name, not a list or mapping",
+                            tr!("load-yaml-key-not-plain"),
                             None,
                         ));
                     }
                     if entries.iter().any(|(k, _)| k.as_str() == node.as_str()) {
                         return Err(YamlError::new(
                             node.span.clone(),
-                            format!(
-                                "the field `{}` is given twice in one mapping",
-                                node.as_str().unwrap_or_default()
+                            tr!(
+                                "load-yaml-key-twice",
+                                field = node.as_str().unwrap_or_default()
                             ),
-                            Some("remove one of the two".into()),
+                            Some(tr!("load-yaml-key-twice.help")),
                         ));
                     }
                     *key = Some(node);
