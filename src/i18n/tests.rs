@@ -143,7 +143,11 @@ fn used_ids() -> BTreeMap<String, String> {
             if path.is_dir() {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "rs")
-                && !path.to_string_lossy().contains("i18n")
+                && !path
+                    .strip_prefix(&root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .contains("i18n")
             {
                 let text = fs::read_to_string(&path).expect("a source reads");
                 let file = path.strip_prefix(&root).unwrap().display().to_string();
