@@ -14,6 +14,7 @@ use anyhow::{Context, Result, bail};
 use crate::cli::InitArgs;
 use crate::cmd::Outcome;
 use crate::date::Date;
+use crate::tr;
 
 const RK_TOML: &str = include_str!("init/rk.toml");
 /// The lines of the project's .gitignore: the two output folders.
@@ -35,7 +36,7 @@ const MEETING: &[(&str, &str)] = &[
 pub fn run(args: &InitArgs, cwd: &Path) -> Result<Outcome> {
     let root = cwd.join(&args.folder);
     let shown = if args.folder == Path::new(".") {
-        "this folder".to_string()
+        tr!("cmd-init-this-folder")
     } else {
         args.folder.display().to_string()
     };
@@ -60,13 +61,23 @@ pub fn run(args: &InitArgs, cwd: &Path) -> Result<Outcome> {
     }
     ignore_outputs(&root.join(".gitignore"))?;
     eprintln!(
-        "created an rk project in {shown}: rk.toml and meetings/{date}/ (an example meeting with {})",
-        crate::cmd::plural_items(MEETING.len() - 1)
+        "{}",
+        tr!(
+            "cmd-init-created",
+            folder = shown.as_str(),
+            date = date.as_str(),
+            items = crate::cmd::plural_items(MEETING.len() - 1)
+        )
     );
-    eprintln!("next: edit meetings/{date}/, then run `rk check` and `rk build {date}` in {shown}");
     eprintln!(
-        "the sources hold the closed items' text: keep the repository private and publish only out/ (.gitignore keeps out/ and out-internt/ out of git)"
+        "{}",
+        tr!(
+            "cmd-init-next",
+            folder = shown.as_str(),
+            date = date.as_str()
+        )
     );
+    eprintln!("{}", tr!("cmd-init-private"));
     Ok(Outcome::Success)
 }
 

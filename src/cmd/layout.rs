@@ -10,6 +10,7 @@ use crate::cli::{LayoutCommand, LayoutCopyArgs};
 use crate::cmd::Outcome;
 use crate::layout;
 use crate::suggest;
+use crate::tr;
 
 pub fn run(command: &LayoutCommand, cwd: &Path) -> Result<Outcome> {
     match command {
@@ -64,9 +65,13 @@ fn copy(args: &LayoutCopyArgs, cwd: &Path) -> Result<Outcome> {
     // Moved: nothing is left for the temporary folder to remove.
     let _ = staging.keep();
     eprintln!(
-        "copied the {} layout to {shown} ({}); use it with `--layout {shown}` or `layout = \"{shown}\"` in rk.toml",
-        args.name,
-        crate::plural::english(files.len(), "file")
+        "{}",
+        tr!(
+            "cmd-layout-copied",
+            name = args.name.as_str(),
+            folder = shown.to_string(),
+            n = files.len()
+        )
     );
     Ok(Outcome::Success)
 }

@@ -14,6 +14,7 @@ use clap_mangen::Man;
 use crate::cli::{Cli, ManArgs};
 use crate::cmd::Outcome;
 use crate::paths;
+use crate::tr;
 
 /// The manual the pages belong to, in the page's header.
 const MANUAL: &str = "rk manual";
@@ -42,7 +43,8 @@ pub fn run(args: &ManArgs) -> Result<Outcome> {
             fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", paths::shown(dir)))?;
             let written = write_pages(&command, dir)?;
-            println!("wrote {written} manual pages to {}", paths::shown(dir));
+            let dir = paths::shown(dir);
+            println!("{}", tr!("cmd-man-wrote", n = written, dir = dir));
         }
     }
     Ok(Outcome::Success)

@@ -27,6 +27,7 @@ mod people;
 use crate::paths;
 use crate::project::Project;
 use crate::source;
+use crate::tr;
 use agenda::{Agenda, Entry};
 use people::Roster;
 
@@ -82,14 +83,11 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
         && let Some(section) = agenda.sections.iter().find(|s| s.section.closed)
     {
         eprintln!(
-            "note: the items from {} on are closed, and rk.toml says `closed_decisions = \"required\"`: `rk check` asks for each one's public_decision once it is decided (`rk check --agenda` does not)",
-            section.from
+            "{}",
+            tr!("cmd-new-closed-required", from = section.from.to_string())
         );
     }
-    eprintln!(
-        "next: write the items, then `rk check {}`; standing items have no text until the meeting",
-        args.date
-    );
+    eprintln!("{}", tr!("cmd-new-next", date = args.date.as_str()));
     Ok(Outcome::Success)
 }
 
@@ -105,18 +103,24 @@ fn say(
     let (standing, templates) = (counts.standing, counts.templates);
     let groups = match counts.groups {
         0 => String::new(),
-        1 => ", 1 group heading".to_string(),
-        n => format!(", {n} group headings"),
+        n => tr!("cmd-new-groups", n = n),
     };
     let postponed = match counts.postponed {
         0 => String::new(),
-        n => format!(", {n} postponed"),
+        n => tr!("cmd-new-postponed", n = n),
     };
     eprintln!(
-        "created {} from {}: {} ({standing} standing{groups}{postponed}, {templates} to fill in)",
-        paths::shown(target),
-        previous.id,
-        crate::cmd::plural_items(plan.items.len()),
+        "{}",
+        tr!(
+            "cmd-new-created",
+            folder = paths::shown(target),
+            from = previous.id.as_str(),
+            items = crate::cmd::plural_items(plan.items.len()),
+            standing = standing,
+            groups = groups,
+            postponed = postponed,
+            templates = templates
+        )
     );
     for section in &agenda.sections {
         let title = section
@@ -124,15 +128,16 @@ fn say(
             .title
             .as_ref()
             .map_or("", |t| t.value.as_str());
-        let closed = if section.section.closed {
-            " (closed)"
+        let from = section.from.to_string();
+        let line = if section.section.closed {
+            tr!("cmd-new-closed-section", title = title, from = from)
         } else {
-            ""
+            tr!("cmd-new-section", title = title, from = from)
         };
-        eprintln!("section {title}{closed} from item {}", section.from);
+        eprintln!("{line}");
     }
     for note in &roster.notes {
-        eprintln!("note: {note}");
+        eprintln!("{}", tr!("cmd-new-note", note = note.as_str()));
     }
 }
 

@@ -18,6 +18,7 @@ use anyhow::{Context, Result};
 use minijinja::HtmlEscape;
 
 use crate::percent;
+use crate::tr;
 
 /// Where the page asks for the number of the latest build.
 const VERSION_PATH: &str = "/__rk/version";
@@ -71,7 +72,10 @@ pub fn start(port: u16, out_dir: PathBuf, live: Arc<Live>) -> Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .with_context(|| format!("cannot serve on 127.0.0.1:{port}"))?;
     let address = listener.local_addr()?;
-    eprintln!("serving http://{address}/ (the PDF: http://{address}/referat.pdf)");
+    eprintln!(
+        "{}",
+        tr!("cmd-watch-serving", address = address.to_string())
+    );
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let out_dir = out_dir.clone();
