@@ -145,3 +145,19 @@ cmd-watch-not-rebuilt = ikke bygget igen ({ $ms } ms): det sidste gode output bl
 ## rk man
 
 cmd-man-wrote = skrev { $n } manualsider til { $dir }
+
+## rk lsp (det, editoren viser)
+
+cmd-lsp-fix = Skriv `{ $text }`
+cmd-lsp-case-elsewhere = **{ $case }** i andre møder:
+cmd-lsp-case-item = { $date } punkt { $number }: { $title }
+
+## rk watch --serve (siden i browseren)
+
+cmd-watch-refused = rk watch svarer kun på forespørgsler til http://{ $address }/ (Host: { $host }): afvist, så ingen andre websteder kan læse udkastet
+cmd-watch-page-not-built = Ikke bygget endnu: se fundene i terminalen.
+cmd-watch-page-failed = rk watch: det sidst gemte blev ikke bygget. Bagved ses det sidste gode byg, ikke det, der blev gemt. Ret fundene, og gem igen.
+
+## rk explain (listen over regler; reglernes egne tekster forbliver på engelsk)
+
+cmd-explain-one = `rk explain RULE` forklarer én regel.

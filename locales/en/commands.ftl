@@ -158,3 +158,21 @@ cmd-watch-not-rebuilt = not rebuilt ({ $ms } ms): the last good outputs stay
 ## rk man
 
 cmd-man-wrote = wrote { $n } manual pages to { $dir }
+
+## rk lsp (what the editor shows)
+
+# A quick fix's title: the text it writes.
+cmd-lsp-fix = Write `{ $text }`
+# The hover over a case reference (Markdown), then a line per item.
+cmd-lsp-case-elsewhere = **{ $case }** in other meetings:
+cmd-lsp-case-item = { $date } item { $number }: { $title }
+
+## rk watch --serve (the page in the browser)
+
+cmd-watch-refused = rk watch answers only requests for http://{ $address }/ (Host: { $host }): refused, so that no other site can read the draft
+cmd-watch-page-not-built = Not built yet: see the findings in the terminal.
+cmd-watch-page-failed = rk watch: the last save was not built. Behind this is the last good build, not what was saved. Fix the findings and save.
+
+## rk explain (the list of rules; the rules' own texts stay in English)
+
+cmd-explain-one = `rk explain RULE` explains one.
