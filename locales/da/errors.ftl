@@ -1,1 +1,61 @@
-# (filled by the conversion of its area)
+# Fejlene, der standser en kommando (afslutningsstatus 2), vist efter
+# `fejl:` (commands.ftl's `cmd-error`): src/cmd/, projektet, rk.toml,
+# layouts, udgivelse, git og omnummerering. En årsag tilføjes efter `: `.
+
+## Filer og mapper
+
+error-cannot-make = kan ikke oprette { $path }
+error-cannot-create = kan ikke oprette { $path }
+error-cannot-write = kan ikke skrive { $path }
+error-cannot-write-in = kan ikke skrive i { $path }
+error-cannot-read = kan ikke læse { $path }
+error-cannot-replace = kan ikke erstatte { $path }
+error-did-you-mean = {" "}(mente du { $name }?)
+
+## rk init
+
+error-init-exists = { $folder } indeholder allerede { $existing }: rk init starter et nyt projekt og skriver ikke hen over et eksisterende
+error-clock-before-1970 = systemuret er stillet før 1970: kan ikke navngive dagens møde
+error-clock-after-9999 = systemuret er stillet efter år 9999: kan ikke navngive dagens møde
+
+## rk new
+
+error-new-not-a-date = `{ $date }` er ikke en mødedato: skriv den som ÅÅÅÅ-MM-DD (2021-04-21), evt. med en endelse (2021-04-21-ekstra)
+error-new-exists = { $folder } findes allerede: rk new starter et nyt møde og skriver ikke hen over noget
+error-new-people-unknown = kan ikke læse, hvem der deltog i { $meeting }: ret først mødets meeting.yaml (rk check { $meeting })
+error-new-nothing-before = intet møde før { $date } under { $dir } at starte fra: angiv et med --from, eller start et projekt med rk init
+error-new-last-too-large = årets forrige møde slutter med punkt { $last }: ret dets nummer, før du starter det næste møde
+error-new-appeared = { $folder } dukkede op, mens rk new skrev: intet blev ændret
+
+## rk renumber
+
+error-renumber-approved = { $meeting } er godkendt (`status: godkendt`): et godkendt referat rettes kun ved tilføjelse (berigtigelser) og omnummereres aldrig; intet blev ændret
+error-renumber-agenda-sent = dagsordenen for { $meeting } blev sendt ud { $sent } (`agenda_sent` i meeting.yaml): dens punktnumre er offentliggjort, og et punkt, der er sat ind siden, nummereres efter det punkt, det følger (45a); for at sende en rettet dagsorden med nye numre: tag `agenda_sent` ud, omnummerér, og skriv den nye dato, når den sendes ud igen; intet blev ændret
+error-renumber-not-a-number = { $flag } { $text }: ikke et punktnummer (skriv det, som punktets `number` skrives: 31, 2.10, 45a)
+error-renumber-year-goes-on = kan ikke omnummerere { $meeting }: dets sidste punkt ville blive { $after } i stedet for { $before }, og { $next } (nummereret gennem året, rk.toml's `numbering = "year"`) fortsætter derfra; omnummerér, så det sidste punkt beholder sit nummer, eller omnummerér også { $next }; intet blev ændret
+error-renumber-no-number = intet
+
+## rk watch, rk lsp, rk explain, rk layout, rk diff
+
+error-watch-cannot = kan ikke holde øje med ændringer
+error-watch-cannot-dir = kan ikke holde øje med { $dir }
+error-watch-stopped = overvågningen stoppede
+error-watch-cannot-serve = kan ikke vise siden på 127.0.0.1:{ $port }
+error-lsp-stdio-only = rk lsp taler kun over standard input og output, ikke { $flag }: sæt klientens transport til stdio (i VS Codes languageclient: `transport: TransportKind.stdio`)
+error-no-rule = ingen regel `{ $name }`{ $hint }; `rk explain` viser reglerne
+error-no-built-in-layout = intet indbygget layout `{ $name }`{ $hint }; de indbyggede layouts er: { $names }
+error-layout-not-empty = { $folder } er ikke tom: rk layout copy skriver i en ny eller tom mappe og skriver ikke hen over noget
+error-diff-meeting-as-base = { $error }; `{ $meeting }` er et møde, og det første argument er den revision, der sammenlignes med: `rk diff main { $meeting }`
+
+## Projektet (src/project.rs) og rk.toml (src/config.rs)
+
+error-cannot-open = kan ikke åbne { $path }
+error-no-project = intet rk-projekt fundet: hverken { $dir } eller nogen mappe over den indeholder rk.toml eller meetings/
+error-several-meetings = { $arg } passer på { $n ->
+    [one] 1 møde
+   *[other] { $n } møder
+}; angiv mappen i stedet:
+    { $folders }
+error-no-meeting = intet møde `{ $arg }`: hverken et møde under { $dir } eller en mappe med en meeting.yaml{ $hint }
+error-meetings-known = {" "}(møder: { $meetings })
+error-config-misplaced-key = `{ $key }` på linje { $line } er havnet inde i `[{ $table }]`: hver nøgle efter en `[{ $table }]`-linje hører til den tabel, som ikke har nogen `{ $key }`. Nøgler på øverste niveau står før den første tabel: flyt `{ $key }` op over `[{ $table }]`

@@ -1,1 +1,70 @@
-# (filled by the conversion of its area)
+# The errors that stop a command (exit status 2), shown after `error:`
+# (commands.ftl's `cmd-error`): src/cmd/, the project, rk.toml, layouts,
+# publishing, git and renumbering. A cause is added after `: `.
+
+## Files and folders
+
+error-cannot-make = cannot make { $path }
+error-cannot-create = cannot create { $path }
+error-cannot-write = cannot write { $path }
+error-cannot-write-in = cannot write in { $path }
+error-cannot-read = cannot read { $path }
+error-cannot-replace = cannot replace { $path }
+# After a name not known: the known one it is closest to.
+error-did-you-mean = {" "}(did you mean { $name }?)
+
+## rk init
+
+error-init-exists = { $folder } already holds { $existing }: rk init starts a new project and writes nothing over one
+error-clock-before-1970 = the system clock is set before 1970: cannot name today's meeting
+error-clock-after-9999 = the system clock is set beyond the year 9999: cannot name today's meeting
+
+## rk new
+
+error-new-not-a-date = `{ $date }` is not a meeting date: write it as YYYY-MM-DD (2021-04-21), optionally with a suffix (2021-04-21-ekstra)
+error-new-exists = { $folder } already exists: rk new starts a new meeting and writes over nothing
+error-new-people-unknown = cannot read who attended { $meeting }: fix its meeting.yaml first (rk check { $meeting })
+error-new-nothing-before = no meeting before { $date } under { $dir } to start from: name one with --from, or start a project with rk init
+error-new-last-too-large = the previous meeting of the year ends with item { $last }: correct its number before starting the next meeting
+error-new-appeared = { $folder } appeared while rk new wrote: nothing was changed
+
+## rk renumber
+
+error-renumber-approved = { $meeting } is approved (`status: godkendt`): an approved referat is corrected by addition only (berigtigelser), never renumbered; nothing was changed
+error-renumber-agenda-sent = the agenda of { $meeting } went out on { $sent } (`agenda_sent` in meeting.yaml): its item numbers are published, and an item put in since is numbered after the item it follows (45a); to send a corrected agenda with new numbers, take `agenda_sent` out, renumber, and write the new date when it goes out again; nothing was changed
+# `flag` is --move or --to.
+error-renumber-not-a-number = { $flag } { $text }: not an item number (write it as the item's `number` is written: 31, 2.10, 45a)
+error-renumber-year-goes-on = cannot renumber { $meeting }: its last item would be { $after } instead of { $before }, and { $next } (numbered through the year, rk.toml's `numbering = "year"`) goes on from it; renumber so that the last item keeps its number, or renumber { $next } too; nothing was changed
+# The last item number of a meeting that has none.
+error-renumber-no-number = none
+
+## rk watch, rk lsp, rk explain, rk layout, rk diff
+
+error-watch-cannot = cannot watch for changes
+error-watch-cannot-dir = cannot watch { $dir }
+error-watch-stopped = the watch stopped
+error-watch-cannot-serve = cannot serve on 127.0.0.1:{ $port }
+error-lsp-stdio-only = rk lsp speaks over standard input and output only, not { $flag }: set the client's transport to stdio (in VS Code's languageclient: `transport: TransportKind.stdio`)
+# `hint` is empty or `error-did-you-mean`.
+error-no-rule = no rule `{ $name }`{ $hint }; `rk explain` lists the rules
+error-no-built-in-layout = no built-in layout `{ $name }`{ $hint }; the built-in layouts are: { $names }
+error-layout-not-empty = { $folder } is not empty: rk layout copy writes into a new or empty folder and writes over nothing
+# `rk diff 2020-11-25`: the revision left out; `error` is why the meeting
+# is no revision.
+error-diff-meeting-as-base = { $error }; `{ $meeting }` is a meeting, and the first argument is the revision to compare with: `rk diff main { $meeting }`
+
+## The project (src/project.rs) and rk.toml (src/config.rs)
+
+error-cannot-open = cannot open { $path }
+error-no-project = no rk project found: neither { $dir } nor any folder above it holds rk.toml or meetings/
+# A MEETING argument that several meeting folders end with; `folders` is
+# a line per folder.
+error-several-meetings = { $arg } names { $n ->
+    [one] 1 meeting
+   *[other] { $n } meetings
+}; give the folder instead:
+    { $folders }
+# `hint` is empty, `error-did-you-mean` or `error-meetings-known`.
+error-no-meeting = no meeting `{ $arg }`: not a meeting under { $dir } nor a folder with a meeting.yaml{ $hint }
+error-meetings-known = {" "}(meetings: { $meetings })
+error-config-misplaced-key = `{ $key }` on line { $line } landed inside `[{ $table }]`: every key after a `[{ $table }]` line belongs to that table, which has no `{ $key }`. Top-level keys go before the first table: move `{ $key }` above `[{ $table }]`

@@ -35,10 +35,11 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
     let revision = Revision::find(&project.root, &args.base).map_err(|err| {
         // `rk diff 2020-11-25`: the revision left out.
         if project.resolve(&args.base, cwd).is_ok() {
-            anyhow::anyhow!(
-                "{err:#}; `{0}` is a meeting, and the first argument is the revision to compare with: `rk diff main {0}`",
-                args.base
-            )
+            anyhow::anyhow!(tr!(
+                "error-diff-meeting-as-base",
+                error = format!("{err:#}"),
+                meeting = args.base.as_str()
+            ))
         } else {
             err
         }

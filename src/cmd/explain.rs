@@ -28,9 +28,9 @@ fn find(name: &str) -> Result<Rule> {
         return Ok(rule);
     }
     let names = Rule::EVERY.iter().map(|rule| rule.name());
-    let hint =
-        suggest::closest(name, names).map_or_else(String::new, |s| format!(" (did you mean {s}?)"));
-    bail!("no rule `{name}`{hint}; `rk explain` lists the rules")
+    let hint = suggest::closest(name, names)
+        .map_or_else(String::new, |s| tr!("error-did-you-mean", name = s));
+    bail!(tr!("error-no-rule", name = name, hint = hint))
 }
 
 /// Every rule, its name and summary in two columns.

@@ -41,7 +41,7 @@ pub fn run(args: &ManArgs) -> Result<Outcome> {
         None => io::stdout().lock().write_all(&page(&command)?)?,
         Some(dir) => {
             fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", paths::shown(dir)))?;
+                .with_context(|| tr!("error-cannot-create", path = paths::shown(dir)))?;
             let written = write_pages(&command, dir)?;
             let dir = paths::shown(dir);
             println!("{}", tr!("cmd-man-wrote", n = written, dir = dir));
@@ -87,7 +87,7 @@ fn name_of(command: &clap::Command) -> &str {
 fn write_pages(command: &clap::Command, dir: &Path) -> Result<usize> {
     let file = dir.join(format!("{}.1", name_of(command)));
     fs::write(&file, page(command)?)
-        .with_context(|| format!("cannot write {}", paths::shown(&file)))?;
+        .with_context(|| tr!("error-cannot-write", path = paths::shown(&file)))?;
     let mut written = 1;
     for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
         written += write_pages(sub, dir)?;

@@ -33,18 +33,12 @@ use people::Roster;
 
 pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let Some(date) = Date::of_meeting_name(&args.date) else {
-        bail!(
-            "`{}` is not a meeting date: write it as YYYY-MM-DD (2021-04-21), optionally with a suffix (2021-04-21-ekstra)",
-            args.date
-        );
+        bail!(tr!("error-new-not-a-date", date = args.date.as_str()));
     };
     let meetings = project.meetings_dir();
     let target = meetings.join(&args.date);
     if target.exists() {
-        bail!(
-            "{} already exists: rk new starts a new meeting and writes over nothing",
-            paths::shown(&target)
-        );
+        bail!(tr!("error-new-exists", folder = paths::shown(&target)));
     }
     let from = match &args.from {
         Some(name) => project.resolve(name, cwd)?,
@@ -53,11 +47,10 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let mut files = Files::default();
     let previous = source::load(&from, &mut files, &mut Vec::new())?;
     if !previous.people_known {
-        bail!(
-            "cannot read who attended {}: fix its meeting.yaml first (rk check {})",
-            previous.id,
-            previous.id
-        );
+        bail!(tr!(
+            "error-new-people-unknown",
+            meeting = previous.id.as_str()
+        ));
     }
     let first = first_number(project, &previous, date)?;
     let folders = project.meetings()?;
@@ -220,9 +213,10 @@ fn latest_before(project: &Project, date: Date) -> Result<PathBuf> {
         .or(earlier.last())
         .cloned()
         .with_context(|| {
-            format!(
-                "no meeting before {date} under {} to start from: name one with --from, or start a project with rk init",
-                paths::shown(&project.meetings_dir())
+            tr!(
+                "error-new-nothing-before",
+                date = date.to_string(),
+                dir = paths::shown(&project.meetings_dir())
             )
         })
 }
@@ -242,9 +236,7 @@ fn first_number(project: &Project, previous: &Meeting, date: Date) -> Result<u32
     // A year of items does not come near the end of the numbers: a number
     // that does is a typing slip, not a place to count on from.
     if last > u32::MAX / 2 {
-        bail!(
-            "the previous meeting of the year ends with item {last}: correct its number before starting the next meeting"
-        );
+        bail!(tr!("error-new-last-too-large", last = last.to_string()));
     }
     Ok(last + 1)
 }
@@ -592,25 +584,23 @@ fn yaml_text(value: &str) -> String {
 /// it, renamed into place at the end.
 fn write(meetings: &Path, target: &Path, plan: &NewMeeting) -> Result<()> {
     fs::create_dir_all(meetings)
-        .with_context(|| format!("cannot make {}", paths::shown(meetings)))?;
+        .with_context(|| tr!("error-cannot-make", path = paths::shown(meetings)))?;
     let staging = tempfile::Builder::new()
         .prefix(".rk-new-")
         .tempdir_in(meetings)
-        .with_context(|| format!("cannot write in {}", paths::shown(meetings)))?;
+        .with_context(|| tr!("error-cannot-write-in", path = paths::shown(meetings)))?;
     let files = std::iter::once(("meeting.yaml", plan.meeting_yaml.as_str()))
         .chain(plan.items.iter().map(|(n, t)| (n.as_str(), t.as_str())));
     for (name, text) in files {
         let path = staging.path().join(name);
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, text)
+            .with_context(|| tr!("error-cannot-write", path = path.display().to_string()))?;
     }
     if target.exists() {
-        bail!(
-            "{} appeared while rk new wrote: nothing was changed",
-            paths::shown(target)
-        );
+        bail!(tr!("error-new-appeared", folder = paths::shown(target)));
     }
     fs::rename(staging.path(), target)
-        .with_context(|| format!("cannot make {}", paths::shown(target)))?;
+        .with_context(|| tr!("error-cannot-make", path = paths::shown(target)))?;
     let _ = staging.keep();
     Ok(())
 }

@@ -29,17 +29,17 @@ pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome
     let mut files = Files::default();
     let meeting = source::load_with(&dir, options, &mut files, &mut Vec::new())?;
     if meeting.status.as_ref().map(|s| s.value) == Some(Approval::Approved) {
-        bail!(
-            "{} is approved (`status: godkendt`): an approved referat is corrected by addition only (berigtigelser), never renumbered; nothing was changed",
-            meeting.id
-        );
+        bail!(tr!(
+            "error-renumber-approved",
+            meeting = meeting.id.as_str()
+        ));
     }
     if let Some(sent) = &meeting.agenda_sent {
-        bail!(
-            "the agenda of {} went out on {} (`agenda_sent` in meeting.yaml): its item numbers are published, and an item put in since is numbered after the item it follows (45a); to send a corrected agenda with new numbers, take `agenda_sent` out, renumber, and write the new date when it goes out again; nothing was changed",
-            meeting.id,
-            sent.value
-        );
+        bail!(tr!(
+            "error-renumber-agenda-sent",
+            meeting = meeting.id.as_str(),
+            sent = sent.value.to_string()
+        ));
     }
     let request = request(project, args, &meeting)?;
     let plan = renumber::plan(&meeting, &files, &request)?;
@@ -76,9 +76,7 @@ pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome
 fn request(project: &Project, args: &RenumberArgs, meeting: &Meeting) -> Result<Request> {
     let number = |flag: &str, text: &str| {
         ItemNumber::parse(text.trim()).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{flag} {text}: not an item number (write it as the item's `number` is written: 31, 2.10, 45a)"
-            )
+            anyhow::anyhow!(tr!("error-renumber-not-a-number", flag = flag, text = text))
         })
     };
     if let (Some(from), Some(to)) = (&args.from, &args.to) {
@@ -145,14 +143,16 @@ fn keep_the_year(project: &Project, meeting: &Meeting, plan: &Plan) -> Result<()
             .as_ref()
             .is_some_and(|b| same_name(&b.value, &body.value))
         {
-            bail!(
-                "cannot renumber {}: its last item would be {} instead of {}, and {} (numbered through the year, rk.toml's `numbering = \"year\"`) goes on from it; renumber so that the last item keeps its number, or renumber {} too; nothing was changed",
-                meeting.id,
-                after.map_or("none".to_string(), |n| n.to_string()),
-                before.map_or("none".to_string(), |n| n.to_string()),
-                next.id,
-                next.id
-            );
+            let number = |n: Option<u32>| {
+                n.map_or_else(|| tr!("error-renumber-no-number"), |n| n.to_string())
+            };
+            bail!(tr!(
+                "error-renumber-year-goes-on",
+                meeting = meeting.id.as_str(),
+                after = number(after),
+                before = number(before),
+                next = next.id.as_str()
+            ));
         }
     }
     Ok(())

@@ -52,13 +52,13 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         serve::start(args.port, out_dir.clone(), Arc::clone(&live))?;
     }
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx).context("cannot watch for changes")?;
+    let mut watcher = notify::recommended_watcher(tx).with_context(|| tr!("error-watch-cannot"))?;
     watcher
         .watch(&dir, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch {}", paths::shown(&dir)))?;
+        .with_context(|| tr!("error-watch-cannot-dir", dir = paths::shown(&dir)))?;
     eprintln!("{}", tr!("cmd-watch-watching", dir = paths::shown(&dir)));
     loop {
-        let event = rx.recv().context("the watch stopped")?;
+        let event = rx.recv().with_context(|| tr!("error-watch-stopped"))?;
         if !is_change(&event, &out_dir) {
             continue;
         }

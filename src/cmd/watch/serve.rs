@@ -70,7 +70,7 @@ impl Live {
 /// the background, and says where.
 pub fn start(port: u16, out_dir: PathBuf, live: Arc<Live>) -> Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port))
-        .with_context(|| format!("cannot serve on 127.0.0.1:{port}"))?;
+        .with_context(|| tr!("error-watch-cannot-serve", port = port.to_string()))?;
     let address = listener.local_addr()?;
     eprintln!(
         "{}",
