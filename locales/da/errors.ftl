@@ -59,3 +59,17 @@ error-several-meetings = { $arg } passer på { $n ->
 error-no-meeting = intet møde `{ $arg }`: hverken et møde under { $dir } eller en mappe med en meeting.yaml{ $hint }
 error-meetings-known = {" "}(møder: { $meetings })
 error-config-misplaced-key = `{ $key }` på linje { $line } er havnet inde i `[{ $table }]`: hver nøgle efter en `[{ $table }]`-linje hører til den tabel, som ikke har nogen `{ $key }`. Nøgler på øverste niveau står før den første tabel: flyt `{ $key }` op over `[{ $table }]`
+
+## Layouts (src/layout.rs)
+
+error-no-layout = intet layout `{ $name }`: det er hverken et indbygget layout ({ $names }) eller en mappe
+error-layout-lacks = layoutet { $name } har ingen { $file }
+error-not-utf8 = { $path } er ikke UTF-8
+error-layout-calendar-names = { $name }/labels.toml: `weekdays` skal have 7 navne og `months` 12
+error-layout-fallback-lacks-table = det indbyggede layout { $layout } har ingen [{ $table }]-tekster
+error-layout-fallback-lacks-word = det indbyggede layout { $layout } har ingen `{ $word }`
+error-layout-no-agenda = layoutet { $name } kan ikke lave en dagsorden: dets labels.toml skal have ordet for den og overskrifterne på de dele, der skrives på mødet, og som dagsordenen udelader; tilføj { $lines }
+error-both = { $first } og { $second }
+error-cannot-open-layout = kan ikke åbne layoutet { $path }
+error-layout-outside = { $path } peger uden for layoutmappen
+error-layout-too-large = layoutet { $path } er større end 64 MB

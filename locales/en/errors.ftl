@@ -68,3 +68,20 @@ error-several-meetings = { $arg } names { $n ->
 error-no-meeting = no meeting `{ $arg }`: not a meeting under { $dir } nor a folder with a meeting.yaml{ $hint }
 error-meetings-known = {" "}(meetings: { $meetings })
 error-config-misplaced-key = `{ $key }` on line { $line } landed inside `[{ $table }]`: every key after a `[{ $table }]` line belongs to that table, which has no `{ $key }`. Top-level keys go before the first table: move `{ $key }` above `[{ $table }]`
+
+## Layouts (src/layout.rs)
+
+error-no-layout = no layout `{ $name }`: it is neither a built-in layout ({ $names }) nor a folder
+# `file` is a file of the layout (referat.typ, labels.toml).
+error-layout-lacks = the layout { $name } has no { $file }
+error-not-utf8 = { $path } is not UTF-8
+error-layout-calendar-names = { $name }/labels.toml: `weekdays` needs 7 names and `months` 12
+error-layout-fallback-lacks-table = the built-in { $layout } layout has no [{ $table }] labels
+error-layout-fallback-lacks-word = the built-in { $layout } layout has no `{ $word }`
+# `lines` are the labels.toml lines to add.
+error-layout-no-agenda = the layout { $name } cannot make an agenda: its labels.toml needs the word for it and the headings of the parts written at the meeting, which the agenda leaves out; add { $lines }
+# Two things named together.
+error-both = { $first } and { $second }
+error-cannot-open-layout = cannot open the layout { $path }
+error-layout-outside = { $path } points outside the layout folder
+error-layout-too-large = the layout { $path } is larger than 64 MB
