@@ -73,3 +73,38 @@ error-both = { $first } og { $second }
 error-cannot-open-layout = kan ikke åbne layoutet { $path }
 error-layout-outside = { $path } peger uden for layoutmappen
 error-layout-too-large = layoutet { $path } er større end 64 MB
+
+## Byg (src/publish/build.rs)
+
+error-cannot-remove = kan ikke fjerne { $path }
+error-not-built-draft = ikke bygget: { $which } (`status: udkast`), og { $cause } bygger kun godkendte referater; intet blev skrevet. Når referatet er godkendt, så skriv `status: godkendt` og `approved: <datoen for godkendelsen>` i { $file }
+error-draft = { $meeting } er et udkast
+error-drafts = { $meetings } er udkast
+error-publish-flag = --publish
+error-publish-config = `publish = true` i rk.toml
+error-drafts-file = hvert mødes meeting.yaml
+error-nothing-added = { $meeting }: intet punkt blev føjet til dagsordenen, efter den blev sendt ud (`added` i et punkt), så der er ingen tillægsdagsorden; intet blev skrevet
+error-typst-data = kan ikke skrive mødets data til sætningsmotoren
+error-layout-does-not-typeset = layoutet { $name } kan ikke sættes (se ovenfor); intet output blev skrevet
+error-source-date-epoch = SOURCE_DATE_EPOCH={ $value } er ikke et antal sekunder
+error-pdf-time = tidspunktet { $seconds } kan ikke skrives i en PDF
+error-build-no-date = kan ikke bygge { $meeting }: meeting.yaml har ingen dato på formen ÅÅÅÅ-MM-DD
+
+## Planlægning og udgivelse (src/publish/)
+
+error-internal-edition = den interne udgave
+error-internal-change-page = den interne ændringsside
+error-internal-inside-published = { $what } kan ikke lægges i { $out }: den ligger inde i { $published }, den mappe, der udgives; giv --out (eller out_internal i rk.toml) en mappe uden for den
+error-accessibility-statement-not-an-address = rk.toml: `accessibility_statement` under [site] er `{ $url }`, ikke en hel webadresse: skriv adressen på tilgængelighedserklæringen med https:// (`https://www.was.digst.dk/referater-example-dk`)
+error-site-url-not-an-address = rk.toml: `url` under [site] er `{ $url }`, ikke en hel webadresse: skriv den adresse, out/ udgives på, med https:// (`https://referater.example.dk/`)
+error-labels-lack-index-word = { $layout }/labels.toml har ingen `{ $key }` under [index]
+error-no-meetings = ingen møder fundet under { $dir }
+error-cannot-make-temporary = kan ikke oprette en midlertidig mappe
+error-sent-agenda = dagsorden
+error-sent-added-agenda = tillægsdagsorden
+error-sent-not-found = ikke bygget: { $what } for { $meeting } blev sendt ud { $sent } (`{ $key }` i { $file }), så rk bygger den, som den står i det commit, der sendte den, og det commit kan ikke findes, fordi { $why }; intet blev skrevet, og den { $what }, der blev bygget, da den blev sendt, forbliver som den var
+error-not-built-several = { $n ->
+    [one] 1 møde
+   *[other] { $n } møder
+} kunne ikke bygges:
+error-and-more = og { $n } mere

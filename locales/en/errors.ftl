@@ -85,3 +85,46 @@ error-both = { $first } and { $second }
 error-cannot-open-layout = cannot open the layout { $path }
 error-layout-outside = { $path } points outside the layout folder
 error-layout-too-large = the layout { $path } is larger than 64 MB
+
+## Building (src/publish/build.rs)
+
+error-cannot-remove = cannot remove { $path }
+# `which` is `error-draft` or `error-drafts`, `cause` `error-publish-flag`
+# or `error-publish-config`, `file` a meeting.yaml or `error-drafts-file`.
+error-not-built-draft = not built: { $which } (`status: udkast`), and { $cause } builds only approved referater; nothing was written. When the referat is approved, write `status: godkendt` and `approved: <the date of the approval>` in { $file }
+error-draft = { $meeting } is a draft
+error-drafts = { $meetings } are drafts
+error-publish-flag = --publish
+error-publish-config = rk.toml's `publish = true`
+error-drafts-file = each one's meeting.yaml
+error-nothing-added = { $meeting }: no item was added to the agenda after it went out (`added` in an item), so there is no tillægsdagsorden; nothing was written
+error-typst-data = cannot write the meeting's data for the typesetting engine
+error-layout-does-not-typeset = the layout { $name } does not typeset (see above); no output was written
+error-source-date-epoch = SOURCE_DATE_EPOCH={ $value } is not a number of seconds
+error-pdf-time = the time { $seconds } cannot be written in a PDF
+error-build-no-date = cannot build { $meeting }: meeting.yaml has no date of the form YYYY-MM-DD
+
+## Planning and publishing (src/publish/)
+
+# What would lie inside the published tree (`what` of
+# `error-internal-inside-published`).
+error-internal-edition = the internal edition
+error-internal-change-page = the internal change page
+error-internal-inside-published = { $what } cannot go to { $out }: that is inside { $published }, the tree that gets published; give --out (or out_internal in rk.toml) a folder outside it
+error-accessibility-statement-not-an-address = rk.toml: `accessibility_statement` under [site] is `{ $url }`, not a whole web address: write the address of the tilgængelighedserklæring with https:// (`https://www.was.digst.dk/referater-example-dk`)
+error-site-url-not-an-address = rk.toml: `url` under [site] is `{ $url }`, not a whole web address: write the address out/ is published at, with https:// (`https://referater.example.dk/`)
+error-labels-lack-index-word = { $layout }/labels.toml has no `{ $key }` under [index]
+error-no-meetings = no meetings found under { $dir }
+error-cannot-make-temporary = cannot make a temporary folder
+# The document that was sent (`what` of `error-sent-not-found`).
+error-sent-agenda = agenda
+error-sent-added-agenda = tillægsdagsorden
+# `why` is why git cannot find the commit.
+error-sent-not-found = not built: the { $what } of { $meeting } was sent on { $sent } (`{ $key }` in { $file }), so rk builds it as the commit that sent it holds it, and that commit cannot be found, because { $why }; nothing was written, and the { $what } built when it was sent stays as it was
+# `rk build --all` with meetings that failed: this line, then an error per
+# meeting, then `error-and-more`.
+error-not-built-several = { $n ->
+    [one] 1 meeting
+   *[other] { $n } meetings
+} could not be built:
+error-and-more = and { $n } more

@@ -24,7 +24,7 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
         make: plan::make(false, args.internal),
         out: args.out.clone(),
         format: args.format,
-        internal_what: "the internal change page",
+        internal_what: || tr!("error-internal-change-page"),
         ..PlanOptions::new(selection(&args.meetings))
     };
     let reporter = Reporter::new(args.format);

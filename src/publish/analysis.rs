@@ -18,6 +18,7 @@ use crate::project::Project;
 use crate::source;
 use crate::source::git;
 use crate::source::history::History;
+use crate::tr;
 
 /// Which meetings a run works on, as the command line names them.
 #[derive(Debug, Clone, Default)]
@@ -78,10 +79,10 @@ pub fn select(project: &Project, args: &Selection, cwd: &Path) -> Result<Vec<Pat
     if args.all || args.meetings.is_empty() {
         let all = project.meetings()?;
         if all.is_empty() {
-            anyhow::bail!(
-                "no meetings found under {}",
-                paths::shown(&project.meetings_dir())
-            );
+            anyhow::bail!(tr!(
+                "error-no-meetings",
+                dir = paths::shown(&project.meetings_dir())
+            ));
         }
         return Ok(all);
     }
