@@ -108,3 +108,21 @@ error-not-built-several = { $n ->
    *[other] { $n } møder
 } kunne ikke bygges:
 error-and-more = og { $n } mere
+
+## git (src/source/git.rs)
+
+error-git-cannot-run-diff = rk diff læser den tidligere version med git, og git kan ikke køres her (er det installeret og på PATH?)
+error-git-no-repository = { $dir } ligger ikke i et git-repository{ $why }: rk diff sammenligner med en revision af det repository, møderne er committet i
+error-git-says-aside = {" "}(git siger: { $said })
+error-git-unknown-revision = ukendt revision `{ $base }`: git kender ingen branch, tag eller commit med det navn i { $dir } (i CI: hent den først, `git fetch origin { $base }`, eller tjek ud med hele historikken)
+error-git-folder-unnamed = en mødemappe har et navn
+error-git-cannot-list = git kan ikke liste { $folder } ved { $revision }
+error-git-cat-file = kan ikke køre git cat-file
+error-git-cat-file-read = kan ikke læse fra git cat-file
+error-git-cat-file-unfinished = git cat-file blev ikke færdig
+error-git-cat-file-unreadable = git cat-file gav et output, rk ikke kan læse
+error-git-outside-work-tree = { $dir } ligger ikke inde i git-arbejdstræet { $top }
+error-git-cannot-run-sent = rk bygger en udsendt dagsorden fra det git-commit, der sendte den, og git kan ikke køres her (er det installeret og på PATH?)
+error-sent-no-repository = mødet ligger ikke i et git-repository
+error-git-says = git siger: { $said }
+error-sent-shallow = denne klons historik er overfladisk og begynder ved { $commit }, så det commit, der sendte den, kan være ældre: hent hele historikken (`git fetch --unshallow`; i CI: tjek ud med `fetch-depth: 0` eller `GIT_DEPTH: 0`)

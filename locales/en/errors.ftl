@@ -128,3 +128,24 @@ error-not-built-several = { $n ->
    *[other] { $n } meetings
 } could not be built:
 error-and-more = and { $n } more
+
+## git (src/source/git.rs)
+
+error-git-cannot-run-diff = rk diff reads the earlier version with git, and git cannot be run here (is it installed and on PATH?)
+# `why` is empty or `error-git-says-aside`.
+error-git-no-repository = { $dir } is not in a git repository{ $why }: rk diff compares with a revision of the repository the meetings are committed in
+error-git-says-aside = {" "}(git says: { $said })
+error-git-unknown-revision = unknown revision `{ $base }`: git knows no branch, tag or commit of that name in { $dir } (in CI, fetch it first: `git fetch origin { $base }`, or check out with the whole history)
+error-git-folder-unnamed = a meeting folder has a name
+error-git-cannot-list = git cannot list { $folder } at { $revision }
+error-git-cat-file = cannot run git cat-file
+error-git-cat-file-read = cannot read from git cat-file
+error-git-cat-file-unfinished = git cat-file did not finish
+error-git-cat-file-unreadable = git cat-file gave an output rk cannot read
+error-git-outside-work-tree = { $dir } is not inside the git work tree { $top }
+error-git-cannot-run-sent = rk builds a sent agenda from the git commit that sent it, and git cannot be run here (is it installed and on PATH?)
+# Why the commit that sent an agenda cannot be found (`why` of
+# `error-sent-not-found`).
+error-sent-no-repository = the meeting is not in a git repository
+error-git-says = git says: { $said }
+error-sent-shallow = this clone's history is shallow and begins at { $commit }, so the commit that sent it may be older: fetch the whole history (`git fetch --unshallow`; in CI, check out with `fetch-depth: 0` or `GIT_DEPTH: 0`)
