@@ -126,3 +126,11 @@ error-git-cannot-run-sent = rk bygger en udsendt dagsorden fra det git-commit, d
 error-sent-no-repository = mødet ligger ikke i et git-repository
 error-git-says = git siger: { $said }
 error-sent-shallow = denne klons historik er overfladisk og begynder ved { $commit }, så det commit, der sendte den, kan være ældre: hent hele historikken (`git fetch --unshallow`; i CI: tjek ud med `fetch-depth: 0` eller `GIT_DEPTH: 0`)
+
+## gits historik, til godkendte møder (src/source/history.rs)
+
+error-history-unreadable = gits historik kan ikke læses: { $error }
+error-history-reader-failed = en læser af gits objekter fejlede
+error-git-cat-file-closed = git cat-file blev lukket
+error-git-cat-file-write = kan ikke skrive til git cat-file
+error-git-cat-file-said = git cat-file sagde { $said }

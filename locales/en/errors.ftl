@@ -149,3 +149,12 @@ error-git-cannot-run-sent = rk builds a sent agenda from the git commit that sen
 error-sent-no-repository = the meeting is not in a git repository
 error-git-says = git says: { $said }
 error-sent-shallow = this clone's history is shallow and begins at { $commit }, so the commit that sent it may be older: fetch the whole history (`git fetch --unshallow`; in CI, check out with `fetch-depth: 0` or `GIT_DEPTH: 0`)
+
+## git's history, for approved meetings (src/source/history.rs)
+
+error-history-unreadable = git's history cannot be read: { $error }
+error-history-reader-failed = a reader of git's objects failed
+error-git-cat-file-closed = git cat-file was closed
+error-git-cat-file-write = cannot write to git cat-file
+# `said` is git's line, quoted.
+error-git-cat-file-said = git cat-file said { $said }
