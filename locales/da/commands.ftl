@@ -161,3 +161,10 @@ cmd-watch-page-failed = rk watch: det sidst gemte blev ikke bygget. Bagved ses d
 ## rk explain (listen over regler; reglernes egne tekster forbliver på engelsk)
 
 cmd-explain-one = `rk explain RULE` forklarer én regel.
+
+## rk renumber: hvad der ændres i hver fil (src/source/renumber/)
+
+cmd-renumber-change-number = nummer { $old } -> { $new }
+cmd-renumber-change-items = punkter for { $name }: { $old } -> { $new }
+cmd-renumber-change-section = afsnit { $title } fra { $old } -> { $new }
+cmd-renumber-change-link = link #punkt-{ $old } -> #punkt-{ $new }

@@ -176,3 +176,12 @@ cmd-watch-page-failed = rk watch: the last save was not built. Behind this is th
 ## rk explain (the list of rules; the rules' own texts stay in English)
 
 cmd-explain-one = `rk explain RULE` explains one.
+
+## rk renumber: what changes in each file (src/source/renumber/)
+
+# An item's `number` field.
+cmd-renumber-change-number = number { $old } -> { $new }
+# A person's `items`; the lines of one person are joined after the `: `.
+cmd-renumber-change-items = items of { $name }: { $old } -> { $new }
+cmd-renumber-change-section = section { $title } from { $old } -> { $new }
+cmd-renumber-change-link = link #punkt-{ $old } -> #punkt-{ $new }

@@ -158,3 +158,47 @@ error-git-cat-file-closed = git cat-file was closed
 error-git-cat-file-write = cannot write to git cat-file
 # `said` is git's line, quoted.
 error-git-cat-file-said = git cat-file said { $said }
+
+## Renumbering (src/source/renumber/)
+
+error-cannot-move = cannot move { $path }
+error-renumber-cannot-write-in = cannot write in { $path }: nothing was changed
+error-renumber-undone = nothing was changed: every file is back as it was
+error-renumber-merge-conflict = git's index has { $file } in a merge conflict: resolve it, then rename
+error-renumber-index-not-updated = the files are renamed, but git's index was not updated: `git add -A` on the meeting folder records the renames
+error-renumber-git-cannot-run = git cannot be run: { $error }
+# `files` is the first working file left, and `error-and-more`.
+error-renumber-stopped-half-way = { $dir } holds { $files } from an rk renumber that was stopped half-way: each .rk-renumber-N.old is a file as it was, each .rk-renumber-N.new its renumbered text; put them back (git status and git restore show what is missing) and remove them, then renumber again
+error-renumber-unreadable-item = cannot renumber { $meeting }: an item file cannot be read, so its number is not known; fix the findings of `rk check { $meeting }` first
+error-renumber-no-number-read = cannot renumber { $meeting }: { $file } has no item number rk can read; fix the findings of `rk check { $meeting }` first
+error-renumber-same-number = cannot renumber { $meeting }: { $other } and { $file } are both item { $number }, and which comes first is not known; give one of them its number first
+# A place in a file: `meeting.yaml, line 12`.
+error-line = line { $line }
+error-renumber-not-a-number-in-items = cannot renumber { $meeting }: `{ $written }` in the items of { $name } ({ $place }) is not an item number; write the numbers as a list ([24, 25, 26]) first
+# What names an item number (`what` of `error-renumber-would-name`).
+error-renumber-items-of = the items of { $name }
+error-renumber-the-link = the link #punkt-{ $anchor } in { $file }
+error-renumber-range-apart = cannot renumber { $meeting }: `{ $written }` in the items of { $name } ({ $place }) is a range whose items would not run together after renumbering; write the numbers as a list first
+error-renumber-empty-range = an empty range
+error-renumber-range-becomes = its items become { $items }
+error-renumber-range-dash = a range has a dash
+error-renumber-would-name = cannot renumber { $meeting }: `{ $old }` in { $what } is no item of { $meeting }, and after renumbering it would name the item now numbered { $now }; take it out or correct it first
+# Where an item lies (`own` and `there` of the next two).
+error-renumber-no-section = no section
+error-renumber-the-section = the section { $title }
+error-renumber-out-of-section = cannot move item { $from } there: it lies in { $own }, and at { $to } it would lie in { $there }; move it within its section, or change the sections in meeting.yaml first
+error-renumber-out-of-closed-section = cannot move item { $from } there: it lies in { $own }, and at { $to } it would lie in { $there } and be published; move it within its section, or change the sections in meeting.yaml first
+error-renumber-changed-meanwhile = { $file } changed while rk renumber read it: nothing was changed
+error-renumber-same-name = cannot renumber: two files would be named { $file }; rename one of them first
+error-renumber-name-taken = cannot renumber: { $file } is there already; rename or remove it first
+error-renumber-letter-first = cannot renumber: item { $number } is lettered but no item comes before it to follow
+error-renumber-no-such-item = there is no item { $number } to move
+# The items a moved item stays among (`level` of
+# `error-renumber-other-level`).
+error-renumber-group-level = the items of group { $group } ({ $group }.1, { $group }.2 …)
+error-renumber-top-level = the top-level items
+error-renumber-other-level = --to { $to }: item { $from } moves among { $level }; give it a number there
+error-renumber-to-lettered = --to { $to }: a moved item gets a plain number (a letter is for an item put in after the agenda was sent); move it to a number without a letter
+error-renumber-to-outside = --to { $to }: the items there are numbered { $start } to { $last }; give a number among them
+error-renumber-too-many-letters = cannot renumber: more than 26 lettered items after item { $number }
+error-renumber-too-large = cannot renumber: item numbers after { $number } do not fit
