@@ -195,13 +195,15 @@ impl Layout {
         if borrowed.is_empty() {
             return None;
         }
-        let names = borrowed.join(" and ");
-        Some(format!(
-            "note: the layout {} has no {names}, so the page is made whole from the \
-             built-in {FALLBACK} layout (template and style.css) and looks like KL's, not \
-             like the folder's; to make it in the folder's look, copy {names} from `rk \
-             layout copy kommune NEW` (or kl) into the folder and fit it to its style.css",
-            self.name
+        let names = match borrowed.as_slice() {
+            [first, second] => tr!("error-both", first = *first, second = *second),
+            _ => borrowed.join(", "),
+        };
+        Some(tr!(
+            "cmd-layout-fallback-note",
+            name = self.name.as_str(),
+            pages = names,
+            fallback = FALLBACK
         ))
     }
 

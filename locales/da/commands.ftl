@@ -18,7 +18,7 @@ cmd-checked = tjekket { $meeting } ({ $items }): { $tally }
 ## rk index
 
 cmd-index-refused = ikke indekseret: kilderne har { $tally }; intet blev skrevet
-cmd-index-feed-removed = fjernede { $path }: rk.toml har ingen `url` under `[site]` til dens links
+cmd-index-feed-removed = fjernede { $path }: rk.toml har ingen `url` under `[site]` til feedets links
 cmd-index-no-feeds = ingen feeds: et Atom-feed kræver adressen, arkivet udgives på, `url` under `[site]` i rk.toml
 cmd-index-no-accessibility-statement = ingen tilgængelighedserklæring: et offentligt websted skal have en tilgængelighedserklæring, der linkes til fra hver side (webtilgængelighedsloven § 4); skriv dens adresse som `accessibility_statement` under `[site]` i rk.toml
 cmd-index-feeds = , { $n ->
@@ -168,3 +168,8 @@ cmd-renumber-change-number = nummer { $old } -> { $new }
 cmd-renumber-change-items = punkter for { $name }: { $old } -> { $new }
 cmd-renumber-change-section = afsnit { $title } fra { $old } -> { $new }
 cmd-renumber-change-link = link #punkt-{ $old } -> #punkt-{ $new }
+
+## Bemærkninger under en kørsel (src/publish/analysis.rs, src/layout.rs)
+
+cmd-approval-not-checked = bemærk: { $meeting } er godkendt, men om det er ændret siden godkendelsen, blev ikke tjekket: { $why }
+cmd-layout-fallback-note = bemærk: layoutet { $name } har ingen { $pages }, så siden laves helt ud fra det indbyggede layout { $fallback } (skabelon og style.css) og ligner KL's, ikke mappens; for at lave den i mappens udseende: kopiér { $pages } fra `rk layout copy kommune NEW` (eller kl) ind i mappen, og tilpas den til dens style.css

@@ -172,3 +172,8 @@ error-renumber-to-lettered = --to { $to }: et flyttet punkt får et nummer uden 
 error-renumber-to-outside = --to { $to }: punkterne der er nummereret fra { $start } til { $last }; giv et nummer blandt dem
 error-renumber-too-many-letters = kan ikke omnummerere: mere end 26 punkter med bogstav efter punkt { $number }
 error-renumber-too-large = kan ikke omnummerere: punktnumre efter { $number } er for store
+
+## Hvorfor et godkendt møde ikke blev sammenlignet med godkendelsen (src/source/history.rs)
+
+error-history-no-git = git kan ikke køres her (er det installeret og på PATH?)
+error-history-approval-not-committed = mødet er ikke committet som godkendt (`status: godkendt`)

@@ -185,3 +185,11 @@ cmd-renumber-change-number = number { $old } -> { $new }
 cmd-renumber-change-items = items of { $name }: { $old } -> { $new }
 cmd-renumber-change-section = section { $title } from { $old } -> { $new }
 cmd-renumber-change-link = link #punkt-{ $old } -> #punkt-{ $new }
+
+## Notes of a run (src/publish/analysis.rs, src/layout.rs)
+
+# `why` says why git could not tell (errors.ftl: `error-sent-no-repository`,
+# `error-history-approval-not-committed`, ...).
+cmd-approval-not-checked = note: { $meeting } is approved, but whether it was changed since its approval was not checked: { $why }
+# `pages` are the pages the layout folder lacks (index.html, sager.html).
+cmd-layout-fallback-note = note: the layout { $name } has no { $pages }, so the page is made whole from the built-in { $fallback } layout (template and style.css) and looks like KL's, not like the folder's; to make it in the folder's look, copy { $pages } from `rk layout copy kommune NEW` (or kl) into the folder and fit it to its style.css

@@ -202,3 +202,9 @@ error-renumber-to-lettered = --to { $to }: a moved item gets a plain number (a l
 error-renumber-to-outside = --to { $to }: the items there are numbered { $start } to { $last }; give a number among them
 error-renumber-too-many-letters = cannot renumber: more than 26 lettered items after item { $number }
 error-renumber-too-large = cannot renumber: item numbers after { $number } do not fit
+
+## Why an approved meeting was not compared with its approval (src/source/history.rs)
+
+# Shown in commands.ftl's `cmd-approval-not-checked`.
+error-history-no-git = git cannot be run here (is it installed and on PATH?)
+error-history-approval-not-committed = the meeting has not been committed as approved (`status: godkendt`)

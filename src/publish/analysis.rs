@@ -297,9 +297,10 @@ fn check_history(
             crate::check::corrections::check(meeting, files, &version, &now, diags);
             Ok(None)
         }
-        git::Approved::Unknown(why) => Ok(Some(format!(
-            "note: {} is approved, but whether it was changed since its approval was not checked: {why}",
-            meeting.id
+        git::Approved::Unknown(why) => Ok(Some(tr!(
+            "cmd-approval-not-checked",
+            meeting = meeting.id.as_str(),
+            why = why
         ))),
     }
 }

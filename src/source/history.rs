@@ -37,8 +37,8 @@ impl History {
     /// be read, in words that follow "not checked: ".
     pub fn read(dir: &Path) -> std::result::Result<History, String> {
         let top = match git_said(dir, &["rev-parse", "--show-toplevel"]) {
-            Err(_) => return Err("git cannot be run here (is it installed and on PATH?)".into()),
-            Ok(Err(_)) => return Err("the meeting is not in a git repository".into()),
+            Err(_) => return Err(tr!("error-history-no-git")),
+            Ok(Err(_)) => return Err(tr!("error-sent-no-repository")),
             Ok(Ok(top)) => top,
         };
         let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
@@ -86,9 +86,9 @@ impl History {
                 });
             }
         }
-        Ok(Approved::Unknown(
-            "the meeting has not been committed as approved (`status: godkendt`)".into(),
-        ))
+        Ok(Approved::Unknown(tr!(
+            "error-history-approval-not-committed"
+        )))
     }
 }
 
