@@ -210,28 +210,14 @@ fn references(
         .collect();
     for person in people {
         let name = &person.name.value;
-        // The entries by the place they are written: a range is several.
-        let mut places: Vec<(Range<usize>, Vec<&Spanned<String>>)> = Vec::new();
-        for entry in &person.items {
-            match places.iter_mut().find(|(span, _)| *span == entry.span) {
-                Some((_, list)) => list.push(entry),
-                None => places.push((entry.span.clone(), vec![entry])),
-            }
-        }
-        for (span, entries) in places {
+        for (span, entries) in places_of(&person.items) {
             let written = unquoted(&source.text()[span.clone()]);
             let (line, _) = source.line_col(span.start);
             let olds: Option<Vec<ItemNumber>> = entries
                 .iter()
                 .map(|e| ItemNumber::parse(e.value.trim()))
                 .collect();
-            let place = || {
-                format!(
-                    "{}, {}",
-                    source.display(),
-                    tr!("error-line", line = line.to_string())
-                )
-            };
+            let place = || place_in(source, line);
             let Some(olds) = olds else {
                 bail!(tr!(
                     "error-renumber-not-a-number-in-items",
@@ -277,6 +263,25 @@ fn references(
         }
     }
     Ok(())
+}
+
+/// A person's `items` entries by the place they are written: a range is
+/// several.
+fn places_of(items: &[Spanned<String>]) -> Vec<(Range<usize>, Vec<&Spanned<String>>)> {
+    let mut places: Vec<(Range<usize>, Vec<&Spanned<String>>)> = Vec::new();
+    for entry in items {
+        match places.iter_mut().find(|(span, _)| *span == entry.span) {
+            Some((_, list)) => list.push(entry),
+            None => places.push((entry.span.clone(), vec![entry])),
+        }
+    }
+    places
+}
+
+/// `meeting.yaml, line 12`.
+fn place_in(source: &crate::files::SourceFile, line: usize) -> String {
+    let line = tr!("error-line", line = line.to_string());
+    format!("{}, {line}", source.display())
 }
 
 /// A scalar's text without the quotes it is written in.
