@@ -100,9 +100,9 @@ error-site-url-not-an-address = rk.toml: `url` under [site] er `{ $url }`, ikke 
 error-labels-lack-index-word = { $layout }/labels.toml har ingen `{ $key }` under [index]
 error-no-meetings = ingen møder fundet under { $dir }
 error-cannot-make-temporary = kan ikke oprette en midlertidig mappe
-error-sent-agenda = dagsorden
-error-sent-added-agenda = tillægsdagsorden
-error-sent-not-found = ikke bygget: { $what } for { $meeting } blev sendt ud { $sent } (`{ $key }` i { $file }), så rk bygger den, som den står i det commit, der sendte den, og det commit kan ikke findes, fordi { $why }; intet blev skrevet, og den { $what }, der blev bygget, da den blev sendt, forbliver som den var
+error-sent-agenda = dagsordenen
+error-sent-added-agenda = tillægsdagsordenen
+error-sent-not-found = ikke bygget: { $what } for { $meeting } blev sendt ud { $sent } (`{ $key }` i { $file }), så rk bygger den, som den står i det commit, der sendte den, og det commit kan ikke findes: { $why }; intet blev skrevet, og { $what }, som den blev bygget, da den blev sendt, forbliver uændret
 error-not-built-several = { $n ->
     [one] 1 møde
    *[other] { $n } møder
