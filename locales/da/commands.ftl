@@ -31,7 +31,7 @@ cmd-index-done = indekserede { $meetings ->
 } og { $cases ->
     [one] 1 sag
    *[other] { $cases } sager
-}: { $files } i { $out } ({ $seconds } s)
+}: { $files } i { $out } ({ $seconds },{ $tenths } s)
 cmd-index-search-unmarked = advarsel: { $layout }/referat.html markerer ikke, hvad søgningen må indeksere (data-pagefind-body): Pagefind ville tage hele sider, også titlerne på lukkede punkter; kopiér linjerne markeret "Search" fra det indbyggede layouts referat.html
 cmd-index-search-needs-pagefind = { $page } skal have sit søgeindeks: kør Pagefind efter rk index, `npx pagefind --site { $out }`
 cmd-index-oparl-removed = fjernede { $path }: rk.toml har ingen `url` under `[site]` til objekternes adresser

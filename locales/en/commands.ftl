@@ -29,13 +29,15 @@ cmd-index-feeds = , { $n ->
     [one] 1 feed
    *[other] { $n } feeds
 } under feeds/
+# The time it took: `seconds` whole seconds and `tenths`, after the
+# language's decimal mark.
 cmd-index-done = indexed { $meetings ->
     [one] 1 meeting
    *[other] { $meetings } meetings
 } and { $cases ->
     [one] 1 case
    *[other] { $cases } cases
-}: { $files } in { $out } ({ $seconds } s)
+}: { $files } in { $out } ({ $seconds }.{ $tenths } s)
 cmd-index-search-unmarked = warning: { $layout }/referat.html does not mark what the search may index (data-pagefind-body): Pagefind would take whole pages, the titles of closed items too; copy the lines marked "Search" from the built-in layout's referat.html
 cmd-index-search-needs-pagefind = { $page } needs its search index: run Pagefind after rk index, `npx pagefind --site { $out }`
 cmd-index-oparl-removed = removed { $path }: rk.toml has no [site] url for its objects' addresses

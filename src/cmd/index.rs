@@ -66,6 +66,8 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     if written.feeds > 0 {
         files.push_str(&tr!("cmd-index-feeds", n = written.feeds));
     }
+    // Tenths of a second, for the catalogue to write with its decimal mark.
+    let tenths = (started.elapsed().as_secs_f64() * 10.0).round() as u64;
     eprintln!(
         "{}",
         tr!(
@@ -74,7 +76,8 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
             cases = written.cases,
             files = files,
             out = paths::shown(&written.out),
-            seconds = format!("{:.1}", started.elapsed().as_secs_f64())
+            seconds = (tenths / 10).to_string(),
+            tenths = (tenths % 10).to_string()
         )
     );
     Ok(Outcome::Success)
