@@ -26,6 +26,7 @@ use crate::cli::MeetingArgs;
 use crate::i18n;
 use crate::project::Project;
 use crate::publish::Selection;
+use crate::tr;
 
 pub use crate::console::Reporter;
 pub use crate::publish::Outcome;
@@ -69,5 +70,5 @@ pub fn selection(args: &MeetingArgs) -> Selection {
 
 /// "1 item", "16 items".
 pub fn plural_items(n: usize) -> String {
-    crate::plural::english(n, "item")
+    tr!("cmd-items", n = n)
 }

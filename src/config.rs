@@ -9,6 +9,7 @@ use anyhow::Result;
 use serde::Deserialize;
 
 use crate::i18n::Language;
+use crate::tr;
 
 /// KL's case numbers, `SAG-2019-04651`.
 pub const DEFAULT_CASE_PATTERN: &str = r"SAG-\d{4}-\d{5}";
@@ -215,9 +216,10 @@ fn misplaced_key(text: &str, e: &toml::de::Error) -> Option<String> {
         .span()
         .and_then(|span| text.get(..span.start))
         .map_or(0, |before| before.matches('\n').count() + 1);
-    Some(format!(
-        "`{key}` on line {line} landed inside `[{table}]`: every key after a `[{table}]` line \
-         belongs to that table, which has no `{key}`. Top-level keys go before the first \
-         table: move `{key}` above `[{table}]`"
+    Some(tr!(
+        "error-config-misplaced-key",
+        key = key,
+        line = line.to_string(),
+        table = table.as_str()
     ))
 }

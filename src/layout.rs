@@ -19,6 +19,8 @@ use serde::Deserialize;
 use typst::foundations::Bytes;
 use typst::text::Font;
 
+use crate::tr;
+
 // `BUILT_IN`: the layouts under layouts/, embedded by build.rs.
 include!(concat!(env!("OUT_DIR"), "/layouts.rs"));
 
@@ -111,10 +113,11 @@ impl Layout {
         }
         let dir = base.join(name);
         if !dir.is_dir() {
-            bail!(
-                "no layout `{name}`: it is neither a built-in layout ({}) nor a folder",
-                built_in_names().join(", ")
-            );
+            bail!(tr!(
+                "error-no-layout",
+                name = name,
+                names = built_in_names().join(", ")
+            ));
         }
         Layout::from_dir(&dir)
     }
@@ -129,22 +132,26 @@ impl Layout {
     fn new(name: String, files: BTreeMap<String, Bytes>) -> Result<Layout> {
         for required in REQUIRED {
             if !files.contains_key(*required) {
-                bail!("the layout {name} has no {required}");
+                bail!(tr!(
+                    "error-layout-lacks",
+                    name = name.as_str(),
+                    file = *required
+                ));
             }
         }
         // Read when the outputs are written; refused here, before any work.
         if let Some(closing) = files.get("closing.md") {
             std::str::from_utf8(closing)
-                .with_context(|| format!("{name}/closing.md is not UTF-8"))?;
+                .with_context(|| tr!("error-not-utf8", path = format!("{name}/closing.md")))?;
         }
         let labels_text = std::str::from_utf8(&files["labels.toml"])
-            .with_context(|| format!("{name}/labels.toml is not UTF-8"))?;
+            .with_context(|| tr!("error-not-utf8", path = format!("{name}/labels.toml")))?;
         let labels: Labels = toml::from_str(labels_text)
             .map_err(|e| anyhow::anyhow!("{name}/labels.toml: {}", e.to_string().trim_end()))?;
         let labels_table: toml::Table = toml::from_str(labels_text)
             .map_err(|e| anyhow::anyhow!("{name}/labels.toml: {}", e.to_string().trim_end()))?;
         if labels.weekdays.len() != 7 || labels.months.len() != 12 {
-            bail!("{name}/labels.toml: `weekdays` needs 7 names and `months` 12");
+            bail!(tr!("error-layout-calendar-names", name = name.as_str()));
         }
         Ok(Layout {
             name,
@@ -168,7 +175,11 @@ impl Layout {
         if fallback.files.contains_key(template) {
             return Ok(fallback);
         }
-        bail!("the layout {} has no {template}", self.name)
+        bail!(tr!(
+            "error-layout-lacks",
+            name = self.name.as_str(),
+            file = template
+        ))
     }
 
     /// Which of `pages` this layout takes from the [`FALLBACK`] layout,
@@ -184,13 +195,15 @@ impl Layout {
         if borrowed.is_empty() {
             return None;
         }
-        let names = borrowed.join(" and ");
-        Some(format!(
-            "note: the layout {} has no {names}, so the page is made whole from the \
-             built-in {FALLBACK} layout (template and style.css) and looks like KL's, not \
-             like the folder's; to make it in the folder's look, copy {names} from `rk \
-             layout copy kommune NEW` (or kl) into the folder and fit it to its style.css",
-            self.name
+        let names = match borrowed.as_slice() {
+            [first, second] => tr!("error-both", first = *first, second = *second),
+            _ => borrowed.join(", "),
+        };
+        Some(tr!(
+            "cmd-layout-fallback-note",
+            name = self.name.as_str(),
+            pages = names,
+            fallback = FALLBACK
         ))
     }
 
@@ -211,7 +224,11 @@ impl Layout {
         }
         match self.fallback()?.labels_table.get(name) {
             Some(toml::Value::Table(table)) => Ok(table.clone()),
-            _ => bail!("the built-in {FALLBACK} layout has no [{name}] labels"),
+            _ => bail!(tr!(
+                "error-layout-fallback-lacks-table",
+                layout = FALLBACK,
+                table = name
+            )),
         }
     }
 
@@ -237,7 +254,13 @@ impl Layout {
                     .labels_table
                     .get(name)
                     .cloned()
-                    .with_context(|| format!("the built-in {FALLBACK} layout has no `{name}`"))?
+                    .with_context(|| {
+                        tr!(
+                            "error-layout-fallback-lacks-word",
+                            layout = FALLBACK,
+                            word = name
+                        )
+                    })?
             };
             labels.insert(name.into(), value);
         }
@@ -248,8 +271,9 @@ impl Layout {
     pub fn text(&self, path: &str) -> Result<&str> {
         let bytes = self
             .file(path)
-            .with_context(|| format!("the layout {} has no {path}", self.name))?;
-        std::str::from_utf8(bytes).with_context(|| format!("{}/{path} is not UTF-8", self.name))
+            .with_context(|| tr!("error-layout-lacks", name = self.name.as_str(), file = path))?;
+        std::str::from_utf8(bytes)
+            .with_context(|| tr!("error-not-utf8", path = format!("{}/{path}", self.name)))
     }
 
     pub fn file(&self, path: &str) -> Option<&Bytes> {
@@ -297,13 +321,15 @@ impl Layout {
         .filter_map(|(line, absent)| absent.then_some(line))
         .collect();
         if !missing.is_empty() {
-            bail!(
-                "the layout {} cannot make an agenda: its labels.toml needs the word for it and \
-                 the headings of the parts written at the meeting, which the agenda leaves out; \
-                 add {}",
-                self.name,
-                missing.join(" and ")
-            );
+            let lines = match missing.as_slice() {
+                [first, second] => tr!("error-both", first = *first, second = *second),
+                _ => missing.join(", "),
+            };
+            bail!(tr!(
+                "error-layout-no-agenda",
+                name = self.name.as_str(),
+                lines = lines
+            ));
         }
         Ok(())
     }
@@ -404,27 +430,35 @@ fn read_tree(
     files: &mut BTreeMap<String, Bytes>,
     total: &mut u64,
 ) -> Result<()> {
-    let real_root = root
-        .canonicalize()
-        .with_context(|| format!("cannot open the layout {}", root.display()))?;
-    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
-        let path: PathBuf = entry
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .path();
+    let real_root = root.canonicalize().with_context(|| {
+        tr!(
+            "error-cannot-open-layout",
+            path = root.display().to_string()
+        )
+    })?;
+    let cannot_read = || tr!("error-cannot-read", path = dir.display().to_string());
+    for entry in fs::read_dir(dir).with_context(cannot_read)? {
+        let path: PathBuf = entry.with_context(cannot_read)?.path();
         let real = path
             .canonicalize()
-            .with_context(|| format!("cannot open {}", path.display()))?;
+            .with_context(|| tr!("error-cannot-open", path = path.display().to_string()))?;
         if !real.starts_with(&real_root) {
-            bail!("{} points outside the layout folder", path.display());
+            bail!(tr!(
+                "error-layout-outside",
+                path = path.display().to_string()
+            ));
         }
         if real.is_dir() {
             read_tree(root, &path, files, total)?;
         } else {
-            let bytes =
-                fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes = fs::read(&path)
+                .with_context(|| tr!("error-cannot-read", path = path.display().to_string()))?;
             *total += bytes.len() as u64;
             if *total > MAX_LAYOUT_BYTES {
-                bail!("the layout {} is larger than 64 MB", root.display());
+                bail!(tr!(
+                    "error-layout-too-large",
+                    path = root.display().to_string()
+                ));
             }
             let relative = path
                 .strip_prefix(root)

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         // not an error of ours.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}", rk::tr!("cmd-error", message = format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::paths;
 use crate::suggest;
+use crate::tr;
 
 pub struct Project {
     pub root: PathBuf,
@@ -21,22 +22,21 @@ impl Project {
     /// The nearest folder from `start` upwards that holds rk.toml or
     /// meetings/.
     pub fn discover(start: &Path) -> Result<Project> {
-        let start =
-            paths::canonical(start).with_context(|| format!("cannot open {}", start.display()))?;
+        let start = paths::canonical(start)
+            .with_context(|| tr!("error-cannot-open", path = start.display().to_string()))?;
         let root = start
             .ancestors()
             .find(|dir| dir.join("rk.toml").is_file() || dir.join("meetings").is_dir())
-            .with_context(|| {
-                format!(
-                    "no rk project found: neither {} nor any folder above it holds rk.toml or meetings/",
-                    start.display()
-                )
-            })?
+            .with_context(|| tr!("error-no-project", dir = start.display().to_string()))?
             .to_path_buf();
         let config_path = root.join("rk.toml");
         let config = if config_path.is_file() {
-            let text = fs::read_to_string(&config_path)
-                .with_context(|| format!("cannot read {}", config_path.display()))?;
+            let text = fs::read_to_string(&config_path).with_context(|| {
+                tr!(
+                    "error-cannot-read",
+                    path = config_path.display().to_string()
+                )
+            })?;
             Config::parse(&config_path, &text)?
         } else {
             Config::default()
@@ -67,10 +67,9 @@ impl Project {
             return Ok(Vec::new());
         }
         let mut found = Vec::new();
-        for entry in fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
-            let path = entry
-                .with_context(|| format!("cannot read {}", dir.display()))?
-                .path();
+        let cannot_read = || tr!("error-cannot-read", path = dir.display().to_string());
+        for entry in fs::read_dir(&dir).with_context(cannot_read)? {
+            let path = entry.with_context(cannot_read)?.path();
             let named_by_date = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -105,11 +104,12 @@ impl Project {
                         .iter()
                         .map(|p| format!("  {}", paths::shown(p)))
                         .collect();
-                    bail!(
-                        "{arg} names {}; give the folder instead:\n{}",
-                        crate::plural::english(several.len(), "meeting"),
-                        names.join("\n")
-                    );
+                    bail!(tr!(
+                        "error-several-meetings",
+                        arg = arg,
+                        n = several.len(),
+                        folders = names.join("\n")
+                    ));
                 }
             }
         }
@@ -117,7 +117,7 @@ impl Project {
         if path.join("meeting.yaml").is_file() {
             // `..` from bilag/ or `.` from inside: the folder by its real name.
             return paths::canonical(&path)
-                .with_context(|| format!("cannot open {}", path.display()));
+                .with_context(|| tr!("error-cannot-open", path = path.display().to_string()));
         }
         let known: Vec<String> = self
             .meetings()?
@@ -125,13 +125,15 @@ impl Project {
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
         let hint = match suggest::closest(arg, known.iter().map(String::as_str)) {
-            Some(s) => format!(" (did you mean {s}?)"),
+            Some(s) => tr!("error-did-you-mean", name = s),
             None if known.is_empty() => String::new(),
-            None => format!(" (meetings: {})", known.join(", ")),
+            None => tr!("error-meetings-known", meetings = known.join(", ")),
         };
-        bail!(
-            "no meeting `{arg}`: not a meeting under {} nor a folder with a meeting.yaml{hint}",
-            paths::shown(&self.meetings_dir())
-        )
+        bail!(tr!(
+            "error-no-meeting",
+            arg = arg,
+            dir = paths::shown(&self.meetings_dir()),
+            hint = hint
+        ))
     }
 }

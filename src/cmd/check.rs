@@ -12,6 +12,7 @@ use crate::files::Files;
 use crate::project::Project;
 use crate::publish::analysis::{Analysis, AnalysisContext, analyse_in, project_findings};
 use crate::publish::{Plan, PlanOptions, archive, plan};
+use crate::tr;
 
 pub fn run(project: &Project, args: &CheckArgs, cwd: &Path) -> Result<Outcome> {
     let options = PlanOptions {
@@ -108,11 +109,11 @@ fn checked(analysis: &Analysis) -> Vec<String> {
                 })
                 .cloned()
                 .collect();
-            format!(
-                "checked {} ({}): {}",
-                meeting.id,
-                crate::cmd::plural_items(meeting.items.len() + meeting.unreadable_items),
-                Tally::of(&own)
+            tr!(
+                "cmd-checked",
+                meeting = meeting.id.as_str(),
+                items = crate::cmd::plural_items(meeting.items.len() + meeting.unreadable_items),
+                tally = Tally::of(&own).to_string()
             )
         })
         .collect()

@@ -16,6 +16,7 @@ use crate::publish::diff::{Compared, Comparison, Report, compare_all};
 use crate::publish::plan::{self, Plan, PlanOptions};
 use crate::render::changes::{Change, ItemChange};
 use crate::source::git::Revision;
+use crate::tr;
 
 pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
     let options = PlanOptions {
@@ -23,7 +24,7 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
         make: plan::make(false, args.internal),
         out: args.out.clone(),
         format: args.format,
-        internal_what: "the internal change page",
+        internal_what: || tr!("error-internal-change-page"),
         ..PlanOptions::new(selection(&args.meetings))
     };
     let reporter = Reporter::new(args.format);
@@ -34,10 +35,11 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
     let revision = Revision::find(&project.root, &args.base).map_err(|err| {
         // `rk diff 2020-11-25`: the revision left out.
         if project.resolve(&args.base, cwd).is_ok() {
-            anyhow::anyhow!(
-                "{err:#}; `{0}` is a meeting, and the first argument is the revision to compare with: `rk diff main {0}`",
-                args.base
-            )
+            anyhow::anyhow!(tr!(
+                "error-diff-meeting-as-base",
+                error = format!("{err:#}"),
+                meeting = args.base.as_str()
+            ))
         } else {
             err
         }
@@ -47,7 +49,7 @@ pub fn run(project: &Project, args: &DiffArgs, cwd: &Path) -> Result<Outcome> {
     }
     let reports = match compare_all(project, &comparison, &revision)? {
         Compared::Refused(tally) => {
-            eprintln!("no change page: the sources have {tally}; nothing was written");
+            eprintln!("{}", tr!("cmd-diff-refused", tally = tally.to_string()));
             return Ok(Outcome::Failed);
         }
         Compared::Reports(reports) => reports,
@@ -78,7 +80,8 @@ fn tell(
         }
     }
     if format == DiagnosticFormat::Github && reports.iter().all(|r| r.page.is_none()) {
-        writeln!(out, "No meeting changed since `{}`.", base.replace('`', ""))?;
+        let base = base.replace('`', "");
+        writeln!(out, "{}", tr!("cmd-diff-github-none", base = base))?;
     }
     Ok(())
 }
@@ -87,21 +90,20 @@ fn tell(
 /// "sag changed, 3 words changed", "changed (closed item)".
 fn item_summary(item: &ItemChange) -> String {
     match item.change {
-        Change::New => "new".into(),
-        Change::Removed => "removed".into(),
+        Change::New => tr!("cmd-diff-item-new"),
+        Change::Removed => tr!("cmd-diff-item-removed"),
         Change::Changed => {
             let mut parts: Vec<String> = item
                 .fields
                 .iter()
-                .map(|f| format!("{} changed", f.field))
+                .map(|f| tr!("cmd-diff-field-changed", field = f.field))
                 .collect();
             match (item.words_inserted, item.words_deleted) {
                 (Some(ins), Some(del)) if ins.max(del) > 0 => {
-                    let n = ins.max(del);
-                    parts.push(format!("{} changed", crate::plural::english(n, "word")));
+                    parts.push(tr!("cmd-diff-words-changed", n = ins.max(del)));
                 }
-                (None, _) | (_, None) => parts.push("changed (closed item)".into()),
-                _ if parts.is_empty() => parts.push("text changed".into()),
+                (None, _) | (_, None) => parts.push(tr!("cmd-diff-closed-changed")),
+                _ if parts.is_empty() => parts.push(tr!("cmd-diff-text-changed")),
                 _ => {}
             }
             parts.join(", ")
@@ -112,20 +114,18 @@ fn item_summary(item: &ItemChange) -> String {
 /// Each change of a meeting as a short phrase, with what it is about.
 fn phrases(report: &Report) -> Vec<(String, String)> {
     let changes = &report.changes;
-    let fields = changes
-        .fields
-        .iter()
-        .map(|f| ("meeting".to_string(), format!("{} changed", f.field)));
+    let fields = changes.fields.iter().map(|f| {
+        let what = tr!("cmd-diff-field-changed", field = f.field);
+        (tr!("cmd-diff-meeting"), what)
+    });
     let people = changes.people.iter().map(|p| {
+        let (name, group) = (p.name.as_str(), p.group);
         let what = match p.change {
-            Change::New => "new in",
-            Change::Removed => "removed from",
-            Change::Changed => "changed in",
+            Change::New => tr!("cmd-diff-person-new", name = name, group = group),
+            Change::Removed => tr!("cmd-diff-person-removed", name = name, group = group),
+            Change::Changed => tr!("cmd-diff-person-changed", name = name, group = group),
         };
-        (
-            "participants".to_string(),
-            format!("{} {what} {}", p.name, p.group),
-        )
+        (tr!("cmd-diff-participants"), what)
     });
     let items = changes
         .items
@@ -138,19 +138,27 @@ fn phrases(report: &Report) -> Vec<(String, String)> {
 /// and the page written.
 fn human(base: &str, report: &Report) -> String {
     let changes = &report.changes;
+    let meeting = changes.meeting.as_str();
     let mut line = if changes.new_meeting {
-        format!("{}: new since {base}", changes.meeting)
+        tr!("cmd-diff-new-meeting", meeting = meeting, base = base)
     } else if changes.is_empty() {
-        format!("{}: no changes since {base}", changes.meeting)
+        tr!("cmd-diff-no-changes", meeting = meeting, base = base)
     } else {
         let parts: Vec<String> = phrases(report)
             .into_iter()
             .map(|(about, what)| format!("{about}: {what}"))
             .collect();
-        format!("{} since {base}: {}", changes.meeting, parts.join("; "))
+        let changes = parts.join("; ");
+        tr!(
+            "cmd-diff-changes",
+            meeting = meeting,
+            base = base,
+            changes = changes
+        )
     };
     if let Some(page) = &report.page {
-        line.push_str(&format!("\n  wrote {page}"));
+        line.push('\n');
+        line.push_str(&tr!("cmd-diff-wrote", page = page.as_str()));
     }
     line
 }
@@ -158,25 +166,28 @@ fn human(base: &str, report: &Report) -> String {
 /// Markdown for a pull request's step summary (`$GITHUB_STEP_SUMMARY`).
 fn github(base: &str, report: &Report) -> String {
     let changes = &report.changes;
+    let base = base.replace('`', "");
+    let meeting = changes.meeting.as_str();
     let mut text = format!(
-        "### {}: changes since `{}`\n\n",
-        changes.meeting,
-        base.replace('`', "")
+        "### {}\n\n",
+        tr!("cmd-diff-github-title", meeting = meeting, base = base)
     );
     if changes.new_meeting {
-        text.push_str("The meeting is new: all of it.\n");
+        text.push_str(&tr!("cmd-diff-github-new-meeting"));
+        text.push('\n');
     } else if changes.is_empty() {
-        text.push_str("No changes.\n");
+        text.push_str(&tr!("cmd-diff-github-no-changes"));
+        text.push('\n');
     } else {
         for (about, what) in phrases(report) {
             text.push_str(&format!("- **{}**: {what}\n", markdown_text(&about)));
         }
     }
     if let Some(page) = &report.page {
-        text.push_str(&format!(
-            "\nThe referat with the changes marked: `{}`\n",
-            page.replace('`', "")
-        ));
+        let page = page.replace('`', "");
+        text.push('\n');
+        text.push_str(&tr!("cmd-diff-github-page", page = page));
+        text.push('\n');
     }
     text.push('\n');
     text

@@ -10,6 +10,7 @@ use crate::cli::ExplainArgs;
 use crate::cmd::Outcome;
 use crate::rules::{self, Rule};
 use crate::suggest;
+use crate::tr;
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     let text = match &args.rule {
@@ -27,9 +28,9 @@ fn find(name: &str) -> Result<Rule> {
         return Ok(rule);
     }
     let names = Rule::EVERY.iter().map(|rule| rule.name());
-    let hint =
-        suggest::closest(name, names).map_or_else(String::new, |s| format!(" (did you mean {s}?)"));
-    bail!("no rule `{name}`{hint}; `rk explain` lists the rules")
+    let hint = suggest::closest(name, names)
+        .map_or_else(String::new, |s| tr!("error-did-you-mean", name = s));
+    bail!(tr!("error-no-rule", name = name, hint = hint))
 }
 
 /// Every rule, its name and summary in two columns.
@@ -43,11 +44,13 @@ fn list() -> String {
     for rule in Rule::EVERY {
         let doc = rule.doc();
         let warning = match doc.severity {
-            rules::Severity::Error => "",
-            rules::Severity::Warning => " (warning)",
+            rules::Severity::Error => String::new(),
+            rules::Severity::Warning => format!(" ({})", tr!("severity-warning")),
         };
         out.push_str(&format!("{:width$}  {}{warning}\n", doc.name, doc.summary));
     }
-    out.push_str("\n`rk explain RULE` explains one.\n");
+    out.push('\n');
+    out.push_str(&tr!("cmd-explain-one"));
+    out.push('\n');
     out
 }

@@ -15,6 +15,7 @@ use crate::project::Project;
 use crate::publish::index::{self, Indexed, Written};
 use crate::publish::{Plan, PlanOptions, Selection};
 use crate::render::search;
+use crate::tr;
 
 /// The script Pagefind writes beside the archive's pages: the search page
 /// loads it.
@@ -39,45 +40,45 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
     }
     let written = match index::index(project, &plan, args.agenda)? {
         Indexed::Refused(tally) => {
-            eprintln!("not indexed: the sources have {tally}; nothing was written");
+            eprintln!("{}", tr!("cmd-index-refused", tally = tally.to_string()));
             return Ok(Outcome::Failed);
         }
         Indexed::Written(written) => written,
     };
     if let Some(feed) = &written.removed_feed {
         eprintln!(
-            "removed {}: rk.toml has no [site] url for its links",
-            paths::shown(feed)
+            "{}",
+            tr!("cmd-index-feed-removed", path = paths::shown(feed))
         );
     }
     if !written.feed {
-        eprintln!(
-            "no feeds: an Atom feed needs the address the archive is published at, \
-             `url` under `[site]` in rk.toml"
-        );
+        eprintln!("{}", tr!("cmd-index-no-feeds"));
     }
     if written.files.contains(&search::PAGE) {
         say_search(&written.out, &plan.layout)?;
     }
     let site = &project.config.site;
     if site.url.is_some() && site.accessibility_statement.is_none() {
-        eprintln!(
-            "no accessibility statement: a public website needs a tilgængelighedserklæring \
-             linked from every page (webtilgængelighedsloven § 4); write its address as \
-             `accessibility_statement` under `[site]` in rk.toml"
-        );
+        eprintln!("{}", tr!("cmd-index-no-accessibility-statement"));
     }
     say_oparl(&written);
     let mut files = written.files.join(", ");
     if written.feeds > 0 {
-        files.push_str(&format!(", {} under feeds/", count(written.feeds, "feed")));
+        files.push_str(&tr!("cmd-index-feeds", n = written.feeds));
     }
+    // Tenths of a second, for the catalogue to write with its decimal mark.
+    let tenths = (started.elapsed().as_secs_f64() * 10.0).round() as u64;
     eprintln!(
-        "indexed {} and {}: {files} in {} ({:.1} s)",
-        count(written.meetings, "meeting"),
-        count(written.cases, "case"),
-        paths::shown(&written.out),
-        started.elapsed().as_secs_f64()
+        "{}",
+        tr!(
+            "cmd-index-done",
+            meetings = written.meetings,
+            cases = written.cases,
+            files = files,
+            out = paths::shown(&written.out),
+            seconds = (tenths / 10).to_string(),
+            tenths = (tenths % 10).to_string()
+        )
     );
     Ok(Outcome::Success)
 }
@@ -88,17 +89,21 @@ pub fn run(project: &Project, args: &IndexArgs, cwd: &Path) -> Result<Outcome> {
 fn say_search(out: &Path, layout: &Layout) -> Result<()> {
     if !search::marks_referat(layout)? {
         eprintln!(
-            "warning: {}/referat.html does not mark what the search may index \
-             (data-pagefind-body): Pagefind would take whole pages, the titles of closed items \
-             too; copy the lines marked \"Search\" from the built-in layout's referat.html",
-            layout.name
+            "{}",
+            tr!(
+                "cmd-index-search-unmarked",
+                layout = layout.name.to_string()
+            )
         );
     }
     if !out.join(PAGEFIND).is_file() {
         eprintln!(
-            "{} needs its search index: run Pagefind after rk index, `npx pagefind --site {}`",
-            search::PAGE,
-            paths::shown(out)
+            "{}",
+            tr!(
+                "cmd-index-search-needs-pagefind",
+                page = search::PAGE,
+                out = paths::shown(out)
+            )
         );
     }
     Ok(())
@@ -108,37 +113,33 @@ fn say_search(out: &Path, layout: &Layout) -> Result<()> {
 fn say_oparl(written: &Written) {
     if let Some(dir) = &written.removed_oparl {
         eprintln!(
-            "removed {}: rk.toml has no [site] url for its objects' addresses",
-            paths::shown(dir)
+            "{}",
+            tr!("cmd-index-oparl-removed", path = paths::shown(dir))
         );
     }
     let Some(oparl) = &written.oparl else {
-        eprintln!(
-            "no oparl/: OParl's objects are known by their addresses, which need the \
-             address the archive is published at, `url` under `[site]` in rk.toml"
-        );
+        eprintln!("{}", tr!("cmd-index-no-oparl"));
         return;
     };
     let mut gone = Vec::new();
     if oparl.deleted > 0 {
-        gone.push(format!("{} marked deleted", count(oparl.deleted, "object")));
+        gone.push(tr!("cmd-index-oparl-deleted", n = oparl.deleted));
     }
     if oparl.removed > 0 {
-        gone.push(format!("{} removed", count(oparl.removed, "old file")));
+        gone.push(tr!("cmd-index-oparl-removed-old", n = oparl.removed));
     }
     let gone = match gone.is_empty() {
         true => String::new(),
         false => format!("; {}", gone.join(", ")),
     };
     eprintln!(
-        "OParl 1.1: {} in {} ({} changed{gone})",
-        count(oparl.files, "file"),
-        paths::shown(&written.out.join("oparl")),
-        oparl.changed
+        "{}",
+        tr!(
+            "cmd-index-oparl",
+            files = oparl.files,
+            dir = paths::shown(&written.out.join("oparl")),
+            changed = oparl.changed.to_string(),
+            gone = gone
+        )
     );
-}
-
-/// "1 meeting", "3 cases".
-fn count(n: usize, word: &str) -> String {
-    crate::plural::english(n, word)
 }

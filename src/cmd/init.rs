@@ -14,6 +14,7 @@ use anyhow::{Context, Result, bail};
 use crate::cli::InitArgs;
 use crate::cmd::Outcome;
 use crate::date::Date;
+use crate::tr;
 
 const RK_TOML: &str = include_str!("init/rk.toml");
 /// The lines of the project's .gitignore: the two output folders.
@@ -35,22 +36,28 @@ const MEETING: &[(&str, &str)] = &[
 pub fn run(args: &InitArgs, cwd: &Path) -> Result<Outcome> {
     let root = cwd.join(&args.folder);
     let shown = if args.folder == Path::new(".") {
-        "this folder".to_string()
+        tr!("cmd-init-this-folder")
     } else {
         args.folder.display().to_string()
     };
     for existing in ["rk.toml", "meetings"] {
         if root.join(existing).exists() {
-            bail!(
-                "{shown} already holds {existing}: rk init starts a new project and writes nothing over one"
-            );
+            bail!(tr!(
+                "error-init-exists",
+                folder = shown.as_str(),
+                existing = existing
+            ));
         }
     }
     let today = today()?;
     let (date, year) = (today.to_string(), today.year());
     let meeting_dir = root.join("meetings").join(&date);
-    fs::create_dir_all(&meeting_dir)
-        .with_context(|| format!("cannot make {}", meeting_dir.display()))?;
+    fs::create_dir_all(&meeting_dir).with_context(|| {
+        tr!(
+            "error-cannot-make",
+            path = meeting_dir.display().to_string()
+        )
+    })?;
     write_new(&root.join("rk.toml"), RK_TOML)?;
     for (name, template) in MEETING {
         let text = template
@@ -60,13 +67,23 @@ pub fn run(args: &InitArgs, cwd: &Path) -> Result<Outcome> {
     }
     ignore_outputs(&root.join(".gitignore"))?;
     eprintln!(
-        "created an rk project in {shown}: rk.toml and meetings/{date}/ (an example meeting with {})",
-        crate::cmd::plural_items(MEETING.len() - 1)
+        "{}",
+        tr!(
+            "cmd-init-created",
+            folder = shown.as_str(),
+            date = date.as_str(),
+            items = crate::cmd::plural_items(MEETING.len() - 1)
+        )
     );
-    eprintln!("next: edit meetings/{date}/, then run `rk check` and `rk build {date}` in {shown}");
     eprintln!(
-        "the sources hold the closed items' text: keep the repository private and publish only out/ (.gitignore keeps out/ and out-internt/ out of git)"
+        "{}",
+        tr!(
+            "cmd-init-next",
+            folder = shown.as_str(),
+            date = date.as_str()
+        )
     );
+    eprintln!("{}", tr!("cmd-init-private"));
     Ok(Outcome::Success)
 }
 
@@ -91,7 +108,8 @@ fn ignore_outputs(path: &Path) -> Result<()> {
         text.push('\n');
     }
     text.push_str(GITIGNORE);
-    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    fs::write(path, text)
+        .with_context(|| tr!("error-cannot-write", path = path.display().to_string()))
 }
 
 /// Writes a file that must not exist yet.
@@ -101,16 +119,16 @@ fn write_new(path: &Path, text: &str) -> Result<()> {
         .create_new(true)
         .open(path)
         .and_then(|mut file| file.write_all(text.as_bytes()))
-        .with_context(|| format!("cannot write {}", path.display()))
+        .with_context(|| tr!("error-cannot-write", path = path.display().to_string()))
 }
 
 /// Today's date (UTC), by the system clock.
 fn today() -> Result<Date> {
     let since_1970 = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .context("the system clock is set before 1970: cannot name today's meeting")?;
+        .with_context(|| tr!("error-clock-before-1970"))?;
     i64::try_from(since_1970.as_secs() / 86_400)
         .ok()
         .and_then(Date::from_days_since_1970)
-        .context("the system clock is set beyond the year 9999: cannot name today's meeting")
+        .with_context(|| tr!("error-clock-after-9999"))
 }

@@ -10,16 +10,14 @@ use crate::model::{Approval, Document};
 use crate::paths;
 use crate::project::Project;
 use crate::publish::analysis::{analyse, layout};
+use crate::tr;
 
 pub fn run(project: &Project) -> Result<Outcome> {
     let dirs = project.meetings()?;
     let mut out = io::stdout().lock();
     if dirs.is_empty() {
-        writeln!(
-            out,
-            "no meetings under {}",
-            paths::shown(&project.meetings_dir())
-        )?;
+        let dir = paths::shown(&project.meetings_dir());
+        writeln!(out, "{}", tr!("cmd-list-none", dir = dir))?;
         return Ok(Outcome::Success);
     }
     let coverage = layout(project, None, &project.root)?.coverage();
@@ -35,10 +33,10 @@ pub fn run(project: &Project) -> Result<Outcome> {
         let body = meeting
             .body
             .as_ref()
-            .map_or("(no body)".to_string(), |b| b.value.clone());
+            .map_or_else(|| tr!("cmd-list-no-body"), |b| b.value.clone());
         let tally = Tally::of(&analysis.diags);
         let mut status = if tally.errors + tally.warnings == 0 {
-            "ok".to_string()
+            tr!("cmd-list-ok")
         } else {
             tally.to_string()
         };

@@ -14,6 +14,7 @@ use clap_mangen::Man;
 use crate::cli::{Cli, ManArgs};
 use crate::cmd::Outcome;
 use crate::paths;
+use crate::tr;
 
 /// The manual the pages belong to, in the page's header.
 const MANUAL: &str = "rk manual";
@@ -40,9 +41,10 @@ pub fn run(args: &ManArgs) -> Result<Outcome> {
         None => io::stdout().lock().write_all(&page(&command)?)?,
         Some(dir) => {
             fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", paths::shown(dir)))?;
+                .with_context(|| tr!("error-cannot-create", path = paths::shown(dir)))?;
             let written = write_pages(&command, dir)?;
-            println!("wrote {written} manual pages to {}", paths::shown(dir));
+            let dir = paths::shown(dir);
+            println!("{}", tr!("cmd-man-wrote", n = written, dir = dir));
         }
     }
     Ok(Outcome::Success)
@@ -85,7 +87,7 @@ fn name_of(command: &clap::Command) -> &str {
 fn write_pages(command: &clap::Command, dir: &Path) -> Result<usize> {
     let file = dir.join(format!("{}.1", name_of(command)));
     fs::write(&file, page(command)?)
-        .with_context(|| format!("cannot write {}", paths::shown(&file)))?;
+        .with_context(|| tr!("error-cannot-write", path = paths::shown(&file)))?;
     let mut written = 1;
     for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
         written += write_pages(sub, dir)?;

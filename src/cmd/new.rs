@@ -27,23 +27,18 @@ mod people;
 use crate::paths;
 use crate::project::Project;
 use crate::source;
+use crate::tr;
 use agenda::{Agenda, Entry};
 use people::Roster;
 
 pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let Some(date) = Date::of_meeting_name(&args.date) else {
-        bail!(
-            "`{}` is not a meeting date: write it as YYYY-MM-DD (2021-04-21), optionally with a suffix (2021-04-21-ekstra)",
-            args.date
-        );
+        bail!(tr!("error-new-not-a-date", date = args.date.as_str()));
     };
     let meetings = project.meetings_dir();
     let target = meetings.join(&args.date);
     if target.exists() {
-        bail!(
-            "{} already exists: rk new starts a new meeting and writes over nothing",
-            paths::shown(&target)
-        );
+        bail!(tr!("error-new-exists", folder = paths::shown(&target)));
     }
     let from = match &args.from {
         Some(name) => project.resolve(name, cwd)?,
@@ -52,11 +47,10 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
     let mut files = Files::default();
     let previous = source::load(&from, &mut files, &mut Vec::new())?;
     if !previous.people_known {
-        bail!(
-            "cannot read who attended {}: fix its meeting.yaml first (rk check {})",
-            previous.id,
-            previous.id
-        );
+        bail!(tr!(
+            "error-new-people-unknown",
+            meeting = previous.id.as_str()
+        ));
     }
     let first = first_number(project, &previous, date)?;
     let folders = project.meetings()?;
@@ -82,14 +76,11 @@ pub fn run(project: &Project, args: &NewArgs, cwd: &Path) -> Result<Outcome> {
         && let Some(section) = agenda.sections.iter().find(|s| s.section.closed)
     {
         eprintln!(
-            "note: the items from {} on are closed, and rk.toml says `closed_decisions = \"required\"`: `rk check` asks for each one's public_decision once it is decided (`rk check --agenda` does not)",
-            section.from
+            "{}",
+            tr!("cmd-new-closed-required", from = section.from.to_string())
         );
     }
-    eprintln!(
-        "next: write the items, then `rk check {}`; standing items have no text until the meeting",
-        args.date
-    );
+    eprintln!("{}", tr!("cmd-new-next", date = args.date.as_str()));
     Ok(Outcome::Success)
 }
 
@@ -105,18 +96,24 @@ fn say(
     let (standing, templates) = (counts.standing, counts.templates);
     let groups = match counts.groups {
         0 => String::new(),
-        1 => ", 1 group heading".to_string(),
-        n => format!(", {n} group headings"),
+        n => tr!("cmd-new-groups", n = n),
     };
     let postponed = match counts.postponed {
         0 => String::new(),
-        n => format!(", {n} postponed"),
+        n => tr!("cmd-new-postponed", n = n),
     };
     eprintln!(
-        "created {} from {}: {} ({standing} standing{groups}{postponed}, {templates} to fill in)",
-        paths::shown(target),
-        previous.id,
-        crate::cmd::plural_items(plan.items.len()),
+        "{}",
+        tr!(
+            "cmd-new-created",
+            folder = paths::shown(target),
+            from = previous.id.as_str(),
+            items = crate::cmd::plural_items(plan.items.len()),
+            standing = standing,
+            groups = groups,
+            postponed = postponed,
+            templates = templates
+        )
     );
     for section in &agenda.sections {
         let title = section
@@ -124,15 +121,16 @@ fn say(
             .title
             .as_ref()
             .map_or("", |t| t.value.as_str());
-        let closed = if section.section.closed {
-            " (closed)"
+        let from = section.from.to_string();
+        let line = if section.section.closed {
+            tr!("cmd-new-closed-section", title = title, from = from)
         } else {
-            ""
+            tr!("cmd-new-section", title = title, from = from)
         };
-        eprintln!("section {title}{closed} from item {}", section.from);
+        eprintln!("{line}");
     }
     for note in &roster.notes {
-        eprintln!("note: {note}");
+        eprintln!("{}", tr!("cmd-new-note", note = note.as_str()));
     }
 }
 
@@ -215,9 +213,10 @@ fn latest_before(project: &Project, date: Date) -> Result<PathBuf> {
         .or(earlier.last())
         .cloned()
         .with_context(|| {
-            format!(
-                "no meeting before {date} under {} to start from: name one with --from, or start a project with rk init",
-                paths::shown(&project.meetings_dir())
+            tr!(
+                "error-new-nothing-before",
+                date = date.to_string(),
+                dir = paths::shown(&project.meetings_dir())
             )
         })
 }
@@ -237,9 +236,7 @@ fn first_number(project: &Project, previous: &Meeting, date: Date) -> Result<u32
     // A year of items does not come near the end of the numbers: a number
     // that does is a typing slip, not a place to count on from.
     if last > u32::MAX / 2 {
-        bail!(
-            "the previous meeting of the year ends with item {last}: correct its number before starting the next meeting"
-        );
+        bail!(tr!("error-new-last-too-large", last = last.to_string()));
     }
     Ok(last + 1)
 }
@@ -587,25 +584,23 @@ fn yaml_text(value: &str) -> String {
 /// it, renamed into place at the end.
 fn write(meetings: &Path, target: &Path, plan: &NewMeeting) -> Result<()> {
     fs::create_dir_all(meetings)
-        .with_context(|| format!("cannot make {}", paths::shown(meetings)))?;
+        .with_context(|| tr!("error-cannot-make", path = paths::shown(meetings)))?;
     let staging = tempfile::Builder::new()
         .prefix(".rk-new-")
         .tempdir_in(meetings)
-        .with_context(|| format!("cannot write in {}", paths::shown(meetings)))?;
+        .with_context(|| tr!("error-cannot-write-in", path = paths::shown(meetings)))?;
     let files = std::iter::once(("meeting.yaml", plan.meeting_yaml.as_str()))
         .chain(plan.items.iter().map(|(n, t)| (n.as_str(), t.as_str())));
     for (name, text) in files {
         let path = staging.path().join(name);
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, text)
+            .with_context(|| tr!("error-cannot-write", path = path.display().to_string()))?;
     }
     if target.exists() {
-        bail!(
-            "{} appeared while rk new wrote: nothing was changed",
-            paths::shown(target)
-        );
+        bail!(tr!("error-new-appeared", folder = paths::shown(target)));
     }
     fs::rename(staging.path(), target)
-        .with_context(|| format!("cannot make {}", paths::shown(target)))?;
+        .with_context(|| tr!("error-cannot-make", path = paths::shown(target)))?;
     let _ = staging.keep();
     Ok(())
 }

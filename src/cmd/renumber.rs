@@ -17,6 +17,7 @@ use crate::paths;
 use crate::project::Project;
 use crate::source::renumber::{self, Plan, Request, Staged};
 use crate::source::{self, LoadOptions};
+use crate::tr;
 
 pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome> {
     let dir = project.resolve(&args.meeting, cwd)?;
@@ -28,45 +29,45 @@ pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome
     let mut files = Files::default();
     let meeting = source::load_with(&dir, options, &mut files, &mut Vec::new())?;
     if meeting.status.as_ref().map(|s| s.value) == Some(Approval::Approved) {
-        bail!(
-            "{} is approved (`status: godkendt`): an approved referat is corrected by addition only (berigtigelser), never renumbered; nothing was changed",
-            meeting.id
-        );
+        bail!(tr!(
+            "error-renumber-approved",
+            meeting = meeting.id.as_str()
+        ));
     }
     if let Some(sent) = &meeting.agenda_sent {
-        bail!(
-            "the agenda of {} went out on {} (`agenda_sent` in meeting.yaml): its item numbers are published, and an item put in since is numbered after the item it follows (45a); to send a corrected agenda with new numbers, take `agenda_sent` out, renumber, and write the new date when it goes out again; nothing was changed",
-            meeting.id,
-            sent.value
-        );
+        bail!(tr!(
+            "error-renumber-agenda-sent",
+            meeting = meeting.id.as_str(),
+            sent = sent.value.to_string()
+        ));
     }
     let request = request(project, args, &meeting)?;
     let plan = renumber::plan(&meeting, &files, &request)?;
     if plan.numbers.is_empty() {
         eprintln!(
-            "nothing to renumber: the items of {} already have these numbers",
-            meeting.id
+            "{}",
+            tr!("cmd-renumber-nothing", meeting = meeting.id.as_str())
         );
         return Ok(Outcome::Success);
     }
     keep_the_year(project, &meeting, &plan)?;
     report(&meeting, &plan, &files, args.dry_run);
     if args.dry_run {
-        eprintln!("dry run: nothing was changed");
+        eprintln!("{}", tr!("cmd-renumber-dry-run"));
         return Ok(Outcome::Success);
     }
     renumber::apply(&plan, &dir)?;
     match renumber::stage_renames(&plan, &dir)? {
-        Staged::Renames(n) if n > 0 => eprintln!(
-            "git: {} staged as `git mv` stages them; the new numbers inside the files are changes not staged (review with git status and git diff)",
-            crate::plural::english(n, "rename")
-        ),
+        Staged::Renames(n) if n > 0 => eprintln!("{}", tr!("cmd-renumber-staged", n = n)),
         Staged::Renames(_) => {
-            eprintln!("git: the files are not tracked yet, so they were renamed on disk only");
+            eprintln!("{}", tr!("cmd-renumber-untracked"));
         }
         Staged::NoGit => {}
     }
-    eprintln!("next: `rk check {}`", meeting.id);
+    eprintln!(
+        "{}",
+        tr!("cmd-renumber-next", meeting = meeting.id.as_str())
+    );
     Ok(Outcome::Success)
 }
 
@@ -75,9 +76,7 @@ pub fn run(project: &Project, args: &RenumberArgs, cwd: &Path) -> Result<Outcome
 fn request(project: &Project, args: &RenumberArgs, meeting: &Meeting) -> Result<Request> {
     let number = |flag: &str, text: &str| {
         ItemNumber::parse(text.trim()).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{flag} {text}: not an item number (write it as the item's `number` is written: 31, 2.10, 45a)"
-            )
+            anyhow::anyhow!(tr!("error-renumber-not-a-number", flag = flag, text = text))
         })
     };
     if let (Some(from), Some(to)) = (&args.from, &args.to) {
@@ -144,14 +143,16 @@ fn keep_the_year(project: &Project, meeting: &Meeting, plan: &Plan) -> Result<()
             .as_ref()
             .is_some_and(|b| same_name(&b.value, &body.value))
         {
-            bail!(
-                "cannot renumber {}: its last item would be {} instead of {}, and {} (numbered through the year, rk.toml's `numbering = \"year\"`) goes on from it; renumber so that the last item keeps its number, or renumber {} too; nothing was changed",
-                meeting.id,
-                after.map_or("none".to_string(), |n| n.to_string()),
-                before.map_or("none".to_string(), |n| n.to_string()),
-                next.id,
-                next.id
-            );
+            let number = |n: Option<u32>| {
+                n.map_or_else(|| tr!("error-renumber-no-number"), |n| n.to_string())
+            };
+            bail!(tr!(
+                "error-renumber-year-goes-on",
+                meeting = meeting.id.as_str(),
+                after = number(after),
+                before = number(before),
+                next = next.id.as_str()
+            ));
         }
     }
     Ok(())
@@ -160,13 +161,16 @@ fn keep_the_year(project: &Project, meeting: &Meeting, plan: &Plan) -> Result<()
 /// Each file with its new name and what changes in it; the mentions in
 /// running text, which are not changed.
 fn report(meeting: &Meeting, plan: &Plan, files: &Files, dry_run: bool) {
-    let verb = if dry_run {
-        "would renumber"
+    let (id, items) = (
+        meeting.id.as_str(),
+        crate::cmd::plural_items(plan.numbers.len()),
+    );
+    let done = if dry_run {
+        tr!("cmd-renumber-would", meeting = id, items = items)
     } else {
-        "renumbered"
+        tr!("cmd-renumber-done", meeting = id, items = items)
     };
-    let moved = plan.numbers.len();
-    eprintln!("{verb} {}: {}", meeting.id, crate::cmd::plural_items(moved));
+    eprintln!("{done}");
     for edit in &plan.edits {
         let from = edit
             .from
@@ -195,9 +199,12 @@ fn report(meeting: &Meeting, plan: &Plan, files: &Files, dry_run: bool) {
             .find(|e| e.from == file.path())
             .map_or(file.path(), |e| e.to.as_path());
         eprintln!(
-            "note: {}:{line}:{column} says \"{}\": running text is not changed; check whether it means an item of this meeting",
-            paths::shown(path),
-            mention.text
+            "{}",
+            tr!(
+                "cmd-renumber-mention",
+                place = format!("{}:{line}:{column}", paths::shown(path)),
+                text = mention.text.as_str()
+            )
         );
     }
 }

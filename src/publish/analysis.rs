@@ -18,6 +18,7 @@ use crate::project::Project;
 use crate::source;
 use crate::source::git;
 use crate::source::history::History;
+use crate::tr;
 
 /// Which meetings a run works on, as the command line names them.
 #[derive(Debug, Clone, Default)]
@@ -78,10 +79,10 @@ pub fn select(project: &Project, args: &Selection, cwd: &Path) -> Result<Vec<Pat
     if args.all || args.meetings.is_empty() {
         let all = project.meetings()?;
         if all.is_empty() {
-            anyhow::bail!(
-                "no meetings found under {}",
-                paths::shown(&project.meetings_dir())
-            );
+            anyhow::bail!(tr!(
+                "error-no-meetings",
+                dir = paths::shown(&project.meetings_dir())
+            ));
         }
         return Ok(all);
     }
@@ -296,9 +297,10 @@ fn check_history(
             crate::check::corrections::check(meeting, files, &version, &now, diags);
             Ok(None)
         }
-        git::Approved::Unknown(why) => Ok(Some(format!(
-            "note: {} is approved, but whether it was changed since its approval was not checked: {why}",
-            meeting.id
+        git::Approved::Unknown(why) => Ok(Some(tr!(
+            "cmd-approval-not-checked",
+            meeting = meeting.id.as_str(),
+            why = why
         ))),
     }
 }

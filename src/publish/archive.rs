@@ -26,6 +26,7 @@ use crate::publish::fingerprint::{Fingerprint, id_of};
 use crate::publish::manifest::{self, Entry, Manifest};
 use crate::publish::{Outcome, Plan};
 use crate::render::typst::Typesetter;
+use crate::tr;
 
 /// How the engine's caches are kept between meetings: what no meeting used
 /// in the last this many meetings is dropped, so that memory stays bounded
@@ -436,12 +437,12 @@ impl Summary {
                 let shown = several.len().min(SHOWN_ERRORS);
                 let more = match several.len() - shown {
                     0 => String::new(),
-                    n => format!("\n  and {n} more"),
+                    n => format!("\n  {}", tr!("error-and-more", n = n)),
                 };
+                let errors = several[..shown].join("\n  ");
                 anyhow::bail!(
-                    "{} could not be built:\n  {}{more}",
-                    crate::plural::english(several.len(), "meeting"),
-                    several[..shown].join("\n  ")
+                    "{}\n  {errors}{more}",
+                    tr!("error-not-built-several", n = several.len())
                 )
             }
         }

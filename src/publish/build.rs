@@ -23,6 +23,7 @@ use crate::render::context::{DocumentView, Edition, Make, PublishedFile};
 use crate::render::typst::diagnostics::Origin;
 use crate::render::typst::{self as typeset, EngineMessage};
 use crate::render::{html, json};
+use crate::tr;
 
 /// Builds the meetings of `plan` (not `--all`: the archive module does that)
 /// after checking them together: any finding that fails the run stops it
@@ -79,25 +80,26 @@ pub fn refuse_drafts(meetings: &[Meeting], why: Publish) -> Result<()> {
         return Ok(());
     };
     let which = match drafts.as_slice() {
-        [_] => format!("{} is a draft", first.id),
+        [_] => tr!("error-draft", meeting = first.id.as_str()),
         _ => {
             let ids: Vec<&str> = drafts.iter().map(|m| m.id.as_str()).collect();
-            format!("{} are drafts", ids.join(", "))
+            tr!("error-drafts", meetings = ids.join(", "))
         }
     };
     let cause = match why {
-        Publish::Flag => "--publish",
-        Publish::Config => "rk.toml's `publish = true`",
+        Publish::Flag => tr!("error-publish-flag"),
+        Publish::Config => tr!("error-publish-config"),
     };
     let file = match drafts.as_slice() {
-        [_] => paths::shown(&first.dir.join("meeting.yaml")).to_string(),
-        _ => "each one's meeting.yaml".to_string(),
+        [_] => paths::shown(&first.dir.join("meeting.yaml")),
+        _ => tr!("error-drafts-file"),
     };
-    anyhow::bail!(
-        "not built: {which} (`status: udkast`), and {cause} builds only approved referater; \
-         nothing was written. When the referat is approved, write `status: godkendt` and \
-         `approved: <the date of the approval>` in {file}"
-    )
+    anyhow::bail!(tr!(
+        "error-not-built-draft",
+        which = which,
+        cause = cause,
+        file = file
+    ))
 }
 
 /// Builds one meeting: the outputs are made in memory first and written
@@ -115,11 +117,7 @@ pub fn build(plan: &Plan, current: &Meeting, files: &mut Files) -> Result<Outcom
         Version::Fails => return Ok(Outcome::Failed),
     };
     if plan.make.added_only && meeting.items.iter().all(|i| i.added.is_none()) {
-        anyhow::bail!(
-            "{}: no item was added to the agenda after it went out (`added` in an item), so \
-             there is no tillægsdagsorden; nothing was written",
-            meeting.id
-        );
+        anyhow::bail!(tr!("error-nothing-added", meeting = meeting.id.as_str()));
     }
     let out_dir = plan.out_dir(&meeting.id);
     clear(plan, &out_dir)?;
@@ -189,8 +187,12 @@ fn kept_files(
 fn clear(plan: &Plan, out_dir: &Path) -> Result<()> {
     let typst_dir = out_dir.join("typst");
     if !plan.emit_typst && typst_dir.is_dir() {
-        fs::remove_dir_all(&typst_dir)
-            .with_context(|| format!("cannot remove {}", typst_dir.display()))?;
+        fs::remove_dir_all(&typst_dir).with_context(|| {
+            tr!(
+                "error-cannot-remove",
+                path = typst_dir.display().to_string()
+            )
+        })?;
     }
     Ok(())
 }
@@ -203,7 +205,8 @@ fn remove_other_outputs(plan: &Plan, out_dir: &Path) -> Result<()> {
     for (wanted, ext) in [(pdf, "pdf"), (html, "html"), (json, "json")] {
         let path = out_dir.join(format!("{}.{ext}", plan.stem()));
         if !wanted && path.is_file() {
-            fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            fs::remove_file(&path)
+                .with_context(|| tr!("error-cannot-remove", path = path.display().to_string()))?;
             plan.reporter.event(Event::RemovedLeftOut(&path))?;
         }
     }
@@ -268,7 +271,7 @@ fn pdf(
     let layout = &plan.layout;
     let typst_dir = out_dir.join("typst");
     let document = typeset::document(referat, layout, &meeting.dir)
-        .context("cannot write the meeting's data for the typesetting engine")?;
+        .with_context(|| tr!("error-typst-data"))?;
     let name = format!("{}.typ", referat.document);
     let emitted = plan.emit_typst.then(|| typst_dir.join(&name));
     if let Some(path) = &emitted {
@@ -299,10 +302,10 @@ fn pdf(
         }
         Ok(_) => true,
         Err(errors) if errors.iter().any(EngineMessage::is_layout_fault) => {
-            anyhow::bail!(
-                "the layout {} does not typeset (see above); no output was written",
-                layout.name
-            );
+            anyhow::bail!(tr!(
+                "error-layout-does-not-typeset",
+                name = layout.name.as_str()
+            ));
         }
         Err(_) => false,
     };
@@ -319,8 +322,12 @@ fn read_files(files: &[PublishedFile]) -> Result<Vec<(String, Vec<u8>)>> {
     files
         .iter()
         .map(|file| {
-            let bytes = fs::read(&file.source)
-                .with_context(|| format!("cannot read {}", file.source.display()))?;
+            let bytes = fs::read(&file.source).with_context(|| {
+                tr!(
+                    "error-cannot-read",
+                    path = file.source.display().to_string()
+                )
+            })?;
             Ok((file.path.clone(), bytes))
         })
         .collect()
@@ -352,7 +359,7 @@ pub fn remove_unpublished(plan: &Plan, dir: &Path, depth: usize) -> Result<()> {
         } else {
             fs::remove_file(&path)
         };
-        removed.with_context(|| format!("cannot remove {}", path.display()))?;
+        removed.with_context(|| tr!("error-cannot-remove", path = path.display().to_string()))?;
         plan.reporter.event(event)?;
     }
     Ok(())
@@ -389,15 +396,17 @@ fn remove_stale_copies(
     }
     let kept: Vec<&str> = published.iter().map(|file| file.path.as_str()).collect();
     let mut stale = Vec::new();
-    for entry in
-        fs::read_dir(&source).with_context(|| format!("cannot read {}", source.display()))?
+    for entry in fs::read_dir(&source)
+        .with_context(|| tr!("error-cannot-read", path = source.display().to_string()))?
     {
-        let entry = entry.with_context(|| format!("cannot read {}", source.display()))?;
+        let entry =
+            entry.with_context(|| tr!("error-cannot-read", path = source.display().to_string()))?;
         stale_under(&source, &out, &entry.path(), &kept, &mut stale);
     }
     stale.sort();
     for path in stale {
-        fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        fs::remove_file(&path)
+            .with_context(|| tr!("error-cannot-remove", path = path.display().to_string()))?;
         plan.reporter.event(Event::RemovedStale(&path))?;
         // Folders left empty go too (bilag/).
         let mut dir = path.parent();
@@ -451,20 +460,17 @@ fn timestamp(meeting: &Meeting) -> Result<Datetime> {
         Some(value) => value
             .trim()
             .parse::<i64>()
-            .with_context(|| format!("SOURCE_DATE_EPOCH={value} is not a number of seconds"))?,
+            .with_context(|| tr!("error-source-date-epoch", value = value.as_str()))?,
         None => meeting_date(meeting)?.unix_seconds(),
     };
-    datetime(seconds).with_context(|| format!("the time {seconds} cannot be written in a PDF"))
+    datetime(seconds).with_context(|| tr!("error-pdf-time", seconds = seconds.to_string()))
 }
 
 /// The meeting's date, which the checks have found real before a build.
 pub(crate) fn meeting_date(meeting: &Meeting) -> Result<Date> {
-    meeting.calendar_date().with_context(|| {
-        format!(
-            "cannot build {}: meeting.yaml has no date of the form YYYY-MM-DD",
-            meeting.id
-        )
-    })
+    meeting
+        .calendar_date()
+        .with_context(|| tr!("error-build-no-date", meeting = meeting.id.as_str()))
 }
 
 fn datetime(seconds: i64) -> Option<Datetime> {
@@ -500,8 +506,8 @@ fn emit_typst(
     for name in &document.images {
         // Paths the checks let through; anything else is not copied.
         if let Ok(from) = paths::resolve_inside(meeting_dir, name) {
-            let bytes =
-                fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
+            let bytes = fs::read(&from)
+                .with_context(|| tr!("error-cannot-read", path = from.display().to_string()))?;
             write_atomic(&dir.join(typeset::world::MEETING_ROOT).join(name), &bytes)?;
         }
     }

@@ -20,6 +20,7 @@ use crate::render::change_page::{self, Shown};
 use crate::render::changes::{self, Changes, Version};
 use crate::render::context::{DocumentView, Edition};
 use crate::source::{self, git::Revision};
+use crate::tr;
 
 /// What to compare: the plan's meetings, layout, edition and output
 /// folder, and which meetings get a page.
@@ -82,7 +83,7 @@ pub fn compare_all(
         plan.reporter.emit(&files, &diags)?;
         return Ok(Compared::Refused(tally));
     }
-    let scratch = tempfile::tempdir().context("cannot make a temporary folder")?;
+    let scratch = tempfile::tempdir().with_context(|| tr!("error-cannot-make-temporary"))?;
     let mut reports = Vec::new();
     for meeting in &meetings {
         reports.push(compare(

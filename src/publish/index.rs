@@ -23,6 +23,7 @@ use crate::render::index::{self, Archive, IndexSettings, Linked, PageSettings, S
 use crate::render::oparl::{MeetingRecord, OparlSettings};
 use crate::render::search;
 use crate::source::git;
+use crate::tr;
 
 /// What indexing did.
 pub enum Indexed {
@@ -250,7 +251,7 @@ fn remove_old_feeds(out: &Path, written: &HashSet<String>) -> Result<Option<Path
     let mut removed_feed = None;
     for (name, path) in old.into_iter().filter(|(name, _)| !written.contains(name)) {
         std::fs::remove_file(&path)
-            .with_context(|| format!("cannot remove {}", paths::shown(&path)))?;
+            .with_context(|| tr!("error-cannot-remove", path = paths::shown(&path)))?;
         if name == index::FEED_PATH {
             removed_feed = Some(path);
         }
@@ -271,10 +272,7 @@ fn check_site_url(url: &str) -> Result<()> {
     if paths::is_web_address(url) {
         return Ok(());
     }
-    anyhow::bail!(
-        "rk.toml: `url` under [site] is `{url}`, not a whole web address: write the address \
-         out/ is published at, with https:// (`https://referater.example.dk/`)"
-    )
+    anyhow::bail!(tr!("error-site-url-not-an-address", url = url))
 }
 
 /// A label of labels.toml's `[index]` table (the fallback layout's when
@@ -285,5 +283,11 @@ fn index_label(layout: &Layout, key: &str) -> Result<String> {
         .get(key)
         .and_then(|value| value.as_str())
         .map(str::to_string)
-        .with_context(|| format!("{}/labels.toml has no `{key}` under [index]", layout.name))
+        .with_context(|| {
+            tr!(
+                "error-labels-lack-index-word",
+                layout = layout.name.as_str(),
+                key = key
+            )
+        })
 }

@@ -27,6 +27,7 @@ use siphasher::sip128::{Hasher128, SipHasher13};
 use crate::model::Meeting;
 use crate::paths;
 use crate::publish::write::write_atomic;
+use crate::tr;
 
 /// The manifest's file name in the output tree.
 pub const FILE: &str = ".rk-manifest.json";
@@ -205,7 +206,7 @@ pub fn remove_outputs(out_dir: &Path, entry: &Entry) -> Result<()> {
         let path = out_dir.join(file);
         if path.is_file() {
             fs::remove_file(&path)
-                .with_context(|| format!("cannot remove {}", paths::shown(&path)))?;
+                .with_context(|| tr!("error-cannot-remove", path = paths::shown(&path)))?;
         }
         let mut dir = path.parent();
         while let Some(d) = dir.filter(|d| d.starts_with(out_dir)) {
@@ -262,8 +263,8 @@ fn add_folder(digest: &mut Digest, root: &Path, dir: &Path, depth: usize) -> Res
                 add_folder(digest, root, &path, depth + 1)?;
             }
         } else if path.is_file() {
-            let bytes =
-                fs::read(&path).with_context(|| format!("cannot read {}", paths::shown(&path)))?;
+            let bytes = fs::read(&path)
+                .with_context(|| tr!("error-cannot-read", path = paths::shown(&path)))?;
             digest.add(&bytes);
         }
     }
@@ -351,10 +352,10 @@ pub fn nanos(time: SystemTime) -> i128 {
 /// The paths in `dir`, in name order.
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", paths::shown(dir)))?
+        .with_context(|| tr!("error-cannot-read", path = paths::shown(dir)))?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<std::io::Result<_>>()
-        .with_context(|| format!("cannot read {}", paths::shown(dir)))?;
+        .with_context(|| tr!("error-cannot-read", path = paths::shown(dir)))?;
     entries.sort();
     Ok(entries)
 }

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::paths;
 use crate::publish::write::write_atomic;
 use crate::render::oparl::{self, FOLDER, MeetingRecord, OparlSettings};
+use crate::tr;
 
 /// What writing out/oparl/ did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,7 +90,7 @@ fn mark_gone(out: &Path, made: &HashSet<PathBuf>, written: &mut OparlWritten) ->
             }
             None => {
                 fs::remove_file(&old)
-                    .with_context(|| format!("cannot remove {}", paths::shown(&old)))?;
+                    .with_context(|| tr!("error-cannot-remove", path = paths::shown(&old)))?;
                 written.removed += 1;
             }
         }
@@ -117,7 +118,7 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>> {
         };
         for entry in entries {
             let path = entry
-                .with_context(|| format!("cannot read {}", paths::shown(&folder)))?
+                .with_context(|| tr!("error-cannot-read", path = paths::shown(&folder)))?
                 .path();
             if path.is_dir() {
                 folders.push(path);
@@ -138,6 +139,7 @@ pub fn remove(out: &Path) -> Result<Option<PathBuf>> {
     if !dir.is_dir() {
         return Ok(None);
     }
-    fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", paths::shown(&dir)))?;
+    fs::remove_dir_all(&dir)
+        .with_context(|| tr!("error-cannot-remove", path = paths::shown(&dir)))?;
     Ok(Some(dir))
 }

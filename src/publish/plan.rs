@@ -19,6 +19,7 @@ use crate::publish::write::is_inside;
 use crate::render::context::{Edition, Make};
 use crate::render::html;
 use crate::render::typst::Typesetter;
+use crate::tr;
 
 /// What a run is asked to do, as the command line says it; [`Plan::new`]
 /// settles it against the project.
@@ -42,8 +43,9 @@ pub struct PlanOptions {
     /// With `--all`: build every meeting, also those unchanged (`--force`).
     pub force: bool,
     /// What the internal edition's tree holds, for the message when it
-    /// would lie inside the published one ("the internal edition").
-    pub internal_what: &'static str,
+    /// would lie inside the published one ("the internal edition"), in
+    /// the language of the run.
+    pub internal_what: fn() -> String,
 }
 
 impl PlanOptions {
@@ -61,7 +63,7 @@ impl PlanOptions {
             format: DiagnosticFormat::Human,
             deny_warnings: false,
             force: false,
-            internal_what: "the internal edition",
+            internal_what: || tr!("error-internal-edition"),
         }
     }
 }
@@ -154,12 +156,12 @@ pub fn output_root(
         (None, Edition::Internal) => project.root.join(&project.config.out_internal),
     };
     if edition == Edition::Internal && is_inside(&out_root, &published) {
-        anyhow::bail!(
-            "{what} cannot go to {}: that is inside {}, the tree that gets published; give \
-             --out (or out_internal in rk.toml) a folder outside it",
-            paths::shown(&out_root),
-            paths::shown(&published)
-        );
+        anyhow::bail!(tr!(
+            "error-internal-inside-published",
+            what = what,
+            out = paths::shown(&out_root),
+            published = paths::shown(&published)
+        ));
     }
     Ok(out_root)
 }
@@ -173,11 +175,10 @@ fn accessibility_statement(project: &Project) -> Result<Option<&str>> {
     if paths::is_web_address(url) {
         return Ok(Some(url));
     }
-    anyhow::bail!(
-        "rk.toml: `accessibility_statement` under [site] is `{url}`, not a whole web address: \
-         write the address of the tilgængelighedserklæring with https:// \
-         (`https://www.was.digst.dk/referater-example-dk`)"
-    )
+    anyhow::bail!(tr!(
+        "error-accessibility-statement-not-an-address",
+        url = url
+    ))
 }
 
 impl<'a> Plan<'a> {
@@ -195,7 +196,7 @@ impl<'a> Plan<'a> {
             options.out.as_deref(),
             options.make.edition,
             cwd,
-            options.internal_what,
+            &(options.internal_what)(),
         )?;
         Ok(Plan {
             project,

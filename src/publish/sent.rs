@@ -17,6 +17,7 @@ use crate::paths;
 use crate::publish::event::Event;
 use crate::publish::plan::Plan;
 use crate::source::{self, git};
+use crate::tr;
 
 /// Which version of a meeting an agenda is built from.
 pub enum Version {
@@ -77,13 +78,19 @@ pub fn version(plan: &Plan, meeting: &Meeting, files: &mut Files) -> Result<Vers
     let (commit, folder) = match found {
         git::Sent::NotCommitted => return Ok(Version::Now),
         git::Sent::Found { commit, folder } => (commit, folder),
-        git::Sent::Unknown(why) => anyhow::bail!(
-            "not built: the {what} of {} was sent on {sent} (`{key}` in {}), so rk builds it as \
-             the commit that sent it holds it, and that commit cannot be found, because {why}; \
-             nothing was written, and the {what} built when it was sent stays as it was",
-            meeting.id,
-            paths::shown(&meeting.dir.join("meeting.yaml")),
-        ),
+        git::Sent::Unknown(why) => anyhow::bail!(tr!(
+            "error-sent-not-found",
+            what = if plan.make.added_only {
+                tr!("error-sent-added-agenda")
+            } else {
+                tr!("error-sent-agenda")
+            },
+            meeting = meeting.id.as_str(),
+            sent = sent,
+            key = key,
+            file = paths::shown(&meeting.dir.join("meeting.yaml")),
+            why = why
+        )),
     };
     let Some(mut then) = load_sent(plan, meeting, &folder, &commit, files)? else {
         return Ok(Version::Fails);

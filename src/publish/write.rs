@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::paths;
+use crate::tr;
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into
 /// place, so that readers see the old file or the new one, never a part.
@@ -33,7 +34,8 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
 /// `sync`, renamed into place.
 fn write_through_temporary(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::create_dir_all(dir)
+        .with_context(|| tr!("error-cannot-create", path = dir.display().to_string()))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".rk-").suffix(".tmp");
     // Outputs get the permissions of any new file (0666 less the umask),
@@ -45,7 +47,7 @@ fn write_through_temporary(path: &Path, bytes: &[u8], sync: bool) -> Result<()> 
     }
     let mut file = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+        .with_context(|| tr!("error-cannot-write-in", path = dir.display().to_string()))?;
     file.write_all(bytes)
         .and_then(|()| {
             if sync {
@@ -54,9 +56,9 @@ fn write_through_temporary(path: &Path, bytes: &[u8], sync: bool) -> Result<()> 
                 Ok(())
             }
         })
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| tr!("error-cannot-write", path = path.display().to_string()))?;
     file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| tr!("error-cannot-write", path = path.display().to_string()))?;
     Ok(())
 }
 

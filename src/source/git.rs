@@ -10,6 +10,8 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 
+use crate::tr;
+
 /// Runs `git ARGS` in `dir` and returns its standard output, or `None`
 /// when git ran and failed (an `Err` when git cannot be run at all).
 fn git(dir: &Path, args: &[&str]) -> Result<Option<Vec<u8>>> {
@@ -24,7 +26,7 @@ pub(crate) fn git_said(dir: &Path, args: &[&str]) -> Result<std::result::Result<
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .context("rk diff reads the earlier version with git, and git cannot be run here (is it installed and on PATH?)")?;
+        .with_context(|| tr!("error-git-cannot-run-diff"))?;
     Ok(if output.status.success() {
         Ok(output.stdout)
     } else {
@@ -60,12 +62,13 @@ impl Revision {
                         .map(str::trim)
                         .filter(|l| !l.is_empty())
                         .collect();
-                    format!(" (git says: {})", lines.join(" "))
+                    tr!("error-git-says-aside", said = lines.join(" "))
                 };
-                bail!(
-                    "{} is not in a git repository{why}: rk diff compares with a revision of the repository the meetings are committed in",
-                    crate::paths::shown(dir)
-                );
+                bail!(tr!(
+                    "error-git-no-repository",
+                    dir = crate::paths::shown(dir),
+                    why = why
+                ));
             }
         };
         let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
@@ -85,10 +88,11 @@ impl Revision {
             Some(out) if !base.trim().is_empty() => {
                 String::from_utf8_lossy(&out).trim().to_string()
             }
-            _ => bail!(
-                "unknown revision `{base}`: git knows no branch, tag or commit of that name in {} (in CI, fetch it first: `git fetch origin {base}`, or check out with the whole history)",
-                crate::paths::shown(&top)
-            ),
+            _ => bail!(tr!(
+                "error-git-unknown-revision",
+                base = base,
+                dir = crate::paths::shown(&top)
+            )),
         };
         Ok(Revision {
             top,
@@ -103,7 +107,9 @@ impl Revision {
     /// new since then).
     pub fn meeting_at(&self, dir: &Path, into: &Path) -> Result<Option<PathBuf>> {
         let relative = self.relative(dir)?;
-        let name = dir.file_name().context("a meeting folder has a name")?;
+        let name = dir
+            .file_name()
+            .with_context(|| tr!("error-git-folder-unnamed"))?;
         self.folder_at(&relative, name, into)
     }
 
@@ -128,23 +134,30 @@ impl Revision {
                 relative,
             ],
         )?
-        .with_context(|| format!("git cannot list {relative} at {}", self.name))?;
+        .with_context(|| {
+            tr!(
+                "error-git-cannot-list",
+                folder = relative,
+                revision = self.name.as_str()
+            )
+        })?;
         let blobs = blobs(&listing, relative);
         if blobs.is_empty() {
             return Ok(None);
         }
         let folder = into.join(name);
         std::fs::create_dir_all(&folder)
-            .with_context(|| format!("cannot create {}", folder.display()))?;
+            .with_context(|| tr!("error-cannot-create", path = folder.display().to_string()))?;
         let contents = self.cat(&blobs)?;
         for ((_, path), bytes) in blobs.iter().zip(contents) {
             let target = folder.join(path);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent).with_context(|| {
+                    tr!("error-cannot-create", path = parent.display().to_string())
+                })?;
             }
             std::fs::write(&target, bytes)
-                .with_context(|| format!("cannot write {}", target.display()))?;
+                .with_context(|| tr!("error-cannot-write", path = target.display().to_string()))?;
         }
         Ok(Some(folder))
     }
@@ -164,13 +177,16 @@ impl Revision {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .context("cannot run git cat-file")?;
+            .with_context(|| tr!("error-git-cat-file"))?;
         let mut input = String::new();
         for (id, _) in blobs {
             input.push_str(id);
             input.push('\n');
         }
-        let mut stdin = child.stdin.take().context("git cat-file has no input")?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .with_context(|| tr!("error-git-cat-file"))?;
         // Written from a thread of its own, so that a large output cannot
         // block git while we still write.
         let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
@@ -178,27 +194,29 @@ impl Revision {
         child
             .stdout
             .take()
-            .context("git cat-file has no output")?
+            .with_context(|| tr!("error-git-cat-file"))?
             .read_to_end(&mut out)
-            .context("cannot read from git cat-file")?;
-        child.wait().context("git cat-file did not finish")?;
+            .with_context(|| tr!("error-git-cat-file-read"))?;
+        child
+            .wait()
+            .with_context(|| tr!("error-git-cat-file-unfinished"))?;
         let _ = writer.join();
-        split_batch(&out, blobs.len()).context("git cat-file gave an output rk cannot read")
+        split_batch(&out, blobs.len()).with_context(|| tr!("error-git-cat-file-unreadable"))
     }
 }
 
 /// `dir` relative to `top`, the top of a work tree, with `/` between the
 /// folders, as git names paths.
 pub(crate) fn relative_to(top: &Path, dir: &Path) -> Result<String> {
-    let real =
-        crate::paths::canonical(dir).with_context(|| format!("cannot open {}", dir.display()))?;
-    let top =
-        crate::paths::canonical(top).with_context(|| format!("cannot open {}", top.display()))?;
+    let real = crate::paths::canonical(dir)
+        .with_context(|| tr!("error-cannot-open", path = dir.display().to_string()))?;
+    let top = crate::paths::canonical(top)
+        .with_context(|| tr!("error-cannot-open", path = top.display().to_string()))?;
     let relative = real.strip_prefix(&top).with_context(|| {
-        format!(
-            "{} is not inside the git work tree {}",
-            dir.display(),
-            top.display()
+        tr!(
+            "error-git-outside-work-tree",
+            dir = dir.display().to_string(),
+            top = top.display().to_string()
         )
     })?;
     let parts: Vec<String> = relative
@@ -319,9 +337,7 @@ pub fn sent_version(
     into: &Path,
 ) -> Result<Sent> {
     let top = match git_said(dir, &["rev-parse", "--show-toplevel"]) {
-        Err(_) => bail!(
-            "rk builds a sent agenda from the git commit that sent it, and git cannot be run here (is it installed and on PATH?)"
-        ),
+        Err(_) => bail!(tr!("error-git-cannot-run-sent")),
         Ok(Err(said)) => {
             // git refuses a repository owned by another user, too: then
             // its own words say what to do.
@@ -331,9 +347,9 @@ pub fn sent_version(
                 .filter(|l| !l.is_empty())
                 .collect();
             let why = if said.contains("not a git repository") || lines.is_empty() {
-                "the meeting is not in a git repository".to_string()
+                tr!("error-sent-no-repository")
             } else {
-                format!("git says: {}", lines.join(" "))
+                tr!("error-git-says", said = lines.join(" "))
             };
             return Ok(Sent::Unknown(why));
         }
@@ -352,15 +368,17 @@ pub fn sent_version(
         return Ok(Sent::NotCommitted);
     };
     if cut_off(&revision.top, &commit)? {
-        return Ok(Sent::Unknown(format!(
-            "this clone's history is shallow and begins at {}, so the commit that sent it may be older: fetch the whole history (`git fetch --unshallow`; in CI, check out with `fetch-depth: 0` or `GIT_DEPTH: 0`)",
-            short(&commit)
+        return Ok(Sent::Unknown(tr!(
+            "error-sent-shallow",
+            commit = short(&commit)
         )));
     }
     revision.commit.clone_from(&commit);
     revision.name.clone_from(&commit);
     let folder = path.strip_suffix("/meeting.yaml").unwrap_or(&relative);
-    let name = dir.file_name().context("a meeting folder has a name")?;
+    let name = dir
+        .file_name()
+        .with_context(|| tr!("error-git-folder-unnamed"))?;
     match revision.folder_at(folder, name, into)? {
         Some(folder) => Ok(Sent::Found {
             commit: short(&commit),
@@ -454,8 +472,12 @@ pub fn files_now(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut out = Vec::new();
     let mut folders = vec![PathBuf::new()];
     while let Some(folder) = folders.pop() {
-        let entries = std::fs::read_dir(dir.join(&folder))
-            .with_context(|| format!("cannot read {}", dir.join(&folder).display()))?;
+        let entries = std::fs::read_dir(dir.join(&folder)).with_context(|| {
+            tr!(
+                "error-cannot-read",
+                path = dir.join(&folder).display().to_string()
+            )
+        })?;
         for entry in entries {
             let entry = entry?;
             let name = entry.file_name();

@@ -14,6 +14,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result, bail};
 
 use crate::source::git::{Approved, git_said, relative_to};
+use crate::tr;
 
 /// A commit that touched a line with "godkendt" in a meeting.yaml: its
 /// full id and its date (YYYY-MM-DD).
@@ -36,8 +37,8 @@ impl History {
     /// be read, in words that follow "not checked: ".
     pub fn read(dir: &Path) -> std::result::Result<History, String> {
         let top = match git_said(dir, &["rev-parse", "--show-toplevel"]) {
-            Err(_) => return Err("git cannot be run here (is it installed and on PATH?)".into()),
-            Ok(Err(_)) => return Err("the meeting is not in a git repository".into()),
+            Err(_) => return Err(tr!("error-history-no-git")),
+            Ok(Err(_)) => return Err(tr!("error-sent-no-repository")),
             Ok(Ok(top)) => top,
         };
         let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
@@ -48,7 +49,7 @@ impl History {
                 top: top.clone(),
             })
         };
-        read().map_err(|e| format!("git's history cannot be read: {e:#}"))
+        read().map_err(|e| tr!("error-history-unreadable", error = format!("{e:#}")))
     }
 
     /// The meeting folder `dir` as the first commit whose meeting.yaml
@@ -66,7 +67,7 @@ impl History {
         let mut objects = self
             .objects
             .lock()
-            .map_err(|_| anyhow::anyhow!("a reader of git's objects failed"))?;
+            .map_err(|_| anyhow::anyhow!(tr!("error-history-reader-failed")))?;
         for candidate in self.candidates.get(&yaml).into_iter().flatten() {
             let spec = format!("{}:{yaml}", candidate.commit);
             let Some(text) = objects.get(&spec, "blob")? else {
@@ -85,9 +86,9 @@ impl History {
                 });
             }
         }
-        Ok(Approved::Unknown(
-            "the meeting has not been committed as approved (`status: godkendt`)".into(),
-        ))
+        Ok(Approved::Unknown(tr!(
+            "error-history-approval-not-committed"
+        )))
     }
 }
 
@@ -147,9 +148,15 @@ impl Objects {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .context("cannot run git cat-file")?;
-        let input = child.stdin.take().context("git cat-file has no input")?;
-        let output = child.stdout.take().context("git cat-file has no output")?;
+            .with_context(|| tr!("error-git-cat-file"))?;
+        let input = child
+            .stdin
+            .take()
+            .with_context(|| tr!("error-git-cat-file"))?;
+        let output = child
+            .stdout
+            .take()
+            .with_context(|| tr!("error-git-cat-file"))?;
         Ok(Objects {
             child,
             input: Some(input),
@@ -163,17 +170,20 @@ impl Objects {
         if spec.contains('\n') {
             return Ok(None);
         }
-        let input = self.input.as_mut().context("git cat-file was closed")?;
+        let input = self
+            .input
+            .as_mut()
+            .with_context(|| tr!("error-git-cat-file-closed"))?;
         writeln!(input, "{spec}")
             .and_then(|()| input.flush())
-            .context("cannot write to git cat-file")?;
+            .with_context(|| tr!("error-git-cat-file-write"))?;
         let mut header = String::new();
         self.output
             .read_line(&mut header)
-            .context("cannot read from git cat-file")?;
+            .with_context(|| tr!("error-git-cat-file-read"))?;
         let mut words = header.trim_end().rsplitn(3, ' ');
         let (Some(size), Some(found)) = (words.next(), words.next()) else {
-            bail!("git cat-file said {header:?}");
+            bail!(tr!("error-git-cat-file-said", said = format!("{header:?}")));
         };
         // `<spec> missing`: no such object, and nothing follows.
         let Ok(size) = size.parse::<usize>() else {
@@ -182,7 +192,7 @@ impl Objects {
         let mut body = vec![0; size + 1];
         self.output
             .read_exact(&mut body)
-            .context("cannot read from git cat-file")?;
+            .with_context(|| tr!("error-git-cat-file-read"))?;
         body.pop();
         Ok((found == kind).then_some(body))
     }

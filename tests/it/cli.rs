@@ -451,3 +451,40 @@ fn the_book_shows_the_meeting_yaml_rk_init_writes() {
         "the book's kom-i-gang.md must show src/cmd/init/meeting.yaml with date 2021-06-15"
     );
 }
+
+// ---- the commands in Danish ---------------------------------------------
+
+#[test]
+fn with_language_da_the_commands_and_their_errors_speak_danish() {
+    let (dir, date) = init("danish");
+    let toml = dir.join("rk.toml");
+    let text = fs::read_to_string(&toml).unwrap();
+    fs::write(&toml, format!("language = \"da\"\n{text}")).unwrap();
+    let check = rk(&dir, &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let closing = format!("tjekket {date} (3 punkter): ingen fund");
+    assert!(check.stderr.contains(&closing), "{}", check.stderr);
+    let list = rk(&dir, &["list"]);
+    assert!(list.stdout.contains("3 punkter"), "{}", list.stdout);
+    let unknown = rk(&dir, &["check", "2020-01-01"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.starts_with("fejl: intet møde `2020-01-01`"),
+        "{}",
+        unknown.stderr
+    );
+    let again = rk(&dir, &["new", &date]);
+    assert!(again.stderr.contains("findes allerede"), "{}", again.stderr);
+    // RK_LANG overrides rk.toml for one run.
+    let english = common::rk_command()
+        .args(["check"])
+        .current_dir(&dir)
+        .env("RK_LANG", "en")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(english.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("checked {date} (3 items)")),
+        "{stderr}"
+    );
+}

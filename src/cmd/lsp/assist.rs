@@ -16,6 +16,7 @@ use super::{Failure, Server, canonical_doc, text, uri_for};
 use crate::files::{Files, SourceFile};
 use crate::model::{CaseRef, Group, Meeting, same_name};
 use crate::source::{self, Overlay};
+use crate::tr;
 
 /// The fields whose values are people present.
 const PEOPLE_FIELDS: [&str; 4] = ["presenters", "responsible", "chair", "referent"];
@@ -148,9 +149,17 @@ impl Server {
             .filter(|c| c.reference == word)
             .collect();
         let markdown = if !others.is_empty() {
-            let mut md = format!("**{word}** in other meetings:\n");
+            let mut md = tr!("cmd-lsp-case-elsewhere", case = word.as_str());
+            md.push('\n');
             for c in others {
-                md.push_str(&format!("\n- {} item {}: {}", c.date, c.number, c.title));
+                let (date, number, title) = (c.date.as_str(), c.number.as_str(), c.title.as_str());
+                md.push_str("\n- ");
+                md.push_str(&tr!(
+                    "cmd-lsp-case-item",
+                    date = date,
+                    number = number,
+                    title = title
+                ));
             }
             md
         } else {

@@ -21,6 +21,7 @@ use crate::project::Project;
 use crate::publish::Analysis;
 use crate::publish::analysis::{analyse_from, layout};
 use crate::source::yaml;
+use crate::tr;
 
 /// A file of a meeting: the project, the meeting's folder (canonical) and
 /// the file's own path in it.
@@ -206,7 +207,7 @@ impl Server {
             .map(|fix| {
                 let changes = HashMap::from([(uri.clone(), vec![fix.edit.clone()])]);
                 CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Write `{}`", fix.edit.new_text),
+                    title: tr!("cmd-lsp-fix", text = fix.edit.new_text.as_str()),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![fix.diagnostic.clone()]),
                     is_preferred: Some(true),
@@ -257,12 +258,10 @@ fn apply(text: &mut String, change: &TextDocumentContentChangeEvent) -> Option<(
 fn to_lsp(file: &SourceFile, diag: &Diagnostic) -> lsp_types::Diagnostic {
     let mut message = diag.message.clone();
     if let Some(note) = &diag.note {
-        message.push_str("\nnote: ");
-        message.push_str(note);
+        message.push_str(&format!("\n{}: {note}", tr!("finding-note")));
     }
     if let Some(help) = &diag.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&format!("\n{}: {help}", tr!("finding-help")));
     }
     lsp_types::Diagnostic {
         range: text::range(file, &diag.loc.span),

@@ -40,9 +40,7 @@ use transport::{
 /// Serves until the client says `exit` or closes the input.
 pub fn run(args: &LspArgs) -> Result<Outcome> {
     if let Some(flag) = args.other_transport() {
-        anyhow::bail!(
-            "rk lsp speaks over standard input and output only, not {flag}: set the client's transport to stdio (in VS Code's languageclient: `transport: TransportKind.stdio`)"
-        );
+        anyhow::bail!(crate::tr!("error-lsp-stdio-only", flag = flag));
     }
     let stdin = io::stdin();
     let mut input = stdin.lock();

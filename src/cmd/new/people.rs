@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Meeting, Person, same_name};
 use crate::source::yaml::{self, Node, Value};
+use crate::tr;
 
 /// How many earlier meetings are read to find an absent member's place.
 const LOOK_BACK: usize = 24;
@@ -58,9 +59,10 @@ pub fn roster<'m>(previous: &'m Meeting, earlier: &[PathBuf]) -> Roster<'m> {
         for person in unplaced {
             if !place(person, &lists, &mut members, &mut others) {
                 members.push(person);
-                notes.push(format!(
-                    "{} (absent from {}) is last among the members: no earlier meeting shows their place",
-                    person.name.value, previous.id
+                notes.push(tr!(
+                    "cmd-new-unplaced",
+                    name = person.name.value.as_str(),
+                    meeting = previous.id.as_str()
                 ));
             }
         }

@@ -25,6 +25,7 @@ use crate::paths;
 use crate::project::Project;
 use crate::publish::{Event, Plan, PlanOptions, Selection, Sink, build, fingerprint};
 use crate::render::typst::Typesetter;
+use crate::tr;
 
 use serve::Live;
 
@@ -51,16 +52,13 @@ pub fn run(project: &Project, args: &WatchArgs, cwd: &Path) -> Result<Outcome> {
         serve::start(args.port, out_dir.clone(), Arc::clone(&live))?;
     }
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx).context("cannot watch for changes")?;
+    let mut watcher = notify::recommended_watcher(tx).with_context(|| tr!("error-watch-cannot"))?;
     watcher
         .watch(&dir, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch {}", paths::shown(&dir)))?;
-    eprintln!(
-        "watching {}: every save rebuilds (Ctrl-C stops)",
-        paths::shown(&dir)
-    );
+        .with_context(|| tr!("error-watch-cannot-dir", dir = paths::shown(&dir)))?;
+    eprintln!("{}", tr!("cmd-watch-watching", dir = paths::shown(&dir)));
     loop {
-        let event = rx.recv().context("the watch stopped")?;
+        let event = rx.recv().with_context(|| tr!("error-watch-stopped"))?;
         if !is_change(&event, &out_dir) {
             continue;
         }
@@ -150,32 +148,40 @@ fn rebuild(plan: &Plan, recorder: &Recorder, live: &Live, again: bool) -> bool {
     let ms = started.elapsed().as_millis();
     // As typst-cli's watch: what the last compilations did not use goes.
     Typesetter::evict(CACHE_AGE);
-    let (done, stays) = if again {
-        ("rebuilt", "the last good outputs stay")
-    } else {
-        ("built", "no outputs were written")
-    };
+    let ms = ms.to_string();
     let failed = match outcome {
         Ok(Outcome::Success) => {
             live.built();
             // No new world: the engine typeset in the one it kept.
-            let kept = if worlds > 0 && plan.typesetter().worlds_made() == worlds {
-                " (engine kept)"
-            } else {
-                ""
+            let kept = worlds > 0 && plan.typesetter().worlds_made() == worlds;
+            let said = match (again, kept) {
+                (false, false) => tr!("cmd-watch-built", ms = ms),
+                (false, true) => tr!("cmd-watch-built-kept", ms = ms),
+                (true, false) => tr!("cmd-watch-rebuilt", ms = ms),
+                (true, true) => tr!("cmd-watch-rebuilt-kept", ms = ms),
             };
-            eprintln!("{done} in {ms} ms{kept}");
+            eprintln!("{said}");
             return true;
         }
-        Ok(Outcome::Failed) => format!("not {done} ({ms} ms): {stays}"),
+        Ok(Outcome::Failed) => not_built(again, ms),
         Err(err) => {
-            recorder.note(&format!("error: {err:#}\n"));
-            format!("error: {err:#}\nnot {done} ({ms} ms): {stays}")
+            let error = tr!("cmd-error", message = format!("{err:#}"));
+            recorder.note(&format!("{error}\n"));
+            format!("{error}\n{}", not_built(again, ms))
         }
     };
     live.failed(recorder.text());
     eprintln!("{failed}");
     false
+}
+
+/// The line of a build that failed: what stays of the last one.
+fn not_built(again: bool, ms: String) -> String {
+    if again {
+        tr!("cmd-watch-not-rebuilt", ms = ms)
+    } else {
+        tr!("cmd-watch-not-built", ms = ms)
+    }
 }
 
 /// The sink of a watch's builds: says everything as `rk build` does, and

@@ -18,6 +18,7 @@ use anyhow::{Context, Result};
 use minijinja::HtmlEscape;
 
 use crate::percent;
+use crate::tr;
 
 /// Where the page asks for the number of the latest build.
 const VERSION_PATH: &str = "/__rk/version";
@@ -69,9 +70,12 @@ impl Live {
 /// the background, and says where.
 pub fn start(port: u16, out_dir: PathBuf, live: Arc<Live>) -> Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port))
-        .with_context(|| format!("cannot serve on 127.0.0.1:{port}"))?;
+        .with_context(|| tr!("error-watch-cannot-serve", port = port.to_string()))?;
     let address = listener.local_addr()?;
-    eprintln!("serving http://{address}/ (the PDF: http://{address}/referat.pdf)");
+    eprintln!(
+        "{}",
+        tr!("cmd-watch-serving", address = address.to_string())
+    );
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let out_dir = out_dir.clone();
@@ -145,11 +149,11 @@ fn answer(
     } = read_request(&stream)?;
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let (status, kind, body) = if !is_served(host.as_deref(), address) {
-        let refusal = format!(
-            "rk watch answers only requests for http://{address}/ (Host: {}): \
-             refused, so that no other site can read the draft\n",
-            host.as_deref().unwrap_or("none")
-        );
+        let refusal = tr!(
+            "cmd-watch-refused",
+            address = address.to_string(),
+            host = host.as_deref().unwrap_or("none")
+        ) + "\n";
         (403, "text/plain; charset=utf-8", refusal.into_bytes())
     } else if method != "GET" && method != "HEAD" {
         (405, "text/plain", b"only GET".to_vec())
@@ -212,8 +216,10 @@ fn file(out_dir: &Path, path: &str, failure: Option<&str>) -> (u16, &'static str
         Ok(bytes) if name == "referat.html" => (200, kind, with_reload(&bytes, failure)),
         Ok(bytes) => (200, kind, bytes),
         Err(_) if name == "referat.html" => {
-            let page = "<!doctype html><title>rk watch</title><p>Not built yet: see the \
-                        findings in the terminal.</p>";
+            let page = format!(
+                "<!doctype html><title>rk watch</title><p>{}</p>",
+                HtmlEscape(&tr!("cmd-watch-page-not-built"))
+            );
             (200, kind, with_reload(page.as_bytes(), failure))
         }
         Err(_) => (404, "text/plain", b"not found".to_vec()),
@@ -243,9 +249,9 @@ fn notice(findings: &str) -> String {
          z-index:2147483647;overflow:auto;margin:0;padding:1.5rem 2rem;\
          background:rgba(24,24,27,.96);color:#f4f4f5;font:15px/1.5 sans-serif\">\
          <p style=\"margin:0 0 1rem;font-weight:bold;font-size:1.15rem;color:#fca5a5\">\
-         rk watch: the last save was not built. Behind this is the last good build, \
-         not what was saved. Fix the findings and save.</p>\
+         {}</p>\
          <pre style=\"margin:0;white-space:pre-wrap;font:14px/1.45 monospace\">{}</pre></div>",
+        HtmlEscape(&tr!("cmd-watch-page-failed")),
         HtmlEscape(findings)
     )
 }

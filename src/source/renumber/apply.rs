@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::Plan;
+use crate::tr;
 
 /// Writes the plan: each new text beside its file, then every file out of
 /// the way, then every new text into place, then the old texts removed.
@@ -31,9 +32,9 @@ pub fn apply_with(
         if let Err(err) = fs::write(new_of(i), &edit.bytes) {
             (0..=i).for_each(|j| drop(fs::remove_file(new_of(j))));
             return Err(err).with_context(|| {
-                format!(
-                    "cannot write in {}: nothing was changed",
-                    crate::paths::shown(dir)
+                tr!(
+                    "error-renumber-cannot-write-in",
+                    path = crate::paths::shown(dir)
                 )
             });
         }
@@ -43,7 +44,7 @@ pub fn apply_with(
     let mut result = Ok(());
     for (i, edit) in plan.edits.iter().enumerate() {
         result = rename(&edit.from, &old_of(i))
-            .with_context(|| format!("cannot move {}", crate::paths::shown(&edit.from)));
+            .with_context(|| tr!("error-cannot-move", path = crate::paths::shown(&edit.from)));
         if result.is_err() {
             break;
         }
@@ -52,7 +53,7 @@ pub fn apply_with(
     if result.is_ok() {
         for (i, edit) in plan.edits.iter().enumerate() {
             result = rename(&new_of(i), &edit.to)
-                .with_context(|| format!("cannot write {}", crate::paths::shown(&edit.to)));
+                .with_context(|| tr!("error-cannot-write", path = crate::paths::shown(&edit.to)));
             if result.is_err() {
                 break;
             }
@@ -61,7 +62,7 @@ pub fn apply_with(
     }
     if let Err(err) = result {
         undo(plan, moved_in, moved_out, &new_of, &old_of);
-        return Err(err.context("nothing was changed: every file is back as it was"));
+        return Err(err.context(tr!("error-renumber-undone")));
     }
     for i in 0..plan.edits.len() {
         let _ = fs::remove_file(old_of(i));
@@ -137,7 +138,7 @@ pub fn stage_renames(plan: &Plan, dir: &Path) -> Result<Staged> {
         let mut fields = head.split(' ');
         let (Some(mode), Some(object), Some("0")) = (fields.next(), fields.next(), fields.next())
         else {
-            bail!("git's index has {name} in a merge conflict: resolve it, then rename");
+            bail!(tr!("error-renumber-merge-conflict", file = name));
         };
         input.extend_from_slice(format!("0 {object}\t{name}\0{mode} {object}\t{to}\0").as_bytes());
         count += 1;
@@ -145,7 +146,7 @@ pub fn stage_renames(plan: &Plan, dir: &Path) -> Result<Staged> {
     if count > 0 {
         git(dir, &["update-index", "-z", "--index-info"], Some(&input))
             .map_err(anyhow::Error::msg)
-            .context("the files are renamed, but git's index was not updated: `git add -A` on the meeting folder records the renames")?;
+            .with_context(|| tr!("error-renumber-index-not-updated"))?;
     }
     Ok(Staged::Renames(count))
 }
@@ -163,7 +164,7 @@ fn git(dir: &Path, args: &[&str], input: Option<&[u8]>) -> std::result::Result<V
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("git cannot be run: {e}"))?;
+        .map_err(|e| tr!("error-renumber-git-cannot-run", error = e.to_string()))?;
     if let Some(mut stdin) = child.stdin.take() {
         stdin
             .write_all(input.unwrap_or_default())

@@ -19,6 +19,7 @@ use regex::Regex;
 
 use crate::files::{FileId, Files};
 use crate::model::{Item, ItemNumber, Meeting, Part, Spanned};
+use crate::tr;
 
 pub use apply::{Staged, apply, apply_with, stage_renames};
 use numbers::new_numbers;
@@ -113,8 +114,8 @@ pub fn plan(meeting: &Meeting, files: &Files, request: &Request) -> Result<Plan>
 /// An error when `dir` holds the working files of an rk renumber that was
 /// stopped (killed, the machine halted) before it could finish or undo.
 fn stopped_before(dir: &Path) -> Result<()> {
-    let entries =
-        fs::read_dir(dir).with_context(|| format!("cannot read {}", crate::paths::shown(dir)))?;
+    let entries = fs::read_dir(dir)
+        .with_context(|| tr!("error-cannot-read", path = crate::paths::shown(dir)))?;
     let left: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|name| name.starts_with(".rk-renumber-"))
@@ -122,12 +123,13 @@ fn stopped_before(dir: &Path) -> Result<()> {
     if let Some(first) = left.first() {
         let more = match left.len() {
             1 => String::new(),
-            n => format!(" and {} more", n - 1),
+            n => format!(" {}", tr!("error-and-more", n = n - 1)),
         };
-        bail!(
-            "{} holds {first}{more} from an rk renumber that was stopped half-way: each .rk-renumber-N.old is a file as it was, each .rk-renumber-N.new its renumbered text; put them back (git status and git restore show what is missing) and remove them, then renumber again",
-            crate::paths::shown(dir),
-        );
+        bail!(tr!(
+            "error-renumber-stopped-half-way",
+            dir = crate::paths::shown(dir),
+            files = format!("{first}{more}")
+        ));
     }
     Ok(())
 }
@@ -136,23 +138,26 @@ fn stopped_before(dir: &Path) -> Result<()> {
 fn numbered(meeting: &Meeting, files: &Files) -> Result<Vec<ItemNumber>> {
     let id = &meeting.id;
     if meeting.unreadable_items > 0 {
-        bail!(
-            "cannot renumber {id}: an item file cannot be read, so its number is not known; fix the findings of `rk check {id}` first"
-        );
+        bail!(tr!("error-renumber-unreadable-item", meeting = id.as_str()));
     }
     let mut seen: BTreeMap<&ItemNumber, &Item> = BTreeMap::new();
     for item in &meeting.items {
-        let name = files.get(item.file).display();
+        let name = files.get(item.file).display().to_string();
         let Some(number) = &item.number else {
-            bail!(
-                "cannot renumber {id}: {name} has no item number rk can read; fix the findings of `rk check {id}` first"
-            );
+            bail!(tr!(
+                "error-renumber-no-number-read",
+                meeting = id.as_str(),
+                file = name
+            ));
         };
         if let Some(other) = seen.insert(number, item) {
-            bail!(
-                "cannot renumber {id}: {} and {name} are both item {number}, and which comes first is not known; give one of them its number first",
-                files.get(other.file).display()
-            );
+            bail!(tr!(
+                "error-renumber-same-number",
+                meeting = id.as_str(),
+                other = files.get(other.file).display().to_string(),
+                file = name,
+                number = number.to_string()
+            ));
         }
     }
     Ok(seen.into_keys().cloned().collect())
@@ -173,7 +178,11 @@ impl Edit {
         Edit {
             span: text.span.clone(),
             text: new.to_string(),
-            what: format!("number {} -> {new}", text.value),
+            what: tr!(
+                "cmd-renumber-change-number",
+                old = text.value.as_str(),
+                new = new.to_string()
+            ),
         }
     }
 }
@@ -201,29 +210,24 @@ fn references(
         .collect();
     for person in people {
         let name = &person.name.value;
-        // The entries by the place they are written: a range is several.
-        let mut places: Vec<(Range<usize>, Vec<&Spanned<String>>)> = Vec::new();
-        for entry in &person.items {
-            match places.iter_mut().find(|(span, _)| *span == entry.span) {
-                Some((_, list)) => list.push(entry),
-                None => places.push((entry.span.clone(), vec![entry])),
-            }
-        }
-        for (span, entries) in places {
+        for (span, entries) in places_of(&person.items) {
             let written = unquoted(&source.text()[span.clone()]);
             let (line, _) = source.line_col(span.start);
             let olds: Option<Vec<ItemNumber>> = entries
                 .iter()
                 .map(|e| ItemNumber::parse(e.value.trim()))
                 .collect();
+            let place = || place_in(source, line);
             let Some(olds) = olds else {
-                bail!(
-                    "cannot renumber {}: `{written}` in the items of {name} ({}, line {line}) is not an item number; write the numbers as a list ([24, 25, 26]) first",
-                    meeting.id,
-                    source.display()
-                );
+                bail!(tr!(
+                    "error-renumber-not-a-number-in-items",
+                    meeting = meeting.id.as_str(),
+                    written = written,
+                    name = name.as_str(),
+                    place = place()
+                ));
             };
-            let what = format!("the items of {name}");
+            let what = tr!("error-renumber-items-of", name = name.as_str());
             for old in &olds {
                 not_taken(meeting, map, old, &what)?;
             }
@@ -235,10 +239,12 @@ fn references(
                 news[0].to_string()
             } else {
                 range_text(written, &news, &all_new).with_context(|| {
-                    format!(
-                        "cannot renumber {}: `{written}` in the items of {name} ({}, line {line}) is a range whose items would not run together after renumbering; write the numbers as a list first",
-                        meeting.id,
-                        source.display()
+                    tr!(
+                        "error-renumber-range-apart",
+                        meeting = meeting.id.as_str(),
+                        written = written,
+                        name = name.as_str(),
+                        place = place()
                     )
                 })?
             };
@@ -246,12 +252,36 @@ fn references(
                 edits.entry(meeting.file).or_default().push(Edit {
                     span,
                     text: text.clone(),
-                    what: format!("items of {name}: {written} -> {text}"),
+                    what: tr!(
+                        "cmd-renumber-change-items",
+                        name = name.as_str(),
+                        old = written,
+                        new = text.as_str()
+                    ),
                 });
             }
         }
     }
     Ok(())
+}
+
+/// A person's `items` entries by the place they are written: a range is
+/// several.
+fn places_of(items: &[Spanned<String>]) -> Vec<(Range<usize>, Vec<&Spanned<String>>)> {
+    let mut places: Vec<(Range<usize>, Vec<&Spanned<String>>)> = Vec::new();
+    for entry in items {
+        match places.iter_mut().find(|(span, _)| *span == entry.span) {
+            Some((_, list)) => list.push(entry),
+            None => places.push((entry.span.clone(), vec![entry])),
+        }
+    }
+    places
+}
+
+/// `meeting.yaml, line 12`.
+fn place_in(source: &crate::files::SourceFile, line: usize) -> String {
+    let line = tr!("error-line", line = line.to_string());
+    format!("{}, {line}", source.display())
 }
 
 /// A scalar's text without the quotes it is written in.
@@ -270,7 +300,7 @@ fn unquoted(written: &str) -> &str {
 /// meeting's numbers after renumbering).
 fn range_text(written: &str, news: &[ItemNumber], all: &[ItemNumber]) -> Result<String> {
     let (Some(first), Some(last)) = (news.iter().min(), news.iter().max()) else {
-        bail!("an empty range");
+        bail!(tr!("error-renumber-empty-range"));
     };
     let mut held: Vec<&ItemNumber> = all
         .iter()
@@ -281,11 +311,11 @@ fn range_text(written: &str, news: &[ItemNumber], all: &[ItemNumber]) -> Result<
     wanted.sort();
     if held != wanted {
         let list: Vec<String> = wanted.iter().map(ToString::to_string).collect();
-        bail!("its items become {}", list.join(", "));
+        bail!(tr!("error-renumber-range-becomes", items = list.join(", ")));
     }
     let at = written
         .find(['-', '–', '—'])
-        .context("a range has a dash")?;
+        .with_context(|| tr!("error-renumber-range-dash"))?;
     let dash = written[at..].chars().next().map_or(1, char::len_utf8);
     let left = written[..at].trim_end().len();
     let right = written.len() - written[at + dash..].trim_start().len();
@@ -306,11 +336,13 @@ fn not_taken(
         return Ok(());
     }
     if let Some((now, _)) = map.iter().find(|(_, new)| *new == old) {
-        bail!(
-            "cannot renumber {}: `{old}` in {what} is no item of {}, and after renumbering it would name the item now numbered {now}; take it out or correct it first",
-            meeting.id,
-            meeting.id
-        );
+        bail!(tr!(
+            "error-renumber-would-name",
+            meeting = meeting.id.as_str(),
+            old = old.to_string(),
+            what = what,
+            now = now.to_string()
+        ));
     }
     Ok(())
 }
@@ -348,7 +380,12 @@ fn sections(
             edits.entry(meeting.file).or_default().push(Edit {
                 span: text.span.clone(),
                 text: new.to_string(),
-                what: format!("section {title} from {old} -> {new}"),
+                what: tr!(
+                    "cmd-renumber-change-section",
+                    title = title,
+                    old = old.to_string(),
+                    new = new.to_string()
+                ),
             });
         }
     }
@@ -392,26 +429,40 @@ fn stays_in_its_section(meeting: &Meeting, tops: &[Top<'_>], from: &ItemNumber) 
     }
     let title = |i: Option<usize>| {
         i.and_then(|i| meeting.sections[i].title.as_ref())
-            .map_or("no section".to_string(), |t| {
-                format!("the section {}", t.value)
-            })
+            .map_or_else(
+                || tr!("error-renumber-no-section"),
+                |t| tr!("error-renumber-the-section", title = t.value.as_str()),
+            )
     };
     let closed = |i: Option<usize>| i.is_some_and(|i| meeting.sections[i].closed);
     let there = tops
         .get(at + 1)
         .or(at.checked_sub(1).and_then(|i| tops.get(i)))
         .and_then(|t| t.1);
-    bail!(
-        "cannot move item {from} there: it lies in {}, and at {} it would lie in {}{}; move it within its section, or change the sections in meeting.yaml first",
+    let (closed_own, closed_there) = (closed(own), closed(there));
+    let (from, to, own, there) = (
+        from.to_string(),
+        tops[at].0.to_string(),
         title(own),
-        tops[at].0,
         title(there),
-        if closed(own) && !closed(there) {
-            " and be published"
-        } else {
-            ""
-        }
     );
+    bail!(if closed_own && !closed_there {
+        tr!(
+            "error-renumber-out-of-closed-section",
+            from = from,
+            own = own,
+            to = to,
+            there = there
+        )
+    } else {
+        tr!(
+            "error-renumber-out-of-section",
+            from = from,
+            own = own,
+            to = to,
+            there = there
+        )
+    });
 }
 
 /// `#punkt-2-1`: a link to an item's anchor.
@@ -445,10 +496,10 @@ fn anchors_and_mentions(
             let Some(old) = ItemNumber::parse(&whole.as_str().replace('-', ".")) else {
                 continue;
             };
-            let what = format!(
-                "the link #punkt-{} in {}",
-                whole.as_str(),
-                files.get(file).display()
+            let what = tr!(
+                "error-renumber-the-link",
+                anchor = whole.as_str(),
+                file = files.get(file).display().to_string()
             );
             not_taken(meeting, map, &old, &what)?;
             if let Some(new) = map.get(&old) {
@@ -456,10 +507,10 @@ fn anchors_and_mentions(
                 edits.entry(file).or_default().push(Edit {
                     span,
                     text: new.to_string().replace('.', "-"),
-                    what: format!(
-                        "link #punkt-{} -> #punkt-{}",
-                        whole.as_str(),
-                        new.to_string().replace('.', "-")
+                    what: tr!(
+                        "cmd-renumber-change-link",
+                        old = whole.as_str(),
+                        new = new.to_string().replace('.', "-")
                     ),
                 });
             }
@@ -491,17 +542,18 @@ fn file_edit(
 ) -> Result<FileEdit> {
     let source = files.get(file);
     let path = source.path().to_path_buf();
-    let raw = fs::read(&path).with_context(|| format!("cannot read {}", source.display()))?;
+    let raw = fs::read(&path)
+        .with_context(|| tr!("error-cannot-read", path = source.display().to_string()))?;
     let bom: &[u8] = if raw.starts_with(b"\xEF\xBB\xBF") {
         b"\xEF\xBB\xBF"
     } else {
         b""
     };
     if raw[bom.len()..] != *source.text().as_bytes() {
-        bail!(
-            "{} changed while rk renumber read it: nothing was changed",
-            source.display()
-        );
+        bail!(tr!(
+            "error-renumber-changed-meanwhile",
+            file = source.display().to_string()
+        ));
     }
     let mut text = source.text().to_string();
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
@@ -605,13 +657,13 @@ fn free_names(plan: &Plan) -> Result<()> {
     for edit in &plan.edits {
         let shown = crate::paths::shown(&edit.to);
         if taken.contains(&&edit.to) {
-            bail!("cannot renumber: two files would be named {shown}; rename one of them first");
+            bail!(tr!("error-renumber-same-name", file = shown));
         }
         if edit.to != edit.from
             && !leaving.contains(&&edit.to)
             && edit.to.symlink_metadata().is_ok()
         {
-            bail!("cannot renumber: {shown} is there already; rename or remove it first");
+            bail!(tr!("error-renumber-name-taken", file = shown));
         }
         taken.push(&edit.to);
     }

@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 
 use super::Request;
 use crate::model::{ItemNumber, Part};
+use crate::tr;
 
 /// Old number -> new number for every item whose number changes.
 pub(super) fn new_numbers(
@@ -64,10 +65,10 @@ fn renumbered(number: &ItemNumber, parts: &BTreeMap<ItemNumber, Part>) -> ItemNu
 fn base(siblings: &[ItemNumber]) -> Result<u32> {
     match siblings.first().and_then(|n| n.0.last()) {
         Some(Part { n, letter: None }) => Ok(*n),
-        Some(_) => bail!(
-            "cannot renumber: item {} is lettered but no item comes before it to follow",
-            siblings[0]
-        ),
+        Some(_) => bail!(tr!(
+            "error-renumber-letter-first",
+            number = siblings[0].to_string()
+        )),
         None => Ok(1),
     }
 }
@@ -80,19 +81,26 @@ fn moved_order(
     to: &ItemNumber,
 ) -> Result<Vec<ItemNumber>> {
     if !siblings.contains(from) {
-        bail!("there is no item {from} to move");
+        bail!(tr!(
+            "error-renumber-no-such-item",
+            number = from.to_string()
+        ));
     }
+    let (from_text, to_text) = (from.to_string(), to.to_string());
     if to.parent() != from.parent() {
         let level = match from.parent() {
-            Some(parent) => format!("the items of group {parent} ({parent}.1, {parent}.2 …)"),
-            None => "the top-level items".to_string(),
+            Some(parent) => tr!("error-renumber-group-level", group = parent.to_string()),
+            None => tr!("error-renumber-top-level"),
         };
-        bail!("--to {to}: item {from} moves among {level}; give it a number there");
+        bail!(tr!(
+            "error-renumber-other-level",
+            to = to_text,
+            from = from_text,
+            level = level
+        ));
     }
     if to.0.last().is_some_and(|p| p.letter.is_some()) {
-        bail!(
-            "--to {to}: a moved item gets a plain number (a letter is for an item put in after the agenda was sent); move it to a number without a letter"
-        );
+        bail!(tr!("error-renumber-to-lettered", to = to_text));
     }
     let rest: Vec<ItemNumber> = siblings.iter().filter(|n| *n != from).cloned().collect();
     let start = base(siblings)?;
@@ -114,7 +122,12 @@ fn moved_order(
         .last()
         .map(|(_, p)| p.to_string())
         .unwrap_or_default();
-    bail!("--to {to}: the items there are numbered {start} to {last}; give a number among them")
+    bail!(tr!(
+        "error-renumber-to-outside",
+        to = to_text,
+        start = start.to_string(),
+        last = last
+    ))
 }
 
 /// The new last part of each of `order`, numbered from `start`: a plain
@@ -132,16 +145,17 @@ fn number_level(
         let lettered = number.0.last().is_some_and(|p| p.letter.is_some());
         let part = if lettered && Some(number) != moved {
             let Some(before) = current else {
-                bail!(
-                    "cannot renumber: item {number} is lettered but no item comes before it to follow"
-                );
+                bail!(tr!(
+                    "error-renumber-letter-first",
+                    number = number.to_string()
+                ));
             };
             let letter = match before.letter {
                 None => 'a',
-                Some('z') => bail!(
-                    "cannot renumber: more than 26 lettered items after item {}",
-                    before.n
-                ),
+                Some('z') => bail!(tr!(
+                    "error-renumber-too-many-letters",
+                    number = before.n.to_string()
+                )),
                 Some(c) => char::from(c as u8 + 1),
             };
             Part {
@@ -150,9 +164,9 @@ fn number_level(
             }
         } else {
             let part = Part::plain(next);
-            next = next.checked_add(1).with_context(|| {
-                format!("cannot renumber: item numbers after {next} do not fit")
-            })?;
+            next = next
+                .checked_add(1)
+                .with_context(|| tr!("error-renumber-too-large", number = next.to_string()))?;
             part
         };
         current = Some(part);
