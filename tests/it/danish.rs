@@ -133,7 +133,12 @@ fn the_human_output_and_its_summary_are_danish() {
         run.stderr
     );
     assert!(run.stderr.contains("= hjælp: "), "{}", run.stderr);
-    assert!(run.stderr.contains("1 fejl"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("tjekket 2020-11-25 ("),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("punkter): 1 fejl"), "{}", run.stderr);
     assert!(!run.stderr.contains("error["), "{}", run.stderr);
 }
 
