@@ -209,60 +209,90 @@ fn references(
         .map(|old| map.get(old).unwrap_or(old).clone())
         .collect();
     for person in people {
-        let name = &person.name.value;
         for (span, entries) in places_of(&person.items) {
-            let written = unquoted(&source.text()[span.clone()]);
-            let (line, _) = source.line_col(span.start);
-            let olds: Option<Vec<ItemNumber>> = entries
-                .iter()
-                .map(|e| ItemNumber::parse(e.value.trim()))
-                .collect();
-            let place = || place_in(source, line);
-            let Some(olds) = olds else {
-                bail!(tr!(
-                    "error-renumber-not-a-number-in-items",
-                    meeting = meeting.id.as_str(),
-                    written = written,
-                    name = name.as_str(),
-                    place = place()
-                ));
+            let place = ItemsPlace {
+                name: &person.name.value,
+                span,
+                entries,
             };
-            let what = tr!("error-renumber-items-of", name = name.as_str());
-            for old in &olds {
-                not_taken(meeting, map, old, &what)?;
-            }
-            let news: Vec<ItemNumber> = olds
-                .iter()
-                .map(|o| map.get(o).unwrap_or(o).clone())
-                .collect();
-            let text = if entries.len() == 1 && written.trim() == entries[0].value.trim() {
-                news[0].to_string()
-            } else {
-                range_text(written, &news, &all_new).with_context(|| {
-                    tr!(
-                        "error-renumber-range-apart",
-                        meeting = meeting.id.as_str(),
-                        written = written,
-                        name = name.as_str(),
-                        place = place()
-                    )
-                })?
-            };
-            if text != written {
-                edits.entry(meeting.file).or_default().push(Edit {
-                    span,
-                    text: text.clone(),
-                    what: tr!(
-                        "cmd-renumber-change-items",
-                        name = name.as_str(),
-                        old = written,
-                        new = text.as_str()
-                    ),
-                });
+            if let Some(edit) = items_edit(meeting, source, map, &all_new, place)? {
+                edits.entry(meeting.file).or_default().push(edit);
             }
         }
     }
     Ok(())
+}
+
+/// One place of a person's `items`: the entries written there (a range is
+/// several).
+struct ItemsPlace<'a> {
+    name: &'a str,
+    span: Range<usize>,
+    entries: Vec<&'a Spanned<String>>,
+}
+
+/// The edit of one place of a person's `items` when a number written there
+/// changes (`all_new`: the meeting's new numbers, for ranges); an error
+/// for a word rk cannot follow or a range whose items would run apart.
+fn items_edit(
+    meeting: &Meeting,
+    source: &crate::files::SourceFile,
+    map: &BTreeMap<ItemNumber, ItemNumber>,
+    all_new: &[ItemNumber],
+    place: ItemsPlace<'_>,
+) -> Result<Option<Edit>> {
+    let ItemsPlace {
+        name,
+        span,
+        entries,
+    } = place;
+    let written = unquoted(&source.text()[span.clone()]);
+    let (line, _) = source.line_col(span.start);
+    let place = || place_in(source, line);
+    let olds: Option<Vec<ItemNumber>> = entries
+        .iter()
+        .map(|e| ItemNumber::parse(e.value.trim()))
+        .collect();
+    let Some(olds) = olds else {
+        bail!(tr!(
+            "error-renumber-not-a-number-in-items",
+            meeting = meeting.id.as_str(),
+            written = written,
+            name = name,
+            place = place()
+        ));
+    };
+    let what = tr!("error-renumber-items-of", name = name);
+    for old in &olds {
+        not_taken(meeting, map, old, &what)?;
+    }
+    let news: Vec<ItemNumber> = olds
+        .iter()
+        .map(|o| map.get(o).unwrap_or(o).clone())
+        .collect();
+    let text = if entries.len() == 1 && written.trim() == entries[0].value.trim() {
+        news[0].to_string()
+    } else {
+        range_text(written, &news, all_new).with_context(|| {
+            tr!(
+                "error-renumber-range-apart",
+                meeting = meeting.id.as_str(),
+                written = written,
+                name = name,
+                place = place()
+            )
+        })?
+    };
+    if text == written {
+        return Ok(None);
+    }
+    let what = tr!(
+        "cmd-renumber-change-items",
+        name = name,
+        old = written,
+        new = text.as_str()
+    );
+    Ok(Some(Edit { span, text, what }))
 }
 
 /// A person's `items` entries by the place they are written: a range is
