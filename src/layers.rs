@@ -23,8 +23,8 @@ struct Arrow {
     line: usize,
 }
 
-/// The files under src/: path relative to src/ -> text.
-fn sources() -> BTreeMap<String, String> {
+/// The files under src/: path relative to src/ (with `/`) -> text.
+pub(crate) fn sources() -> BTreeMap<String, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = BTreeMap::new();
     let mut dirs = vec![root.clone()];

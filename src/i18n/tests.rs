@@ -131,29 +131,17 @@ fn every_message_has_both_languages_with_the_same_variables() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// The ids of every `tr!("...")` in src/, with the file it is in.
+/// The ids of every `tr!("...")` in src/, with the file it is in (not
+/// the catalogue's own code, whose comments show `tr!`).
 fn used_ids() -> BTreeMap<String, String> {
     let pattern = regex::Regex::new(r#"\btr!\(\s*"([^"]+)""#).unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut used = BTreeMap::new();
-    let mut dirs = vec![root.clone()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).expect("src/ reads").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                // Below src/, not the checkout's own path, which may name
-                // i18n too.
-                let file = path.strip_prefix(&root).unwrap().display().to_string();
-                if file.contains("i18n") {
-                    continue;
-                }
-                let text = fs::read_to_string(&path).expect("a source reads");
-                for found in pattern.captures_iter(&text) {
-                    used.insert(found[1].to_string(), file.clone());
-                }
-            }
+    for (file, text) in crate::layers::sources() {
+        if file.starts_with("i18n") {
+            continue;
+        }
+        for found in pattern.captures_iter(&text) {
+            used.insert(found[1].to_string(), file.clone());
         }
     }
     used
