@@ -87,14 +87,9 @@ pub fn chosen() -> Language {
     Language::ALL[usize::from(CHOSEN.load(Ordering::Relaxed)).min(Language::ALL.len() - 1)]
 }
 
-/// The language of the environment: `RK_LANG` when `overriding`, else
-/// the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set).
-pub fn from_environment(overriding: bool) -> Option<Language> {
-    let names: &[&str] = if overriding {
-        &["RK_LANG"]
-    } else {
-        &["LC_ALL", "LC_MESSAGES", "LANG"]
-    };
+/// The language the first of the environment variables `names` that is
+/// set names (English for a locale rk does not speak, `C.UTF-8`).
+fn from_environment(names: &[&str]) -> Option<Language> {
     let value = names
         .iter()
         .filter_map(|name| std::env::var(name).ok())
@@ -105,9 +100,9 @@ pub fn from_environment(overriding: bool) -> Option<Language> {
 /// Settles the language of a run: `RK_LANG`, else the project's
 /// (`configured`), else the locale, else English.
 pub fn settle(configured: Option<Language>) {
-    let language = from_environment(true)
+    let language = from_environment(&["RK_LANG"])
         .or(configured)
-        .or_else(|| from_environment(false))
+        .or_else(|| from_environment(&["LC_ALL", "LC_MESSAGES", "LANG"]))
         .unwrap_or_default();
     choose(language);
 }
